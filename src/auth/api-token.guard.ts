@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ApiError } from '../common/http/api-error';
+import { Actor, requestContext, Role } from '../common/request-context';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ApiTokensService } from './api-tokens.service';
+import { sameSecret } from './token-hash';
+
+/** Every route needs a bearer token unless marked @Public(); the role decides what it may do. */
+@Injectable()
+export class ApiTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: ApiTokensService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request>();
+    const actor = await this.authenticate(request.header('authorization'));
+    const store = requestContext.get();
+    if (store) store.actor = actor;
+
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['secretariat'];
+    if (!allowed.includes(actor.role)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, `This action needs the ${allowed.join(' or ')} role; your token has the ${actor.role} role`);
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<Actor> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'Send a token in the header "Authorization: Bearer <token>"');
+    }
+    const token = match[1];
+    if (sameSecret(token, this.config.adminToken)) {
+      return { kind: 'admin', id: null, name: 'admin token', role: 'secretariat' };
+    }
+    const found = await this.tokens.findActive(token);
+    if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'The token is not valid or has been revoked');
+    return { kind: 'token', id: found.id, name: found.name, role: found.role };
+  }
+}

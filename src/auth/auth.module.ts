@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiToken } from './api-token.entity';
+import { ApiTokenGuard } from './api-token.guard';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensService } from './api-tokens.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiToken])],
+  controllers: [ApiTokensController],
+  providers: [ApiTokensService, { provide: APP_GUARD, useClass: ApiTokenGuard }],
+  exports: [ApiTokensService],
+})
+export class AuthModule {}

@@ -1,0 +1,109 @@
+import { Body as RequestBody, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadAccess } from '../auth/auth.decorators';
+import { ApiErrors, ApiPage } from '../common/http/openapi';
+import { UuidParam } from '../common/validation/params';
+import { BodiesService } from './bodies.service';
+import { Body } from './body.entity';
+import { ContinuityReportService } from './continuity-report.service';
+import { BodyQuery, CreateBodyDto, UpdateBodyDto } from './dto/body.dto';
+import { ContinuityQuery } from './dto/continuity-query.dto';
+import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
+import { Membership } from './membership.entity';
+import { MembershipsService } from './memberships.service';
+
+@ApiTags('bodies')
+@ApiBearerAuth()
+@Controller('api/bodies')
+export class BodiesController {
+  constructor(
+    private readonly bodies: BodiesService,
+    private readonly memberships: MembershipsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Add a body (the Working Group, its Steering Committee, a task force)' })
+  @ApiCreatedResponse({ type: Body })
+  @ApiErrors(400, 401, 403, 409, 413)
+  create(@RequestBody() dto: CreateBodyDto) {
+    return this.bodies.create(dto);
+  }
+
+  @Get()
+  @ReadAccess()
+  @ApiOperation({ summary: 'List bodies' })
+  @ApiPage(Body)
+  @ApiErrors(400, 401)
+  list(@Query() query: BodyQuery) {
+    return this.bodies.list(query);
+  }
+
+  @Get(':id')
+  @ReadAccess()
+  @ApiOperation({ summary: 'One body' })
+  @ApiOkResponse({ type: Body })
+  @ApiErrors(400, 401, 404)
+  get(@UuidParam() id: string) {
+    return this.bodies.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a body' })
+  @ApiOkResponse({ type: Body })
+  @ApiErrors(400, 401, 403, 404, 409, 413)
+  update(@UuidParam() id: string, @RequestBody() dto: UpdateBodyDto) {
+    return this.bodies.update(id, dto);
+  }
+
+  @Post(':id/memberships')
+  @ApiOperation({ summary: "Add a member's term in the body; overlapping terms of one member are refused (409)" })
+  @ApiCreatedResponse({ type: Membership })
+  @ApiErrors(400, 401, 403, 404, 409, 413)
+  addMembership(@UuidParam() id: string, @RequestBody() dto: CreateMembershipDto) {
+    return this.memberships.create(id, dto);
+  }
+
+  @Get(':id/memberships')
+  @ReadAccess()
+  @ApiOperation({ summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day' })
+  @ApiPage(Membership)
+  @ApiErrors(400, 401, 404)
+  listMemberships(@UuidParam() id: string, @Query() query: MembershipQuery) {
+    return this.memberships.list(id, query);
+  }
+
+  @Get(':id/memberships/:membershipId')
+  @ReadAccess()
+  @ApiOperation({ summary: 'One term' })
+  @ApiOkResponse({ type: Membership })
+  @ApiErrors(400, 401, 404)
+  getMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string) {
+    return this.memberships.get(id, membershipId);
+  }
+
+  @Patch(':id/memberships/:membershipId')
+  @ApiOperation({ summary: 'Change a term (end it by setting endDate, change role or seat)' })
+  @ApiOkResponse({ type: Membership })
+  @ApiErrors(400, 401, 403, 404, 409, 413)
+  updateMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string, @RequestBody() dto: UpdateMembershipDto) {
+    return this.memberships.update(id, membershipId, dto);
+  }
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly continuity: ContinuityReportService) {}
+
+  @Get('continuity')
+  @ReadAccess()
+  @ApiOperation({
+    summary: 'Per seat: who holds it, since when, how many people held it in the period; flags seats held under two years or empty',
+  })
+  @ApiOkResponse({ description: 'The continuity report', schema: { type: 'object' } })
+  @ApiErrors(400, 401, 404)
+  continuityReport(@Query() query: ContinuityQuery) {
+    return this.continuity.build(query.bodyId, query.years, query.at);
+  }
+}

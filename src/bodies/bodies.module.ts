@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BodiesController, ReportsController } from './bodies.controller';
+import { BodiesService } from './bodies.service';
+import { Body } from './body.entity';
+import { ContinuityReportService } from './continuity-report.service';
+import { Membership } from './membership.entity';
+import { MembershipsService } from './memberships.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Body, Membership])],
+  controllers: [BodiesController, ReportsController],
+  providers: [BodiesService, MembershipsService, ContinuityReportService],
+  exports: [BodiesService, MembershipsService],
+})
+export class BodiesModule {}

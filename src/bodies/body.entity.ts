@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LOCALIZED_TEXT_SCHEMA } from '../common/http/openapi';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { LocalizedText } from '../common/i18n/languages';
+import { Timestamped } from '../database/timestamps';
+
+export const BODY_KINDS = ['working_group', 'steering_committee', 'task_force', 'other'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** The Working Group, its Steering Committee, or another group with members, meetings and a work plan. */
+@Entity('body')
+export class Body extends Timestamped {
+  @ApiProperty({ format: 'uuid' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ApiProperty(LOCALIZED_TEXT_SCHEMA)
+  @Column({ type: 'jsonb' })
+  name!: LocalizedText;
+
+  @ApiProperty({ enum: BODY_KINDS })
+  @Column({ type: 'enum', enum: BODY_KINDS, enumName: 'body_kind' })
+  kind!: BodyKind;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => Body, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Body | null;
+
+  /** Where deadlines of this body fall due at the end of the day. */
+  @ApiProperty()
+  @Column({ type: 'text', default: 'Asia/Almaty' })
+  timeZone!: string;
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { Trim } from '../../common/validation/transforms';
+import { IsCalendarDate } from '../../common/validation/validators';
+import { MEMBERSHIP_ROLES, MembershipRole } from '../membership.entity';
+
+export class CreateMembershipDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'memberId must be a UUID' })
+  memberId!: string;
+
+  @ApiProperty({ enum: MEMBERSHIP_ROLES })
+  @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
+  role!: MembershipRole;
+
+  @ApiPropertyOptional({ example: 'KZ', description: "The country or institution represented; defaults to the member's country" })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  seat?: string;
+
+  @ApiProperty({ format: 'date', example: '2019-01-01' })
+  @IsCalendarDate()
+  startDate!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Last day of the term; open while serving' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  endDate?: string | null;
+}
+
+export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['memberId'] as const), { skipNullProperties: false }) {}
+
+export class MembershipQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'Composition on this day: only terms running then' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'at must be a date written YYYY-MM-DD' })
+  at?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'memberId must be a UUID' })
+  memberId?: string;
+
+  @ApiPropertyOptional({ enum: MEMBERSHIP_ROLES })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
+  role?: MembershipRole;
+}

@@ -1,0 +1,101 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError } from '../common/http/api-error';
+import { Page } from '../common/http/pagination';
+import { Member } from '../members/member.entity';
+import { Body } from './body.entity';
+import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
+import { Membership } from './membership.entity';
+
+@Injectable()
+export class MembershipsService {
+  constructor(
+    @InjectRepository(Membership) private readonly repository: Repository<Membership>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(bodyId: string, dto: CreateMembershipDto): Promise<Membership> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertBody(manager, bodyId);
+      const member = await manager.findOneBy(Member, { id: dto.memberId });
+      if (!member) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
+      const membership = manager.create(Membership, {
+        bodyId,
+        memberId: dto.memberId,
+        role: dto.role,
+        seat: dto.seat ?? member.countryCode,
+        startDate: dto.startDate,
+        endDate: dto.endDate ?? null,
+      });
+      await this.assertValidTerm(manager, membership);
+      await manager.save(membership);
+      await this.audit.record(manager, 'create', 'membership', membership.id, null, membership);
+      return membership;
+    });
+  }
+
+  async list(bodyId: string, query: MembershipQuery): Promise<Page<Membership>> {
+    await this.assertBody(this.dataSource.manager, bodyId);
+    const qb = this.repository
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.member', 'm')
+      .where('s.body_id = :bodyId', { bodyId })
+      .orderBy('s.seat', 'ASC')
+      .addOrderBy('s.start_date', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (query.at) qb.andWhere('s.start_date <= :at AND (s.end_date IS NULL OR s.end_date >= :at)', { at: query.at });
+    if (query.memberId) qb.andWhere('s.member_id = :memberId', { memberId: query.memberId });
+    if (query.role) qb.andWhere('s.role = :role', { role: query.role });
+    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(bodyId: string, id: string): Promise<Membership> {
+    const membership = await this.repository.findOne({ where: { id, bodyId }, relations: { member: true } });
+    if (!membership) throw ApiError.notFound('Membership', id);
+    return membership;
+  }
+
+  update(bodyId: string, id: string, dto: UpdateMembershipDto): Promise<Membership> {
+    return this.dataSource.transaction(async (manager) => {
+      const membership = await manager.findOne(Membership, { where: { id, bodyId }, lock: { mode: 'pessimistic_write' } });
+      if (!membership) throw ApiError.notFound('Membership', id);
+      const before = { ...membership };
+      manager.merge(Membership, membership, dto);
+      await this.assertValidTerm(manager, membership);
+      await manager.save(membership);
+      await this.audit.record(manager, 'update', 'membership', id, before, membership);
+      return membership;
+    });
+  }
+
+  private async assertBody(manager: EntityManager, bodyId: string) {
+    if (!(await manager.existsBy(Body, { id: bodyId }))) throw ApiError.notFound('Body', bodyId);
+  }
+
+  /** A term ends after it starts, and one member's terms in one body never overlap (the database checks too). */
+  private async assertValidTerm(manager: EntityManager, term: Membership) {
+    if (term.endDate !== null && term.endDate < term.startDate) {
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'endDate', `endDate (${term.endDate}) is before startDate (${term.startDate})`);
+    }
+    const overlapping = await manager
+      .createQueryBuilder(Membership, 's')
+      .where('s.member_id = :memberId AND s.body_id = :bodyId', { memberId: term.memberId, bodyId: term.bodyId })
+      .andWhere(term.id ? 's.id <> :id' : 'TRUE', { id: term.id })
+      .andWhere(`daterange(s.start_date, s.end_date, '[]') && daterange(:start::date, :end::date, '[]')`, {
+        start: term.startDate,
+        end: term.endDate,
+      })
+      .getOne();
+    if (overlapping) {
+      const until = overlapping.endDate ?? 'now (open)';
+      throw ApiError.conflict(
+        `This member already has a term in this body from ${overlapping.startDate} to ${until} (membership ${overlapping.id}) that overlaps this one`,
+        'startDate',
+      );
+    }
+  }
+}

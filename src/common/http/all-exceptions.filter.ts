@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { ApiErrorBody, reasonPhrase } from './api-error';
+
+/** Postgres error codes that are the client's doing, and what to tell them. */
+const CLIENT_DB_ERRORS: Record<string, { status: number; message: string }> = {
+  '23505': { status: 409, message: 'This value is already used by another record' },
+  '23503': { status: 409, message: 'This record refers to, or is referred to by, another record' },
+  '23502': { status: 400, message: 'A required value is missing' },
+  '23P01': { status: 409, message: 'This overlaps with another record' },
+  '22P02': { status: 400, message: 'A value has the wrong format' },
+  '22001': { status: 400, message: 'A value is too long' },
+  '22003': { status: 400, message: 'A number is out of range' },
+  '22007': { status: 400, message: 'A date or time has the wrong format' },
+  '22008': { status: 400, message: 'A date or time is out of range' },
+};
+
+/** Body-parser errors arrive as plain errors carrying `type` and `status`. */
+const BODY_PARSER_ERRORS: Record<string, { status: number; message: string }> = {
+  'entity.too.large': { status: 413, message: 'The request body is larger than the limit of 1 MB' },
+  'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON' },
+  'encoding.unsupported': { status: 415, message: 'The request body has an unsupported character encoding' },
+  'charset.unsupported': { status: 415, message: 'The request body has an unsupported character set' },
+  'request.aborted': { status: 400, message: 'The request was aborted' },
+};
+
+/** Every error leaves as the documented JSON shape; nothing internal (SQL, stack) reaches the client. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      if (typeof raw === 'object' && raw !== null && 'statusCode' in raw && 'message' in raw) {
+        const shaped = raw as ApiErrorBody;
+        return { ...shaped, error: shaped.error ?? reasonPhrase(status) };
+      }
+      const message = typeof raw === 'string' ? raw : ((raw as { message?: string }).message ?? exception.message);
+      return { statusCode: status, error: reasonPhrase(status), message: String(message) };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+      const known = CLIENT_DB_ERRORS[code];
+      if (known) return { statusCode: known.status, error: reasonPhrase(known.status), message: known.message };
+    }
+    const parserType = (exception as { type?: unknown } | null)?.type;
+    if (typeof parserType === 'string' && BODY_PARSER_ERRORS[parserType]) {
+      const known = BODY_PARSER_ERRORS[parserType];
+      return { statusCode: known.status, error: reasonPhrase(known.status), message: known.message };
+    }
+    return { statusCode: 500, error: reasonPhrase(500), message: 'An unexpected error occurred; it has been logged' };
+  }
+}

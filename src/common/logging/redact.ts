@@ -1,0 +1,13 @@
+const SECRET_QUERY_KEYS = /([?&](?:token|access_token|key|secret|password|signature|sig)=)[^&#]*/gi;
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]*@/gi;
+const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+
+/** Removes what must never reach a log line: passwords in URLs, tokens in query strings or headers. */
+export function redact(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1***@').replace(SECRET_QUERY_KEYS, '$1***').replace(BEARER, '$1***');
+}
+
+/** A path is logged with its secret segments hidden (calendar feeds and action links carry tokens). */
+export function redactPath(path: string): string {
+  return redact(path).replace(/\/(feed|actions|sign-in|a)\/[^/?#]+/g, '/$1/***');
+}

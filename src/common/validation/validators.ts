@@ -1,0 +1,79 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isValidTimeZone } from '../time/time-zone';
+import { COUNTRY_CODES } from './country-codes';
+
+/** An IANA time-zone name the runtime knows, e.g. "Asia/Almaty". */
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an IANA time zone such as "Asia/Almaty" or "Europe/Brussels"', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidTimeZone(value) },
+    });
+}
+
+/** ISO 3166-1 alpha-2, or "EU" for institutions of the European Union. */
+export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCountryCode',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an ISO 3166-1 alpha-2 country code (such as KZ) or EU', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && COUNTRY_CODES.has(value) },
+    });
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 2019-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a date written YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
+    });
+}
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const LANGUAGE_KEYS = ['en', 'ru', 'kk'];
+
+function localizedProblem(value: unknown, maxLength: number): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'must be an object with texts by language, e.g. {"en": "…", "ru": "…", "kk": "…"}';
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  const unknownKey = entries.find(([key]) => !LANGUAGE_KEYS.includes(key));
+  if (unknownKey) return `has an unknown language "${unknownKey[0]}" (use en, ru or kk)`;
+  if (entries.length === 0) return 'must have a text in at least one language (en, ru or kk)';
+  for (const [key, text] of entries) {
+    if (typeof text !== 'string' || text.trim() === '') return `.${key} must be a non-empty text`;
+    if (text.length > maxLength) return `.${key} must be at most ${maxLength} characters`;
+  }
+  return null;
+}
+
+/** Texts by language ({en, ru, kk}), at least one given, none empty. */
+export function IsLocalizedText(maxLength = 500, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLocalizedText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => localizedProblem(value, maxLength) === null,
+        defaultMessage: (args) => `${args?.property} ${localizedProblem(args?.value, maxLength)}`,
+      },
+    });
+}

@@ -1,0 +1,109 @@
+import { isValidTimeZone } from '../common/time/time-zone';
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** Every setting the service reads, validated once at start. */
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  /** Unset: emails are written as .eml files under `outboxDir`. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  appUrl: string;
+  appSecret: string;
+  adminToken: string;
+  role: ProcessRole;
+  runMigrations: boolean;
+  outboxDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Zone of the secretariat, used where no body or member zone applies. */
+  defaultTimeZone: string;
+  /** Prefix for BullMQ keys, so that several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n') +
+        '\nSet these variables in the environment or in .env (see README.md, "Configuration").',
+    );
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks the environment; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: { variable: string; message: string }[] = [];
+  const fail = (variable: string, message: string) => problems.push({ variable, message });
+  const read = (name: string, fallback?: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? fallback : value;
+  };
+
+  const url = (name: string, fallback: string | undefined, protocols: string[]): string => {
+    const value = read(name, fallback);
+    if (value === undefined) {
+      fail(name, 'is required');
+      return '';
+    }
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        fail(name, `must start with ${protocols.map((p) => p + '//').join(' or ')} (got "${parsed.protocol}//")`);
+      }
+    } catch {
+      fail(name, 'is not a valid URL');
+    }
+    return value;
+  };
+
+  const secret = (name: string, minLength: number): string => {
+    const value = read(name);
+    if (value === undefined) fail(name, `is required (at least ${minLength} characters; "npm run setup" writes one into .env)`);
+    else if (value.length < minLength) fail(name, `must be at least ${minLength} characters long`);
+    return value ?? '';
+  };
+
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const value = read(name, fallback) as T;
+    if (!allowed.includes(value)) fail(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+    return value;
+  };
+
+  const portText = read('PORT', '3000')!;
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail('PORT', `must be a port number from 1 to 65535 (got "${portText}")`);
+
+  const migrationsText = read('MIGRATIONS_RUN', 'true')!.toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(migrationsText)) fail('MIGRATIONS_RUN', 'must be true or false');
+
+  const defaultTimeZone = read('DEFAULT_TIME_ZONE', 'Asia/Almaty')!;
+  if (!isValidTimeZone(defaultTimeZone)) fail('DEFAULT_TIME_ZONE', `"${defaultTimeZone}" is not an IANA time zone`);
+
+  const appPort = Number.isFinite(port) ? port : 3000;
+  const config: AppConfig = {
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/wg_secretariat', ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    port: appPort,
+    smtpUrl: read('SMTP_URL') === undefined ? null : url('SMTP_URL', undefined, ['smtp:', 'smtps:']),
+    mailFrom: read('MAIL_FROM', 'WGECC Secretariat <secretariat@wgecc.localhost>')!,
+    appUrl: url('APP_URL', `http://localhost:${appPort}`, ['http:', 'https:']).replace(/\/+$/, ''),
+    appSecret: secret('APP_SECRET', 32),
+    adminToken: secret('ADMIN_TOKEN', 24),
+    role: oneOf('ROLE', 'all', ['all', 'api', 'worker'] as const),
+    runMigrations: migrationsText === 'true' || migrationsText === '1',
+    outboxDir: read('OUTBOX_DIR', 'var/outbox')!,
+    logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
+    defaultTimeZone,
+    queuePrefix: read('QUEUE_PREFIX', 'wgs')!,
+  };
+  if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { LANGUAGES, Language } from '../../common/i18n/languages';
+import { PageQuery } from '../../common/http/pagination';
+import { QueryBoolean, Trim, UpperCase } from '../../common/validation/transforms';
+import { IsCountryCode, IsTimeZone } from '../../common/validation/validators';
+import { MEMBERSHIP_ROLES, MembershipRole } from '../../bodies/membership.entity';
+
+export class CreateMemberDto {
+  @ApiProperty({ example: 'Aigerim Nurlanovna Sadykova', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  fullName!: string;
+
+  @ApiProperty({ example: 'a.sadykova@ecogeo.gov.kz', description: 'Unique, whatever its case' })
+  @Trim()
+  @IsEmail({}, { message: 'email must be an email address such as name@example.org' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'KZ', description: 'ISO 3166-1 alpha-2, or EU for EU institutions' })
+  @UpperCase()
+  @IsCountryCode()
+  countryCode!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Id of an organisation' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'organization must be the id (UUID) of an organisation' })
+  organization?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chief expert, Department of Climate Policy', maxLength: 300 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  position?: string | null;
+
+  @ApiProperty({ enum: LANGUAGES, description: 'Language of every email and page this member reads' })
+  @IsIn(LANGUAGES, { message: 'language must be one of en, ru, kk' })
+  language!: Language;
+
+  @ApiProperty({ example: 'Asia/Almaty' })
+  @IsTimeZone()
+  timeZone!: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateMemberDto extends PartialType(CreateMemberDto, { skipNullProperties: false }) {}
+
+export class MemberQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'KZ' })
+  @IsOptional()
+  @UpperCase()
+  @IsCountryCode()
+  country?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Members serving in this body today' })
+  @IsOptional()
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId?: string;
+
+  @ApiPropertyOptional({ enum: MEMBERSHIP_ROLES, description: 'Members holding this role today (in bodyId, when given)' })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
+  role?: MembershipRole;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Part of the name, email or organisation, in any script' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,110 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { likePattern } from '../common/database/like';
+import { ApiError } from '../common/http/api-error';
+import { Page } from '../common/http/pagination';
+import { canonicalTimeZone } from '../common/time/time-zone';
+import { todayIn } from '../common/time/dates';
+import { Organization } from '../organizations/organization.entity';
+import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
+import { Member } from './member.entity';
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectRepository(Member) private readonly repository: Repository<Member>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(dto: CreateMemberDto): Promise<Member> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertEmailFree(manager, dto.email);
+      await this.assertOrganizationExists(manager, dto.organization);
+      const member = manager.create(Member, {
+        fullName: dto.fullName,
+        email: dto.email,
+        countryCode: dto.countryCode,
+        organizationId: dto.organization ?? null,
+        position: dto.position ?? null,
+        language: dto.language,
+        timeZone: canonicalTimeZone(dto.timeZone),
+        active: dto.active ?? true,
+      });
+      await manager.save(member);
+      await this.audit.record(manager, 'create', 'member', member.id, null, member);
+      return member;
+    });
+  }
+
+  async get(id: string): Promise<Member> {
+    const member = await this.repository.findOne({ where: { id }, relations: { organization: true } });
+    if (!member) throw ApiError.notFound('Member', id);
+    return member;
+  }
+
+  async list(query: MemberQuery): Promise<Page<Member>> {
+    const qb = this.repository
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.organization', 'o')
+      .orderBy('m.full_name', 'ASC')
+      .addOrderBy('m.id', 'ASC');
+    if (query.country) qb.andWhere('m.country_code = :country', { country: query.country });
+    if (query.active !== undefined) qb.andWhere('m.active = :active', { active: query.active });
+    if (query.bodyId || query.role) {
+      const conditions = ['s.member_id = m.id', 's.start_date <= :today', '(s.end_date IS NULL OR s.end_date >= :today)'];
+      if (query.bodyId) conditions.push('s.body_id = :bodyId');
+      if (query.role) conditions.push('s.role = :role');
+      qb.andWhere(`EXISTS (SELECT 1 FROM membership s WHERE ${conditions.join(' AND ')})`, {
+        today: todayIn('UTC'),
+        bodyId: query.bodyId,
+        role: query.role,
+      });
+    }
+    if (query.q) {
+      qb.andWhere(
+        `(m.full_name ILIKE :q OR m.email ILIKE :q OR m.position ILIKE :q OR EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q))`,
+        { q: likePattern(query.q) },
+      );
+    }
+    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Deactivating (active: false) keeps every term, answer and notification of the member. */
+  update(id: string, dto: UpdateMemberDto): Promise<Member> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw ApiError.notFound('Member', id);
+      const before = { ...member };
+      if (dto.email !== undefined && dto.email.toLowerCase() !== member.email.toLowerCase()) {
+        await this.assertEmailFree(manager, dto.email, id);
+      }
+      if (dto.organization !== undefined) await this.assertOrganizationExists(manager, dto.organization);
+      const { organization, timeZone, ...rest } = dto;
+      manager.merge(Member, member, rest);
+      if (organization !== undefined) member.organizationId = organization;
+      if (timeZone !== undefined) member.timeZone = canonicalTimeZone(timeZone);
+      await manager.save(member);
+      await this.audit.record(manager, 'update', 'member', id, before, member);
+      return member;
+    });
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string, exceptId?: string) {
+    const clash = await manager
+      .createQueryBuilder(Member, 'm')
+      .where('lower(m.email) = lower(:email)', { email })
+      .andWhere(exceptId ? 'm.id <> :exceptId' : 'TRUE', { exceptId })
+      .getOne();
+    if (clash) throw ApiError.field(HttpStatus.CONFLICT, 'email', `email ${email} is already used by another member`);
+  }
+
+  private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined) {
+    if (!organizationId) return;
+    const exists = await manager.existsBy(Organization, { id: organizationId });
+    if (!exists) throw ApiError.field(HttpStatus.BAD_REQUEST, 'organization', `no organisation has the id ${organizationId}`);
+  }
+}

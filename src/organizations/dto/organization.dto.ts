@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
+import type { LocalizedText } from '../../common/i18n/languages';
+import { PageQuery } from '../../common/http/pagination';
+import { UpperCase } from '../../common/validation/transforms';
+import { IsCountryCode, IsLocalizedText } from '../../common/validation/validators';
+import { ORGANIZATION_KINDS, OrganizationKind } from '../organization.entity';
+
+export class CreateOrganizationDto {
+  @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'WECOOP 2', ru: 'WECOOP 2' } })
+  @IsLocalizedText(300)
+  name!: LocalizedText;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of ${ORGANIZATION_KINDS.join(', ')}` })
+  kind!: OrganizationKind;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'KZ' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @UpperCase()
+  @IsCountryCode()
+  countryCode?: string | null;
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}
+
+export class OrganizationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANIZATION_KINDS, { message: `kind must be one of ${ORGANIZATION_KINDS.join(', ')}` })
+  kind?: OrganizationKind;
+
+  @ApiPropertyOptional({ example: 'KZ' })
+  @IsOptional()
+  @UpperCase()
+  @IsCountryCode()
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name, in any language' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,16 @@
+/** Every queue the service uses; a job's payload carries ids only, the worker reloads state. */
+export const QUEUES = {
+  /** Sends one stored outbound email (invitations, updates, reminders). */
+  mail: 'mail',
+  /** Fires planned reminders at their due moment, and the reconciler that repairs what Redis lost. */
+  reminders: 'reminders',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Defaults for every job: retried with backoff, and finished jobs trimmed so Redis memory stays flat. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
+} as const;
