@@ -1,12 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit-query.dto';
 
-@ApiTags('audit')
-@Controller('api/audit')
+@ApiController('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

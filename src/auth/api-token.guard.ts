@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { ApiError } from '../common/http/api-error';
 import { Actor, requestContext, Role } from '../common/request-context';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';

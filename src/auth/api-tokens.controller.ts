@@ -1,21 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { ApiToken } from './api-token.entity';
 import { ApiTokensService } from './api-tokens.service';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
 
-@ApiTags('tokens')
-@ApiBearerAuth()
-@Controller('api/tokens')
+@ApiController('tokens')
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
   @ApiOperation({ summary: 'Create an API token; the response carries the token once, only its hash is stored' })
   @ApiCreatedResponse({ schema: { allOf: [{ $ref: '#/components/schemas/ApiToken' }, { properties: { token: { type: 'string' } } }] } })
-  @ApiErrors(400, 401, 403)
+  @ApiErrors(400, 403)
   async create(@Body() dto: CreateApiTokenDto) {
     const { token, apiToken } = await this.tokens.create(dto);
     return { ...apiToken, tokenHash: undefined, token };
@@ -24,7 +23,7 @@ export class ApiTokensController {
   @Get()
   @ApiOperation({ summary: 'List API tokens (never the tokens themselves)' })
   @ApiOkResponse({ type: [ApiToken] })
-  @ApiErrors(401, 403)
+  @ApiErrors(403)
   list() {
     return this.tokens.list();
   }
@@ -33,7 +32,7 @@ export class ApiTokensController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API token at once' })
   @ApiOkResponse({ type: ApiToken })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 403, 404)
   revoke(@UuidParam() id: string) {
     return this.tokens.revoke(id);
   }

@@ -1,6 +1,7 @@
-import { Body as RequestBody, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body as RequestBody, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/auth.decorators';
+import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { BodiesService } from './bodies.service';
@@ -12,9 +13,7 @@ import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto
 import { Membership } from './membership.entity';
 import { MembershipsService } from './memberships.service';
 
-@ApiTags('bodies')
-@ApiBearerAuth()
-@Controller('api/bodies')
+@ApiController('bodies')
 export class BodiesController {
   constructor(
     private readonly bodies: BodiesService,
@@ -24,7 +23,7 @@ export class BodiesController {
   @Post()
   @ApiOperation({ summary: 'Add a body (the Working Group, its Steering Committee, a task force)' })
   @ApiCreatedResponse({ type: Body })
-  @ApiErrors(400, 401, 403, 409, 413)
+  @ApiErrors(400, 403, 409, 413)
   create(@RequestBody() dto: CreateBodyDto) {
     return this.bodies.create(dto);
   }
@@ -33,7 +32,7 @@ export class BodiesController {
   @ReadAccess()
   @ApiOperation({ summary: 'List bodies' })
   @ApiPage(Body)
-  @ApiErrors(400, 401)
+  @ApiErrors(400)
   list(@Query() query: BodyQuery) {
     return this.bodies.list(query);
   }
@@ -42,7 +41,7 @@ export class BodiesController {
   @ReadAccess()
   @ApiOperation({ summary: 'One body' })
   @ApiOkResponse({ type: Body })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
     return this.bodies.get(id);
   }
@@ -50,7 +49,7 @@ export class BodiesController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a body' })
   @ApiOkResponse({ type: Body })
-  @ApiErrors(400, 401, 403, 404, 409, 413)
+  @ApiErrors(400, 403, 404, 409, 413)
   update(@UuidParam() id: string, @RequestBody() dto: UpdateBodyDto) {
     return this.bodies.update(id, dto);
   }
@@ -58,7 +57,7 @@ export class BodiesController {
   @Post(':id/memberships')
   @ApiOperation({ summary: "Add a member's term in the body; overlapping terms of one member are refused (409)" })
   @ApiCreatedResponse({ type: Membership })
-  @ApiErrors(400, 401, 403, 404, 409, 413)
+  @ApiErrors(400, 403, 404, 409, 413)
   addMembership(@UuidParam() id: string, @RequestBody() dto: CreateMembershipDto) {
     return this.memberships.create(id, dto);
   }
@@ -67,7 +66,7 @@ export class BodiesController {
   @ReadAccess()
   @ApiOperation({ summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day' })
   @ApiPage(Membership)
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 404)
   listMemberships(@UuidParam() id: string, @Query() query: MembershipQuery) {
     return this.memberships.list(id, query);
   }
@@ -76,7 +75,7 @@ export class BodiesController {
   @ReadAccess()
   @ApiOperation({ summary: 'One term' })
   @ApiOkResponse({ type: Membership })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 404)
   getMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string) {
     return this.memberships.get(id, membershipId);
   }
@@ -84,15 +83,13 @@ export class BodiesController {
   @Patch(':id/memberships/:membershipId')
   @ApiOperation({ summary: 'Change a term (end it by setting endDate, change role or seat)' })
   @ApiOkResponse({ type: Membership })
-  @ApiErrors(400, 401, 403, 404, 409, 413)
+  @ApiErrors(400, 403, 404, 409, 413)
   updateMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string, @RequestBody() dto: UpdateMembershipDto) {
     return this.memberships.update(id, membershipId, dto);
   }
 }
 
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api/reports')
+@ApiController('reports')
 export class ReportsController {
   constructor(private readonly continuity: ContinuityReportService) {}
 
@@ -102,7 +99,7 @@ export class ReportsController {
     summary: 'Per seat: who holds it, since when, how many people held it in the period; flags seats held under two years or empty',
   })
   @ApiOkResponse({ description: 'The continuity report', schema: { type: 'object' } })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 404)
   continuityReport(@Query() query: ContinuityQuery) {
     return this.continuity.build(query.bodyId, query.years, query.at);
   }

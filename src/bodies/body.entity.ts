@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCALIZED_TEXT_SCHEMA } from '../common/http/openapi';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
 
@@ -29,7 +30,7 @@ export class Body extends Timestamped {
 
   @ManyToOne(() => Body, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
-  parent?: Body | null;
+  parent?: Relation<Body> | null;
 
   /** Where deadlines of this body fall due at the end of the day. */
   @ApiProperty()

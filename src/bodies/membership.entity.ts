@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { Timestamped } from '../database/timestamps';
 import { Member } from '../members/member.entity';
 import { Body } from './body.entity';
@@ -22,7 +23,7 @@ export class Membership extends Timestamped {
 
   @ManyToOne(() => Body, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'body_id' })
-  body?: Body;
+  body?: Relation<Body>;
 
   @ApiProperty({ format: 'uuid' })
   @Index()
@@ -31,7 +32,7 @@ export class Membership extends Timestamped {
 
   @ManyToOne(() => Member, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'member_id' })
-  member?: Member;
+  member?: Relation<Member>;
 
   @ApiProperty({ enum: MEMBERSHIP_ROLES })
   @Column({ type: 'enum', enum: MEMBERSHIP_ROLES, enumName: 'membership_role' })

@@ -1,5 +1,6 @@
-import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index';
+import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** One definition shared by the app, the migration CLI and the tests. */
@@ -7,8 +8,8 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
-    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import type { Language } from '../common/i18n/languages';
 import { LANGUAGES } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
@@ -34,7 +35,7 @@ export class Member extends Timestamped {
 
   @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
-  organization?: Organization | null;
+  organization?: Relation<Organization> | null;
 
   @ApiProperty({ type: String, nullable: true })
   @Column({ type: 'text', nullable: true })

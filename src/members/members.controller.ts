@@ -1,22 +1,21 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/auth.decorators';
+import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
 
-@ApiTags('members')
-@ApiBearerAuth()
-@Controller('api/members')
+@ApiController('members')
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Post()
   @ApiOperation({ summary: 'Add a member; the email must be unique whatever its case (409)' })
   @ApiCreatedResponse({ type: Member })
-  @ApiErrors(400, 401, 403, 409, 413)
+  @ApiErrors(400, 403, 409, 413)
   create(@Body() dto: CreateMemberDto) {
     return this.members.create(dto);
   }
@@ -25,7 +24,7 @@ export class MembersController {
   @ReadAccess()
   @ApiOperation({ summary: 'List members, with filters' })
   @ApiPage(Member)
-  @ApiErrors(400, 401)
+  @ApiErrors(400)
   list(@Query() query: MemberQuery) {
     return this.members.list(query);
   }
@@ -34,7 +33,7 @@ export class MembersController {
   @ReadAccess()
   @ApiOperation({ summary: 'One member' })
   @ApiOkResponse({ type: Member })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
     return this.members.get(id);
   }
@@ -42,7 +41,7 @@ export class MembersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a member; {"active": false} deactivates and keeps all history' })
   @ApiOkResponse({ type: Member })
-  @ApiErrors(400, 401, 403, 404, 409, 413)
+  @ApiErrors(400, 403, 404, 409, 413)
   update(@UuidParam() id: string, @Body() dto: UpdateMemberDto) {
     return this.members.update(id, dto);
   }

@@ -1,22 +1,21 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/auth.decorators';
+import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 
-@ApiTags('organizations')
-@ApiBearerAuth()
-@Controller('api/organizations')
+@ApiController('organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
   @ApiOperation({ summary: 'Add an organisation (ministry, institution, IFI, project…)' })
   @ApiCreatedResponse({ type: Organization })
-  @ApiErrors(400, 401, 403, 413)
+  @ApiErrors(400, 403, 413)
   create(@Body() dto: CreateOrganizationDto) {
     return this.organizations.create(dto);
   }
@@ -25,7 +24,7 @@ export class OrganizationsController {
   @ReadAccess()
   @ApiOperation({ summary: 'List organisations' })
   @ApiPage(Organization)
-  @ApiErrors(400, 401)
+  @ApiErrors(400)
   list(@Query() query: OrganizationQuery) {
     return this.organizations.list(query);
   }
@@ -34,7 +33,7 @@ export class OrganizationsController {
   @ReadAccess()
   @ApiOperation({ summary: 'One organisation' })
   @ApiOkResponse({ type: Organization })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
     return this.organizations.get(id);
   }
@@ -42,7 +41,7 @@ export class OrganizationsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change an organisation' })
   @ApiOkResponse({ type: Organization })
-  @ApiErrors(400, 401, 403, 404, 413)
+  @ApiErrors(400, 403, 404, 413)
   update(@UuidParam() id: string, @Body() dto: UpdateOrganizationDto) {
     return this.organizations.update(id, dto);
   }

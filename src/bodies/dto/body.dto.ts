@@ -4,7 +4,8 @@ import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { IsLocalizedText, IsTimeZone } from '../../common/validation/validators';
-import { BODY_KINDS, BodyKind } from '../body.entity';
+import { BODY_KINDS } from '../body.entity';
+import type { BodyKind } from '../body.entity';
 
 export class CreateBodyDto {
   @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'Steering Committee', ru: 'Руководящий комитет', kk: 'Басқарушы комитет' } })

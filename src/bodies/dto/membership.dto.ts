@@ -3,7 +3,8 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-va
 import { PageQuery } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/transforms';
 import { IsCalendarDate } from '../../common/validation/validators';
-import { MEMBERSHIP_ROLES, MembershipRole } from '../membership.entity';
+import { MEMBERSHIP_ROLES } from '../membership.entity';
+import type { MembershipRole } from '../membership.entity';
 
 export class CreateMembershipDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-import { LANGUAGES, Language } from '../../common/i18n/languages';
+import { LANGUAGES } from '../../common/i18n/languages';
+import type { Language } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean, Trim, UpperCase } from '../../common/validation/transforms';
 import { IsCountryCode, IsTimeZone } from '../../common/validation/validators';
-import { MEMBERSHIP_ROLES, MembershipRole } from '../../bodies/membership.entity';
+import { MEMBERSHIP_ROLES } from '../../bodies/membership.entity';
+import type { MembershipRole } from '../../bodies/membership.entity';
 
 export class CreateMemberDto {
   @ApiProperty({ example: 'Aigerim Nurlanovna Sadykova', maxLength: 200 })

@@ -5,7 +5,8 @@ import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { UpperCase } from '../../common/validation/transforms';
 import { IsCountryCode, IsLocalizedText } from '../../common/validation/validators';
-import { ORGANIZATION_KINDS, OrganizationKind } from '../organization.entity';
+import { ORGANIZATION_KINDS } from '../organization.entity';
+import type { OrganizationKind } from '../organization.entity';
 
 export class CreateOrganizationDto {
   @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'WECOOP 2', ru: 'WECOOP 2' } })

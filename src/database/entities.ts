@@ -1,0 +1,9 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ApiToken } from '../auth/api-token.entity';
+import { Body } from '../bodies/body.entity';
+import { Membership } from '../bodies/membership.entity';
+import { Member } from '../members/member.entity';
+import { Organization } from '../organizations/organization.entity';
+
+/** Every entity, listed rather than globbed so that the app, the CLI and the tests load them the same way. */
+export const ENTITIES = [AuditEntry, ApiToken, Body, Membership, Member, Organization];

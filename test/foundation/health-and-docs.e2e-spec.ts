@@ -1,0 +1,68 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('health and API documentation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /health reports database and Redis as up, without a token', async () => {
+    const res = await t.anonymous.get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('gives every response a request id, and keeps a sane incoming one', async () => {
+    const fresh = await t.anonymous.get('/health');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await t.anonymous.get('/health').set('X-Request-Id', 'trace-42');
+    expect(kept.headers['x-request-id']).toBe('trace-42');
+    const replaced = await t.anonymous.get('/health').set('X-Request-Id', 'bad id with spaces');
+    expect(replaced.headers['x-request-id']).not.toBe('bad id with spaces');
+  });
+
+  it('serves the OpenAPI document with every route, its body and its errors', async () => {
+    const res = await t.anonymous.get('/api/docs-json').expect(200);
+    const paths = res.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+    const expected: [string, string][] = [
+      ['/health', 'get'],
+      ['/api/members', 'post'],
+      ['/api/members', 'get'],
+      ['/api/members/{id}', 'get'],
+      ['/api/members/{id}', 'patch'],
+      ['/api/organizations', 'post'],
+      ['/api/organizations', 'get'],
+      ['/api/organizations/{id}', 'patch'],
+      ['/api/bodies', 'post'],
+      ['/api/bodies/{id}', 'patch'],
+      ['/api/bodies/{id}/memberships', 'post'],
+      ['/api/bodies/{id}/memberships', 'get'],
+      ['/api/bodies/{id}/memberships/{membershipId}', 'patch'],
+      ['/api/reports/continuity', 'get'],
+      ['/api/tokens', 'post'],
+      ['/api/tokens/{id}/revoke', 'post'],
+      ['/api/audit', 'get'],
+    ];
+    for (const [path, method] of expected) {
+      expect(paths[path]?.[method]).toBeDefined();
+    }
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (path.startsWith('/api/')) {
+          expect({ path, method, has401: '401' in operation.responses }).toEqual({ path, method, has401: true });
+        }
+        if (['post', 'patch', 'put'].includes(method) && !path.endsWith('/revoke')) {
+          expect({ path, method, body: operation.requestBody !== undefined }).toEqual({ path, method, body: true });
+        }
+      }
+    }
+    expect(res.body.components.schemas.CreateMemberDto.required).toEqual(expect.arrayContaining(['fullName', 'email', 'countryCode', 'language', 'timeZone']));
+    expect(res.body.components.schemas.ApiErrorSchema).toBeDefined();
+  });
+
+  it('serves the documentation UI', async () => {
+    const res = await t.anonymous.get('/api/docs').redirects(1);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('swagger');
+  });
+});
