@@ -21,7 +21,9 @@ export interface SeatHolder {
 
 export interface SeatContinuity {
   seat: string;
+  /** Who holds the seat (chair, co-chair, member or observer); alternates stand in and are listed apart. */
   holders: SeatHolder[];
+  alternates: SeatHolder[];
   peopleInPeriod: number;
   empty: boolean;
   underTwoYears: boolean;
@@ -63,7 +65,7 @@ export class ContinuityReportService {
 
     const seats = [...bySeat.entries()]
       .map(([seat, seatTerms]) => this.seatContinuity(seat, seatTerms, day, periodStart))
-      .filter((seat) => seat.peopleInPeriod > 0 || seat.holders.length > 0)
+      .filter((seat) => seat.peopleInPeriod > 0 || seat.holders.length > 0 || seat.alternates.length > 0)
       .sort((a, b) => a.seat.localeCompare(b.seat));
 
     return {
@@ -78,8 +80,8 @@ export class ContinuityReportService {
 
   private seatContinuity(seat: string, terms: Membership[], day: string, periodStart: string): SeatContinuity {
     const running = (t: Membership) => t.startDate <= day && (t.endDate === null || t.endDate >= day);
-    const inPeriod = terms.filter((t) => t.endDate === null || t.endDate >= periodStart);
-    const holders = terms.filter(running).map((current) => {
+    const inPeriod = terms.filter((t) => t.role !== 'alternate' && (t.endDate === null || t.endDate >= periodStart));
+    const toHolder = (current: Membership): SeatHolder => {
       const since = this.unbrokenSince(current, terms.filter((t) => t.memberId === current.memberId));
       return {
         memberId: current.memberId,
@@ -88,12 +90,16 @@ export class ContinuityReportService {
         since,
         yearsServed: Math.round(yearsBetween(since, day) * 10) / 10,
       };
-    });
+    };
+    const current = terms.filter(running);
+    const holders = current.filter((t) => t.role !== 'alternate').map(toHolder);
+    const alternates = current.filter((t) => t.role === 'alternate').map(toHolder);
     const empty = holders.length === 0;
     const underTwoYears = !empty && holders.every((h) => yearsBetween(h.since, day) < CONTINUITY_YEARS);
     return {
       seat,
       holders,
+      alternates,
       peopleInPeriod: new Set(inPeriod.map((t) => t.memberId)).size,
       empty,
       underTwoYears,

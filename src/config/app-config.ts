@@ -75,8 +75,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 
   const portText = read('PORT', '3000')!;
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail('PORT', `must be a port number from 1 to 65535 (got "${portText}")`);
+  const portValid = /^\d+$/.test(portText) && Number(portText) >= 1 && Number(portText) <= 65535;
+  if (!portValid) fail('PORT', `must be a port number from 1 to 65535 (got "${portText}")`);
 
   const migrationsText = read('MIGRATIONS_RUN', 'true')!.toLowerCase();
   if (!['true', 'false', '1', '0'].includes(migrationsText)) fail('MIGRATIONS_RUN', 'must be true or false');
@@ -84,7 +84,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const defaultTimeZone = read('DEFAULT_TIME_ZONE', 'Asia/Almaty')!;
   if (!isValidTimeZone(defaultTimeZone)) fail('DEFAULT_TIME_ZONE', `"${defaultTimeZone}" is not an IANA time zone`);
 
-  const appPort = Number.isFinite(port) ? port : 3000;
+  const appPort = portValid ? Number(portText) : 3000;
   const config: AppConfig = {
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/wg_secretariat', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),

@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const base = { APP_SECRET: 'x'.repeat(32), ADMIN_TOKEN: 'y'.repeat(24) };
+
+describe('loadConfig', () => {
+  it('works on this machine with only the two secrets set', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/wg_secretariat',
+      redisUrl: 'redis://127.0.0.1:6379',
+      port: 3000,
+      smtpUrl: null,
+      role: 'all',
+      runMigrations: true,
+      appUrl: 'http://localhost:3000',
+      outboxDir: 'var/outbox',
+    });
+  });
+
+  it('names every missing or wrong variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '99999', ROLE: 'both', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url', SMTP_URL: 'http://mail', DEFAULT_TIME_ZONE: 'Asia/Nowhere' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const variables = (error as ConfigError).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['ADMIN_TOKEN', 'APP_SECRET', 'DATABASE_URL', 'DEFAULT_TIME_ZONE', 'PORT', 'REDIS_URL', 'ROLE', 'SMTP_URL']);
+    expect((error as Error).message).toContain('ROLE: must be one of all, api, worker (got "both")');
+  });
+
+  it('refuses secrets that are too short, without printing them', () => {
+    expect(() => loadConfig({ APP_SECRET: 'short-secret-value', ADMIN_TOKEN: 'y'.repeat(24) })).toThrow(/APP_SECRET: must be at least 32/);
+    try {
+      loadConfig({ APP_SECRET: 'short-secret-value', ADMIN_TOKEN: 'y'.repeat(24) });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('short-secret-value');
+    }
+  });
+
+  it('reads roles, ports, SMTP and the migration switch', () => {
+    const config = loadConfig({ ...base, ROLE: 'worker', PORT: '8080', SMTP_URL: 'smtp://u:p@mail:587', MIGRATIONS_RUN: 'false', APP_URL: 'https://wg.example.org/' });
+    expect(config).toMatchObject({ role: 'worker', port: 8080, smtpUrl: 'smtp://u:p@mail:587', runMigrations: false, appUrl: 'https://wg.example.org' });
+  });
+});

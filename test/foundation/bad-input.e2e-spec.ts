@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApp, TestApp } from '../support/test-app';
+import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
+
+/** Bodies that are wrong in every way a client can be wrong; none may produce a 500. */
+const HOSTILE_BODIES: unknown[] = [
+  [],
+  [1, 2],
+  'text',
+  42,
+  null,
+  {},
+  { name: null, kind: null, fullName: null, email: null, memberId: null, startDate: null },
+  { name: 'plain string', kind: 7, fullName: ['a'], email: { a: 1 }, countryCode: 12, language: true, timeZone: 5 },
+  { name: { de: 'Deutsch' }, kind: "'; DROP TABLE member; --", fullName: "Robert'); DROP TABLE member;--", email: "x'@x.org" },
+  { fullName: 'x'.repeat(10_000), email: `${'x'.repeat(300)}@example.org`, startDate: '2019-02-30', endDate: '2019-13-01', role: 'king' },
+  JSON.parse('{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}'),
+  { startDate: '99999-01-01', memberId: 'not-a-uuid', seat: '' },
+  { active: 'yes', organization: 'nope', parentId: 12, timeZone: '../../etc/passwd' },
+];
+
+describe('bad input never produces a 500', () => {
+  let t: TestApp;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const organization = await createOrganization(t);
+    const member = await createMember(t);
+    const body = await createBody(t);
+    const membership = await addMembership(t, body.id, { memberId: member.id });
+    const token = await t.admin.post('/api/tokens').send({ name: 'x', role: 'member' });
+    ids = { organization: organization.id, member: member.id, body: body.id, membership: membership.id, token: token.body.id };
+  });
+  afterAll(() => t.close());
+
+  const writes = (): [string, string][] => [
+    ['post', '/api/members'],
+    ['patch', `/api/members/${ids.member}`],
+    ['post', '/api/organizations'],
+    ['patch', `/api/organizations/${ids.organization}`],
+    ['post', '/api/bodies'],
+    ['patch', `/api/bodies/${ids.body}`],
+    ['post', `/api/bodies/${ids.body}/memberships`],
+    ['patch', `/api/bodies/${ids.body}/memberships/${ids.membership}`],
+    ['post', '/api/tokens'],
+  ];
+
+  it('answers every hostile body on every write endpoint with a 4xx in the error shape, and changes nothing', async () => {
+    const before = await t.dataSource.query('SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s');
+    for (const [method, url] of writes()) {
+      for (const body of HOSTILE_BODIES) {
+        const raw = typeof body === 'object' && body !== null && Object.hasOwn(body, '__proto__') ? '{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}' : JSON.stringify(body);
+        const res = await (t.admin as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).set('Content-Type', 'application/json').send(raw);
+        const emptyPatch = method === 'patch' && raw === '{}';
+        expect({ method, url, raw, status: emptyPatch ? res.status === 200 : res.status < 500 && res.status >= 400 }).toEqual({ method, url, raw, status: true });
+        if (emptyPatch) continue;
+        expect(res.body).toEqual(expect.objectContaining({ statusCode: res.status, error: expect.any(String), message: expect.anything() }));
+      }
+    }
+    const after = await t.dataSource.query('SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s');
+    expect(after).toEqual(before);
+  });
+
+  it('answers malformed JSON with 400 and a body over 1 MB with 413', async () => {
+    const malformed = await t.admin.post('/api/members').set('Content-Type', 'application/json').send('{"fullName": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.statusCode).toBe(400);
+    const huge = await t.admin.post('/api/members').set('Content-Type', 'application/json').send(JSON.stringify({ fullName: 'x'.repeat(1_100_000) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+  });
+
+  it('answers hostile query strings on every list with 400 or an empty page, never a 500', async () => {
+    const lists = ['/api/members', '/api/organizations', '/api/bodies', `/api/bodies/${ids.body}/memberships`, '/api/reports/continuity', '/api/audit'];
+    const queries = [
+      'limit=-1',
+      'limit=100000',
+      'offset=abc',
+      'limit=1e3',
+      "q=' OR 1=1 --",
+      'q=%00',
+      'country=XX',
+      'country[]=KZ&country[]=KG',
+      'active=maybe',
+      'bodyId=1; DROP TABLE body',
+      'role=emperor',
+      'kind=castle',
+      'at=2019-02-30',
+      `bodyId=${ids.body}&years=1000`,
+      'entity=member&id=%27%20OR%201%3D1',
+    ];
+    for (const list of lists) {
+      for (const query of queries) {
+        const res = await t.admin.get(`${list}?${query}`);
+        expect({ list, query, ok: res.status < 500 }).toEqual({ list, query, ok: true });
+      }
+    }
+    const sql = await t.admin.get(`/api/members?q=${encodeURIComponent("' OR 1=1 --")}`).expect(200);
+    expect(sql.body.total).toBe(0);
+    const limit = await t.admin.get('/api/members?limit=100000').expect(400);
+    expect(limit.body.message[0].field).toBe('limit');
+  });
+
+  it('answers malformed ids in paths with 400 naming the parameter, unknown ones with 404', async () => {
+    const paths = ['/api/members/%27', '/api/organizations/1', '/api/bodies/abc', `/api/bodies/${ids.body}/memberships/xyz`];
+    for (const path of paths) {
+      const res = await t.admin.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+    }
+    const unknown = [`/api/members/${randomUUID()}`, `/api/organizations/${randomUUID()}`, `/api/bodies/${randomUUID()}`, `/api/bodies/${ids.body}/memberships/${randomUUID()}`, `/api/bodies/${randomUUID()}/memberships`];
+    for (const path of unknown) {
+      const res = await t.admin.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+    }
+    await t.admin.post(`/api/tokens/${randomUUID()}/revoke`).expect(404);
+    await t.admin.post('/api/tokens/not-a-uuid/revoke').expect(400);
+  });
+
+  it('answers an unknown route with 404 in the error shape', async () => {
+    const res = await t.admin.get('/api/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+});

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { TEST_ADMIN_TOKEN, TEST_APP_SECRET } from '../support/test-env';
+
+/** Starts the real entry point (src/main.ts through ts-node) and returns what it printed and its exit code. */
+function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env },
+      cwd: process.cwd(),
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('start-up problems are explained, not dumped', () => {
+
+  it('stops with a message naming a missing or wrong setting', async () => {
+    const { code, output } = await start({ ROLE: 'everything', APP_SECRET: TEST_APP_SECRET });
+    expect(code).toBe(1);
+    expect(output).toContain('ADMIN_TOKEN: is required');
+    expect(output).toContain('ROLE: must be one of all, api, worker');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('says which PostgreSQL URL failed and how to start it, without the password', async () => {
+    const { code, output } = await start({
+      APP_SECRET: TEST_APP_SECRET,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:1/wg_nowhere',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('Cannot reach PostgreSQL at postgres://postgres:***@127.0.0.1:1/wg_nowhere');
+    expect(output).toContain('docker compose up -d');
+    expect(output).not.toContain('hunter2');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('says which Redis URL failed and how to start it', async () => {
+    const { code, output } = await start({
+      APP_SECRET: TEST_APP_SECRET,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wg_secretariat_test',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('Cannot reach Redis at redis://127.0.0.1:1');
+    expect(output).toContain('redis-server');
+  }, 60_000);
+});
