@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
+import { WorkPlanModule } from './work-plan/work-plan.module';
 
 /** The whole service; `ROLE` decides in main.ts whether it serves HTTP, runs the queue workers, or both. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         OrganizationsModule,
         MembersModule,
         BodiesModule,
+        WorkPlanModule,
       ],
     };
   }

@@ -4,6 +4,9 @@ import { Body } from '../bodies/body.entity';
 import { Membership } from '../bodies/membership.entity';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
+import { WorkPlanItemChange } from '../work-plan/work-plan-item-change.entity';
+import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import { WorkPlan } from '../work-plan/work-plan.entity';
 
 /** Every entity, listed rather than globbed so that the app, the CLI and the tests load them the same way. */
-export const ENTITIES = [AuditEntry, ApiToken, Body, Membership, Member, Organization];
+export const ENTITIES = [AuditEntry, ApiToken, Body, Membership, Member, Organization, WorkPlan, WorkPlanItem, WorkPlanItemChange];

@@ -1,0 +1,40 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiError } from '../../common/http/api-error';
+import { deadlineDueAt } from './deadline-due';
+import { DeadlineParseError } from './deadline-parse.error';
+import { DeadlineParser } from './deadline-parser';
+import type { ParsedDeadline } from './deadline.types';
+
+export interface ReadDeadline extends ParsedDeadline {
+  /** End of the latest window, at the end of that day in the body's zone; null when nothing is due. */
+  dueAt: Date | null;
+  /** Earliest start of any window. */
+  startsOn: string | null;
+}
+
+/** The parser behind the API: a text it cannot read becomes a 422 that quotes it and lists the accepted forms. */
+@Injectable()
+export class DeadlineReader {
+  constructor(private readonly parser: DeadlineParser) {}
+
+  read(text: string, timeZone: string, field = 'deadline'): ReadDeadline {
+    const parsed = this.readOrThrow(text, field);
+    const starts = parsed.windows.map((w) => w.start).sort();
+    return { ...parsed, dueAt: deadlineDueAt(parsed, timeZone), startsOn: starts[0] ?? null };
+  }
+
+  /** Parses without computing the due moment; throws the API's 422. */
+  readOrThrow(text: string, field = 'deadline'): ParsedDeadline {
+    try {
+      return this.parser.parse(text);
+    } catch (error) {
+      if (!(error instanceof DeadlineParseError)) throw error;
+      throw ApiError.field(HttpStatus.UNPROCESSABLE_ENTITY, field, error.message, {
+        text: error.text,
+        unparsed: error.unparsed,
+        reason: error.reason,
+        acceptedForms: error.acceptedForms,
+      });
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * A work-plan deadline as people write it ("Февраль 2019", "end of November or early December
+ * 2019", "[по запросу]") and what it means for reminders: one or more windows of days.
+ */
+export type DeadlineKind = 'date' | 'window' | 'alternatives' | 'on_request' | 'open';
+
+/** ISO dates 'YYYY-MM-DD', start <= end. */
+export interface DeadlineWindow {
+  start: string;
+  end: string;
+  /** For alternatives: the original fragment of the text this window was read from. */
+  label?: string;
+}
+
+export interface ParsedDeadline {
+  /** The original text exactly as given: it is what people see, never normalised. */
+  text: string;
+  kind: DeadlineKind;
+  windows: DeadlineWindow[];
+  onRequest: boolean;
+}

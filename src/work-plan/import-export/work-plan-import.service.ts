@@ -1,0 +1,270 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { ApiError, FieldProblem } from '../../common/http/api-error';
+import type { Language, LocalizedText } from '../../common/i18n/languages';
+import { COUNTRY_CODES } from '../../common/validation/country-codes';
+import { Member } from '../../members/member.entity';
+import { Organization, OrganizationKind } from '../../organizations/organization.entity';
+import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader.service';
+import { ITEM_STATUSES, ItemStatus, WorkPlanItem } from '../work-plan-item.entity';
+import { WorkPlansService } from '../work-plans.service';
+import { readTable, ReadTable, TableFormatError, TableRow } from './work-plan-table';
+
+/** Status words people write in the table, in three languages. */
+const STATUS_WORDS: Record<string, ItemStatus> = {
+  ...Object.fromEntries(ITEM_STATUSES.map((s) => [s, s])),
+  'in progress': 'in_progress',
+  запланировано: 'planned',
+  'в работе': 'in_progress',
+  выполняется: 'in_progress',
+  выполнено: 'done',
+  отменено: 'cancelled',
+  отложено: 'postponed',
+  жоспарланған: 'planned',
+  орындалуда: 'in_progress',
+  орындалды: 'done',
+  'күші жойылды': 'cancelled',
+  шегерілді: 'postponed',
+};
+
+export interface ImportRowResult {
+  line: number;
+  activity: LocalizedText;
+  deadline: { text: string; kind: string; windows: { start: string; end: string }[]; dueAt: string | null; onRequest: boolean } | null;
+  executor: { name: string; match: 'organization' | 'member' | 'new_organization'; id: string | null } | null;
+  errors: FieldProblem[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  ignoredColumns: string[];
+  summary: { rows: number; valid: number; invalid: number; newExecutors: string[] };
+  rows: ImportRowResult[];
+  imported?: number;
+}
+
+interface PlannedRow {
+  result: ImportRowResult;
+  read: ReadDeadline | null;
+  activity: LocalizedText;
+  executorOrganizationId: string | null;
+  executorMemberId: string | null;
+  newExecutorKey: string | null;
+  responsibleIds: string[];
+  countries: string[];
+  topics: string[];
+  status: ItemStatus;
+  notes: string | null;
+}
+
+const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
+
+/** Which of the group's languages a text is in, from its letters (Kazakh has letters Russian lacks). */
+export function languageOf(text: string): Language {
+  if (/[әғқңөұүһі]/i.test(text)) return 'kk';
+  if (/[а-яё]/i.test(text)) return 'ru';
+  return 'en';
+}
+
+const INSERT_CHUNK = 500;
+
+@Injectable()
+export class WorkPlanImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly plans: WorkPlansService,
+    private readonly deadlines: DeadlineReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Reads the table and checks every row; with dryRun nothing is written, otherwise all rows or none are. */
+  async import(workPlanId: string, file: { buffer: Buffer; originalname: string; mimetype: string }, dryRun: boolean): Promise<ImportReport> {
+    let table: ReadTable;
+    try {
+      table = await readTable(file.buffer, file.originalname, file.mimetype);
+    } catch (error) {
+      if (error instanceof TableFormatError) throw ApiError.field(error.status, 'file', error.message);
+      throw error;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const { plan, timeZone } = await this.plans.getForUpdate(manager, workPlanId);
+      const planned = await this.planRows(manager, table.rows, timeZone);
+      const report = this.report(table, planned, dryRun);
+      if (dryRun) return report;
+      if (report.summary.invalid > 0) {
+        throw new ApiError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          `${report.summary.invalid} of ${report.summary.rows} rows have errors; nothing was imported`,
+          { rows: report.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, errors: r.errors })) },
+        );
+      }
+      report.imported = await this.write(manager, plan.id, planned);
+      await this.audit.record(manager, 'import', 'work_plan', plan.id, null, { rows: report.imported, format: table.format, newExecutors: report.summary.newExecutors });
+      return report;
+    });
+  }
+
+  private async planRows(manager: EntityManager, rows: TableRow[], timeZone: string): Promise<PlannedRow[]> {
+    const organizations = await manager.find(Organization);
+    const byName = new Map<string, Organization>();
+    for (const organization of organizations) {
+      for (const name of Object.values(organization.name)) if (name) byName.set(nameKey(name), organization);
+    }
+    const emails = new Set(rows.flatMap((row) => [...splitList(row.cells.responsible), row.cells.executor ?? ''].filter((v) => v.includes('@')).map((e) => e.toLowerCase())));
+    const members = emails.size
+      ? await manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails: [...emails] }).getMany()
+      : [];
+    const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
+    return rows.map((row) => this.planRow(row, timeZone, byName, memberByEmail));
+  }
+
+  private planRow(row: TableRow, timeZone: string, organizations: Map<string, Organization>, members: Map<string, Member>): PlannedRow {
+    const errors: FieldProblem[] = [];
+    const { cells } = row;
+
+    const activity: LocalizedText = {};
+    if (cells.activity) activity[languageOf(cells.activity)] = cells.activity;
+    if (cells.activity_en) activity.en = cells.activity_en;
+    if (cells.activity_ru) activity.ru = cells.activity_ru;
+    if (cells.activity_kk) activity.kk = cells.activity_kk;
+    if (Object.keys(activity).length === 0) errors.push({ field: 'activity', message: 'is empty' });
+    for (const [language, text] of Object.entries(activity)) {
+      if (text.length > 2000) errors.push({ field: `activity_${language}`, message: 'is longer than 2,000 characters' });
+    }
+
+    let read: ReadDeadline | null = null;
+    const deadlineText = cells.deadline ?? '';
+    if (deadlineText.length > 300) {
+      errors.push({ field: 'deadline', message: 'is longer than 300 characters' });
+    } else {
+      try {
+        read = this.deadlines.read(deadlineText, timeZone);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        errors.push({ field: 'deadline', message: ((error.getResponse() as { message: FieldProblem[] }).message[0] ?? { message: 'could not be read' }).message });
+      }
+    }
+
+    let executor: ImportRowResult['executor'] = null;
+    let executorOrganizationId: string | null = null;
+    let executorMemberId: string | null = null;
+    let newExecutorKey: string | null = null;
+    const executorName = cells.executor ?? '';
+    if (executorName.length > 300) errors.push({ field: 'executor', message: 'is longer than 300 characters' });
+    else if (executorName) {
+      const member = executorName.includes('@') ? members.get(executorName.toLowerCase()) : undefined;
+      const organization = organizations.get(nameKey(executorName));
+      if (member) {
+        executorMemberId = member.id;
+        executor = { name: member.fullName, match: 'member', id: member.id };
+      } else if (organization) {
+        executorOrganizationId = organization.id;
+        executor = { name: executorName, match: 'organization', id: organization.id };
+      } else {
+        newExecutorKey = nameKey(executorName);
+        executor = { name: executorName, match: 'new_organization', id: null };
+      }
+    }
+
+    const responsibleIds: string[] = [];
+    for (const email of splitList(cells.responsible)) {
+      const member = members.get(email.toLowerCase());
+      if (member) responsibleIds.push(member.id);
+      else errors.push({ field: 'responsible', message: `no member has the email ${email}` });
+    }
+
+    const countries = splitList(cells.countries).map((c) => c.toUpperCase());
+    const unknownCountries = countries.filter((c) => !COUNTRY_CODES.has(c));
+    if (unknownCountries.length) errors.push({ field: 'countries', message: `${unknownCountries.join(', ')} ${unknownCountries.length > 1 ? 'are not country codes' : 'is not a country code'} (use ISO codes such as KZ, or EU)` });
+
+    const topics = splitList(cells.topics).map((t) => t.toLowerCase());
+    if (topics.some((t) => t.length > 60)) errors.push({ field: 'topics', message: 'each topic must be at most 60 characters' });
+
+    let status: ItemStatus = 'planned';
+    if (cells.status) {
+      const known = STATUS_WORDS[cells.status.trim().toLowerCase()];
+      if (known) status = known;
+      else errors.push({ field: 'status', message: `"${cells.status}" is not a status (use ${ITEM_STATUSES.join(', ')})` });
+    }
+    const notes = cells.notes ? cells.notes : null;
+    if (notes && notes.length > 5000) errors.push({ field: 'notes', message: 'is longer than 5,000 characters' });
+
+    return {
+      result: {
+        line: row.line,
+        activity,
+        deadline: read && { text: read.text, kind: read.kind, windows: read.windows, dueAt: read.dueAt?.toISOString() ?? null, onRequest: read.onRequest },
+        executor,
+        errors,
+      },
+      read,
+      activity,
+      executorOrganizationId,
+      executorMemberId,
+      newExecutorKey,
+      responsibleIds: [...new Set(responsibleIds)],
+      countries: [...new Set(countries)],
+      topics: [...new Set(topics)],
+      status,
+      notes,
+    };
+  }
+
+  private report(table: ReadTable, planned: PlannedRow[], dryRun: boolean): ImportReport {
+    const newExecutors = [...new Map(planned.filter((p) => p.newExecutorKey).map((p) => [p.newExecutorKey!, p.result.executor!.name])).values()];
+    const invalid = planned.filter((p) => p.result.errors.length > 0).length;
+    return {
+      dryRun,
+      format: table.format,
+      encoding: table.encoding,
+      ignoredColumns: table.ignoredColumns,
+      summary: { rows: planned.length, valid: planned.length - invalid, invalid, newExecutors },
+      rows: planned.map((p) => p.result),
+    };
+  }
+
+  /** Inserts in chunks: a 10,000-row plan is a few dozen statements, not tens of thousands. */
+  private async write(manager: EntityManager, workPlanId: string, planned: PlannedRow[]): Promise<number> {
+    const created = new Map<string, string>();
+    for (const row of planned) {
+      if (!row.newExecutorKey || created.has(row.newExecutorKey)) continue;
+      const name = row.result.executor!.name;
+      const kind: OrganizationKind = /wecoop|project|проект|жоба/i.test(name) ? 'project' : 'other';
+      const organization = await manager.save(manager.create(Organization, { name: { [languageOf(name)]: name }, kind, countryCode: null }));
+      await this.audit.record(manager, 'create', 'organization', organization.id, null, organization);
+      created.set(row.newExecutorKey, organization.id);
+    }
+    const start = Number(
+      (await manager.createQueryBuilder(WorkPlanItem, 'i').select('coalesce(max(i.position), 0)', 'max').where('i.work_plan_id = :workPlanId', { workPlanId }).getRawOne())?.max ?? 0,
+    );
+    for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
+      const chunk = planned.slice(offset, offset + INSERT_CHUNK);
+      const values = chunk.map((row, i) => ({
+        workPlanId,
+        position: start + offset + i + 1,
+        activity: row.activity,
+        deadlineText: row.read!.text,
+        deadlineKind: row.read!.kind,
+        deadlineWindows: row.read!.windows,
+        onRequest: row.read!.onRequest,
+        dueAt: row.read!.dueAt,
+        startsOn: row.read!.startsOn,
+        executorOrganizationId: row.newExecutorKey ? created.get(row.newExecutorKey)! : row.executorOrganizationId,
+        executorMemberId: row.executorMemberId,
+        countries: row.countries,
+        topics: row.topics,
+        status: row.status,
+        notes: row.notes,
+        meetingId: null,
+      }));
+      const inserted = await manager.createQueryBuilder().insert().into(WorkPlanItem).values(values as never).returning(['id']).execute();
+      const links = inserted.identifiers.flatMap((identifier, i) => chunk[i].responsibleIds.map((memberId) => ({ item_id: identifier.id as string, member_id: memberId })));
+      if (links.length) await manager.createQueryBuilder().insert().into('work_plan_item_responsible', ['item_id', 'member_id']).values(links).execute();
+    }
+    return planned.length;
+  }
+}

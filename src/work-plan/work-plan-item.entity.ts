@@ -1,0 +1,96 @@
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import type { LocalizedText } from '../common/i18n/languages';
+import { Timestamped } from '../database/timestamps';
+import { Member } from '../members/member.entity';
+import { Organization } from '../organizations/organization.entity';
+import type { DeadlineKind, DeadlineWindow } from './deadline/deadline.types';
+import { WorkPlan } from './work-plan.entity';
+
+export const ITEM_STATUSES = ['planned', 'in_progress', 'done', 'cancelled', 'postponed'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const DEADLINE_KINDS = ['date', 'window', 'alternatives', 'on_request', 'open'] as const;
+
+/**
+ * One activity of a work plan. The deadline is kept as written (`deadlineText`) beside what the
+ * parser read from it; `dueAt` (end of the latest window, in the body's zone) is what reminders use.
+ */
+@Entity('work_plan_item')
+@Index(['workPlanId', 'position'])
+@Index(['dueAt'])
+export class WorkPlanItem extends Timestamped {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  workPlanId!: string;
+
+  @ManyToOne(() => WorkPlan, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'work_plan_id' })
+  workPlan?: Relation<WorkPlan>;
+
+  /** Order in the plan, as in the source document. */
+  @Column({ type: 'integer' })
+  position!: number;
+
+  @Column({ type: 'jsonb' })
+  activity!: LocalizedText;
+
+  @Column({ type: 'text' })
+  deadlineText!: string;
+
+  @Column({ type: 'enum', enum: DEADLINE_KINDS, enumName: 'deadline_kind' })
+  deadlineKind!: DeadlineKind;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  deadlineWindows!: DeadlineWindow[];
+
+  @Column({ type: 'boolean', default: false })
+  onRequest!: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  /** Earliest start of any window: the left edge of the item on a timeline. */
+  @Column({ type: 'date', nullable: true })
+  startsOn!: string | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  executorOrganizationId!: string | null;
+
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'executor_organization_id' })
+  executorOrganization?: Relation<Organization> | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  executorMemberId!: string | null;
+
+  @ManyToOne(() => Member, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'executor_member_id' })
+  executorMember?: Relation<Member> | null;
+
+  @ManyToMany(() => Member)
+  @JoinTable({ name: 'work_plan_item_responsible', joinColumn: { name: 'item_id' }, inverseJoinColumn: { name: 'member_id' } })
+  responsibleMembers?: Relation<Member>[];
+
+  @Index({ type: 'gin' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  countries!: string[];
+
+  @Index({ type: 'gin' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  topics!: string[];
+
+  @Index()
+  @Column({ type: 'enum', enum: ITEM_STATUSES, enumName: 'work_plan_item_status', default: 'planned' })
+  status!: ItemStatus;
+
+  /** The meeting whose decision created the item, when one did. */
+  @Column({ type: 'uuid', nullable: true })
+  meetingId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+}

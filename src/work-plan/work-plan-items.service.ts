@@ -1,0 +1,189 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { likePattern } from '../common/database/like';
+import { ApiError } from '../common/http/api-error';
+import { Page } from '../common/http/pagination';
+import { requestContext } from '../common/request-context';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { Member } from '../members/member.entity';
+import { Organization } from '../organizations/organization.entity';
+import { DeadlineReader } from './deadline/deadline-reader.service';
+import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
+import { WorkPlanItemChange } from './work-plan-item-change.entity';
+import { WorkPlanItem } from './work-plan-item.entity';
+import { toItemView, WorkPlanItemView } from './work-plan-item.view';
+import { WorkPlansService } from './work-plans.service';
+
+const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
+
+@Injectable()
+export class WorkPlanItemsService {
+  constructor(
+    @InjectRepository(WorkPlanItem) private readonly repository: Repository<WorkPlanItem>,
+    @InjectRepository(WorkPlanItemChange) private readonly changes: Repository<WorkPlanItemChange>,
+    private readonly dataSource: DataSource,
+    private readonly plans: WorkPlansService,
+    private readonly deadlines: DeadlineReader,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const { plan, timeZone } = await this.plans.getForUpdate(manager, workPlanId);
+      const item = await this.createInTransaction(manager, plan.id, timeZone, dto);
+      return item.id;
+    });
+    return this.get(id);
+  }
+
+  /** Creates one item inside the caller's transaction (also used by the import, which is all-or-nothing). */
+  async createInTransaction(manager: EntityManager, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto, position?: number): Promise<WorkPlanItem> {
+    const deadline = this.deadlines.read(dto.deadline ?? '', timeZone);
+    const executor = await this.resolveExecutor(manager, dto.executor ?? null);
+    const responsibleMembers = await this.resolveResponsible(manager, dto.responsibleMemberIds ?? []);
+    const nextPosition =
+      position ??
+      Number((await manager.createQueryBuilder(WorkPlanItem, 'i').select('coalesce(max(i.position), 0) + 1', 'next').where('i.work_plan_id = :workPlanId', { workPlanId }).getRawOne())?.next ?? 1);
+    const item = manager.create(WorkPlanItem, {
+      workPlanId,
+      position: nextPosition,
+      activity: dto.activity,
+      deadlineText: deadline.text,
+      deadlineKind: deadline.kind,
+      deadlineWindows: deadline.windows,
+      onRequest: deadline.onRequest,
+      dueAt: deadline.dueAt,
+      startsOn: deadline.startsOn,
+      ...executor,
+      responsibleMembers,
+      countries: [...new Set(dto.countries ?? [])],
+      topics: [...new Set(dto.topics ?? [])],
+      status: dto.status ?? 'planned',
+      meetingId: dto.meetingId ?? null,
+      notes: dto.notes ?? null,
+    });
+    await manager.save(item);
+    await this.audit.record(manager, 'create', 'work_plan_item', item.id, null, { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) });
+    return item;
+  }
+
+  async get(id: string): Promise<WorkPlanItemView> {
+    const item = await this.repository.findOne({ where: { id }, relations: ITEM_RELATIONS });
+    if (!item) throw ApiError.notFound('Work-plan item', id);
+    return toItemView(item);
+  }
+
+  async list(query: WorkPlanItemQuery, now = new Date()): Promise<Page<WorkPlanItemView>> {
+    const qb = this.repository.createQueryBuilder('i').select('i.id', 'id');
+    if (query.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: query.workPlanId });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    if (query.executor) qb.andWhere('(i.executor_organization_id = :executor OR i.executor_member_id = :executor)', { executor: query.executor });
+    if (query.country) qb.andWhere('i.countries @> ARRAY[:country]::text[]', { country: query.country });
+    if (query.topic) qb.andWhere('i.topics @> ARRAY[:topic]::text[]', { topic: query.topic.toLowerCase() });
+    if (query.responsibleMemberId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = :memberId)', { memberId: query.responsibleMemberId });
+    }
+    if (query.q) {
+      qb.andWhere(
+        `(i.deadline_text ILIKE :q OR i.notes ILIKE :q OR EXISTS (SELECT 1 FROM jsonb_each_text(i.activity) a WHERE a.value ILIKE :q))`,
+        { q: likePattern(query.q) },
+      );
+    }
+    if (query.due) this.applyDueFilter(qb, query.due, now);
+    const total = await qb.getCount();
+    const rows: { id: string }[] = await qb
+      .orderBy('i.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.work_plan_id')
+      .addOrderBy('i.position')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getRawMany();
+    const ids = rows.map((r) => r.id);
+    const items = ids.length ? await this.repository.find({ where: { id: In(ids) }, relations: ITEM_RELATIONS }) : [];
+    const byId = new Map(items.map((item) => [item.id, item]));
+    return { items: ids.map((id) => toItemView(byId.get(id)!, now)), total, limit: query.limit, offset: query.offset };
+  }
+
+  private applyDueFilter(qb: ReturnType<Repository<WorkPlanItem>['createQueryBuilder']>, due: NonNullable<WorkPlanItemQuery['due']>, now: Date) {
+    const open = "i.status NOT IN ('done', 'cancelled')";
+    if (due === 'overdue') {
+      qb.andWhere(`i.due_at < :now AND NOT i.on_request AND ${open}`, { now });
+      return;
+    }
+    const zone = this.config.defaultTimeZone;
+    const range =
+      due === 'this_month'
+        ? { from: DateTime.fromJSDate(now, { zone }).startOf('month').toJSDate(), to: DateTime.fromJSDate(now, { zone }).endOf('month').toJSDate() }
+        : { from: now, to: DateTime.fromJSDate(now).plus({ days: due === 'next7d' ? 7 : 30 }).toJSDate() };
+    qb.andWhere(`i.due_at >= :from AND i.due_at <= :to AND ${open}`, range);
+  }
+
+  async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
+    await this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOne(WorkPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw ApiError.notFound('Work-plan item', id);
+      item.responsibleMembers = await manager.createQueryBuilder().relation(WorkPlanItem, 'responsibleMembers').of(item).loadMany();
+      const before = { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) };
+      const { timeZone } = await this.plans.getForUpdate(manager, item.workPlanId);
+      const { deadline, executor, responsibleMemberIds, changeNote, countries, topics, ...rest } = dto;
+
+      if (deadline !== undefined && deadline !== item.deadlineText) {
+        const read = this.deadlines.read(deadline ?? '', timeZone);
+        await this.recordChange(manager, item.id, 'deadline', item.deadlineText, read.text, changeNote);
+        Object.assign(item, {
+          deadlineText: read.text,
+          deadlineKind: read.kind,
+          deadlineWindows: read.windows,
+          onRequest: read.onRequest,
+          dueAt: read.dueAt,
+          startsOn: read.startsOn,
+        });
+      }
+      if (rest.status !== undefined && rest.status !== item.status) {
+        await this.recordChange(manager, item.id, 'status', item.status, rest.status, changeNote);
+      }
+      if (executor !== undefined) Object.assign(item, await this.resolveExecutor(manager, executor));
+      if (responsibleMemberIds !== undefined) item.responsibleMembers = await this.resolveResponsible(manager, responsibleMemberIds ?? []);
+      if (countries !== undefined) item.countries = [...new Set(countries ?? [])];
+      if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
+      manager.merge(WorkPlanItem, item, rest);
+      await manager.save(item);
+      await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
+    });
+    return this.get(id);
+  }
+
+  async history(id: string): Promise<WorkPlanItemChange[]> {
+    if (!(await this.repository.existsBy({ id }))) throw ApiError.notFound('Work-plan item', id);
+    return this.changes.find({ where: { itemId: id }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  private async recordChange(manager: EntityManager, itemId: string, field: 'status' | 'deadline', oldValue: string, newValue: string, note?: string) {
+    const actor = requestContext.actor();
+    await manager.save(manager.create(WorkPlanItemChange, { itemId, field, oldValue, newValue, actorName: actor.name, actorId: actor.id, note: note ?? null }));
+  }
+
+  /** An executor id names an organisation or a member; which one is found here. */
+  private async resolveExecutor(manager: EntityManager, executorId: string | null) {
+    if (executorId === null) return { executorOrganizationId: null, executorMemberId: null, executorOrganization: null, executorMember: null };
+    const organization = await manager.findOneBy(Organization, { id: executorId });
+    if (organization) return { executorOrganizationId: organization.id, executorMemberId: null, executorOrganization: organization, executorMember: null };
+    const member = await manager.findOneBy(Member, { id: executorId });
+    if (member) return { executorOrganizationId: null, executorMemberId: member.id, executorOrganization: null, executorMember: member };
+    throw ApiError.field(HttpStatus.BAD_REQUEST, 'executor', `no organisation or member has the id ${executorId}`);
+  }
+
+  private async resolveResponsible(manager: EntityManager, ids: string[]): Promise<Member[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const members = await manager.findBy(Member, { id: In(unique) });
+    const missing = unique.filter((id) => !members.some((m) => m.id === id));
+    if (missing.length) throw ApiError.field(HttpStatus.BAD_REQUEST, 'responsibleMemberIds', `no member has the id ${missing.join(', ')}`);
+    return members;
+  }
+}

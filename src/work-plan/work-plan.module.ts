@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlineParser } from './deadline/deadline-parser';
+import { DeadlineReader } from './deadline/deadline-reader.service';
+import { WorkPlanItemChange } from './work-plan-item-change.entity';
+import { WorkPlanItem } from './work-plan-item.entity';
+import { WorkPlanItemsService } from './work-plan-items.service';
+import { WorkPlanExportService } from './import-export/work-plan-export.service';
+import { WorkPlanImportService } from './import-export/work-plan-import.service';
+import { DeadlinesController, WorkPlanItemsController, WorkPlansController, WorkPlanTransferController } from './work-plan.controller';
+import { WorkPlan } from './work-plan.entity';
+import { WorkPlansService } from './work-plans.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange])],
+  controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
+  providers: [DeadlineParser, DeadlineReader, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
+  exports: [DeadlineReader, WorkPlansService, WorkPlanItemsService],
+})
+export class WorkPlanModule {}
