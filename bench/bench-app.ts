@@ -1,0 +1,43 @@
+import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { createHttpApp } from '../src/app.factory';
+import { JsonLogger } from '../src/common/logging/json-logger';
+import { loadConfig } from '../src/config/app-config';
+import { runMigrations } from '../src/database/startup';
+
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wg_secretariat_bench';
+export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+/** A fresh database and the real app listening on a free port, for benchmarks. */
+export async function startBenchApp(): Promise<{ app: INestApplication; url: string; close: () => Promise<void> }> {
+  const url = new URL(BENCH_DATABASE_URL);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const config = loadConfig({ DATABASE_URL: BENCH_DATABASE_URL, APP_SECRET: 'bench-secret-0123456789abcdef0123456789', ADMIN_TOKEN: BENCH_TOKEN, QUEUE_PREFIX: 'wgs-bench', LOG_LEVEL: 'error' });
+  await runMigrations(config.databaseUrl);
+  const app = await createHttpApp(config, new JsonLogger('error'));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+export async function api(base: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${BENCH_TOKEN}`, ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export function machine(): string {
+  const os = require('node:os') as typeof import('node:os');
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+}

@@ -1,0 +1,24 @@
+import { machine } from './bench-app';
+import { benchDeadlineParser } from './deadline-parser.bench';
+import { benchWorkPlanImport } from './work-plan-import.bench';
+
+/** npm run bench: every benchmark in one run, figures printed with the machine they ran on. */
+async function main() {
+  console.log(`wg-secretariat benchmarks — ${new Date().toISOString()}\nmachine: ${machine()}\n`);
+  const suites: [string, () => Record<string, string> | Promise<Record<string, string>>][] = [
+    ['DeadlineParser', benchDeadlineParser],
+    ['Work-plan import', benchWorkPlanImport],
+  ];
+  for (const [name, run] of suites) {
+    const figures = await run();
+    console.log(`## ${name}`);
+    for (const [label, value] of Object.entries(figures)) console.log(`  ${label.padEnd(48)} ${value}`);
+    console.log('');
+  }
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
