@@ -29,7 +29,9 @@ describe('bad input never produces a 500', () => {
     const body = await createBody(t);
     const membership = await addMembership(t, body.id, { memberId: member.id });
     const token = await t.admin.post('/api/tokens').send({ name: 'x', role: 'member' });
-    ids = { organization: organization.id, member: member.id, body: body.id, membership: membership.id, token: token.body.id };
+    const plan = await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Plan' }, period: '2019' });
+    const item = await t.admin.post(`/api/work-plans/${plan.body.id}/items`).send({ activity: { en: 'Item' }, deadline: 'Февраль 2019' });
+    ids = { organization: organization.id, member: member.id, body: body.id, membership: membership.id, token: token.body.id, plan: plan.body.id, item: item.body.id };
   });
   afterAll(() => t.close());
 
@@ -43,10 +45,16 @@ describe('bad input never produces a 500', () => {
     ['post', `/api/bodies/${ids.body}/memberships`],
     ['patch', `/api/bodies/${ids.body}/memberships/${ids.membership}`],
     ['post', '/api/tokens'],
+    ['post', '/api/work-plans'],
+    ['patch', `/api/work-plans/${ids.plan}`],
+    ['post', `/api/work-plans/${ids.plan}/items`],
+    ['patch', `/api/work-plan-items/${ids.item}`],
+    ['post', '/api/deadlines/parse'],
   ];
 
   it('answers every hostile body on every write endpoint with a 4xx in the error shape, and changes nothing', async () => {
-    const before = await t.dataSource.query('SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s');
+    const counts = 'SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s, (SELECT count(*) FROM work_plan) p, (SELECT count(*) FROM work_plan_item) i';
+    const before = await t.dataSource.query(counts);
     for (const [method, url] of writes()) {
       for (const body of HOSTILE_BODIES) {
         const raw = typeof body === 'object' && body !== null && Object.hasOwn(body, '__proto__') ? '{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}' : JSON.stringify(body);
@@ -57,7 +65,7 @@ describe('bad input never produces a 500', () => {
         expect(res.body).toEqual(expect.objectContaining({ statusCode: res.status, error: expect.any(String), message: expect.anything() }));
       }
     }
-    const after = await t.dataSource.query('SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s');
+    const after = await t.dataSource.query(counts);
     expect(after).toEqual(before);
   });
 
@@ -71,7 +79,7 @@ describe('bad input never produces a 500', () => {
   });
 
   it('answers hostile query strings on every list with 400 or an empty page, never a 500', async () => {
-    const lists = ['/api/members', '/api/organizations', '/api/bodies', `/api/bodies/${ids.body}/memberships`, '/api/reports/continuity', '/api/audit'];
+    const lists = ['/api/members', '/api/organizations', '/api/bodies', `/api/bodies/${ids.body}/memberships`, '/api/reports/continuity', '/api/audit', '/api/work-plans', '/api/work-plan-items', `/api/work-plans/${ids.plan}/export`];
     const queries = [
       'limit=-1',
       'limit=100000',
@@ -88,6 +96,10 @@ describe('bad input never produces a 500', () => {
       'at=2019-02-30',
       `bodyId=${ids.body}&years=1000`,
       'entity=member&id=%27%20OR%201%3D1',
+      'due=%27;--',
+      'topic=%00',
+      'format=exe',
+      'workPlanId=1%20OR%201=1',
     ];
     for (const list of lists) {
       for (const query of queries) {

@@ -19,6 +19,31 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   });
 }
 
+/** Starts the entry point and resolves with its output once `ready` appears in it, then stops it. */
+function startUntil(env: Record<string, string>, ready: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env },
+      cwd: process.cwd(),
+    });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`not ready in time:\n${output}`));
+    }, 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        child.once('exit', () => resolve(output));
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+}
+
 describe('start-up problems are explained, not dumped', () => {
 
   it('stops with a message naming a missing or wrong setting', async () => {
@@ -52,5 +77,27 @@ describe('start-up problems are explained, not dumped', () => {
     expect(code).toBe(1);
     expect(output).toContain('Cannot reach Redis at redis://127.0.0.1:1');
     expect(output).toContain('redis-server');
+  }, 60_000);
+
+  it('ROLE=worker starts the workers without an HTTP server, and logs JSON', async () => {
+    const output = await startUntil(
+      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wg_secretariat_test', ROLE: 'worker', PORT: '3977', QUEUE_PREFIX: 'wgs-test' },
+      /worker started/,
+    );
+    expect(output).not.toContain('listening on');
+    expect(output).not.toContain('Mapped {');
+    const lines = output.trim().split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(output).not.toContain(TEST_ADMIN_TOKEN);
+    expect(output).not.toContain(TEST_APP_SECRET);
+  }, 60_000);
+
+  it('ROLE=api serves HTTP', async () => {
+    const output = await startUntil(
+      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wg_secretariat_test', ROLE: 'api', PORT: '3978', QUEUE_PREFIX: 'wgs-test' },
+      /listening on/,
+    );
+    expect(output).toContain('"role":"api"');
   }, 60_000);
 });

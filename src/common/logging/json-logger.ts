@@ -1,6 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { requestContext } from '../request-context';
-import { redact } from './redact';
+import { redact, redactValue } from './redact';
 
 const LEVELS = { debug: 10, verbose: 10, info: 20, log: 20, warn: 30, error: 40, fatal: 50 } as const;
 type Level = keyof typeof LEVELS;
@@ -41,7 +41,7 @@ export class JsonLogger implements LoggerService {
       entry.msg = redact(message.message);
       entry.stack = redact(message.stack ?? '');
     } else if (message !== null && typeof message === 'object') {
-      Object.assign(entry, JSON.parse(redact(JSON.stringify(message))));
+      Object.assign(entry, redactValue(message));
     } else {
       entry.msg = redact(String(message));
     }

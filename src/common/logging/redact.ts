@@ -11,3 +11,11 @@ export function redact(text: string): string {
 export function redactPath(path: string): string {
   return redact(path).replace(/\/(feed|actions|sign-in|a)\/[^/?#]+/g, '/$1/***');
 }
+
+/** Redacts every string inside a plain value (objects and arrays), keeping its shape. */
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, depth + 1)]));
+}
