@@ -3,10 +3,12 @@ import { Extensions1763700000000 } from './1763700000000-Extensions';
 import { Foundation1795267695890 } from './1795267695890-Foundation';
 import { MemberEmailUnique1795267695891 } from './1795267695891-MemberEmailUnique';
 import { WorkPlan1795268143434 } from './1795268143434-WorkPlan';
+import { Meetings1795268935306 } from './1795268935306-Meetings';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
   Foundation1795267695890,
   MemberEmailUnique1795267695891,
   WorkPlan1795268143434,
+  Meetings1795268935306,
 ];

@@ -7,7 +7,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkPlanModule } from './work-plan/work-plan.module';
@@ -29,6 +31,8 @@ export class AppModule {
         MembersModule,
         BodiesModule,
         WorkPlanModule,
+        NotificationsModule.register({ workers: config.role !== 'api' }),
+        MeetingsModule,
       ],
     };
   }

@@ -2,11 +2,21 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { Body } from '../bodies/body.entity';
 import { Membership } from '../bodies/membership.entity';
+import { AgendaItem } from '../meetings/agenda-item.entity';
+import { CalendarFeedToken } from '../meetings/calendar-feed-token.entity';
+import { MeetingDateAnswer, MeetingDateOption } from '../meetings/date-option.entity';
+import { Invitation } from '../meetings/invitation.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingDecision, MeetingMinutes } from '../meetings/minutes.entity';
 import { Member } from '../members/member.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WorkPlanItemChange } from '../work-plan/work-plan-item-change.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlan } from '../work-plan/work-plan.entity';
 
 /** Every entity, listed rather than globbed so that the app, the CLI and the tests load them the same way. */
-export const ENTITIES = [AuditEntry, ApiToken, Body, Membership, Member, Organization, WorkPlan, WorkPlanItem, WorkPlanItemChange];
+export const ENTITIES = [
+  AuditEntry, ApiToken, Body, Membership, Member, Organization, WorkPlan, WorkPlanItem, WorkPlanItemChange,
+  Meeting, MeetingDateOption, MeetingDateAnswer, Invitation, AgendaItem, MeetingMinutes, MeetingDecision, CalendarFeedToken, Notification,
+];

@@ -1,9 +1,7 @@
 /** Every queue the service uses; a job's payload carries ids only, the worker reloads state. */
 export const QUEUES = {
-  /** Sends one stored outbound email (invitations, updates, reminders). */
-  mail: 'mail',
-  /** Fires planned reminders at their due moment, and the reconciler that repairs what Redis lost. */
-  reminders: 'reminders',
+  /** Delivers planned notifications at their due moment, and runs the reconciler that repairs what Redis lost. */
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, Pr
 import type { Relation } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
+import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { DeadlineKind, DeadlineWindow } from './deadline/deadline.types';
@@ -88,8 +89,13 @@ export class WorkPlanItem extends Timestamped {
   status!: ItemStatus;
 
   /** The meeting whose decision created the item, when one did. */
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   meetingId!: string | null;
+
+  @ManyToOne(() => Meeting, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting> | null;
 
   @Column({ type: 'text', nullable: true })
   notes!: string | null;

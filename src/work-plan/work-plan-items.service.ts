@@ -9,6 +9,7 @@ import { Page } from '../common/http/pagination';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { DeadlineReader } from './deadline/deadline-reader.service';
@@ -45,6 +46,7 @@ export class WorkPlanItemsService {
   async createInTransaction(manager: EntityManager, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto, position?: number): Promise<WorkPlanItem> {
     const deadline = this.deadlines.read(dto.deadline ?? '', timeZone);
     const executor = await this.resolveExecutor(manager, dto.executor ?? null);
+    await this.assertMeeting(manager, dto.meetingId);
     const responsibleMembers = await this.resolveResponsible(manager, dto.responsibleMemberIds ?? []);
     const nextPosition =
       position ??
@@ -148,6 +150,7 @@ export class WorkPlanItemsService {
         await this.recordChange(manager, item.id, 'status', item.status, rest.status, changeNote);
       }
       if (executor !== undefined) Object.assign(item, await this.resolveExecutor(manager, executor));
+      await this.assertMeeting(manager, rest.meetingId);
       if (responsibleMemberIds !== undefined) item.responsibleMembers = await this.resolveResponsible(manager, responsibleMemberIds ?? []);
       if (countries !== undefined) item.countries = [...new Set(countries ?? [])];
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
@@ -176,6 +179,12 @@ export class WorkPlanItemsService {
     const member = await manager.findOneBy(Member, { id: executorId });
     if (member) return { executorOrganizationId: null, executorMemberId: member.id, executorOrganization: null, executorMember: member };
     throw ApiError.field(HttpStatus.BAD_REQUEST, 'executor', `no organisation or member has the id ${executorId}`);
+  }
+
+  private async assertMeeting(manager: EntityManager, meetingId: string | null | undefined) {
+    if (meetingId && !(await manager.existsBy(Meeting, { id: meetingId }))) {
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'meetingId', `no meeting has the id ${meetingId}`);
+    }
   }
 
   private async resolveResponsible(manager: EntityManager, ids: string[]): Promise<Member[]> {

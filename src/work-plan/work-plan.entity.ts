@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Body } from '../bodies/body.entity';
+import { Meeting } from '../meetings/meeting.entity';
 import { LOCALIZED_TEXT_SCHEMA } from '../common/http/openapi';
 import type { LocalizedText } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
@@ -37,8 +38,12 @@ export class WorkPlan extends Timestamped {
   @Column({ type: 'enum', enum: WORK_PLAN_STATUSES, enumName: 'work_plan_status', default: 'draft' })
   status!: WorkPlanStatus;
 
-  /** The meeting that adopted the plan; a plain id until meetings exist as records. */
+  /** The meeting that adopted the plan. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @Column({ type: 'uuid', nullable: true })
   adoptedAtMeetingId!: string | null;
+
+  @ManyToOne(() => Meeting, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'adopted_at_meeting_id' })
+  adoptedAtMeeting?: Relation<Meeting> | null;
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Body } from '../bodies/body.entity';
+import { Meeting } from '../meetings/meeting.entity';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { CreateWorkPlanDto, UpdateWorkPlanDto, WorkPlanQuery } from './dto/work-plan.dto';
@@ -21,6 +22,7 @@ export class WorkPlansService {
       if (!(await manager.existsBy(Body, { id: dto.bodyId }))) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
       }
+      await this.assertMeeting(manager, dto.adoptedAtMeetingId);
       const plan = manager.create(WorkPlan, { ...dto, status: dto.status ?? 'draft', adoptedAtMeetingId: dto.adoptedAtMeetingId ?? null });
       await manager.save(plan);
       await this.audit.record(manager, 'create', 'work_plan', plan.id, null, plan);
@@ -53,11 +55,18 @@ export class WorkPlansService {
   update(id: string, dto: UpdateWorkPlanDto): Promise<WorkPlan> {
     return this.dataSource.transaction(async (manager) => {
       const { plan } = await this.getForUpdate(manager, id);
+      await this.assertMeeting(manager, dto.adoptedAtMeetingId);
       const before = { ...plan };
       manager.merge(WorkPlan, plan, dto);
       await manager.save(plan);
       await this.audit.record(manager, 'update', 'work_plan', id, before, plan);
       return plan;
     });
+  }
+
+  private async assertMeeting(manager: EntityManager, meetingId: string | null | undefined) {
+    if (meetingId && !(await manager.existsBy(Meeting, { id: meetingId }))) {
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'adoptedAtMeetingId', `no meeting has the id ${meetingId}`);
+    }
   }
 }

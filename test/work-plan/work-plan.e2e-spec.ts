@@ -135,7 +135,9 @@ describe('work plans and items', () => {
   });
 
   it('changes a work plan: adopted at a meeting, then closed', async () => {
-    const meetingId = randomUUID();
+    const unknown = await t.admin.patch(`/api/work-plans/${plan.id}`).send({ adoptedAtMeetingId: randomUUID() }).expect(400);
+    expect(unknown.body.message[0].field).toBe('adoptedAtMeetingId');
+    const meetingId = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'working_group', number: 8, title: { en: '8th meeting' }, timeZone: 'Asia/Almaty', startsAt: '2019-06-10T10:00:00+06:00' }).expect(201)).body.id;
     const adopted = await t.admin.patch(`/api/work-plans/${plan.id}`).send({ status: 'adopted', adoptedAtMeetingId: meetingId }).expect(200);
     expect(adopted.body).toMatchObject({ status: 'adopted', adoptedAtMeetingId: meetingId });
     const list = await t.admin.get(`/api/work-plans?bodyId=${body.id}&status=adopted`).expect(200);

@@ -9,3 +9,10 @@ export function pickLocalized(text: LocalizedText | null | undefined, language: 
   if (!text) return '';
   return text[language] ?? text.en ?? text.ru ?? text.kk ?? '';
 }
+
+/** Which of the group's languages a text is in, from its letters (Kazakh has letters Russian lacks). */
+export function languageOf(text: string): Language {
+  if (/[әғқңөұүһі]/i.test(text)) return 'kk';
+  if (/[а-яё]/i.test(text)) return 'ru';
+  return 'en';
+}

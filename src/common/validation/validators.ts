@@ -77,3 +77,17 @@ export function IsLocalizedText(maxLength = 500, options?: ValidationOptions): P
       },
     });
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 date and time with its offset ("2019-12-03T10:00:00+05:00" or "…Z"): an instant, never a guess of the zone. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an ISO 8601 date and time with an offset, e.g. 2019-12-03T10:00:00+05:00', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10)) },
+    });
+}

@@ -2,7 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ApiError, FieldProblem } from '../../common/http/api-error';
-import type { Language, LocalizedText } from '../../common/i18n/languages';
+import { languageOf } from '../../common/i18n/languages';
+import type { LocalizedText } from '../../common/i18n/languages';
 import { COUNTRY_CODES } from '../../common/validation/country-codes';
 import { Member } from '../../members/member.entity';
 import { Organization, OrganizationKind } from '../../organizations/organization.entity';
@@ -62,13 +63,6 @@ interface PlannedRow {
 
 const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
-
-/** Which of the group's languages a text is in, from its letters (Kazakh has letters Russian lacks). */
-export function languageOf(text: string): Language {
-  if (/[әғқңөұүһі]/i.test(text)) return 'kk';
-  if (/[а-яё]/i.test(text)) return 'ru';
-  return 'en';
-}
 
 const INSERT_CHUNK = 500;
 

@@ -1,0 +1,98 @@
+import type { Language } from '../common/i18n/languages';
+
+/** Every email the service sends; each has a template folder templates/email/<kind>/. */
+export const EMAIL_KINDS = [
+  'meeting-poll',
+  'meeting-invitation',
+  'meeting-update',
+  'meeting-cancellation',
+  'meeting-postponement',
+  'minutes-available',
+  'meeting-reminder',
+  'meeting-rsvp-chase',
+  'poll-chase',
+  'item-due-soon',
+  'item-due-today',
+  'item-overdue',
+  'item-escalation',
+  'digest',
+  'secretariat-digest',
+  'sign-in-link',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/** A link the reader can follow to answer from the email itself. */
+export interface ActionLink {
+  label: string;
+  url: string;
+}
+
+/** Instants are ISO 8601 strings; templates format them with the dateTime/date/time helpers in the reader's language. */
+export interface MeetingView {
+  title: string;
+  kind: string;
+  number: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  timeZone: string;
+  location: string | null;
+  onlineUrl: string | null;
+  description: string | null;
+  status: 'tentative' | 'scheduled' | 'held' | 'cancelled' | 'postponed';
+  reason: string | null;
+  url: string;
+}
+
+export interface ItemView {
+  activity: string;
+  deadlineText: string;
+  dueAt: string | null;
+  executor: string | null;
+  countries: string[];
+  url: string;
+}
+
+interface Common {
+  language: Language;
+  recipient: { fullName: string; timeZone: string };
+  appUrl: string;
+  /** Where the reader changes language, time zone or digest; absent until member access exists. */
+  preferencesUrl?: string | null;
+  /** Non-essential mail carries it (List-Unsubscribe too). */
+  unsubscribeUrl?: string | null;
+}
+
+export interface EmailData {
+  'meeting-poll': Common & {
+    meeting: MeetingView;
+    poll: { closesAt: string | null; url: string; options: { label: string; startsAt: string | null; endsAt: string | null; text: string | null; links: ActionLink[] }[] };
+  };
+  'meeting-invitation': Common & { meeting: MeetingView; response: string; links: ActionLink[] };
+  'meeting-update': Common & {
+    meeting: MeetingView;
+    previous: { startsAt: string | null; endsAt: string | null; location: string | null; onlineUrl: string | null };
+    links: ActionLink[];
+  };
+  'meeting-cancellation': Common & { meeting: MeetingView };
+  'meeting-postponement': Common & { meeting: MeetingView };
+  'minutes-available': Common & { meeting: MeetingView; minutesUrl: string; decisions: { label: string; text: string }[] };
+  'meeting-reminder': Common & { meeting: MeetingView; daysBefore: number; response: string; links: ActionLink[] };
+  'meeting-rsvp-chase': Common & { meeting: MeetingView; daysBefore: number; links: ActionLink[] };
+  'poll-chase': Common & { meeting: MeetingView; poll: { closesAt: string | null; url: string } };
+  'item-due-soon': Common & { item: ItemView; daysLeft: number; links: ActionLink[] };
+  'item-due-today': Common & { item: ItemView; links: ActionLink[] };
+  'item-overdue': Common & { item: ItemView; weeksOverdue: number; links: ActionLink[] };
+  'item-escalation': Common & { item: ItemView; weeksOverdue: number; responsible: string[] };
+  digest: Common & { period: 'daily' | 'weekly'; entries: { kind: EmailKind; title: string; when: string | null; url: string }[] };
+  'secretariat-digest': Common & {
+    from: string;
+    to: string;
+    meetings: { title: string; startsAt: string | null; accepted: number; invited: number; url: string }[];
+    deadlines: { activity: string; dueAt: string | null; deadlineText: string; executor: string | null; url: string }[];
+    overdueByExecutor: { executor: string; count: number }[];
+    overdueByCountry: { country: string; count: number }[];
+    unanswered: { meeting: string; member: string; country: string }[];
+    failed: { recipient: string; kind: string; error: string | null }[];
+  };
+  'sign-in-link': Common & { url: string; expiresMinutes: number };
+}

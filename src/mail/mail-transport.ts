@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+
+export interface OutgoingEmail {
+  messageId: string;
+  to: { name: string; address: string };
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  /** A text/calendar part (invitations, updates, cancellations). */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+  language?: string;
+}
+
+export interface SendResult {
+  messageId: string;
+  response: string;
+}
+
+/** A delivery failure, told apart as the SMTP standard does: 5xx is final, anything else may pass later. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private readonly logger = new Logger(MailTransport.name);
+  private readonly transporter: Transporter;
+  private readonly outbox: string | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    if (config.smtpUrl) {
+      const url = new URL(config.smtpUrl);
+      this.transporter = nodemailer.createTransport({
+        pool: true,
+        maxConnections: 5,
+        host: url.hostname,
+        port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+        secure: url.protocol === 'smtps:',
+        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        tls: { rejectUnauthorized: url.searchParams.get('tlsRejectUnauthorized') !== 'false' },
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
+      this.outbox = null;
+    } else {
+      this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+      this.outbox = config.outboxDir;
+    }
+  }
+
+  async send(email: OutgoingEmail): Promise<SendResult> {
+    const message: Mail.Options = {
+      from: this.config.mailFrom,
+      to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
+      subject: email.subject.replace(/[\r\n]+/g, ' '),
+      html: email.html,
+      text: email.text,
+      messageId: email.messageId,
+      headers: { 'Content-Language': email.language ?? 'en', 'Auto-Submitted': 'auto-generated', ...email.headers },
+    };
+    if (email.calendar) message.icalEvent = { method: email.calendar.method, content: email.calendar.content, filename: 'invite.ics' };
+    try {
+      const info = await this.transporter.sendMail(message);
+      if (this.outbox) {
+        await mkdir(this.outbox, { recursive: true });
+        const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.@-]/g, '')}.eml`);
+        await writeFile(file, info.message as Buffer);
+        return { messageId: email.messageId, response: `written to ${file}` };
+      }
+      return { messageId: email.messageId, response: String(info.response ?? '') };
+    } catch (error) {
+      throw this.classify(error);
+    }
+  }
+
+  private classify(error: unknown): DeliveryError {
+    const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
+    const code = typeof e.responseCode === 'number' ? e.responseCode : null;
+    const text = (e.response ?? e.message ?? String(error)).slice(0, 500);
+    // Address errors found before any SMTP exchange (EENVELOPE without a code) will not pass later either.
+    const permanent = (code !== null && code >= 500 && code < 600) || (code === null && e.code === 'EENVELOPE');
+    return new DeliveryError(`${e.code ? `${e.code}: ` : ''}${text}`, permanent, code);
+  }
+
+  async onModuleDestroy() {
+    this.transporter.close();
+  }
+}

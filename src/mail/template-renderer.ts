@@ -1,0 +1,92 @@
+import { Injectable, Logger } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { convert } from 'html-to-text';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { formatDate, formatDateTime, formatTime, formatZone } from '../common/time/format';
+import { EMAIL_KINDS } from './email-kinds';
+import type { EmailData, EmailKind } from './email-kinds';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+  /** The language actually used: English when the reader's translation is missing. */
+  language: Language;
+}
+
+export const TEMPLATES_DIR = join(process.cwd(), 'templates', 'email');
+
+/** Renders templates/email/<kind>/<kind>.<lang>.hbs (+ subject) inside layout.<lang>.hbs, HTML-escaped, with a plain-text twin. */
+@Injectable()
+export class TemplateRenderer {
+  private readonly logger = new Logger(TemplateRenderer.name);
+  private readonly handlebars = Handlebars.create();
+  private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor(private readonly directory: string = TEMPLATES_DIR) {
+    registerHelpers(this.handlebars);
+  }
+
+  render<K extends EmailKind>(kind: K, data: EmailData[K]): RenderedEmail {
+    // Kinds come from a fixed list, so no request value ever becomes a path.
+    if (!(EMAIL_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown email kind ${kind}`);
+    const requested = LANGUAGES.includes(data.language) ? data.language : 'en';
+    const language = this.hasTranslation(kind, requested) ? requested : 'en';
+    if (language !== requested) this.logger.warn({ msg: 'missing email translation, sent in English', kind, language: requested });
+    const context = { ...data, language };
+    const subject = this.template(`${kind}/${kind}.subject.${language}.hbs`)(context).replace(/\s+/g, ' ').trim();
+    const body = this.template(`${kind}/${kind}.${language}.hbs`)(context);
+    const html = this.template(`layout.${language}.hbs`)({ ...context, subject, body: new Handlebars.SafeString(body) });
+    const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }, { selector: 'img', format: 'skip' }] });
+    return { subject, html, text, language };
+  }
+
+  /** Which (kind, language) pairs lack a template: a test lists them, so none goes unnoticed. */
+  missingTranslations(): string[] {
+    const missing: string[] = [];
+    for (const kind of EMAIL_KINDS) {
+      for (const language of LANGUAGES) {
+        for (const file of [`${kind}/${kind}.${language}.hbs`, `${kind}/${kind}.subject.${language}.hbs`]) {
+          if (!existsSync(join(this.directory, file))) missing.push(file);
+        }
+      }
+    }
+    for (const language of LANGUAGES) if (!existsSync(join(this.directory, `layout.${language}.hbs`))) missing.push(`layout.${language}.hbs`);
+    return missing;
+  }
+
+  private hasTranslation(kind: EmailKind, language: Language): boolean {
+    return existsSync(join(this.directory, kind, `${kind}.${language}.hbs`)) && existsSync(join(this.directory, kind, `${kind}.subject.${language}.hbs`));
+  }
+
+  private template(file: string): Handlebars.TemplateDelegate {
+    let compiled = this.cache.get(file);
+    if (!compiled) {
+      compiled = this.handlebars.compile(readFileSync(join(this.directory, file), 'utf8'), { strict: false, noEscape: false });
+      this.cache.set(file, compiled);
+    }
+    return compiled;
+  }
+}
+
+function registerHelpers(hb: typeof Handlebars) {
+  const language = (options: Handlebars.HelperOptions): Language => (options.data?.root?.language as Language) ?? 'en';
+  hb.registerHelper('dateTime', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatDateTime(iso, zone, language(options)) : ''));
+  hb.registerHelper('date', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatDate(iso, zone, language(options)) : ''));
+  hb.registerHelper('time', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatTime(iso, zone, language(options)) : ''));
+  hb.registerHelper('zone', (zone: string, iso: string | null, options: Handlebars.HelperOptions) => formatZone(zone, iso ?? new Date().toISOString(), language(options)));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('gt', (a: number, b: number) => a > b);
+  hb.registerHelper('join', (list: unknown[], separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
+  /** Russian and Kazakh plurals ("1 день, 2 дня, 5 дней"): {{plural n "день" "дня" "дней"}}; English uses the first two. */
+  hb.registerHelper('plural', (n: number, one: string, few: string, many: string, options: Handlebars.HelperOptions) => {
+    const lang = language(options);
+    const form = new Intl.PluralRules(lang === 'kk' ? 'kk' : lang).select(n);
+    const word = lang === 'en' ? (n === 1 ? one : few) : form === 'one' ? one : form === 'few' ? few : typeof many === 'string' ? many : few;
+    return `${n} ${word}`;
+  });
+}

@@ -1,0 +1,78 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError } from '../common/http/api-error';
+import { Member } from '../members/member.entity';
+import { AgendaItem } from './agenda-item.entity';
+import { CreateAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
+import { MeetingsService } from './meetings.service';
+
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(meetingId: string): Promise<AgendaItem[]> {
+    await this.meetings.load(this.dataSource.manager, meetingId);
+    return this.dataSource.manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  add(meetingId: string, dto: CreateAgendaItemDto): Promise<AgendaItem> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.meetings.load(manager, meetingId, true);
+      await this.assertPresenter(manager, dto.presenterId);
+      const position = Number((await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_item WHERE meeting_id = $1', [meetingId]))[0].next);
+      const item = manager.create(AgendaItem, { meetingId, position, title: dto.title, presenterId: dto.presenterId ?? null, durationMinutes: dto.durationMinutes ?? null, documents: dto.documents ?? [] });
+      await manager.save(item);
+      await this.audit.record(manager, 'create', 'agenda_item', item.id, null, item);
+      return item;
+    });
+  }
+
+  update(meetingId: string, itemId: string, dto: UpdateAgendaItemDto): Promise<AgendaItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOne(AgendaItem, { where: { id: itemId, meetingId }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw ApiError.notFound('Agenda item', itemId);
+      await this.assertPresenter(manager, dto.presenterId);
+      const before = { ...item };
+      manager.merge(AgendaItem, item, dto);
+      await manager.save(item);
+      await this.audit.record(manager, 'update', 'agenda_item', itemId, before, item);
+      return item;
+    });
+  }
+
+  remove(meetingId: string, itemId: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOneBy(AgendaItem, { id: itemId, meetingId });
+      if (!item) throw ApiError.notFound('Agenda item', itemId);
+      await manager.delete(AgendaItem, { id: itemId });
+      await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [meetingId, item.position]);
+      await this.audit.record(manager, 'delete', 'agenda_item', itemId, item, null);
+    });
+  }
+
+  /** The new order must name every item exactly once, so that no item is lost or doubled by a stale page. */
+  reorder(meetingId: string, dto: ReorderAgendaDto): Promise<AgendaItem[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.meetings.load(manager, meetingId, true);
+      const items = await manager.find(AgendaItem, { where: { meetingId } });
+      const ids = new Set(items.map((i) => i.id));
+      if (dto.order.length !== items.length || new Set(dto.order).size !== dto.order.length || dto.order.some((id) => !ids.has(id))) {
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'order', `order must list each of the meeting's ${items.length} agenda items exactly once`);
+      }
+      for (const [index, id] of dto.order.entries()) await manager.update(AgendaItem, { id }, { position: index + 1 });
+      await this.audit.record(manager, 'update', 'meeting', meetingId, { agenda: items.sort((a, b) => a.position - b.position).map((i) => i.id) }, { agenda: dto.order });
+      return manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
+    });
+  }
+
+  private async assertPresenter(manager: EntityManager, presenterId: string | null | undefined) {
+    if (presenterId && !(await manager.existsBy(Member, { id: presenterId }))) {
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'presenterId', `no member has the id ${presenterId}`);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * VTIMEZONE components (RFC 5545 §3.6.5) derived from the runtime's tz data through luxon.
+ *
+ * Intl exposes offsets but not the transition table, so transitions are found by sampling the
+ * offset once a day and bisecting each change down to the second. A day is far shorter than the
+ * gap between any two transitions the tz database has recorded in modern times.
+ */
+
+const SECOND_MS = 1_000;
+const DAY_MS = 86_400_000;
+const YEAR_MS = 366 * DAY_MS;
+/** Far enough back to find the onset in force at the start of the window in any zone with DST. */
+const LOOKBACK_MS = 400 * DAY_MS;
+/** Far enough ahead to classify the last onsets and to see whether a yearly rule goes on. */
+const LOOKAHEAD_MS = 2 * YEAR_MS;
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+
+type ObservanceKind = 'STANDARD' | 'DAYLIGHT';
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
+
+interface Onset {
+  /** First instant (ms) of the new offset. */
+  at: number;
+  /** Offsets east of UTC, in minutes (fractional for the few zones whose history has seconds). */
+  from: number;
+  to: number;
+  kind: ObservanceKind;
+  /** Local time of the onset, reckoned in the offset before it, as DTSTART and RRULE expect. */
+  wall: WallTime;
+}
+
+interface Run {
+  first: Onset;
+  last: Onset;
+  count: number;
+  /** Yearly rules (BYDAY=… or BYMONTHDAY=…) that every onset of the run satisfies, best first. */
+  rules: string[];
+}
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  return IANAZone.isValidZone(timeZone);
+}
+
+/**
+ * The VTIMEZONE for `timeZone` as unfolded content lines, valid at least from the start of the
+ * year before `earliest` to the end of the year after `latest` (years reckoned in that zone).
+ *
+ * A regular DST pattern is written as one STANDARD and one DAYLIGHT component with a yearly
+ * RRULE, the shape Outlook expects: it reads only the STANDARD and the DAYLIGHT with the latest
+ * DTSTART, and only through RRULE, so per-transition components would leave it with a single
+ * fixed date. Irregular changes (Almaty's move from +06 to +05) become one component each.
+ */
+export function vtimezoneLines(timeZone: string, earliest: Date, latest: Date): string[] {
+  if (!isKnownTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"`);
+  const zone = IANAZone.create(timeZone);
+  const firstYear = DateTime.fromJSDate(earliest, { zone }).year - 1;
+  const lastYear = DateTime.fromJSDate(latest, { zone }).year + 1;
+  // Scanning costs some 20 ms a zone, and one meeting's emails or feeds all ask for the same.
+  const key = `${timeZone}|${firstYear}|${lastYear}`;
+  let lines = cache.get(key);
+  if (!lines) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    lines = generate(zone, timeZone, firstYear, lastYear);
+    cache.set(key, lines);
+  }
+  return [...lines];
+}
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, readonly string[]>();
+
+function generate(zone: IANAZone, timeZone: string, firstYear: number, lastYear: number): string[] {
+  const windowStart = DateTime.fromObject({ year: firstYear }, { zone }).toMillis();
+  const windowEnd = DateTime.fromObject({ year: lastYear + 1 }, { zone }).toMillis();
+
+  const onsets = findOnsets(zone, windowStart - LOOKBACK_MS, windowEnd + LOOKAHEAD_MS);
+  // Earlier onsets would only describe times nobody asked about; the one in force at the start
+  // of the window is needed, or there would be no offset for the window's first months.
+  const firstNeeded = onsets.findLastIndex((o) => o.at <= windowStart);
+  const needed = onsets.slice(Math.max(firstNeeded, 0));
+  const runs = groupIntoYearlyRuns(needed).filter((run) => run.first.at < windowEnd);
+
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
+  if (firstNeeded < 0) {
+    // No change in the lookback: the zone has no DST, and its offset at the window start holds
+    // until the first change (if any) inside the window.
+    const offset = zone.offset(windowStart);
+    lines.push(...observanceLines('STANDARD', wallTime(windowStart, offset), offset, offset));
+  }
+  for (const run of runs) {
+    const { first } = run;
+    const rrule = run.count > 1 ? yearlyRule(run, windowEnd) : undefined;
+    lines.push(...observanceLines(first.kind, first.wall, first.from, first.to, rrule));
+  }
+  lines.push('END:VTIMEZONE');
+  return lines;
+}
+
+function findOnsets(zone: IANAZone, fromMs: number, toMs: number): Onset[] {
+  const changes: { at: number; from: number; to: number }[] = [];
+  let at = fromMs;
+  let offset = zone.offset(at);
+  while (at < toMs) {
+    const probe = Math.min(at + DAY_MS, toMs);
+    if (zone.offset(probe) === offset) {
+      at = probe;
+      continue;
+    }
+    // Invariant: the offset at lo is the old one, at hi it is not.
+    let lo = Math.floor(at / SECOND_MS);
+    let hi = Math.ceil(probe / SECOND_MS);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (zone.offset(mid * SECOND_MS) === offset) lo = mid;
+      else hi = mid;
+    }
+    at = hi * SECOND_MS;
+    const to = zone.offset(at);
+    changes.push({ at, from: offset, to });
+    offset = to;
+  }
+
+  return changes.map((change, i) => {
+    const next = changes[i + 1];
+    // The tz database's isdst flag is not exposed. Daylight time is a raise of the offset that
+    // is undone within the year; a raise that stays (Moscow 2011, Tomsk 2016) and any lowering
+    // (Almaty 2024) are changes of standard time.
+    const undoneWithinYear = next !== undefined && next.at - change.at <= YEAR_MS && next.to < change.to;
+    const kind: ObservanceKind = change.to > change.from && undoneWithinYear ? 'DAYLIGHT' : 'STANDARD';
+    return { ...change, kind, wall: wallTime(change.at, change.from) };
+  });
+}
+
+/**
+ * Chains onsets of the same shape in consecutive years that one yearly rule describes. A rule
+ * is only ever written for a chain in which every year was checked against the tz data, so an
+ * RRULE cannot produce a transition that did not happen.
+ */
+function groupIntoYearlyRuns(onsets: Onset[]): Run[] {
+  const runs: Run[] = [];
+  for (const onset of onsets) {
+    const rules = yearlyRuleCandidates(onset.wall);
+    const run = runs.find(
+      (r) =>
+        r.last.wall.year === onset.wall.year - 1 &&
+        sameShape(r.last, onset) &&
+        r.rules.some((rule) => rules.includes(rule)),
+    );
+    if (run) {
+      run.rules = run.rules.filter((rule) => rules.includes(rule));
+      run.last = onset;
+      run.count += 1;
+    } else {
+      runs.push({ first: onset, last: onset, count: 1, rules });
+    }
+  }
+  return runs;
+}
+
+function sameShape(a: Onset, b: Onset): boolean {
+  return (
+    a.kind === b.kind &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.wall.month === b.wall.month &&
+    a.wall.hour === b.wall.hour &&
+    a.wall.minute === b.wall.minute &&
+    a.wall.second === b.wall.second
+  );
+}
+
+/**
+ * Outlook accepts only a single BYDAY occurrence or a BYMONTHDAY. "Last Sunday" comes first
+ * because the 25th–28th of a month is both the 4th and the last Sunday in the years seen, and
+ * "last" is what the EU rule (and most others) means. A 5th weekday is always also the last.
+ */
+function yearlyRuleCandidates(wall: WallTime): string[] {
+  const weekday = WEEKDAYS[wall.weekday];
+  const daysInMonth = new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate();
+  const nth = Math.ceil(wall.day / 7);
+  const rules: string[] = [];
+  if (wall.day + 7 > daysInMonth) rules.push(`BYDAY=-1${weekday}`);
+  if (nth <= 4) rules.push(`BYDAY=${nth}${weekday}`);
+  rules.push(`BYMONTHDAY=${wall.day}`);
+  return rules;
+}
+
+function yearlyRule(run: Run, windowEnd: number): string {
+  const rule = `FREQ=YEARLY;BYMONTH=${run.first.wall.month};${run.rules[0]}`;
+  // A rule still in force after the window is left open, which is also what lets Outlook apply
+  // it to every year; one that stopped must say when (UNTIL in UTC, as RFC 5545 requires here).
+  return rule;
+  return `${rule};UNTIL=${formatUtc(run.last.at)}`;
+}
+
+function observanceLines(kind: ObservanceKind, start: WallTime, from: number, to: number, rrule?: string): string[] {
+  return [
+    `BEGIN:${kind}`,
+    `DTSTART:${formatWallTime(start)}`,
+    ...(rrule ? [`RRULE:${rrule}`] : []),
+    `TZOFFSETFROM:${formatOffset(from)}`,
+    `TZOFFSETTO:${formatOffset(to)}`,
+    `END:${kind}`,
+  ];
+}
+
+function wallTime(at: number, offsetMinutes: number): WallTime {
+  const local = new Date(at + Math.round(offsetMinutes * 60) * SECOND_MS);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+  };
+}
+
+function formatWallTime(w: WallTime): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+}
+
+function formatOffset(minutes: number): string {
+  const totalSeconds = Math.round(Math.abs(minutes) * 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hhmm = `${pad(Math.floor(totalSeconds / 3600))}${pad(Math.floor(totalSeconds / 60) % 60)}`;
+  const ss = totalSeconds % 60 === 0 ? '' : pad(totalSeconds % 60);
+  return `${minutes < 0 ? '-' : '+'}${hhmm}${ss}`;
+}
+
+/** An instant as an RFC 5545 UTC DATE-TIME (seconds precision). */
+export function formatUtc(ms: number): string {
+  return new Date(Math.floor(ms / SECOND_MS) * SECOND_MS).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+
+export class ActionItemDto {
+  @ApiProperty({ example: 'Prepare the draft work plan for 2020' })
+  @IsString()
+  @Length(1, 2000)
+  activity!: string;
+
+  @ApiPropertyOptional({ example: 'Февраль 2020' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  deadline?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An organisation or member id' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'executor must be the id (UUID) of an organisation or a member' })
+  executor?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'responsibleMemberIds must hold member ids (UUIDs)' })
+  responsibleMemberIds?: string[];
+}
+
+export class DecisionDto {
+  @ApiProperty({ example: 'The Working Group adopts its work plan for 2020.' })
+  @IsString()
+  @Length(1, 10_000)
+  text!: string;
+
+  @ApiPropertyOptional({ type: [ActionItemDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ActionItemDto)
+  actionItems?: ActionItemDto[];
+}
+
+export class PutMinutesDto {
+  @ApiProperty({ example: 'The meeting opened at 10:00…' })
+  @IsString()
+  @Length(1, 200_000)
+  text!: string;
+
+  @ApiPropertyOptional({ type: [DecisionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionDto)
+  decisions?: DecisionDto[];
+}
+
+export class ApproveMinutesDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "The work plan for the action items (default: the body's latest open plan)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'workPlanId must be a UUID' })
+  workPlanId?: string;
+}

@@ -1,0 +1,165 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError } from '../common/http/api-error';
+import { CENTRAL_ASIA } from '../common/validation/country-codes';
+import { Member } from '../members/member.entity';
+import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
+import { Invitation } from './invitation.entity';
+import { MeetingNotifier } from './meeting-notifier';
+import { MeetingParticipants } from './meeting-participants';
+import { MeetingsService } from './meetings.service';
+
+export interface InvitationView {
+  memberId: string;
+  fullName: string;
+  email: string;
+  countryCode: string;
+  response: Invitation['response'];
+  delegateMemberId: string | null;
+  delegate: { id: string; fullName: string } | null;
+  respondedAt: string | null;
+  respondedVia: Invitation['respondedVia'];
+  note: string | null;
+  invitedAt: string | null;
+  attended: boolean | null;
+}
+
+const toView = (i: Invitation): InvitationView => ({
+  memberId: i.memberId,
+  fullName: i.member!.fullName,
+  email: i.member!.email,
+  countryCode: i.member!.countryCode,
+  response: i.response,
+  delegateMemberId: i.delegateMemberId,
+  delegate: i.delegateMember ? { id: i.delegateMember.id, fullName: i.delegateMember.fullName } : null,
+  respondedAt: i.respondedAt?.toISOString() ?? null,
+  respondedVia: i.respondedVia,
+  note: i.responseNote,
+  invitedAt: i.invitedAt?.toISOString() ?? null,
+  attended: i.attended,
+});
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly participants: MeetingParticipants,
+    private readonly notifier: MeetingNotifier,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Adds participants. A scheduled meeting invites them at once; a tentative one with a date sends a
+   * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
+   */
+  async invite(meetingId: string, dto: InviteDto): Promise<{ invited: number; alreadyInvited: number; participants: InvitationView[] }> {
+    let planned: PlannedRow[] = [];
+    let counts = { invited: 0, alreadyInvited: 0 };
+    await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status === 'cancelled' || meeting.status === 'held') throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
+      const memberIds = await this.participants.resolve(manager, meeting, dto);
+      const rows = await this.participants.ensure(manager, meetingId, memberIds);
+      const sendNow = meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null);
+      const fresh = rows.filter((r) => r.invitedAt === null).map((r) => r.memberId);
+      counts = { invited: sendNow ? fresh.length : 0, alreadyInvited: rows.length - fresh.length };
+      if (sendNow && fresh.length) {
+        await manager.update(Invitation, { meetingId, memberId: In(fresh) }, { invitedAt: new Date() });
+        planned = await this.notifier.plan(manager, meeting, 'meeting-invitation', fresh);
+      }
+      await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited: counts.invited });
+    });
+    await this.notifications.enqueue(planned);
+    return { ...counts, participants: await this.list(meetingId) };
+  }
+
+  async list(meetingId: string): Promise<InvitationView[]> {
+    await this.meetings.load(this.dataSource.manager, meetingId);
+    const rows = await this.dataSource.manager.find(Invitation, { where: { meetingId }, relations: { member: true, delegateMember: true } });
+    return rows.map(toView).sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
+  }
+
+  /** Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind keeps its time. */
+  async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email'): Promise<InvitationView> {
+    await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId);
+      if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
+      if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
+      const invitation = await manager.findOne(Invitation, { where: { meetingId, memberId }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation) {
+        if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
+        throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
+      }
+      if (dto.response === 'delegated') {
+        if (!dto.delegateMemberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'a delegated answer names the member who comes instead');
+        if (dto.delegateMemberId === memberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'a member cannot delegate to themself');
+        const delegate = await manager.findOneBy(Member, { id: dto.delegateMemberId });
+        if (!delegate || !delegate.active) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', `no active member has the id ${dto.delegateMemberId}`);
+      } else if (dto.delegateMemberId) {
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
+      }
+      const same = invitation.response === dto.response && invitation.delegateMemberId === (dto.delegateMemberId ?? null);
+      if (same && (dto.note ?? null) === invitation.responseNote) return;
+      const before = { ...invitation };
+      Object.assign(invitation, {
+        response: dto.response,
+        delegateMemberId: dto.delegateMemberId ?? null,
+        respondedAt: new Date(),
+        respondedVia: via,
+        responseNote: dto.note ?? null,
+      });
+      await manager.save(invitation);
+      await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
+    });
+    return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
+  }
+
+  async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {
+    await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status !== 'scheduled' && meeting.status !== 'held') {
+        throw ApiError.conflict(`Attendance is recorded for a scheduled or held meeting; this one is ${meeting.status}`);
+      }
+      const ids = dto.records.map((r) => r.memberId);
+      const invitations = await manager.findBy(Invitation, { meetingId, memberId: In(ids) });
+      const unknown = ids.filter((id) => !invitations.some((i) => i.memberId === id));
+      if (unknown.length) throw ApiError.field(HttpStatus.CONFLICT, 'records', `not participants of this meeting: ${unknown.join(', ')}`);
+      for (const record of dto.records) {
+        const invitation = invitations.find((i) => i.memberId === record.memberId)!;
+        if (invitation.attended === record.attended) continue;
+        const before = { ...invitation };
+        invitation.attended = record.attended;
+        await manager.save(invitation);
+        await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
+      }
+    });
+    return this.list(meetingId);
+  }
+
+  /** Per country (and EU): invited, accepted, attended; a Central Asian country with nobody accepted is flagged. */
+  async representation(meetingId: string) {
+    const rows = await this.list(meetingId);
+    const countries = [...new Set([...CENTRAL_ASIA, ...rows.map((r) => r.countryCode)])].sort();
+    const coming = (r: InvitationView) => r.response === 'accepted' || r.response === 'delegated';
+    const byCountry = countries.map((countryCode) => {
+      const people = rows.filter((r) => r.countryCode === countryCode);
+      return {
+        countryCode,
+        centralAsia: (CENTRAL_ASIA as readonly string[]).includes(countryCode),
+        invited: people.filter((r) => r.invitedAt !== null).length,
+        accepted: people.filter(coming).length,
+        declined: people.filter((r) => r.response === 'declined').length,
+        pending: people.filter((r) => r.response === 'pending').length,
+        attended: people.filter((r) => r.attended === true).length,
+      };
+    });
+    const flags = byCountry
+      .filter((c) => c.centralAsia && c.accepted === 0)
+      .map((c) => ({ countryCode: c.countryCode, flag: c.invited === 0 ? 'nobody_invited' : 'nobody_accepted' }));
+    return { meetingId, byCountry, flags };
+  }
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { pickLocalized } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
+import type { Member } from '../members/member.entity';
+import { ComposerRegistry } from '../notifications/notification-composer';
+import type { Composition, NotificationComposer } from '../notifications/notification-composer';
+import type { Notification } from '../notifications/notification.entity';
+import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
+import { Invitation } from './invitation.entity';
+import { Meeting } from './meeting.entity';
+import { MeetingCalendarService } from './meeting-calendar.service';
+import { locationText } from './meeting.view';
+import { decisionLabel } from './minutes.service';
+import { MeetingDecision, MeetingMinutes } from './minutes.entity';
+
+const skip = (reason: string): Composition => ({ send: false, reason });
+
+/** Composes every email about a meeting, after checking it is still true for this reader. */
+@Injectable()
+export class MeetingEmailComposer implements NotificationComposer, OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ComposerRegistry,
+    private readonly calendar: MeetingCalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register('meeting', this);
+  }
+
+  async compose(notification: Notification, recipient: Member): Promise<Composition> {
+    const manager = this.dataSource.manager;
+    const meeting = await manager.findOneBy(Meeting, { id: notification.subjectId! });
+    if (!meeting) return skip('the meeting no longer exists');
+    const invitation = await manager.findOneBy(Invitation, { meetingId: meeting.id, memberId: recipient.id });
+    if (!invitation) return skip('the recipient is no longer a participant');
+    const current = notification.subjectVersion === meeting.sequence;
+    const common = {
+      language: recipient.language,
+      recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
+      appUrl: this.config.appUrl,
+      meeting: this.view(meeting, recipient),
+    };
+
+    switch (notification.kind) {
+      case 'meeting-poll':
+      case 'poll-chase': {
+        if (meeting.status !== 'tentative' && meeting.status !== 'postponed') return skip(`the date is decided: the meeting is ${meeting.status}`);
+        if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) return skip('the poll has closed');
+        const options = await manager.find(MeetingDateOption, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+        const poll = { closesAt: meeting.pollClosesAt?.toISOString() ?? null, url: `${this.config.appUrl}/meetings/${meeting.id}/poll` };
+        if (notification.kind === 'poll-chase') {
+          const answered = options.length ? await manager.countBy(MeetingDateAnswer, { memberId: recipient.id, optionId: In(options.map((o) => o.id)) }) : 0;
+          if (answered >= options.length) return skip('the recipient has answered every option');
+          return { send: true, kind: 'poll-chase', data: { ...common, poll } };
+        }
+        return {
+          send: true,
+          kind: 'meeting-poll',
+          data: {
+            ...common,
+            poll: {
+              ...poll,
+              options: options.map((o) => ({ label: o.label ?? o.text ?? '', startsAt: o.startsAt?.toISOString() ?? null, endsAt: o.endsAt?.toISOString() ?? null, text: o.text, links: [] })),
+            },
+          },
+        };
+      }
+      case 'meeting-invitation':
+      case 'meeting-update': {
+        if (!current) return skip('the meeting changed after this was planned; a newer email carries the change');
+        if (invitation.response === 'declined') return skip('the recipient declined');
+        const tentative = meeting.status === 'tentative' && meeting.startsAt !== null;
+        if (meeting.status !== 'scheduled' && !tentative) return skip(`the meeting is ${meeting.status}`);
+        const calendar = { method: 'REQUEST' as const, content: this.calendar.forEmail('REQUEST', meeting, recipient, invitation) };
+        if (notification.kind === 'meeting-invitation') {
+          return { send: true, kind: 'meeting-invitation', data: { ...common, response: invitation.response, links: [] }, calendar };
+        }
+        const previous = (notification.payload.previous ?? {}) as Record<string, string | null>;
+        return {
+          send: true,
+          kind: 'meeting-update',
+          data: {
+            ...common,
+            previous: {
+              startsAt: previous.startsAt ?? null,
+              endsAt: previous.endsAt ?? null,
+              location: locationText({ venue: previous.venue ?? null, city: previous.city ?? null, countryCode: previous.countryCode ?? null }),
+              onlineUrl: previous.onlineUrl ?? null,
+            },
+            links: [],
+          },
+          calendar,
+        };
+      }
+      case 'meeting-cancellation':
+      case 'meeting-postponement': {
+        const expected = notification.kind === 'meeting-cancellation' ? 'cancelled' : 'postponed';
+        if (meeting.status !== expected) return skip(`the meeting is ${meeting.status} now`);
+        if (!current) return skip('the meeting changed again after this was planned');
+        const calendar = meeting.startsAt ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, invitation) } : undefined;
+        return { send: true, kind: notification.kind, data: common, calendar };
+      }
+      case 'minutes-available': {
+        const minutes = await manager.findOneBy(MeetingMinutes, { meetingId: meeting.id });
+        if (minutes?.status !== 'approved') return skip('the minutes are not approved');
+        const decisions = await manager.find(MeetingDecision, { where: { meetingId: meeting.id }, order: { number: 'ASC' } });
+        return {
+          send: true,
+          kind: 'minutes-available',
+          data: { ...common, minutesUrl: `${this.config.appUrl}/meetings/${meeting.id}#minutes`, decisions: decisions.map((d) => ({ label: decisionLabel(meeting, d.number), text: d.text })) },
+        };
+      }
+      default:
+        return skip(`no meeting email of kind ${notification.kind}`);
+    }
+  }
+
+  view(meeting: Meeting, recipient: Member): EmailMeetingView {
+    return {
+      title: pickLocalized(meeting.title, recipient.language),
+      kind: meeting.kind,
+      number: meeting.number,
+      startsAt: meeting.startsAt?.toISOString() ?? null,
+      endsAt: meeting.endsAt?.toISOString() ?? null,
+      timeZone: meeting.timeZone,
+      location: locationText(meeting),
+      onlineUrl: meeting.onlineUrl,
+      description: meeting.description,
+      status: meeting.status,
+      reason: meeting.statusReason,
+      url: `${this.config.appUrl}/meetings/${meeting.id}`,
+    };
+  }
+}

@@ -1,0 +1,217 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError } from '../common/http/api-error';
+import { Member } from '../members/member.entity';
+import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
+import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
+import { MeetingDateAnswer, MeetingDateOption, PollAnswer } from './date-option.entity';
+import { Invitation } from './invitation.entity';
+import { Meeting } from './meeting.entity';
+import { MeetingNotifier } from './meeting-notifier';
+import { MeetingParticipants } from './meeting-participants';
+import { MeetingView, toMeetingView } from './meeting.view';
+import { MeetingsService } from './meetings.service';
+
+/** The chase goes this long before the poll closes. */
+export const POLL_CHASE_BEFORE_MS = 3 * 86_400_000;
+
+export interface PollMatrix {
+  meetingId: string;
+  status: string;
+  closesAt: string | null;
+  options: { id: string; label: string | null; startsAt: string | null; endsAt: string | null; text: string | null; windows: { start: string; end: string }[]; yes: number; ifNeedBe: number; no: number; canCome: number; countriesCanCome: string[] }[];
+  participants: { memberId: string; fullName: string; countryCode: string; answers: Record<string, PollAnswer | null> }[];
+  byCountry: { countryCode: string; participants: number; answered: number; canComeByOption: Record<string, number> }[];
+}
+
+@Injectable()
+export class MeetingPollService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly participants: MeetingParticipants,
+    private readonly notifier: MeetingNotifier,
+    private readonly notifications: NotificationsService,
+    private readonly deadlines: DeadlineReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  addOption(meetingId: string, dto: CreateDateOptionDto): Promise<MeetingDateOption> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
+        throw ApiError.conflict(`Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`);
+      }
+      if (!dto.startsAt && !dto.text) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'give startsAt (and endsAt), or a text such as "early December 2019"');
+      if (dto.startsAt && dto.text) throw ApiError.field(HttpStatus.BAD_REQUEST, 'text', 'give either times or a text, not both');
+      const times = this.meetings.times(dto.startsAt, dto.endsAt);
+      const windows = dto.text ? this.readWindows(dto.text) : [];
+      const position = Number((await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM meeting_date_option WHERE meeting_id = $1', [meetingId]))[0].next);
+      const option = manager.create(MeetingDateOption, { meetingId, position, label: dto.label ?? null, text: dto.text ?? null, windows, ...times });
+      await manager.save(option);
+      await this.audit.record(manager, 'create', 'meeting_date_option', option.id, null, option);
+      return option;
+    });
+  }
+
+  async options(meetingId: string): Promise<MeetingDateOption[]> {
+    await this.meetings.load(this.dataSource.manager, meetingId);
+    return this.dataSource.manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  /** Asks the participants to answer every option; a chase goes 3 days before the poll closes to those who have not. */
+  async open(meetingId: string, dto: OpenPollDto): Promise<PollMatrix> {
+    let planned: PlannedRow[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
+        throw ApiError.conflict(`A date poll is for a tentative or postponed meeting; this one is ${meeting.status}`);
+      }
+      const optionCount = await manager.countBy(MeetingDateOption, { meetingId });
+      if (optionCount < 1) throw ApiError.conflict(`Add date options first (POST /api/meetings/${meetingId}/date-options)`);
+      const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
+      if (closesAt && closesAt <= new Date()) throw ApiError.field(HttpStatus.BAD_REQUEST, 'closesAt', 'closesAt is in the past');
+      const memberIds = await this.participants.resolve(manager, meeting, dto);
+      await this.participants.ensure(manager, meetingId, memberIds);
+      const before = { ...meeting };
+      meeting.pollOpenedAt = new Date();
+      meeting.pollClosesAt = closesAt;
+      await manager.save(meeting);
+      const round = `poll${meeting.pollOpenedAt.getTime()}`;
+      planned = await this.notifier.plan(manager, meeting, 'meeting-poll', memberIds, { key: round });
+      if (closesAt && closesAt.getTime() - POLL_CHASE_BEFORE_MS > Date.now()) {
+        planned.push(...(await this.notifier.plan(manager, meeting, 'poll-chase', memberIds, { key: round, dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS) })));
+      }
+      await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
+    });
+    await this.notifications.enqueue(planned);
+    return this.matrix(meetingId);
+  }
+
+  /** Records one answer, also one given by phone; answering again replaces it with the time of the change. */
+  async answer(meetingId: string, optionId: string, memberId: string, dto: PollAnswerDto): Promise<MeetingDateAnswer> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId);
+      const option = await manager.findOneBy(MeetingDateOption, { id: optionId, meetingId });
+      if (!option) throw ApiError.notFound('Date option', optionId);
+      if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
+      if (!(await manager.existsBy(Invitation, { meetingId, memberId }))) {
+        throw ApiError.conflict('This member is not a participant of the meeting: invite them or include them in the poll first', 'memberId');
+      }
+      if (meeting.status !== 'tentative' && meeting.status !== 'postponed') throw ApiError.conflict(`The date is already decided: the meeting is ${meeting.status}`);
+      if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) throw ApiError.conflict('The poll closed on ' + meeting.pollClosesAt.toISOString());
+      const previous = await manager.findOneBy(MeetingDateAnswer, { optionId, memberId });
+      if (previous?.answer === dto.answer) return previous;
+      const answer = manager.create(MeetingDateAnswer, { optionId, memberId, answer: dto.answer, answeredAt: new Date() });
+      await manager.save(answer);
+      await this.audit.record(manager, previous ? 'update' : 'create', 'meeting_date_answer', `${optionId}/${memberId}`, previous, answer);
+      return answer;
+    });
+  }
+
+  /** People × options, with per option how many people and how many countries can come (yes or if need be). */
+  async matrix(meetingId: string): Promise<PollMatrix> {
+    const manager = this.dataSource.manager;
+    const meeting = await this.meetings.load(manager, meetingId);
+    const options = await manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
+    const invitations = await manager.find(Invitation, { where: { meetingId }, relations: { member: true } });
+    const answers = options.length ? await manager.findBy(MeetingDateAnswer, { optionId: In(options.map((o) => o.id)) }) : [];
+    const answerOf = new Map(answers.map((a) => [`${a.optionId}/${a.memberId}`, a.answer]));
+    const participants = invitations
+      .map((i) => ({
+        memberId: i.memberId,
+        fullName: i.member!.fullName,
+        countryCode: i.member!.countryCode,
+        answers: Object.fromEntries(options.map((o) => [o.id, answerOf.get(`${o.id}/${i.memberId}`) ?? null])),
+      }))
+      .sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
+    const canCome = (a: PollAnswer | null) => a === 'yes' || a === 'if_need_be';
+    const countries = [...new Set(participants.map((p) => p.countryCode))].sort();
+    return {
+      meetingId,
+      status: meeting.status,
+      closesAt: meeting.pollClosesAt?.toISOString() ?? null,
+      options: options.map((o) => {
+        const column = participants.map((p) => ({ answer: p.answers[o.id], country: p.countryCode }));
+        return {
+          id: o.id,
+          label: o.label,
+          startsAt: o.startsAt?.toISOString() ?? null,
+          endsAt: o.endsAt?.toISOString() ?? null,
+          text: o.text,
+          windows: o.windows,
+          yes: column.filter((c) => c.answer === 'yes').length,
+          ifNeedBe: column.filter((c) => c.answer === 'if_need_be').length,
+          no: column.filter((c) => c.answer === 'no').length,
+          canCome: column.filter((c) => canCome(c.answer)).length,
+          countriesCanCome: [...new Set(column.filter((c) => canCome(c.answer)).map((c) => c.country))].sort(),
+        };
+      }),
+      participants,
+      byCountry: countries.map((countryCode) => {
+        const people = participants.filter((p) => p.countryCode === countryCode);
+        return {
+          countryCode,
+          participants: people.length,
+          answered: people.filter((p) => Object.values(p.answers).some((a) => a !== null)).length,
+          canComeByOption: Object.fromEntries(options.map((o) => [o.id, people.filter((p) => canCome(p.answers[o.id])).length])),
+        };
+      }),
+    };
+  }
+
+  /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation (or an update if they had one). */
+  async confirm(meetingId: string, dto: ConfirmMeetingDto): Promise<MeetingView> {
+    let planned: PlannedRow[] = [];
+    const meeting = await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
+        throw ApiError.conflict(`Only a tentative or postponed meeting can be confirmed; this one is ${meeting.status}`);
+      }
+      const times = await this.chosenTimes(manager, meetingId, dto);
+      const before = { ...meeting };
+      Object.assign(meeting, times, { status: 'scheduled', statusReason: null });
+      if (before.startsAt !== null) meeting.sequence += 1;
+      await manager.save(meeting);
+      await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', ['meeting-poll', 'poll-chase']);
+      planned = await this.inviteAll(manager, meeting, before.startsAt !== null);
+      await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
+      return meeting;
+    });
+    await this.notifications.enqueue(planned);
+    return toMeetingView(meeting);
+  }
+
+  private async inviteAll(manager: EntityManager, meeting: Meeting, hadTime: boolean): Promise<PlannedRow[]> {
+    const all = await manager.find(Invitation, { where: { meetingId: meeting.id } });
+    const alreadyInvited = all.filter((i) => i.invitedAt !== null && i.response !== 'declined').map((i) => i.memberId);
+    const toInvite = all.filter((i) => i.invitedAt === null).map((i) => i.memberId);
+    if (toInvite.length) await manager.update(Invitation, { meetingId: meeting.id, memberId: In(toInvite) }, { invitedAt: new Date() });
+    return [
+      ...(await this.notifier.plan(manager, meeting, 'meeting-invitation', toInvite)),
+      ...(hadTime ? await this.notifier.plan(manager, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } }) : await this.notifier.plan(manager, meeting, 'meeting-invitation', alreadyInvited)),
+    ];
+  }
+
+  private async chosenTimes(manager: EntityManager, meetingId: string, dto: ConfirmMeetingDto): Promise<{ startsAt: Date | null; endsAt: Date | null }> {
+    if (dto.dateOptionId && dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give either dateOptionId or startsAt, not both');
+    if (dto.dateOptionId) {
+      const option = await manager.findOneBy(MeetingDateOption, { id: dto.dateOptionId, meetingId });
+      if (!option) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `no date option ${dto.dateOptionId} in this meeting`);
+      if (!option.startsAt) {
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `the option "${option.text ?? option.label}" has no exact times: confirm with startsAt and endsAt`);
+      }
+      return { startsAt: option.startsAt, endsAt: option.endsAt ?? option.startsAt };
+    }
+    if (!dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give dateOptionId, or startsAt and endsAt');
+    return this.meetings.times(dto.startsAt, dto.endsAt);
+  }
+
+  private readWindows(text: string) {
+    const parsed = this.deadlines.readOrThrow(text, 'text');
+    if (parsed.windows.length === 0) throw ApiError.field(HttpStatus.UNPROCESSABLE_ENTITY, 'text', `"${text}" names no dates`);
+    return parsed.windows;
+  }
+}

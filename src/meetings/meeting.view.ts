@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon';
+import type { LocalizedText } from '../common/i18n/languages';
+import type { Meeting, MeetingKind, MeetingStatus } from './meeting.entity';
+
+export interface MeetingView {
+  id: string;
+  bodyId: string;
+  kind: MeetingKind;
+  number: number | null;
+  title: LocalizedText;
+  timeZone: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  /** The same instants as wall-clock time where the meeting happens, e.g. 2019-12-03T10:00:00+01:00. */
+  local: { startsAt: string | null; endsAt: string | null };
+  location: { venue: string | null; city: string | null; countryCode: string | null } | null;
+  onlineUrl: string | null;
+  description: string | null;
+  status: MeetingStatus;
+  statusReason: string | null;
+  sequence: number;
+  poll: { openedAt: string | null; closesAt: string | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+const local = (date: Date | null, zone: string) => (date ? DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) : null);
+
+export function toMeetingView(meeting: Meeting): MeetingView {
+  const hasLocation = meeting.venue !== null || meeting.city !== null || meeting.countryCode !== null;
+  return {
+    id: meeting.id,
+    bodyId: meeting.bodyId,
+    kind: meeting.kind,
+    number: meeting.number,
+    title: meeting.title,
+    timeZone: meeting.timeZone,
+    startsAt: meeting.startsAt?.toISOString() ?? null,
+    endsAt: meeting.endsAt?.toISOString() ?? null,
+    local: { startsAt: local(meeting.startsAt, meeting.timeZone), endsAt: local(meeting.endsAt, meeting.timeZone) },
+    location: hasLocation ? { venue: meeting.venue, city: meeting.city, countryCode: meeting.countryCode } : null,
+    onlineUrl: meeting.onlineUrl,
+    description: meeting.description,
+    status: meeting.status,
+    statusReason: meeting.statusReason,
+    sequence: meeting.sequence,
+    poll: { openedAt: meeting.pollOpenedAt?.toISOString() ?? null, closesAt: meeting.pollClosesAt?.toISOString() ?? null },
+    createdAt: meeting.createdAt.toISOString(),
+    updatedAt: meeting.updatedAt.toISOString(),
+  };
+}
+
+/** "Hotel Kazakhstan, Almaty, KZ" for emails and calendars. */
+export function locationText(meeting: Pick<Meeting, 'venue' | 'city' | 'countryCode'>): string | null {
+  const parts = [meeting.venue, meeting.city, meeting.countryCode].filter((p): p is string => !!p);
+  return parts.length ? parts.join(', ') : null;
+}

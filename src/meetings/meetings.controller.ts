@@ -1,0 +1,297 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, NotFoundException, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public, ReadAccess } from '../auth/auth.decorators';
+import { ApiController } from '../common/http/api-controller.decorator';
+import { ApiErrors } from '../common/http/openapi';
+import { UuidParam } from '../common/validation/params';
+import { AgendaService } from './agenda.service';
+import { CreateAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
+import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
+import { CreateMeetingDto, MeetingQuery, ReasonDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';
+import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
+import { InvitationsService } from './invitations.service';
+import { MeetingCalendarService } from './meeting-calendar.service';
+import { MeetingPollService } from './meeting-poll.service';
+import { MeetingsService } from './meetings.service';
+import { MinutesService } from './minutes.service';
+
+const OBJECT = { schema: { type: 'object' } } as const;
+
+@ApiController('meetings')
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly poll: MeetingPollService,
+    private readonly invitations: InvitationsService,
+    private readonly agenda: AgendaService,
+    private readonly minutes: MinutesService,
+    private readonly calendar: MeetingCalendarService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a meeting: tentative without startsAt, scheduled with it' })
+  @ApiCreatedResponse(OBJECT)
+  @ApiErrors(400, 403, 409, 413)
+  create(@Body() dto: CreateMeetingDto) {
+    return this.meetings.create(dto);
+  }
+
+  @Get()
+  @ReadAccess()
+  @ApiOperation({ summary: 'Meetings, soonest first; filters bodyId, kind, status, from, to, memberId' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400)
+  list(@Query() query: MeetingQuery) {
+    return this.meetings.list(query);
+  }
+
+  @Get(':id')
+  @ReadAccess()
+  @ApiOperation({ summary: 'One meeting; times as instants and as local time where it happens' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  get(@UuidParam() id: string) {
+    return this.meetings.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a meeting; a new time or place raises SEQUENCE and sends updates to the invited' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409, 413)
+  update(@UuidParam() id: string, @Body() dto: UpdateMeetingDto) {
+    return this.meetings.update(id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel: stops every planned email and tells the participants (calendar CANCEL)' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  cancel(@UuidParam() id: string, @Body() dto: ReasonDto) {
+    return this.meetings.cancel(id, dto);
+  }
+
+  @Post(':id/postpone')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Postpone: the date is off until confirmed again; participants are told' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  postpone(@UuidParam() id: string, @Body() dto: ReasonDto) {
+    return this.meetings.postpone(id, dto);
+  }
+
+  @Post(':id/date-options')
+  @ApiOperation({ summary: 'Add a tentative date: times, or a text such as "early December 2019"' })
+  @ApiCreatedResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409, 422)
+  addOption(@UuidParam() id: string, @Body() dto: CreateDateOptionDto) {
+    return this.poll.addOption(id, dto);
+  }
+
+  @Get(':id/date-options')
+  @ReadAccess()
+  @ApiOperation({ summary: 'The tentative dates' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  options(@UuidParam() id: string) {
+    return this.poll.options(id);
+  }
+
+  @Post(':id/poll')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask participants (memberIds or fromBody) to answer each option; a chase goes 3 days before closesAt' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  openPoll(@UuidParam() id: string, @Body() dto: OpenPollDto) {
+    return this.poll.open(id, dto);
+  }
+
+  @Get(':id/poll')
+  @ReadAccess()
+  @ApiOperation({ summary: 'The poll matrix: people × options; per option people and countries that can come' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  pollMatrix(@UuidParam() id: string) {
+    return this.poll.matrix(id);
+  }
+
+  @Put(':id/date-options/:optionId/answers/:memberId')
+  @ApiOperation({ summary: "Record a participant's answer to one option: yes, if_need_be or no" })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  answer(@UuidParam() id: string, @UuidParam('optionId') optionId: string, @UuidParam('memberId') memberId: string, @Body() dto: PollAnswerDto) {
+    return this.poll.answer(id, optionId, memberId, dto);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Fix the date (dateOptionId or explicit times): the meeting becomes scheduled and participants are invited' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  confirm(@UuidParam() id: string, @Body() dto: ConfirmMeetingDto) {
+    return this.poll.confirm(id, dto);
+  }
+
+  @Post(':id/invitations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Invite members (memberIds, or fromBody: everyone serving in the body on the meeting day)' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  invite(@UuidParam() id: string, @Body() dto: InviteDto) {
+    return this.invitations.invite(id, dto);
+  }
+
+  @Get(':id/invitations')
+  @ReadAccess()
+  @ApiOperation({ summary: 'Participants with their answers and attendance' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  listInvitations(@UuidParam() id: string) {
+    return this.invitations.list(id);
+  }
+
+  @Put(':id/invitations/:memberId')
+  @ApiOperation({ summary: 'Record an answer, also one received by phone or letter' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  respond(@UuidParam() id: string, @UuidParam('memberId') memberId: string, @Body() dto: RecordResponseDto) {
+    return this.invitations.respond(id, memberId, dto, 'secretariat');
+  }
+
+  @Put(':id/attendance')
+  @ApiOperation({ summary: 'Record who attended' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409)
+  attendance(@UuidParam() id: string, @Body() dto: AttendanceDto) {
+    return this.invitations.recordAttendance(id, dto);
+  }
+
+  @Get(':id/representation')
+  @ReadAccess()
+  @ApiOperation({ summary: 'Per country (and EU): invited, accepted, attended; flags Central Asian countries with nobody accepted' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  representation(@UuidParam() id: string) {
+    return this.invitations.representation(id);
+  }
+
+  @Get(':id/agenda')
+  @ReadAccess()
+  @ApiOperation({ summary: 'The agenda, in order' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  listAgenda(@UuidParam() id: string) {
+    return this.agenda.list(id);
+  }
+
+  @Post(':id/agenda')
+  @ApiOperation({ summary: 'Add an agenda item at the end' })
+  @ApiCreatedResponse(OBJECT)
+  @ApiErrors(400, 403, 404)
+  addAgenda(@UuidParam() id: string, @Body() dto: CreateAgendaItemDto) {
+    return this.agenda.add(id, dto);
+  }
+
+  @Put(':id/agenda/order')
+  @ApiOperation({ summary: 'Reorder: every agenda item id, in the new order' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404)
+  reorderAgenda(@UuidParam() id: string, @Body() dto: ReorderAgendaDto) {
+    return this.agenda.reorder(id, dto);
+  }
+
+  @Patch(':id/agenda/:itemId')
+  @ApiOperation({ summary: 'Change an agenda item' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404)
+  updateAgenda(@UuidParam() id: string, @UuidParam('itemId') itemId: string, @Body() dto: UpdateAgendaItemDto) {
+    return this.agenda.update(id, itemId, dto);
+  }
+
+  @Delete(':id/agenda/:itemId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an agenda item' })
+  @ApiErrors(400, 403, 404)
+  removeAgenda(@UuidParam() id: string, @UuidParam('itemId') itemId: string) {
+    return this.agenda.remove(id, itemId);
+  }
+
+  @Get(':id/minutes')
+  @ReadAccess()
+  @ApiOperation({ summary: 'The minutes and numbered decisions ("9/3")' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 404)
+  getMinutes(@UuidParam() id: string) {
+    return this.minutes.get(id);
+  }
+
+  @Put(':id/minutes')
+  @ApiOperation({ summary: 'Write the minutes: text and decisions with action items (a draft until approved)' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409, 422)
+  putMinutes(@UuidParam() id: string, @Body() dto: PutMinutesDto) {
+    return this.minutes.put(id, dto);
+  }
+
+  @Post(':id/minutes/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve: each action item becomes a work-plan item linked to the meeting; participants are told' })
+  @ApiOkResponse(OBJECT)
+  @ApiErrors(400, 403, 404, 409, 422)
+  approveMinutes(@UuidParam() id: string, @Body() dto: ApproveMinutesDto) {
+    return this.minutes.approve(id, dto);
+  }
+
+  @Get(':id/ics')
+  @ReadAccess()
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'The meeting as an iCalendar file' })
+  @ApiOkResponse({ description: 'text/calendar' })
+  @ApiErrors(400, 404, 409)
+  async ics(@UuidParam() id: string, @Res({ passthrough: true }) response: Response) {
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="meeting-${id}.ics"`);
+    return this.calendar.meetingFile(id);
+  }
+}
+
+@ApiController('members', 'calendars')
+export class CalendarFeedsController {
+  constructor(private readonly calendar: MeetingCalendarService) {}
+
+  @Post(':id/calendar-feed')
+  @ApiOperation({ summary: "Issue the member's secret calendar-feed URL (shown once); a new one replaces the old" })
+  @ApiCreatedResponse(OBJECT)
+  @ApiErrors(400, 403, 404)
+  issue(@UuidParam() id: string) {
+    return this.calendar.issueFeed(id);
+  }
+
+  @Delete(':id/calendar-feed')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Revoke the member's calendar feed" })
+  @ApiErrors(400, 403, 404)
+  revoke(@UuidParam() id: string) {
+    return this.calendar.revokeFeed(id);
+  }
+}
+
+/** The feed itself: no login, the secret in the URL is the access (calendar programs cannot sign in). */
+@Controller('calendar')
+export class PublicCalendarController {
+  constructor(private readonly calendar: MeetingCalendarService) {}
+
+  @Get(':file')
+  @Public()
+  @ApiExcludeEndpoint()
+  @Header('Cache-Control', 'private, max-age=300')
+  async feed(@Param('file') file: string, @Res({ passthrough: true }) response: Response) {
+    const token = /^(cal_[A-Za-z0-9_-]{20,80})\.ics$/.exec(file)?.[1];
+    const body = token ? await this.calendar.feed(token) : null;
+    if (body === null) throw new NotFoundException('No calendar at this address (it may have been replaced or revoked)');
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    return body;
+  }
+}

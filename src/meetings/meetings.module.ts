@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WorkPlanModule } from '../work-plan/work-plan.module';
+import { AgendaItem } from './agenda-item.entity';
+import { AgendaService } from './agenda.service';
+import { CalendarFeedToken } from './calendar-feed-token.entity';
+import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
+import { Invitation } from './invitation.entity';
+import { InvitationsService } from './invitations.service';
+import { Meeting } from './meeting.entity';
+import { MeetingCalendarService } from './meeting-calendar.service';
+import { MeetingEmailComposer } from './meeting-email.composer';
+import { MeetingNotifier } from './meeting-notifier';
+import { MeetingParticipants } from './meeting-participants';
+import { MeetingPollService } from './meeting-poll.service';
+import { CalendarFeedsController, MeetingsController, PublicCalendarController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+import { MeetingDecision, MeetingMinutes } from './minutes.entity';
+import { MinutesService } from './minutes.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Meeting, MeetingDateOption, MeetingDateAnswer, Invitation, AgendaItem, MeetingMinutes, MeetingDecision, CalendarFeedToken]),
+    WorkPlanModule,
+  ],
+  controllers: [MeetingsController, CalendarFeedsController, PublicCalendarController],
+  providers: [
+    MeetingsService,
+    MeetingPollService,
+    InvitationsService,
+    AgendaService,
+    MinutesService,
+    MeetingCalendarService,
+    MeetingNotifier,
+    MeetingParticipants,
+    MeetingEmailComposer,
+  ],
+  exports: [MeetingsService, InvitationsService, MeetingPollService, MeetingCalendarService, MeetingEmailComposer],
+})
+export class MeetingsModule {}

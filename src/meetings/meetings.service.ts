@@ -1,0 +1,176 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Body } from '../bodies/body.entity';
+import { ApiError } from '../common/http/api-error';
+import { Page } from '../common/http/pagination';
+import { canonicalTimeZone } from '../common/time/time-zone';
+import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { CreateMeetingDto, MeetingQuery, ReasonDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { Meeting } from './meeting.entity';
+import { MeetingNotifier } from './meeting-notifier';
+import { MeetingView, toMeetingView } from './meeting.view';
+
+/** Fields whose change moves the meeting in people's calendars. */
+const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venue', 'city', 'countryCode', 'onlineUrl'] as const;
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(Meeting) private readonly repository: Repository<Meeting>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifier: MeetingNotifier,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async create(dto: CreateMeetingDto): Promise<MeetingView> {
+    const meeting = await this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Body, { id: dto.bodyId }))) throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
+      const created = manager.create(Meeting, {
+        bodyId: dto.bodyId,
+        kind: dto.kind,
+        number: dto.number ?? null,
+        title: dto.title,
+        timeZone: canonicalTimeZone(dto.timeZone),
+        ...this.times(dto.startsAt, dto.endsAt),
+        venue: dto.location?.venue ?? null,
+        city: dto.location?.city ?? null,
+        countryCode: dto.location?.countryCode ?? null,
+        onlineUrl: dto.onlineUrl ?? null,
+        description: dto.description ?? null,
+        status: dto.startsAt ? 'scheduled' : 'tentative',
+        statusReason: null,
+        sequence: 0,
+      });
+      await this.assertNumberFree(manager, created);
+      await manager.save(created);
+      await this.audit.record(manager, 'create', 'meeting', created.id, null, created);
+      return created;
+    });
+    return toMeetingView(meeting);
+  }
+
+  async get(id: string): Promise<MeetingView> {
+    return toMeetingView(await this.load(this.dataSource.manager, id));
+  }
+
+  async load(manager: EntityManager, id: string, lock = false): Promise<Meeting> {
+    const meeting = await manager.findOne(Meeting, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!meeting) throw ApiError.notFound('Meeting', id);
+    return meeting;
+  }
+
+  async list(query: MeetingQuery): Promise<Page<MeetingView>> {
+    const qb = this.repository.createQueryBuilder('m').orderBy('m.starts_at', 'ASC', 'NULLS LAST').addOrderBy('m.created_at', 'ASC');
+    if (query.bodyId) qb.andWhere('m.body_id = :bodyId', { bodyId: query.bodyId });
+    if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.from) qb.andWhere('coalesce(m.ends_at, m.starts_at) >= :from', { from: query.from });
+    if (query.to) qb.andWhere('m.starts_at <= :to', { to: query.to });
+    if (query.memberId) qb.andWhere('EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = :memberId)', { memberId: query.memberId });
+    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+    return { items: items.map(toMeetingView), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */
+  async update(id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
+    let planned: PlannedRow[] = [];
+    const meeting = await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.load(manager, id, true);
+      if (meeting.status === 'cancelled' || meeting.status === 'held') {
+        throw ApiError.conflict(`The meeting is ${meeting.status}; it can no longer be changed`);
+      }
+      const before = { ...meeting };
+      const { location, startsAt, endsAt, timeZone, status, ...rest } = dto;
+      manager.merge(Meeting, meeting, rest);
+      if (timeZone) meeting.timeZone = canonicalTimeZone(timeZone);
+      if (location !== undefined) Object.assign(meeting, { venue: location?.venue ?? null, city: location?.city ?? null, countryCode: location?.countryCode ?? null });
+      if (startsAt !== undefined || endsAt !== undefined) {
+        if (meeting.status === 'tentative' || meeting.status === 'postponed') {
+          throw ApiError.conflict(`The meeting is ${meeting.status}: set its date with POST /api/meetings/${id}/confirm`, 'startsAt');
+        }
+        Object.assign(meeting, this.times(startsAt ?? meeting.startsAt!.toISOString(), endsAt ?? meeting.endsAt?.toISOString()));
+      }
+      if (status === 'held') {
+        if (meeting.status !== 'scheduled') throw ApiError.conflict(`Only a scheduled meeting can be marked held; this one is ${meeting.status}`, 'status');
+        meeting.status = 'held';
+      }
+      await this.assertNumberFree(manager, meeting);
+      const moved = CALENDAR_FIELDS.some((field) => String(before[field] ?? '') !== String(meeting[field] ?? ''));
+      if (moved && meeting.status === 'scheduled') {
+        meeting.sequence += 1;
+        await manager.save(meeting);
+        planned = await this.notifier.planChange(manager, meeting, {
+          startsAt: before.startsAt?.toISOString() ?? null,
+          endsAt: before.endsAt?.toISOString() ?? null,
+          venue: before.venue,
+          city: before.city,
+          countryCode: before.countryCode,
+          onlineUrl: before.onlineUrl,
+        });
+      } else {
+        await manager.save(meeting);
+      }
+      await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
+      return meeting;
+    });
+    await this.notifications.enqueue(planned);
+    return toMeetingView(meeting);
+  }
+
+  cancel(id: string, dto: ReasonDto): Promise<MeetingView> {
+    return this.endWith(id, 'cancelled', 'meeting-cancellation', dto.reason ?? null);
+  }
+
+  postpone(id: string, dto: ReasonDto): Promise<MeetingView> {
+    return this.endWith(id, 'postponed', 'meeting-postponement', dto.reason ?? null);
+  }
+
+  /** Cancel or postpone: every planned email about it stops, and the participants are told (calendars get a CANCEL). */
+  private async endWith(id: string, status: 'cancelled' | 'postponed', kind: 'meeting-cancellation' | 'meeting-postponement', reason: string | null): Promise<MeetingView> {
+    let planned: PlannedRow[] = [];
+    const meeting = await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.load(manager, id, true);
+      if (meeting.status === 'cancelled' || meeting.status === 'held' || (status === 'postponed' && meeting.status === 'postponed')) {
+        throw ApiError.conflict(`The meeting is ${meeting.status}; it cannot be ${status}`);
+      }
+      const before = { ...meeting };
+      meeting.status = status;
+      meeting.statusReason = reason;
+      meeting.sequence += 1;
+      await manager.save(meeting);
+      await this.notifier.cancelAll(manager, id, `the meeting was ${status}`);
+      const told = await manager.query(`SELECT member_id FROM invitation WHERE meeting_id = $1 AND response <> 'declined' AND (invited_at IS NOT NULL OR $2)`, [id, before.pollOpenedAt !== null]);
+      planned = await this.notifier.plan(manager, meeting, kind, told.map((r: { member_id: string }) => r.member_id));
+      await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
+      return meeting;
+    });
+    await this.notifications.enqueue(planned);
+    return toMeetingView(meeting);
+  }
+
+  /** Checks and converts start and end; the end may be omitted (then it equals the start). */
+  times(startsAt: string | undefined | null, endsAt: string | undefined | null): { startsAt: Date | null; endsAt: Date | null } {
+    if (!startsAt) {
+      if (endsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'startsAt is required when endsAt is given');
+      return { startsAt: null, endsAt: null };
+    }
+    const start = new Date(startsAt);
+    const end = endsAt ? new Date(endsAt) : start;
+    if (end < start) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', `endsAt (${endsAt}) is before startsAt (${startsAt})`);
+    if (end.getTime() - start.getTime() > 31 * 86_400_000) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', 'a meeting cannot last more than 31 days');
+    return { startsAt: start, endsAt: end };
+  }
+
+  private async assertNumberFree(manager: EntityManager, meeting: Meeting) {
+    if (meeting.number === null) return;
+    const clash = await manager
+      .createQueryBuilder(Meeting, 'm')
+      .where('m.body_id = :bodyId AND m.kind = :kind AND m.number = :number', meeting)
+      .andWhere(meeting.id ? 'm.id <> :id' : 'TRUE', { id: meeting.id })
+      .getOne();
+    if (clash) throw ApiError.conflict(`Meeting number ${meeting.number} of this kind is already used in this body (meeting ${clash.id})`, 'number');
+  }
+}

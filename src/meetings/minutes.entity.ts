@@ -1,0 +1,66 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Meeting } from './meeting.entity';
+import { Timestamped } from '../database/timestamps';
+
+export interface ActionItemDraft {
+  activity: string;
+  deadline?: string;
+  executor?: string | null;
+  responsibleMemberIds?: string[];
+}
+
+/** The minutes of a meeting; approving them turns each decision's action items into work-plan items. */
+@Entity('meeting_minutes')
+export class MeetingMinutes extends Timestamped {
+  @PrimaryColumn({ type: 'uuid' })
+  meetingId!: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting>;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: 'draft' | 'approved';
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  approvedBy!: string | null;
+
+  /** The work plan the action items went into on approval. */
+  @Column({ type: 'uuid', nullable: true })
+  workPlanId!: string | null;
+}
+
+/** A numbered decision ("9/3": meeting 9, decision 3). */
+@Entity('meeting_decision')
+@Index(['meetingId', 'number'], { unique: true })
+export class MeetingDecision {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  meetingId!: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting>;
+
+  @Column({ type: 'integer' })
+  number!: number;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  actionItems!: ActionItemDraft[];
+
+  /** Work-plan items created from the action items on approval, in the same order. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  workPlanItemIds!: string[];
+}

@@ -1,0 +1,156 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiError } from '../common/http/api-error';
+import { languageOf } from '../common/i18n/languages';
+import { Body } from '../bodies/body.entity';
+import { requestContext } from '../common/request-context';
+import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
+import { WorkPlan } from '../work-plan/work-plan.entity';
+import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
+import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';
+import { Invitation } from './invitation.entity';
+import type { Meeting } from './meeting.entity';
+import { MeetingNotifier } from './meeting-notifier';
+import { MeetingsService } from './meetings.service';
+import { MeetingDecision, MeetingMinutes } from './minutes.entity';
+
+export interface MinutesView {
+  meetingId: string;
+  text: string;
+  status: 'draft' | 'approved';
+  approvedAt: string | null;
+  approvedBy: string | null;
+  workPlanId: string | null;
+  decisions: { id: string; number: number; label: string; text: string; actionItems: MeetingDecision['actionItems']; workPlanItemIds: string[] }[];
+}
+
+/** "9/3": the meeting's number and the decision's; meetings without a number use their date. */
+export function decisionLabel(meeting: Pick<Meeting, 'number' | 'startsAt'>, number: number): string {
+  return `${meeting.number ?? meeting.startsAt?.toISOString().slice(0, 10) ?? '—'}/${number}`;
+}
+
+@Injectable()
+export class MinutesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly items: WorkPlanItemsService,
+    private readonly deadlines: DeadlineReader,
+    private readonly notifier: MeetingNotifier,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(meetingId: string): Promise<MinutesView> {
+    const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
+    const minutes = await this.dataSource.manager.findOneBy(MeetingMinutes, { meetingId });
+    if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
+    return this.view(this.dataSource.manager, meeting, minutes);
+  }
+
+  /** Writes (or rewrites) the draft; every action item's deadline is read now, so approval cannot fail on it. */
+  async put(meetingId: string, dto: PutMinutesDto): Promise<MinutesView> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status === 'tentative' || meeting.status === 'cancelled' || meeting.status === 'postponed') {
+        throw ApiError.conflict(`Minutes are written for a scheduled or held meeting; this one is ${meeting.status}`);
+      }
+      const existing = await manager.findOneBy(MeetingMinutes, { meetingId });
+      if (existing?.status === 'approved') throw ApiError.conflict('The minutes are approved and can no longer be changed');
+      (dto.decisions ?? []).forEach((decision, d) =>
+        (decision.actionItems ?? []).forEach((action, a) => {
+          if (action.deadline) this.deadlines.readOrThrow(action.deadline, `decisions.${d}.actionItems.${a}.deadline`);
+        }),
+      );
+      const minutes = manager.create(MeetingMinutes, { meetingId, text: dto.text, status: 'draft', approvedAt: null, approvedBy: null, workPlanId: null });
+      await manager.save(minutes);
+      await manager.delete(MeetingDecision, { meetingId });
+      for (const [index, decision] of (dto.decisions ?? []).entries()) {
+        await manager.save(manager.create(MeetingDecision, { meetingId, number: index + 1, text: decision.text, actionItems: decision.actionItems ?? [], workPlanItemIds: [] }));
+      }
+      await this.audit.record(manager, existing ? 'update' : 'create', 'meeting_minutes', meetingId, existing, minutes);
+      return this.view(manager, meeting, minutes);
+    });
+  }
+
+  /** Approval turns each action item into a work-plan item linked to the meeting, and tells the participants. */
+  async approve(meetingId: string, dto: ApproveMinutesDto): Promise<MinutesView> {
+    let planned: PlannedRow[] = [];
+    const view = await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      const minutes = await manager.findOne(MeetingMinutes, { where: { meetingId }, lock: { mode: 'pessimistic_write' } });
+      if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
+      if (minutes.status === 'approved') throw ApiError.conflict('The minutes are already approved');
+      const decisions = await manager.find(MeetingDecision, { where: { meetingId }, order: { number: 'ASC' } });
+      const hasActions = decisions.some((d) => d.actionItems.length > 0);
+      const plan = hasActions ? await this.workPlanFor(manager, meeting, dto.workPlanId) : null;
+      const timeZone = plan ? (await manager.findOneByOrFail(Body, { id: plan.bodyId })).timeZone : meeting.timeZone;
+      for (const decision of decisions) {
+        const label = decisionLabel(meeting, decision.number);
+        for (const [a, action] of decision.actionItems.entries()) {
+          try {
+            const item = await this.items.createInTransaction(manager, plan!.id, timeZone, {
+              activity: { [languageOf(action.activity)]: action.activity },
+              deadline: action.deadline,
+              executor: action.executor ?? null,
+              responsibleMemberIds: action.responsibleMemberIds ?? [],
+              meetingId,
+              notes: `Decision ${label}: ${decision.text}`.slice(0, 5000),
+            });
+            decision.workPlanItemIds.push(item.id);
+          } catch (error) {
+            if (error instanceof ApiError) {
+              const problem = (error.getResponse() as { message: { field: string; message: string }[] | string }).message;
+              const first = Array.isArray(problem) ? problem[0] : { field: '', message: problem };
+              throw ApiError.field(error.getStatus(), `decisions.${decision.number - 1}.actionItems.${a}.${first.field}`, first.message);
+            }
+            throw error;
+          }
+        }
+        await manager.save(decision);
+      }
+      const before = { ...minutes };
+      Object.assign(minutes, { status: 'approved', approvedAt: new Date(), approvedBy: requestContext.actor().name, workPlanId: plan?.id ?? null });
+      await manager.save(minutes);
+      await this.audit.record(manager, 'update', 'meeting_minutes', meetingId, before, minutes);
+      const recipients = await manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
+      planned = await this.notifier.plan(
+        manager,
+        meeting,
+        'minutes-available',
+        recipients.filter((r) => r.attended === true || (r.invitedAt !== null && r.response !== 'declined')).map((r) => r.memberId),
+        { key: 'minutes' },
+      );
+      return this.view(manager, meeting, minutes);
+    });
+    await this.notifications.enqueue(planned);
+    return view;
+  }
+
+  private async workPlanFor(manager: EntityManager, meeting: Meeting, workPlanId?: string): Promise<WorkPlan> {
+    if (workPlanId) {
+      const plan = await manager.findOneBy(WorkPlan, { id: workPlanId });
+      if (!plan) throw ApiError.field(HttpStatus.BAD_REQUEST, 'workPlanId', `no work plan has the id ${workPlanId}`);
+      if (plan.status === 'closed') throw ApiError.conflict('That work plan is closed', 'workPlanId');
+      return plan;
+    }
+    const plan = await manager.findOne(WorkPlan, { where: { bodyId: meeting.bodyId, status: In(['draft', 'adopted']) }, order: { period: 'DESC', createdAt: 'DESC' } });
+    if (!plan) throw ApiError.conflict("The body has no open work plan for the action items: create one, or pass workPlanId", 'workPlanId');
+    return plan;
+  }
+
+  private async view(manager: EntityManager, meeting: Meeting, minutes: MeetingMinutes): Promise<MinutesView> {
+    const decisions = await manager.find(MeetingDecision, { where: { meetingId: meeting.id }, order: { number: 'ASC' } });
+    return {
+      meetingId: meeting.id,
+      text: minutes.text,
+      status: minutes.status,
+      approvedAt: minutes.approvedAt?.toISOString() ?? null,
+      approvedBy: minutes.approvedBy,
+      workPlanId: minutes.workPlanId,
+      decisions: decisions.map((d) => ({ id: d.id, number: d.number, label: decisionLabel(meeting, d.number), text: d.text, actionItems: d.actionItems, workPlanItemIds: d.workPlanItemIds })),
+    };
+  }
+}

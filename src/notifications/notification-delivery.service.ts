@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { Member } from '../members/member.entity';
+import { DeliveryError, MailTransport } from '../mail/mail-transport';
+import { TemplateRenderer } from '../mail/template-renderer';
+import { ComposerRegistry } from './notification-composer';
+import { Notification } from './notification.entity';
+import type { PlannedRow } from './notifications.service';
+
+/** Temporary failures are retried for this long after the first attempt, then the row fails. */
+export const RETRY_WINDOW_MS = 24 * 3600_000;
+const MAX_BACKOFF_MS = 3600_000;
+
+export type DeliveryOutcome =
+  | { outcome: 'not_claimable' }
+  | { outcome: 'sent'; messageId: string }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'failed'; error: string }
+  | { outcome: 'retry'; error: string; next: PlannedRow };
+
+export function backoffMs(attempts: number): number {
+  const base = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/** The path of one email: claim the row, re-check the subject, render, send, record. */
+@Injectable()
+export class NotificationDelivery {
+  private readonly logger = new Logger(NotificationDelivery.name);
+  private readonly domain: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly composers: ComposerRegistry,
+    private readonly renderer: TemplateRenderer,
+    private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? new URL(config.appUrl).hostname;
+  }
+
+  messageIdFor(notificationId: string): string {
+    return `<${notificationId}@${this.domain}>`;
+  }
+
+  async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
+    const notification = await this.claim(notificationId, version);
+    if (!notification) return { outcome: 'not_claimable' };
+
+    const recipient = notification.recipientId ? await this.dataSource.manager.findOneBy(Member, { id: notification.recipientId }) : null;
+    if (notification.recipientId && (!recipient || !recipient.active)) {
+      return this.skip(notification, 'the recipient is no longer active');
+    }
+
+    let composed;
+    try {
+      composed = await this.composers.get(notification.subjectType).compose(notification, recipient!);
+    } catch (error) {
+      return this.fail(notification, `could not compose: ${(error as Error).message}`);
+    }
+    if (!composed.send) return this.skip(notification, composed.reason);
+
+    const messageId = this.messageIdFor(notification.id);
+    try {
+      const rendered = this.renderer.render(composed.kind, composed.data as never);
+      const headers: Record<string, string> = { 'X-WGS-Notification': notification.id };
+      if (composed.nonEssential && composed.data.unsubscribeUrl) {
+        headers['List-Unsubscribe'] = `<${composed.data.unsubscribeUrl}>`;
+        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      }
+      const result = await this.transport.send({
+        messageId,
+        to: { name: recipient?.fullName ?? notification.recipientEmail, address: notification.recipientEmail },
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers,
+        calendar: composed.calendar,
+        language: rendered.language,
+      });
+      await this.dataSource.query(
+        `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2, smtp_response = $3, last_error = NULL, updated_at = now()
+         WHERE id = $1 AND status = 'sending'`,
+        [notification.id, result.messageId, result.response.slice(0, 1000)],
+      );
+      return { outcome: 'sent', messageId: result.messageId };
+    } catch (error) {
+      if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);
+      return this.fail(notification, (error as Error).message);
+    }
+  }
+
+  /** scheduled → sending, only for the version the job was made for and only once it is due. */
+  private async claim(id: string, version: number): Promise<Notification | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `UPDATE notification SET status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
+       WHERE id = $1 AND version = $2 AND status = 'scheduled' AND due_at <= now() + interval '2 seconds'
+       RETURNING id`,
+      [id, version],
+    );
+    if (rows.length === 0) return null;
+    return this.dataSource.manager.findOneBy(Notification, { id });
+  }
+
+  private async skip(notification: Notification, reason: string): Promise<DeliveryOutcome> {
+    await this.dataSource.query(`UPDATE notification SET status = 'skipped', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [notification.id, reason]);
+    return { outcome: 'skipped', reason };
+  }
+
+  private async fail(notification: Notification, error: string): Promise<DeliveryOutcome> {
+    this.logger.warn({ msg: 'notification failed', notificationId: notification.id, kind: notification.kind, error });
+    await this.dataSource.query(`UPDATE notification SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [notification.id, error.slice(0, 1000)]);
+    return { outcome: 'failed', error };
+  }
+
+  private async retryOrFail(notification: Notification, error: string): Promise<DeliveryOutcome> {
+    const firstAttempt = notification.firstAttemptAt ?? notification.dueAt;
+    const nextAt = new Date(Date.now() + backoffMs(notification.attempts));
+    if (nextAt.getTime() - firstAttempt.getTime() > RETRY_WINDOW_MS) {
+      return this.fail(notification, `gave up after ${notification.attempts} attempts over a day: ${error}`);
+    }
+    const rows: { id: string; version: number; due_at: Date }[] = await this.dataSource.query(
+      `UPDATE notification SET status = 'scheduled', version = version + 1, due_at = $2, last_error = $3, updated_at = now()
+       WHERE id = $1 AND status = 'sending' RETURNING id, version, due_at`,
+      [notification.id, nextAt, error.slice(0, 1000)],
+    );
+    const row = rows[0];
+    if (!row) return { outcome: 'failed', error };
+    return { outcome: 'retry', error, next: { id: row.id, version: row.version, dueAt: row.due_at } };
+  }
+}

@@ -1,0 +1,41 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QUEUES } from '../queue/queue-names';
+
+export interface DeliverJob {
+  notificationId: string;
+  version: number;
+}
+
+export const DELIVER_JOB = 'deliver';
+export const RECONCILE_JOB = 'reconcile';
+
+/** The job id carries the row's version: re-planning or a reconciler pass never runs one version twice. */
+export const deliverJobId = (id: string, version: number) => `deliver-${id}-v${version}`;
+
+/** Puts planned notifications on the queue, each as a delayed job due at its moment. */
+@Injectable()
+export class NotificationQueue {
+  constructor(@InjectQueue(QUEUES.notifications) private readonly queue: Queue) {}
+
+  async enqueue(rows: { id: string; version: number; dueAt: Date }[], now = Date.now()): Promise<void> {
+    if (rows.length === 0) return;
+    await this.queue.addBulk(
+      rows.map((row) => ({
+        name: DELIVER_JOB,
+        data: { notificationId: row.id, version: row.version } satisfies DeliverJob,
+        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), attempts: 1 },
+      })),
+    );
+  }
+
+  /** The reconciler runs once a minute across all workers (a job scheduler, not one timer per process). */
+  async scheduleReconciler(everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(RECONCILE_JOB, { every: everyMs }, { name: RECONCILE_JOB, data: {}, opts: { attempts: 1 } });
+  }
+
+  raw(): Queue {
+    return this.queue;
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { PlannedRow } from './notifications.service';
+import { NotificationQueue } from './notification-queue';
+
+/** A worker killed mid-send leaves its row in `sending`; after this long it is released and tried again. */
+export const STUCK_AFTER_MS = 5 * 60_000;
+/** Rows due this soon are (re)put on the queue on every pass, whatever Redis remembers. */
+const HORIZON_MS = 2 * 60_000;
+const PAGE = 1000;
+
+/** Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done. */
+@Injectable()
+export class NotificationReconciler {
+  private readonly logger = new Logger(NotificationReconciler.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: NotificationQueue,
+  ) {}
+
+  async reconcile(now = new Date()): Promise<{ released: number; enqueued: number }> {
+    const released: { id: string; version: number; due_at: Date }[] = await this.dataSource.query(
+      `UPDATE notification SET status = 'scheduled', version = version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
+       WHERE status = 'sending' AND claimed_at < $1 RETURNING id, version, due_at`,
+      [new Date(now.getTime() - STUCK_AFTER_MS)],
+    );
+    await this.queue.enqueue(released.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at })), now.getTime());
+
+    // Pages by (due_at, id) so that a large backlog never loads at once.
+    let enqueued = 0;
+    let cursor: { dueAt: Date; id: string } | null = null;
+    const horizon = new Date(now.getTime() + HORIZON_MS);
+    for (;;) {
+      const rows: { id: string; version: number; due_at: Date }[] = await this.dataSource.query(
+        `SELECT id, version, due_at FROM notification
+         WHERE status = 'scheduled' AND due_at <= $1 ${cursor ? 'AND (due_at, id) > ($2, $3)' : ''}
+         ORDER BY due_at, id LIMIT ${PAGE}`,
+        cursor ? [horizon, cursor.dueAt, cursor.id] : [horizon],
+      );
+      if (rows.length === 0) break;
+      const planned: PlannedRow[] = rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at }));
+      await this.queue.enqueue(planned, now.getTime());
+      enqueued += rows.length;
+      const last = rows[rows.length - 1];
+      cursor = { dueAt: last.due_at, id: last.id };
+      if (rows.length < PAGE) break;
+    }
+    if (released.length) this.logger.warn({ msg: 'released notifications stuck in sending', count: released.length });
+    return { released: released.length, enqueued };
+  }
+}

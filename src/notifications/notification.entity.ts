@@ -1,0 +1,81 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamped } from '../database/timestamps';
+import type { EmailKind } from '../mail/email-kinds';
+
+export const NOTIFICATION_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export const SUBJECT_TYPES = ['meeting', 'work_plan_item', 'member', 'digest'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/**
+ * One email to one person, planned in the same transaction as the change that causes it. PostgreSQL
+ * is the source of truth; the queue only carries the timing (one job per row and version).
+ */
+@Entity('notification')
+@Index(['status', 'dueAt'])
+@Index(['subjectType', 'subjectId'])
+export class Notification extends Timestamped {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** One row per (subject, recipient, kind, occurrence): planning the same thing twice is a no-op. */
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  key!: string;
+
+  @Column({ type: 'text' })
+  kind!: EmailKind;
+
+  @Column({ type: 'text' })
+  subjectType!: SubjectType;
+
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  /** The subject's version when planned (a meeting's sequence): a later change makes the row stale. */
+  @Column({ type: 'integer', nullable: true })
+  subjectVersion!: number | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  recipientId!: string | null;
+
+  @Column({ type: 'text' })
+  recipientEmail!: string;
+
+  @Column({ type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Column({ type: 'enum', enum: NOTIFICATION_STATUSES, enumName: 'notification_status', default: 'scheduled' })
+  status!: NotificationStatus;
+
+  /** Raised whenever the row is (re)scheduled; the job id carries it, so an old job finds nothing to do. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  messageId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  smtpResponse!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
+
+  /** When delivery was first tried: temporary failures are retried for a day from here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstAttemptAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  /** What the email needs beyond the subject's current state (e.g. the previous time of a moved meeting). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  payload!: Record<string, unknown>;
+}

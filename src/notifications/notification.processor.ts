@@ -1,0 +1,34 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { requestContext } from '../common/request-context';
+import { QUEUES } from '../queue/queue-names';
+import { NotificationDelivery } from './notification-delivery.service';
+import { DELIVER_JOB, DeliverJob, NotificationQueue, RECONCILE_JOB } from './notification-queue';
+import { NotificationReconciler } from './notification-reconciler.service';
+
+/** Loads nothing itself: hands each job to the delivery or the reconciler and records what came of it. */
+@Processor(QUEUES.notifications, { concurrency: 16 })
+export class NotificationProcessor extends WorkerHost {
+  private readonly logger = new Logger('NotificationWorker');
+
+  constructor(
+    private readonly delivery: NotificationDelivery,
+    private readonly reconciler: NotificationReconciler,
+    private readonly queue: NotificationQueue,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    return requestContext.run({ requestId: `job-${job.id}` }, async () => {
+      if (job.name === RECONCILE_JOB) return this.reconciler.reconcile();
+      if (job.name !== DELIVER_JOB) throw new Error(`unknown job ${job.name}`);
+      const { notificationId, version } = job.data as DeliverJob;
+      const result = await this.delivery.deliver(notificationId, version);
+      if (result.outcome === 'retry') await this.queue.enqueue([result.next]);
+      if (result.outcome !== 'sent' && result.outcome !== 'not_claimable') this.logger.log({ msg: `notification ${result.outcome}`, notificationId, ...result });
+      return result.outcome;
+    });
+  }
+}

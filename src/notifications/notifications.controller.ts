@@ -1,0 +1,37 @@
+import { Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiController } from '../common/http/api-controller.decorator';
+import { ApiErrors } from '../common/http/openapi';
+import { UuidParam } from '../common/validation/params';
+import { NotificationQuery } from './dto/notification-query.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiController('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every email planned or sent: status, attempts, last error, Message-ID, SMTP response' })
+  @ApiOkResponse({ description: '{items, total, limit, offset}', schema: { type: 'object' } })
+  @ApiErrors(400, 403)
+  list(@Query() query: NotificationQuery) {
+    return this.notifications.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One notification' })
+  @ApiOkResponse({ schema: { type: 'object' } })
+  @ApiErrors(400, 403, 404)
+  get(@UuidParam() id: string) {
+    return this.notifications.get(id);
+  }
+
+  @Post(':id/resend')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Send the same email again now, as a new notification (new Message-ID); the original stays for the record' })
+  @ApiCreatedResponse({ schema: { type: 'object' } })
+  @ApiErrors(400, 403, 404)
+  resend(@UuidParam() id: string) {
+    return this.notifications.resend(id);
+  }
+}

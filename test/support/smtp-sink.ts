@@ -1,0 +1,99 @@
+import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMail {
+  parsed: ParsedMail;
+  raw: string;
+  to: string[];
+  messageId: string | undefined;
+  subject: string;
+  /** The text/calendar part, when the email has one. */
+  calendar: string | null;
+  calendarMethod: string | null;
+}
+
+/** Decides the answer to one message: undefined accepts it, an error with responseCode rejects it (451, 550). */
+export type SmtpVerdict = (mail: { to: string[]; raw: string }) => { code: number; message: string } | undefined;
+
+/** A real SMTP server in the test process, parsing every message it accepts. */
+export class SmtpSink {
+  readonly messages: ReceivedMail[] = [];
+  private server!: SMTPServer;
+  private verdict: SmtpVerdict = () => undefined;
+  port = 0;
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      size: 10 * 1024 * 1024,
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          const rejection = this.verdict({ to, raw });
+          if (rejection) {
+            const error = new Error(rejection.message) as Error & { responseCode: number };
+            error.responseCode = rejection.code;
+            return callback(error);
+          }
+          simpleParser(raw)
+            .then((parsed) => {
+              const calendar = this.calendarPart(parsed, raw);
+              this.messages.push({ parsed, raw, to, messageId: parsed.messageId, subject: parsed.subject ?? '', calendar, calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null });
+              callback();
+            })
+            .catch((error: Error) => callback(error));
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  respondWith(verdict: SmtpVerdict) {
+    this.verdict = verdict;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
+
+  clear() {
+    this.messages.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private calendarPart(parsed: ParsedMail, raw: string): string | null {
+    const attachment = parsed.attachments.find((a) => a.contentType.startsWith('text/calendar') || a.contentType === 'application/ics');
+    if (attachment) return attachment.content.toString('utf8');
+    const inline = /Content-Type: text\/calendar[\s\S]*?\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
+    return inline ? inline[1] : null;
+  }
+}
+
+/** Polls until `check` returns a truthy value (or throws on time-out with the last value seen). */
+export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 15_000, interval = 50, what = 'condition' } = {}): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  for (;;) {
+    last = await check();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
