@@ -37,7 +37,8 @@ export class TemplateRenderer {
     const language = this.hasTranslation(kind, requested) ? requested : 'en';
     if (language !== requested) this.logger.warn({ msg: 'missing email translation, sent in English', kind, language: requested });
     const context = { ...data, language };
-    const subject = this.template(`${kind}/${kind}.subject.${language}.hbs`)(context).replace(/\s+/g, ' ').trim();
+    // A subject is a mail header, not HTML: escaping it would show "&amp;" to the reader.
+    const subject = this.template(`${kind}/${kind}.subject.${language}.hbs`, true)(context).replace(/\s+/g, ' ').trim();
     const body = this.template(`${kind}/${kind}.${language}.hbs`)(context);
     const html = this.template(`layout.${language}.hbs`)({ ...context, subject, body: new Handlebars.SafeString(body) });
     const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }, { selector: 'img', format: 'skip' }] });
@@ -62,10 +63,10 @@ export class TemplateRenderer {
     return existsSync(join(this.directory, kind, `${kind}.${language}.hbs`)) && existsSync(join(this.directory, kind, `${kind}.subject.${language}.hbs`));
   }
 
-  private template(file: string): Handlebars.TemplateDelegate {
+  private template(file: string, plainText = false): Handlebars.TemplateDelegate {
     let compiled = this.cache.get(file);
     if (!compiled) {
-      compiled = this.handlebars.compile(readFileSync(join(this.directory, file), 'utf8'), { strict: false, noEscape: false });
+      compiled = this.handlebars.compile(readFileSync(join(this.directory, file), 'utf8'), { strict: false, noEscape: plainText });
       this.cache.set(file, compiled);
     }
     return compiled;

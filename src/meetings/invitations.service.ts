@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
@@ -85,6 +85,7 @@ export class InvitationsService {
 
   /** Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind keeps its time. */
   async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email'): Promise<InvitationView> {
+    let planned: PlannedRow[] = [];
     await this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
       if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
@@ -114,8 +115,19 @@ export class InvitationsService {
       });
       await manager.save(invitation);
       await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
+      if (dto.response === 'delegated') planned = await this.inviteSubstitute(manager, meetingId, dto.delegateMemberId!);
     });
+    await this.notifications.enqueue(planned);
     return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
+  }
+
+  /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
+  private async inviteSubstitute(manager: EntityManager, meetingId: string, delegateId: string): Promise<PlannedRow[]> {
+    const meeting = await this.meetings.load(manager, meetingId);
+    const [row] = await this.participants.ensure(manager, meetingId, [delegateId]);
+    if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return [];
+    await manager.update(Invitation, { id: row.id }, { invitedAt: new Date() });
+    return this.notifier.plan(manager, meeting, 'meeting-invitation', [delegateId]);
   }
 
   async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {

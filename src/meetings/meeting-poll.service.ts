@@ -173,6 +173,7 @@ export class MeetingPollService {
       const times = await this.chosenTimes(manager, meetingId, dto);
       const before = { ...meeting };
       Object.assign(meeting, times, { status: 'scheduled', statusReason: null });
+      // Calendars that hold the save-the-date or the postponed event must replace it.
       if (before.startsAt !== null) meeting.sequence += 1;
       await manager.save(meeting);
       await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', ['meeting-poll', 'poll-chase']);
@@ -205,7 +206,12 @@ export class MeetingPollService {
       }
       return { startsAt: option.startsAt, endsAt: option.endsAt ?? option.startsAt };
     }
-    if (!dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give dateOptionId, or startsAt and endsAt');
+    if (!dto.startsAt) {
+      // A tentative meeting that already has a date ("save the date") is confirmed as it stands.
+      const meeting = await this.meetings.load(manager, meetingId);
+      if (meeting.status === 'tentative' && meeting.startsAt) return { startsAt: meeting.startsAt, endsAt: meeting.endsAt };
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give dateOptionId, or startsAt and endsAt');
+    }
     return this.meetings.times(dto.startsAt, dto.endsAt);
   }
 

@@ -28,6 +28,7 @@ export class MeetingsService {
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
     const meeting = await this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Body, { id: dto.bodyId }))) throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
+      if (dto.status === 'scheduled' && !dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'a scheduled meeting needs startsAt');
       const created = manager.create(Meeting, {
         bodyId: dto.bodyId,
         kind: dto.kind,
@@ -40,7 +41,7 @@ export class MeetingsService {
         countryCode: dto.location?.countryCode ?? null,
         onlineUrl: dto.onlineUrl ?? null,
         description: dto.description ?? null,
-        status: dto.startsAt ? 'scheduled' : 'tentative',
+        status: dto.status ?? (dto.startsAt ? 'scheduled' : 'tentative'),
         statusReason: null,
         sequence: 0,
       });
@@ -88,7 +89,7 @@ export class MeetingsService {
       if (timeZone) meeting.timeZone = canonicalTimeZone(timeZone);
       if (location !== undefined) Object.assign(meeting, { venue: location?.venue ?? null, city: location?.city ?? null, countryCode: location?.countryCode ?? null });
       if (startsAt !== undefined || endsAt !== undefined) {
-        if (meeting.status === 'tentative' || meeting.status === 'postponed') {
+        if (meeting.status === 'postponed' || (meeting.status === 'tentative' && meeting.startsAt === null)) {
           throw ApiError.conflict(`The meeting is ${meeting.status}: set its date with POST /api/meetings/${id}/confirm`, 'startsAt');
         }
         Object.assign(meeting, this.times(startsAt ?? meeting.startsAt!.toISOString(), endsAt ?? meeting.endsAt?.toISOString()));
@@ -99,7 +100,7 @@ export class MeetingsService {
       }
       await this.assertNumberFree(manager, meeting);
       const moved = CALENDAR_FIELDS.some((field) => String(before[field] ?? '') !== String(meeting[field] ?? ''));
-      if (moved && meeting.status === 'scheduled') {
+      if (moved && (meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null))) {
         meeting.sequence += 1;
         await manager.save(meeting);
         planned = await this.notifier.planChange(manager, meeting, {

@@ -31,7 +31,21 @@ describe('bad input never produces a 500', () => {
     const token = await t.admin.post('/api/tokens').send({ name: 'x', role: 'member' });
     const plan = await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Plan' }, period: '2019' });
     const item = await t.admin.post(`/api/work-plans/${plan.body.id}/items`).send({ activity: { en: 'Item' }, deadline: 'Февраль 2019' });
-    ids = { organization: organization.id, member: member.id, body: body.id, membership: membership.id, token: token.body.id, plan: plan.body.id, item: item.body.id };
+    const meeting = await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'workshop', title: { en: 'Workshop' }, timeZone: 'Asia/Almaty' });
+    const option = await t.admin.post(`/api/meetings/${meeting.body.id}/date-options`).send({ text: 'May 2031' });
+    const agenda = await t.admin.post(`/api/meetings/${meeting.body.id}/agenda`).send({ title: { en: 'Opening' } });
+    ids = {
+      organization: organization.id,
+      member: member.id,
+      body: body.id,
+      membership: membership.id,
+      token: token.body.id,
+      plan: plan.body.id,
+      item: item.body.id,
+      meeting: meeting.body.id,
+      option: option.body.id,
+      agenda: agenda.body.id,
+    };
   });
   afterAll(() => t.close());
 
@@ -50,10 +64,26 @@ describe('bad input never produces a 500', () => {
     ['post', `/api/work-plans/${ids.plan}/items`],
     ['patch', `/api/work-plan-items/${ids.item}`],
     ['post', '/api/deadlines/parse'],
+    ['post', '/api/meetings'],
+    ['patch', `/api/meetings/${ids.meeting}`],
+    ['post', `/api/meetings/${ids.meeting}/date-options`],
+    ['post', `/api/meetings/${ids.meeting}/poll`],
+    ['put', `/api/meetings/${ids.meeting}/date-options/${ids.option}/answers/${ids.member}`],
+    ['post', `/api/meetings/${ids.meeting}/confirm`],
+    ['post', `/api/meetings/${ids.meeting}/invitations`],
+    ['put', `/api/meetings/${ids.meeting}/invitations/${ids.member}`],
+    ['put', `/api/meetings/${ids.meeting}/attendance`],
+    ['post', `/api/meetings/${ids.meeting}/agenda`],
+    ['patch', `/api/meetings/${ids.meeting}/agenda/${ids.agenda}`],
+    ['put', `/api/meetings/${ids.meeting}/agenda/order`],
+    ['put', `/api/meetings/${ids.meeting}/minutes`],
   ];
 
   it('answers every hostile body on every write endpoint with a 4xx in the error shape, and changes nothing', async () => {
-    const counts = 'SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s, (SELECT count(*) FROM work_plan) p, (SELECT count(*) FROM work_plan_item) i';
+    const counts =
+      'SELECT (SELECT count(*) FROM member) m, (SELECT count(*) FROM body) b, (SELECT count(*) FROM organization) o, (SELECT count(*) FROM membership) s, ' +
+      '(SELECT count(*) FROM work_plan) p, (SELECT count(*) FROM work_plan_item) i, (SELECT count(*) FROM meeting) mt, (SELECT count(*) FROM meeting_date_option) d, ' +
+      '(SELECT count(*) FROM agenda_item) a, (SELECT count(*) FROM invitation) inv, (SELECT count(*) FROM notification) n';
     const before = await t.dataSource.query(counts);
     for (const [method, url] of writes()) {
       for (const body of HOSTILE_BODIES) {
@@ -79,7 +109,7 @@ describe('bad input never produces a 500', () => {
   });
 
   it('answers hostile query strings on every list with 400 or an empty page, never a 500', async () => {
-    const lists = ['/api/members', '/api/organizations', '/api/bodies', `/api/bodies/${ids.body}/memberships`, '/api/reports/continuity', '/api/audit', '/api/work-plans', '/api/work-plan-items', `/api/work-plans/${ids.plan}/export`];
+    const lists = ['/api/members', '/api/organizations', '/api/bodies', `/api/bodies/${ids.body}/memberships`, '/api/reports/continuity', '/api/audit', '/api/work-plans', '/api/work-plan-items', `/api/work-plans/${ids.plan}/export`, '/api/meetings', '/api/notifications'];
     const queries = [
       'limit=-1',
       'limit=100000',

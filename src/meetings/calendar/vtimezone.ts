@@ -200,7 +200,7 @@ function yearlyRule(run: Run, windowEnd: number): string {
   const rule = `FREQ=YEARLY;BYMONTH=${run.first.wall.month};${run.rules[0]}`;
   // A rule still in force after the window is left open, which is also what lets Outlook apply
   // it to every year; one that stopped must say when (UNTIL in UTC, as RFC 5545 requires here).
-  return rule;
+  if (run.last.at >= windowEnd) return rule;
   return `${rule};UNTIL=${formatUtc(run.last.at)}`;
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
@@ -88,9 +88,17 @@ export class CreateMeetingDto {
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
+
+  @ApiPropertyOptional({
+    enum: ['tentative', 'scheduled'],
+    description: 'Default: scheduled with startsAt, tentative without. A tentative meeting with a date sends "save the date" invitations.',
+  })
+  @IsOptional()
+  @IsIn(['tentative', 'scheduled'], { message: 'status must be tentative or scheduled when a meeting is created' })
+  status?: 'tentative' | 'scheduled';
 }
 
-export class UpdateMeetingDto extends PartialType(CreateMeetingDto, { skipNullProperties: false }) {
+export class UpdateMeetingDto extends PartialType(OmitType(CreateMeetingDto, ['status'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: ['held'], description: 'Mark a scheduled meeting as held; other changes of status have their own routes' })
   @IsOptional()
   @IsIn(['held'], { message: 'status can only be set to held here; use /cancel, /postpone or /confirm for the others' })
