@@ -4,6 +4,7 @@ import { Foundation1795267695890 } from './1795267695890-Foundation';
 import { MemberEmailUnique1795267695891 } from './1795267695891-MemberEmailUnique';
 import { WorkPlan1795268143434 } from './1795268143434-WorkPlan';
 import { Meetings1795268935306 } from './1795268935306-Meetings';
+import { Reminders1795269336996 } from './1795269336996-Reminders';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MemberEmailUnique1795267695891,
   WorkPlan1795268143434,
   Meetings1795268935306,
+  Reminders1795269336996,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RemindersModule } from '../reminders/reminders.module';
 import { BodiesController, ReportsController } from './bodies.controller';
 import { BodiesService } from './bodies.service';
 import { Body } from './body.entity';
@@ -8,7 +9,7 @@ import { Membership } from './membership.entity';
 import { MembershipsService } from './memberships.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership])],
+  imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule],
   controllers: [BodiesController, ReportsController],
   providers: [BodiesService, MembershipsService, ContinuityReportService],
   exports: [BodiesService, MembershipsService],

@@ -24,6 +24,7 @@ export class BodiesService {
         kind: dto.kind,
         parentId: dto.parentId ?? null,
         timeZone: canonicalTimeZone(dto.timeZone ?? 'Asia/Almaty'),
+        reminderOffsets: dto.reminderOffsets ? { ...dto.reminderOffsets } : null,
       });
       await manager.save(body);
       await this.audit.record(manager, 'create', 'body', body.id, null, body);
@@ -51,7 +52,9 @@ export class BodiesService {
       if (!body) throw ApiError.notFound('Body', id);
       if (dto.parentId) await this.assertParent(manager, dto.parentId, id);
       const before = { ...body };
-      manager.merge(Body, body, dto);
+      const { reminderOffsets, ...rest } = dto;
+      manager.merge(Body, body, rest);
+      if (reminderOffsets !== undefined) body.reminderOffsets = reminderOffsets ? { ...reminderOffsets } : null;
       if (dto.timeZone) body.timeZone = canonicalTimeZone(dto.timeZone);
       await manager.save(body);
       await this.audit.record(manager, 'update', 'body', id, before, body);

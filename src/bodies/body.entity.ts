@@ -32,6 +32,16 @@ export class Body extends Timestamped {
   @JoinColumn({ name: 'parent_id' })
   parent?: Relation<Body> | null;
 
+  /** Reminder offsets (ISO 8601 durations before the moment) for this body's meetings and work-plan items; null: the defaults. */
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: { meetings: { type: 'array', items: { type: 'string' } }, items: { type: 'array', items: { type: 'string' } } },
+    example: { meetings: ['P30D', 'P7D', 'P1D'], items: ['P14D', 'P3D', 'P0D'] },
+  })
+  @Column({ type: 'jsonb', nullable: true })
+  reminderOffsets!: { meetings?: string[] | null; items?: string[] | null } | null;
+
   /** Where deadlines of this body fall due at the end of the day. */
   @ApiProperty()
   @Column({ type: 'text', default: 'Asia/Almaty' })

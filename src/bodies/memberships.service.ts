@@ -5,9 +5,15 @@ import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { Member } from '../members/member.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import { Body } from './body.entity';
 import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
 import { Membership } from './membership.entity';
+import type { MembershipRole } from './membership.entity';
+
+/** Escalations about overdue items go to whoever holds these roles in the body. */
+const ESCALATION_ROLES: MembershipRole[] = ['chair', 'secretariat'];
 
 @Injectable()
 export class MembershipsService {
@@ -15,10 +21,12 @@ export class MembershipsService {
     @InjectRepository(Membership) private readonly repository: Repository<Membership>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly itemReminders: ItemRemindersPlanner,
   ) {}
 
   create(bodyId: string, dto: CreateMembershipDto): Promise<Membership> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.transaction(async (manager) => {
       await this.assertBody(manager, bodyId);
       const member = await manager.findOneBy(Member, { id: dto.memberId });
       if (!member) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
@@ -33,6 +41,7 @@ export class MembershipsService {
       await this.assertValidTerm(manager, membership);
       await manager.save(membership);
       await this.audit.record(manager, 'create', 'membership', membership.id, null, membership);
+      if (ESCALATION_ROLES.includes(membership.role)) await this.itemReminders.planBody(manager, bodyId);
       return membership;
     });
   }
@@ -60,7 +69,7 @@ export class MembershipsService {
   }
 
   update(bodyId: string, id: string, dto: UpdateMembershipDto): Promise<Membership> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.transaction(async (manager) => {
       const membership = await manager.findOne(Membership, { where: { id, bodyId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw ApiError.notFound('Membership', id);
       const before = { ...membership };
@@ -68,6 +77,7 @@ export class MembershipsService {
       await this.assertValidTerm(manager, membership);
       await manager.save(membership);
       await this.audit.record(manager, 'update', 'membership', id, before, membership);
+      if (ESCALATION_ROLES.includes(membership.role) || ESCALATION_ROLES.includes(before.role)) await this.itemReminders.planBody(manager, bodyId);
       return membership;
     });
   }

@@ -4,7 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
 import { Member } from '../members/member.entity';
-import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
 import { Invitation } from './invitation.entity';
 import { MeetingNotifier } from './meeting-notifier';
@@ -50,6 +51,7 @@ export class InvitationsService {
     private readonly notifier: MeetingNotifier,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly reminders: MeetingRemindersPlanner,
   ) {}
 
   /**
@@ -57,9 +59,8 @@ export class InvitationsService {
    * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
    */
   async invite(meetingId: string, dto: InviteDto): Promise<{ invited: number; alreadyInvited: number; participants: InvitationView[] }> {
-    let planned: PlannedRow[] = [];
     let counts = { invited: 0, alreadyInvited: 0 };
-    await this.dataSource.transaction(async (manager) => {
+    await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held') throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
       const memberIds = await this.participants.resolve(manager, meeting, dto);
@@ -69,11 +70,11 @@ export class InvitationsService {
       counts = { invited: sendNow ? fresh.length : 0, alreadyInvited: rows.length - fresh.length };
       if (sendNow && fresh.length) {
         await manager.update(Invitation, { meetingId, memberId: In(fresh) }, { invitedAt: new Date() });
-        planned = await this.notifier.plan(manager, meeting, 'meeting-invitation', fresh);
+        await this.notifier.plan(manager, meeting, 'meeting-invitation', fresh);
       }
+      await this.reminders.plan(manager, meeting);
       await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited: counts.invited });
     });
-    await this.notifications.enqueue(planned);
     return { ...counts, participants: await this.list(meetingId) };
   }
 
@@ -85,8 +86,7 @@ export class InvitationsService {
 
   /** Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind keeps its time. */
   async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email'): Promise<InvitationView> {
-    let planned: PlannedRow[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
       if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
       if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
@@ -115,19 +115,19 @@ export class InvitationsService {
       });
       await manager.save(invitation);
       await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
-      if (dto.response === 'delegated') planned = await this.inviteSubstitute(manager, meetingId, dto.delegateMemberId!);
+      if (dto.response === 'delegated') await this.inviteSubstitute(manager, meetingId, dto.delegateMemberId!);
+      await this.reminders.plan(manager, meeting);
     });
-    await this.notifications.enqueue(planned);
     return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
   }
 
   /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
-  private async inviteSubstitute(manager: EntityManager, meetingId: string, delegateId: string): Promise<PlannedRow[]> {
+  private async inviteSubstitute(manager: EntityManager, meetingId: string, delegateId: string): Promise<void> {
     const meeting = await this.meetings.load(manager, meetingId);
     const [row] = await this.participants.ensure(manager, meetingId, [delegateId]);
-    if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return [];
+    if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return;
     await manager.update(Invitation, { id: row.id }, { invitedAt: new Date() });
-    return this.notifier.plan(manager, meeting, 'meeting-invitation', [delegateId]);
+    await this.notifier.plan(manager, meeting, 'meeting-invitation', [delegateId]);
   }
 
   async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {

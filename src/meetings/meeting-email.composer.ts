@@ -105,6 +105,18 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
         const calendar = meeting.startsAt ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, invitation) } : undefined;
         return { send: true, kind: notification.kind, data: common, calendar };
       }
+      case 'meeting-reminder':
+      case 'meeting-rsvp-chase': {
+        if (!current) return skip('the meeting moved after this was planned; reminders for the new date replace it');
+        if (meeting.status !== 'scheduled') return skip(`the meeting is ${meeting.status}`);
+        if (invitation.invitedAt === null || invitation.response === 'declined') return skip('the recipient is not expected at the meeting');
+        const daysBefore = Number(notification.payload.daysBefore ?? 0);
+        if (notification.kind === 'meeting-rsvp-chase') {
+          if (invitation.response !== 'pending') return skip('the recipient has answered');
+          return { send: true, kind: 'meeting-rsvp-chase', data: { ...common, daysBefore, links: [] } };
+        }
+        return { send: true, kind: 'meeting-reminder', data: { ...common, daysBefore, response: invitation.response, links: [] } };
+      }
       case 'minutes-available': {
         const minutes = await manager.findOneBy(MeetingMinutes, { meetingId: meeting.id });
         if (minutes?.status !== 'approved') return skip('the minutes are not approved');

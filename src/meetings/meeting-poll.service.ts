@@ -3,8 +3,9 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
-import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
+import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
 import { MeetingDateAnswer, MeetingDateOption, PollAnswer } from './date-option.entity';
 import { Invitation } from './invitation.entity';
@@ -36,6 +37,7 @@ export class MeetingPollService {
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
+    private readonly reminders: MeetingRemindersPlanner,
   ) {}
 
   addOption(meetingId: string, dto: CreateDateOptionDto): Promise<MeetingDateOption> {
@@ -63,8 +65,7 @@ export class MeetingPollService {
 
   /** Asks the participants to answer every option; a chase goes 3 days before the poll closes to those who have not. */
   async open(meetingId: string, dto: OpenPollDto): Promise<PollMatrix> {
-    let planned: PlannedRow[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(`A date poll is for a tentative or postponed meeting; this one is ${meeting.status}`);
@@ -80,13 +81,12 @@ export class MeetingPollService {
       meeting.pollClosesAt = closesAt;
       await manager.save(meeting);
       const round = `poll${meeting.pollOpenedAt.getTime()}`;
-      planned = await this.notifier.plan(manager, meeting, 'meeting-poll', memberIds, { key: round });
+      await this.notifier.plan(manager, meeting, 'meeting-poll', memberIds, { key: round });
       if (closesAt && closesAt.getTime() - POLL_CHASE_BEFORE_MS > Date.now()) {
-        planned.push(...(await this.notifier.plan(manager, meeting, 'poll-chase', memberIds, { key: round, dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS) })));
+        await this.notifier.plan(manager, meeting, 'poll-chase', memberIds, { key: round, dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS) });
       }
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
     });
-    await this.notifications.enqueue(planned);
     return this.matrix(meetingId);
   }
 
@@ -164,8 +164,7 @@ export class MeetingPollService {
 
   /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation (or an update if they had one). */
   async confirm(meetingId: string, dto: ConfirmMeetingDto): Promise<MeetingView> {
-    let planned: PlannedRow[] = [];
-    const meeting = await this.dataSource.transaction(async (manager) => {
+    const meeting = await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(`Only a tentative or postponed meeting can be confirmed; this one is ${meeting.status}`);
@@ -177,23 +176,22 @@ export class MeetingPollService {
       if (before.startsAt !== null) meeting.sequence += 1;
       await manager.save(meeting);
       await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', ['meeting-poll', 'poll-chase']);
-      planned = await this.inviteAll(manager, meeting, before.startsAt !== null);
+      await this.inviteAll(manager, meeting, before.startsAt !== null);
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
       return meeting;
     });
-    await this.notifications.enqueue(planned);
     return toMeetingView(meeting);
   }
 
-  private async inviteAll(manager: EntityManager, meeting: Meeting, hadTime: boolean): Promise<PlannedRow[]> {
+  private async inviteAll(manager: EntityManager, meeting: Meeting, hadTime: boolean): Promise<void> {
     const all = await manager.find(Invitation, { where: { meetingId: meeting.id } });
     const alreadyInvited = all.filter((i) => i.invitedAt !== null && i.response !== 'declined').map((i) => i.memberId);
     const toInvite = all.filter((i) => i.invitedAt === null).map((i) => i.memberId);
     if (toInvite.length) await manager.update(Invitation, { meetingId: meeting.id, memberId: In(toInvite) }, { invitedAt: new Date() });
-    return [
-      ...(await this.notifier.plan(manager, meeting, 'meeting-invitation', toInvite)),
-      ...(hadTime ? await this.notifier.plan(manager, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } }) : await this.notifier.plan(manager, meeting, 'meeting-invitation', alreadyInvited)),
-    ];
+    await this.notifier.plan(manager, meeting, 'meeting-invitation', toInvite);
+    if (hadTime) await this.notifier.plan(manager, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } });
+    else await this.notifier.plan(manager, meeting, 'meeting-invitation', alreadyInvited);
+    await this.reminders.plan(manager, meeting);
   }
 
   private async chosenTimes(manager: EntityManager, meetingId: string, dto: ConfirmMeetingDto): Promise<{ startsAt: Date | null; endsAt: Date | null }> {

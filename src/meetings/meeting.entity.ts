@@ -76,4 +76,8 @@ export class Meeting extends Timestamped {
 
   @Column({ type: 'timestamptz', nullable: true })
   pollClosesAt!: Date | null;
+
+  /** Reminders before the start (ISO 8601 durations); null: the body's, else the defaults. */
+  @Column({ type: 'text', array: true, nullable: true })
+  reminderOffsets!: string[] | null;
 }

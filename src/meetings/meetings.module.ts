@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RemindersModule } from '../reminders/reminders.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaService } from './agenda.service';
@@ -22,6 +23,7 @@ import { MinutesService } from './minutes.service';
   imports: [
     TypeOrmModule.forFeature([Meeting, MeetingDateOption, MeetingDateAnswer, Invitation, AgendaItem, MeetingMinutes, MeetingDecision, CalendarFeedToken]),
     WorkPlanModule,
+    RemindersModule,
   ],
   controllers: [MeetingsController, CalendarFeedsController, PublicCalendarController],
   providers: [

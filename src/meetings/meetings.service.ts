@@ -6,7 +6,8 @@ import { Body } from '../bodies/body.entity';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
-import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { CreateMeetingDto, MeetingQuery, ReasonDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { Meeting } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier';
@@ -23,6 +24,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly notifier: MeetingNotifier,
     private readonly notifications: NotificationsService,
+    private readonly reminders: MeetingRemindersPlanner,
   ) {}
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
@@ -41,6 +43,7 @@ export class MeetingsService {
         countryCode: dto.location?.countryCode ?? null,
         onlineUrl: dto.onlineUrl ?? null,
         description: dto.description ?? null,
+        reminderOffsets: dto.reminderOffsets ?? null,
         status: dto.status ?? (dto.startsAt ? 'scheduled' : 'tentative'),
         statusReason: null,
         sequence: 0,
@@ -77,8 +80,7 @@ export class MeetingsService {
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */
   async update(id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
-    let planned: PlannedRow[] = [];
-    const meeting = await this.dataSource.transaction(async (manager) => {
+    const meeting = await this.notifications.transaction(async (manager) => {
       const meeting = await this.load(manager, id, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held') {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it can no longer be changed`);
@@ -103,7 +105,7 @@ export class MeetingsService {
       if (moved && (meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null))) {
         meeting.sequence += 1;
         await manager.save(meeting);
-        planned = await this.notifier.planChange(manager, meeting, {
+        await this.notifier.planChange(manager, meeting, {
           startsAt: before.startsAt?.toISOString() ?? null,
           endsAt: before.endsAt?.toISOString() ?? null,
           venue: before.venue,
@@ -114,10 +116,10 @@ export class MeetingsService {
       } else {
         await manager.save(meeting);
       }
+      await this.reminders.plan(manager, meeting);
       await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
       return meeting;
     });
-    await this.notifications.enqueue(planned);
     return toMeetingView(meeting);
   }
 
@@ -131,8 +133,7 @@ export class MeetingsService {
 
   /** Cancel or postpone: every planned email about it stops, and the participants are told (calendars get a CANCEL). */
   private async endWith(id: string, status: 'cancelled' | 'postponed', kind: 'meeting-cancellation' | 'meeting-postponement', reason: string | null): Promise<MeetingView> {
-    let planned: PlannedRow[] = [];
-    const meeting = await this.dataSource.transaction(async (manager) => {
+    const meeting = await this.notifications.transaction(async (manager) => {
       const meeting = await this.load(manager, id, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held' || (status === 'postponed' && meeting.status === 'postponed')) {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it cannot be ${status}`);
@@ -144,11 +145,10 @@ export class MeetingsService {
       await manager.save(meeting);
       await this.notifier.cancelAll(manager, id, `the meeting was ${status}`);
       const told = await manager.query(`SELECT member_id FROM invitation WHERE meeting_id = $1 AND response <> 'declined' AND (invited_at IS NOT NULL OR $2)`, [id, before.pollOpenedAt !== null]);
-      planned = await this.notifier.plan(manager, meeting, kind, told.map((r: { member_id: string }) => r.member_id));
+      await this.notifier.plan(manager, meeting, kind, told.map((r: { member_id: string }) => r.member_id));
       await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
       return meeting;
     });
-    await this.notifications.enqueue(planned);
     return toMeetingView(meeting);
   }
 

@@ -5,7 +5,7 @@ import { ApiError } from '../common/http/api-error';
 import { languageOf } from '../common/i18n/languages';
 import { Body } from '../bodies/body.entity';
 import { requestContext } from '../common/request-context';
-import { NotificationsService, PlannedRow } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
 import { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
@@ -77,8 +77,7 @@ export class MinutesService {
 
   /** Approval turns each action item into a work-plan item linked to the meeting, and tells the participants. */
   async approve(meetingId: string, dto: ApproveMinutesDto): Promise<MinutesView> {
-    let planned: PlannedRow[] = [];
-    const view = await this.dataSource.transaction(async (manager) => {
+    const view = await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       const minutes = await manager.findOne(MeetingMinutes, { where: { meetingId }, lock: { mode: 'pessimistic_write' } });
       if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
@@ -116,7 +115,7 @@ export class MinutesService {
       await manager.save(minutes);
       await this.audit.record(manager, 'update', 'meeting_minutes', meetingId, before, minutes);
       const recipients = await manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
-      planned = await this.notifier.plan(
+      await this.notifier.plan(
         manager,
         meeting,
         'minutes-available',
@@ -125,7 +124,6 @@ export class MinutesService {
       );
       return this.view(manager, meeting, minutes);
     });
-    await this.notifications.enqueue(planned);
     return view;
   }
 

@@ -6,6 +6,9 @@ import { LANGUAGES } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
 import { Organization } from '../organizations/organization.entity';
 
+export const DIGEST_PREFERENCES = ['immediate', 'daily', 'weekly'] as const;
+export type DigestPreference = (typeof DIGEST_PREFERENCES)[number];
+
 /** A person of the working group: a national focal point, an expert, an observer or secretariat staff. */
 @Entity('member')
 @Index('member_email_lower_unique', { synchronize: false })
@@ -52,4 +55,9 @@ export class Member extends Timestamped {
   @ApiProperty()
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Non-urgent reminders one by one, or gathered in a daily or weekly digest. */
+  @ApiProperty({ enum: DIGEST_PREFERENCES })
+  @Column({ type: 'enum', enum: DIGEST_PREFERENCES, enumName: 'digest_preference', default: 'immediate' })
+  digest!: DigestPreference;
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
 import { todayIn } from '../common/time/dates';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/organization.entity';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import { Member } from './member.entity';
@@ -17,6 +18,7 @@ export class MembersService {
     @InjectRepository(Member) private readonly repository: Repository<Member>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   create(dto: CreateMemberDto): Promise<Member> {
@@ -32,6 +34,7 @@ export class MembersService {
         language: dto.language,
         timeZone: canonicalTimeZone(dto.timeZone),
         active: dto.active ?? true,
+        digest: dto.digest ?? 'immediate',
       });
       await manager.save(member);
       await this.audit.record(manager, 'create', 'member', member.id, null, member);
@@ -88,6 +91,7 @@ export class MembersService {
       if (organization !== undefined) member.organizationId = organization;
       if (timeZone !== undefined) member.timeZone = canonicalTimeZone(timeZone);
       await manager.save(member);
+      if (before.active && !member.active) await this.notifications.cancelForRecipient(manager, id, 'the member was deactivated');
       await this.audit.record(manager, 'update', 'member', id, before, member);
       return member;
     });

@@ -5,7 +5,9 @@ import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
 import { DeliveryError, MailTransport } from '../mail/mail-transport';
 import { TemplateRenderer } from '../mail/template-renderer';
+import { isDigestible, nextDigestSlot, slotKey } from '../reminders/reminder-policy';
 import { ComposerRegistry } from './notification-composer';
+import { NotificationsService } from './notifications.service';
 import { Notification } from './notification.entity';
 import type { PlannedRow } from './notifications.service';
 
@@ -17,6 +19,7 @@ export type DeliveryOutcome =
   | { outcome: 'not_claimable' }
   | { outcome: 'sent'; messageId: string }
   | { outcome: 'skipped'; reason: string }
+  | { outcome: 'digested'; next: PlannedRow[] }
   | { outcome: 'failed'; error: string }
   | { outcome: 'retry'; error: string; next: PlannedRow };
 
@@ -36,6 +39,7 @@ export class NotificationDelivery {
     private readonly composers: ComposerRegistry,
     private readonly renderer: TemplateRenderer,
     private readonly transport: MailTransport,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? new URL(config.appUrl).hostname;
@@ -52,6 +56,10 @@ export class NotificationDelivery {
     const recipient = notification.recipientId ? await this.dataSource.manager.findOneBy(Member, { id: notification.recipientId }) : null;
     if (notification.recipientId && (!recipient || !recipient.active)) {
       return this.skip(notification, 'the recipient is no longer active');
+    }
+
+    if (recipient && recipient.digest !== 'immediate' && isDigestible(notification.kind, notification.payload)) {
+      return this.digest(notification, recipient, recipient.digest);
     }
 
     let composed;
@@ -90,6 +98,31 @@ export class NotificationDelivery {
       if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);
       return this.fail(notification, (error as Error).message);
     }
+  }
+
+  /** The reader wants non-urgent reminders gathered: this one joins their next digest, which is planned once per slot. */
+  private async digest(notification: Notification, recipient: Member, period: 'daily' | 'weekly'): Promise<DeliveryOutcome> {
+    const slot = nextDigestSlot(new Date(), period, recipient.timeZone);
+    const key = slotKey(slot, recipient.timeZone);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE notification SET status = 'digested', payload = payload || $2::jsonb, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+        [notification.id, JSON.stringify({ digestPeriod: period, digestSlot: key })],
+      );
+      const next = await this.notifications.plan(manager, [
+        {
+          key: `digest:${recipient.id}:${period}:${key}`,
+          kind: 'digest',
+          subjectType: 'member',
+          subjectId: recipient.id,
+          recipientId: recipient.id,
+          recipientEmail: recipient.email,
+          dueAt: slot,
+          payload: { period, slot: key },
+        },
+      ]);
+      return { outcome: 'digested' as const, next };
+    });
   }
 
   /** scheduled → sending, only for the version the job was made for and only once it is due. */

@@ -35,6 +35,11 @@ export class NotificationQueue {
     await this.queue.upsertJobScheduler(RECONCILE_JOB, { every: everyMs }, { name: RECONCILE_JOB, data: {}, opts: { attempts: 1 } });
   }
 
+  /** Repeating jobs: one scheduler entry each, so any number of workers produce one job per period. */
+  async schedule(name: string, repeat: { every?: number; pattern?: string }): Promise<void> {
+    await this.queue.upsertJobScheduler(name, { ...repeat, tz: 'UTC' }, { name, data: {}, opts: { attempts: 1 } });
+  }
+
   raw(): Queue {
     return this.queue;
   }

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { requestContext } from '../common/request-context';
 import { QUEUES } from '../queue/queue-names';
+import { JobHandlers } from './job-handlers';
 import { NotificationDelivery } from './notification-delivery.service';
 import { DELIVER_JOB, DeliverJob, NotificationQueue, RECONCILE_JOB } from './notification-queue';
 import { NotificationReconciler } from './notification-reconciler.service';
@@ -16,6 +17,7 @@ export class NotificationProcessor extends WorkerHost {
     private readonly delivery: NotificationDelivery,
     private readonly reconciler: NotificationReconciler,
     private readonly queue: NotificationQueue,
+    private readonly handlers: JobHandlers,
   ) {
     super();
   }
@@ -23,10 +25,15 @@ export class NotificationProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     return requestContext.run({ requestId: `job-${job.id}` }, async () => {
       if (job.name === RECONCILE_JOB) return this.reconciler.reconcile();
-      if (job.name !== DELIVER_JOB) throw new Error(`unknown job ${job.name}`);
+      if (job.name !== DELIVER_JOB) {
+        const handler = this.handlers.get(job.name);
+        if (!handler) throw new Error(`unknown job ${job.name}`);
+        return handler();
+      }
       const { notificationId, version } = job.data as DeliverJob;
       const result = await this.delivery.deliver(notificationId, version);
       if (result.outcome === 'retry') await this.queue.enqueue([result.next]);
+      if (result.outcome === 'digested') await this.queue.enqueue(result.next);
       if (result.outcome !== 'sent' && result.outcome !== 'not_claimable') this.logger.log({ msg: `notification ${result.outcome}`, notificationId, ...result });
       return result.outcome;
     });

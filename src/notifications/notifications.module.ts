@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { JobHandlers } from './job-handlers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
 import { ComposerRegistry } from './notification-composer';
@@ -12,15 +13,35 @@ import { NotificationsService } from './notifications.service';
 
 export const RECONCILE_EVERY_MS = Symbol('RECONCILE_EVERY_MS');
 
+/** Weekly, Monday 04:00 UTC: 09:00 in Almaty and Tashkent, before Brussels starts its day. */
+export const SECRETARIAT_DIGEST_PATTERN = '0 4 * * 1';
+
+/**
+ * Keeps the repeating jobs registered. A Redis wipe deletes the schedulers too, so each worker
+ * re-registers them every interval (registering is idempotent).
+ */
 @Injectable()
-class ReconcilerSchedule implements OnApplicationBootstrap {
+class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
   constructor(
     private readonly queue: NotificationQueue,
     @Inject(RECONCILE_EVERY_MS) private readonly everyMs: number,
   ) {}
 
   async onApplicationBootstrap() {
+    await this.register();
+    this.timer = setInterval(() => void this.register().catch(() => undefined), this.everyMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+
+  private async register() {
     await this.queue.scheduleReconciler(this.everyMs);
+    await this.queue.schedule('secretariat-digest', { pattern: SECRETARIAT_DIGEST_PATTERN });
   }
 }
 
@@ -37,12 +58,13 @@ export class NotificationsModule {
         NotificationsService,
         NotificationQueue,
         ComposerRegistry,
+        JobHandlers,
         NotificationDelivery,
         NotificationReconciler,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs ?? 60_000 },
-        ...(options.workers ? [NotificationProcessor, ReconcilerSchedule] : []),
+        ...(options.workers ? [NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
+      exports: [NotificationsService, ComposerRegistry, JobHandlers, NotificationDelivery, NotificationReconciler, NotificationQueue],
     };
   }
 }

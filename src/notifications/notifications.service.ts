@@ -11,6 +11,9 @@ import { NotificationQueue } from './notification-queue';
 
 export interface PlannedNotification {
   key: string;
+  /** `skipped` for a reminder whose moment had passed when it was planned: kept for the record, never sent. */
+  status?: 'scheduled' | 'skipped';
+  lastError?: string | null;
   kind: EmailKind;
   subjectType: SubjectType;
   subjectId: string | null;
@@ -23,15 +26,40 @@ export interface PlannedNotification {
 
 export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'>;
 
-/** Plans notifications inside the caller's transaction; the caller enqueues the rows after commit. */
+/**
+ * Plans notifications inside the caller's transaction. Work run through `transaction()` has every
+ * row it planned put on the queue right after the commit (and the reconciler catches any that a
+ * crash between the two left out).
+ */
 @Injectable()
 export class NotificationsService {
+  private readonly pending = new WeakMap<EntityManager, PlannedRow[]>();
+
   constructor(
     @InjectRepository(Notification) private readonly repository: Repository<Notification>,
     private readonly dataSource: DataSource,
     private readonly queue: NotificationQueue,
     private readonly audit: AuditService,
   ) {}
+
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const planned: PlannedRow[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      this.pending.set(manager, planned);
+      try {
+        return await work(manager);
+      } finally {
+        this.pending.delete(manager);
+      }
+    });
+    await this.enqueue(planned);
+    return result;
+  }
+
+  private remember(manager: EntityManager, rows: PlannedRow[]): PlannedRow[] {
+    this.pending.get(manager)?.push(...rows);
+    return rows;
+  }
 
   /** Inserts the rows whose key is new; a key planned before is left as it is (at most one email per occurrence). */
   async plan(manager: EntityManager, rows: PlannedNotification[]): Promise<PlannedRow[]> {
@@ -49,7 +77,52 @@ export class NotificationsService {
         .execute();
       for (const raw of result.raw as { id: string; version: number; due_at: Date }[]) planned.push({ id: raw.id, version: raw.version, dueAt: raw.due_at });
     }
-    return planned;
+    return this.remember(manager, planned);
+  }
+
+  /**
+   * Makes a subject's planned rows of the given kinds match `desired`: rows no longer wanted are
+   * cancelled, new ones inserted, and wanted ones cancelled earlier come back. Rows already sent,
+   * sending or failed are never touched, so a re-plan can never send anything twice.
+   */
+  async replan(manager: EntityManager, subjectType: SubjectType, subjectId: string, kinds: EmailKind[], desired: PlannedNotification[], reason: string): Promise<PlannedRow[]> {
+    const keys = desired.map((d) => d.key);
+    await manager.query(
+      `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $5, updated_at = now()
+       WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' AND kind = ANY($3) AND NOT (key = ANY($4))`,
+      [subjectType, subjectId, kinds, keys, reason],
+    );
+    const planned: PlannedRow[] = [];
+    for (let i = 0; i < desired.length; i += 300) {
+      const chunk = desired.slice(i, i + 300);
+      const params: unknown[] = [];
+      const rows = chunk.map((d) => {
+        const values = [d.key, d.kind, d.subjectType, d.subjectId, d.subjectVersion ?? null, d.recipientId, d.recipientEmail, d.dueAt, d.status ?? 'scheduled', d.lastError ?? null, JSON.stringify(d.payload ?? {})];
+        const start = params.length;
+        params.push(...values);
+        return `(${values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
+      });
+      const result: { id: string; version: number; due_at: Date; status: string }[] = await manager.query(
+        `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)
+         SELECT v.key, v.kind, v.subject_type, v.subject_id::uuid, v.subject_version::int, v.recipient_id::uuid, v.recipient_email, v.due_at::timestamptz, v.status::notification_status, v.last_error, v.payload::jsonb
+         FROM (VALUES ${rows.join(', ')}) AS v(key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)
+         ON CONFLICT (key) DO UPDATE SET status = 'scheduled', version = notification.version + 1, due_at = EXCLUDED.due_at, last_error = NULL, updated_at = now()
+         WHERE notification.status = 'cancelled' AND EXCLUDED.status = 'scheduled'
+         RETURNING id, version, due_at, status`,
+        params,
+      );
+      for (const row of result) if (row.status === 'scheduled') planned.push({ id: row.id, version: row.version, dueAt: row.due_at });
+    }
+    return this.remember(manager, planned);
+  }
+
+  /** Cancels every still-scheduled email to a member (deactivated: they are no longer reminded of anything). */
+  async cancelForRecipient(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
+    const result = await manager.query(
+      `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $2, updated_at = now() WHERE recipient_id = $1 AND status = 'scheduled'`,
+      [recipientId, reason],
+    );
+    return result[1] ?? 0;
   }
 
   /** Cancels the still-scheduled rows of a subject that `keep` rejects (obsolete after a change). */
@@ -88,7 +161,7 @@ export class NotificationsService {
 
   /** A new row for the same email (new Message-ID), due now; the original stays as it was, for the record. */
   async resend(id: string): Promise<Notification> {
-    const [copy, planned] = await this.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const original = await manager.findOneBy(Notification, { id });
       if (!original) throw ApiError.notFound('Notification', id);
       const resends = await manager.createQueryBuilder(Notification, 'n').where('n.key LIKE :prefix', { prefix: `${original.key.replace(/[\\%_]/g, '\\$&')}#resend%` }).getCount();
@@ -107,9 +180,7 @@ export class NotificationsService {
       ]);
       const created = await manager.findOneByOrFail(Notification, { id: rows[0].id });
       await this.audit.record(manager, 'create', 'notification', created.id, null, created);
-      return [created, rows] as const;
+      return created;
     });
-    await this.enqueue([...planned]);
-    return copy;
   }
 }

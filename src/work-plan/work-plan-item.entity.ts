@@ -99,4 +99,8 @@ export class WorkPlanItem extends Timestamped {
 
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
+
+  /** Reminders before the due moment (ISO 8601 durations); null: the body's, else the defaults. */
+  @Column({ type: 'text', array: true, nullable: true })
+  reminderOffsets!: string[] | null;
 }

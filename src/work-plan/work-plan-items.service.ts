@@ -12,6 +12,8 @@ import type { AppConfig } from '../config/app-config';
 import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import { DeadlineReader } from './deadline/deadline-reader.service';
 import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
@@ -31,10 +33,12 @@ export class WorkPlanItemsService {
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reminders: ItemRemindersPlanner,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.notifications.transaction(async (manager) => {
       const { plan, timeZone } = await this.plans.getForUpdate(manager, workPlanId);
       const item = await this.createInTransaction(manager, plan.id, timeZone, dto);
       return item.id;
@@ -68,9 +72,11 @@ export class WorkPlanItemsService {
       status: dto.status ?? 'planned',
       meetingId: dto.meetingId ?? null,
       notes: dto.notes ?? null,
+      reminderOffsets: dto.reminderOffsets ?? null,
     });
     await manager.save(item);
     await this.audit.record(manager, 'create', 'work_plan_item', item.id, null, { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) });
+    await this.reminders.plan(manager, item.id);
     return item;
   }
 
@@ -126,7 +132,7 @@ export class WorkPlanItemsService {
   }
 
   async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.notifications.transaction(async (manager) => {
       const item = await manager.findOne(WorkPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw ApiError.notFound('Work-plan item', id);
       item.responsibleMembers = await manager.createQueryBuilder().relation(WorkPlanItem, 'responsibleMembers').of(item).loadMany();
@@ -156,6 +162,7 @@ export class WorkPlanItemsService {
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
       manager.merge(WorkPlanItem, item, rest);
       await manager.save(item);
+      await this.reminders.plan(manager, item.id);
       await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
     });
     return this.get(id);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RemindersModule } from '../reminders/reminders.module';
 import { DeadlineParser } from './deadline/deadline-parser';
 import { DeadlineReader } from './deadline/deadline-reader.service';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
@@ -12,7 +13,7 @@ import { WorkPlan } from './work-plan.entity';
 import { WorkPlansService } from './work-plans.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange])],
+  imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
   providers: [DeadlineParser, DeadlineReader, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
   exports: [DeadlineReader, WorkPlansService, WorkPlanItemsService],

@@ -42,6 +42,21 @@ describe('health and API documentation', () => {
       ['/api/tokens', 'post'],
       ['/api/tokens/{id}/revoke', 'post'],
       ['/api/audit', 'get'],
+      ['/api/work-plans', 'post'],
+      ['/api/work-plans/{id}/items', 'post'],
+      ['/api/work-plans/{id}/import', 'post'],
+      ['/api/work-plans/{id}/export', 'get'],
+      ['/api/work-plan-items', 'get'],
+      ['/api/work-plan-items/{id}/history', 'get'],
+      ['/api/deadlines/parse', 'post'],
+      ['/api/meetings', 'post'],
+      ['/api/meetings/{id}/poll', 'post'],
+      ['/api/meetings/{id}/confirm', 'post'],
+      ['/api/meetings/{id}/invitations/{memberId}', 'put'],
+      ['/api/meetings/{id}/minutes', 'put'],
+      ['/api/meetings/{id}/ics', 'get'],
+      ['/api/notifications', 'get'],
+      ['/api/notifications/{id}/resend', 'post'],
     ];
     for (const [path, method] of expected) {
       expect(paths[path]?.[method]).toBeDefined();
@@ -51,7 +66,8 @@ describe('health and API documentation', () => {
         if (path.startsWith('/api/')) {
           expect({ path, method, has401: '401' in operation.responses }).toEqual({ path, method, has401: true });
         }
-        if (['post', 'patch', 'put'].includes(method) && !path.endsWith('/revoke')) {
+        const bodyless = ['/revoke', '/resend', '/calendar-feed'].some((action) => path.endsWith(action));
+        if (['post', 'patch', 'put'].includes(method) && !bodyless) {
           expect({ path, method, body: operation.requestBody !== undefined }).toEqual({ path, method, body: true });
         }
       }

@@ -1,11 +1,26 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
-import { IsLocalizedText, IsTimeZone } from '../../common/validation/validators';
+import { IsLocalizedText, IsReminderOffsets, IsTimeZone } from '../../common/validation/validators';
+import { Type } from 'class-transformer';
 import { BODY_KINDS } from '../body.entity';
 import type { BodyKind } from '../body.entity';
+
+export class ReminderOffsetsDto {
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P30D', 'P7D', 'P1D'], description: 'Before a meeting starts' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsReminderOffsets()
+  meetings?: string[] | null;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P14D', 'P3D', 'P0D'], description: 'Before a work-plan item is due' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsReminderOffsets()
+  items?: string[] | null;
+}
 
 export class CreateBodyDto {
   @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'Steering Committee', ru: 'Руководящий комитет', kk: 'Басқарушы комитет' } })
@@ -26,6 +41,13 @@ export class CreateBodyDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ type: ReminderOffsetsDto, nullable: true, description: "Reminder offsets for the body's meetings and items; null: the defaults" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => ReminderOffsetsDto)
+  reminderOffsets?: ReminderOffsetsDto | null;
 }
 
 export class UpdateBodyDto extends PartialType(CreateBodyDto, { skipNullProperties: false }) {}

@@ -1,6 +1,7 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isValidTimeZone } from '../time/time-zone';
 import { COUNTRY_CODES } from './country-codes';
+import { parseOffset } from '../../reminders/reminder-policy';
 
 /** An IANA time-zone name the runtime knows, e.g. "Asia/Almaty". */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
@@ -89,5 +90,24 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: '$property must be an ISO 8601 date and time with an offset, e.g. 2019-12-03T10:00:00+05:00', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10)) },
+    });
+}
+
+/** A list of reminder offsets: ISO 8601 durations such as P14D, PT2H or PT1M, at most 10, none over a year. */
+export function IsReminderOffsets(options?: ValidationOptions): PropertyDecorator {
+  const problem = (value: unknown): string | null => {
+    if (!Array.isArray(value)) return 'must be a list of ISO 8601 durations such as ["P14D", "P3D", "PT2H"]';
+    if (value.length > 10) return 'may hold at most 10 offsets';
+    const bad = value.find((v) => parseOffset(v as string) === null);
+    if (bad !== undefined) return `holds ${JSON.stringify(bad)}, which is not an ISO 8601 duration of at most a year (e.g. P14D, PT2H, PT1M)`;
+    return null;
+  };
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isReminderOffsets',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => problem(value) === null, defaultMessage: (args) => `${args?.property} ${problem(args?.value)}` },
     });
 }

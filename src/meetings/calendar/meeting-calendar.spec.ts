@@ -381,7 +381,7 @@ describe('buildMeetingCalendar', () => {
       expect(event.getFirstPropertyValue('description')).toBe('a;b,c\\d\ne\nf\ng');
     });
 
-    it('round-trips any text up to line-break normalisation and keeps every line within 75 octets', () => {
+    it('round-trips any text up to line-break normalisation, keeps lines within 75 octets and names on one property', () => {
       const normalise = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
       // Mostly the characters that need care (escapes, line breaks, multi-byte), then anything.
       const unit = fc.oneof(
@@ -391,11 +391,15 @@ describe('buildMeetingCalendar', () => {
       const textArb = fc.string({ unit, minLength: 1, maxLength: 120 });
       fc.assert(
         fc.property(textArb, textArb, (title, description) => {
-          const ics = buildMeetingCalendar('REQUEST', meeting({ title, description }), ATTENDEES, NOW);
+          const attendee: CalendarAttendee = { name: description, email: 'member@example.kz', partstat: 'ACCEPTED' };
+          const ics = buildMeetingCalendar('REQUEST', meeting({ title, description }), [attendee], NOW);
           for (const line of physicalLines(ics)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
           const event = onlyEvent(ics);
           expect(event.getFirstPropertyValue('summary')).toBe(normalise(title));
           expect(event.getFirstPropertyValue('description')).toBe(normalise(description));
+          const attendees = event.getAllProperties('attendee');
+          expect(attendees).toHaveLength(1);
+          expect(attendees[0].getFirstValue()).toBe('mailto:member@example.kz');
         }),
         { numRuns: 200 },
       );

@@ -115,13 +115,9 @@ function timezoneComponents(meetings: CalendarMeeting[]): string[] {
 }
 
 function meetingEvent(meeting: CalendarMeeting, attendees: CalendarAttendee[], method: Method, dtstamp: string): string[] {
-  // iTIP (RFC 5546 §3.2.5): a CANCEL is recognised by its METHOD, but clients show the event
-  // as cancelled only from STATUS, whatever the stored meeting still says.
+  // RFC 5546 §3.2.5: the event in a CANCEL must say CANCELLED, whatever the stored meeting says.
   const status = method === 'CANCEL' ? 'CANCELLED' : meeting.status;
   const alarmMinutes = meeting.alarmMinutesBefore === undefined ? 60 : meeting.alarmMinutesBefore;
-  if (alarmMinutes !== null && !(Number.isInteger(alarmMinutes) && alarmMinutes >= 0)) {
-    throw new RangeError(`alarmMinutesBefore must be a non-negative whole number, got ${alarmMinutes}`);
-  }
 
   const lines = [
     'BEGIN:VEVENT',
@@ -193,6 +189,10 @@ function checkMeeting(meeting: CalendarMeeting): void {
     throw new RangeError(`SEQUENCE must be a non-negative whole number, got ${meeting.sequence}`);
   }
   if (!isKnownTimeZone(meeting.timeZone)) throw new RangeError(`Unknown time zone "${meeting.timeZone}"`);
+  const alarm = meeting.alarmMinutesBefore;
+  if (alarm !== undefined && alarm !== null && !(Number.isInteger(alarm) && alarm >= 0)) {
+    throw new RangeError(`alarmMinutesBefore must be a non-negative whole number, got ${alarm}`);
+  }
   utcDateTime(meeting.startsAt, 'startsAt');
   utcDateTime(meeting.endsAt, 'endsAt');
   // RFC 5545 §3.8.2.2: DTEND must be later than DTSTART.
@@ -264,9 +264,8 @@ function contentLine(name: string, value: string, params: Param[] = []): string 
  */
 function paramValueText(value: string): string {
   return value
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ')
     .replace(/"/g, "'")
-    .replace(/ {2,}/g, ' ')
     .trim();
 }
 

@@ -5,7 +5,7 @@ import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { Trim, UpperCase } from '../../common/validation/transforms';
-import { IsCountryCode, IsInstant, IsLocalizedText, IsTimeZone } from '../../common/validation/validators';
+import { IsCountryCode, IsInstant, IsLocalizedText, IsReminderOffsets, IsTimeZone } from '../../common/validation/validators';
 import { MEETING_KINDS, MEETING_STATUSES } from '../meeting.entity';
 import type { MeetingKind, MeetingStatus } from '../meeting.entity';
 
@@ -88,6 +88,12 @@ export class CreateMeetingDto {
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P7D', 'P1D', 'PT2H'], description: "Reminder offsets (ISO 8601 durations); null: the body's, else the defaults" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsReminderOffsets()
+  reminderOffsets?: string[] | null;
 
   @ApiPropertyOptional({
     enum: ['tentative', 'scheduled'],

@@ -6,6 +6,8 @@ import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean, Trim, UpperCase } from '../../common/validation/transforms';
 import { IsCountryCode, IsTimeZone } from '../../common/validation/validators';
 import { MEMBERSHIP_ROLES } from '../../bodies/membership.entity';
+import { DIGEST_PREFERENCES } from '../member.entity';
+import type { DigestPreference } from '../member.entity';
 import type { MembershipRole } from '../../bodies/membership.entity';
 
 export class CreateMemberDto {
@@ -52,6 +54,11 @@ export class CreateMemberDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ enum: DIGEST_PREFERENCES, default: 'immediate', description: 'Non-urgent reminders one by one, or in a daily or weekly digest' })
+  @IsOptional()
+  @IsIn(DIGEST_PREFERENCES, { message: 'digest must be one of immediate, daily, weekly' })
+  digest?: DigestPreference;
 }
 
 export class UpdateMemberDto extends PartialType(CreateMemberDto, { skipNullProperties: false }) {}

@@ -4,7 +4,7 @@ import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { Trim, UpperCase } from '../../common/validation/transforms';
-import { IsCountryCode, IsLocalizedText, IsTimeZone } from '../../common/validation/validators';
+import { IsCountryCode, IsLocalizedText, IsReminderOffsets, IsTimeZone } from '../../common/validation/validators';
 import { Transform } from 'class-transformer';
 import { ITEM_STATUSES } from '../work-plan-item.entity';
 import type { ItemStatus } from '../work-plan-item.entity';
@@ -69,6 +69,12 @@ export class CreateWorkPlanItemDto {
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'meetingId must be a UUID' })
   meetingId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P7D', 'P1D', 'PT2H'], description: "Reminder offsets (ISO 8601 durations); null: the body's, else the defaults" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsReminderOffsets()
+  reminderOffsets?: string[] | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()

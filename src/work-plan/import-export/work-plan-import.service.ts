@@ -7,6 +7,8 @@ import type { LocalizedText } from '../../common/i18n/languages';
 import { COUNTRY_CODES } from '../../common/validation/country-codes';
 import { Member } from '../../members/member.entity';
 import { Organization, OrganizationKind } from '../../organizations/organization.entity';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { ItemRemindersPlanner } from '../../reminders/item-reminders.planner';
 import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader.service';
 import { ITEM_STATUSES, ItemStatus, WorkPlanItem } from '../work-plan-item.entity';
 import { WorkPlansService } from '../work-plans.service';
@@ -73,6 +75,8 @@ export class WorkPlanImportService {
     private readonly plans: WorkPlansService,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly reminders: ItemRemindersPlanner,
   ) {}
 
   /** Reads the table and checks every row; with dryRun nothing is written, otherwise all rows or none are. */
@@ -84,7 +88,7 @@ export class WorkPlanImportService {
       if (error instanceof TableFormatError) throw ApiError.field(error.status, 'file', error.message);
       throw error;
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.transaction(async (manager) => {
       const { plan, timeZone } = await this.plans.getForUpdate(manager, workPlanId);
       const planned = await this.planRows(manager, table.rows, timeZone);
       const report = this.report(table, planned, dryRun);
@@ -258,6 +262,10 @@ export class WorkPlanImportService {
       const inserted = await manager.createQueryBuilder().insert().into(WorkPlanItem).values(values as never).returning(['id']).execute();
       const links = inserted.identifiers.flatMap((identifier, i) => chunk[i].responsibleIds.map((memberId) => ({ item_id: identifier.id as string, member_id: memberId })));
       if (links.length) await manager.createQueryBuilder().insert().into('work_plan_item_responsible', ['item_id', 'member_id']).values(links).execute();
+      // Only items with people to remind have reminders; the rest cost nothing here.
+      for (const [i, identifier] of inserted.identifiers.entries()) {
+        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(manager, identifier.id as string);
+      }
     }
     return planned.length;
   }

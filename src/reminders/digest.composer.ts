@@ -1,0 +1,59 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import type { EmailData } from '../mail/email-kinds';
+import type { Member } from '../members/member.entity';
+import { ComposerRegistry } from '../notifications/notification-composer';
+import type { Composition, NotificationComposer } from '../notifications/notification-composer';
+import { Notification } from '../notifications/notification.entity';
+
+/** A member's daily or weekly digest: the reminders gathered for its slot that are still true when it goes out. */
+@Injectable()
+export class DigestComposer implements NotificationComposer, OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ComposerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register('member', this);
+  }
+
+  async compose(notification: Notification, recipient: Member): Promise<Composition> {
+    const period = notification.payload.period === 'weekly' ? 'weekly' : 'daily';
+    const gathered = await this.dataSource.manager
+      .createQueryBuilder(Notification, 'n')
+      .where("n.recipient_id = :recipient AND n.status = 'digested' AND n.payload->>'digestSlot' = :slot AND n.payload->>'digestPeriod' = :period", {
+        recipient: recipient.id,
+        slot: notification.payload.slot,
+        period,
+      })
+      .orderBy('n.due_at')
+      .getMany();
+    const entries: EmailData['digest']['entries'] = [];
+    for (const row of gathered) {
+      const composed = await this.registry.get(row.subjectType).compose(row, recipient);
+      if (!composed.send) continue;
+      const data = composed.data as { meeting?: { title: string; startsAt: string | null; url: string }; item?: { activity: string; dueAt: string | null; url: string } };
+      if (data.meeting) entries.push({ kind: composed.kind, title: data.meeting.title, when: data.meeting.startsAt, url: data.meeting.url });
+      else if (data.item) entries.push({ kind: composed.kind, title: data.item.activity, when: data.item.dueAt, url: data.item.url });
+    }
+    if (entries.length === 0) return { send: false, reason: 'nothing in this digest is still to be done' };
+    return {
+      send: true,
+      kind: 'digest',
+      nonEssential: true,
+      data: {
+        language: recipient.language,
+        recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
+        appUrl: this.config.appUrl,
+        preferencesUrl: `${this.config.appUrl}/me/preferences`,
+        unsubscribeUrl: `${this.config.appUrl}/me/preferences`,
+        period,
+        entries,
+      },
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Body } from '../bodies/body.entity';
+import { Invitation } from '../meetings/invitation.entity';
+import type { Meeting } from '../meetings/meeting.entity';
+import type { EmailKind } from '../mail/email-kinds';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { PlannedNotification, PlannedRow } from '../notifications/notifications.service';
+import { calendarDaysBetween, DEFAULT_MEETING_OFFSETS, DEFAULT_RSVP_CHASE_OFFSETS, reminderMoment } from './reminder-policy';
+
+const KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase'];
+
+/** Plans the reminders before a meeting and the chases of unanswered invitations, for its current date. */
+@Injectable()
+export class MeetingRemindersPlanner {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async plan(manager: EntityManager, meeting: Meeting, now = new Date()): Promise<PlannedRow[]> {
+    const desired: PlannedNotification[] = [];
+    if (meeting.status === 'scheduled' && meeting.startsAt) {
+      const body = await manager.findOneBy(Body, { id: meeting.bodyId });
+      const offsets = meeting.reminderOffsets ?? body?.reminderOffsets?.meetings ?? DEFAULT_MEETING_OFFSETS;
+      const participants = await manager
+        .createQueryBuilder(Invitation, 'i')
+        .innerJoinAndSelect('i.member', 'm')
+        .where("i.meeting_id = :id AND i.invited_at IS NOT NULL AND i.response <> 'declined' AND m.active", { id: meeting.id })
+        .getMany();
+      for (const invitation of participants) {
+        const member = invitation.member!;
+        const row = (kind: EmailKind, offset: string): PlannedNotification => {
+          const dueAt = reminderMoment(meeting.startsAt!, offset, member.timeZone);
+          const past = dueAt <= now;
+          return {
+            key: `meeting:${meeting.id}:${kind}:${member.id}:s${meeting.sequence}:${offset}`,
+            kind,
+            subjectType: 'meeting',
+            subjectId: meeting.id,
+            subjectVersion: meeting.sequence,
+            recipientId: member.id,
+            recipientEmail: member.email,
+            dueAt,
+            status: past ? 'skipped' : 'scheduled',
+            lastError: past ? 'its moment had passed when the meeting was planned' : null,
+            payload: { offset, daysBefore: calendarDaysBetween(dueAt, meeting.startsAt!, member.timeZone) },
+          };
+        };
+        offsets.forEach((offset) => desired.push(row('meeting-reminder', offset)));
+        if (invitation.response === 'pending') DEFAULT_RSVP_CHASE_OFFSETS.forEach((offset) => desired.push(row('meeting-rsvp-chase', offset)));
+      }
+    }
+    return this.notifications.replan(manager, 'meeting', meeting.id, KINDS, desired, 'the meeting or its participants changed');
+  }
+}

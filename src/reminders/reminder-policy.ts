@@ -1,0 +1,73 @@
+import { DateTime, Duration } from 'luxon';
+
+/** Day-level reminders go out at this hour where the reader lives, never at night. */
+export const DAY_REMINDER_HOUR = 9;
+
+export const DEFAULT_MEETING_OFFSETS = ['P30D', 'P7D', 'P1D'];
+export const DEFAULT_RSVP_CHASE_OFFSETS = ['P14D', 'P3D'];
+export const DEFAULT_ITEM_OFFSETS = ['P14D', 'P3D', 'P0D'];
+export const OVERDUE_EVERY_DAYS = 7;
+export const OVERDUE_TIMES = 4;
+/** After this many overdue reminders the body's chair and the secretariat hear of it. */
+export const ESCALATE_AFTER = 2;
+
+export interface ReminderSettings {
+  meetings?: string[] | null;
+  items?: string[] | null;
+}
+
+/** An ISO 8601 duration people can read back ("P14D", "PT2H", "P1W"), not longer than a year. */
+export function parseOffset(iso: string): Duration | null {
+  if (typeof iso !== 'string' || !/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(iso)) return null;
+  const duration = Duration.fromISO(iso);
+  if (!duration.isValid || duration.as('days') > 366) return null;
+  return duration;
+}
+
+/** Whole days and nothing smaller: such an offset means "that day, at 09:00 where the reader is". */
+export function isDayLevel(duration: Duration): boolean {
+  const { hours = 0, minutes = 0, seconds = 0 } = duration.shiftTo('weeks', 'days', 'hours', 'minutes', 'seconds').toObject();
+  return hours === 0 && minutes === 0 && seconds === 0;
+}
+
+/**
+ * When a reminder `offset` before `moment` reaches a reader in `zone`: for day-level offsets 09:00
+ * on the calendar day that many days before the moment's day in the reader's zone; otherwise exactly then.
+ */
+export function reminderMoment(moment: Date, offset: string, zone: string): Date {
+  const duration = parseOffset(offset);
+  if (!duration) throw new RangeError(`not a reminder offset: ${offset}`);
+  if (!isDayLevel(duration)) return DateTime.fromJSDate(moment).minus(duration).toJSDate();
+  return DateTime.fromJSDate(moment, { zone }).startOf('day').minus(duration).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
+}
+
+/** The day-level moment `days` after the moment's day (overdue reminders), at 09:00 in the reader's zone. */
+export function daysAfter(moment: Date, days: number, zone: string): Date {
+  return DateTime.fromJSDate(moment, { zone }).startOf('day').plus({ days }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
+}
+
+/** Whole days from `from` to `to` as calendars in `zone` count them (for "in 7 days"). */
+export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
+  const a = DateTime.fromJSDate(from, { zone }).startOf('day');
+  const b = DateTime.fromJSDate(to, { zone }).startOf('day');
+  return Math.round(b.diff(a, 'days').days);
+}
+
+/** The next digest slot at or after `after`: 09:00 the next morning (daily) or next Monday (weekly), in the reader's zone. */
+export function nextDigestSlot(after: Date, period: 'daily' | 'weekly', zone: string): Date {
+  let slot = DateTime.fromJSDate(after, { zone }).set({ hour: DAY_REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
+  if (slot.toJSDate() <= after) slot = slot.plus({ days: 1 });
+  if (period === 'weekly') while (slot.weekday !== 1) slot = slot.plus({ days: 1 });
+  return slot.toJSDate();
+}
+
+export function slotKey(slot: Date, zone: string): string {
+  return DateTime.fromJSDate(slot, { zone }).toISODate()!;
+}
+
+/** Non-urgent reminders may wait for a digest; overdue and one-day reminders never do. */
+export function isDigestible(kind: string, payload: Record<string, unknown>): boolean {
+  if (kind === 'meeting-rsvp-chase' || kind === 'poll-chase' || kind === 'item-due-soon') return true;
+  if (kind === 'meeting-reminder') return Number(payload.daysBefore ?? 0) > 1;
+  return false;
+}
