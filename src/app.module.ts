@@ -31,7 +31,7 @@ export class AppModule {
         MembersModule,
         BodiesModule,
         WorkPlanModule,
-        NotificationsModule.register({ workers: config.role !== 'api' }),
+        NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
       ],
     };

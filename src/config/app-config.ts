@@ -21,6 +21,14 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** Prefix for BullMQ keys, so that several deployments (or test runs) can share one Redis. */
   queuePrefix: string;
+  /** How often the reconciler repairs the queue from PostgreSQL. */
+  reconcileEveryMs: number;
+  /** A notification left in `sending` this long (its worker died) is released and tried again. */
+  sendingTimeoutMs: number;
+  /** First wait before retrying a temporary SMTP failure; it doubles per attempt, up to an hour. */
+  retryBaseMs: number;
+  /** Emails delivered at once by each worker process. */
+  workerConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +93,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!isValidTimeZone(defaultTimeZone)) fail('DEFAULT_TIME_ZONE', `"${defaultTimeZone}" is not an IANA time zone`);
 
   const appPort = portValid ? Number(portText) : 3000;
+  const milliseconds = (name: string, fallback: number, min: number): number => {
+    const text = read(name, String(fallback))!;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min) fail(name, `must be a whole number of milliseconds, at least ${min} (got "${text}")`);
+    return value;
+  };
   const config: AppConfig = {
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/wg_secretariat', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -100,6 +114,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     defaultTimeZone,
     queuePrefix: read('QUEUE_PREFIX', 'wgs')!,
+    reconcileEveryMs: milliseconds('RECONCILE_EVERY_MS', 60_000, 200),
+    sendingTimeoutMs: milliseconds('SENDING_TIMEOUT_MS', 5 * 60_000, 500),
+    retryBaseMs: milliseconds('RETRY_BASE_MS', 5_000, 10),
+    workerConcurrency: milliseconds('WORKER_CONCURRENCY', 16, 1),
   };
   if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
   if (problems.length > 0) throw new ConfigError(problems);

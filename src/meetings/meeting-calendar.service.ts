@@ -17,6 +17,8 @@ import { Meeting } from './meeting.entity';
 import { locationText } from './meeting.view';
 import { MeetingsService } from './meetings.service';
 
+const DEFAULT_LENGTH_MS = 3600_000;
+
 const PARTSTAT: Record<InvitationResponse, PartStat> = {
   pending: 'NEEDS-ACTION',
   accepted: 'ACCEPTED',
@@ -49,7 +51,8 @@ export class MeetingCalendarService {
       title: pickLocalized(meeting.title, language),
       description: meeting.description,
       startsAt: meeting.startsAt!,
-      endsAt: meeting.endsAt ?? meeting.startsAt!,
+      // A meeting whose end is not known yet shows as an hour in calendars.
+      endsAt: meeting.endsAt ?? new Date(meeting.startsAt!.getTime() + DEFAULT_LENGTH_MS),
       timeZone: meeting.timeZone,
       location: locationText(meeting) ?? meeting.onlineUrl,
       url: `${this.config.appUrl}/meetings/${meeting.id}`,

@@ -202,7 +202,7 @@ export class MeetingPollService {
       if (!option.startsAt) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `the option "${option.text ?? option.label}" has no exact times: confirm with startsAt and endsAt`);
       }
-      return { startsAt: option.startsAt, endsAt: option.endsAt ?? option.startsAt };
+      return { startsAt: option.startsAt, endsAt: option.endsAt };
     }
     if (!dto.startsAt) {
       // A tentative meeting that already has a date ("save the date") is confirmed as it stands.

@@ -94,7 +94,11 @@ export class MeetingsService {
         if (meeting.status === 'postponed' || (meeting.status === 'tentative' && meeting.startsAt === null)) {
           throw ApiError.conflict(`The meeting is ${meeting.status}: set its date with POST /api/meetings/${id}/confirm`, 'startsAt');
         }
-        Object.assign(meeting, this.times(startsAt ?? meeting.startsAt!.toISOString(), endsAt ?? meeting.endsAt?.toISOString()));
+        // Moving only the start keeps the meeting's length.
+        const start = startsAt ?? meeting.startsAt!.toISOString();
+        const length = meeting.endsAt ? meeting.endsAt.getTime() - meeting.startsAt!.getTime() : null;
+        const end = endsAt ?? (startsAt && length !== null ? new Date(new Date(startsAt).getTime() + length).toISOString() : meeting.endsAt?.toISOString());
+        Object.assign(meeting, this.times(start, end));
       }
       if (status === 'held') {
         if (meeting.status !== 'scheduled') throw ApiError.conflict(`Only a scheduled meeting can be marked held; this one is ${meeting.status}`, 'status');
@@ -152,15 +156,16 @@ export class MeetingsService {
     return toMeetingView(meeting);
   }
 
-  /** Checks and converts start and end; the end may be omitted (then it equals the start). */
+  /** Checks and converts start and end; the end may be omitted (unknown yet). */
   times(startsAt: string | undefined | null, endsAt: string | undefined | null): { startsAt: Date | null; endsAt: Date | null } {
     if (!startsAt) {
       if (endsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'startsAt is required when endsAt is given');
       return { startsAt: null, endsAt: null };
     }
     const start = new Date(startsAt);
-    const end = endsAt ? new Date(endsAt) : start;
-    if (end < start) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', `endsAt (${endsAt}) is before startsAt (${startsAt})`);
+    if (!endsAt) return { startsAt: start, endsAt: null };
+    const end = new Date(endsAt);
+    if (end <= start) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', `endsAt (${endsAt}) must be after startsAt (${startsAt})`);
     if (end.getTime() - start.getTime() > 31 * 86_400_000) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', 'a meeting cannot last more than 31 days');
     return { startsAt: start, endsAt: end };
   }

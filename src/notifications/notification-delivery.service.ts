@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { updateReturning } from '../common/database/update-returning';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
@@ -23,8 +24,8 @@ export type DeliveryOutcome =
   | { outcome: 'failed'; error: string }
   | { outcome: 'retry'; error: string; next: PlannedRow };
 
-export function backoffMs(attempts: number): number {
-  const base = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, attempts - 1));
+export function backoffMs(attempts: number, baseMs: number): number {
+  const base = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
@@ -33,6 +34,7 @@ export function backoffMs(attempts: number): number {
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly domain: string;
+  private readonly retryBaseMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,6 +45,7 @@ export class NotificationDelivery {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? new URL(config.appUrl).hostname;
+    this.retryBaseMs = config.retryBaseMs;
   }
 
   messageIdFor(notificationId: string): string {
@@ -127,7 +130,8 @@ export class NotificationDelivery {
 
   /** scheduled → sending, only for the version the job was made for and only once it is due. */
   private async claim(id: string, version: number): Promise<Notification | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await updateReturning<{ id: string }>(
+      this.dataSource,
       `UPDATE notification SET status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
        WHERE id = $1 AND version = $2 AND status = 'scheduled' AND due_at <= now() + interval '2 seconds'
        RETURNING id`,
@@ -150,11 +154,12 @@ export class NotificationDelivery {
 
   private async retryOrFail(notification: Notification, error: string): Promise<DeliveryOutcome> {
     const firstAttempt = notification.firstAttemptAt ?? notification.dueAt;
-    const nextAt = new Date(Date.now() + backoffMs(notification.attempts));
+    const nextAt = new Date(Date.now() + backoffMs(notification.attempts, this.retryBaseMs));
     if (nextAt.getTime() - firstAttempt.getTime() > RETRY_WINDOW_MS) {
       return this.fail(notification, `gave up after ${notification.attempts} attempts over a day: ${error}`);
     }
-    const rows: { id: string; version: number; due_at: Date }[] = await this.dataSource.query(
+    const rows = await updateReturning<{ id: string; version: number; due_at: Date }>(
+      this.dataSource,
       `UPDATE notification SET status = 'scheduled', version = version + 1, due_at = $2, last_error = $3, updated_at = now()
        WHERE id = $1 AND status = 'sending' RETURNING id, version, due_at`,
       [notification.id, nextAt, error.slice(0, 1000)],

@@ -1,15 +1,19 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
+import { updateReturning } from '../common/database/update-returning';
 import type { PlannedRow } from './notifications.service';
 import { NotificationQueue } from './notification-queue';
 
-/** A worker killed mid-send leaves its row in `sending`; after this long it is released and tried again. */
-export const STUCK_AFTER_MS = 5 * 60_000;
 /** Rows due this soon are (re)put on the queue on every pass, whatever Redis remembers. */
 const HORIZON_MS = 2 * 60_000;
 const PAGE = 1000;
 
-/** Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done. */
+/**
+ * Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done: a row
+ * left in `sending` longer than SENDING_TIMEOUT_MS is released and tried again.
+ */
 @Injectable()
 export class NotificationReconciler {
   private readonly logger = new Logger(NotificationReconciler.name);
@@ -17,13 +21,15 @@ export class NotificationReconciler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: NotificationQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async reconcile(now = new Date()): Promise<{ released: number; enqueued: number }> {
-    const released: { id: string; version: number; due_at: Date }[] = await this.dataSource.query(
+    const released = await updateReturning<{ id: string; version: number; due_at: Date }>(
+      this.dataSource,
       `UPDATE notification SET status = 'scheduled', version = version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
        WHERE status = 'sending' AND claimed_at < $1 RETURNING id, version, due_at`,
-      [new Date(now.getTime() - STUCK_AFTER_MS)],
+      [new Date(now.getTime() - this.config.sendingTimeoutMs)],
     );
     await this.queue.enqueue(released.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at })), now.getTime());
 

@@ -1,5 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import type { Job } from 'bullmq';
 import { requestContext } from '../common/request-context';
 import { QUEUES } from '../queue/queue-names';
@@ -9,17 +11,24 @@ import { DELIVER_JOB, DeliverJob, NotificationQueue, RECONCILE_JOB } from './not
 import { NotificationReconciler } from './notification-reconciler.service';
 
 /** Loads nothing itself: hands each job to the delivery or the reconciler and records what came of it. */
-@Processor(QUEUES.notifications, { concurrency: 16 })
+@Processor(QUEUES.notifications)
 export class NotificationProcessor extends WorkerHost {
   private readonly logger = new Logger('NotificationWorker');
+  private readonly concurrency: number;
 
   constructor(
     private readonly delivery: NotificationDelivery,
     private readonly reconciler: NotificationReconciler,
     private readonly queue: NotificationQueue,
     private readonly handlers: JobHandlers,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
+    this.concurrency = config.workerConcurrency;
+  }
+
+  onApplicationBootstrap() {
+    this.worker.concurrency = this.concurrency;
   }
 
   async process(job: Job): Promise<unknown> {

@@ -49,7 +49,7 @@ class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
 @Global()
 @Module({})
 export class NotificationsModule {
-  static register(options: { workers: boolean; reconcileEveryMs?: number }): DynamicModule {
+  static register(options: { workers: boolean; reconcileEveryMs: number }): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [TypeOrmModule.forFeature([Notification]), MailModule],
@@ -61,7 +61,7 @@ export class NotificationsModule {
         JobHandlers,
         NotificationDelivery,
         NotificationReconciler,
-        { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs ?? 60_000 },
+        { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },
         ...(options.workers ? [NotificationProcessor, RepeatingJobs] : []),
       ],
       exports: [NotificationsService, ComposerRegistry, JobHandlers, NotificationDelivery, NotificationReconciler, NotificationQueue],
