@@ -24,6 +24,8 @@ export class SmtpSink {
   private server!: SMTPServer;
   private verdict: SmtpVerdict = () => undefined;
   port = 0;
+  /** How long the server takes before it answers each message (to keep emails in flight in fault tests). */
+  acceptDelayMs = 0;
 
   async start(): Promise<this> {
     this.server = new SMTPServer({
@@ -43,7 +45,8 @@ export class SmtpSink {
             error.responseCode = rejection.code;
             return callback(error);
           }
-          simpleParser(raw)
+          new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs))
+            .then(() => simpleParser(raw))
             .then((parsed) => {
               const calendar = this.calendarPart(parsed, raw);
               this.messages.push({ parsed, raw, to, messageId: parsed.messageId, subject: parsed.subject ?? '', calendar, calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null });
