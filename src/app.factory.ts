@@ -2,6 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { RequestLoggingMiddleware } from './common/http/request-logging.middleware';
@@ -24,6 +25,7 @@ export async function createHttpApp(config: AppConfig, logger = new JsonLogger(c
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   setUpOpenApi(app);
+  mountQueueDashboard(app, config);
   await app.init();
   return app;
 }

@@ -18,7 +18,7 @@ const MAX_BACKOFF_MS = 3600_000;
 
 export type DeliveryOutcome =
   | { outcome: 'not_claimable' }
-  | { outcome: 'sent'; messageId: string }
+  | { outcome: 'sent'; messageId: string; latenessMs: number }
   | { outcome: 'skipped'; reason: string }
   | { outcome: 'digested'; next: PlannedRow[] }
   | { outcome: 'failed'; error: string }
@@ -96,7 +96,7 @@ export class NotificationDelivery {
          WHERE id = $1 AND status = 'sending'`,
         [notification.id, result.messageId, result.response.slice(0, 1000)],
       );
-      return { outcome: 'sent', messageId: result.messageId };
+      return { outcome: 'sent', messageId: result.messageId, latenessMs: Date.now() - notification.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);
       return this.fail(notification, (error as Error).message);
@@ -158,14 +158,14 @@ export class NotificationDelivery {
     if (nextAt.getTime() - firstAttempt.getTime() > RETRY_WINDOW_MS) {
       return this.fail(notification, `gave up after ${notification.attempts} attempts over a day: ${error}`);
     }
-    const rows = await updateReturning<{ id: string; version: number; due_at: Date }>(
+    const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
       this.dataSource,
       `UPDATE notification SET status = 'scheduled', version = version + 1, due_at = $2, last_error = $3, updated_at = now()
-       WHERE id = $1 AND status = 'sending' RETURNING id, version, due_at`,
+       WHERE id = $1 AND status = 'sending' RETURNING id, version, due_at, kind`,
       [notification.id, nextAt, error.slice(0, 1000)],
     );
     const row = rows[0];
     if (!row) return { outcome: 'failed', error };
-    return { outcome: 'retry', error, next: { id: row.id, version: row.version, dueAt: row.due_at } };
+    return { outcome: 'retry', error, next: { id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind } };
   }
 }

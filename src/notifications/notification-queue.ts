@@ -6,6 +6,8 @@ import { QUEUES } from '../queue/queue-names';
 export interface DeliverJob {
   notificationId: string;
   version: number;
+  /** For metrics and the queue dashboard only; the worker reads everything else from the row. */
+  kind?: string;
 }
 
 export const DELIVER_JOB = 'deliver';
@@ -19,12 +21,12 @@ export const deliverJobId = (id: string, version: number) => `deliver-${id}-v${v
 export class NotificationQueue {
   constructor(@InjectQueue(QUEUES.notifications) private readonly queue: Queue) {}
 
-  async enqueue(rows: { id: string; version: number; dueAt: Date }[], now = Date.now()): Promise<void> {
+  async enqueue(rows: { id: string; version: number; dueAt: Date; kind?: string }[], now = Date.now()): Promise<void> {
     if (rows.length === 0) return;
     await this.queue.addBulk(
       rows.map((row) => ({
         name: DELIVER_JOB,
-        data: { notificationId: row.id, version: row.version } satisfies DeliverJob,
+        data: { notificationId: row.id, version: row.version, kind: row.kind } satisfies DeliverJob,
         opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), attempts: 1 },
       })),
     );

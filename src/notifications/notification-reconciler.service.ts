@@ -25,27 +25,27 @@ export class NotificationReconciler {
   ) {}
 
   async reconcile(now = new Date()): Promise<{ released: number; enqueued: number }> {
-    const released = await updateReturning<{ id: string; version: number; due_at: Date }>(
+    const released = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
       this.dataSource,
       `UPDATE notification SET status = 'scheduled', version = version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
-       WHERE status = 'sending' AND claimed_at < $1 RETURNING id, version, due_at`,
+       WHERE status = 'sending' AND claimed_at < $1 RETURNING id, version, due_at, kind`,
       [new Date(now.getTime() - this.config.sendingTimeoutMs)],
     );
-    await this.queue.enqueue(released.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at })), now.getTime());
+    await this.queue.enqueue(released.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
 
     // Pages by (due_at, id) so that a large backlog never loads at once.
     let enqueued = 0;
     let cursor: { dueAt: Date; id: string } | null = null;
     const horizon = new Date(now.getTime() + HORIZON_MS);
     for (;;) {
-      const rows: { id: string; version: number; due_at: Date }[] = await this.dataSource.query(
-        `SELECT id, version, due_at FROM notification
+      const rows: { id: string; version: number; due_at: Date; kind: string }[] = await this.dataSource.query(
+        `SELECT id, version, due_at, kind FROM notification
          WHERE status = 'scheduled' AND due_at <= $1 ${cursor ? 'AND (due_at, id) > ($2, $3)' : ''}
          ORDER BY due_at, id LIMIT ${PAGE}`,
         cursor ? [horizon, cursor.dueAt, cursor.id] : [horizon],
       );
       if (rows.length === 0) break;
-      const planned: PlannedRow[] = rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at }));
+      const planned: PlannedRow[] = rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind }));
       await this.queue.enqueue(planned, now.getTime());
       enqueued += rows.length;
       const last = rows[rows.length - 1];

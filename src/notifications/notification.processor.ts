@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import type { Job } from 'bullmq';
 import { requestContext } from '../common/request-context';
 import { QUEUES } from '../queue/queue-names';
+import { MetricsService } from '../metrics/metrics.service';
 import { JobHandlers } from './job-handlers';
 import { NotificationDelivery } from './notification-delivery.service';
 import { DELIVER_JOB, DeliverJob, NotificationQueue, RECONCILE_JOB } from './notification-queue';
@@ -21,6 +22,7 @@ export class NotificationProcessor extends WorkerHost {
     private readonly reconciler: NotificationReconciler,
     private readonly queue: NotificationQueue,
     private readonly handlers: JobHandlers,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
@@ -41,6 +43,7 @@ export class NotificationProcessor extends WorkerHost {
       }
       const { notificationId, version } = job.data as DeliverJob;
       const result = await this.delivery.deliver(notificationId, version);
+      this.metrics.recordDelivery(result.outcome, (job.data as DeliverJob & { kind?: string }).kind ?? 'email', result.outcome === 'sent' ? result.latenessMs : undefined);
       if (result.outcome === 'retry') await this.queue.enqueue([result.next]);
       if (result.outcome === 'digested') await this.queue.enqueue(result.next);
       if (result.outcome !== 'sent' && result.outcome !== 'not_claimable') this.logger.log({ msg: `notification ${result.outcome}`, notificationId, ...result });

@@ -24,7 +24,7 @@ export interface PlannedNotification {
   payload?: Record<string, unknown>;
 }
 
-export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'>;
+export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind?: string };
 
 /**
  * Plans notifications inside the caller's transaction. Work run through `transaction()` has every
@@ -73,9 +73,9 @@ export class NotificationsService {
         .into(Notification)
         .values(chunk as never)
         .orIgnore()
-        .returning(['id', 'version', 'dueAt'])
+        .returning(['id', 'version', 'dueAt', 'kind'])
         .execute();
-      for (const raw of result.raw as { id: string; version: number; due_at: Date }[]) planned.push({ id: raw.id, version: raw.version, dueAt: raw.due_at });
+      for (const raw of result.raw as { id: string; version: number; due_at: Date; kind: string }[]) planned.push({ id: raw.id, version: raw.version, dueAt: raw.due_at, kind: raw.kind });
     }
     return this.remember(manager, planned);
   }
@@ -102,16 +102,16 @@ export class NotificationsService {
         params.push(...values);
         return `(${values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
       });
-      const result: { id: string; version: number; due_at: Date; status: string }[] = await manager.query(
+      const result: { id: string; version: number; due_at: Date; status: string; kind: string }[] = await manager.query(
         `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)
          SELECT v.key, v.kind, v.subject_type, v.subject_id::uuid, v.subject_version::int, v.recipient_id::uuid, v.recipient_email, v.due_at::timestamptz, v.status::notification_status, v.last_error, v.payload::jsonb
          FROM (VALUES ${rows.join(', ')}) AS v(key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)
          ON CONFLICT (key) DO UPDATE SET status = 'scheduled', version = notification.version + 1, due_at = EXCLUDED.due_at, last_error = NULL, updated_at = now()
          WHERE notification.status = 'cancelled' AND EXCLUDED.status = 'scheduled'
-         RETURNING id, version, due_at, status`,
+         RETURNING id, version, due_at, status, kind`,
         params,
       );
-      for (const row of result) if (row.status === 'scheduled') planned.push({ id: row.id, version: row.version, dueAt: row.due_at });
+      for (const row of result) if (row.status === 'scheduled') planned.push({ id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind });
     }
     return this.remember(manager, planned);
   }

@@ -81,4 +81,24 @@ describe('health and API documentation', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('swagger');
   });
+
+  it('serves Prometheus metrics to the secretariat only', async () => {
+    await t.anonymous.get('/metrics').expect(401);
+    const res = await t.admin.get('/metrics').expect(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.text).toContain('wgs_notifications');
+    expect(res.text).toContain('wgs_notification_lateness_seconds');
+    expect(res.text).toContain('wgs_process_cpu_seconds_total');
+  });
+
+  it('shows the queue dashboard to the secretariat, asking browsers for the token', async () => {
+    const refused = await t.anonymous.get('/admin/queues').expect(401);
+    expect(refused.headers['www-authenticate']).toContain('Basic');
+    const member = await t.admin.post('/api/tokens').send({ name: 'reader', role: 'member' }).expect(201);
+    await t.anonymous.get('/admin/queues').auth('any', member.body.token).expect(401);
+    const page = await t.anonymous.get('/admin/queues').auth('secretariat', 'test-admin-token-0123456789abcdef').expect(200);
+    expect(page.text).toContain('<html');
+    const api = await t.anonymous.get('/admin/queues/api/queues').set('Authorization', 'Bearer test-admin-token-0123456789abcdef').expect(200);
+    expect(JSON.stringify(api.body)).toContain('notifications');
+  });
 });
