@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createHttpApp } from '../src/app.factory';
 import { JsonLogger } from '../src/common/logging/json-logger';
@@ -9,7 +10,7 @@ export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://
 export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
 
 /** A fresh database and the real app listening on a free port, for benchmarks. */
-export async function startBenchApp(): Promise<{ app: INestApplication; url: string; close: () => Promise<void> }> {
+export async function startBenchApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; url: string; close: () => Promise<void> }> {
   const url = new URL(BENCH_DATABASE_URL);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';
@@ -18,12 +19,29 @@ export async function startBenchApp(): Promise<{ app: INestApplication; url: str
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: BENCH_DATABASE_URL, APP_SECRET: 'bench-secret-0123456789abcdef0123456789', ADMIN_TOKEN: BENCH_TOKEN, QUEUE_PREFIX: 'wgs-bench', LOG_LEVEL: 'error' });
+  const config = loadConfig({ DATABASE_URL: BENCH_DATABASE_URL, APP_SECRET: 'bench-secret-0123456789abcdef0123456789', ADMIN_TOKEN: BENCH_TOKEN, QUEUE_PREFIX: 'wgs-bench', LOG_LEVEL: 'error', ...env });
+  await flushQueuePrefix(config.redisUrl, config.queuePrefix);
   await runMigrations(config.databaseUrl);
   const app = await createHttpApp(config, new JsonLogger('error'));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+async function flushQueuePrefix(redisUrl: string, prefix: string) {
+  const redis = new Redis(redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 export async function api(base: string, method: string, path: string, body?: unknown): Promise<any> {

@@ -1,5 +1,6 @@
 import { machine } from './bench-app';
 import { benchDeadlineParser } from './deadline-parser.bench';
+import { benchReminders } from './reminders.bench';
 import { benchWorkPlanImport } from './work-plan-import.bench';
 
 /** npm run bench: every benchmark in one run, figures printed with the machine they ran on. */
@@ -8,6 +9,7 @@ async function main() {
   const suites: [string, () => Record<string, string> | Promise<Record<string, string>>][] = [
     ['DeadlineParser', benchDeadlineParser],
     ['Work-plan import', benchWorkPlanImport],
+    ['Reminders', benchReminders],
   ];
   for (const [name, run] of suites) {
     const figures = await run();

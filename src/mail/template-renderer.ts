@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import { convert } from 'html-to-text';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { formatDate, formatDateTime, formatTime, formatZone } from '../common/time/format';
 import { EMAIL_KINDS } from './email-kinds';
+import { htmlToText } from './html-to-text';
 import type { EmailData, EmailKind } from './email-kinds';
 
 export interface RenderedEmail {
@@ -41,7 +41,7 @@ export class TemplateRenderer {
     const subject = this.template(`${kind}/${kind}.subject.${language}.hbs`, true)(context).replace(/\s+/g, ' ').trim();
     const body = this.template(`${kind}/${kind}.${language}.hbs`)(context);
     const html = this.template(`layout.${language}.hbs`)({ ...context, subject, body: new Handlebars.SafeString(body) });
-    const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }, { selector: 'img', format: 'skip' }] });
+    const text = htmlToText(html);
     return { subject, html, text, language };
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { updateReturning } from '../common/database/update-returning';
+import { rowToEntity, updateReturning } from '../common/database/update-returning';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
@@ -130,15 +130,14 @@ export class NotificationDelivery {
 
   /** scheduled → sending, only for the version the job was made for and only once it is due. */
   private async claim(id: string, version: number): Promise<Notification | null> {
-    const rows = await updateReturning<{ id: string }>(
+    const rows = await updateReturning<Record<string, unknown>>(
       this.dataSource,
       `UPDATE notification SET status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
        WHERE id = $1 AND version = $2 AND status = 'scheduled' AND due_at <= now() + interval '2 seconds'
-       RETURNING id`,
+       RETURNING *`,
       [id, version],
     );
-    if (rows.length === 0) return null;
-    return this.dataSource.manager.findOneBy(Notification, { id });
+    return rows.length ? rowToEntity(this.dataSource, Notification, rows[0]) : null;
   }
 
   private async skip(notification: Notification, reason: string): Promise<DeliveryOutcome> {

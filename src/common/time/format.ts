@@ -1,23 +1,44 @@
-import { DateTime } from 'luxon';
 import type { Language } from '../i18n/languages';
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };
 
-/** "Tuesday, 3 December 2019, 10:00" in the reader's language and zone. */
+/** Building an Intl formatter costs far more than using one: every email would build several. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: Language, zone: string, kind: 'dateTime' | 'date' | 'time' | 'offset'): Intl.DateTimeFormat {
+  const key = `${language}|${zone}|${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'dateTime'
+        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : kind === 'date'
+          ? { day: 'numeric', month: 'long', year: 'numeric' }
+          : kind === 'time'
+            ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+            : { timeZoneName: 'shortOffset' };
+    found = new Intl.DateTimeFormat(kind === 'offset' ? 'en-US' : LOCALES[language], { ...options, timeZone: zone });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** "Tuesday, 3 December 2019 at 10:00" in the reader's language and zone. */
 export function formatDateTime(iso: string, zone: string, language: Language): string {
-  return DateTime.fromISO(iso, { zone }).setLocale(LOCALES[language]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return formatter(language, zone, 'dateTime').format(new Date(iso));
 }
 
 export function formatDate(iso: string, zone: string, language: Language): string {
-  return DateTime.fromISO(iso, { zone }).setLocale(LOCALES[language]).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+  return formatter(language, zone, 'date').format(new Date(iso));
 }
 
 export function formatTime(iso: string, zone: string, language: Language): string {
-  return DateTime.fromISO(iso, { zone }).setLocale(LOCALES[language]).toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return formatter(language, zone, 'time').format(new Date(iso));
 }
 
 /** "Asia/Almaty (UTC+5)": the zone's name and its offset at that moment. */
 export function formatZone(zone: string, iso: string, _language: Language): string {
-  const offset = DateTime.fromISO(iso, { zone }).toFormat('ZZ').replace(/:00$/, '').replace(/^([+-])0/, '$1');
-  return `${zone} (UTC${offset === '+0' ? '' : offset})`;
+  const part = formatter('en', zone, 'offset').formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const offset = part.replace(/^GMT/, '');
+  return `${zone} (UTC${offset})`;
 }
