@@ -34,10 +34,13 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const manager = this.dataSource.manager;
-    const meeting = await manager.findOneBy(Meeting, { id: notification.subjectId! });
-    if (!meeting) return skip('the meeting no longer exists');
-    const invitation = await manager.findOneBy(Invitation, { meetingId: meeting.id, memberId: recipient.id });
-    if (!invitation) return skip('the recipient is no longer a participant');
+    // One round trip for the two things every meeting email checks.
+    const invitation = await manager.findOne(Invitation, { where: { meetingId: notification.subjectId!, memberId: recipient.id }, relations: { meeting: true } });
+    if (!invitation) {
+      const exists = await manager.existsBy(Meeting, { id: notification.subjectId! });
+      return skip(exists ? 'the recipient is no longer a participant' : 'the meeting no longer exists');
+    }
+    const meeting = invitation.meeting!;
     const current = notification.subjectVersion === meeting.sequence;
     const common = {
       language: recipient.language,

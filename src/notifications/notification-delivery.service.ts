@@ -53,10 +53,9 @@ export class NotificationDelivery {
   }
 
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
-    const notification = await this.claim(notificationId, version);
-    if (!notification) return { outcome: 'not_claimable' };
-
-    const recipient = notification.recipientId ? await this.dataSource.manager.findOneBy(Member, { id: notification.recipientId }) : null;
+    const claimed = await this.claim(notificationId, version);
+    if (!claimed) return { outcome: 'not_claimable' };
+    const { notification, recipient } = claimed;
     if (notification.recipientId && (!recipient || !recipient.active)) {
       return this.skip(notification, 'the recipient is no longer active');
     }
@@ -128,16 +127,24 @@ export class NotificationDelivery {
     });
   }
 
-  /** scheduled → sending, only for the version the job was made for and only once it is due. */
-  private async claim(id: string, version: number): Promise<Notification | null> {
-    const rows = await updateReturning<Record<string, unknown>>(
-      this.dataSource,
-      `UPDATE notification SET status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
-       WHERE id = $1 AND version = $2 AND status = 'scheduled' AND due_at <= now() + interval '2 seconds'
-       RETURNING *`,
+  /**
+   * scheduled → sending, only for the version the job was made for and only once it is due; the
+   * recipient comes back in the same round trip.
+   */
+  private async claim(id: string, version: number): Promise<{ notification: Notification; recipient: Member | null } | null> {
+    const rows: { claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE notification SET status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
+         WHERE id = $1 AND version = $2 AND status = 'scheduled' AND due_at <= now() + interval '2 seconds'
+         RETURNING *)
+       SELECT row_to_json(claimed) AS claimed, row_to_json(m) AS recipient FROM claimed LEFT JOIN member m ON m.id = claimed.recipient_id`,
       [id, version],
     );
-    return rows.length ? rowToEntity(this.dataSource, Notification, rows[0]) : null;
+    if (rows.length === 0) return null;
+    return {
+      notification: rowToEntity(this.dataSource, Notification, rows[0].claimed),
+      recipient: rows[0].recipient ? rowToEntity(this.dataSource, Member, rows[0].recipient) : null,
+    };
   }
 
   private async skip(notification: Notification, reason: string): Promise<DeliveryOutcome> {

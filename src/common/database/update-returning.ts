@@ -6,12 +6,18 @@ export async function updateReturning<T>(runner: { query(sql: string, params?: u
   return (Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
-/** A raw row (snake_case columns, as RETURNING * gives it) as an entity, converted as TypeORM would load it. */
+/**
+ * A raw row (snake_case columns, as RETURNING * or row_to_json gives it) as an entity. Only
+ * instants need converting: row_to_json writes them as text; every other column already has its shape.
+ */
 export function rowToEntity<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
   const metadata = dataSource.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
-    if (column.databaseName in row) column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
+    if (!(column.databaseName in row)) continue;
+    const value = row[column.databaseName];
+    const instant = column.type === 'timestamptz' || column.type === 'timestamp with time zone';
+    column.setEntityValue(entity, instant && value !== null ? new Date(value as string) : value);
   }
   return entity;
 }
