@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { api, percentile, startBenchApp } from './bench-app';
-import { startSmtpCounter } from './smtp-counter';
+import { startSmtpCounterProcess } from './smtp-counter';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -11,14 +11,14 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** Scheduling through the API, delivery of 10,000 due at once against a bare BullMQ + nodemailer baseline, lateness of 1,000. */
 export async function benchReminders(): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
-  const sink = await startSmtpCounter();
+  const sink = await startSmtpCounterProcess();
   const bench = await startBenchApp({ SMTP_URL: sink.url, WORKER_CONCURRENCY: '32', MAIL_FROM: 'Bench <bench@wgecc.bench>' });
   const dataSource = bench.app.get(DataSource);
   try {
@@ -36,7 +36,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const planned = Number((await dataSource.query('SELECT count(*) AS n FROM notification'))[0].n) - before;
     figures['schedule: invite 500 (one request)'] = `${seconds.toFixed(2)} s, ${planned} rows planned, ${Math.round(planned / seconds).toLocaleString('en')} reminders/s`;
-    await until(() => sink.accepted() >= 500, 120_000, 'the 500 invitations');
+    await until(async () => (await sink.accepted()) >= 500, 120_000, 'the 500 invitations');
 
     // 2. Delivery: 10,000 reminders due now (20 per participant), through the real worker path.
     await dataSource.query(`UPDATE notification SET status = 'cancelled' WHERE status = 'scheduled'`);
@@ -47,10 +47,10 @@ export async function benchReminders(): Promise<Record<string, string>> {
       [meeting.id],
     );
     const notifications = bench.app.get(NotificationsService);
-    const acceptedBefore = sink.accepted();
+    const acceptedBefore = await sink.accepted();
     const deliveryStart = Date.now();
     await notifications.enqueue(rows.map((r: { id: string; version: number; due_at: Date; kind: string }) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
-    await until(() => sink.accepted() - acceptedBefore >= 10_000, 600_000, '10,000 reminders');
+    await until(async () => (await sink.accepted()) - acceptedBefore >= 10_000, 600_000, '10,000 reminders');
     const deliverySeconds = (Date.now() - deliveryStart) / 1000;
     const ours = 10_000 / deliverySeconds;
     figures['deliver 10,000 due at once'] = `${deliverySeconds.toFixed(2)} s, ${Math.round(ours).toLocaleString('en')} emails/s (rendered in 3 languages, .ics-free reminders, claim + record in PostgreSQL)`;
@@ -65,8 +65,10 @@ export async function benchReminders(): Promise<Record<string, string>> {
       [meeting.id, dueAt],
     );
     await notifications.enqueue(lateRows.map((r: { id: string; version: number; due_at: Date; kind: string }) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
-    await until(() => lateRows.every((r: { id: string }) => sink.acceptedAt.has(`<${r.id}@wgecc.bench>`)), 120_000, 'the 1,000 due together');
-    const lateness = lateRows.map((r: { id: string }) => sink.acceptedAt.get(`<${r.id}@wgecc.bench>`)! - dueAt.getTime()).sort((a: number, b: number) => a - b);
+    const ids = lateRows.map((r: { id: string }) => `<${r.id}@wgecc.bench>`);
+    let times: (number | null)[] = [];
+    await until(async () => (times = await sink.acceptedAt(ids)).every((t) => t !== null), 120_000, 'the 1,000 due together');
+    const lateness = times.map((t) => t! - dueAt.getTime()).sort((a, b) => a - b);
     figures['lateness, 1,000 due in the same second'] = `p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness[lateness.length - 1]} ms`;
   } finally {
     await bench.close();
@@ -76,7 +78,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
   const queue = new Queue('bare-baseline', { connection: { url: REDIS_URL }, prefix: 'wgs-bench-bare' });
   await queue.obliterate({ force: true });
   const transport = nodemailer.createTransport({ pool: true, maxConnections: 5, host: '127.0.0.1', port: Number(new URL(sink.url).port), secure: false });
-  const acceptedBefore = sink.accepted();
+  const acceptedBefore = await sink.accepted();
   const worker = new Worker(
     'bare-baseline',
     async (job) => {
@@ -88,7 +90,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
   for (let i = 0; i < 10_000; i += 1000) {
     await queue.addBulk(Array.from({ length: 1000 }, (_, j) => ({ name: 'send', data: { to: `m${(i + j) % 500}@bench.example` } })));
   }
-  await until(() => sink.accepted() - acceptedBefore >= 10_000, 600_000, 'the baseline');
+  await until(async () => (await sink.accepted()) - acceptedBefore >= 10_000, 600_000, 'the baseline');
   const bare = 10_000 / ((Date.now() - start) / 1000);
   await worker.close();
   await queue.obliterate({ force: true });
