@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActionLinksModule } from './actions/action-links.module';
+import { ActionPagesModule } from './actions/action-pages.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BodiesModule } from './bodies/bodies.module';
@@ -27,6 +29,7 @@ export class AppModule {
         QueueModule,
         MetricsModule,
         AuditModule,
+        ActionLinksModule,
         AuthModule,
         HealthModule,
         OrganizationsModule,
@@ -35,6 +38,7 @@ export class AppModule {
         WorkPlanModule,
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
+        ActionPagesModule,
       ],
     };
   }

@@ -4,10 +4,13 @@ export type Role = 'secretariat' | 'member';
 
 /** Who is acting: an API token, the admin token, or the system itself (jobs, seeds). */
 export interface Actor {
-  kind: 'admin' | 'token' | 'system';
+  /** member: acting through an answer link or a signed-in session. */
+  kind: 'admin' | 'token' | 'system' | 'member';
   id: string | null;
   name: string;
   role: Role;
+  /** The member acting, when the actor is one (links, sessions, member-bound tokens). */
+  memberId?: string | null;
 }
 
 export interface RequestContext {
@@ -26,6 +29,11 @@ export const requestContext = {
   },
   actor(): Actor {
     return storage.getStore()?.actor ?? SYSTEM_ACTOR;
+  },
+  /** Acts as `actor` for the rest of the current request. */
+  actAs(actor: Actor) {
+    const store = storage.getStore();
+    if (store) store.actor = actor;
   },
 };
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -37,7 +37,7 @@ export class DeliveryError extends Error {
 
 /** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
+export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
   private readonly outbox: string | null;
@@ -98,7 +98,8 @@ export class MailTransport implements OnModuleDestroy {
     return new DeliveryError(`${e.code ? `${e.code}: ` : ''}${text}`, permanent, code);
   }
 
-  async onModuleDestroy() {
+  /** The last shutdown phase: queue workers have finished the emails in hand by then. */
+  onApplicationShutdown() {
     this.transporter.close();
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { ActionLinks } from '../actions/action-links';
 import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -25,6 +26,7 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
     private readonly dataSource: DataSource,
     private readonly registry: ComposerRegistry,
     private readonly calendar: MeetingCalendarService,
+    private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,8 +48,11 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
       language: recipient.language,
       recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
       appUrl: this.config.appUrl,
+      preferencesUrl: this.links.preferences(recipient),
       meeting: this.view(meeting, recipient),
     };
+    const meetingEnds = meeting.endsAt ?? (meeting.startsAt ? new Date(meeting.startsAt.getTime() + 86_400_000) : null);
+    const answerLinks = () => this.links.meeting(recipient, meeting.id, meetingEnds);
 
     switch (notification.kind) {
       case 'meeting-poll':
@@ -68,7 +73,13 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
             ...common,
             poll: {
               ...poll,
-              options: options.map((o) => ({ label: o.label ?? o.text ?? '', startsAt: o.startsAt?.toISOString() ?? null, endsAt: o.endsAt?.toISOString() ?? null, text: o.text, links: [] })),
+              options: options.map((o) => ({
+                label: o.label ?? o.text ?? '',
+                startsAt: o.startsAt?.toISOString() ?? null,
+                endsAt: o.endsAt?.toISOString() ?? null,
+                text: o.text,
+                links: this.links.poll(recipient, meeting.id, o.id, meeting.pollClosesAt),
+              })),
             },
           },
         };
@@ -81,7 +92,7 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
         if (meeting.status !== 'scheduled' && !tentative) return skip(`the meeting is ${meeting.status}`);
         const calendar = { method: 'REQUEST' as const, content: this.calendar.forEmail('REQUEST', meeting, recipient, invitation) };
         if (notification.kind === 'meeting-invitation') {
-          return { send: true, kind: 'meeting-invitation', data: { ...common, response: invitation.response, links: [] }, calendar };
+          return { send: true, kind: 'meeting-invitation', data: { ...common, response: invitation.response, links: answerLinks() }, calendar };
         }
         const previous = (notification.payload.previous ?? {}) as Record<string, string | null>;
         return {
@@ -95,7 +106,7 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
               location: locationText({ venue: previous.venue ?? null, city: previous.city ?? null, countryCode: previous.countryCode ?? null }),
               onlineUrl: previous.onlineUrl ?? null,
             },
-            links: [],
+            links: answerLinks(),
           },
           calendar,
         };
@@ -116,9 +127,9 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
         const daysBefore = Number(notification.payload.daysBefore ?? 0);
         if (notification.kind === 'meeting-rsvp-chase') {
           if (invitation.response !== 'pending') return skip('the recipient has answered');
-          return { send: true, kind: 'meeting-rsvp-chase', data: { ...common, daysBefore, links: [] } };
+          return { send: true, kind: 'meeting-rsvp-chase', data: { ...common, daysBefore, links: answerLinks() } };
         }
-        return { send: true, kind: 'meeting-reminder', data: { ...common, daysBefore, response: invitation.response, links: [] } };
+        return { send: true, kind: 'meeting-reminder', data: { ...common, daysBefore, response: invitation.response, links: answerLinks() } };
       }
       case 'minutes-available': {
         const minutes = await manager.findOneBy(MeetingMinutes, { meetingId: meeting.id });

@@ -33,6 +33,14 @@ export class NotificationProcessor extends WorkerHost {
     this.worker.concurrency = this.concurrency;
   }
 
+  /**
+   * On SIGTERM the worker stops taking jobs and finishes those in hand first, while the database and
+   * the SMTP pool are still open (they close in the later shutdown phase).
+   */
+  async onModuleDestroy() {
+    await this.worker.close();
+  }
+
   async process(job: Job): Promise<unknown> {
     return requestContext.run({ requestId: `job-${job.id}` }, async () => {
       if (job.name === RECONCILE_JOB) return this.reconciler.reconcile();

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ActionLinks } from '../actions/action-links';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { EmailData } from '../mail/email-kinds';
@@ -14,6 +15,7 @@ export class DigestComposer implements NotificationComposer, OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: ComposerRegistry,
+    private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,8 +51,8 @@ export class DigestComposer implements NotificationComposer, OnModuleInit {
         language: recipient.language,
         recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
         appUrl: this.config.appUrl,
-        preferencesUrl: `${this.config.appUrl}/me/preferences`,
-        unsubscribeUrl: `${this.config.appUrl}/me/preferences`,
+        preferencesUrl: this.links.preferences(recipient),
+        unsubscribeUrl: this.links.preferences(recipient),
         period,
         entries,
       },

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ActionLinks } from '../actions/action-links';
 import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -22,6 +23,7 @@ export class ItemEmailComposer implements NotificationComposer, OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly registry: ComposerRegistry,
     private readonly planner: ItemRemindersPlanner,
+    private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,15 +51,17 @@ export class ItemEmailComposer implements NotificationComposer, OnModuleInit {
       language: recipient.language,
       recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
       appUrl: this.config.appUrl,
+      preferencesUrl: this.links.preferences(recipient),
       item: this.view(item, recipient),
     };
+    const links = this.links.item(recipient, item.id);
     switch (notification.kind) {
       case 'item-due-soon':
-        return { send: true, kind: 'item-due-soon', data: { ...common, daysLeft: calendarDaysBetween(new Date(), item.dueAt, recipient.timeZone), links: [] } };
+        return { send: true, kind: 'item-due-soon', data: { ...common, daysLeft: calendarDaysBetween(new Date(), item.dueAt, recipient.timeZone), links } };
       case 'item-due-today':
-        return { send: true, kind: 'item-due-today', data: { ...common, links: [] } };
+        return { send: true, kind: 'item-due-today', data: { ...common, links } };
       case 'item-overdue':
-        return { send: true, kind: 'item-overdue', data: { ...common, weeksOverdue: Number(notification.payload.weeksOverdue ?? 1), links: [] } };
+        return { send: true, kind: 'item-overdue', data: { ...common, weeksOverdue: Number(notification.payload.weeksOverdue ?? 1), links } };
       case 'item-escalation':
         return {
           send: true,

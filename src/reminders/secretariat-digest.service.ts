@@ -107,7 +107,7 @@ export class SecretariatDigestService implements NotificationComposer, OnModuleI
       language,
       recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
       appUrl: this.config.appUrl,
-      preferencesUrl: `${this.config.appUrl}/me/preferences`,
+      preferencesUrl: `${this.config.appUrl}/me`,
       unsubscribeUrl: null,
       from: now.toISOString(),
       to: to.toISOString(),

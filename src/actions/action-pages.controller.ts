@@ -1,0 +1,156 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ApiError } from '../common/http/api-error';
+import { LANGUAGES } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import { requestContext } from '../common/request-context';
+import { isValidTimeZone } from '../common/time/time-zone';
+import { DIGEST_PREFERENCES } from '../members/member.entity';
+import type { DigestPreference, Member } from '../members/member.entity';
+import { MembersService } from '../members/members.service';
+import { PageRenderer } from '../pages/page-renderer';
+import { ActionClosed, ActionForm, ActionService } from './action.service';
+import { ActionTokenService } from './action-token.service';
+import type { ActionClaims } from './action-token.service';
+
+/** Zones offered first: where the group's people live. */
+const COMMON_ZONES = ['Asia/Almaty', 'Asia/Bishkek', 'Asia/Dushanbe', 'Asia/Ashgabat', 'Asia/Tashkent', 'Europe/Brussels', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Paris', 'Europe/London', 'UTC'];
+
+/**
+ * Answer links from emails. Opening one (GET) only shows what would be recorded, so mail scanners
+ * that follow links answer nothing; the button on the page (POST) records it.
+ */
+@ApiExcludeController()
+@Controller()
+export class ActionPagesController {
+  constructor(
+    private readonly tokens: ActionTokenService,
+    private readonly actions: ActionService,
+    private readonly members: MembersService,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get('assets/app.css')
+  @Public()
+  @Header('Content-Type', 'text/css; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=3600')
+  stylesheet() {
+    return this.pages.stylesheet();
+  }
+
+  @Get('a/:token')
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async open(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.context(token, req, res);
+    if (!context) return;
+    const { claims, member } = context;
+    if (claims.kind === 'preferences') return this.preferencesPage(res, member, token, {});
+    try {
+      const view = await this.actions.describe(claims, member);
+      res.send(
+        this.pages.render('action-confirm', member.language, t('page.confirm.title', member.language), {
+          lead: t('page.confirm.lead', member.language, { name: member.fullName }),
+          facts: view.facts,
+          substitutes: view.substitutes,
+          askDeadline: view.askDeadline,
+          askNote: view.askNote,
+          deadlinePlaceholder: member.language === 'en' ? 'end of March 2031' : member.language === 'kk' ? '2031 жылғы наурыздың соңы' : 'конец марта 2031',
+          action: `/a/${token}`,
+        }),
+      );
+    } catch (error) {
+      this.fail(res, member.language, error);
+    }
+  }
+
+  @Post('a/:token')
+  @HttpCode(200)
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const context = await this.context(token, req, res);
+    if (!context) return;
+    const { claims, member } = context;
+    requestContext.actAs({ kind: 'member', id: member.id, memberId: member.id, name: `${member.fullName} (email link)`, role: 'member' });
+    if (claims.kind === 'preferences') return this.savePreferences(res, member, token, body);
+    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key] as string).slice(0, 1000) : undefined);
+    const form: ActionForm = { delegateMemberId: text('delegateMemberId'), newDeadline: text('newDeadline'), note: text('note') };
+    try {
+      await this.actions.perform(claims, member, form);
+      const view = await this.actions.describe(claims, member).catch(() => null);
+      res.send(
+        this.pages.render('message', member.language, t('page.done.title', member.language), {
+          lines: [...(view?.facts.map((f) => `${f.label}: ${f.value}`) ?? []), t('page.done.changed', member.language)],
+        }),
+      );
+    } catch (error) {
+      this.fail(res, member.language, error);
+    }
+  }
+
+  /** Checks the link; on a bad one answers with a page (4xx) that shows nobody's data. */
+  private async context(token: string, req: Request, res: Response): Promise<{ claims: ActionClaims; member: Member } | null> {
+    const verified = this.tokens.verify(token);
+    const fallback = ActionService.fallbackLanguage(req.header('accept-language'));
+    if (!verified.ok || verified.claims.kind === 'sign-in') {
+      const expired = !verified.ok && verified.reason === 'expired';
+      res.status(expired ? HttpStatus.GONE : HttpStatus.BAD_REQUEST).send(
+        this.pages.render('message', fallback, t('page.error.title', fallback), { lines: [t(expired ? 'page.error.expired' : 'page.error.invalid', fallback)] }),
+      );
+      return null;
+    }
+    const member = await this.actions.member(verified.claims);
+    if (!member) {
+      res.status(HttpStatus.GONE).send(this.pages.render('message', fallback, t('page.error.title', fallback), { lines: [t('page.error.expired', fallback)] }));
+      return null;
+    }
+    return { claims: verified.claims, member };
+  }
+
+  private fail(res: Response, language: Language, error: unknown) {
+    if (error instanceof ActionClosed) {
+      res.status(HttpStatus.CONFLICT).send(this.pages.render('message', language, t('page.error.title', language), { lines: [error.message] }));
+      return;
+    }
+    if (error instanceof ApiError) {
+      const body = error.getResponse() as { message: { message: string }[] | string };
+      const reason = Array.isArray(body.message) ? body.message.map((m) => m.message).join('; ') : body.message;
+      const status = error.getStatus() === HttpStatus.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+      res.status(status).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t(status === HttpStatus.CONFLICT ? 'page.error.closed' : 'page.error.input', language, { reason })] }));
+      return;
+    }
+    throw error;
+  }
+
+  private preferencesPage(res: Response, member: Member, token: string, extra: { saved?: boolean; error?: string }, status = 200) {
+    const zones = COMMON_ZONES.includes(member.timeZone) ? COMMON_ZONES : [member.timeZone, ...COMMON_ZONES];
+    res.status(status).send(
+      this.pages.render('preferences', member.language, t('prefs.title', member.language), {
+        member,
+        zones,
+        digests: DIGEST_PREFERENCES.map((value) => ({ value, label: t(`prefs.digest.${value}`, member.language), checked: member.digest === value })),
+        action: `/a/${token}`,
+        ...extra,
+      }),
+    );
+  }
+
+  private async savePreferences(res: Response, member: Member, token: string, body: Record<string, unknown>) {
+    const language = body?.language;
+    const timeZone = body?.timeZone;
+    const digest = body?.digest;
+    const problems: string[] = [];
+    if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language)) problems.push('language must be en, ru or kk');
+    if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) problems.push('time zone is not known');
+    if (typeof digest !== 'string' || !(DIGEST_PREFERENCES as readonly string[]).includes(digest)) problems.push('digest must be immediate, daily or weekly');
+    if (problems.length) return this.preferencesPage(res, member, token, { error: t('page.error.input', member.language, { reason: problems.join('; ') }) }, HttpStatus.UNPROCESSABLE_ENTITY);
+    const updated = await this.members.update(member.id, { language: language as Language, timeZone: timeZone as string, digest: digest as DigestPreference });
+    return this.preferencesPage(res, updated, token, { saved: true });
+  }
+}

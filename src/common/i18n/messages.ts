@@ -1,0 +1,66 @@
+import type { Language } from './languages';
+
+/**
+ * Every sentence a person reads outside the email templates (action pages, sign-in, link labels),
+ * in the three languages. A test checks that no language misses a key.
+ */
+export const MESSAGES = {
+  'app.name': { en: 'WGECC Secretariat', ru: 'Секретариат РГОСИК', kk: 'Жұмыс тобының хатшылығы' },
+  'action.accept': { en: 'I will attend', ru: 'Буду участвовать', kk: 'Қатысамын' },
+  'action.decline': { en: 'I cannot attend', ru: 'Не смогу участвовать', kk: 'Қатыса алмаймын' },
+  'action.tentative': { en: 'Maybe', ru: 'Возможно', kk: 'Мүмкін' },
+  'action.delegate': { en: 'Send a substitute', ru: 'Направить замену', kk: 'Орныма басқа адам жіберемін' },
+  'action.poll.yes': { en: 'Yes', ru: 'Да', kk: 'Иә' },
+  'action.poll.if_need_be': { en: 'If need be', ru: 'Если потребуется', kk: 'Қажет болса' },
+  'action.poll.no': { en: 'No', ru: 'Нет', kk: 'Жоқ' },
+  'action.item.done': { en: 'Done', ru: 'Выполнено', kk: 'Орындалды' },
+  'action.item.in_progress': { en: 'In progress', ru: 'В работе', kk: 'Орындалуда' },
+  'action.item.more_time': { en: 'Need more time', ru: 'Нужно больше времени', kk: 'Көбірек уақыт керек' },
+  'action.preferences': { en: 'Change my language, time zone or digest', ru: 'Изменить язык, часовой пояс или дайджест', kk: 'Тілді, уақыт белдеуін немесе дайджестті өзгерту' },
+
+  'page.confirm.title': { en: 'Confirm your answer', ru: 'Подтвердите ответ', kk: 'Жауабыңызды растаңыз' },
+  'page.confirm.lead': { en: 'This will be recorded for {name}:', ru: 'Будет записано для {name}:', kk: '{name} үшін жазылады:' },
+  'page.confirm.button': { en: 'Confirm', ru: 'Подтвердить', kk: 'Растау' },
+  'page.confirm.meeting': { en: 'Meeting', ru: 'Заседание', kk: 'Отырыс' },
+  'page.confirm.item': { en: 'Activity', ru: 'Мероприятие', kk: 'Іс-шара' },
+  'page.confirm.option': { en: 'Date option', ru: 'Вариант даты', kk: 'Күн нұсқасы' },
+  'page.confirm.answer': { en: 'Answer', ru: 'Ответ', kk: 'Жауап' },
+  'page.confirm.substitute': { en: 'Who will come instead', ru: 'Кто придёт вместо вас', kk: 'Сіздің орныңызға кім келеді' },
+  'page.confirm.new_deadline': { en: 'Proposed new deadline (as you would write it)', ru: 'Предлагаемый новый срок (как вы его пишете)', kk: 'Ұсынылатын жаңа мерзім (өзіңіз жазғандай)' },
+  'page.confirm.note': { en: 'Note for the secretariat (optional)', ru: 'Комментарий для секретариата (необязательно)', kk: 'Хатшылыққа ескертпе (міндетті емес)' },
+  'page.done.title': { en: 'Thank you — your answer is recorded', ru: 'Спасибо — ваш ответ записан', kk: 'Рақмет — жауабыңыз жазылды' },
+  'page.done.changed': { en: 'You can change your answer with the same link until it expires.', ru: 'Ответ можно изменить по той же ссылке, пока она действует.', kk: 'Сілтеме жарамды болғанша, жауапты сол сілтеме арқылы өзгертуге болады.' },
+  'page.error.title': { en: 'This link cannot be used', ru: 'Эта ссылка недействительна', kk: 'Бұл сілтеме жарамсыз' },
+  'page.error.invalid': { en: 'The link is incomplete or has been altered. Please use the link from your email as it is.', ru: 'Ссылка неполная или изменена. Воспользуйтесь ссылкой из письма без изменений.', kk: 'Сілтеме толық емес немесе өзгертілген. Хаттағы сілтемені өзгертпей пайдаланыңыз.' },
+  'page.error.expired': { en: 'The link has expired. The secretariat can send you a new one.', ru: 'Срок действия ссылки истёк. Секретариат может прислать новую.', kk: 'Сілтеменің мерзімі өтті. Хатшылық жаңасын жібере алады.' },
+  'page.error.closed': { en: 'This can no longer be answered: {reason}', ru: 'Ответить уже нельзя: {reason}', kk: 'Енді жауап беру мүмкін емес: {reason}' },
+  'page.error.input': { en: 'Please check what you entered: {reason}', ru: 'Проверьте введённые данные: {reason}', kk: 'Енгізген мәліметті тексеріңіз: {reason}' },
+  'page.error.too_many': { en: 'Too many attempts. Please try again in a few minutes.', ru: 'Слишком много попыток. Повторите через несколько минут.', kk: 'Тым көп әрекет. Бірнеше минуттан кейін қайталаңыз.' },
+
+  'signin.title': { en: 'Sign in', ru: 'Вход', kk: 'Кіру' },
+  'signin.lead': { en: 'Enter your email address; we will send you a link to sign in, valid for 15 minutes.', ru: 'Введите адрес электронной почты — мы пришлём ссылку для входа, действующую 15 минут.', kk: 'Электрондық пошта мекенжайыңызды енгізіңіз — 15 минут жарамды кіру сілтемесін жібереміз.' },
+  'signin.email': { en: 'Email address', ru: 'Адрес электронной почты', kk: 'Электрондық пошта мекенжайы' },
+  'signin.send': { en: 'Send me a link', ru: 'Прислать ссылку', kk: 'Сілтеме жіберу' },
+  'signin.sent': { en: 'If this address belongs to a member, a sign-in link is on its way. It is valid for 15 minutes.', ru: 'Если этот адрес принадлежит участнику, ссылка для входа уже отправлена. Она действует 15 минут.', kk: 'Бұл мекенжай қатысушыға тиесілі болса, кіру сілтемесі жіберілді. Ол 15 минут жарамды.' },
+  'signin.confirm': { en: 'Sign in as {name}', ru: 'Войти как {name}', kk: '{name} ретінде кіру' },
+  'signin.used': { en: 'This sign-in link has already been used or has expired. Ask for a new one.', ru: 'Эта ссылка для входа уже использована или устарела. Запросите новую.', kk: 'Бұл кіру сілтемесі пайдаланылған немесе мерзімі өткен. Жаңасын сұраңыз.' },
+  'signout.done': { en: 'You are signed out.', ru: 'Вы вышли из системы.', kk: 'Сіз жүйеден шықтыңыз.' },
+
+  'prefs.title': { en: 'My preferences', ru: 'Мои настройки', kk: 'Менің баптауларым' },
+  'prefs.language': { en: 'Language of emails and pages', ru: 'Язык писем и страниц', kk: 'Хаттар мен беттердің тілі' },
+  'prefs.timeZone': { en: 'My time zone', ru: 'Мой часовой пояс', kk: 'Менің уақыт белдеуім' },
+  'prefs.digest': { en: 'Non-urgent reminders', ru: 'Несрочные напоминания', kk: 'Шұғыл емес еске салғыштар' },
+  'prefs.digest.immediate': { en: 'One by one, as they come', ru: 'По одному, сразу', kk: 'Бір-бірден, бірден' },
+  'prefs.digest.daily': { en: 'In a daily digest', ru: 'Ежедневной сводкой', kk: 'Күнделікті дайджестпен' },
+  'prefs.digest.weekly': { en: 'In a weekly digest', ru: 'Еженедельной сводкой', kk: 'Апта сайынғы дайджестпен' },
+  'prefs.save': { en: 'Save', ru: 'Сохранить', kk: 'Сақтау' },
+  'prefs.saved': { en: 'Your preferences are saved.', ru: 'Настройки сохранены.', kk: 'Баптаулар сақталды.' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The sentence in the reader's language, with {placeholders} filled in (the values are not escaped here: templates escape). */
+export function t(key: MessageKey, language: Language, values: Record<string, string> = {}): string {
+  const text: string = MESSAGES[key][language] ?? MESSAGES[key].en;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

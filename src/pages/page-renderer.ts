@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+
+export const PAGES_DIR = join(process.cwd(), 'templates', 'pages');
+const PAGE_NAMES = ['action-confirm', 'message', 'preferences', 'sign-in', 'sign-in-confirm'] as const;
+export type PageName = (typeof PAGE_NAMES)[number];
+
+/** Server-rendered pages from templates/pages, every text in the reader's language, everything escaped. */
+@Injectable()
+export class PageRenderer {
+  private readonly handlebars = Handlebars.create();
+  private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor() {
+    this.handlebars.registerHelper('t', (key: MessageKey, options: Handlebars.HelperOptions) => t(key, (options.data?.root?.language as Language) ?? 'en'));
+    this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  }
+
+  render(name: PageName, language: Language, title: string, data: Record<string, unknown> = {}): string {
+    // Page names come from a fixed list: no request value ever becomes a path.
+    if (!(PAGE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown page ${name}`);
+    const context = { ...data, language, title };
+    const body = this.template(`${name}.hbs`)(context);
+    return this.template('layout.hbs')({ ...context, body: new Handlebars.SafeString(body) });
+  }
+
+  stylesheet(): string {
+    return readFileSync(join(PAGES_DIR, 'assets', 'app.css'), 'utf8');
+  }
+
+  private template(file: string): Handlebars.TemplateDelegate {
+    let compiled = this.cache.get(file);
+    if (!compiled) {
+      compiled = this.handlebars.compile(readFileSync(join(PAGES_DIR, file), 'utf8'));
+      this.cache.set(file, compiled);
+    }
+    return compiled;
+  }
+}
