@@ -5,6 +5,7 @@ import { MemberEmailUnique1795267695891 } from './1795267695891-MemberEmailUniqu
 import { WorkPlan1795268143434 } from './1795268143434-WorkPlan';
 import { Meetings1795268935306 } from './1795268935306-Meetings';
 import { Reminders1795269336996 } from './1795269336996-Reminders';
+import { Sessions1795271394990 } from './1795271394990-Sessions';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   WorkPlan1795268143434,
   Meetings1795268935306,
   Reminders1795269336996,
+  Sessions1795271394990,
 ];

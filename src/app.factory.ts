@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { applySecurityHeaders } from './common/http/security-headers';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { RequestLoggingMiddleware } from './common/http/request-logging.middleware';
@@ -17,6 +18,7 @@ export async function createHttpApp(config: AppConfig, logger = new JsonLogger(c
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bodyParser: false, logger });
   const requestLogging = new RequestLoggingMiddleware();
   app.use(requestLogging.use.bind(requestLogging));
+  applySecurityHeaders(app, config);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.set('trust proxy', 'loopback');

@@ -15,6 +15,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { WorkPlanModule } from './work-plan/work-plan.module';
 
 /** The whole service; `ROLE` decides in main.ts whether it serves HTTP, runs the queue workers, or both. */
@@ -39,6 +40,7 @@ export class AppModule {
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
         ActionPagesModule,
+        SessionsModule,
       ],
     };
   }

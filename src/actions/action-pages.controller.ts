@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/http/api-error';
+import { RateLimiter } from '../common/http/rate-limiter';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
@@ -31,6 +32,7 @@ export class ActionPagesController {
     private readonly actions: ActionService,
     private readonly members: MembersService,
     private readonly pages: PageRenderer,
+    private readonly limiter: RateLimiter,
   ) {}
 
   @Get('assets/app.css')
@@ -74,6 +76,12 @@ export class ActionPagesController {
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
   async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const wait = await this.limiter.hit({ key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 }, { key: `action:ip:${req.ip}`, limit: 120, windowSeconds: 60 });
+    if (wait !== null) {
+      const language = ActionService.fallbackLanguage(req.header('accept-language'));
+      res.setHeader('Retry-After', String(wait));
+      return res.status(HttpStatus.TOO_MANY_REQUESTS).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t('page.error.too_many', language)] }));
+    }
     const context = await this.context(token, req, res);
     if (!context) return;
     const { claims, member } = context;

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { RateLimiter } from '../common/http/rate-limiter';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { ApiError } from '../common/http/api-error';
@@ -15,6 +16,7 @@ export class ApiTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: ApiTokensService,
+    private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,8 +26,12 @@ export class ApiTokenGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request>();
     const actor = await this.authenticate(request.header('authorization'));
-    const store = requestContext.get();
-    if (store) store.actor = actor;
+    requestContext.actAs(actor);
+    const wait = await this.limiter.hit({ key: `api:${actor.kind}:${actor.id ?? 'admin'}`, limit: this.config.apiRequestsPerMinute, windowSeconds: 60 });
+    if (wait !== null) {
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
+      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, `This token made more than ${this.config.apiRequestsPerMinute} requests in a minute; try again in ${wait} s`);
+    }
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['secretariat'];
     if (!allowed.includes(actor.role)) {
@@ -45,6 +51,6 @@ export class ApiTokenGuard implements CanActivate {
     }
     const found = await this.tokens.findActive(token);
     if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'The token is not valid or has been revoked');
-    return { kind: 'token', id: found.id, name: found.name, role: found.role };
+    return { kind: 'token', id: found.id, name: found.name, role: found.role, memberId: found.memberId };
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Member } from '../members/member.entity';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { ApiError } from '../common/http/api-error';
@@ -31,6 +32,8 @@ export class ApiTokensService {
   async create(dto: CreateApiTokenDto): Promise<{ token: string; apiToken: ApiToken }> {
     const token = newToken();
     const apiToken = await this.dataSource.transaction(async (manager) => {
+      if (dto.role === 'member' && !dto.memberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', 'a member token acts as one member: give memberId');
+      if (dto.memberId && !(await manager.existsBy(Member, { id: dto.memberId }))) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
       const created = manager.create(ApiToken, {
         name: dto.name,
         role: dto.role,

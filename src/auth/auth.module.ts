@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AccessPolicy } from './access-policy';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiToken } from './api-token.entity';
@@ -6,10 +7,11 @@ import { ApiTokenGuard } from './api-token.guard';
 import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensService } from './api-tokens.service';
 
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([ApiToken])],
   controllers: [ApiTokensController],
-  providers: [ApiTokensService, { provide: APP_GUARD, useClass: ApiTokenGuard }],
-  exports: [ApiTokensService],
+  providers: [ApiTokensService, AccessPolicy, { provide: APP_GUARD, useClass: ApiTokenGuard }],
+  exports: [ApiTokensService, AccessPolicy],
 })
 export class AuthModule {}

@@ -29,6 +29,8 @@ export interface AppConfig {
   retryBaseMs: number;
   /** Emails delivered at once by each worker process. */
   workerConcurrency: number;
+  /** API requests one token may make per minute (all API processes together). */
+  apiRequestsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -96,7 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const milliseconds = (name: string, fallback: number, min: number): number => {
     const text = read(name, String(fallback))!;
     const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min) fail(name, `must be a whole number of milliseconds, at least ${min} (got "${text}")`);
+    if (!/^\d+$/.test(text) || value < min) fail(name, `must be a whole number, at least ${min} (got "${text}")`);
     return value;
   };
   const config: AppConfig = {
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sendingTimeoutMs: milliseconds('SENDING_TIMEOUT_MS', 5 * 60_000, 500),
     retryBaseMs: milliseconds('RETRY_BASE_MS', 5_000, 10),
     workerConcurrency: milliseconds('WORKER_CONCURRENCY', 16, 1),
+    apiRequestsPerMinute: milliseconds('API_REQUESTS_PER_MINUTE', 6000, 1),
   };
   if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -10,6 +10,7 @@ import { Meeting } from '../meetings/meeting.entity';
 import { MeetingDecision, MeetingMinutes } from '../meetings/minutes.entity';
 import { Member } from '../members/member.entity';
 import { Notification } from '../notifications/notification.entity';
+import { Session, SignInLink } from '../sessions/session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WorkPlanItemChange } from '../work-plan/work-plan-item-change.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
@@ -19,4 +20,5 @@ import { WorkPlan } from '../work-plan/work-plan.entity';
 export const ENTITIES = [
   AuditEntry, ApiToken, Body, Membership, Member, Organization, WorkPlan, WorkPlanItem, WorkPlanItemChange,
   Meeting, MeetingDateOption, MeetingDateAnswer, Invitation, AgendaItem, MeetingMinutes, MeetingDecision, CalendarFeedToken, Notification,
+  Session, SignInLink,
 ];

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, NotFoundException, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, ReadAccess } from '../auth/auth.decorators';
+import { AccessPolicy } from '../auth/access-policy';
+import { AllowRoles, Public, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
@@ -28,6 +29,7 @@ export class MeetingsController {
     private readonly agenda: AgendaService,
     private readonly minutes: MinutesService,
     private readonly calendar: MeetingCalendarService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Post()
@@ -52,7 +54,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'One meeting; times as instants and as local time where it happens' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  get(@UuidParam() id: string) {
+  async get(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.meetings.get(id);
   }
 
@@ -95,7 +98,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The tentative dates' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  options(@UuidParam() id: string) {
+  async options(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.poll.options(id);
   }
 
@@ -113,15 +117,18 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The poll matrix: people × options; per option people and countries that can come' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  pollMatrix(@UuidParam() id: string) {
+  async pollMatrix(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.poll.matrix(id);
   }
 
   @Put(':id/date-options/:optionId/answers/:memberId')
+  @AllowRoles('secretariat', 'member')
   @ApiOperation({ summary: "Record a participant's answer to one option: yes, if_need_be or no" })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 403, 404, 409)
   answer(@UuidParam() id: string, @UuidParam('optionId') optionId: string, @UuidParam('memberId') memberId: string, @Body() dto: PollAnswerDto) {
+    this.access.assertSelf(memberId);
     return this.poll.answer(id, optionId, memberId, dto);
   }
 
@@ -148,16 +155,19 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Participants with their answers and attendance' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  listInvitations(@UuidParam() id: string) {
+  async listInvitations(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.invitations.list(id);
   }
 
   @Put(':id/invitations/:memberId')
+  @AllowRoles('secretariat', 'member')
   @ApiOperation({ summary: 'Record an answer, also one received by phone or letter' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 403, 404, 409)
   respond(@UuidParam() id: string, @UuidParam('memberId') memberId: string, @Body() dto: RecordResponseDto) {
-    return this.invitations.respond(id, memberId, dto, 'secretariat');
+    this.access.assertSelf(memberId);
+    return this.invitations.respond(id, memberId, dto, this.access.member() === null ? 'secretariat' : 'member');
   }
 
   @Put(':id/attendance')
@@ -173,7 +183,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Per country (and EU): invited, accepted, attended; flags Central Asian countries with nobody accepted' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  representation(@UuidParam() id: string) {
+  async representation(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.invitations.representation(id);
   }
 
@@ -182,7 +193,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The agenda, in order' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  listAgenda(@UuidParam() id: string) {
+  async listAgenda(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.agenda.list(id);
   }
 
@@ -223,7 +235,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The minutes and numbered decisions ("9/3")' })
   @ApiOkResponse(OBJECT)
   @ApiErrors(400, 404)
-  getMinutes(@UuidParam() id: string) {
+  async getMinutes(@UuidParam() id: string) {
+    await this.access.assertMeetingVisible(id);
     return this.minutes.get(id);
   }
 
@@ -251,6 +264,7 @@ export class MeetingsController {
   @ApiOkResponse({ description: 'text/calendar' })
   @ApiErrors(400, 404, 409)
   async ics(@UuidParam() id: string, @Res({ passthrough: true }) response: Response) {
+    await this.access.assertMeetingVisible(id);
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="meeting-${id}.ics"`);
     return this.calendar.meetingFile(id);

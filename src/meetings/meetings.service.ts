@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { Body } from '../bodies/body.entity';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
@@ -25,6 +26,7 @@ export class MeetingsService {
     private readonly notifier: MeetingNotifier,
     private readonly notifications: NotificationsService,
     private readonly reminders: MeetingRemindersPlanner,
+    private readonly access: AccessPolicy,
   ) {}
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
@@ -74,6 +76,10 @@ export class MeetingsService {
     if (query.from) qb.andWhere('coalesce(m.ends_at, m.starts_at) >= :from', { from: query.from });
     if (query.to) qb.andWhere('m.starts_at <= :to', { to: query.to });
     if (query.memberId) qb.andWhere('EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = :memberId)', { memberId: query.memberId });
+    const bodies = await this.access.bodyIds();
+    if (bodies !== null) {
+      qb.andWhere('(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))', { bodies, me: this.access.member() });
+    }
     const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
     return { items: items.map(toMeetingView), total, limit: query.limit, offset: query.offset };
   }

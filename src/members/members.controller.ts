@@ -1,6 +1,6 @@
 import { Body, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ReadAccess } from '../auth/auth.decorators';
+import { AllowRoles, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
@@ -39,7 +39,8 @@ export class MembersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a member; {"active": false} deactivates and keeps all history' })
+  @AllowRoles('secretariat', 'member')
+  @ApiOperation({ summary: 'Change a member; {"active": false} deactivates and keeps all history. Members: their own language, timeZone and digest' })
   @ApiOkResponse({ type: Member })
   @ApiErrors(400, 403, 404, 409, 413)
   update(@UuidParam() id: string, @Body() dto: UpdateMemberDto) {

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { likePattern } from '../common/database/like';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
@@ -19,6 +20,7 @@ export class MembersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   create(dto: CreateMemberDto): Promise<Member> {
@@ -78,6 +80,7 @@ export class MembersService {
 
   /** Deactivating (active: false) keeps every term, answer and notification of the member. */
   update(id: string, dto: UpdateMemberDto): Promise<Member> {
+    this.access.assertOwnPreferences(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateMemberDto] !== undefined));
     return this.dataSource.transaction(async (manager) => {
       const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw ApiError.notFound('Member', id);

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queue-names';
 import { RedisClient } from './redis.provider';
+import { RateLimiter } from '../common/http/rate-limiter';
 
 @Global()
 @Module({
@@ -17,7 +18,7 @@ import { RedisClient } from './redis.provider';
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [RedisClient],
-  exports: [BullModule, RedisClient],
+  providers: [RedisClient, RateLimiter],
+  exports: [BullModule, RedisClient, RateLimiter],
 })
 export class QueueModule {}

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { likePattern } from '../common/database/like';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
@@ -35,6 +36,7 @@ export class WorkPlanItemsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: ItemRemindersPlanner,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
@@ -81,6 +83,7 @@ export class WorkPlanItemsService {
   }
 
   async get(id: string): Promise<WorkPlanItemView> {
+    await this.access.assertItemVisible(id);
     const item = await this.repository.findOne({ where: { id }, relations: ITEM_RELATIONS });
     if (!item) throw ApiError.notFound('Work-plan item', id);
     return toItemView(item);
@@ -103,6 +106,14 @@ export class WorkPlanItemsService {
       );
     }
     if (query.due) this.applyDueFilter(qb, query.due, now);
+    const bodies = await this.access.bodyIds();
+    if (bodies !== null) {
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM work_plan p WHERE p.id = i.work_plan_id AND p.body_id = ANY(:bodies)) OR i.executor_member_id = :me
+          OR EXISTS (SELECT 1 FROM work_plan_item_responsible mine WHERE mine.item_id = i.id AND mine.member_id = :me))`,
+        { bodies, me: this.access.member() },
+      );
+    }
     const total = await qb.getCount();
     const rows: { id: string }[] = await qb
       .orderBy('i.due_at', 'ASC', 'NULLS LAST')
@@ -132,6 +143,7 @@ export class WorkPlanItemsService {
   }
 
   async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
+    await this.access.assertItemEditable(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateWorkPlanItemDto] !== undefined));
     await this.notifications.transaction(async (manager) => {
       const item = await manager.findOne(WorkPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw ApiError.notFound('Work-plan item', id);
@@ -169,6 +181,7 @@ export class WorkPlanItemsService {
   }
 
   async history(id: string): Promise<WorkPlanItemChange[]> {
+    await this.access.assertItemVisible(id);
     if (!(await this.repository.existsBy({ id }))) throw ApiError.notFound('Work-plan item', id);
     return this.changes.find({ where: { itemId: id }, order: { at: 'ASC', id: 'ASC' } });
   }

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { ApiError } from '../common/http/api-error';
-import { ReadAccess } from '../auth/auth.decorators';
+import { AllowRoles, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
@@ -103,7 +103,8 @@ export class WorkPlanItemsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change an item; status and deadline changes are kept in its history' })
+  @AllowRoles('secretariat', 'member')
+  @ApiOperation({ summary: 'Change an item; status and deadline changes are kept in its history. Members: status, deadline and notes of their own items' })
   @ApiOkResponse(ITEM_SCHEMA)
   @ApiErrors(400, 403, 404, 413, 422)
   update(@UuidParam() id: string, @Body() dto: UpdateWorkPlanItemDto) {

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { Body } from '../bodies/body.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { ApiError } from '../common/http/api-error';
@@ -15,6 +16,7 @@ export class WorkPlansService {
     @InjectRepository(WorkPlan) private readonly repository: Repository<WorkPlan>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   create(dto: CreateWorkPlanDto): Promise<WorkPlan> {
@@ -31,6 +33,7 @@ export class WorkPlansService {
   }
 
   async get(id: string): Promise<WorkPlan> {
+    await this.access.assertWorkPlanVisible(id);
     const plan = await this.repository.findOneBy({ id });
     if (!plan) throw ApiError.notFound('Work plan', id);
     return plan;
@@ -48,6 +51,8 @@ export class WorkPlansService {
     const qb = this.repository.createQueryBuilder('p').orderBy('p.period', 'DESC').addOrderBy('p.created_at', 'DESC');
     if (query.bodyId) qb.andWhere('p.body_id = :bodyId', { bodyId: query.bodyId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    const bodies = await this.access.bodyIds();
+    if (bodies !== null) qb.andWhere('p.body_id = ANY(:bodies)', { bodies });
     const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
     return { items, total, limit: query.limit, offset: query.offset };
   }

@@ -36,7 +36,10 @@ describe('access with bearer tokens', () => {
   });
 
   it('lets a member token read but not change (403), and names the missing role', async () => {
-    const created = await t.admin.post('/api/tokens').send({ name: 'Reader', role: 'member' }).expect(201);
+    const unbound = await t.admin.post('/api/tokens').send({ name: 'Reader', role: 'member' }).expect(400);
+    expect(unbound.body.message[0].field).toBe('memberId');
+    const self = await createMember(t, { fullName: 'Token Holder' });
+    const created = await t.admin.post('/api/tokens').send({ name: 'Reader', role: 'member', memberId: self.id }).expect(201);
     const member = clientWithToken(t, created.body.token);
     await member.get('/api/members').expect(200);
     await member.get('/api/bodies').expect(200);

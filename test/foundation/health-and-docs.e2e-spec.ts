@@ -94,7 +94,8 @@ describe('health and API documentation', () => {
   it('shows the queue dashboard to the secretariat, asking browsers for the token', async () => {
     const refused = await t.anonymous.get('/admin/queues').expect(401);
     expect(refused.headers['www-authenticate']).toContain('Basic');
-    const member = await t.admin.post('/api/tokens').send({ name: 'reader', role: 'member' }).expect(201);
+    const holder = (await t.admin.post('/api/members').send({ fullName: 'Reader', email: 'reader@example.org', countryCode: 'KZ', language: 'en', timeZone: 'UTC' }).expect(201)).body;
+    const member = await t.admin.post('/api/tokens').send({ name: 'reader', role: 'member', memberId: holder.id }).expect(201);
     await t.anonymous.get('/admin/queues').auth('any', member.body.token).expect(401);
     const page = await t.anonymous.get('/admin/queues').auth('secretariat', 'test-admin-token-0123456789abcdef').expect(200);
     expect(page.text).toContain('<html');

@@ -44,6 +44,11 @@ export const MESSAGES = {
   'signin.sent': { en: 'If this address belongs to a member, a sign-in link is on its way. It is valid for 15 minutes.', ru: 'Если этот адрес принадлежит участнику, ссылка для входа уже отправлена. Она действует 15 минут.', kk: 'Бұл мекенжай қатысушыға тиесілі болса, кіру сілтемесі жіберілді. Ол 15 минут жарамды.' },
   'signin.confirm': { en: 'Sign in as {name}', ru: 'Войти как {name}', kk: '{name} ретінде кіру' },
   'signin.used': { en: 'This sign-in link has already been used or has expired. Ask for a new one.', ru: 'Эта ссылка для входа уже использована или устарела. Запросите новую.', kk: 'Бұл кіру сілтемесі пайдаланылған немесе мерзімі өткен. Жаңасын сұраңыз.' },
+  'signout.button': { en: 'Sign out', ru: 'Выйти', kk: 'Шығу' },
+  'signout.everywhere': { en: 'Sign out on every device', ru: 'Выйти на всех устройствах', kk: 'Барлық құрылғыда шығу' },
+  'signout.everywhere.done': { en: 'You are signed out on every device.', ru: 'Вы вышли на всех устройствах.', kk: 'Сіз барлық құрылғыда шықтыңыз.' },
+  'signin.needed': { en: 'Please sign in to see this page.', ru: 'Войдите, чтобы открыть эту страницу.', kk: 'Бұл бетті көру үшін кіріңіз.' },
+  'page.error.csrf': { en: 'The form has expired. Please reload the page and try again.', ru: 'Форма устарела. Обновите страницу и повторите.', kk: 'Форманың мерзімі өтті. Бетті жаңартып, қайталаңыз.' },
   'signout.done': { en: 'You are signed out.', ru: 'Вы вышли из системы.', kk: 'Сіз жүйеден шықтыңыз.' },
 
   'prefs.title': { en: 'My preferences', ru: 'Мои настройки', kk: 'Менің баптауларым' },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { LANGUAGES } from '../../common/i18n/languages';
 import type { Language } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
@@ -15,6 +15,7 @@ export class CreateMemberDto {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @Matches(/^[^\p{Cc}]*$/u, { message: 'fullName must not contain line breaks or other control characters' })
   fullName!: string;
 
   @ApiProperty({ example: 'a.sadykova@ecogeo.gov.kz', description: 'Unique, whatever its case' })

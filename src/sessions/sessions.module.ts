@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PagesModule } from '../pages/pages.module';
+import { SessionPagesController } from './session-pages.controller';
+import { SessionsService } from './sessions.service';
+import { SignInComposer } from './sign-in.composer';
+
+@Module({
+  imports: [PagesModule],
+  controllers: [SessionPagesController],
+  providers: [SessionsService, SignInComposer],
+  exports: [SessionsService],
+})
+export class SessionsModule {}
