@@ -1,5 +1,6 @@
 import { machine } from './bench-app';
 import { benchDeadlineParser } from './deadline-parser.bench';
+import { benchApiLoad } from './api-load.bench';
 import { benchReminders } from './reminders.bench';
 import { benchWorkPlanImport } from './work-plan-import.bench';
 
@@ -10,6 +11,7 @@ async function main() {
     ['DeadlineParser', benchDeadlineParser],
     ['Work-plan import', benchWorkPlanImport],
     ['Reminders', benchReminders],
+    ['API under load', benchApiLoad],
   ];
   for (const [name, run] of suites) {
     const figures = await run();
