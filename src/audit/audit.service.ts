@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -53,7 +54,6 @@ export class AuditService {
     const qb = this.entries.createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.id) qb.andWhere('a.entity_id = :id', { id: query.id });
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 }

@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -42,8 +43,7 @@ export class BodiesService {
     const qb = this.repository.createQueryBuilder('b').orderBy('b.created_at', 'ASC').addOrderBy('b.id');
     if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
     if (query.parentId) qb.andWhere('b.parent_id = :parentId', { parentId: query.parentId });
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 
   update(id: string, dto: UpdateBodyDto): Promise<Body> {

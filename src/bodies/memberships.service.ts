@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -58,8 +59,7 @@ export class MembershipsService {
     if (query.at) qb.andWhere('s.start_date <= :at AND (s.end_date IS NULL OR s.end_date >= :at)', { at: query.at });
     if (query.memberId) qb.andWhere('s.member_id = :memberId', { memberId: query.memberId });
     if (query.role) qb.andWhere('s.role = :role', { role: query.role });
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 
   async get(bodyId: string, id: string): Promise<Membership> {

@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -80,8 +81,8 @@ export class MeetingsService {
     if (bodies !== null) {
       qb.andWhere('(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))', { bodies, me: this.access.member() });
     }
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items: items.map(toMeetingView), total, limit: query.limit, offset: query.offset };
+    const page = await paginate(qb, query);
+    return { ...page, items: page.items.map(toMeetingView) };
   }
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */

@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -74,8 +75,7 @@ export class MembersService {
         { q: likePattern(query.q) },
       );
     }
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 
   /** Deactivating (active: false) keeps every term, answer and notification of the member. */

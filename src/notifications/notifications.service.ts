@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -149,8 +150,7 @@ export class NotificationsService {
     if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('n.due_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('n.due_at <= :to', { to: query.to });
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 
   async get(id: string): Promise<Notification> {

@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -38,8 +39,7 @@ export class OrganizationsService {
     if (query.q) {
       qb.andWhere(`EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q)`, { q: likePattern(query.q) });
     }
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 
   update(id: string, dto: UpdateOrganizationDto): Promise<Organization> {

@@ -1,3 +1,4 @@
+import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -53,8 +54,7 @@ export class WorkPlansService {
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     const bodies = await this.access.bodyIds();
     if (bodies !== null) qb.andWhere('p.body_id = ANY(:bodies)', { bodies });
-    const [items, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return paginate(qb, query);
   }
 
   update(id: string, dto: UpdateWorkPlanDto): Promise<WorkPlan> {
