@@ -22,6 +22,7 @@ export async function startSmtpCounter(): Promise<{ url: string; accepted: () =>
       });
     },
   });
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { url: `smtp://127.0.0.1:${port}`, accepted: () => accepted, acceptedAt, stop: () => new Promise((resolve) => server.close(() => resolve())) };

@@ -52,7 +52,7 @@ export interface ItemView {
   url: string;
 }
 
-interface Common {
+export interface Common {
   language: Language;
   recipient: { fullName: string; timeZone: string };
   appUrl: string;
@@ -95,4 +95,9 @@ export interface EmailData {
     failed: { recipient: string; kind: string; error: string | null }[];
   };
   'sign-in-link': Common & { url: string; expiresMinutes: number };
+}
+
+/** What every email knows of its reader: their language, name and zone, and where the service lives. */
+export function emailCommon(recipient: { language: Language; fullName: string; timeZone: string }, appUrl: string, preferencesUrl?: string | null): Common {
+  return { language: recipient.language, recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone }, appUrl, preferencesUrl: preferencesUrl ?? null };
 }

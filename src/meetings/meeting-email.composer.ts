@@ -1,3 +1,4 @@
+import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
@@ -44,13 +45,7 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
     }
     const meeting = invitation.meeting!;
     const current = notification.subjectVersion === meeting.sequence;
-    const common = {
-      language: recipient.language,
-      recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
-      appUrl: this.config.appUrl,
-      preferencesUrl: this.links.preferences(recipient),
-      meeting: this.view(meeting, recipient),
-    };
+    const common = { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), meeting: this.view(meeting, recipient) };
     const meetingEnds = meeting.endsAt ?? (meeting.startsAt ? new Date(meeting.startsAt.getTime() + 86_400_000) : null);
     const answerLinks = () => this.links.meeting(recipient, meeting.id, meetingEnds);
 

@@ -1,3 +1,4 @@
+import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
@@ -48,10 +49,7 @@ export class DigestComposer implements NotificationComposer, OnModuleInit {
       kind: 'digest',
       nonEssential: true,
       data: {
-        language: recipient.language,
-        recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
-        appUrl: this.config.appUrl,
-        preferencesUrl: this.links.preferences(recipient),
+        ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)),
         unsubscribeUrl: this.links.preferences(recipient),
         period,
         entries,

@@ -1,3 +1,4 @@
+import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
@@ -47,13 +48,7 @@ export class ItemEmailComposer implements NotificationComposer, OnModuleInit {
       if (!(await this.planner.isEscalationRecipient(this.dataSource.manager, plan.bodyId, recipient.id))) return skip("the recipient no longer chairs the body or serves in its secretariat");
     }
 
-    const common = {
-      language: recipient.language,
-      recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
-      appUrl: this.config.appUrl,
-      preferencesUrl: this.links.preferences(recipient),
-      item: this.view(item, recipient),
-    };
+    const common = { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), item: this.view(item, recipient) };
     const links = this.links.item(recipient, item.id);
     switch (notification.kind) {
       case 'item-due-soon':

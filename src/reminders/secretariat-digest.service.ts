@@ -1,3 +1,4 @@
+import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -104,10 +105,7 @@ export class SecretariatDigestService implements NotificationComposer, OnModuleI
       [new Date(now.getTime() - 7 * 86_400_000)],
     );
     return {
-      language,
-      recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
-      appUrl: this.config.appUrl,
-      preferencesUrl: `${this.config.appUrl}/me`,
+      ...emailCommon(recipient, this.config.appUrl, `${this.config.appUrl}/me`),
       unsubscribeUrl: null,
       from: now.toISOString(),
       to: to.toISOString(),

@@ -1,3 +1,4 @@
+import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
@@ -30,9 +31,7 @@ export class SignInComposer implements NotificationComposer, OnModuleInit {
       send: true,
       kind: 'sign-in-link',
       data: {
-        language: recipient.language,
-        recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
-        appUrl: this.config.appUrl,
+        ...emailCommon(recipient, this.config.appUrl),
         url: this.sessions.linkUrl(link),
         expiresMinutes: SIGN_IN_MINUTES,
       },

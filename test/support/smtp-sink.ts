@@ -56,6 +56,10 @@ export class SmtpSink {
         });
       },
     });
+    // A client killed mid-conversation resets its connection; a mail server carries on.
+    this.server.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;

@@ -5,7 +5,8 @@ import { IsInstant } from '../../common/validation/validators';
 import { POLL_ANSWERS } from '../date-option.entity';
 import type { PollAnswer } from '../date-option.entity';
 
-export class CreateDateOptionDto {
+/** Start and end of a meeting as instants with their offset. */
+export class TimesDto {
   @ApiPropertyOptional({ example: '2019-12-03T10:00:00+01:00' })
   @IsOptional()
   @IsInstant()
@@ -15,7 +16,9 @@ export class CreateDateOptionDto {
   @IsOptional()
   @IsInstant()
   endsAt?: string;
+}
 
+export class CreateDateOptionDto extends TimesDto {
   @ApiPropertyOptional({ example: 'начало декабря 2019', description: 'Instead of times: a deadline-style text read by the work plan\'s parser' })
   @IsOptional()
   @IsString()
@@ -59,20 +62,11 @@ export class PollAnswerDto {
   answer!: PollAnswer;
 }
 
-export class ConfirmMeetingDto {
+/** The chosen date option, or explicit times. */
+export class ConfirmMeetingDto extends TimesDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The chosen date option (it must have times)' })
   @IsOptional()
   @IsUUID('all', { message: 'dateOptionId must be a UUID' })
   dateOptionId?: string;
-
-  @ApiPropertyOptional({ example: '2019-12-03T10:00:00+01:00', description: 'Or explicit times' })
-  @IsOptional()
-  @IsInstant()
-  startsAt?: string;
-
-  @ApiPropertyOptional({ example: '2019-12-04T17:00:00+01:00' })
-  @IsOptional()
-  @IsInstant()
-  endsAt?: string;
 }
 
