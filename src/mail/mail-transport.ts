@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -38,7 +38,6 @@ export class DeliveryError extends Error {
 /** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
-  private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
   private readonly outbox: string | null;
 

@@ -11,11 +11,6 @@ export const OVERDUE_TIMES = 4;
 /** After this many overdue reminders the body's chair and the secretariat hear of it. */
 export const ESCALATE_AFTER = 2;
 
-export interface ReminderSettings {
-  meetings?: string[] | null;
-  items?: string[] | null;
-}
-
 /** An ISO 8601 duration people can read back ("P14D", "PT2H", "P1W"), not longer than a year. */
 export function parseOffset(iso: string): Duration | null {
   if (typeof iso !== 'string' || !/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(iso)) return null;

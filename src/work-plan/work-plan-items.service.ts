@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { likePattern } from '../common/database/like';
@@ -29,7 +29,6 @@ export class WorkPlanItemsService {
   constructor(
     @InjectRepository(WorkPlanItem) private readonly repository: Repository<WorkPlanItem>,
     @InjectRepository(WorkPlanItemChange) private readonly changes: Repository<WorkPlanItemChange>,
-    private readonly dataSource: DataSource,
     private readonly plans: WorkPlansService,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,

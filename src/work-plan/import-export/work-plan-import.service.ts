@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ApiError, FieldProblem } from '../../common/http/api-error';
 import { languageOf } from '../../common/i18n/languages';
@@ -71,7 +71,6 @@ const INSERT_CHUNK = 500;
 @Injectable()
 export class WorkPlanImportService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly plans: WorkPlansService,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
