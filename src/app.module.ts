@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { WebModule } from './web/web.module';
 import { WorkPlanModule } from './work-plan/work-plan.module';
 
 /** The whole service; `ROLE` decides in main.ts whether it serves HTTP, runs the queue workers, or both. */
@@ -41,6 +42,7 @@ export class AppModule {
         MeetingsModule,
         ActionPagesModule,
         SessionsModule,
+        WebModule,
       ],
     };
   }

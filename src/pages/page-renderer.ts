@@ -7,7 +7,7 @@ import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 
 export const PAGES_DIR = join(process.cwd(), 'templates', 'pages');
-const PAGE_NAMES = ['action-confirm', 'message', 'preferences', 'sign-in', 'sign-in-confirm', 'me'] as const;
+const PAGE_NAMES = ['action-confirm', 'message', 'preferences', 'sign-in', 'sign-in-confirm', 'me', 'dashboard', 'work-plan', 'meetings', 'meeting'] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
 
 /** Server-rendered pages from templates/pages, every text in the reader's language, everything escaped. */

@@ -39,6 +39,11 @@ describe('work-plan import and export', () => {
     const items = (await t.admin.get(`/api/work-plan-items?workPlanId=${planId}&limit=50`).expect(200)).body.items;
     const ninth = items.find((i: { activity: { en: string } }) => i.activity.en.startsWith('9th meeting'));
     expect(ninth.deadline.kind).toBe('alternatives');
+    // "[по запросу]" at the end of an activity marks it on request: never overdue, never reminded.
+    const training = items.find((i: { activity: { en: string } }) => i.activity.en.startsWith('Preparation of a training course'));
+    expect(training.deadline).toMatchObject({ text: 'Февраль 2019', onRequest: true });
+    expect(training.overdue).toBe(false);
+    expect(ninth.deadline.onRequest).toBe(false);
     expect(ninth.executor.name.en).toBe('WECOOP 3');
 
     const second = await newPlan('2018');

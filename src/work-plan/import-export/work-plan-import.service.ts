@@ -63,6 +63,7 @@ interface PlannedRow {
   notes: string | null;
 }
 
+const ON_REQUEST_MARK = /[[(]\s*(по запросу|on request|сұраныс бойынша)\s*[\])]\s*$/i;
 const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
 
@@ -133,6 +134,8 @@ export class WorkPlanImportService {
       if (text.length > 2000) errors.push({ field: `activity_${language}`, message: 'is longer than 2,000 characters' });
     }
 
+    // The documents mark on-request activities in the activity itself ("… [по запросу]").
+    const onRequestMark = Object.values(activity).some((text) => ON_REQUEST_MARK.test(text));
     let read: ReadDeadline | null = null;
     const deadlineText = cells.deadline ?? '';
     if (deadlineText.length > 300) {
@@ -140,6 +143,7 @@ export class WorkPlanImportService {
     } else {
       try {
         read = this.deadlines.read(deadlineText, timeZone);
+        if (onRequestMark) read = { ...read, onRequest: true };
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         errors.push({ field: 'deadline', message: ((error.getResponse() as { message: FieldProblem[] }).message[0] ?? { message: 'could not be read' }).message });

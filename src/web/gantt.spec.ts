@@ -1,0 +1,31 @@
+import { ganttSvg } from './gantt';
+
+describe('ganttSvg', () => {
+  const rows = [
+    { label: 'Training <b>course</b>', windows: [{ start: '2019-02-01', end: '2019-02-28' }], overdue: true },
+    { label: '9th meeting', windows: [{ start: '2019-11-21', end: '2019-11-30' }, { start: '2019-12-01', end: '2019-12-10' }, { start: '2020-02-01', end: '2020-02-29' }], overdue: false },
+    { label: 'On request', windows: [], overdue: false },
+  ];
+
+  it('draws a bar per window, alternatives side by side in one row, overdue in the warning colour, and today', () => {
+    const svg = ganttSvg(rows, '2019-06-01', { title: 'Work plan timeline', today: 'today' });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<rect /g)).toHaveLength(4);
+    expect(svg.match(/<rect [^>]*fill="#b3261e"/g)).toHaveLength(1);
+    expect(svg.match(/<rect [^>]*fill="#0b5cad"/g)).toHaveLength(3);
+    expect(svg).toContain('stroke-dasharray');
+    expect(svg).toContain('<title id="gantt-title">Work plan timeline</title>');
+    expect(svg).not.toContain('On request');
+  });
+
+  it('escapes every text it draws', () => {
+    const svg = ganttSvg(rows, '2019-06-01', { title: '<x>', today: '"now"' });
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('Training &lt;b&gt;course&lt;/b&gt;');
+    expect(svg).toContain('&quot;now&quot;');
+  });
+
+  it('draws nothing when no item has a date', () => {
+    expect(ganttSvg([{ label: 'x', windows: [], overdue: false }], '2019-06-01', { title: 't', today: 'today' })).toBe('');
+  });
+});

@@ -1,0 +1,60 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ActionService } from '../actions/action.service';
+import { LANGUAGES } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import { requestContext } from '../common/request-context';
+import type { Member } from '../members/member.entity';
+import { PageRenderer } from '../pages/page-renderer';
+import type { PageName } from '../pages/page-renderer';
+import { cookieValue } from '../sessions/session-pages.controller';
+import { SESSION_COOKIE, SessionsService } from '../sessions/sessions.service';
+import type { Session } from '../sessions/session.entity';
+
+export const LANGUAGE_COOKIE = 'wgs_lang';
+
+export interface PageContext {
+  member: Member;
+  session: Session;
+  language: Language;
+  csrf: string;
+}
+
+/**
+ * Who is looking at a page, in which language: ?lang= switches and is remembered in a cookie,
+ * else the member's own language. Pages for the secretariat refuse others with a clear page.
+ */
+@Injectable()
+export class PageSession {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  async require(req: Request, res: Response, secretariat = true): Promise<PageContext | null> {
+    const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE));
+    if (!found) {
+      res.redirect(HttpStatus.SEE_OTHER, '/sign-in');
+      return null;
+    }
+    const asked = typeof req.query.lang === 'string' && (LANGUAGES as readonly string[]).includes(req.query.lang) ? (req.query.lang as Language) : null;
+    if (asked) res.append('Set-Cookie', `${LANGUAGE_COOKIE}=${asked}; Path=/; SameSite=Lax; Max-Age=31536000`);
+    const remembered = cookieValue(req, LANGUAGE_COOKIE);
+    const language: Language = asked ?? ((LANGUAGES as readonly string[]).includes(remembered ?? '') ? (remembered as Language) : found.member.language);
+    if (secretariat && found.session.role !== 'secretariat') {
+      res.status(HttpStatus.FORBIDDEN).send(this.pages.render('message', language, t('page.forbidden', language), { lines: [t('page.forbidden.lead', language)] }));
+      return null;
+    }
+    requestContext.actAs({ kind: 'member', id: found.member.id, memberId: found.member.id, name: found.member.fullName, role: found.session.role });
+    return { member: found.member, session: found.session, language, csrf: this.sessions.csrfToken(found.session) };
+  }
+
+  render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
+    res.send(this.pages.render(name, context.language, title, { ...data, nav: { signedIn: true, csrf: context.csrf, fullName: context.member.fullName } }));
+  }
+
+  static fallbackLanguage(req: Request): Language {
+    return ActionService.fallbackLanguage(req.header('accept-language'));
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '../../src/demo/demo-seeder';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const PORT = 39517;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SHOTS = join(process.cwd(), 'test', 'screenshots');
+const axeSource = readFileSync(createRequire(join(process.cwd(), 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical accessibility problems axe-core finds on the page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe('the secretariat pages in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const smtp = new SmtpSink();
+  let meetingId: string;
+  let pollEmailText = '';
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await smtp.start();
+    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
+    await t.app.listen(PORT, '127.0.0.1');
+    await seedDemo(t.dataSource);
+    const bodies = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items;
+    const wg = bodies[0];
+    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
+    await t.admin.post(`/api/work-plans/${plan.id}/import`).attach('file', readFileSync(join(process.cwd(), 'test', 'fixtures', 'wgecc-work-plan-2019.csv')), 'plan.csv').expect(200);
+    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: wg.id, kind: 'working_group', number: 9, title: { en: '9th meeting of the WGECC', ru: '9-е заседание РГОСИК', kk: 'ЖТ 9-отырысы' }, timeZone: 'Europe/Brussels', location: { city: 'Brussels', countryCode: 'BE' } }).expect(201)).body;
+    meetingId = meeting.id;
+    for (const option of [{ startsAt: '2031-11-27T10:00:00+01:00', label: 'End of November' }, { startsAt: '2031-12-03T10:00:00+01:00', label: 'Early December' }, { text: 'февраль 2032', label: 'February' }]) {
+      await t.admin.post(`/api/meetings/${meeting.id}/date-options`).send(option).expect(201);
+    }
+    await t.admin.post(`/api/meetings/${meeting.id}/poll`).send({ fromBody: true }).expect(200);
+    await waitFor(() => smtp.to('b.isaev@demo.wgecc.example').length === 1, { what: 'the poll email' });
+    pollEmailText = smtp.to('b.isaev@demo.wgecc.example')[0].parsed.text ?? '';
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+    await smtp.stop();
+  });
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel(/Email|почты|пошта/).fill(email);
+    smtp.clear();
+    await page.getByRole('button').click();
+    await page.waitForSelector('p.notice');
+    await waitFor(() => smtp.to(email).length === 1, { what: 'the sign-in email' });
+    const link = /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to(email)[0].parsed.text ?? '')![1];
+    await page.goto(link);
+    await Promise.all([page.waitForURL(`${BASE}/me`), page.getByRole('button').click()]);
+  }
+
+  it('signs the secretariat in and shows the dashboard, the work plan with its timeline and the meeting poll, accessibly, on desktop and phone', async () => {
+    for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+      const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'en-GB' });
+      const page = await context.newPage();
+      await signIn(page, 'l.bianchi@demo.wgecc.example');
+
+      await page.goto(`${BASE}/?lang=en`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
+      await expect(page.locator('#h-overdue').textContent()).resolves.toBe('Overdue activities');
+      expect(await page.locator('section[aria-labelledby="h-overdue"] li').count()).toBeGreaterThan(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `dashboard-${device}.png`), fullPage: true });
+
+      await page.goto(`${BASE}/work-plan`);
+      expect(await page.locator('figure.gantt svg rect').count()).toBeGreaterThanOrEqual(10);
+      expect(await page.locator('table.table tbody tr').count()).toBe(8);
+      await expect(page.locator('table.table').textContent()).resolves.toContain('Конец ноября или начало декабря 2019 или февраль 2020');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `work-plan-${device}.png`), fullPage: true });
+
+      await page.goto(`${BASE}/meetings/${meetingId}?lang=ru`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('9-е заседание РГОСИК');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+      expect(await page.locator('table.table thead th').count()).toBe(4);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `meeting-${device}.png`), fullPage: true });
+      // The language chosen is remembered on the next page.
+      await page.goto(`${BASE}/meetings`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Заседания');
+      await context.close();
+    }
+  }, 120_000);
+
+  it('lets a member answer the date poll from the emailed link on a phone, and keeps members out of secretariat pages', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+    const page = await context.newPage();
+    // Бакыт Исаев reads Russian: the first option's "Да" link.
+    const yes = /Да \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/.exec(pollEmailText)![1];
+    await page.goto(yes);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'poll-answer-phone.png'), fullPage: true });
+    await page.getByRole('button').click();
+    await page.waitForSelector('h1');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Спасибо');
+    const matrix = (await t.admin.get(`/api/meetings/${meetingId}/poll`).expect(200)).body;
+    const isaev = matrix.participants.find((p: { fullName: string }) => p.fullName === 'Бакыт Исаев');
+    expect(isaev.answers[matrix.options[0].id]).toBe('yes');
+
+    await signIn(page, 'b.isaev@demo.wgecc.example');
+    const refused = await page.goto(`${BASE}/`);
+    expect(refused!.status()).toBe(403);
+    await context.close();
+  }, 60_000);
+});
