@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/http/api-error';
 import { RateLimiter } from '../common/http/rate-limiter';
-import { LANGUAGES } from '../common/i18n/languages';
+import { LANGUAGES, languageFromHeader } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { requestContext } from '../common/request-context';
@@ -78,7 +78,7 @@ export class ActionPagesController {
   async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const wait = await this.limiter.hit({ key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 }, { key: `action:ip:${req.ip}`, limit: 120, windowSeconds: 60 });
     if (wait !== null) {
-      const language = ActionService.fallbackLanguage(req.header('accept-language'));
+      const language = languageFromHeader(req.header('accept-language'));
       res.setHeader('Retry-After', String(wait));
       return res.status(HttpStatus.TOO_MANY_REQUESTS).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t('page.error.too_many', language)] }));
     }
@@ -105,7 +105,7 @@ export class ActionPagesController {
   /** Checks the link; on a bad one answers with a page (4xx) that shows nobody's data. */
   private async context(token: string, req: Request, res: Response): Promise<{ claims: ActionClaims; member: Member } | null> {
     const verified = this.tokens.verify(token);
-    const fallback = ActionService.fallbackLanguage(req.header('accept-language'));
+    const fallback = languageFromHeader(req.header('accept-language'));
     if (!verified.ok || verified.claims.kind === 'sign-in') {
       const expired = !verified.ok && verified.reason === 'expired';
       res.status(expired ? HttpStatus.GONE : HttpStatus.BAD_REQUEST).send(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Not } from 'typeorm';
 import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { formatDateTime } from '../common/time/format';
@@ -142,11 +141,5 @@ export class ActionService {
       'item.more_time': 'action.item.more_time',
     };
     return map[kind] ?? 'action.preferences';
-  }
-
-  /** The language to answer in when the link names no (active) member. */
-  static fallbackLanguage(acceptLanguage: string | undefined): Language {
-    const first = (acceptLanguage ?? '').toLowerCase();
-    return first.startsWith('ru') ? 'ru' : first.startsWith('kk') ? 'kk' : 'en';
   }
 }

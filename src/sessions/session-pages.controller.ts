@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ActionService } from '../actions/action.service';
 import { ActionTokenService } from '../actions/action-token.service';
 import { Public } from '../auth/auth.decorators';
 import { RateLimiter } from '../common/http/rate-limiter';
+import { languageFromHeader } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { PageRenderer } from '../pages/page-renderer';
@@ -35,7 +35,7 @@ export class SessionPagesController {
   @Get('sign-in')
   @Public()
   form(@Req() req: Request, @Res() res: Response) {
-    const language = ActionService.fallbackLanguage(req.header('accept-language'));
+    const language = languageFromHeader(req.header('accept-language'));
     res.send(this.pages.render('sign-in', language, t('signin.title', language)));
   }
 
@@ -43,7 +43,7 @@ export class SessionPagesController {
   @Public()
   @HttpCode(200)
   async request(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const language = ActionService.fallbackLanguage(req.header('accept-language'));
+    const language = languageFromHeader(req.header('accept-language'));
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
     if (!EMAIL.test(email)) {
       return res.status(HttpStatus.BAD_REQUEST).send(this.pages.render('sign-in', language, t('signin.title', language), { error: t('page.error.input', language, { reason: t('signin.email', language) }) }));
@@ -60,7 +60,7 @@ export class SessionPagesController {
   @Header('Referrer-Policy', 'no-referrer')
   async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
     const verified = this.tokens.verify(token);
-    const language = ActionService.fallbackLanguage(req.header('accept-language'));
+    const language = languageFromHeader(req.header('accept-language'));
     if (!verified.ok || verified.claims.kind !== 'sign-in') return this.message(res, language, HttpStatus.BAD_REQUEST, t('signin.used', language));
     res.send(this.pages.render('sign-in-confirm', language, t('signin.title', language), { action: `/sign-in/${token}`, confirm: t('signin.title', language) }));
   }
@@ -69,7 +69,7 @@ export class SessionPagesController {
   @Public()
   @Header('Cache-Control', 'no-store')
   async complete(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
-    const language = ActionService.fallbackLanguage(req.header('accept-language'));
+    const language = languageFromHeader(req.header('accept-language'));
     const wait = await this.limiter.hit({ key: `sign-in:complete:ip:${req.ip}`, limit: 30, windowSeconds: 900 });
     if (wait !== null) return this.tooMany(res, language, wait);
     const verified = this.tokens.verify(token);
@@ -106,7 +106,7 @@ export class SessionPagesController {
 
   private async end(body: Record<string, unknown>, req: Request, res: Response, everywhere: boolean) {
     const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE));
-    const fallback = ActionService.fallbackLanguage(req.header('accept-language'));
+    const fallback = languageFromHeader(req.header('accept-language'));
     if (!found) return this.message(res, fallback, HttpStatus.OK, t('signout.done', fallback));
     const language = found.member.language;
     if (!this.sessions.checkCsrf(found.session, body?.csrf)) return this.message(res, language, HttpStatus.FORBIDDEN, t('page.error.csrf', language));

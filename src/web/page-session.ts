@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ActionService } from '../actions/action.service';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
@@ -52,9 +51,5 @@ export class PageSession {
 
   render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
     res.send(this.pages.render(name, context.language, title, { ...data, nav: { signedIn: true, csrf: context.csrf, fullName: context.member.fullName } }));
-  }
-
-  static fallbackLanguage(req: Request): Language {
-    return ActionService.fallbackLanguage(req.header('accept-language'));
   }
 }

@@ -16,3 +16,9 @@ export function languageOf(text: string): Language {
   if (/[а-яё]/i.test(text)) return 'ru';
   return 'en';
 }
+
+/** The reader's language from the browser's Accept-Language, when no member is known yet. */
+export function languageFromHeader(acceptLanguage: string | undefined): Language {
+  const first = (acceptLanguage ?? '').toLowerCase();
+  return first.startsWith('ru') ? 'ru' : first.startsWith('kk') ? 'kk' : 'en';
+}
