@@ -1,3 +1,4 @@
+import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -24,7 +25,7 @@ export class AgendaService {
     return this.dataSource.transaction(async (manager) => {
       await this.meetings.load(manager, meetingId, true);
       await this.assertPresenter(manager, dto.presenterId);
-      const position = Number((await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_item WHERE meeting_id = $1', [meetingId]))[0].next);
+      const position = await nextPosition(manager, 'agenda_item', 'meeting_id', meetingId);
       const item = manager.create(AgendaItem, { meetingId, position, title: dto.title, presenterId: dto.presenterId ?? null, durationMinutes: dto.durationMinutes ?? null, documents: dto.documents ?? [] });
       await manager.save(item);
       await this.audit.record(manager, 'create', 'agenda_item', item.id, null, item);

@@ -59,21 +59,21 @@ export class InvitationsService {
    * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
    */
   async invite(meetingId: string, dto: InviteDto): Promise<{ invited: number; alreadyInvited: number; participants: InvitationView[] }> {
-    let counts = { invited: 0, alreadyInvited: 0 };
-    await this.notifications.transaction(async (manager) => {
+    const counts = await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held') throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
       const memberIds = await this.participants.resolve(manager, meeting, dto);
       const rows = await this.participants.ensure(manager, meetingId, memberIds);
       const sendNow = meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null);
       const fresh = rows.filter((r) => r.invitedAt === null).map((r) => r.memberId);
-      counts = { invited: sendNow ? fresh.length : 0, alreadyInvited: rows.length - fresh.length };
+      const invited = sendNow ? fresh.length : 0;
       if (sendNow && fresh.length) {
         await manager.update(Invitation, { meetingId, memberId: In(fresh) }, { invitedAt: new Date() });
         await this.notifier.plan(manager, meeting, 'meeting-invitation', fresh);
       }
       await this.reminders.plan(manager, meeting);
-      await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited: counts.invited });
+      await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited });
+      return { invited, alreadyInvited: rows.length - fresh.length };
     });
     return { ...counts, participants: await this.list(meetingId) };
   }

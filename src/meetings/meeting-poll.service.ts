@@ -1,3 +1,4 @@
+import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -50,7 +51,7 @@ export class MeetingPollService {
       if (dto.startsAt && dto.text) throw ApiError.field(HttpStatus.BAD_REQUEST, 'text', 'give either times or a text, not both');
       const times = this.meetings.times(dto.startsAt, dto.endsAt);
       const windows = dto.text ? this.readWindows(dto.text) : [];
-      const position = Number((await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM meeting_date_option WHERE meeting_id = $1', [meetingId]))[0].next);
+      const position = await nextPosition(manager, 'meeting_date_option', 'meeting_id', meetingId);
       const option = manager.create(MeetingDateOption, { meetingId, position, label: dto.label ?? null, text: dto.text ?? null, windows, ...times });
       await manager.save(option);
       await this.audit.record(manager, 'create', 'meeting_date_option', option.id, null, option);

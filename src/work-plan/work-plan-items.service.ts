@@ -1,3 +1,4 @@
+import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -53,12 +54,10 @@ export class WorkPlanItemsService {
     const executor = await this.resolveExecutor(manager, dto.executor ?? null);
     await this.assertMeeting(manager, dto.meetingId);
     const responsibleMembers = await this.resolveResponsible(manager, dto.responsibleMemberIds ?? []);
-    const nextPosition =
-      position ??
-      Number((await manager.createQueryBuilder(WorkPlanItem, 'i').select('coalesce(max(i.position), 0) + 1', 'next').where('i.work_plan_id = :workPlanId', { workPlanId }).getRawOne())?.next ?? 1);
+    const itemPosition = position ?? (await nextPosition(manager, 'work_plan_item', 'work_plan_id', workPlanId));
     const item = manager.create(WorkPlanItem, {
       workPlanId,
-      position: nextPosition,
+      position: itemPosition,
       activity: dto.activity,
       deadlineText: deadline.text,
       deadlineKind: deadline.kind,

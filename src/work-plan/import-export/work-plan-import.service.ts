@@ -1,3 +1,4 @@
+import { nextPosition } from '../../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -239,9 +240,7 @@ export class WorkPlanImportService {
       await this.audit.record(manager, 'create', 'organization', organization.id, null, organization);
       created.set(row.newExecutorKey, organization.id);
     }
-    const start = Number(
-      (await manager.createQueryBuilder(WorkPlanItem, 'i').select('coalesce(max(i.position), 0)', 'max').where('i.work_plan_id = :workPlanId', { workPlanId }).getRawOne())?.max ?? 0,
-    );
+    const start = (await nextPosition(manager, 'work_plan_item', 'work_plan_id', workPlanId)) - 1;
     for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
       const values = chunk.map((row, i) => ({
