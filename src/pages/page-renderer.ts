@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 
 export const PAGES_DIR = join(process.cwd(), 'templates', 'pages');
-const PAGE_NAMES = ['action-confirm', 'message', 'preferences', 'sign-in', 'sign-in-confirm', 'me', 'dashboard', 'work-plan', 'meetings', 'meeting'] as const;
-export type PageName = (typeof PAGE_NAMES)[number];
+/** A page is a template file in templates/pages (layout.hbs wraps them all). */
+export type PageName = string;
+const PAGE_NAMES: ReadonlySet<string> = new Set(
+  readdirSync(PAGES_DIR)
+    .filter((file) => file.endsWith('.hbs') && file !== 'layout.hbs')
+    .map((file) => file.slice(0, -'.hbs'.length)),
+);
 
 /** Server-rendered pages from templates/pages, every text in the reader's language, everything escaped. */
 @Injectable()
@@ -22,8 +27,8 @@ export class PageRenderer {
   }
 
   render(name: PageName, language: Language, title: string, data: Record<string, unknown> = {}): string {
-    // Page names come from a fixed list: no request value ever becomes a path.
-    if (!(PAGE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown page ${name}`);
+    // Page names come from the files present at start: no request value ever becomes a path.
+    if (!PAGE_NAMES.has(name)) throw new Error(`unknown page ${name}`);
     const context = { ...data, language, title };
     const body = this.template(`${name}.hbs`)(context);
     return this.template('layout.hbs')({ ...context, body: new Handlebars.SafeString(body) });

@@ -49,6 +49,16 @@ export class PageSession {
     return { member: found.member, session: found.session, language, csrf: this.sessions.csrfToken(found.session) };
   }
 
+  /** A page form's POST carries the session's CSRF token in the field `csrf`. */
+  checkCsrf(context: PageContext, body: unknown): boolean {
+    return this.sessions.checkCsrf(context.session, (body as { csrf?: unknown } | undefined)?.csrf);
+  }
+
+  /** Refuses a form whose CSRF token is missing or stale, with a page saying what to do. */
+  refuseCsrf(res: Response, context: PageContext): void {
+    res.status(HttpStatus.FORBIDDEN).send(this.pages.render('message', context.language, t('page.error.csrf', context.language), { lines: [] }));
+  }
+
   render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
     res.send(this.pages.render(name, context.language, title, { ...data, nav: { signedIn: true, csrf: context.csrf, fullName: context.member.fullName } }));
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { TEST_ADMIN_TOKEN, TEST_APP_SECRET } from '../support/test-env';
+import { TEST_ADMIN_TOKEN, TEST_APP_SECRET, TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from '../support/test-env';
 
 /** Starts the real entry point (src/main.ts through ts-node) and returns what it printed and its exit code. */
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -71,7 +71,7 @@ describe('start-up problems are explained, not dumped', () => {
     const { code, output } = await start({
       APP_SECRET: TEST_APP_SECRET,
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wg_secretariat_test',
+      DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: 'redis://127.0.0.1:1',
     });
     expect(code).toBe(1);
@@ -81,7 +81,7 @@ describe('start-up problems are explained, not dumped', () => {
 
   it('ROLE=worker starts the workers without an HTTP server, and logs JSON', async () => {
     const output = await startUntil(
-      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wg_secretariat_test', ROLE: 'worker', PORT: '3977', QUEUE_PREFIX: 'wgs-test' },
+      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: TEST_DATABASE_URL, ROLE: 'worker', PORT: '3977', QUEUE_PREFIX: TEST_QUEUE_PREFIX },
       /worker started/,
     );
     expect(output).not.toContain('listening on');
@@ -95,7 +95,7 @@ describe('start-up problems are explained, not dumped', () => {
 
   it('ROLE=api serves HTTP', async () => {
     const output = await startUntil(
-      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/wg_secretariat_test', ROLE: 'api', PORT: '3978', QUEUE_PREFIX: 'wgs-test' },
+      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: TEST_DATABASE_URL, ROLE: 'api', PORT: '3978', QUEUE_PREFIX: TEST_QUEUE_PREFIX },
       /listening on/,
     );
     expect(output).toContain('"role":"api"');

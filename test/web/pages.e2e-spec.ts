@@ -1,23 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/demo-seeder';
+import { launchBrowser, SCREENSHOTS as SHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PORT = 39517;
 const BASE = `http://127.0.0.1:${PORT}`;
-const SHOTS = join(process.cwd(), 'test', 'screenshots');
-const axeSource = readFileSync(createRequire(join(process.cwd(), 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical accessibility problems axe-core finds on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 describe('the secretariat pages in a real browser', () => {
   let t: TestApp;
@@ -27,7 +17,6 @@ describe('the secretariat pages in a real browser', () => {
   let pollEmailText = '';
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     await smtp.start();
     t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
     await t.app.listen(PORT, '127.0.0.1');
@@ -44,7 +33,7 @@ describe('the secretariat pages in a real browser', () => {
     await t.admin.post(`/api/meetings/${meeting.id}/poll`).send({ fromBody: true }).expect(200);
     await waitFor(() => smtp.to('b.isaev@demo.wgecc.example').length === 1, { what: 'the poll email' });
     pollEmailText = smtp.to('b.isaev@demo.wgecc.example')[0].parsed.text ?? '';
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
+    browser = await launchBrowser();
   }, 90_000);
 
   afterAll(async () => {
@@ -53,17 +42,7 @@ describe('the secretariat pages in a real browser', () => {
     await smtp.stop();
   });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel(/Email|почты|пошта/).fill(email);
-    smtp.clear();
-    await page.getByRole('button').click();
-    await page.waitForSelector('p.notice');
-    await waitFor(() => smtp.to(email).length === 1, { what: 'the sign-in email' });
-    const link = /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to(email)[0].parsed.text ?? '')![1];
-    await page.goto(link);
-    await Promise.all([page.waitForURL(`${BASE}/me`), page.getByRole('button').click()]);
-  }
+  const signIn = (page: Page, email: string) => signInWith(page, BASE, smtp, email);
 
   it('signs the secretariat in and shows the dashboard, the work plan with its timeline and the meeting poll, accessibly, on desktop and phone', async () => {
     for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {

@@ -1,10 +1,14 @@
 import type { Language } from './languages';
+import { MEETING_PAGE_MESSAGES } from './messages/meeting-pages';
+import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
+import { OUTBOX_PAGE_MESSAGES } from './messages/outbox-pages';
+import { WORK_PLAN_PAGE_MESSAGES } from './messages/work-plan-pages';
 
 /**
  * Every sentence a person reads outside the email templates (action pages, sign-in, link labels),
  * in the three languages. A test checks that no language misses a key.
  */
-export const MESSAGES = {
+const CORE_MESSAGES = {
   'app.name': { en: 'WGECC Secretariat', ru: 'Секретариат РГОСИК', kk: 'Жұмыс тобының хатшылығы' },
   'action.accept': { en: 'I will attend', ru: 'Буду участвовать', kk: 'Қатысамын' },
   'action.decline': { en: 'I cannot attend', ru: 'Не смогу участвовать', kk: 'Қатыса алмаймын' },
@@ -102,6 +106,8 @@ export const MESSAGES = {
   'prefs.save': { en: 'Save', ru: 'Сохранить', kk: 'Сақтау' },
   'prefs.saved': { en: 'Your preferences are saved.', ru: 'Настройки сохранены.', kk: 'Баптаулар сақталды.' },
 } as const satisfies Record<string, Record<Language, string>>;
+
+export const MESSAGES = { ...CORE_MESSAGES, ...MEMBER_PAGE_MESSAGES, ...MEETING_PAGE_MESSAGES, ...WORK_PLAN_PAGE_MESSAGES, ...OUTBOX_PAGE_MESSAGES } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 
