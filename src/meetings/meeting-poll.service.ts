@@ -59,6 +59,23 @@ export class MeetingPollService {
     });
   }
 
+  /** Removes a tentative date nobody has answered yet: answers given are never thrown away. */
+  removeOption(meetingId: string, optionId: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.load(manager, meetingId, true);
+      if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
+        throw ApiError.conflict(`Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`);
+      }
+      const option = await manager.findOneBy(MeetingDateOption, { id: optionId, meetingId });
+      if (!option) throw ApiError.notFound('Date option', optionId);
+      const answered = await manager.countBy(MeetingDateAnswer, { optionId });
+      if (answered > 0) throw ApiError.conflict(`${answered} ${answered === 1 ? 'person has' : 'people have'} already answered this date; it is kept so that no answer is lost`);
+      await manager.delete(MeetingDateOption, { id: optionId });
+      await manager.query('UPDATE meeting_date_option SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [meetingId, option.position]);
+      await this.audit.record(manager, 'delete', 'meeting_date_option', optionId, option, null);
+    });
+  }
+
   async options(meetingId: string): Promise<MeetingDateOption[]> {
     await this.meetings.load(this.dataSource.manager, meetingId);
     return this.dataSource.manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });

@@ -103,6 +103,14 @@ export class MeetingsController {
     return this.poll.options(id);
   }
 
+  @Delete(':id/date-options/:optionId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a tentative date nobody has answered yet' })
+  @ApiErrors(400, 403, 404, 409)
+  removeOption(@UuidParam() id: string, @UuidParam('optionId') optionId: string) {
+    return this.poll.removeOption(id, optionId);
+  }
+
   @Post(':id/poll')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask participants (memberIds or fromBody) to answer each option; a chase goes 3 days before closesAt' })

@@ -1,0 +1,132 @@
+import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../common/time/time-zone';
+
+/**
+ * What a meeting form posts, turned into the body the API takes, so that the API's own DTO judges it.
+ * Nothing is repaired here: a value that cannot be read is passed on as typed, and the DTO names the mistake.
+ */
+export type FormBody = Record<string, unknown>;
+
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/** Dotted field names ("title.en", "decisions.0.text") as the nested objects and arrays the DTOs expect; blanks left out. */
+export function nestFields(values: FormBody): FormBody {
+  const root: FormBody = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+    const path = name.split('.');
+    if (path.some((key) => UNSAFE.has(key))) continue;
+    let node = root as Record<string, unknown>;
+    path.forEach((key, i) => {
+      if (i === path.length - 1) node[key] = value;
+      else node = (node[key] ??= /^\d+$/.test(path[i + 1]) ? [] : {}) as Record<string, unknown>;
+    });
+  }
+  return compact(root) as FormBody;
+}
+
+/** Rows left blank leave holes in arrays; the API numbers what is there. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(compact);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  return value;
+}
+
+/** A datetime-local box ("2031-11-27T10:00") holds wall time where the meeting happens; the API takes an instant. */
+export function instantIn(value: unknown, zone: string): unknown {
+  const typed = text(value);
+  if (typed === undefined || !WALL_TIME.test(typed)) return typed;
+  const instant = DateTime.fromISO(typed, { zone: isValidTimeZone(zone) ? zone : 'UTC' });
+  return instant.isValid ? instant.toISO({ suppressMilliseconds: true }) : typed;
+}
+
+/** The datetime-local value showing an instant as wall time in a zone. */
+export function wallTime(instant: string | null, zone: string): string {
+  return instant ? DateTime.fromISO(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm") : '';
+}
+
+/** "9" is the number 9; anything else stays as typed. */
+function wholeNumber(value: unknown): unknown {
+  const typed = text(value);
+  return typed !== undefined && /^-?\d{1,9}$/.test(typed) ? Number(typed) : typed;
+}
+
+/** A field sent once is a string, sent several times an array. */
+export function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return typeof value === 'string' && value !== '' ? [value] : [];
+}
+
+const ticked = (value: unknown) => value === 'on' || value === 'true';
+
+/**
+ * The create and edit forms. When editing, an emptied optional box clears the value (null), and times
+ * equal to the current ones are left out, so that saving other details never moves the meeting.
+ */
+export function meetingInput(body: FormBody, current?: { startsAt: string; endsAt: string }): FormBody {
+  const zone = text(body.timeZone) ?? '';
+  const cleared = current ? null : undefined;
+  const optional = (value: unknown) => text(value) ?? cleared;
+  const location = nestFields({ venue: body['location.venue'], city: body['location.city'], countryCode: body['location.countryCode'] });
+  const input: FormBody = {
+    kind: text(body.kind),
+    number: wholeNumber(body.number) ?? cleared,
+    title: nestFields({ en: body['title.en'], ru: body['title.ru'], kk: body['title.kk'] }),
+    timeZone: text(body.timeZone),
+    startsAt: current && text(body.startsAt) === current.startsAt ? undefined : instantIn(body.startsAt, zone),
+    endsAt: current && text(body.endsAt) === current.endsAt ? undefined : instantIn(body.endsAt, zone),
+    location: Object.keys(location).length ? { venue: null, city: null, countryCode: null, ...location } : cleared,
+    onlineUrl: optional(body.onlineUrl),
+    description: optional(body.description),
+  };
+  if (!current) Object.assign(input, { bodyId: text(body.bodyId), status: ticked(body.tentative) ? 'tentative' : undefined });
+  return dropUndefined(input);
+}
+
+export function dateOptionInput(body: FormBody, zone: string): FormBody {
+  return dropUndefined({ startsAt: instantIn(body.startsAt, zone), endsAt: instantIn(body.endsAt, zone), text: text(body.text), label: text(body.label) });
+}
+
+/** Who is asked or invited: everyone serving in the body and/or the members ticked. */
+export function audienceInput(body: FormBody, zone?: string): FormBody {
+  const memberIds = listOf(body.memberIds);
+  return dropUndefined({
+    fromBody: ticked(body.fromBody) ? true : undefined,
+    memberIds: memberIds.length ? memberIds : undefined,
+    closesAt: zone === undefined ? undefined : instantIn(body.closesAt, zone),
+  });
+}
+
+export function confirmInput(body: FormBody, zone: string): FormBody {
+  return dropUndefined({ dateOptionId: text(body.dateOptionId), startsAt: instantIn(body.startsAt, zone), endsAt: instantIn(body.endsAt, zone) });
+}
+
+export function responseInput(body: FormBody): FormBody {
+  return dropUndefined({ response: text(body.response), delegateMemberId: text(body.delegateMemberId), note: text(body.note) });
+}
+
+/** Every participant listed on the form: ticked attended, unticked did not. */
+export function attendanceInput(body: FormBody): FormBody {
+  const attended = new Set(listOf(body.attended));
+  return { records: listOf(body.participants).map((memberId) => ({ memberId, attended: attended.has(memberId) })) };
+}
+
+export function agendaInput(body: FormBody): FormBody {
+  return dropUndefined({
+    title: nestFields({ en: body['title.en'], ru: body['title.ru'], kk: body['title.kk'] }),
+    durationMinutes: wholeNumber(body.durationMinutes),
+    presenterId: text(body.presenterId),
+  });
+}
+
+export function minutesInput(body: FormBody): FormBody {
+  const { decisions } = nestFields(Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('decisions.'))));
+  return dropUndefined({ text: text(body.text) ?? '', decisions });
+}
+
+function dropUndefined(input: FormBody): FormBody {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}

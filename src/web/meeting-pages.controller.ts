@@ -1,0 +1,328 @@
+import { Body as FormBodyParam, Controller, Get, HttpException, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
+import { Public } from '../auth/auth.decorators';
+import { ApiError } from '../common/http/api-error';
+import type { FieldProblem } from '../common/http/api-error';
+import { t } from '../common/i18n/messages';
+import { UuidParam } from '../common/validation/params';
+import { AgendaService } from '../meetings/agenda.service';
+import { CreateAgendaItemDto, ReorderAgendaDto } from '../meetings/dto/agenda.dto';
+import { AttendanceDto, InviteDto, RecordResponseDto } from '../meetings/dto/invitation.dto';
+import { CreateMeetingDto, UpdateMeetingDto } from '../meetings/dto/meeting.dto';
+import { ApproveMinutesDto, PutMinutesDto } from '../meetings/dto/minutes.dto';
+import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from '../meetings/dto/poll.dto';
+import { InvitationsService } from '../meetings/invitations.service';
+import { MeetingPollService } from '../meetings/meeting-poll.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { MinutesService } from '../meetings/minutes.service';
+import { readMonth, monthOf } from './calendar-month';
+import { problemsOf, validateForm } from './forms';
+import { agendaInput, attendanceInput, audienceInput, confirmInput, dateOptionInput, meetingInput, minutesInput, responseInput, wallTime } from './meeting-form-values';
+import type { FormBody } from './meeting-form-values';
+import { MeetingPagesService } from './meeting-pages.service';
+import type { FailedForm } from './meeting-pages.service';
+import { PageSession } from './page-session';
+import type { PageContext } from './page-session';
+
+/** A step's outcome: the success sentence to show after the redirect, with its counts. */
+type Done = { done: string; counts?: Record<string, number> };
+
+/** A form value that must name a record: anything else is refused as the API refuses a bad path parameter. */
+function uuidField(body: FormBody, name: string): string {
+  const value = body[name];
+  if (typeof value !== 'string' || !isUUID(value)) throw ApiError.field(HttpStatus.BAD_REQUEST, name, 'must be a UUID');
+  return value;
+}
+
+/**
+ * The secretariat's meeting pages: the list, the month calendar, a meeting with a form for each step.
+ * Every form goes through the API's DTO and the same service the API calls.
+ */
+@ApiExcludeController()
+@Controller('meetings')
+export class MeetingPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly pages: MeetingPagesService,
+    private readonly meetings: MeetingsService,
+    private readonly poll: MeetingPollService,
+    private readonly invitations: InvitationsService,
+    private readonly agenda: AgendaService,
+    private readonly minutes: MinutesService,
+  ) {}
+
+  @Get()
+  @Public()
+  async list(@Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    this.session.render(res, context, 'meetings', t('nav.meetings', context.language), await this.pages.list(context.language, context.member.timeZone));
+  }
+
+  @Get('calendar')
+  @Public()
+  async calendar(@Query('month') asked: unknown, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const zone = context.member.timeZone;
+    const month = asked === undefined ? monthOf(new Date(), zone) : readMonth(asked);
+    const shown = month ?? monthOf(new Date(), zone);
+    const data = await this.pages.calendar(shown, context.language, zone);
+    if (!month) res.status(HttpStatus.BAD_REQUEST);
+    this.session.render(res, context, 'meetings-calendar', data.heading, { ...data, error: month ? null : t('mp.calendar.month.invalid', context.language) });
+  }
+
+  @Get('new')
+  @Public()
+  async newForm(@Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    await this.renderMeetingForm(res, context, null, { timeZone: context.member.timeZone });
+  }
+
+  @Post('new')
+  @Public()
+  async create(@FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    const context = await this.guard(req, res, body);
+    if (!context) return;
+    const refused = await this.attempt(CreateMeetingDto, meetingInput(body), (dto) => this.meetings.create(dto));
+    if ('problems' in refused) return this.renderMeetingForm(res.status(refused.status), context, null, body, refused.problems);
+    res.redirect(HttpStatus.SEE_OTHER, `/meetings/${refused.value.id}?done=created`);
+  }
+
+  @Get(':id')
+  @Public()
+  async meeting(@UuidParam() id: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    await this.renderMeeting(res, context, id, req.query);
+  }
+
+  @Get(':id/edit')
+  @Public()
+  async editForm(@UuidParam() id: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const meeting = await this.found(res, context, () => this.meetings.get(id));
+    if (meeting) await this.renderMeetingForm(res, context, id, this.pages.editValues(meeting));
+  }
+
+  @Post(':id/edit')
+  @Public()
+  async edit(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    const context = await this.guard(req, res, body);
+    if (!context) return;
+    const meeting = await this.found(res, context, () => this.meetings.get(id));
+    if (!meeting) return;
+    const current = { startsAt: wallTime(meeting.startsAt, meeting.timeZone), endsAt: wallTime(meeting.endsAt, meeting.timeZone) };
+    const refused = await this.attempt(UpdateMeetingDto, meetingInput(body, current), (dto) => this.meetings.update(id, dto));
+    if ('problems' in refused) return this.renderMeetingForm(res.status(refused.status), context, id, body, refused.problems);
+    res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=updated`);
+  }
+
+  @Post(':id/options')
+  @Public()
+  addOption(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'options', async (zone) => {
+      await this.poll.addOption(id, await this.valid(CreateDateOptionDto, dateOptionInput(body, zone)));
+      return { done: 'option_added' };
+    });
+  }
+
+  @Post(':id/options/remove')
+  @Public()
+  removeOption(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'options', async () => {
+      await this.poll.removeOption(id, uuidField(body, 'optionId'));
+      return { done: 'option_removed' };
+    });
+  }
+
+  @Post(':id/poll')
+  @Public()
+  openPoll(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'poll', async (zone) => {
+      await this.poll.open(id, await this.valid(OpenPollDto, audienceInput(body, zone)));
+      return { done: 'poll_opened' };
+    });
+  }
+
+  @Post(':id/poll/answers')
+  @Public()
+  pollAnswer(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'pollAnswer', async () => {
+      const memberId = uuidField(body, 'memberId');
+      const optionId = uuidField(body, 'optionId');
+      await this.poll.answer(id, optionId, memberId, await this.valid(PollAnswerDto, { answer: body.answer }));
+      return { done: 'poll_answered' };
+    });
+  }
+
+  @Post(':id/confirm')
+  @Public()
+  confirm(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'confirm', async (zone) => {
+      await this.poll.confirm(id, await this.valid(ConfirmMeetingDto, confirmInput(body, zone)));
+      return { done: 'confirmed' };
+    });
+  }
+
+  @Post(':id/invite')
+  @Public()
+  invite(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'invite', async () => {
+      const { invited, alreadyInvited } = await this.invitations.invite(id, await this.valid(InviteDto, audienceInput(body)));
+      return { done: 'invited', counts: { invited, already: alreadyInvited } };
+    });
+  }
+
+  @Post(':id/answers')
+  @Public()
+  answer(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'answer', async () => {
+      await this.invitations.respond(id, uuidField(body, 'memberId'), await this.valid(RecordResponseDto, responseInput(body)), 'secretariat');
+      return { done: 'answered' };
+    });
+  }
+
+  @Post(':id/attendance')
+  @Public()
+  attendance(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'attendance', async () => {
+      await this.invitations.recordAttendance(id, await this.valid(AttendanceDto, attendanceInput(body)));
+      return { done: 'attendance' };
+    });
+  }
+
+  @Post(':id/held')
+  @Public()
+  held(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'held', async () => {
+      await this.meetings.update(id, { status: 'held' });
+      return { done: 'held' };
+    });
+  }
+
+  @Post(':id/agenda')
+  @Public()
+  addAgenda(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'agenda', async () => {
+      await this.agenda.add(id, await this.valid(CreateAgendaItemDto, agendaInput(body)));
+      return { done: 'agenda_added' };
+    });
+  }
+
+  @Post(':id/agenda/order')
+  @Public()
+  reorderAgenda(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'agenda', async () => {
+      const order = typeof body.order === 'string' ? body.order.split(',') : body.order;
+      await this.agenda.reorder(id, await this.valid(ReorderAgendaDto, { order }));
+      return { done: 'agenda_moved' };
+    });
+  }
+
+  @Post(':id/agenda/remove')
+  @Public()
+  removeAgenda(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'agenda', async () => {
+      await this.agenda.remove(id, uuidField(body, 'itemId'));
+      return { done: 'agenda_removed' };
+    });
+  }
+
+  @Post(':id/minutes')
+  @Public()
+  writeMinutes(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'minutes', async () => {
+      await this.minutes.put(id, await this.valid(PutMinutesDto, minutesInput(body)));
+      return { done: 'minutes_saved' };
+    });
+  }
+
+  @Post(':id/minutes/approve')
+  @Public()
+  approveMinutes(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, id, body, 'approve', async () => {
+      await this.minutes.approve(id, await this.valid(ApproveMinutesDto, {}));
+      return { done: 'minutes_approved' };
+    });
+  }
+
+  /** Signed in as the secretariat, with the form's CSRF token; else the refusal is already sent. */
+  private async guard(req: Request, res: Response, body: FormBody): Promise<PageContext | null> {
+    const context = await this.session.require(req, res);
+    if (!context) return null;
+    if (!this.session.checkCsrf(context, body)) {
+      this.session.refuseCsrf(res, context);
+      return null;
+    }
+    return context;
+  }
+
+  /**
+   * One step of the meeting page: run it, then back to the page with the success sentence; a refusal
+   * (the DTO's or the service's) shows the page again with the messages beside the fields and what was typed.
+   */
+  private async step(req: Request, res: Response, id: string, body: FormBody, form: string, run: (meetingZone: string) => Promise<Done>) {
+    const context = await this.guard(req, res, body);
+    if (!context) return;
+    const meeting = await this.found(res, context, () => this.meetings.get(id));
+    if (!meeting) return;
+    try {
+      const { done, counts } = await run(meeting.timeZone);
+      const query = new URLSearchParams({ done, ...Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, String(v)])) });
+      res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?${query}#${form}`);
+    } catch (error) {
+      const problems = problemsOf(error);
+      if (!problems) throw error;
+      res.status((error as HttpException).getStatus());
+      await this.renderMeeting(res, context, id, {}, { form, values: body, problems });
+    }
+  }
+
+  private async valid<T extends object>(dto: Type<T>, input: FormBody): Promise<T> {
+    const result = await validateForm(dto, input);
+    if (!result.ok) throw new ApiError(HttpStatus.BAD_REQUEST, result.problems);
+    return result.value;
+  }
+
+  /** The create and edit forms' outcome: the created or changed meeting, or the problems and their status. */
+  private async attempt<T extends object, R>(dto: Type<T>, input: FormBody, run: (value: T) => Promise<R>): Promise<{ value: R } | { problems: FieldProblem[]; status: number }> {
+    try {
+      return { value: await run(await this.valid(dto, input)) };
+    } catch (error) {
+      const problems = problemsOf(error);
+      if (!problems) throw error;
+      return { problems, status: (error as HttpException).getStatus() };
+    }
+  }
+
+  /** The meeting, or a page saying there is none (404). */
+  private async found<T>(res: Response, context: PageContext, load: () => Promise<T>): Promise<T | null> {
+    try {
+      return await load();
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() !== HttpStatus.NOT_FOUND) throw error;
+      res.status(HttpStatus.NOT_FOUND);
+      this.session.render(res, context, 'message', t('mp.notFound', context.language), { lines: [t('mp.notFound.lead', context.language)] });
+      return null;
+    }
+  }
+
+  private async renderMeeting(res: Response, context: PageContext, id: string, query: Record<string, unknown>, failed?: FailedForm) {
+    const { language } = context;
+    const data = await this.found(res, context, () => this.pages.meeting(id, language, context.member.timeZone, failed));
+    if (!data) return;
+    this.session.render(res, context, 'meeting', data.title, { ...data, done: this.pages.doneSentence(query, language), csrf: context.csrf });
+  }
+
+  private async renderMeetingForm(res: Response, context: PageContext, id: string | null, values: FormBody, problems: FieldProblem[] = []) {
+    const { language } = context;
+    const form = await this.pages.meetingForm(language, values, problems);
+    this.session.render(res, context, 'meeting-form', t(id ? 'mp.edit.title' : 'mp.new.title', language), { ...form, id, csrf: context.csrf, problems });
+  }
+}

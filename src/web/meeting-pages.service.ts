@@ -1,0 +1,291 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Body } from '../bodies/body.entity';
+import type { FieldProblem } from '../common/http/api-error';
+import { pickLocalized } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+import { todayIn } from '../common/time/dates';
+import { formatDate, formatDateTime, formatZone } from '../common/time/format';
+import { AgendaService } from '../meetings/agenda.service';
+import { InvitationsService } from '../meetings/invitations.service';
+import { MeetingPollService } from '../meetings/meeting-poll.service';
+import { MEETING_KINDS } from '../meetings/meeting.entity';
+import type { MeetingView } from '../meetings/meeting.view';
+import { MeetingsService } from '../meetings/meetings.service';
+import { MinutesService } from '../meetings/minutes.service';
+import type { MinutesView } from '../meetings/minutes.service';
+import { Member } from '../members/member.entity';
+import { calendarMonth, placeEntries } from './calendar-month';
+import { byField } from './forms';
+import { listOf, wallTime } from './meeting-form-values';
+import type { FormBody } from './meeting-form-values';
+
+/** A form that was refused: which one, what was typed, and what is wrong. */
+export interface FailedForm {
+  form: string;
+  values: FormBody;
+  problems: FieldProblem[];
+}
+
+/** Success sentences a redirect may name (?done=…); nothing else from the address is ever shown. */
+const DONE = ['created', 'updated', 'option_added', 'option_removed', 'poll_opened', 'poll_answered', 'confirmed', 'invited', 'answered', 'attendance', 'agenda_added', 'agenda_moved', 'agenda_removed', 'minutes_saved', 'minutes_approved', 'held'] as const;
+/** Blank decision rows the minutes form offers beyond those written. */
+const SPARE_DECISIONS = 2;
+
+/** What the meeting pages show, read from the meetings services, in the reader's language and zone. */
+@Injectable()
+export class MeetingPagesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly poll: MeetingPollService,
+    private readonly invitations: InvitationsService,
+    private readonly agenda: AgendaService,
+    private readonly minutes: MinutesService,
+  ) {}
+
+  doneSentence(query: Record<string, unknown>, language: Language): string | null {
+    const done = DONE.find((key) => key === query.done);
+    if (!done) return null;
+    const count = (value: unknown) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? value : '0');
+    return t(`mp.done.${done}`, language, { invited: count(query.invited), already: count(query.already) });
+  }
+
+  async list(language: Language, zone: string, now = new Date()) {
+    const page = await this.meetings.list({ limit: 200, offset: 0 });
+    const counts = await this.answerCounts(page.items.map((m) => m.id));
+    const row = (m: MeetingView) => {
+      const c = counts.get(m.id);
+      return {
+        id: m.id,
+        title: pickLocalized(m.title, language),
+        when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
+        status: t(`mp.status.${m.status}`, language),
+        tentative: m.status === 'tentative',
+        answers: c && c.invited > 0 ? t('mp.list.answers', language, { accepted: String(c.accepted), invited: String(c.invited), pending: String(c.pending) }) : null,
+        polled: c && m.poll.openedAt && c.asked > 0 ? t('mp.list.polled', language, { answered: String(c.answered), asked: String(c.asked) }) : null,
+      };
+    };
+    const isPast = (m: MeetingView) => new Date(m.endsAt ?? m.startsAt!) < now;
+    const dated = page.items.filter((m) => m.startsAt !== null);
+    return {
+      upcoming: dated.filter((m) => !isPast(m)).map(row),
+      past: dated.filter(isPast).reverse().map(row),
+      undated: page.items.filter((m) => m.startsAt === null).map(row),
+      calendarMonth: todayIn(zone, now).slice(0, 7),
+    };
+  }
+
+  async calendar(month: string, language: Language, zone: string, now = new Date()) {
+    const grid = calendarMonth(month, zone, language, todayIn(zone, now));
+    const page = await this.meetings.list({ from: grid.from, to: grid.to, limit: 200, offset: 0 });
+    const entries = page.items
+      .filter((m) => m.startsAt !== null && m.status !== 'cancelled')
+      .map((m) => ({ id: m.id, title: pickLocalized(m.title, language), startsAt: m.startsAt!, endsAt: m.endsAt, tentative: m.status === 'tentative' || m.status === 'postponed' }));
+    const placed = placeEntries(grid, entries, zone, language);
+    const inMonth = placed.weeks.flat().filter((d) => d.inMonth && d.entries.length > 0);
+    return {
+      ...placed,
+      heading: t('mp.calendar.title', language, { month: placed.label }),
+      zoneLine: t('mp.calendar.zone', language, { zone }),
+      listed: inMonth.map((d) => ({ date: formatDate(`${d.date}T12:00:00Z`, 'UTC', language), entries: d.entries })),
+    };
+  }
+
+  /** The choices of the create and edit forms, with what was typed (or what is stored) kept. */
+  async meetingForm(language: Language, values: FormBody, problems: FieldProblem[] = []) {
+    const bodies = await this.dataSource.manager.find(Body, { order: { createdAt: 'ASC' } });
+    return {
+      values,
+      errors: byField(problems),
+      bodies: bodies.map((b) => ({ id: b.id, name: pickLocalized(b.name, language), selected: b.id === values.bodyId })),
+      kinds: MEETING_KINDS.map((kind) => ({ value: kind, label: t(`mp.kind.${kind}`, language), selected: kind === values.kind })),
+    };
+  }
+
+  /** The stored meeting as the edit form's values. */
+  editValues(meeting: MeetingView): FormBody {
+    return {
+      kind: meeting.kind,
+      number: meeting.number === null ? '' : String(meeting.number),
+      'title.en': meeting.title.en ?? '',
+      'title.ru': meeting.title.ru ?? '',
+      'title.kk': meeting.title.kk ?? '',
+      timeZone: meeting.timeZone,
+      startsAt: wallTime(meeting.startsAt, meeting.timeZone),
+      endsAt: wallTime(meeting.endsAt, meeting.timeZone),
+      'location.venue': meeting.location?.venue ?? '',
+      'location.city': meeting.location?.city ?? '',
+      'location.countryCode': meeting.location?.countryCode ?? '',
+      onlineUrl: meeting.onlineUrl ?? '',
+      description: meeting.description ?? '',
+    };
+  }
+
+  /** The meeting page: details, poll, participants, agenda, minutes, and the forms of the steps its status allows. */
+  async meeting(id: string, language: Language, zone: string, failed?: FailedForm) {
+    const meeting = await this.meetings.get(id);
+    const [matrix, people, representation, agenda, minutes, members] = await Promise.all([
+      this.poll.matrix(id),
+      this.invitations.list(id),
+      this.invitations.representation(id),
+      this.agenda.list(id),
+      this.minutesOrNull(id),
+      this.dataSource.manager.find(Member, { where: { active: true }, order: { countryCode: 'ASC', fullName: 'ASC' } }),
+    ]);
+    const when = (iso: string | null) => (iso ? formatDateTime(iso, zone, language) : '—');
+    const sections: Record<string, { values: FormBody; errors: Record<string, string> }> = {};
+    if (failed) sections[failed.form] = { values: failed.values, errors: byField(failed.problems) };
+    const section = (form: string) => sections[form] ?? { values: {}, errors: {} };
+    const chosen = (form: string) => new Set(listOf(section(form).values.memberIds));
+    const memberChoices = (form: string) => members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
+    const open = meeting.status === 'tentative' || meeting.status === 'postponed';
+    const dated = meeting.status === 'scheduled' || meeting.status === 'held';
+    const titleOf = (text: Record<string, string | undefined>) => pickLocalized(text, language);
+    const memberName = new Map(members.map((m) => [m.id, m.fullName]));
+    const order = agenda.map((a) => a.id);
+    const moved = (from: number, to: number) => {
+      const next = [...order];
+      [next[from], next[to]] = [next[to], next[from]];
+      return next.join(',');
+    };
+    const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) => o.label ?? o.text ?? (o.startsAt ? when(o.startsAt) : '');
+    return {
+      id,
+      title: titleOf(meeting.title),
+      status: meeting.status,
+      statusLabel: t(`mp.status.${meeting.status}`, language),
+      kindLabel: t(`mp.kind.${meeting.kind}`, language),
+      whenReader: meeting.startsAt ? `${when(meeting.startsAt)} (${formatZone(zone, meeting.startsAt, language)})` : '—',
+      whenMeeting: meeting.startsAt && zone !== meeting.timeZone ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})` : null,
+      where: [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode].filter(Boolean).join(', '),
+      onlineUrl: meeting.onlineUrl,
+      failed: failed ? failed.form : null,
+      problems: failed?.problems ?? [],
+      sections,
+      can: {
+        edit: meeting.status !== 'cancelled' && meeting.status !== 'held',
+        options: open,
+        poll: open && matrix.options.length > 0,
+        confirm: open && (matrix.options.length > 0 || meeting.startsAt !== null),
+        invite: meeting.status !== 'cancelled' && meeting.status !== 'held',
+        answer: (open || meeting.status === 'scheduled') && people.length > 0,
+        pollAnswer: open && matrix.options.length > 0 && people.length > 0,
+        attendance: dated && people.length > 0,
+        held: meeting.status === 'scheduled',
+        agenda: meeting.status !== 'cancelled',
+        minutes: dated && minutes?.status !== 'approved',
+        approve: minutes?.status === 'draft',
+      },
+      closed: meeting.status === 'cancelled',
+      inviteLead: t(meeting.status === 'scheduled' ? 'mp.invite.lead.scheduled' : meeting.startsAt && meeting.status === 'tentative' ? 'mp.invite.lead.saveTheDate' : 'mp.invite.lead.tentative', language),
+      options: matrix.options.map((o) => ({ id: o.id, label: optionLabel(o), timed: o.startsAt !== null, removeLabel: t('mp.options.remove', language, { label: optionLabel(o) }), selected: section('confirm').values.dateOptionId === o.id })),
+      poll: {
+        opened: meeting.poll.openedAt ? t('mp.poll.opened', language, { date: when(meeting.poll.openedAt) }) : null,
+        closes: meeting.poll.closesAt ? t('mp.poll.closes', language, { date: when(meeting.poll.closesAt) }) : null,
+        options: matrix.options.map((o) => ({ label: optionLabel(o), canCome: o.canCome, countries: o.countriesCanCome.join(', ') })),
+        rows: matrix.participants.map((p) => ({ name: p.fullName, country: p.countryCode, answers: matrix.options.map((o) => this.pollAnswerLabel(p.answers[o.id], language)) })),
+        answers: (['yes', 'if_need_be', 'no'] as const).map((value) => ({ value, label: t(`action.poll.${value}`, language) })),
+      },
+      flags: representation.flags.map((f) => f.countryCode),
+      countries: [...new Set(people.map((p) => p.countryCode))].sort().map((code) => ({
+        code,
+        people: people
+          .filter((p) => p.countryCode === code)
+          .map((p) => ({
+            name: p.fullName,
+            response: t(`mp.response.${p.response}`, language),
+            substitute: p.delegate ? t('mp.substitute', language, { name: p.delegate.fullName }) : null,
+            note: p.note,
+            attended: p.attended === true,
+          })),
+      })),
+      participants: people.map((p) => ({ id: p.memberId, name: p.fullName, country: p.countryCode, attended: p.attended === true })),
+      responses: (['accepted', 'declined', 'tentative', 'delegated'] as const).map((value) => ({ value, label: t(`mp.response.${value}`, language), selected: section('answer').values.response === value })),
+      members: { poll: memberChoices('poll'), invite: memberChoices('invite'), all: members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })) },
+      agenda: agenda.map((item, i) => {
+        const title = titleOf(item.title);
+        return {
+          id: item.id,
+          title,
+          duration: item.durationMinutes ? t('mp.agenda.minutes', language, { minutes: String(item.durationMinutes) }) : null,
+          presenter: item.presenterId ? (memberName.get(item.presenterId) ?? null) : null,
+          up: i > 0 ? { order: moved(i, i - 1), label: t('mp.agenda.up', language, { title }) } : null,
+          down: i < agenda.length - 1 ? { order: moved(i, i + 1), label: t('mp.agenda.down', language, { title }) } : null,
+          removeLabel: t('mp.agenda.remove', language, { title }),
+        };
+      }),
+      minutes: minutes ? this.minutesShown(minutes, language, zone) : null,
+      minutesForm: this.minutesForm(minutes, section('minutes'), language),
+    };
+  }
+
+  private pollAnswerLabel(answer: string | null, language: Language): { value: string; label: string } {
+    return answer ? { value: answer, label: t(`action.poll.${answer}` as MessageKey, language) } : { value: 'none', label: '—' };
+  }
+
+  private minutesShown(minutes: MinutesView, language: Language, zone: string) {
+    return {
+      text: minutes.text,
+      state: minutes.status === 'approved' ? t('mp.minutes.approvedOn', language, { date: formatDateTime(minutes.approvedAt!, zone, language), name: minutes.approvedBy ?? '' }) : t('mp.minutes.draft', language),
+      decisions: minutes.decisions.map((d) => ({
+        label: d.label,
+        text: d.text,
+        actions: d.actionItems.map((a) => t('mp.minutes.actions', language, { activity: a.activity, deadline: a.deadline ?? '—' })),
+      })),
+    };
+  }
+
+  /** The draft (or what was typed) as rows of the minutes form, with spare rows for new decisions. */
+  private minutesForm(minutes: MinutesView | null, { values: typed, errors }: { values: FormBody; errors: Record<string, string> }, language: Language) {
+    const stored = minutes?.decisions ?? [];
+    const typedRows = Object.keys(typed).filter((k) => /^decisions\.\d+\.text$/.test(k)).length;
+    const rows = Math.max(stored.length, typedRows) + SPARE_DECISIONS;
+    const typedOr = (name: string, fallback: string | undefined) => (Object.keys(typed).length ? String(typed[name] ?? '') : (fallback ?? ''));
+    return {
+      text: typedOr('text', minutes?.text),
+      decisions: Array.from({ length: rows }, (_, i) => {
+        const n = String(i + 1);
+        const action = stored[i]?.actionItems[0];
+        return {
+          index: i,
+          legend: t('mp.minutes.decision', language, { n }),
+          textLabel: t('mp.minutes.decision.text', language, { n }),
+          actionLabel: t('mp.minutes.action', language, { n }),
+          text: typedOr(`decisions.${i}.text`, stored[i]?.text),
+          activity: typedOr(`decisions.${i}.actionItems.0.activity`, action?.activity),
+          deadline: typedOr(`decisions.${i}.actionItems.0.deadline`, action?.deadline),
+          textError: errors[`decisions.${i}.text`] ?? null,
+          activityError: errors[`decisions.${i}.actionItems.0.activity`] ?? null,
+          deadlineError: errors[`decisions.${i}.actionItems.0.deadline`] ?? null,
+        };
+      }),
+    };
+  }
+
+  private async minutesOrNull(id: string): Promise<MinutesView | null> {
+    try {
+      return await this.minutes.get(id);
+    } catch (error) {
+      if (error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  private async answerCounts(ids: string[]) {
+    if (ids.length === 0) return new Map<string, { invited: number; accepted: number; pending: number; asked: number; answered: number }>();
+    const rows: { meeting_id: string; invited: number; accepted: number; pending: number; asked: number; answered: number }[] = await this.dataSource.query(
+      `SELECT i.meeting_id,
+              count(*) FILTER (WHERE i.invited_at IS NOT NULL)::int AS invited,
+              count(*) FILTER (WHERE i.response IN ('accepted', 'delegated'))::int AS accepted,
+              count(*) FILTER (WHERE i.response = 'pending' AND i.invited_at IS NOT NULL)::int AS pending,
+              count(*)::int AS asked,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM meeting_date_answer a JOIN meeting_date_option o ON o.id = a.option_id WHERE o.meeting_id = i.meeting_id AND a.member_id = i.member_id))::int AS answered
+       FROM invitation i WHERE i.meeting_id = ANY($1) GROUP BY i.meeting_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.meeting_id, r]));
+  }
+}
