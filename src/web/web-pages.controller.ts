@@ -5,14 +5,10 @@ import { Public } from '../auth/auth.decorators';
 import { pickLocalized } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { formatDateTime, formatZone } from '../common/time/format';
-import { todayIn } from '../common/time/dates';
 import { InvitationsService } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
 import { MeetingsService } from '../meetings/meetings.service';
-import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
-import { WorkPlansService } from '../work-plan/work-plans.service';
 import { DashboardService } from './dashboard.service';
-import { ganttSvg } from './gantt';
 import { PageSession } from './page-session';
 
 /** The secretariat's pages, rendered on the server in the reader's language; sign-in required. */
@@ -25,8 +21,6 @@ export class WebPagesController {
     private readonly meetings: MeetingsService,
     private readonly poll: MeetingPollService,
     private readonly invitations: InvitationsService,
-    private readonly plans: WorkPlansService,
-    private readonly items: WorkPlanItemsService,
   ) {}
 
   @Get()
@@ -82,42 +76,6 @@ export class WebPagesController {
       flags: representation.flags.map((f) => f.countryCode),
       countries: byCountry,
       attendedLabel: t('meeting.attended', language),
-    });
-  }
-
-  @Get('work-plan')
-  @Public()
-  async workPlanIndex(@Req() req: Request, @Res() res: Response) {
-    return this.workPlan(undefined, req, res);
-  }
-
-  @Get('work-plan/:planId')
-  @Public()
-  async workPlan(@Param('planId', new ParseUUIDPipe({ optional: true })) planId: string | undefined, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
-    const { language } = context;
-    const plans = await this.plans.list({ limit: 100, offset: 0 });
-    const chosen = planId ? await this.plans.get(planId) : plans.items[0];
-    const items = chosen ? (await this.items.list({ workPlanId: chosen.id, limit: 200, offset: 0 })).items.sort((a, b) => a.position - b.position) : [];
-    const title = (activity: Record<string, string>) => pickLocalized(activity, language);
-    this.session.render(res, context, 'work-plan', t('wp.title', language), {
-      plan: chosen ? pickLocalized(chosen.title, language) : null,
-      plans: plans.items.map((p) => ({ id: p.id, title: pickLocalized(p.title, language) })),
-      overdueLabel: t('wp.overdue', language),
-      gantt: ganttSvg(
-        items.map((i) => ({ label: title(i.activity), windows: i.deadline.windows, overdue: i.overdue })),
-        todayIn(context.member.timeZone),
-        { title: t('wp.timeline', language), today: t('wp.today', language) },
-      ),
-      items: items.map((i) => ({
-        activity: title(i.activity),
-        deadline: i.deadline.text || '—',
-        window: i.deadline.windows.map((w) => (w.start === w.end ? w.start : `${w.start} – ${w.end}`)).join('; ') || '—',
-        executor: i.executor ? pickLocalized(i.executor.name, language) : '—',
-        status: i.status,
-        overdue: i.overdue,
-      })),
     });
   }
 }

@@ -16,6 +16,6 @@ import { WorkPlansService } from './work-plans.service';
   imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
   providers: [DeadlineParser, DeadlineReader, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
-  exports: [DeadlineReader, WorkPlansService, WorkPlanItemsService],
+  exports: [DeadlineReader, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
 })
 export class WorkPlanModule {}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { FieldProblem } from '../common/http/api-error';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+import { formatDateTime } from '../common/time/format';
+import { MembersService } from '../members/members.service';
+import type { NotificationQuery } from '../notifications/dto/notification-query.dto';
+import { NOTIFICATION_STATUSES, SUBJECT_TYPES } from '../notifications/notification.entity';
+import type { Notification } from '../notifications/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { EmailPreviewService } from './email-preview.service';
+import { byField } from './forms';
+
+export const OUTBOX_PAGE_SIZE = 50;
+export const OUTBOX_FILTERS = ['status', 'subjectType', 'recipientId', 'from', 'to'] as const;
+export type OutboxFilters = Pick<NotificationQuery, (typeof OUTBOX_FILTERS)[number]>;
+
+const statusLabel = (status: string, language: Language) => t(`outbox.status.${status}` as MessageKey, language);
+const subjectLabel = (type: string, language: Language) => t(`outbox.subject.${type}` as MessageKey, language);
+
+/** What the outbox pages show: the filtered, paginated list and one email as its recipient reads it. */
+@Injectable()
+export class OutboxPageService {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly members: MembersService,
+    private readonly previews: EmailPreviewService,
+  ) {}
+
+  /** The dates of the form are whole days in the reader's zone: "until 3 May" includes 3 May. */
+  async list(filters: OutboxFilters, page: number, typed: Record<string, string>, problems: FieldProblem[], language: Language, zone: string) {
+    const day = (iso: string, edge: 'start' | 'end') => {
+      const date = DateTime.fromISO(iso, { zone });
+      return (edge === 'start' ? date.startOf('day') : date.endOf('day')).toISO()!;
+    };
+    const query = {
+      ...filters,
+      from: filters.from ? day(filters.from, 'start') : undefined,
+      to: filters.to ? day(filters.to, 'end') : undefined,
+      limit: OUTBOX_PAGE_SIZE,
+      offset: (page - 1) * OUTBOX_PAGE_SIZE,
+    };
+    const found = problems.length ? { items: [], total: 0 } : await this.notifications.list(query);
+    const people = (await this.members.list({ limit: 200, offset: 0 })).items;
+    const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) })}`;
+    const option = (value: string, label: string, chosen: string) => ({ value, label, selected: value === chosen });
+    return {
+      filters: {
+        status: NOTIFICATION_STATUSES.map((s) => option(s, statusLabel(s, language), typed.status ?? '')),
+        subjectType: SUBJECT_TYPES.map((s) => option(s, subjectLabel(s, language), typed.subjectType ?? '')),
+        recipientId: people.map((m) => option(m.id, `${m.fullName} <${m.email}>`, typed.recipientId ?? '')),
+        from: typed.from ?? '',
+        to: typed.to ?? '',
+        active: Object.values(typed).some(Boolean),
+        invalid: problems.length > 0,
+        errors: byField(problems),
+      },
+      count: found.total ? t('outbox.count', language, { first: String(query.offset + 1), last: String(query.offset + found.items.length), total: String(found.total) }) : null,
+      empty: found.total ? null : t(Object.values(typed).some(Boolean) ? 'outbox.empty' : 'outbox.empty.all', language),
+      previous: page > 1 ? link(page - 1) : null,
+      next: query.offset + found.items.length < found.total ? link(page + 1) : null,
+      rows: found.items.map((n) => ({
+        id: n.id,
+        status: statusLabel(n.status, language),
+        failed: n.status === 'failed',
+        kind: n.kind,
+        subject: subjectLabel(n.subjectType, language),
+        recipient: n.recipientEmail,
+        due: when(n.dueAt),
+        sentAt: when(n.sentAt),
+        attempts: n.attempts,
+        lastError: n.lastError ?? '',
+      })),
+    };
+  }
+
+  async email(notification: Notification, resentId: string | null, language: Language, zone: string) {
+    const preview = await this.previews.preview(notification);
+    const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const resendOf = typeof notification.payload.resendOf === 'string' ? notification.payload.resendOf : null;
+    return {
+      id: notification.id,
+      heading: t('outbox.email.title', language, { recipient: notification.recipientEmail }),
+      facts: [
+        [t('outbox.status', language), statusLabel(notification.status, language)],
+        [t('outbox.kind', language), notification.kind],
+        [t('outbox.subject', language), subjectLabel(notification.subjectType, language)],
+        [t('outbox.recipient', language), notification.recipientEmail],
+        [t('outbox.due', language), when(notification.dueAt)],
+        [t('outbox.sentAt', language), when(notification.sentAt)],
+        [t('outbox.attempts', language), String(notification.attempts)],
+        [t('outbox.lastError', language), notification.lastError ?? '—'],
+        [t('outbox.email.messageId', language), notification.messageId ?? '—'],
+        [t('outbox.email.smtp', language), notification.smtpResponse ?? '—'],
+      ].map(([term, value]) => ({ term, value })),
+      email: preview.shown ? preview.email : null,
+      linkHidden: preview.shown && preview.linkHidden,
+      notShown: preview.shown ? null : t(preview.composable ? 'outbox.email.not_sent' : 'outbox.email.unrenderable', language, { reason: preview.reason }),
+      resent: resentId,
+      resendOf,
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
+import { Public } from '../auth/auth.decorators';
+import { t } from '../common/i18n/messages';
+import { NotificationQuery } from '../notifications/dto/notification-query.dto';
+import type { Notification } from '../notifications/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { blankToUndefined, problemsOf, validateForm } from './forms';
+import { OUTBOX_FILTERS, OutboxPageService } from './outbox-page.service';
+import type { OutboxFilters } from './outbox-page.service';
+import { PageSession } from './page-session';
+import type { PageContext } from './page-session';
+
+/** The outbox for the secretariat: every email with its delivery, one email as it reads, and resending. */
+@ApiExcludeController()
+@Controller('outbox')
+export class OutboxPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly view: OutboxPageService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  @Get()
+  @Public()
+  async list(@Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const typed = Object.fromEntries(OUTBOX_FILTERS.map((field) => [field, typeof req.query[field] === 'string' ? (req.query[field] as string).trim() : '']));
+    const checked = await validateForm(NotificationQuery, blankToUndefined(typed));
+    const problems = checked.ok ? [] : checked.problems;
+    const pageText = typeof req.query.page === 'string' ? req.query.page : '1';
+    const page = /^[1-9]\d{0,5}$/.test(pageText) ? Number(pageText) : 0;
+    if (page === 0) problems.push({ field: 'page', message: 'page must be a whole number from 1' });
+    const filters: OutboxFilters = checked.ok ? checked.value : {};
+    const data = await this.view.list(filters, Math.max(page, 1), typed, problems, context.language, context.member.timeZone);
+    res.status(problems.length ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
+    this.session.render(res, context, 'outbox', t('outbox.title', context.language), data);
+  }
+
+  @Get(':id')
+  @Public()
+  async email(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const notification = await this.find(id, res, context);
+    if (!notification) return;
+    const resent = typeof req.query.resent === 'string' && isUUID(req.query.resent) ? req.query.resent : null;
+    const data = await this.view.email(notification, resent, context.language, context.member.timeZone);
+    this.session.render(res, context, 'outbox-email', data.heading, { ...data, csrf: context.csrf });
+  }
+
+  /** The same rules as POST /api/notifications/:id/resend: a new entry due now, the original kept. */
+  @Post(':id/resend')
+  @Public()
+  async resend(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
+    if (!(await this.find(id, res, context))) return;
+    const created = await this.notifications.resend(id);
+    res.redirect(HttpStatus.SEE_OTHER, `/outbox/${id}?resent=${created.id}`);
+  }
+
+  private async find(id: string, res: Response, context: PageContext): Promise<Notification | null> {
+    try {
+      return await this.notifications.get(id);
+    } catch (error) {
+      if (problemsOf(error) === null) throw error;
+      const line = t('outbox.missing', context.language);
+      res.status(HttpStatus.NOT_FOUND);
+      this.session.render(res, context, 'message', line, { lines: [] });
+      return null;
+    }
+  }
+}

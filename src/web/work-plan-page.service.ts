@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldProblem } from '../common/http/api-error';
+import { pickLocalized } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+import { todayIn } from '../common/time/dates';
+import { formatDate, formatDateTime } from '../common/time/format';
+import { DUE_FILTERS } from '../work-plan/dto/work-plan-item.dto';
+import type { WorkPlanItemQuery } from '../work-plan/dto/work-plan-item.dto';
+import type { ImportReport } from '../work-plan/import-export/work-plan-import.service';
+import { ITEM_STATUSES } from '../work-plan/work-plan-item.entity';
+import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
+import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
+import { WorkPlansService } from '../work-plan/work-plans.service';
+import { byField } from './forms';
+import { ganttSvg } from './gantt';
+
+const PLAN_ITEMS_LIMIT = 200;
+export type ItemFilters = Pick<WorkPlanItemQuery, 'due' | 'executor' | 'country' | 'topic' | 'status'>;
+export const FILTER_FIELDS = ['due', 'executor', 'country', 'topic', 'status'] as const;
+
+/** A parsed window in the reader's language: "1 February 2019 – 28 February 2019". */
+export function windowText(windows: { start: string; end: string }[], language: Language): string {
+  const day = (iso: string) => formatDate(`${iso}T00:00:00Z`, 'UTC', language);
+  return windows.map((w) => (w.start === w.end ? day(w.start) : `${day(w.start)} – ${day(w.end)}`)).join('; ');
+}
+
+const statusLabel = (status: string, language: Language) => t(`wpp.status.${status}` as MessageKey, language);
+const option = (value: string, label: string, chosen: string | undefined) => ({ value, label, selected: value === chosen });
+
+/** What the work-plan pages show: the plan with its filters and timeline, and an import preview. */
+@Injectable()
+export class WorkPlanPageService {
+  constructor(
+    private readonly plans: WorkPlansService,
+    private readonly items: WorkPlanItemsService,
+  ) {}
+
+  /**
+   * The plan's table and timeline narrowed by the filters. The choices offered come from the whole
+   * plan, so a filter never offers a value that finds nothing in it.
+   */
+  async plan(planId: string | undefined, filters: ItemFilters, typed: Record<string, string>, problems: FieldProblem[], language: Language, zone: string) {
+    const plans = await this.plans.list({ limit: 100, offset: 0 });
+    const chosen = planId ? await this.plans.get(planId) : plans.items[0];
+    const all = chosen ? await this.planItems(chosen.id, {}) : [];
+    const shown = chosen && problems.length === 0 && Object.values(filters).some((v) => v !== undefined) ? await this.planItems(chosen.id, filters) : all;
+    const name = (item: WorkPlanItemView) => pickLocalized(item.activity, language);
+    const executors = new Map(all.filter((i) => i.executor).map((i) => [i.executor!.id, pickLocalized(i.executor!.name, language)]));
+    const pick = (field: string) => typed[field] ?? '';
+    return {
+      planId: chosen?.id ?? null,
+      plan: chosen ? pickLocalized(chosen.title, language) : null,
+      plans: plans.items.map((p) => ({ id: p.id, title: pickLocalized(p.title, language), current: p.id === chosen?.id })),
+      filters: {
+        due: DUE_FILTERS.map((d) => option(d, t(`wpp.due.${d}` as MessageKey, language), pick('due'))),
+        executor: [...executors].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => option(id, label, pick('executor'))),
+        country: [...new Set(all.flatMap((i) => i.countries))].sort().map((c) => option(c, c, pick('country').toUpperCase())),
+        topic: [...new Set(all.flatMap((i) => i.topics))].sort().map((topic) => option(topic, topic, pick('topic').toLowerCase())),
+        status: ITEM_STATUSES.map((s) => option(s, statusLabel(s, language), pick('status'))),
+        active: Object.values(typed).some(Boolean),
+        invalid: problems.length > 0,
+        errors: byField(problems),
+      },
+      count: t('wpp.filter.count', language, { shown: String(shown.length), total: String(all.length) }),
+      hasItems: all.length > 0,
+      gantt: ganttSvg(
+        shown.map((i) => ({ label: name(i), windows: i.deadline.windows, overdue: i.overdue })),
+        todayIn(zone),
+        { title: t('wp.timeline', language), today: t('wp.today', language) },
+      ),
+      items: shown.map((i) => ({
+        activity: name(i),
+        deadline: i.deadline.text || '—',
+        window: windowText(i.deadline.windows, language) || (i.deadline.onRequest ? t('wpp.on_request', language) : '—'),
+        due: i.deadline.dueAt ? formatDateTime(i.deadline.dueAt, zone, language) : null,
+        executor: i.executor ? pickLocalized(i.executor.name, language) : '—',
+        responsible: i.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
+        status: statusLabel(i.status, language),
+        overdue: i.overdue,
+      })),
+    };
+  }
+
+  /** Every row of a dry run as the preview table shows it, and every problem as a sentence. */
+  preview(report: ImportReport, fileName: string, language: Language, zone: string) {
+    const { rows, valid, invalid, newExecutors } = report.summary;
+    return {
+      summary: t('wpp.preview.summary', language, { rows: String(rows), valid: String(valid), invalid: String(invalid), file: fileName }),
+      ignored: report.ignoredColumns.length ? t('wpp.preview.ignored', language, { columns: report.ignoredColumns.join(', ') }) : null,
+      newExecutors: newExecutors.length ? t('wpp.preview.new_executors', language, { names: newExecutors.join(', ') }) : null,
+      importable: invalid === 0 && rows > 0,
+      confirm: t('wpp.preview.confirm', language, { count: String(rows) }),
+      refused: invalid > 0 ? t('wpp.preview.refused', language, { invalid: String(invalid), rows: String(rows) }) : null,
+      problems: rows > 0 ? this.problemSentences(report.rows, language) : [],
+      rows: report.rows.map((row) => ({
+        line: row.line,
+        activity: pickLocalized(row.activity, language) || '—',
+        deadline: row.deadline?.text || '—',
+        window: row.deadline ? windowText(row.deadline.windows, language) || (row.deadline.onRequest ? t('wpp.on_request', language) : '—') : '—',
+        due: row.deadline?.dueAt ? formatDateTime(row.deadline.dueAt, zone, language) : null,
+        executor: row.executor ? `${row.executor.name}${row.executor.match === 'new_organization' ? ` ${t('wpp.preview.executor.new', language)}` : ''}` : '—',
+        errors: row.errors.map((e) => `${e.field}: ${e.message}`),
+      })),
+    };
+  }
+
+  /** "Line 4, column “deadline”: …" for every problem of every row (also what a refused import reports). */
+  problemSentences(rows: { line: number; errors: FieldProblem[] }[], language: Language): string[] {
+    return rows.flatMap((row) => row.errors.map((e) => t('wpp.preview.problem', language, { line: String(row.line), field: e.field, message: e.message })));
+  }
+
+  private async planItems(workPlanId: string, filters: ItemFilters): Promise<WorkPlanItemView[]> {
+    const page = await this.items.list({ ...filters, workPlanId, limit: PLAN_ITEMS_LIMIT, offset: 0 });
+    return page.items.sort((a, b) => a.position - b.position);
+  }
+}

@@ -1,0 +1,181 @@
+import { Catch, Controller, Get, HttpStatus, Param, ParseUUIDPipe, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import type { FieldProblem } from '../common/http/api-error';
+import { pickLocalized } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import { WorkPlanItemQuery } from '../work-plan/dto/work-plan-item.dto';
+import { WorkPlanExportService } from '../work-plan/import-export/work-plan-export.service';
+import { WorkPlanImportService } from '../work-plan/import-export/work-plan-import.service';
+import type { WorkPlan } from '../work-plan/work-plan.entity';
+import { WorkPlansService } from '../work-plan/work-plans.service';
+import { blankToUndefined, byField, problemsOf, validateForm } from './forms';
+import { ImportUploadStore } from './import-upload-store';
+import type { KeptUpload } from './import-upload-store';
+import { PageSession } from './page-session';
+import type { PageContext } from './page-session';
+import { FILTER_FIELDS, WorkPlanPageService } from './work-plan-page.service';
+import type { ItemFilters } from './work-plan-page.service';
+
+/** The same limit as the API's import. */
+const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
+const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+/** Multer refuses a too large file before the handler runs: the import page then says so beside the field. */
+@Catch(PayloadTooLargeException)
+class UploadTooLargeFilter implements ExceptionFilter {
+  catch(_exception: PayloadTooLargeException, host: ArgumentsHost) {
+    const request = host.switchToHttp().getRequest<Request>();
+    host.switchToHttp().getResponse<Response>().redirect(HttpStatus.SEE_OTHER, `${request.path}?problem=too_large`);
+  }
+}
+
+/** The work plan for the secretariat: table and timeline with filters, export, and import with a preview of every row. */
+@ApiExcludeController()
+@Controller('work-plan')
+export class WorkPlanPagesController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly view: WorkPlanPageService,
+    private readonly plans: WorkPlansService,
+    private readonly importer: WorkPlanImportService,
+    private readonly exporter: WorkPlanExportService,
+    private readonly uploads: ImportUploadStore,
+  ) {}
+
+  @Get()
+  @Public()
+  async index(@Req() req: Request, @Res() res: Response) {
+    return this.workPlan(undefined, req, res);
+  }
+
+  @Get(':planId')
+  @Public()
+  async workPlan(@Param('planId', new ParseUUIDPipe({ optional: true })) planId: string | undefined, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const typed = Object.fromEntries(FILTER_FIELDS.map((field) => [field, typeof req.query[field] === 'string' ? (req.query[field] as string) : '']));
+    const checked = await validateForm(WorkPlanItemQuery, blankToUndefined(typed));
+    const filters: ItemFilters = checked.ok ? checked.value : {};
+    const problems = checked.ok ? [] : checked.problems;
+    if (planId && !(await this.findPlan(planId, res, context))) return;
+    const data = await this.view.plan(planId, filters, typed, problems, context.language, context.member.timeZone);
+    const imported = typeof req.query.imported === 'string' && /^\d{1,6}$/.test(req.query.imported) ? t('wpp.import.done', context.language, { count: req.query.imported }) : null;
+    res.status(problems.length ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
+    this.session.render(res, context, 'work-plan', t('wp.title', context.language), { ...data, imported });
+  }
+
+  @Get(':planId/export.:format')
+  @Public()
+  async export(@Param('planId', ParseUUIDPipe) planId: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return this.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', context.language));
+    if (!(await this.findPlan(planId, res, context))) return;
+    const file = await this.exporter.export(planId, format as (typeof EXPORT_FORMATS)[number]);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.send(file.body);
+  }
+
+  @Get(':planId/import')
+  @Public()
+  async importForm(@Param('planId', ParseUUIDPipe) planId: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const tooLarge = req.query.problem === 'too_large';
+    await this.renderImport(res, context, planId, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.OK, {
+      errors: tooLarge ? { file: t('wpp.import.too_large', context.language) } : {},
+    });
+  }
+
+  /** Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two. */
+  @Post(':planId/import')
+  @Public()
+  @UseFilters(UploadTooLargeFilter)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
+  async preview(@Param('planId', ParseUUIDPipe) planId: string, @UploadedFile() file: KeptUpload | undefined, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
+    const { language } = context;
+    if (!file || file.buffer.length === 0) {
+      return this.renderImport(res, context, planId, HttpStatus.BAD_REQUEST, { errors: { file: t('wpp.import.no_file', language) } });
+    }
+    let report;
+    try {
+      report = await this.importer.import(planId, file, true);
+    } catch (error) {
+      return this.refuse(res, context, planId, error);
+    }
+    const uploadId = await this.uploads.keep(context.session.id, planId, file);
+    await this.renderImport(res, context, planId, HttpStatus.OK, { preview: this.view.preview(report, file.originalname, language, context.member.timeZone), uploadId });
+  }
+
+  /** Step two: the real import of the very file previewed, all rows or none. */
+  @Post(':planId/import/confirm')
+  @Public()
+  async confirm(@Param('planId', ParseUUIDPipe) planId: string, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
+    const uploadId = typeof req.body?.upload === 'string' ? (req.body.upload as string) : '';
+    const file = await this.uploads.find(context.session.id, planId, uploadId);
+    if (!file) return this.renderImport(res, context, planId, HttpStatus.GONE, { errors: { file: t('wpp.import.expired', context.language) } });
+    let report;
+    try {
+      report = await this.importer.import(planId, file, false);
+    } catch (error) {
+      return this.refuse(res, context, planId, error);
+    }
+    await this.uploads.forget(uploadId);
+    res.redirect(HttpStatus.SEE_OTHER, `/work-plan/${planId}?imported=${report.imported ?? 0}`);
+  }
+
+  /** A refused file or import: the reason beside the file field, and every bad line as a sentence. */
+  private async refuse(res: Response, context: PageContext, planId: string, error: unknown) {
+    const problems = problemsOf(error);
+    if (!problems) throw error;
+    const status = (error as { getStatus(): number }).getStatus();
+    if (status === HttpStatus.NOT_FOUND) return this.message(res, context, status, t('wpp.plan.missing', context.language));
+    const lines = ((error as { getResponse(): { details?: { rows?: { line: number; errors: FieldProblem[] }[] } } }).getResponse().details?.rows ?? []);
+    const reason = problems.map((p) => p.message).join('; ');
+    await this.renderImport(res, context, planId, status, {
+      errors: lines.length ? {} : byField(problems.map((p) => ({ field: 'file', message: p.message }))),
+      refused: lines.length ? t('wpp.import.refused', context.language, { reason }) : null,
+      problems: this.view.problemSentences(lines, context.language),
+    });
+  }
+
+  private async renderImport(res: Response, context: PageContext, planId: string, status: number, data: Record<string, unknown>) {
+    const plan = await this.findPlan(planId, res, context);
+    if (!plan) return;
+    res.status(status);
+    this.session.render(res, context, 'work-plan-import', t('wpp.import.title', context.language), {
+      planId,
+      plan: pickLocalized(plan.title, context.language),
+      csrf: context.csrf,
+      errors: {},
+      ...data,
+    });
+  }
+
+  /** A plan id that names nothing gets a page saying so (404), not the API's JSON. */
+  private async findPlan(planId: string, res: Response, context: PageContext): Promise<WorkPlan | null> {
+    try {
+      return await this.plans.get(planId);
+    } catch (error) {
+      if (problemsOf(error) === null) throw error;
+      this.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', context.language));
+      return null;
+    }
+  }
+
+  private message(res: Response, context: PageContext, status: number, line: string) {
+    res.status(status);
+    this.session.render(res, context, 'message', line, { lines: [] });
+  }
+}
