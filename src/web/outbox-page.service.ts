@@ -11,6 +11,7 @@ import { NOTIFICATION_STATUSES, SUBJECT_TYPES } from '../notifications/notificat
 import type { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EmailPreviewService } from './email-preview.service';
+import { filterOption } from './filter-form';
 import { byField } from './forms';
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -46,12 +47,11 @@ export class OutboxPageService {
     const people = (await this.members.list({ limit: 200, offset: 0 })).items;
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
     const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) })}`;
-    const option = (value: string, label: string, chosen: string) => ({ value, label, selected: value === chosen });
     return {
       filters: {
-        status: NOTIFICATION_STATUSES.map((s) => option(s, statusLabel(s, language), typed.status ?? '')),
-        subjectType: SUBJECT_TYPES.map((s) => option(s, subjectLabel(s, language), typed.subjectType ?? '')),
-        recipientId: people.map((m) => option(m.id, `${m.fullName} <${m.email}>`, typed.recipientId ?? '')),
+        status: NOTIFICATION_STATUSES.map((s) => filterOption(s, statusLabel(s, language), typed.status ?? '')),
+        subjectType: SUBJECT_TYPES.map((s) => filterOption(s, subjectLabel(s, language), typed.subjectType ?? '')),
+        recipientId: people.map((m) => filterOption(m.id, `${m.fullName} <${m.email}>`, typed.recipientId ?? '')),
         from: typed.from ?? '',
         to: typed.to ?? '',
         active: Object.values(typed).some(Boolean),

@@ -7,6 +7,7 @@ import { t } from '../common/i18n/messages';
 import { NotificationQuery } from '../notifications/dto/notification-query.dto';
 import type { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { typedFilters } from './filter-form';
 import { blankToUndefined, problemsOf, validateForm } from './forms';
 import { OUTBOX_FILTERS, OutboxPageService } from './outbox-page.service';
 import type { OutboxFilters } from './outbox-page.service';
@@ -28,7 +29,7 @@ export class OutboxPagesController {
   async list(@Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
-    const typed = Object.fromEntries(OUTBOX_FILTERS.map((field) => [field, typeof req.query[field] === 'string' ? (req.query[field] as string).trim() : '']));
+    const typed = typedFilters(req.query, OUTBOX_FILTERS);
     const checked = await validateForm(NotificationQuery, blankToUndefined(typed));
     const problems = checked.ok ? [] : checked.problems;
     const pageText = typeof req.query.page === 'string' ? req.query.page : '1';

@@ -13,6 +13,7 @@ import { ITEM_STATUSES } from '../work-plan/work-plan-item.entity';
 import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { WorkPlansService } from '../work-plan/work-plans.service';
+import { filterOption } from './filter-form';
 import { byField } from './forms';
 import { ganttSvg } from './gantt';
 
@@ -27,7 +28,6 @@ export function windowText(windows: { start: string; end: string }[], language: 
 }
 
 const statusLabel = (status: string, language: Language) => t(`wpp.status.${status}` as MessageKey, language);
-const option = (value: string, label: string, chosen: string | undefined) => ({ value, label, selected: value === chosen });
 
 /** What the work-plan pages show: the plan with its filters and timeline, and an import preview. */
 @Injectable()
@@ -54,11 +54,11 @@ export class WorkPlanPageService {
       plan: chosen ? pickLocalized(chosen.title, language) : null,
       plans: plans.items.map((p) => ({ id: p.id, title: pickLocalized(p.title, language), current: p.id === chosen?.id })),
       filters: {
-        due: DUE_FILTERS.map((d) => option(d, t(`wpp.due.${d}` as MessageKey, language), pick('due'))),
-        executor: [...executors].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => option(id, label, pick('executor'))),
-        country: [...new Set(all.flatMap((i) => i.countries))].sort().map((c) => option(c, c, pick('country').toUpperCase())),
-        topic: [...new Set(all.flatMap((i) => i.topics))].sort().map((topic) => option(topic, topic, pick('topic').toLowerCase())),
-        status: ITEM_STATUSES.map((s) => option(s, statusLabel(s, language), pick('status'))),
+        due: DUE_FILTERS.map((d) => filterOption(d, t(`wpp.due.${d}` as MessageKey, language), pick('due'))),
+        executor: [...executors].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => filterOption(id, label, pick('executor'))),
+        country: [...new Set(all.flatMap((i) => i.countries))].sort().map((c) => filterOption(c, c, pick('country').toUpperCase())),
+        topic: [...new Set(all.flatMap((i) => i.topics))].sort().map((topic) => filterOption(topic, topic, pick('topic').toLowerCase())),
+        status: ITEM_STATUSES.map((s) => filterOption(s, statusLabel(s, language), pick('status'))),
         active: Object.values(typed).some(Boolean),
         invalid: problems.length > 0,
         errors: byField(problems),

@@ -12,6 +12,7 @@ import { WorkPlanExportService } from '../work-plan/import-export/work-plan-expo
 import { WorkPlanImportService } from '../work-plan/import-export/work-plan-import.service';
 import type { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlansService } from '../work-plan/work-plans.service';
+import { typedFilters } from './filter-form';
 import { blankToUndefined, byField, problemsOf, validateForm } from './forms';
 import { ImportUploadStore } from './import-upload-store';
 import type { KeptUpload } from './import-upload-store';
@@ -57,7 +58,7 @@ export class WorkPlanPagesController {
   async workPlan(@Param('planId', new ParseUUIDPipe({ optional: true })) planId: string | undefined, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
-    const typed = Object.fromEntries(FILTER_FIELDS.map((field) => [field, typeof req.query[field] === 'string' ? (req.query[field] as string) : '']));
+    const typed = typedFilters(req.query, FILTER_FIELDS);
     const checked = await validateForm(WorkPlanItemQuery, blankToUndefined(typed));
     const filters: ItemFilters = checked.ok ? checked.value : {};
     const problems = checked.ok ? [] : checked.problems;
