@@ -37,6 +37,6 @@ import { MinutesService } from './minutes.service';
     MeetingParticipants,
     MeetingEmailComposer,
   ],
-  exports: [MeetingsService, InvitationsService, MeetingPollService, MeetingCalendarService, MeetingEmailComposer],
+  exports: [MeetingsService, InvitationsService, MeetingPollService, AgendaService, MinutesService, MeetingCalendarService, MeetingEmailComposer],
 })
 export class MeetingsModule {}
