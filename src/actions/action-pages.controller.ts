@@ -18,7 +18,7 @@ import { ActionTokenService } from './action-token.service';
 import type { ActionClaims } from './action-token.service';
 
 /** Zones offered first: where the group's people live. */
-const COMMON_ZONES = ['Asia/Almaty', 'Asia/Bishkek', 'Asia/Dushanbe', 'Asia/Ashgabat', 'Asia/Tashkent', 'Europe/Brussels', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Paris', 'Europe/London', 'UTC'];
+export const COMMON_ZONES = ['Asia/Almaty', 'Asia/Bishkek', 'Asia/Dushanbe', 'Asia/Ashgabat', 'Asia/Tashkent', 'Europe/Brussels', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Paris', 'Europe/London', 'UTC'];
 
 /**
  * Answer links from emails. Opening one (GET) only shows what would be recorded, so mail scanners

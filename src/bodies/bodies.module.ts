@@ -12,6 +12,6 @@ import { MembershipsService } from './memberships.service';
   imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule],
   controllers: [BodiesController, ReportsController],
   providers: [BodiesService, MembershipsService, ContinuityReportService],
-  exports: [BodiesService, MembershipsService],
+  exports: [BodiesService, MembershipsService, ContinuityReportService],
 })
 export class BodiesModule {}

@@ -21,7 +21,7 @@ export function cookieValue(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Sign-in by emailed link (passwordless, single use, 15 minutes), the member's page, sign-out. */
+/** Sign-in by emailed link (passwordless, single use, 15 minutes) and sign-out; the member's page is src/web/my-page.controller.ts. */
 @ApiExcludeController()
 @Controller()
 export class SessionPagesController {
@@ -78,16 +78,6 @@ export class SessionPagesController {
     if (!opened) return this.message(res, language, HttpStatus.GONE, t('signin.used', language));
     res.setHeader('Set-Cookie', this.sessions.cookie(opened.token));
     res.redirect(HttpStatus.SEE_OTHER, '/me');
-  }
-
-  @Get('me')
-  @Public()
-  @Header('Cache-Control', 'no-store')
-  async me(@Req() req: Request, @Res() res: Response) {
-    const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE));
-    if (!found) return res.redirect(HttpStatus.SEE_OTHER, '/sign-in');
-    const { member, session } = found;
-    res.send(this.pages.render('me', member.language, member.fullName, { member, csrf: this.sessions.csrfToken(session) }));
   }
 
   @Post('sign-out')

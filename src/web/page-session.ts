@@ -59,7 +59,14 @@ export class PageSession {
     res.status(HttpStatus.FORBIDDEN).send(this.pages.render('message', context.language, t('page.error.csrf', context.language), { lines: [] }));
   }
 
+  /** A page with a heading and sentences, e.g. "this member does not exist" with its 404. */
+  message(res: Response, context: PageContext, status: number, title: string, lines: string[]): void {
+    res.status(status);
+    this.render(res, context, 'message', title, { lines });
+  }
+
   render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
-    res.send(this.pages.render(name, context.language, title, { ...data, nav: { signedIn: true, csrf: context.csrf, fullName: context.member.fullName } }));
+    const nav = { signedIn: true, csrf: context.csrf, fullName: context.member.fullName, secretariat: context.session.role === 'secretariat' };
+    res.send(this.pages.render(name, context.language, title, { ...data, nav }));
   }
 }

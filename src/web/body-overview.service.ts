@@ -1,0 +1,76 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { BodiesService } from '../bodies/bodies.service';
+import { ContinuityReportService } from '../bodies/continuity-report.service';
+import { ContinuityQuery } from '../bodies/dto/continuity-query.dto';
+import { MembershipsService } from '../bodies/memberships.service';
+import { pickLocalized } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+import { formatDay } from '../common/time/format';
+import { todayIn } from '../common/time/dates';
+import { byField, validateForm } from './forms';
+
+/** How far back the continuity report counts turnover on the body's page. */
+const TURNOVER_YEARS = 5;
+
+/** A body's page: its composition on any day and the continuity report as of that day. */
+@Injectable()
+export class BodyOverviewService {
+  constructor(
+    private readonly bodies: BodiesService,
+    private readonly memberships: MembershipsService,
+    private readonly continuity: ContinuityReportService,
+  ) {}
+
+  async list(language: Language) {
+    const page = await this.bodies.list({ limit: 200, offset: 0 });
+    const serving = await Promise.all(page.items.map((b) => this.memberships.list(b.id, { at: todayIn(b.timeZone), limit: 1, offset: 0 })));
+    return page.items.map((b, index) => ({
+      id: b.id,
+      name: pickLocalized(b.name, language),
+      kind: t(`bodies.kind.${b.kind}` as MessageKey, language),
+      serving: serving[index].total,
+    }));
+  }
+
+  async overview(bodyId: string, askedAt: unknown, language: Language) {
+    const body = await this.bodies.get(bodyId);
+    const typed = typeof askedAt === 'string' ? askedAt : '';
+    const checked = await validateForm(ContinuityQuery, { bodyId, years: TURNOVER_YEARS, ...(typed ? { at: typed } : {}) });
+    const base = { name: pickLocalized(body.name, language), kind: t(`bodies.kind.${body.kind}` as MessageKey, language), typedAt: typed };
+    if (!checked.ok) return { ...base, status: HttpStatus.BAD_REQUEST, errors: byField(checked.problems), report: null };
+    const at = checked.value.at ?? todayIn(body.timeZone);
+    const [terms, report] = await Promise.all([this.memberships.list(bodyId, { at, limit: 200, offset: 0 }), this.continuity.build(bodyId, TURNOVER_YEARS, at)]);
+    const role = (value: string) => t(`bodies.role.${value}` as MessageKey, language);
+    const since = (holder: { fullName: string; role: string; since: string; yearsServed: number }) =>
+      `${holder.fullName} (${role(holder.role)}), ${t('bodies.since', language, { date: formatDay(holder.since, language), years: holder.yearsServed.toLocaleString(language) })}`;
+    return {
+      ...base,
+      status: HttpStatus.OK,
+      errors: {},
+      at,
+      compositionTitle: t('bodies.composition', language, { date: formatDay(at, language) }),
+      continuityTitle: t('bodies.continuity', language, { date: formatDay(at, language), years: String(TURNOVER_YEARS) }),
+      composition: terms.items.map((term) => ({
+        memberId: term.memberId,
+        fullName: term.member!.fullName,
+        countryCode: term.member!.countryCode,
+        role: role(term.role),
+        seat: term.seat,
+        from: formatDay(term.startDate, language),
+        to: term.endDate ? formatDay(term.endDate, language) : t('members.term.open', language),
+      })),
+      report: {
+        seats: report.seats.map((seat) => ({
+          seat: seat.seat,
+          holders: seat.holders.map(since),
+          alternates: seat.alternates.map(since),
+          people: seat.peopleInPeriod,
+          flag: seat.flag ? t(`bodies.flag.${seat.flag}`, language) : '',
+        })),
+        turnover: report.turnoverByCountry,
+      },
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import type { FieldProblem } from '../common/http/api-error';
+import { problemsOf, validateForm } from './forms';
+
+export type FormOutcome<T> = { ok: true; value: T } | { ok: false; status: number; problems: FieldProblem[] };
+
+/**
+ * A page form's whole path: the API's DTO checks the values, then the service acts; a mistake at
+ * either step comes back as field problems with the status the API would give (400, 403, 409…).
+ */
+export async function submitForm<D extends object, T>(dto: Type<D>, values: Record<string, unknown>, act: (value: D) => Promise<T>): Promise<FormOutcome<T>> {
+  const checked = await validateForm(dto, values);
+  if (!checked.ok) return { ok: false, status: HttpStatus.BAD_REQUEST, problems: checked.problems };
+  try {
+    return { ok: true, value: await act(checked.value) };
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (!problems) throw error;
+    return { ok: false, status: (error as HttpException).getStatus(), problems };
+  }
+}

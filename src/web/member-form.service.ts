@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldProblem } from '../common/http/api-error';
+import { pickLocalized } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { CreateMemberDto, UpdateMemberDto } from '../members/dto/member.dto';
+import type { Member } from '../members/member.entity';
+import { MembersService } from '../members/members.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { choices, digestChoices, languageChoices, zoneChoices } from './choices';
+import { submitForm } from './form-outcome';
+import { byField } from './forms';
+
+const TEXT_FIELDS = ['fullName', 'email', 'countryCode', 'organization', 'position', 'language', 'timeZone', 'digest'] as const;
+
+/** What the form's boxes hold, as typed: shown again unchanged when the member cannot be saved. */
+export type MemberFormValues = Record<(typeof TEXT_FIELDS)[number], string> & { active: boolean };
+
+export type MemberFormOutcome = { ok: true; member: Member } | { ok: false; status: number; problems: FieldProblem[]; values: MemberFormValues };
+
+/** The add and edit forms of a member: the API's own validation and rules, the typed values kept on a mistake. */
+@Injectable()
+export class MemberFormService {
+  constructor(
+    private readonly members: MembersService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  valuesOf(member: Member | null): MemberFormValues {
+    if (!member) return { fullName: '', email: '', countryCode: '', organization: '', position: '', language: 'en', timeZone: 'Asia/Almaty', digest: 'immediate', active: true };
+    return {
+      fullName: member.fullName,
+      email: member.email,
+      countryCode: member.countryCode,
+      organization: member.organizationId ?? '',
+      position: member.position ?? '',
+      language: member.language,
+      timeZone: member.timeZone,
+      digest: member.digest,
+      active: member.active,
+    };
+  }
+
+  /** An unticked box is absent from the form: absent means not active. */
+  valuesFromForm(body: Record<string, unknown>): MemberFormValues {
+    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key] as string) : '');
+    return { ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, text(key)])) as Record<(typeof TEXT_FIELDS)[number], string>), active: body?.active === 'true' };
+  }
+
+  async save(id: string | null, body: Record<string, unknown>): Promise<MemberFormOutcome> {
+    const values = this.valuesFromForm(body);
+    // An emptied optional box clears the value, as null does in the API.
+    const input = { ...values, organization: values.organization || null, position: values.position || null };
+    const outcome = id
+      ? await submitForm(UpdateMemberDto, input, (dto) => this.members.update(id, dto))
+      : await submitForm(CreateMemberDto, input, (dto) => this.members.create(dto));
+    return outcome.ok ? { ok: true, member: outcome.value } : { ...outcome, values };
+  }
+
+  /** What the form template needs: the values, the problems beside their fields, the choices. */
+  async view(values: MemberFormValues, problems: FieldProblem[], language: Language) {
+    const organizations = (await this.organizations.list({ limit: 200, offset: 0 })).items;
+    return {
+      values,
+      errors: byField(problems),
+      problems,
+      organizations: choices(
+        organizations.map((o) => o.id),
+        values.organization,
+        (organizationId) => pickLocalized(organizations.find((o) => o.id === organizationId)!.name, language),
+      ),
+      languages: languageChoices(values.language),
+      zones: zoneChoices(values.timeZone),
+      digests: digestChoices(values.digest, language),
+    };
+  }
+}

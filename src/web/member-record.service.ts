@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Membership } from '../bodies/membership.entity';
+import { pickLocalized } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+import { formatDate, formatDateTime, formatDay, formatTime } from '../common/time/format';
+import { Invitation } from '../meetings/invitation.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
+import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
+
+/** Meetings whose answers are final: a member's page shows the answer but offers no change. */
+const CLOSED_MEETINGS = ['held', 'cancelled'];
+
+export interface ReaderView {
+  language: Language;
+  timeZone: string;
+}
+
+export interface MeetingAnswerRow {
+  meetingId: string;
+  title: string;
+  when: string;
+  status: string;
+  response: string;
+  responseLabel: string;
+  open: boolean;
+}
+
+export interface ItemRow {
+  id: string;
+  activity: string;
+  deadline: string;
+  status: string;
+  statusLabel: string;
+  overdue: boolean;
+}
+
+/**
+ * Everything the group's record holds about one member — terms, invitations and answers, the items
+ * they answer for, the emails planned for them — shaped for a page in the reader's language and zone.
+ */
+@Injectable()
+export class MemberRecordService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly items: WorkPlanItemsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async terms(memberId: string, reader: ReaderView) {
+    const terms = await this.dataSource.manager.find(Membership, { where: { memberId }, relations: { body: true }, order: { startDate: 'DESC' } });
+    return terms.map((term) => ({
+      bodyId: term.bodyId,
+      body: pickLocalized(term.body!.name, reader.language),
+      role: t(`bodies.role.${term.role}` as MessageKey, reader.language),
+      seat: term.seat,
+      from: formatDay(term.startDate, reader.language),
+      to: term.endDate ? formatDay(term.endDate, reader.language) : t('members.term.open', reader.language),
+    }));
+  }
+
+  async meetings(memberId: string, reader: ReaderView): Promise<MeetingAnswerRow[]> {
+    const invitations = await this.dataSource.manager
+      .createQueryBuilder(Invitation, 'i')
+      .innerJoinAndSelect('i.meeting', 'm')
+      .where('i.member_id = :memberId', { memberId })
+      .orderBy('m.starts_at', 'DESC', 'NULLS FIRST')
+      .addOrderBy('m.id')
+      .getMany();
+    return invitations.map(({ meeting, response }) => ({
+      meetingId: meeting!.id,
+      title: pickLocalized(meeting!.title, reader.language),
+      when: meeting!.startsAt ? formatDateTime(meeting!.startsAt.toISOString(), reader.timeZone, reader.language) : '—',
+      status: meeting!.status,
+      response,
+      responseLabel: t(`my.response.${response}` as MessageKey, reader.language),
+      open: !CLOSED_MEETINGS.includes(meeting!.status),
+    }));
+  }
+
+  /** Items the member is named responsible for or executes, each once, soonest due first. */
+  async workPlanItems(memberId: string, reader: ReaderView): Promise<ItemRow[]> {
+    const page = { limit: 200, offset: 0 };
+    const [responsible, executing] = await Promise.all([
+      this.items.list({ ...page, responsibleMemberId: memberId }),
+      this.items.list({ ...page, executor: memberId }),
+    ]);
+    const unique = new Map<string, WorkPlanItemView>();
+    for (const item of [...responsible.items, ...executing.items]) unique.set(item.id, item);
+    return [...unique.values()]
+      .sort((a, b) => (a.deadline.dueAt ?? '9999').localeCompare(b.deadline.dueAt ?? '9999'))
+      .map((item) => ({
+        id: item.id,
+        activity: pickLocalized(item.activity, reader.language),
+        deadline: item.deadline.text || '—',
+        status: item.status,
+        statusLabel: t(`my.status.${item.status}` as MessageKey, reader.language),
+        overdue: item.overdue,
+      }));
+  }
+
+  async emails(memberId: string, reader: ReaderView) {
+    const page = await this.notifications.list({ recipientId: memberId, limit: 100, offset: 0 });
+    const moment = (date: Date | null) =>
+      date ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)}` : '—';
+    return page.items.map((n) => ({ kind: n.kind, due: moment(n.dueAt), status: n.status, sentAt: moment(n.sentAt), lastError: n.lastError ?? '' }));
+  }
+}

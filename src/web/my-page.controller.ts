@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Header, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { t } from '../common/i18n/messages';
+import type { FormOutcome } from './form-outcome';
+import { MyPageService } from './my-page.service';
+import type { MyPageFailure } from './my-page.service';
+import { PageSession } from './page-session';
+import type { PageContext } from './page-session';
+
+const DONE = { answer: 'my.answer.saved', item: 'my.item.saved', preferences: 'prefs.saved' } as const;
+type Done = keyof typeof DONE;
+
+/** The page of whoever is signed in, secretariat or not: their meetings, items and preferences, and sign-out. */
+@ApiExcludeController()
+@Controller('me')
+export class MyPageController {
+  constructor(
+    private readonly session: PageSession,
+    private readonly myPage: MyPageService,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  async show(@Query('done') done: unknown, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res, false);
+    if (!context) return;
+    await this.render(res, context, typeof done === 'string' && done in DONE ? (done as Done) : null);
+  }
+
+  @Post('meetings/:meetingId/answer')
+  @Public()
+  async answer(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res, false);
+    if (!context) return;
+    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
+    const outcome = await this.myPage.answer(context.member, meetingId, body);
+    await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId });
+  }
+
+  @Post('items/:itemId/status')
+  @Public()
+  async itemStatus(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res, false);
+    if (!context) return;
+    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
+    const outcome = await this.myPage.setItemStatus(itemId, body);
+    await this.finish(res, context, outcome, 'item', { form: 'item', id: itemId });
+  }
+
+  @Post('preferences')
+  @Public()
+  async preferences(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.require(req, res, false);
+    if (!context) return;
+    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
+    const outcome = await this.myPage.savePreferences(context.member, body);
+    // The language just chosen becomes the pages' language too.
+    const language = outcome.ok ? `&lang=${outcome.value.language}` : '';
+    await this.finish(res, context, outcome, 'preferences', { form: 'preferences', typed: body }, language);
+  }
+
+  /** Success: back to the page (POST-redirect-GET) with a sentence; a mistake: the page again, the message beside the form. */
+  private async finish(res: Response, context: PageContext, outcome: FormOutcome<unknown>, done: Done, failure: Omit<MyPageFailure, 'problems'>, query = '') {
+    if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/me?done=${done}${query}`);
+    res.status(outcome.status);
+    await this.render(res, context, null, { ...failure, problems: outcome.problems });
+  }
+
+  private async render(res: Response, context: PageContext, done: Done | null, failure?: MyPageFailure) {
+    const view = await this.myPage.view(context.member, context.language, failure);
+    this.session.render(res, context, 'me', context.member.fullName, {
+      ...view,
+      notice: done ? t(DONE[done], context.language) : null,
+      problem: failure ? t('my.problems', context.language) : null,
+      csrf: context.csrf,
+    });
+  }
+}
