@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
+import { BodiesModule } from '../bodies/bodies.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { MembersModule } from '../members/members.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { PagesModule } from '../pages/pages.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
+import { BodyOverviewService } from './body-overview.service';
+import { BodyPagesController } from './body-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { EmailPreviewService } from './email-preview.service';
 import { ImportUploadStore } from './import-upload-store';
 import { MeetingPagesController } from './meeting-pages.controller';
 import { MeetingPagesService } from './meeting-pages.service';
+import { MemberDirectoryService } from './member-directory.service';
+import { MemberFormService } from './member-form.service';
+import { MemberPagesController } from './member-pages.controller';
+import { MemberRecordService } from './member-record.service';
+import { MyPageController } from './my-page.controller';
+import { MyPageService } from './my-page.service';
 import { OutboxPageService } from './outbox-page.service';
 import { OutboxPagesController } from './outbox-pages.controller';
 import { PageSession } from './page-session';
@@ -18,8 +29,8 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
 
 /** The secretariat's web pages (server-rendered). */
 @Module({
-  imports: [PagesModule, SessionsModule, MeetingsModule, WorkPlanModule, MailModule],
-  controllers: [WebPagesController, MeetingPagesController, WorkPlanPagesController, OutboxPagesController],
-  providers: [PageSession, DashboardService, MeetingPagesService, WorkPlanPageService, ImportUploadStore, OutboxPageService, EmailPreviewService],
+  imports: [PagesModule, SessionsModule, MeetingsModule, WorkPlanModule, MembersModule, BodiesModule, OrganizationsModule, MailModule],
+  controllers: [WebPagesController, MeetingPagesController, MemberPagesController, BodyPagesController, MyPageController, WorkPlanPagesController, OutboxPagesController],
+  providers: [PageSession, DashboardService, MeetingPagesService, MemberRecordService, MemberDirectoryService, MemberFormService, BodyOverviewService, MyPageService, WorkPlanPageService, ImportUploadStore, OutboxPageService, EmailPreviewService],
 })
 export class WebModule {}
