@@ -108,7 +108,7 @@ export class WorkPlanPageService {
 
   /** "Line 4, column “deadline”: …" for every problem of every row (also what a refused import reports). */
   problemSentences(rows: { line: number; errors: FieldProblem[] }[], language: Language): string[] {
-    return rows.flatMap((row) => row.errors.map((e) => t('wpp.preview.problem', language, { line: String(row.line), field: e.field, message: e.message })));
+    return rows.flatMap((row) => row.errors.map((e) => t('wpp.preview.problem', language, { line: String(row.line), field: e.field, message: e.message.replace(/\.$/, '') })));
   }
 
   private async planItems(workPlanId: string, filters: ItemFilters): Promise<WorkPlanItemView[]> {
