@@ -21,6 +21,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // The fault scenarios own their services and run apart: npm run test:faults.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       testTimeout: 30000,
     },

@@ -27,6 +27,8 @@ export interface AppConfig {
   sendingTimeoutMs: number;
   /** First wait before retrying a temporary SMTP failure; it doubles per attempt, up to an hour. */
   retryBaseMs: number;
+  /** The longest wait between two tries of a temporary failure. */
+  retryMaxMs: number;
   /** Emails delivered at once by each worker process. */
   workerConcurrency: number;
   /** API requests one token may make per minute (all API processes together). */
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconcileEveryMs: milliseconds('RECONCILE_EVERY_MS', 60_000, 200),
     sendingTimeoutMs: milliseconds('SENDING_TIMEOUT_MS', 5 * 60_000, 500),
     retryBaseMs: milliseconds('RETRY_BASE_MS', 5_000, 10),
+    retryMaxMs: milliseconds('RETRY_MAX_MS', 3600_000, 10),
     workerConcurrency: milliseconds('WORKER_CONCURRENCY', 16, 1),
     apiRequestsPerMinute: milliseconds('API_REQUESTS_PER_MINUTE', 6000, 1),
   };

@@ -1,5 +1,5 @@
 import { paginate } from '../common/database/paginate';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -25,6 +25,9 @@ export interface PlannedNotification {
   payload?: Record<string, unknown>;
 }
 
+/** At most the SMTP socket time-out: a change waits this long for its subject's emails in flight. */
+const IN_FLIGHT_WAIT_MS = 30_000;
+
 export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind?: string };
 
 /**
@@ -35,6 +38,7 @@ export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind
 @Injectable()
 export class NotificationsService {
   private readonly pending = new WeakMap<EntityManager, PlannedRow[]>();
+  private readonly logger = new Logger(NotificationsService.name);
 
   constructor(
     @InjectRepository(Notification) private readonly repository: Repository<Notification>,
@@ -114,7 +118,31 @@ export class NotificationsService {
       );
       for (const row of result) if (row.status === 'scheduled') planned.push({ id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind });
     }
+    await this.awaitEmailsInFlight(manager, subjectType, subjectId, kinds);
     return this.remember(manager, planned);
+  }
+
+  /**
+   * A worker may be sending one of the subject's emails, composed from the state before this change.
+   * The change commits only after those emails are accepted or given up, so that nothing the change
+   * made untrue reaches anyone after it commits (no new claim can start meanwhile: the rows still
+   * scheduled are locked by this transaction's cancel). A worker that died is released by the
+   * reconciler, which also ends the wait.
+   */
+  private async awaitEmailsInFlight(manager: EntityManager, subjectType: SubjectType, subjectId: string, kinds: EmailKind[]): Promise<void> {
+    const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+    for (;;) {
+      const [{ sending }] = await manager.query(
+        `SELECT count(*)::int AS sending FROM notification WHERE subject_type = $1 AND subject_id = $2 AND status = 'sending' AND kind = ANY($3)`,
+        [subjectType, subjectId, kinds],
+      );
+      if (sending === 0) return;
+      if (Date.now() > deadline) {
+        this.logger.warn({ msg: 'committing a change while its emails are still being sent', subjectType, subjectId, sending });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   /** Cancels every still-scheduled email to a member (deactivated: they are no longer reminded of anything). */

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
@@ -13,6 +13,8 @@ export interface ReceivedMail {
   /** The text/calendar part, when the email has one. */
   calendar: string | null;
   calendarMethod: string | null;
+  /** When the server accepted it (Date.now()), to tell emails accepted after a change committed. */
+  acceptedAt: number;
 }
 
 /** Decides the answer to one message: undefined accepts it, an error with responseCode rejects it (451, 550). */
@@ -22,6 +24,7 @@ export type SmtpVerdict = (mail: { to: string[]; raw: string }) => { code: numbe
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   private server!: SMTPServer;
+  private readonly sockets = new Set<Socket>();
   private verdict: SmtpVerdict = () => undefined;
   port = 0;
   /** How long the server takes before it answers each message (to keep emails in flight in fault tests). */
@@ -49,7 +52,7 @@ export class SmtpSink {
             .then(() => simpleParser(raw))
             .then((parsed) => {
               const calendar = this.calendarPart(parsed, raw);
-              this.messages.push({ parsed, raw, to, messageId: parsed.messageId, subject: parsed.subject ?? '', calendar, calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null });
+              this.messages.push({ parsed, raw, to, messageId: parsed.messageId, subject: parsed.subject ?? '', calendar, calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null, acceptedAt: Date.now() });
               callback();
             })
             .catch((error: Error) => callback(error));
@@ -60,9 +63,25 @@ export class SmtpSink {
     this.server.on('error', (error: Error & { code?: string }) => {
       if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.server.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** Like a mail server that is down: open connections are cut and new ones refused, until acceptConnections(). */
+  async refuseConnections(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  /** Listens again on the same port. */
+  async acceptConnections(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.server.listen(this.port, '127.0.0.1', () => resolve()));
   }
 
   get url(): string {

@@ -1,0 +1,77 @@
+import { FaultScenario } from '../support/fault-scenario';
+import { waitFor } from '../support/smtp-sink';
+
+/**
+ * Meetings moved and items completed while their reminders are going out: once the change has
+ * committed (its response received), no reminder for the old time or the done item may arrive.
+ */
+describe('faults: meetings moved and items done while their reminders are being sent', () => {
+  const scenario = new FaultScenario('changes');
+  afterAll(() => scenario.stop());
+
+  it('sends no reminder made untrue by a change after the change commits', async () => {
+    await scenario.start();
+    // A slow server keeps many reminders in flight at the moment of each change.
+    scenario.smtp.acceptDelayMs = 40;
+    await scenario.startProcess('api');
+    await Promise.all([scenario.startProcess('worker'), scenario.startProcess('worker')]);
+    const { bodyId, memberIds } = await scenario.createMembers(100);
+    const meetings = await scenario.scheduleMeetings(bodyId, memberIds, 6, ['PT150S', 'PT145S', 'PT140S'], 165_000);
+
+    const plan = await scenario.api<{ id: string }>('POST', '/api/work-plans', { bodyId, title: { en: 'Work plan' }, period: '2026-2027' });
+    const items: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const item = await scenario.api<{ id: string; dueAt: string }>('POST', `/api/work-plans/${plan.id}/items`, {
+        activity: { en: `Activity ${i + 1}` },
+        deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+        responsibleMemberIds: memberIds,
+      });
+      // Reminders due in 25–35 s: offsets counted back from the item's due moment.
+      const secondsToDue = Math.round((new Date(item.dueAt).getTime() - Date.now()) / 1000);
+      await scenario.api('PATCH', `/api/work-plan-items/${item.id}`, { reminderOffsets: [`PT${secondsToDue - 25}S`, `PT${secondsToDue - 30}S`, `PT${secondsToDue - 35}S`] });
+      items.push(item.id);
+    }
+
+    const subjectOf = (id: string) => scenario.smtp.messages.filter((m) => m.parsed.headers.get('x-wgs-notification') && m.raw.includes(id));
+    const reminderOf = async (subjectId: string) => {
+      const rows = await scenario.query<{ id: string }>(`SELECT id FROM notification WHERE subject_id = $1 AND kind <> 'meeting-invitation' AND status = 'sent'`, [subjectId]);
+      return rows.length > 0;
+    };
+    // Each change comes once that subject's reminders have started to go out, and before they all have.
+    const changes: Promise<void>[] = [];
+    for (const [i, id] of meetings.entries()) {
+      changes.push(
+        waitFor(() => reminderOf(id), { what: `reminders of meeting ${i + 1} going out`, timeout: 120_000, interval: 100 }).then(async () => {
+          const meeting = await scenario.api<{ startsAt: string }>('GET', `/api/meetings/${id}`);
+          await scenario.api('PATCH', `/api/meetings/${id}`, { startsAt: new Date(new Date(meeting.startsAt).getTime() + 20_000).toISOString() });
+          scenario.changedAt.set(id, Date.now());
+        }),
+      );
+    }
+    for (const [i, id] of items.entries()) {
+      changes.push(
+        waitFor(() => reminderOf(id), { what: `reminders of item ${i + 1} going out`, timeout: 120_000, interval: 100 }).then(async () => {
+          await scenario.api('PATCH', `/api/work-plan-items/${id}`, { status: 'done' });
+          scenario.changedAt.set(id, Date.now());
+        }),
+      );
+    }
+    await Promise.all(changes);
+    await scenario.settle(180_000);
+
+    const counted = await scenario.count();
+    const obsoleteSent = await scenario.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notification n LEFT JOIN meeting m ON m.id = n.subject_id LEFT JOIN work_plan_item i ON i.id = n.subject_id
+       WHERE n.status = 'sent' AND n.kind IN ('meeting-reminder', 'item-due-soon') AND (n.subject_version IS DISTINCT FROM m.sequence AND m.id IS NOT NULL OR i.status = 'done')`,
+    );
+    const cancelled = await scenario.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE status IN ('cancelled', 'skipped') AND kind IN ('meeting-reminder', 'item-due-soon')`);
+    scenario.report({ ...counted, changes: changes.length, sentBeforeTheirChange: obsoleteSent[0].n, cancelledOrSkipped: cancelled[0].n, received: scenario.smtp.messages.length });
+    expect(subjectOf(items[0]).length).toBeGreaterThan(0);
+    expect(counted.stale).toBe(0);
+    expect(counted.lost).toBe(0);
+    expect(counted.duplicates).toBe(0);
+    // The changes did land mid-send: some reminders had gone before, and others were cancelled or skipped.
+    expect(obsoleteSent[0].n).toBeGreaterThan(0);
+    expect(cancelled[0].n).toBeGreaterThan(0);
+  });
+});
