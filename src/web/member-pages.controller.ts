@@ -50,9 +50,8 @@ export class MemberPagesController {
   @Post()
   @Public()
   async create(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
+    const context = await this.session.requireForm(req, res, body);
     if (!context) return;
-    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
     const outcome = await this.forms.save(null, body);
     if (!outcome.ok) return this.renderForm(res.status(outcome.status), context, null, outcome.values, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/members/${outcome.member.id}?saved=created`);
@@ -97,9 +96,8 @@ export class MemberPagesController {
   @Post(':id')
   @Public()
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
+    const context = await this.session.requireForm(req, res, body);
     if (!context) return;
-    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
     const member = await this.find(id, res, context);
     if (!member) return;
     const outcome = await this.forms.save(id, body);

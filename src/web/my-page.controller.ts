@@ -33,9 +33,8 @@ export class MyPageController {
   @Post('meetings/:meetingId/answer')
   @Public()
   async answer(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res, false);
+    const context = await this.session.requireForm(req, res, body, false);
     if (!context) return;
-    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
     const outcome = await this.myPage.answer(context.member, meetingId, body);
     await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId });
   }
@@ -43,9 +42,8 @@ export class MyPageController {
   @Post('items/:itemId/status')
   @Public()
   async itemStatus(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res, false);
+    const context = await this.session.requireForm(req, res, body, false);
     if (!context) return;
-    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
     const outcome = await this.myPage.setItemStatus(itemId, body);
     await this.finish(res, context, outcome, 'item', { form: 'item', id: itemId });
   }
@@ -53,9 +51,8 @@ export class MyPageController {
   @Post('preferences')
   @Public()
   async preferences(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res, false);
+    const context = await this.session.requireForm(req, res, body, false);
     if (!context) return;
-    if (!this.session.checkCsrf(context, body)) return this.session.refuseCsrf(res, context);
     const outcome = await this.myPage.savePreferences(context.member, body);
     // The language just chosen becomes the pages' language too.
     const language = outcome.ok ? `&lang=${outcome.value.language}` : '';

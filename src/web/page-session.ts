@@ -49,6 +49,15 @@ export class PageSession {
     return { member: found.member, session: found.session, language, csrf: this.sessions.csrfToken(found.session) };
   }
 
+  /** Who posts a page form, once the session and its CSRF token are checked; null when a page already answered. */
+  async requireForm(req: Request, res: Response, body: unknown, secretariat = true): Promise<PageContext | null> {
+    const context = await this.require(req, res, secretariat);
+    if (!context) return null;
+    if (this.checkCsrf(context, body)) return context;
+    this.refuseCsrf(res, context);
+    return null;
+  }
+
   /** A page form's POST carries the session's CSRF token in the field `csrf`. */
   checkCsrf(context: PageContext, body: unknown): boolean {
     return this.sessions.checkCsrf(context.session, (body as { csrf?: unknown } | undefined)?.csrf);

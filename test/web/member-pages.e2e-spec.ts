@@ -284,7 +284,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
         expect(response!.status()).toBe(200);
         expect(await seriousViolations(page)).toEqual([]);
         // Nothing is wider than the screen: the page works at phone width without sideways scrolling.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${device}.png`), fullPage: true });
         await context.close();
       }
