@@ -19,10 +19,12 @@ import { MeetingPollService } from '../meetings/meeting-poll.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MinutesService } from '../meetings/minutes.service';
 import { readMonth, monthOf } from './calendar-month';
+import { submitForm } from './form-outcome';
 import { problemsOf, validateForm } from './forms';
 import { agendaInput, attendanceInput, audienceInput, confirmInput, dateOptionInput, meetingInput, minutesInput, responseInput, wallTime } from './meeting-form-values';
 import type { FormBody } from './meeting-form-values';
 import { MeetingPagesService } from './meeting-pages.service';
+import { isNotFound } from './not-found';
 import type { FailedForm } from './meeting-pages.service';
 import { PageSession } from './page-session';
 import type { PageContext } from './page-session';
@@ -88,9 +90,9 @@ export class MeetingPagesController {
   async create(@FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     const context = await this.guard(req, res, body);
     if (!context) return;
-    const refused = await this.attempt(CreateMeetingDto, meetingInput(body), (dto) => this.meetings.create(dto));
-    if ('problems' in refused) return this.renderMeetingForm(res.status(refused.status), context, null, body, refused.problems);
-    res.redirect(HttpStatus.SEE_OTHER, `/meetings/${refused.value.id}?done=created`);
+    const outcome = await submitForm(CreateMeetingDto, meetingInput(body), (dto) => this.meetings.create(dto));
+    if (!outcome.ok) return this.renderMeetingForm(res.status(outcome.status), context, null, body, outcome.problems);
+    res.redirect(HttpStatus.SEE_OTHER, `/meetings/${outcome.value.id}?done=created`);
   }
 
   @Get(':id')
@@ -118,8 +120,8 @@ export class MeetingPagesController {
     const meeting = await this.found(res, context, () => this.meetings.get(id));
     if (!meeting) return;
     const current = { startsAt: wallTime(meeting.startsAt, meeting.timeZone), endsAt: wallTime(meeting.endsAt, meeting.timeZone) };
-    const refused = await this.attempt(UpdateMeetingDto, meetingInput(body, current), (dto) => this.meetings.update(id, dto));
-    if ('problems' in refused) return this.renderMeetingForm(res.status(refused.status), context, id, body, refused.problems);
+    const outcome = await submitForm(UpdateMeetingDto, meetingInput(body, current), (dto) => this.meetings.update(id, dto));
+    if (!outcome.ok) return this.renderMeetingForm(res.status(outcome.status), context, id, body, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=updated`);
   }
 
@@ -290,25 +292,13 @@ export class MeetingPagesController {
     return result.value;
   }
 
-  /** The create and edit forms' outcome: the created or changed meeting, or the problems and their status. */
-  private async attempt<T extends object, R>(dto: Type<T>, input: FormBody, run: (value: T) => Promise<R>): Promise<{ value: R } | { problems: FieldProblem[]; status: number }> {
-    try {
-      return { value: await run(await this.valid(dto, input)) };
-    } catch (error) {
-      const problems = problemsOf(error);
-      if (!problems) throw error;
-      return { problems, status: (error as HttpException).getStatus() };
-    }
-  }
-
   /** The meeting, or a page saying there is none (404). */
   private async found<T>(res: Response, context: PageContext, load: () => Promise<T>): Promise<T | null> {
     try {
       return await load();
     } catch (error) {
-      if (!(error instanceof HttpException) || error.getStatus() !== HttpStatus.NOT_FOUND) throw error;
-      res.status(HttpStatus.NOT_FOUND);
-      this.session.render(res, context, 'message', t('mp.notFound', context.language), { lines: [t('mp.notFound.lead', context.language)] });
+      if (!isNotFound(error)) throw error;
+      this.session.message(res, context, HttpStatus.NOT_FOUND, t('mp.notFound', context.language), [t('mp.notFound.lead', context.language)]);
       return null;
     }
   }

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Body } from '../bodies/body.entity';
 import type { FieldProblem } from '../common/http/api-error';
@@ -20,6 +20,7 @@ import { Member } from '../members/member.entity';
 import { calendarMonth, placeEntries } from './calendar-month';
 import { byField } from './forms';
 import { listOf, wallTime } from './meeting-form-values';
+import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
 
 /** A form that was refused: which one, what was typed, and what is wrong. */
@@ -269,7 +270,7 @@ export class MeetingPagesService {
     try {
       return await this.minutes.get(id);
     } catch (error) {
-      if (error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND) return null;
+      if (isNotFound(error)) return null;
       throw error;
     }
   }

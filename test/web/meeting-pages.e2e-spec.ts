@@ -212,7 +212,10 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
       await phonePage.goto(`${BASE}${path}`);
       expect(await seriousViolations(phonePage)).toEqual([]);
       // Nothing wider than the phone but the regions that scroll on purpose.
-      const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await phonePage.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
       expect(overflow).toBeLessThanOrEqual(0);
       await phonePage.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
     }
