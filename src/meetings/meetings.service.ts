@@ -1,4 +1,4 @@
-import { paginate } from '../common/database/paginate';
+import { entityFromRow, paginateRows } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -81,8 +81,7 @@ export class MeetingsService {
     if (bodies !== null) {
       qb.andWhere('(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))', { bodies, me: this.access.member() });
     }
-    const page = await paginate(qb, query);
-    return { ...page, items: page.items.map(toMeetingView) };
+    return paginateRows(qb, query, (row) => toMeetingView(entityFromRow(this.dataSource, Meeting, row, 'm')!));
   }
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */

@@ -1,4 +1,4 @@
-import { paginate } from '../common/database/paginate';
+import { entityFromRow, paginateRows } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -75,7 +75,11 @@ export class MembersService {
         { q: likePattern(query.q) },
       );
     }
-    return paginate(qb, query);
+    return paginateRows(qb, query, (row) => {
+      const member = entityFromRow(this.dataSource, Member, row, 'm')!;
+      member.organization = entityFromRow(this.dataSource, Organization, row, 'o');
+      return member;
+    });
   }
 
   /** Deactivating (active: false) keeps every term, answer and notification of the member. */

@@ -6,6 +6,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { likePattern } from '../common/database/like';
+import { entityFromRow, paginateRows } from '../common/database/paginate';
+import { rowToEntity } from '../common/database/update-returning';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { requestContext } from '../common/request-context';
@@ -88,7 +90,14 @@ export class WorkPlanItemsService {
   }
 
   async list(query: WorkPlanItemQuery, now = new Date()): Promise<Page<WorkPlanItemView>> {
-    const qb = this.repository.createQueryBuilder('i').select('i.id', 'id');
+    const qb = this.repository
+      .createQueryBuilder('i')
+      .leftJoinAndSelect('i.executorOrganization', 'o')
+      .leftJoinAndSelect('i.executorMember', 'e')
+      .addSelect(
+        `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`,
+        'responsible',
+      );
     if (query.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: query.workPlanId });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.executor) qb.andWhere('(i.executor_organization_id = :executor OR i.executor_member_id = :executor)', { executor: query.executor });
@@ -112,18 +121,15 @@ export class WorkPlanItemsService {
         { bodies, me: this.access.member() },
       );
     }
-    const total = await qb.getCount();
-    const rows: { id: string }[] = await qb
-      .orderBy('i.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('i.work_plan_id')
-      .addOrderBy('i.position')
-      .offset(query.offset)
-      .limit(query.limit)
-      .getRawMany();
-    const ids = rows.map((r) => r.id);
-    const items = ids.length ? await this.repository.find({ where: { id: In(ids) }, relations: ITEM_RELATIONS }) : [];
-    const byId = new Map(items.map((item) => [item.id, item]));
-    return { items: ids.map((id) => toItemView(byId.get(id)!, now)), total, limit: query.limit, offset: query.offset };
+    qb.orderBy('i.due_at', 'ASC', 'NULLS LAST').addOrderBy('i.work_plan_id').addOrderBy('i.position');
+    const dataSource = this.repository.manager.connection;
+    return paginateRows(qb, query, (row) => {
+      const item = entityFromRow(dataSource, WorkPlanItem, row, 'i')!;
+      item.executorOrganization = entityFromRow(dataSource, Organization, row, 'o');
+      item.executorMember = entityFromRow(dataSource, Member, row, 'e');
+      item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) => rowToEntity(dataSource, Member, member));
+      return toItemView(item, now);
+    });
   }
 
   private applyDueFilter(qb: ReturnType<Repository<WorkPlanItem>['createQueryBuilder']>, due: NonNullable<WorkPlanItemQuery['due']>, now: Date) {
