@@ -6,6 +6,7 @@ import { ApiError } from '../common/http/api-error';
 import { RateLimiter } from '../common/http/rate-limiter';
 import { LANGUAGES, languageFromHeader } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
+import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { requestContext } from '../common/request-context';
 import { isValidTimeZone } from '../common/time/time-zone';
@@ -142,7 +143,7 @@ export class ActionPagesController {
       this.pages.render('preferences', member.language, t('prefs.title', member.language), {
         member,
         zones,
-        digests: DIGEST_PREFERENCES.map((value) => ({ value, label: t(`prefs.digest.${value}`, member.language), checked: member.digest === value })),
+        digests: DIGEST_PREFERENCES.map((value) => ({ value, label: label('digestPreference', value, member.language), checked: member.digest === value })),
         action: `/a/${token}`,
         ...extra,
       }),

@@ -6,7 +6,7 @@ import { MembershipsService } from '../bodies/memberships.service';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { formatDay } from '../common/time/format';
 import { todayIn } from '../common/time/dates';
 import { byField, validateForm } from './forms';
@@ -29,7 +29,7 @@ export class BodyOverviewService {
     return page.items.map((b, index) => ({
       id: b.id,
       name: pickLocalized(b.name, language),
-      kind: t(`bodies.kind.${b.kind}` as MessageKey, language),
+      kind: label('bodyKind', b.kind, language),
       serving: serving[index].total,
     }));
   }
@@ -38,11 +38,11 @@ export class BodyOverviewService {
     const body = await this.bodies.get(bodyId);
     const typed = typeof askedAt === 'string' ? askedAt : '';
     const checked = await validateForm(ContinuityQuery, { bodyId, years: TURNOVER_YEARS, ...(typed ? { at: typed } : {}) });
-    const base = { name: pickLocalized(body.name, language), kind: t(`bodies.kind.${body.kind}` as MessageKey, language), typedAt: typed };
+    const base = { name: pickLocalized(body.name, language), kind: label('bodyKind', body.kind, language), typedAt: typed };
     if (!checked.ok) return { ...base, status: HttpStatus.BAD_REQUEST, errors: byField(checked.problems), report: null };
     const at = checked.value.at ?? todayIn(body.timeZone);
     const [terms, report] = await Promise.all([this.memberships.list(bodyId, { at, limit: 200, offset: 0 }), this.continuity.build(bodyId, TURNOVER_YEARS, at)]);
-    const role = (value: string) => t(`bodies.role.${value}` as MessageKey, language);
+    const role = (value: string) => label('membershipRole', value, language);
     const since = (holder: { fullName: string; role: string; since: string; yearsServed: number }) =>
       `${holder.fullName} (${role(holder.role)}), ${t('bodies.since', language, { date: formatDay(holder.since, language), years: holder.yearsServed.toLocaleString(language) })}`;
     return {

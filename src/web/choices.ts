@@ -1,8 +1,7 @@
 import { COMMON_ZONES } from '../actions/action-pages.controller';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
-import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { DIGEST_PREFERENCES } from '../members/member.entity';
 
 export interface Choice {
@@ -12,7 +11,7 @@ export interface Choice {
 }
 
 /** Each language named in itself, so a reader finds theirs whatever the page's language. */
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
 
 /** Options of a <select> or radio group, the current value marked. */
 export function choices(values: readonly string[], selected: unknown, label: (value: string) => string): Choice[] {
@@ -22,7 +21,7 @@ export function choices(values: readonly string[], selected: unknown, label: (va
 export const languageChoices = (selected: unknown) => choices(LANGUAGES, selected, (value) => LANGUAGE_NAMES[value as Language]);
 
 export const digestChoices = (selected: unknown, language: Language) =>
-  choices(DIGEST_PREFERENCES, selected, (value) => t(`prefs.digest.${value}` as MessageKey, language));
+  choices(DIGEST_PREFERENCES, selected, (value) => label('digestPreference', value, language));
 
 /** The zones where the group's people live, and the member's own when it is another. */
 export function zoneChoices(selected: unknown): Choice[] {

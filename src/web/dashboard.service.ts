@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
+import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
 
@@ -57,7 +58,7 @@ export class DashboardService {
       overdue: overdue.map(item),
       soon: soon.map(item),
       today: today[0]?.n ?? 0,
-      failed: failed.map((f) => ({ recipient: f.recipient_email, kind: f.kind, error: f.last_error ?? '' })),
+      failed: failed.map((f) => ({ recipient: f.recipient_email, kind: label('emailKind', f.kind, language), error: f.last_error ?? '' })),
       seats: seats.map((s) => ({ seat: `${s.seat}, ${pickLocalized(s.body, language)}`, holder: s.full_name, since: s.since })),
     };
   }

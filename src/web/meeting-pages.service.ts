@@ -5,12 +5,13 @@ import type { FieldProblem } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { todayIn } from '../common/time/dates';
 import { formatDate, formatDateTime, formatZone } from '../common/time/format';
 import { AgendaService } from '../meetings/agenda.service';
 import { InvitationsService } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
+import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { MEETING_KINDS } from '../meetings/meeting.entity';
 import type { MeetingView } from '../meetings/meeting.view';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -63,7 +64,7 @@ export class MeetingPagesService {
         id: m.id,
         title: pickLocalized(m.title, language),
         when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
-        status: t(`mp.status.${m.status}`, language),
+        status: label('meetingStatus', m.status, language),
         tentative: m.status === 'tentative',
         answers: c && c.invited > 0 ? t('mp.list.answers', language, { accepted: String(c.accepted), invited: String(c.invited), pending: String(c.pending) }) : null,
         polled: c && m.poll.openedAt && c.asked > 0 ? t('mp.list.polled', language, { answered: String(c.answered), asked: String(c.asked) }) : null,
@@ -102,7 +103,7 @@ export class MeetingPagesService {
       values,
       errors: byField(problems),
       bodies: bodies.map((b) => ({ id: b.id, name: pickLocalized(b.name, language), selected: b.id === values.bodyId })),
-      kinds: MEETING_KINDS.map((kind) => ({ value: kind, label: t(`mp.kind.${kind}`, language), selected: kind === values.kind })),
+      kinds: MEETING_KINDS.map((kind) => ({ value: kind, label: label('meetingKind', kind, language), selected: kind === values.kind })),
     };
   }
 
@@ -157,8 +158,8 @@ export class MeetingPagesService {
       id,
       title: titleOf(meeting.title),
       status: meeting.status,
-      statusLabel: t(`mp.status.${meeting.status}`, language),
-      kindLabel: t(`mp.kind.${meeting.kind}`, language),
+      statusLabel: label('meetingStatus', meeting.status, language),
+      kindLabel: label('meetingKind', meeting.kind, language),
       whenReader: meeting.startsAt ? `${when(meeting.startsAt)} (${formatZone(zone, meeting.startsAt, language)})` : '—',
       whenMeeting: meeting.startsAt && zone !== meeting.timeZone ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})` : null,
       where: [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode].filter(Boolean).join(', '),
@@ -188,7 +189,7 @@ export class MeetingPagesService {
         closes: meeting.poll.closesAt ? t('mp.poll.closes', language, { date: when(meeting.poll.closesAt) }) : null,
         options: matrix.options.map((o) => ({ label: optionLabel(o), canCome: o.canCome, countries: o.countriesCanCome.join(', ') })),
         rows: matrix.participants.map((p) => ({ name: p.fullName, country: p.countryCode, answers: matrix.options.map((o) => this.pollAnswerLabel(p.answers[o.id], language)) })),
-        answers: (['yes', 'if_need_be', 'no'] as const).map((value) => ({ value, label: t(`action.poll.${value}`, language) })),
+        answers: POLL_ANSWERS.map((value) => ({ value, label: label('pollAnswer', value, language) })),
       },
       flags: representation.flags.map((f) => f.countryCode),
       countries: [...new Set(people.map((p) => p.countryCode))].sort().map((code) => ({
@@ -197,14 +198,14 @@ export class MeetingPagesService {
           .filter((p) => p.countryCode === code)
           .map((p) => ({
             name: p.fullName,
-            response: t(`mp.response.${p.response}`, language),
+            response: label('invitationResponse', p.response, language),
             substitute: p.delegate ? t('mp.substitute', language, { name: p.delegate.fullName }) : null,
             note: p.note,
             attended: p.attended === true,
           })),
       })),
       participants: people.map((p) => ({ id: p.memberId, name: p.fullName, country: p.countryCode, attended: p.attended === true })),
-      responses: (['accepted', 'declined', 'tentative', 'delegated'] as const).map((value) => ({ value, label: t(`mp.response.${value}`, language), selected: section('answer').values.response === value })),
+      responses: (['accepted', 'declined', 'tentative', 'delegated'] as const).map((value) => ({ value, label: label('invitationResponse', value, language), selected: section('answer').values.response === value })),
       members: { poll: memberChoices('poll'), invite: memberChoices('invite'), all: members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })) },
       agenda: agenda.map((item, i) => {
         const title = titleOf(item.title);
@@ -224,7 +225,7 @@ export class MeetingPagesService {
   }
 
   private pollAnswerLabel(answer: string | null, language: Language): { value: string; label: string } {
-    return answer ? { value: answer, label: t(`action.poll.${answer}` as MessageKey, language) } : { value: 'none', label: '—' };
+    return answer ? { value: answer, label: label('pollAnswer', answer, language) } : { value: 'none', label: '—' };
   }
 
   private minutesShown(minutes: MinutesView, language: Language, zone: string) {

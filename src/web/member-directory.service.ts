@@ -4,7 +4,7 @@ import { MEMBERSHIP_ROLES } from '../bodies/membership.entity';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { MemberQuery } from '../members/dto/member.dto';
 import { MembersService } from '../members/members.service';
 import { choices } from './choices';
@@ -36,7 +36,7 @@ export class MemberDirectoryService {
       errors: checked.ok ? {} : byField(checked.problems),
       problems: checked.ok ? [] : checked.problems,
       bodies: choices(bodies.map((b) => b.id), filters.bodyId, (id) => pickLocalized(bodies.find((b) => b.id === id)!.name, language)),
-      roles: choices(MEMBERSHIP_ROLES, filters.role, (role) => t(`bodies.role.${role}` as MessageKey, language)),
+      roles: choices(MEMBERSHIP_ROLES, filters.role, (role) => label('membershipRole', role, language)),
       activeChoices: choices(['true', 'false'], filters.active, (value) => t(value === 'true' ? 'members.active' : 'members.inactive', language)),
       members: found.items.map((m) => ({
         id: m.id,

@@ -3,9 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { pickLocalized } from '../common/i18n/languages';
+import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
+import { LANGUAGE_NAMES } from './choices';
 import { MemberDirectoryService } from './member-directory.service';
 import { MemberFormService } from './member-form.service';
 import type { MemberFormValues } from './member-form.service';
@@ -74,7 +76,8 @@ export class MemberPagesController {
     this.session.render(res, context, 'member', member.fullName, {
       member,
       organization: member.organization ? pickLocalized(member.organization.name, context.language) : '—',
-      digest: t(`prefs.digest.${member.digest}`, context.language),
+      digest: label('digestPreference', member.digest, context.language),
+      languageName: LANGUAGE_NAMES[member.language],
       notice: saved === 'created' || saved === 'updated' ? t(SAVED[saved], context.language) : null,
       terms,
       meetings,

@@ -4,7 +4,7 @@ import { Membership } from '../bodies/membership.entity';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { formatDate, formatDateTime, formatDay, formatTime } from '../common/time/format';
 import { Invitation } from '../meetings/invitation.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -55,7 +55,7 @@ export class MemberRecordService {
     return terms.map((term) => ({
       bodyId: term.bodyId,
       body: pickLocalized(term.body!.name, reader.language),
-      role: t(`bodies.role.${term.role}` as MessageKey, reader.language),
+      role: label('membershipRole', term.role, reader.language),
       seat: term.seat,
       from: formatDay(term.startDate, reader.language),
       to: term.endDate ? formatDay(term.endDate, reader.language) : t('members.term.open', reader.language),
@@ -74,9 +74,9 @@ export class MemberRecordService {
       meetingId: meeting!.id,
       title: pickLocalized(meeting!.title, reader.language),
       when: meeting!.startsAt ? formatDateTime(meeting!.startsAt.toISOString(), reader.timeZone, reader.language) : '—',
-      status: meeting!.status,
+      status: label('meetingStatus', meeting!.status, reader.language),
       response,
-      responseLabel: t(`my.response.${response}` as MessageKey, reader.language),
+      responseLabel: label('invitationResponse', response, reader.language),
       open: !CLOSED_MEETINGS.includes(meeting!.status),
     }));
   }
@@ -97,7 +97,7 @@ export class MemberRecordService {
         activity: pickLocalized(item.activity, reader.language),
         deadline: item.deadline.text || '—',
         status: item.status,
-        statusLabel: t(`my.status.${item.status}` as MessageKey, reader.language),
+        statusLabel: label('itemStatus', item.status, reader.language),
         overdue: item.overdue,
       }));
   }
@@ -106,6 +106,6 @@ export class MemberRecordService {
     const page = await this.notifications.list({ recipientId: memberId, limit: 100, offset: 0 });
     const moment = (date: Date | null) =>
       date ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)}` : '—';
-    return page.items.map((n) => ({ kind: n.kind, due: moment(n.dueAt), status: n.status, sentAt: moment(n.sentAt), lastError: n.lastError ?? '' }));
+    return page.items.map((n) => ({ kind: label('emailKind', n.kind, reader.language), due: moment(n.dueAt), status: label('notificationStatus', n.status, reader.language), sentAt: moment(n.sentAt), lastError: n.lastError ?? '' }));
   }
 }

@@ -3,6 +3,7 @@ import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { RecordResponseDto } from '../meetings/dto/invitation.dto';
 import { InvitationsService } from '../meetings/invitations.service';
 import { UpdateMemberDto } from '../members/dto/member.dto';
@@ -47,6 +48,7 @@ export class MyPageService {
       member,
       meetings: meetings.map((m) => ({
         ...m,
+        responseLabel: t(`my.response.${m.response}` as MessageKey, language),
         legend: t('my.answer.for', language, { meeting: m.title }),
         choices: choices(PAGE_RESPONSES, m.response, (value) => t(`my.response.${value}` as MessageKey, language)),
         error: failed('answer', m.meetingId),
@@ -54,7 +56,7 @@ export class MyPageService {
       items: items.map((item) => ({
         ...item,
         label: t('my.item.status', language, { activity: item.activity }),
-        choices: choices(ITEM_STATUSES, item.status, (value) => t(`my.status.${value}` as MessageKey, language)),
+        choices: choices(ITEM_STATUSES, item.status, (value) => label('itemStatus', value, language)),
         error: failed('item', item.id),
       })),
       preferences: {

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import { label } from '../common/i18n/labels';
 import { formatDateTime } from '../common/time/format';
 import { MembersService } from '../members/members.service';
 import type { NotificationQuery } from '../notifications/dto/notification-query.dto';
@@ -18,8 +18,6 @@ export const OUTBOX_PAGE_SIZE = 50;
 export const OUTBOX_FILTERS = ['status', 'subjectType', 'recipientId', 'from', 'to'] as const;
 export type OutboxFilters = Pick<NotificationQuery, (typeof OUTBOX_FILTERS)[number]>;
 
-const statusLabel = (status: string, language: Language) => t(`outbox.status.${status}` as MessageKey, language);
-const subjectLabel = (type: string, language: Language) => t(`outbox.subject.${type}` as MessageKey, language);
 
 /** What the outbox pages show: the filtered, paginated list and one email as its recipient reads it. */
 @Injectable()
@@ -49,8 +47,8 @@ export class OutboxPageService {
     const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) })}`;
     return {
       filters: {
-        status: NOTIFICATION_STATUSES.map((s) => filterOption(s, statusLabel(s, language), typed.status ?? '')),
-        subjectType: SUBJECT_TYPES.map((s) => filterOption(s, subjectLabel(s, language), typed.subjectType ?? '')),
+        status: NOTIFICATION_STATUSES.map((s) => filterOption(s, label('notificationStatus', s, language), typed.status ?? '')),
+        subjectType: SUBJECT_TYPES.map((s) => filterOption(s, label('subjectType', s, language), typed.subjectType ?? '')),
         recipientId: people.map((m) => filterOption(m.id, `${m.fullName} <${m.email}>`, typed.recipientId ?? '')),
         from: typed.from ?? '',
         to: typed.to ?? '',
@@ -64,10 +62,10 @@ export class OutboxPageService {
       next: query.offset + found.items.length < found.total ? link(page + 1) : null,
       rows: found.items.map((n) => ({
         id: n.id,
-        status: statusLabel(n.status, language),
+        status: label('notificationStatus', n.status, language),
         failed: n.status === 'failed',
-        kind: n.kind,
-        subject: subjectLabel(n.subjectType, language),
+        kind: label('emailKind', n.kind, language),
+        subject: label('subjectType', n.subjectType, language),
         recipient: n.recipientEmail,
         due: when(n.dueAt),
         sentAt: when(n.sentAt),
@@ -85,9 +83,9 @@ export class OutboxPageService {
       id: notification.id,
       heading: t('outbox.email.title', language, { recipient: notification.recipientEmail }),
       facts: [
-        [t('outbox.status', language), statusLabel(notification.status, language)],
-        [t('outbox.kind', language), notification.kind],
-        [t('outbox.subject', language), subjectLabel(notification.subjectType, language)],
+        [t('outbox.status', language), label('notificationStatus', notification.status, language)],
+        [t('outbox.kind', language), label('emailKind', notification.kind, language)],
+        [t('outbox.subject', language), label('subjectType', notification.subjectType, language)],
         [t('outbox.recipient', language), notification.recipientEmail],
         [t('outbox.due', language), when(notification.dueAt)],
         [t('outbox.sentAt', language), when(notification.sentAt)],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
+import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { todayIn } from '../common/time/dates';
@@ -26,8 +27,6 @@ export function windowText(windows: { start: string; end: string }[], language: 
   const day = (iso: string) => formatDate(`${iso}T00:00:00Z`, 'UTC', language);
   return windows.map((w) => (w.start === w.end ? day(w.start) : `${day(w.start)} – ${day(w.end)}`)).join('; ');
 }
-
-const statusLabel = (status: string, language: Language) => t(`wpp.status.${status}` as MessageKey, language);
 
 /** What the work-plan pages show: the plan with its filters and timeline, and an import preview. */
 @Injectable()
@@ -58,7 +57,7 @@ export class WorkPlanPageService {
         executor: [...executors].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => filterOption(id, label, pick('executor'))),
         country: [...new Set(all.flatMap((i) => i.countries))].sort().map((c) => filterOption(c, c, pick('country').toUpperCase())),
         topic: [...new Set(all.flatMap((i) => i.topics))].sort().map((topic) => filterOption(topic, topic, pick('topic').toLowerCase())),
-        status: ITEM_STATUSES.map((s) => filterOption(s, statusLabel(s, language), pick('status'))),
+        status: ITEM_STATUSES.map((s) => filterOption(s, label('itemStatus', s, language), pick('status'))),
         active: Object.values(typed).some(Boolean),
         invalid: problems.length > 0,
         errors: byField(problems),
@@ -77,7 +76,7 @@ export class WorkPlanPageService {
         due: i.deadline.dueAt ? formatDateTime(i.deadline.dueAt, zone, language) : null,
         executor: i.executor ? pickLocalized(i.executor.name, language) : '—',
         responsible: i.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
-        status: statusLabel(i.status, language),
+        status: label('itemStatus', i.status, language),
         overdue: i.overdue,
       })),
     };

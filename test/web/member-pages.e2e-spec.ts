@@ -126,7 +126,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await expect(section('h-items').textContent()).resolves.toContain('Декабрь 2031');
     await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM notification WHERE recipient_id = $1 AND status = 'sent'`, [isaevId])).length > 0, { what: 'the invitation marked sent' });
     await page.reload();
-    await expect(section('h-emails').locator('tbody tr', { hasText: 'meeting-invitation' }).textContent()).resolves.toMatch(/^meeting-invitation.+sent.+$/);
+    await expect(section('h-emails').locator('tbody tr', { hasText: 'Invitation' }).textContent()).resolves.toMatch(/^Invitation.+sent.+$/);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Adding a member with a mistake: the API's message beside the field, everything typed kept.

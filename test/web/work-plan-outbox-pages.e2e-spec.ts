@@ -211,7 +211,8 @@ describe('the work-plan import, filters and export pages, and the outbox, in a r
       expect(await page.locator('table.outbox tbody tr').count()).toBe(1);
       const row = await page.locator('table.outbox tbody tr').textContent();
       expect(row).toContain(POLL_READER);
-      expect(row).toContain('meeting-poll');
+      expect(row).toContain('Date poll');
+      expect(row).not.toContain('meeting-poll');
       expect(row).toContain('550 5.1.1 mailbox unavailable');
       await expect(page.getByLabel('Status').inputValue()).resolves.toBe('failed');
 

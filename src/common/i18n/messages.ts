@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { LABEL_MESSAGES } from './messages/labels';
 import { MEETING_PAGE_MESSAGES } from './messages/meeting-pages';
 import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
 import { OUTBOX_PAGE_MESSAGES } from './messages/outbox-pages';
@@ -100,14 +101,11 @@ const CORE_MESSAGES = {
   'prefs.language': { en: 'Language of emails and pages', ru: 'Язык писем и страниц', kk: 'Хаттар мен беттердің тілі' },
   'prefs.timeZone': { en: 'My time zone', ru: 'Мой часовой пояс', kk: 'Менің уақыт белдеуім' },
   'prefs.digest': { en: 'Non-urgent reminders', ru: 'Несрочные напоминания', kk: 'Шұғыл емес еске салғыштар' },
-  'prefs.digest.immediate': { en: 'One by one, as they come', ru: 'По одному, сразу', kk: 'Бір-бірден, бірден' },
-  'prefs.digest.daily': { en: 'In a daily digest', ru: 'Ежедневной сводкой', kk: 'Күнделікті дайджестпен' },
-  'prefs.digest.weekly': { en: 'In a weekly digest', ru: 'Еженедельной сводкой', kk: 'Апта сайынғы дайджестпен' },
   'prefs.save': { en: 'Save', ru: 'Сохранить', kk: 'Сақтау' },
   'prefs.saved': { en: 'Your preferences are saved.', ru: 'Настройки сохранены.', kk: 'Баптаулар сақталды.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
-export const MESSAGES = { ...CORE_MESSAGES, ...MEMBER_PAGE_MESSAGES, ...MEETING_PAGE_MESSAGES, ...WORK_PLAN_PAGE_MESSAGES, ...OUTBOX_PAGE_MESSAGES } as const;
+export const MESSAGES = { ...CORE_MESSAGES, ...MEMBER_PAGE_MESSAGES, ...MEETING_PAGE_MESSAGES, ...WORK_PLAN_PAGE_MESSAGES, ...OUTBOX_PAGE_MESSAGES, ...LABEL_MESSAGES } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -11,26 +11,6 @@ export const MEETING_PAGE_MESSAGES = {
   'mp.list.list': { en: 'List of meetings', ru: 'Список заседаний', kk: 'Отырыстар тізімі' },
   'mp.list.answers': { en: '{accepted} of {invited} accepted, {pending} not answered', ru: 'Приняли {accepted} из {invited}, не ответили {pending}', kk: '{invited} адамның {accepted} қабылдады, {pending} жауап бермеді' },
   'mp.list.polled': { en: '{answered} of {asked} answered the date poll', ru: 'На опрос о датах ответили {answered} из {asked}', kk: 'Күн сауалнамасына {asked} адамның {answered} жауап берді' },
-
-  'mp.status.tentative': { en: 'tentative', ru: 'предварительно', kk: 'алдын ала' },
-  'mp.status.scheduled': { en: 'scheduled', ru: 'назначено', kk: 'белгіленді' },
-  'mp.status.held': { en: 'held', ru: 'проведено', kk: 'өтті' },
-  'mp.status.cancelled': { en: 'cancelled', ru: 'отменено', kk: 'болдырылмады' },
-  'mp.status.postponed': { en: 'postponed', ru: 'перенесено', kk: 'кейінге қалдырылды' },
-
-  'mp.kind.working_group': { en: 'Working Group meeting', ru: 'Заседание рабочей группы', kk: 'Жұмыс тобының отырысы' },
-  'mp.kind.steering_committee': { en: 'Steering Committee meeting', ru: 'Заседание руководящего комитета', kk: 'Басқарушы комитет отырысы' },
-  'mp.kind.technical': { en: 'Technical meeting', ru: 'Техническое совещание', kk: 'Техникалық кеңес' },
-  'mp.kind.workshop': { en: 'Workshop', ru: 'Семинар', kk: 'Семинар' },
-  'mp.kind.training': { en: 'Training', ru: 'Тренинг', kk: 'Тренинг' },
-  'mp.kind.dialogue': { en: 'Dialogue', ru: 'Диалог', kk: 'Диалог' },
-  'mp.kind.conference': { en: 'Conference', ru: 'Конференция', kk: 'Конференция' },
-
-  'mp.response.pending': { en: 'no answer yet', ru: 'ответа пока нет', kk: 'жауап әлі жоқ' },
-  'mp.response.accepted': { en: 'will attend', ru: 'будет участвовать', kk: 'қатысады' },
-  'mp.response.declined': { en: 'cannot attend', ru: 'не сможет участвовать', kk: 'қатыса алмайды' },
-  'mp.response.tentative': { en: 'maybe', ru: 'возможно', kk: 'мүмкін' },
-  'mp.response.delegated': { en: 'sends a substitute', ru: 'направляет замену', kk: 'орнына басқа адам жібереді' },
   'mp.substitute': { en: 'substitute: {name}', ru: 'замена: {name}', kk: 'орнына: {name}' },
 
   'mp.calendar.title': { en: 'Meetings in {month}', ru: 'Заседания: {month}', kk: 'Отырыстар: {month}' },
