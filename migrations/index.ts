@@ -6,6 +6,7 @@ import { WorkPlan1795268143434 } from './1795268143434-WorkPlan';
 import { Meetings1795268935306 } from './1795268935306-Meetings';
 import { Reminders1795269336996 } from './1795269336996-Reminders';
 import { Sessions1795271394990 } from './1795271394990-Sessions';
+import { NotificationPagingIndexes1795275575049 } from './1795275575049-NotificationPagingIndexes';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Meetings1795268935306,
   Reminders1795269336996,
   Sessions1795271394990,
+  NotificationPagingIndexes1795275575049,
 ];

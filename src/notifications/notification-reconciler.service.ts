@@ -25,22 +25,31 @@ export class NotificationReconciler {
   ) {}
 
   async reconcile(now = new Date()): Promise<{ released: number; enqueued: number }> {
-    const released = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
-      this.dataSource,
-      `UPDATE notification SET status = 'scheduled', version = version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
-       WHERE status = 'sending' AND claimed_at < $1 RETURNING id, version, due_at, kind`,
-      [new Date(now.getTime() - this.config.sendingTimeoutMs)],
-    );
-    await this.queue.enqueue(released.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
+    // Released a page at a time as well: after many workers died together, rows in sending are many.
+    let released = 0;
+    for (;;) {
+      const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
+        this.dataSource,
+        `UPDATE notification SET status = 'scheduled', version = version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
+         WHERE status = 'sending' AND id IN (
+           SELECT id FROM notification WHERE status = 'sending' AND claimed_at < $1 ORDER BY claimed_at LIMIT ${PAGE} FOR UPDATE SKIP LOCKED)
+         RETURNING id, version, due_at, kind`,
+        [new Date(now.getTime() - this.config.sendingTimeoutMs)],
+      );
+      await this.queue.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
+      released += rows.length;
+      if (rows.length < PAGE) break;
+    }
 
-    // Pages by (due_at, id) so that a large backlog never loads at once.
+    // Pages by (due_at, id) so that a large backlog never loads at once. The cursor keeps due_at as
+    // PostgreSQL's text: a Date drops the microseconds, and a page of rows sharing one due_at would repeat forever.
     let enqueued = 0;
-    let cursor: { dueAt: Date; id: string } | null = null;
+    let cursor: { dueAt: string; id: string } | null = null;
     const horizon = new Date(now.getTime() + HORIZON_MS);
     for (;;) {
-      const rows: { id: string; version: number; due_at: Date; kind: string }[] = await this.dataSource.query(
-        `SELECT id, version, due_at, kind FROM notification
-         WHERE status = 'scheduled' AND due_at <= $1 ${cursor ? 'AND (due_at, id) > ($2, $3)' : ''}
+      const rows: { id: string; version: number; due_at: Date; due_at_cursor: string; kind: string }[] = await this.dataSource.query(
+        `SELECT id, version, due_at, due_at::text AS due_at_cursor, kind FROM notification
+         WHERE status = 'scheduled' AND due_at <= $1 ${cursor ? 'AND (due_at, id) > ($2::timestamptz, $3)' : ''}
          ORDER BY due_at, id LIMIT ${PAGE}`,
         cursor ? [horizon, cursor.dueAt, cursor.id] : [horizon],
       );
@@ -49,10 +58,10 @@ export class NotificationReconciler {
       await this.queue.enqueue(planned, now.getTime());
       enqueued += rows.length;
       const last = rows[rows.length - 1];
-      cursor = { dueAt: last.due_at, id: last.id };
+      cursor = { dueAt: last.due_at_cursor, id: last.id };
       if (rows.length < PAGE) break;
     }
-    if (released.length) this.logger.warn({ msg: 'released notifications stuck in sending', count: released.length });
-    return { released: released.length, enqueued };
+    if (released) this.logger.warn({ msg: 'released notifications stuck in sending', count: released });
+    return { released, enqueued };
   }
 }

@@ -15,6 +15,11 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 @Entity('notification')
 @Index(['status', 'dueAt'])
 @Index(['subjectType', 'subjectId'])
+// The list pages by (due_at, id); the reconciler pages through scheduled rows by (due_at, id) and finds
+// rows stuck in sending by claimed_at: partial indexes keep those two small among a million sent rows.
+@Index(['dueAt', 'id'])
+@Index('notification_scheduled_due', ['dueAt', 'id'], { where: `status = 'scheduled'` })
+@Index('notification_sending_claimed', ['claimedAt'], { where: `status = 'sending'` })
 export class Notification extends Timestamped {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
