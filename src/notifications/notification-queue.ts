@@ -27,7 +27,9 @@ export class NotificationQueue {
       rows.map((row) => ({
         name: DELIVER_JOB,
         data: { notificationId: row.id, version: row.version, kind: row.kind } satisfies DeliverJob,
-        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), attempts: 1 },
+        // A finished job is removed at once: a job id still held by a failed job (its worker lost the
+        // database) would make the reconciler's re-enqueue of the same row and version a no-op.
+        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), attempts: 1, removeOnComplete: true, removeOnFail: true },
       })),
     );
   }

@@ -21,13 +21,13 @@ describe('faults: meetings moved and items done while their reminders are being 
     const plan = await scenario.api<{ id: string }>('POST', '/api/work-plans', { bodyId, title: { en: 'Work plan' }, period: '2026-2027' });
     const items: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const item = await scenario.api<{ id: string; dueAt: string }>('POST', `/api/work-plans/${plan.id}/items`, {
+      const item = await scenario.api<{ id: string; deadline: { dueAt: string } }>('POST', `/api/work-plans/${plan.id}/items`, {
         activity: { en: `Activity ${i + 1}` },
         deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
         responsibleMemberIds: memberIds,
       });
       // Reminders due in 25–35 s: offsets counted back from the item's due moment.
-      const secondsToDue = Math.round((new Date(item.dueAt).getTime() - Date.now()) / 1000);
+      const secondsToDue = Math.round((new Date(item.deadline.dueAt).getTime() - Date.now()) / 1000);
       await scenario.api('PATCH', `/api/work-plan-items/${item.id}`, { reminderOffsets: [`PT${secondsToDue - 25}S`, `PT${secondsToDue - 30}S`, `PT${secondsToDue - 35}S`] });
       items.push(item.id);
     }

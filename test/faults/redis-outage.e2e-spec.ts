@@ -17,7 +17,7 @@ describe('faults: Redis stopped for 30 s, and wiped mid-run', () => {
     await Promise.all([scenario.startProcess('worker'), scenario.startProcess('worker')]);
     const { bodyId, memberIds } = await scenario.createMembers(100);
     await scenario.scheduleMeetings(bodyId, memberIds, 10, ['PT70S', 'PT60S'], 80_000);
-    const planned = Number((await scenario.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status = 'scheduled'`))[0].n);
+    const planned = await scenario.planned();
 
     await waitFor(() => scenario.smtp.messages.length >= 300, { what: 'the first emails', timeout: 60_000 });
     await scenario.redis.stop();

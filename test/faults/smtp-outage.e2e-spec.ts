@@ -26,7 +26,7 @@ describe('faults: the SMTP server down, then answering 451, and a recipient answ
     await scenario.smtp.refuseConnections();
     const downAt = Date.now();
     const meetings = await scenario.scheduleMeetings(bodyId, memberIds, 10, ['PT100S', 'PT80S'], 110_000);
-    const planned = Number((await scenario.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status = 'scheduled'`))[0].n);
+    const planned = await scenario.planned();
 
     await new Promise((r) => setTimeout(r, REFUSED_MS - (Date.now() - downAt)));
     const retriedWhileDown = await scenario.query<{ n: number; attempts: number }>(

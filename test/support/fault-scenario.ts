@@ -118,7 +118,7 @@ export class FaultScenario {
    * Meetings starting soon, every member invited, each with minute-level reminders (the real
    * planners): members × meetings × (1 invitation + offsets) emails, all due within the window.
    */
-  async scheduleMeetings(bodyId: string, memberIds: string[], meetings: number, offsets: string[], startsInMs: number): Promise<string[]> {
+  async scheduleMeetings(bodyId: string, memberIds: string[], meetings: number, offsets: string[], startsInMs: number, spacingMs = 1000): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < meetings; i++) {
       const meeting = await this.api<{ id: string }>('POST', '/api/meetings', {
@@ -126,13 +126,18 @@ export class FaultScenario {
         kind: 'technical',
         title: { en: `${this.name} meeting ${i + 1}` },
         timeZone: 'Asia/Almaty',
-        startsAt: new Date(Date.now() + startsInMs + i * 1000).toISOString(),
+        startsAt: new Date(Date.now() + startsInMs + i * spacingMs).toISOString(),
         reminderOffsets: offsets,
       });
       await this.api('POST', `/api/meetings/${meeting.id}/invitations`, { memberIds });
       ids.push(meeting.id);
     }
     return ids;
+  }
+
+  /** The rows planned to be sent (a reminder whose moment had already passed is planned as skipped). */
+  async planned(): Promise<number> {
+    return Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status NOT IN ('skipped', 'cancelled')`))[0].n);
   }
 
   /** Waits until no row due by now (or within the minute) is left to deliver, then a moment more for anything sent twice to arrive. */
