@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { pickLocalized } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
@@ -9,6 +9,7 @@ import { Invitation } from '../meetings/invitation.entity';
 import { InvitationsService } from '../meetings/invitations.service';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
+import { substituteCandidates } from '../members/colleagues';
 import { Member } from '../members/member.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
@@ -58,7 +59,7 @@ export class ActionService {
       facts.push({ label: t('page.confirm.answer', lang), value: answerLabel });
       const view: ActionView = { member, facts, answer: answerLabel };
       if (claims.kind === 'meeting.delegate') {
-        const colleagues = await this.dataSource.manager.find(Member, { where: { countryCode: member.countryCode, active: true, id: Not(member.id) }, order: { fullName: 'ASC' } });
+        const colleagues = await substituteCandidates(this.dataSource.manager, member);
         view.substitutes = colleagues.map((c) => ({ id: c.id, name: c.fullName }));
         if (view.substitutes.length === 0) throw new ActionClosed(t('page.error.closed', lang, { reason: 'no colleague of your country is registered; please write to the secretariat' }));
       }

@@ -1,14 +1,16 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { t } from '../common/i18n/messages';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { BodyOverviewService } from './body-overview.service';
 import { isNotFound } from './not-found';
 import { PageSession } from './page-session';
 
 /** The secretariat's pages about bodies: the list, and one body's composition and continuity on any day. */
 @ApiExcludeController()
+@UseFilters(MalformedPageIdFilter)
 @Controller('bodies')
 export class BodyPagesController {
   constructor(
@@ -26,7 +28,7 @@ export class BodyPagesController {
 
   @Get(':id')
   @Public()
-  async show(@Param('id', ParseUUIDPipe) id: string, @Query('at') at: unknown, @Req() req: Request, @Res() res: Response) {
+  async show(@PageIdParam() id: string, @Query('at') at: unknown, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     try {

@@ -10,6 +10,8 @@ export interface CalendarEntry {
   startsAt: string;
   endsAt: string | null;
   tentative: boolean;
+  /** One of a tentative meeting's proposed dates, not its date. */
+  option?: boolean;
 }
 
 export interface CalendarDay {
@@ -17,7 +19,7 @@ export interface CalendarDay {
   day: number;
   inMonth: boolean;
   today: boolean;
-  entries: { id: string; title: string; time: string; tentative: boolean }[];
+  entries: { id: string; title: string; time: string; tentative: boolean; option: boolean }[];
 }
 
 export interface CalendarMonth {
@@ -77,7 +79,7 @@ export function placeEntries(calendar: CalendarMonth, entries: CalendarEntry[], 
     // A meeting ending at midnight does not occupy the next day.
     const last = entry.endsAt ? DateTime.fromISO(entry.endsAt, { zone }).minus({ milliseconds: 1 }).startOf('day') : first;
     for (let day = first; day <= last && day <= first.plus({ days: 31 }); day = day.plus({ days: 1 })) {
-      days.get(day.toISODate()!)?.entries.push({ id: entry.id, title: entry.title, time: day.equals(first) ? formatTime(entry.startsAt, zone, language) : '', tentative: entry.tentative });
+      days.get(day.toISODate()!)?.entries.push({ id: entry.id, title: entry.title, time: day.equals(first) ? formatTime(entry.startsAt, zone, language) : '', tentative: entry.tentative, option: entry.option === true });
     }
   }
   return calendar;

@@ -12,8 +12,13 @@ export type FormOutcome<T> = { ok: true; value: T } | { ok: false; status: numbe
 export async function submitForm<D extends object, T>(dto: Type<D>, values: Record<string, unknown>, act: (value: D) => Promise<T>): Promise<FormOutcome<T>> {
   const checked = await validateForm(dto, values);
   if (!checked.ok) return { ok: false, status: HttpStatus.BAD_REQUEST, problems: checked.problems };
+  return attempt(() => act(checked.value));
+}
+
+/** A service's action on checked values; its refusal (409, 404…) comes back as field problems with the API's status. */
+export async function attempt<T>(act: () => Promise<T>): Promise<FormOutcome<T>> {
   try {
-    return { ok: true, value: await act(checked.value) };
+    return { ok: true, value: await act() };
   } catch (error) {
     const problems = problemsOf(error);
     if (!problems) throw error;

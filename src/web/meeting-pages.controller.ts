@@ -1,4 +1,4 @@
-import { Body as FormBodyParam, Controller, Get, HttpException, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body as FormBodyParam, Controller, Get, HttpException, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -7,17 +7,17 @@ import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/http/api-error';
 import type { FieldProblem } from '../common/http/api-error';
 import { t } from '../common/i18n/messages';
-import { UuidParam } from '../common/validation/params';
 import { AgendaService } from '../meetings/agenda.service';
 import { CreateAgendaItemDto, ReorderAgendaDto } from '../meetings/dto/agenda.dto';
 import { AttendanceDto, InviteDto, RecordResponseDto } from '../meetings/dto/invitation.dto';
-import { CreateMeetingDto, UpdateMeetingDto } from '../meetings/dto/meeting.dto';
+import { CreateMeetingDto, ReasonDto, UpdateMeetingDto } from '../meetings/dto/meeting.dto';
 import { ApproveMinutesDto, PutMinutesDto } from '../meetings/dto/minutes.dto';
 import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from '../meetings/dto/poll.dto';
 import { InvitationsService } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MinutesService } from '../meetings/minutes.service';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { readMonth, monthOf } from './calendar-month';
 import { submitForm } from './form-outcome';
 import { problemsOf, validateForm } from './forms';
@@ -25,7 +25,7 @@ import { agendaInput, attendanceInput, audienceInput, confirmInput, dateOptionIn
 import type { FormBody } from './meeting-form-values';
 import { MeetingPagesService } from './meeting-pages.service';
 import { isNotFound } from './not-found';
-import type { FailedForm } from './meeting-pages.service';
+import type { Ending, FailedForm } from './meeting-pages.service';
 import { PageSession } from './page-session';
 import type { PageContext } from './page-session';
 
@@ -44,6 +44,7 @@ function uuidField(body: FormBody, name: string): string {
  * Every form goes through the API's DTO and the same service the API calls.
  */
 @ApiExcludeController()
+@UseFilters(MalformedPageIdFilter)
 @Controller('meetings')
 export class MeetingPagesController {
   constructor(
@@ -97,7 +98,7 @@ export class MeetingPagesController {
 
   @Get(':id')
   @Public()
-  async meeting(@UuidParam() id: string, @Req() req: Request, @Res() res: Response) {
+  async meeting(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     await this.renderMeeting(res, context, id, req.query);
@@ -105,7 +106,7 @@ export class MeetingPagesController {
 
   @Get(':id/edit')
   @Public()
-  async editForm(@UuidParam() id: string, @Req() req: Request, @Res() res: Response) {
+  async editForm(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     const meeting = await this.found(res, context, () => this.meetings.get(id));
@@ -114,7 +115,7 @@ export class MeetingPagesController {
 
   @Post(':id/edit')
   @Public()
-  async edit(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async edit(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     const context = await this.guard(req, res, body);
     if (!context) return;
     const meeting = await this.found(res, context, () => this.meetings.get(id));
@@ -127,7 +128,7 @@ export class MeetingPagesController {
 
   @Post(':id/options')
   @Public()
-  addOption(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  addOption(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'options', async (zone) => {
       await this.poll.addOption(id, await this.valid(CreateDateOptionDto, dateOptionInput(body, zone)));
       return { done: 'option_added' };
@@ -136,7 +137,7 @@ export class MeetingPagesController {
 
   @Post(':id/options/remove')
   @Public()
-  removeOption(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  removeOption(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'options', async () => {
       await this.poll.removeOption(id, uuidField(body, 'optionId'));
       return { done: 'option_removed' };
@@ -145,7 +146,7 @@ export class MeetingPagesController {
 
   @Post(':id/poll')
   @Public()
-  openPoll(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  openPoll(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'poll', async (zone) => {
       await this.poll.open(id, await this.valid(OpenPollDto, audienceInput(body, zone)));
       return { done: 'poll_opened' };
@@ -154,7 +155,7 @@ export class MeetingPagesController {
 
   @Post(':id/poll/answers')
   @Public()
-  pollAnswer(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  pollAnswer(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'pollAnswer', async () => {
       const memberId = uuidField(body, 'memberId');
       const optionId = uuidField(body, 'optionId');
@@ -165,7 +166,7 @@ export class MeetingPagesController {
 
   @Post(':id/confirm')
   @Public()
-  confirm(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  confirm(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'confirm', async (zone) => {
       await this.poll.confirm(id, await this.valid(ConfirmMeetingDto, confirmInput(body, zone)));
       return { done: 'confirmed' };
@@ -174,7 +175,7 @@ export class MeetingPagesController {
 
   @Post(':id/invite')
   @Public()
-  invite(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  invite(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'invite', async () => {
       const { invited, alreadyInvited } = await this.invitations.invite(id, await this.valid(InviteDto, audienceInput(body)));
       return { done: 'invited', counts: { invited, already: alreadyInvited } };
@@ -183,7 +184,7 @@ export class MeetingPagesController {
 
   @Post(':id/answers')
   @Public()
-  answer(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  answer(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'answer', async () => {
       await this.invitations.respond(id, uuidField(body, 'memberId'), await this.valid(RecordResponseDto, responseInput(body)), 'secretariat');
       return { done: 'answered' };
@@ -192,7 +193,7 @@ export class MeetingPagesController {
 
   @Post(':id/attendance')
   @Public()
-  attendance(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  attendance(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'attendance', async () => {
       await this.invitations.recordAttendance(id, await this.valid(AttendanceDto, attendanceInput(body)));
       return { done: 'attendance' };
@@ -201,16 +202,40 @@ export class MeetingPagesController {
 
   @Post(':id/held')
   @Public()
-  held(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  held(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'held', async () => {
       await this.meetings.update(id, { status: 'held' });
       return { done: 'held' };
     });
   }
 
+  @Get(':id/cancel')
+  @Public()
+  cancelForm(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
+    return this.endingForm(req, res, id, 'cancel');
+  }
+
+  @Get(':id/postpone')
+  @Public()
+  postponeForm(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
+    return this.endingForm(req, res, id, 'postpone');
+  }
+
+  @Post(':id/cancel')
+  @Public()
+  cancel(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.end(req, res, id, body, 'cancel');
+  }
+
+  @Post(':id/postpone')
+  @Public()
+  postpone(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.end(req, res, id, body, 'postpone');
+  }
+
   @Post(':id/agenda')
   @Public()
-  addAgenda(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  addAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'agenda', async () => {
       await this.agenda.add(id, await this.valid(CreateAgendaItemDto, agendaInput(body)));
       return { done: 'agenda_added' };
@@ -219,7 +244,7 @@ export class MeetingPagesController {
 
   @Post(':id/agenda/order')
   @Public()
-  reorderAgenda(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  reorderAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'agenda', async () => {
       const order = typeof body.order === 'string' ? body.order.split(',') : body.order;
       await this.agenda.reorder(id, await this.valid(ReorderAgendaDto, { order }));
@@ -229,7 +254,7 @@ export class MeetingPagesController {
 
   @Post(':id/agenda/remove')
   @Public()
-  removeAgenda(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  removeAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'agenda', async () => {
       await this.agenda.remove(id, uuidField(body, 'itemId'));
       return { done: 'agenda_removed' };
@@ -238,7 +263,7 @@ export class MeetingPagesController {
 
   @Post(':id/minutes')
   @Public()
-  writeMinutes(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  writeMinutes(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'minutes', async () => {
       await this.minutes.put(id, await this.valid(PutMinutesDto, minutesInput(body)));
       return { done: 'minutes_saved' };
@@ -247,11 +272,30 @@ export class MeetingPagesController {
 
   @Post(':id/minutes/approve')
   @Public()
-  approveMinutes(@UuidParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  approveMinutes(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, id, body, 'approve', async () => {
       await this.minutes.approve(id, await this.valid(ApproveMinutesDto, {}));
       return { done: 'minutes_approved' };
     });
+  }
+
+  /** Cancelling or postponing asks first, on a page saying who is told and how. */
+  private async endingForm(req: Request, res: Response, id: string, ending: Ending, values: FormBody = {}, problems: FieldProblem[] = []) {
+    const context = await this.session.require(req, res);
+    if (!context) return;
+    const data = await this.found(res, context, () => this.pages.endingForm(id, ending, context.language, context.member.timeZone, values, problems));
+    if (data) this.session.render(res, context, 'meeting-ending', data.heading, { ...data, csrf: context.csrf });
+  }
+
+  /** The confirmed cancellation or postponement, through the API's DTO and service (which send the METHOD:CANCEL emails). */
+  private async end(req: Request, res: Response, id: string, body: FormBody, ending: Ending) {
+    const context = await this.guard(req, res, body);
+    if (!context) return;
+    if (!(await this.found(res, context, () => this.meetings.get(id)))) return;
+    const input = typeof body.reason === 'string' && body.reason.trim() !== '' ? { reason: body.reason } : {};
+    const outcome = await submitForm(ReasonDto, input, (dto) => (ending === 'cancel' ? this.meetings.cancel(id, dto) : this.meetings.postpone(id, dto)));
+    if (!outcome.ok) return this.endingForm(req, res.status(outcome.status), id, ending, body, outcome.problems);
+    res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=${ending === 'cancel' ? 'cancelled' : 'postponed'}`);
   }
 
   /** Signed in as the secretariat, with the form's CSRF token; else the refusal is already sent. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Between, DataSource, In } from 'typeorm';
 import { Body } from '../bodies/body.entity';
 import type { FieldProblem } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, formatZone } from '../common/time/format';
 import { AgendaService } from '../meetings/agenda.service';
 import { InvitationsService } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
-import { POLL_ANSWERS } from '../meetings/date-option.entity';
+import { MeetingDateOption, POLL_ANSWERS } from '../meetings/date-option.entity';
 import { MEETING_KINDS } from '../meetings/meeting.entity';
 import type { MeetingView } from '../meetings/meeting.view';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -19,6 +19,8 @@ import { MinutesService } from '../meetings/minutes.service';
 import type { MinutesView } from '../meetings/minutes.service';
 import { Member } from '../members/member.entity';
 import { calendarMonth, placeEntries } from './calendar-month';
+import type { CalendarEntry } from './calendar-month';
+import { dateOptionLabel } from './date-option-label';
 import { byField } from './forms';
 import { listOf, wallTime } from './meeting-form-values';
 import { isNotFound } from './not-found';
@@ -32,7 +34,10 @@ export interface FailedForm {
 }
 
 /** Success sentences a redirect may name (?done=…); nothing else from the address is ever shown. */
-const DONE = ['created', 'updated', 'option_added', 'option_removed', 'poll_opened', 'poll_answered', 'confirmed', 'invited', 'answered', 'attendance', 'agenda_added', 'agenda_moved', 'agenda_removed', 'minutes_saved', 'minutes_approved', 'held'] as const;
+const DONE = ['created', 'updated', 'option_added', 'option_removed', 'poll_opened', 'poll_answered', 'confirmed', 'invited', 'answered', 'attendance', 'agenda_added', 'agenda_moved', 'agenda_removed', 'minutes_saved', 'minutes_approved', 'held', 'cancelled', 'postponed'] as const;
+/** The two ways a meeting ends before it is held: each asks for confirmation on a page of its own. */
+export const ENDINGS = ['cancel', 'postpone'] as const;
+export type Ending = (typeof ENDINGS)[number];
 /** Blank decision rows the minutes form offers beyond those written. */
 const SPARE_DECISIONS = 2;
 
@@ -86,13 +91,47 @@ export class MeetingPagesService {
     const entries = page.items
       .filter((m) => m.startsAt !== null && m.status !== 'cancelled')
       .map((m) => ({ id: m.id, title: pickLocalized(m.title, language), startsAt: m.startsAt!, endsAt: m.endsAt, tentative: m.status === 'tentative' || m.status === 'postponed' }));
-    const placed = placeEntries(grid, entries, zone, language);
+    const placed = placeEntries(grid, [...entries, ...(await this.proposedDates(grid.from, grid.to, language))], zone, language);
     const inMonth = placed.weeks.flat().filter((d) => d.inMonth && d.entries.length > 0);
     return {
       ...placed,
       heading: t('mp.calendar.title', language, { month: placed.label }),
       zoneLine: t('mp.calendar.zone', language, { zone }),
       listed: inMonth.map((d) => ({ date: formatDate(`${d.date}T12:00:00Z`, 'UTC', language), entries: d.entries })),
+    };
+  }
+
+  /** The timed date options of meetings still looking for their date, drawn as options beside the dated meetings. */
+  private async proposedDates(from: string, to: string, language: Language): Promise<CalendarEntry[]> {
+    const options = await this.dataSource.manager.find(MeetingDateOption, {
+      where: { startsAt: Between(new Date(from), new Date(to)), meeting: { status: In(['tentative', 'postponed']) } },
+      relations: { meeting: true },
+    });
+    return options.map((o) => ({
+      id: o.meetingId,
+      title: o.label ? `${pickLocalized(o.meeting!.title, language)} (${o.label})` : pickLocalized(o.meeting!.title, language),
+      startsAt: o.startsAt!.toISOString(),
+      endsAt: o.endsAt?.toISOString() ?? null,
+      tentative: true,
+      option: true,
+    }));
+  }
+
+  /** The confirmation page of cancelling or postponing: what happens, and a reason to send (what was typed kept). */
+  async endingForm(id: string, ending: Ending, language: Language, zone: string, values: FormBody = {}, problems: FieldProblem[] = []) {
+    const meeting = await this.meetings.get(id);
+    const title = pickLocalized(meeting.title, language);
+    return {
+      id,
+      ending,
+      heading: t(`mp.end.${ending}.title`, language, { title }),
+      when: meeting.startsAt ? formatDateTime(meeting.startsAt, zone, language) : '—',
+      status: label('meetingStatus', meeting.status, language),
+      lead: t(`mp.end.${ending}.lead`, language),
+      button: t(`mp.end.${ending}.button`, language),
+      reason: typeof values.reason === 'string' ? values.reason : '',
+      errors: byField(problems),
+      problems,
     };
   }
 
@@ -153,7 +192,7 @@ export class MeetingPagesService {
       [next[from], next[to]] = [next[to], next[from]];
       return next.join(',');
     };
-    const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) => o.label ?? o.text ?? (o.startsAt ? when(o.startsAt) : '');
+    const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) => dateOptionLabel(o, zone, language);
     return {
       id,
       title: titleOf(meeting.title),
@@ -169,6 +208,8 @@ export class MeetingPagesService {
       sections,
       can: {
         edit: meeting.status !== 'cancelled' && meeting.status !== 'held',
+        cancel: meeting.status !== 'cancelled' && meeting.status !== 'held',
+        postpone: meeting.status === 'tentative' || meeting.status === 'scheduled',
         options: open,
         poll: open && matrix.options.length > 0,
         confirm: open && (matrix.options.length > 0 || meeting.startsAt !== null),

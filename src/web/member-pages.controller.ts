@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { LANGUAGE_NAMES } from './choices';
 import { MemberDirectoryService } from './member-directory.service';
 import { MemberFormService } from './member-form.service';
@@ -21,6 +22,7 @@ const SAVED = { created: 'members.created', updated: 'members.updated' } as cons
 
 /** The secretariat's pages about members: the filtered list, one member's record, the add and edit forms. */
 @ApiExcludeController()
+@UseFilters(MalformedPageIdFilter)
 @Controller('members')
 export class MemberPagesController {
   constructor(
@@ -61,7 +63,7 @@ export class MemberPagesController {
 
   @Get(':id')
   @Public()
-  async show(@Param('id', ParseUUIDPipe) id: string, @Query('saved') saved: unknown, @Req() req: Request, @Res() res: Response) {
+  async show(@PageIdParam() id: string, @Query('saved') saved: unknown, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     const member = await this.find(id, res, context);
@@ -88,7 +90,7 @@ export class MemberPagesController {
 
   @Get(':id/edit')
   @Public()
-  async editForm(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async editForm(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     const member = await this.find(id, res, context);
@@ -98,7 +100,7 @@ export class MemberPagesController {
 
   @Post(':id')
   @Public()
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async update(@PageIdParam() id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.requireForm(req, res, body);
     if (!context) return;
     const member = await this.find(id, res, context);

@@ -26,6 +26,7 @@ export interface MeetingAnswerRow {
   status: string;
   response: string;
   responseLabel: string;
+  delegateMemberId: string | null;
   open: boolean;
 }
 
@@ -70,13 +71,14 @@ export class MemberRecordService {
       .orderBy('m.starts_at', 'DESC', 'NULLS FIRST')
       .addOrderBy('m.id')
       .getMany();
-    return invitations.map(({ meeting, response }) => ({
+    return invitations.map(({ meeting, response, delegateMemberId }) => ({
       meetingId: meeting!.id,
       title: pickLocalized(meeting!.title, reader.language),
       when: meeting!.startsAt ? formatDateTime(meeting!.startsAt.toISOString(), reader.timeZone, reader.language) : '—',
       status: label('meetingStatus', meeting!.status, reader.language),
       response,
       responseLabel: label('invitationResponse', response, reader.language),
+      delegateMemberId,
       open: !CLOSED_MEETINGS.includes(meeting!.status),
     }));
   }

@@ -1,19 +1,21 @@
-import { Body, Controller, Get, Header, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { t } from '../common/i18n/messages';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import type { FormOutcome } from './form-outcome';
 import { MyPageService } from './my-page.service';
 import type { MyPageFailure } from './my-page.service';
 import { PageSession } from './page-session';
 import type { PageContext } from './page-session';
 
-const DONE = { answer: 'my.answer.saved', item: 'my.item.saved', preferences: 'prefs.saved' } as const;
+const DONE = { answer: 'my.answer.saved', poll: 'my.poll.saved', item: 'my.item.saved', preferences: 'prefs.saved' } as const;
 type Done = keyof typeof DONE;
 
 /** The page of whoever is signed in, secretariat or not: their meetings, items and preferences, and sign-out. */
 @ApiExcludeController()
+@UseFilters(MalformedPageIdFilter)
 @Controller('me')
 export class MyPageController {
   constructor(
@@ -32,16 +34,25 @@ export class MyPageController {
 
   @Post('meetings/:meetingId/answer')
   @Public()
-  async answer(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async answer(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.requireForm(req, res, body, false);
     if (!context) return;
     const outcome = await this.myPage.answer(context.member, meetingId, body);
-    await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId });
+    await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId, typed: body });
+  }
+
+  @Post('meetings/:meetingId/poll')
+  @Public()
+  async pollAnswers(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const context = await this.session.requireForm(req, res, body, false);
+    if (!context) return;
+    const outcome = await this.myPage.answerPoll(context.member, meetingId, body);
+    await this.finish(res, context, outcome, 'poll', { form: 'poll', id: meetingId, typed: body });
   }
 
   @Post('items/:itemId/status')
   @Public()
-  async itemStatus(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async itemStatus(@PageIdParam('itemId') itemId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.requireForm(req, res, body, false);
     if (!context) return;
     const outcome = await this.myPage.setItemStatus(itemId, body);

@@ -1,10 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
+import { formatDateTime } from '../common/time/format';
+import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { RecordResponseDto } from '../meetings/dto/invitation.dto';
+import { PollAnswerDto } from '../meetings/dto/poll.dto';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingPollService } from '../meetings/meeting-poll.service';
+import { substituteCandidates } from '../members/colleagues';
 import { InvitationsService } from '../meetings/invitations.service';
 import { UpdateMemberDto } from '../members/dto/member.dto';
 import type { Member } from '../members/member.entity';
@@ -13,17 +20,21 @@ import { UpdateWorkPlanItemDto } from '../work-plan/dto/work-plan-item.dto';
 import { ITEM_STATUSES } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { choices, digestChoices, languageChoices, zoneChoices } from './choices';
-import { submitForm } from './form-outcome';
-import { byField } from './forms';
+import { dateOptionLabel } from './date-option-label';
+import { attempt, submitForm } from './form-outcome';
+import type { FormOutcome } from './form-outcome';
+import { byField, validateForm } from './forms';
 import { MemberRecordService } from './member-record.service';
 
-/** Answers a member gives on their page; a substitute is named through the emailed link, which lists who may come. */
-const PAGE_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
+/** Answers a member gives on their page; with a substitute they name the colleague who comes, as the emailed link lets them. */
+const PAGE_RESPONSES = ['accepted', 'declined', 'tentative', 'delegated'] as const;
+/** A poll's answer field on the page: `option.<date option id>`. */
+const OPTION_FIELD = /^option\.([0-9a-f-]{36})$/;
 const PREFERENCES = ['language', 'timeZone', 'digest'] as const;
 
 /** Which of the page's forms failed, so its message stands beside it and its typed values stay. */
 export interface MyPageFailure {
-  form: 'answer' | 'item' | 'preferences';
+  form: 'answer' | 'poll' | 'item' | 'preferences';
   id?: string;
   problems: FieldProblem[];
   typed?: Record<string, unknown>;
@@ -37,12 +48,22 @@ export class MyPageService {
     private readonly invitations: InvitationsService,
     private readonly items: WorkPlanItemsService,
     private readonly members: MembersService,
+    private readonly poll: MeetingPollService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async view(member: Member, language: Language, failure?: MyPageFailure) {
     const reader = { language, timeZone: member.timeZone };
-    const [meetings, items] = await Promise.all([this.record.meetings(member.id, reader), this.record.workPlanItems(member.id, reader)]);
+    const [meetings, items, substitutes] = await Promise.all([
+      this.record.meetings(member.id, reader),
+      this.record.workPlanItems(member.id, reader),
+      substituteCandidates(this.dataSource.manager, member),
+    ]);
+    const polls = await this.openPolls(member, meetings.map((m) => m.meetingId), language, failure?.form === 'poll' ? failure : undefined);
     const failed = (form: MyPageFailure['form'], id?: string) => (failure?.form === form && failure.id === id ? failure.problems.map((p) => p.message).join('; ') : '');
+    const typedIn = (meetingId: string) => (failure?.form === 'answer' && failure.id === meetingId ? (failure.typed ?? {}) : null);
+    const answerTyped = (meetingId: string) => typedIn(meetingId)?.response;
+    const substituteTyped = (meetingId: string) => typedIn(meetingId)?.delegateMemberId;
     const preferences = failure?.form === 'preferences' ? { ...pick(member), ...typedPreferences(failure.typed ?? {}) } : pick(member);
     return {
       member,
@@ -50,8 +71,10 @@ export class MyPageService {
         ...m,
         responseLabel: t(`my.response.${m.response}` as MessageKey, language),
         legend: t('my.answer.for', language, { meeting: m.title }),
-        choices: choices(PAGE_RESPONSES, m.response, (value) => t(`my.response.${value}` as MessageKey, language)),
+        choices: choices(PAGE_RESPONSES, answerTyped(m.meetingId) ?? m.response, (value) => t(`my.response.${value}` as MessageKey, language)),
+        substitutes: choices(substitutes.map((s) => s.id), substituteTyped(m.meetingId) ?? m.delegateMemberId, (id) => substitutes.find((s) => s.id === id)!.fullName),
         error: failed('answer', m.meetingId),
+        poll: polls.get(m.meetingId) ?? null,
       })),
       items: items.map((item) => ({
         ...item,
@@ -68,8 +91,59 @@ export class MyPageService {
     };
   }
 
+  /** The substitute chosen counts only with the answer that sends one: a choice left in the list does not refuse another answer. */
   answer(member: Member, meetingId: string, body: Record<string, unknown>) {
-    return submitForm(RecordResponseDto, { response: body?.response }, (dto) => this.invitations.respond(meetingId, member.id, dto, 'member'));
+    const delegated = body?.response === 'delegated';
+    const values = { response: body?.response, ...(delegated && body.delegateMemberId !== '' ? { delegateMemberId: body.delegateMemberId } : {}) };
+    return submitForm(RecordResponseDto, values, (dto) => this.invitations.respond(meetingId, member.id, dto, 'member'));
+  }
+
+  /**
+   * The member's answers to a date poll, one per date (yes / if need be / no). Every answer is checked
+   * before any is written, so a refused form changes nothing.
+   */
+  async answerPoll(member: Member, meetingId: string, body: Record<string, unknown>): Promise<FormOutcome<number>> {
+    const given = Object.entries(body ?? {}).flatMap(([field, value]) => {
+      const option = OPTION_FIELD.exec(field);
+      return option ? [{ field, optionId: option[1], value }] : [];
+    });
+    if (given.length === 0) return { ok: false, status: HttpStatus.BAD_REQUEST, problems: [{ field: 'poll', message: 'choose an answer for at least one date' }] };
+    const checked = await Promise.all(given.map(async (g) => ({ ...g, result: await validateForm(PollAnswerDto, { answer: g.value }) })));
+    const problems = checked.flatMap((c) => (c.result.ok ? [] : c.result.problems.map((p) => ({ field: c.field, message: p.message }))));
+    if (problems.length) return { ok: false, status: HttpStatus.BAD_REQUEST, problems };
+    return attempt(async () => {
+      for (const c of checked) if (c.result.ok) await this.poll.answer(meetingId, c.optionId, member.id, c.result.value);
+      return checked.length;
+    });
+  }
+
+  /** The date polls open to the member, each date with their current answer (or what they typed in a refused form). */
+  private async openPolls(member: Member, meetingIds: string[], language: Language, failure?: MyPageFailure) {
+    const polls = new Map<string, { closes: string | null; options: unknown[]; error: string }>();
+    if (meetingIds.length === 0) return polls;
+    const now = new Date();
+    const meetings = await this.dataSource.manager.find(Meeting, { where: { id: In(meetingIds), status: In(['tentative', 'postponed']), pollOpenedAt: Not(IsNull()) } });
+    for (const meeting of meetings.filter((m) => !m.pollClosesAt || m.pollClosesAt > now)) {
+      const matrix = await this.poll.matrix(meeting.id);
+      const mine = matrix.participants.find((p) => p.memberId === member.id);
+      if (!mine || matrix.options.length === 0) continue;
+      const typed = failure?.id === meeting.id ? (failure.typed ?? {}) : {};
+      const errors = failure?.id === meeting.id ? byField(failure.problems) : {};
+      polls.set(meeting.id, {
+        closes: meeting.pollClosesAt ? t('mp.poll.closes', language, { date: formatDateTime(meeting.pollClosesAt.toISOString(), member.timeZone, language) }) : null,
+        error: errors.poll ?? '',
+        options: matrix.options.map((o) => {
+          const name = `option.${o.id}`;
+          return {
+            name,
+            legend: dateOptionLabel(o, member.timeZone, language),
+            choices: choices(POLL_ANSWERS, typed[name] ?? mine.answers[o.id], (value) => label('pollAnswer', value, language)),
+            error: errors[name] ?? null,
+          };
+        }),
+      });
+    }
+    return polls;
   }
 
   /** The item's rules apply as in the API: only those responsible for it may change it. */

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { isUUID } from 'class-validator';
@@ -7,6 +7,7 @@ import { t } from '../common/i18n/messages';
 import { NotificationQuery } from '../notifications/dto/notification-query.dto';
 import type { Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { typedFilters } from './filter-form';
 import { blankToUndefined, problemsOf, validateForm } from './forms';
 import { OUTBOX_FILTERS, OutboxPageService } from './outbox-page.service';
@@ -16,6 +17,7 @@ import type { PageContext } from './page-session';
 
 /** The outbox for the secretariat: every email with its delivery, one email as it reads, and resending. */
 @ApiExcludeController()
+@UseFilters(MalformedPageIdFilter)
 @Controller('outbox')
 export class OutboxPagesController {
   constructor(
@@ -43,7 +45,7 @@ export class OutboxPagesController {
 
   @Get(':id')
   @Public()
-  async email(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async email(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     const notification = await this.find(id, res, context);
@@ -56,7 +58,7 @@ export class OutboxPagesController {
   /** The same rules as POST /api/notifications/:id/resend: a new entry due now, the original kept. */
   @Post(':id/resend')
   @Public()
-  async resend(@Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response) {
+  async resend(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);

@@ -13,6 +13,30 @@ import type { Session } from '../sessions/session.entity';
 
 export const LANGUAGE_COOKIE = 'wgs_lang';
 
+/**
+ * The EN/RU/KK switch: the same page with the same filters, month or page number, only ?lang changed.
+ * A page shown in answer to a form (POST) switches on the page the form was sent from.
+ */
+export function languageLinks(req: Request, current: Language): { code: Language; name: string; href: string; current: boolean }[] {
+  const here = new URL(req.originalUrl, 'http://page');
+  const from = req.method === 'GET' ? here : sameSitePage(req.get('referer'), req.get('host')) ?? new URL(here.pathname, 'http://page');
+  return LANGUAGES.map((code) => {
+    const target = new URL(from.href);
+    target.searchParams.set('lang', code);
+    return { code, name: code.toUpperCase(), href: `${target.pathname}${target.search}`, current: code === current };
+  });
+}
+
+function sameSitePage(referer: string | undefined, host: string | undefined): URL | null {
+  if (!referer || !host) return null;
+  try {
+    const url = new URL(referer);
+    return url.host === host ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface PageContext {
   member: Member;
   session: Session;
@@ -75,7 +99,7 @@ export class PageSession {
   }
 
   render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
-    const nav = { signedIn: true, csrf: context.csrf, fullName: context.member.fullName, secretariat: context.session.role === 'secretariat' };
+    const nav = { signedIn: true, csrf: context.csrf, fullName: context.member.fullName, secretariat: context.session.role === 'secretariat', languages: languageLinks(res.req, context.language) };
     res.send(this.pages.render(name, context.language, title, { ...data, nav }));
   }
 }

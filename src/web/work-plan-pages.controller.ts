@@ -1,4 +1,4 @@
-import { Catch, Controller, Get, HttpStatus, Param, ParseUUIDPipe, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Catch, Controller, Get, HttpStatus, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -12,6 +12,7 @@ import { WorkPlanExportService } from '../work-plan/import-export/work-plan-expo
 import { WorkPlanImportService } from '../work-plan/import-export/work-plan-import.service';
 import type { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlansService } from '../work-plan/work-plans.service';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { typedFilters } from './filter-form';
 import { blankToUndefined, byField, problemsOf, validateForm } from './forms';
 import { ImportUploadStore } from './import-upload-store';
@@ -36,6 +37,7 @@ class UploadTooLargeFilter implements ExceptionFilter {
 
 /** The work plan for the secretariat: table and timeline with filters, export, and import with a preview of every row. */
 @ApiExcludeController()
+@UseFilters(MalformedPageIdFilter)
 @Controller('work-plan')
 export class WorkPlanPagesController {
   constructor(
@@ -55,7 +57,7 @@ export class WorkPlanPagesController {
 
   @Get(':planId')
   @Public()
-  async workPlan(@Param('planId', new ParseUUIDPipe({ optional: true })) planId: string | undefined, @Req() req: Request, @Res() res: Response) {
+  async workPlan(@PageIdParam('planId', true) planId: string | undefined, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     const typed = typedFilters(req.query, FILTER_FIELDS);
@@ -71,7 +73,7 @@ export class WorkPlanPagesController {
 
   @Get(':planId/export.:format')
   @Public()
-  async export(@Param('planId', ParseUUIDPipe) planId: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
+  async export(@PageIdParam('planId') planId: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return this.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', context.language));
@@ -84,7 +86,7 @@ export class WorkPlanPagesController {
 
   @Get(':planId/import')
   @Public()
-  async importForm(@Param('planId', ParseUUIDPipe) planId: string, @Req() req: Request, @Res() res: Response) {
+  async importForm(@PageIdParam('planId') planId: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     const tooLarge = req.query.problem === 'too_large';
@@ -98,7 +100,7 @@ export class WorkPlanPagesController {
   @Public()
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
-  async preview(@Param('planId', ParseUUIDPipe) planId: string, @UploadedFile() file: KeptUpload | undefined, @Req() req: Request, @Res() res: Response) {
+  async preview(@PageIdParam('planId') planId: string, @UploadedFile() file: KeptUpload | undefined, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
@@ -119,7 +121,7 @@ export class WorkPlanPagesController {
   /** Step two: the real import of the very file previewed, all rows or none. */
   @Post(':planId/import/confirm')
   @Public()
-  async confirm(@Param('planId', ParseUUIDPipe) planId: string, @Req() req: Request, @Res() res: Response) {
+  async confirm(@PageIdParam('planId') planId: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.require(req, res);
     if (!context) return;
     if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);

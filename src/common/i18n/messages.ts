@@ -56,6 +56,8 @@ const CORE_MESSAGES = {
   'page.error.csrf': { en: 'The form has expired. Please reload the page and try again.', ru: 'Форма устарела. Обновите страницу и повторите.', kk: 'Форманың мерзімі өтті. Бетті жаңартып, қайталаңыз.' },
   'page.forbidden': { en: 'Not for your role', ru: 'Недоступно для вашей роли', kk: 'Сіздің рөліңізге қолжетімсіз' },
   'page.forbidden.lead': { en: 'This page is for the secretariat. Your own page is at /me.', ru: 'Эта страница предназначена для секретариата. Ваша страница — /me.', kk: 'Бұл бет хатшылыққа арналған. Сіздің бетіңіз — /me.' },
+  'page.notFound': { en: 'Nothing is at this address', ru: 'По этому адресу ничего нет', kk: 'Бұл мекенжайда ештеңе жоқ' },
+  'page.notFound.lead': { en: 'The address is mistyped or incomplete. Please go back, or choose a page from the menu above.', ru: 'Адрес введён с ошибкой или не полностью. Вернитесь назад или выберите страницу в меню выше.', kk: 'Мекенжай қате немесе толық емес терілген. Артқа оралыңыз немесе жоғарыдағы мәзірден бет таңдаңыз.' },
   'nav.skip': { en: 'Skip to content', ru: 'Перейти к содержанию', kk: 'Мазмұнға өту' },
   'nav.dashboard': { en: 'Dashboard', ru: 'Обзор', kk: 'Шолу' },
   'nav.meetings': { en: 'Meetings', ru: 'Заседания', kk: 'Отырыстар' },
