@@ -1,4 +1,5 @@
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page, PageQuery } from '../http/pagination';
 
 /**
@@ -23,16 +24,38 @@ export async function paginateRows<T extends ObjectLiteral, R>(qb: SelectQueryBu
   return { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
 }
 
+interface RowReader {
+  metadata: EntityMetadata;
+  columns: [ColumnMetadata, string][];
+  primary: string;
+}
+
+/** Per entity and alias: its metadata and the result column each property comes from, found once. */
+const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, RowReader>>>();
+
+function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): RowReader {
+  let byTarget = readers.get(dataSource);
+  if (!byTarget) readers.set(dataSource, (byTarget = new Map()));
+  let byAlias = byTarget.get(target);
+  if (!byAlias) byTarget.set(target, (byAlias = new Map()));
+  let found = byAlias.get(alias);
+  if (!found) {
+    const metadata = dataSource.getMetadata(target);
+    found = { metadata, columns: metadata.columns.map((column) => [column, `${alias}_${column.databaseName}`]), primary: `${alias}_${metadata.primaryColumns[0].databaseName}` };
+    byAlias.set(alias, found);
+  }
+  return found;
+}
+
 /**
  * The entity a query builder selected under `alias` (its columns come back as alias_column), hydrated
  * as TypeORM would; null when a left join found nothing.
  */
 export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>, alias: string): T | null {
-  const metadata = dataSource.getMetadata(target);
-  if (row[`${alias}_${metadata.primaryColumns[0].databaseName}`] == null) return null;
+  const { metadata, columns, primary } = reader(dataSource, target, alias);
+  if (row[primary] == null) return null;
   const entity = metadata.create() as T;
-  for (const column of metadata.columns) {
-    const key = `${alias}_${column.databaseName}`;
+  for (const [column, key] of columns) {
     if (key in row) column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(row[key], column));
   }
   return entity;
