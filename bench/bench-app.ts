@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { createHttpApp } from '../src/app.factory';
 import { JsonLogger } from '../src/common/logging/json-logger';
 import { loadConfig } from '../src/config/app-config';
+import { recreateDatabase } from '../src/database/ensure-database';
 import { runMigrations } from '../src/database/startup';
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wg_secretariat_bench';
@@ -11,14 +11,7 @@ export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
 
 /** A fresh database and the real app listening on a free port, for benchmarks. */
 export async function startBenchApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; url: string; close: () => Promise<void> }> {
-  const url = new URL(BENCH_DATABASE_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await recreateDatabase(BENCH_DATABASE_URL);
   const config = loadConfig({ DATABASE_URL: BENCH_DATABASE_URL, APP_SECRET: 'bench-secret-0123456789abcdef0123456789', ADMIN_TOKEN: BENCH_TOKEN, QUEUE_PREFIX: 'wgs-bench', LOG_LEVEL: 'error', ...env });
   await flushQueuePrefix(config.redisUrl, config.queuePrefix);
   await runMigrations(config.databaseUrl);

@@ -3,6 +3,7 @@
 // generate_series (a minute or so, not hours of API calls). Recreates the database it is given.
 //   SCALE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wgs_scale npm run scale:generate
 import { Client } from 'pg';
+import { recreateDatabase } from '../src/database/ensure-database';
 import { runMigrations } from '../src/database/startup';
 
 export const SCALE_DATABASE_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wgs_scale';
@@ -67,14 +68,7 @@ export function scaleSql(shape: ScaleShape): string[] {
 
 /** A fresh, migrated database filled to `shape`; returns the seconds each step took. */
 export async function generateScale(databaseUrl: string, shape: ScaleShape = FULL_SCALE): Promise<Record<string, number>> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await recreateDatabase(databaseUrl);
   await runMigrations(databaseUrl);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

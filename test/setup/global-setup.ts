@@ -1,17 +1,10 @@
-import { Client } from 'pg';
+import { recreateDatabase } from '../../src/database/ensure-database';
 import { Redis } from 'ioredis';
 import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/test-env';
 
 /** A fresh test database for each run (migrated by the first app that starts), and no leftover test jobs in Redis. */
 export default async function globalSetup(): Promise<void> {
-  const url = new URL(TEST_DATABASE_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  await recreateDatabase(TEST_DATABASE_URL);
 
   const redis = new Redis(TEST_REDIS_URL);
   let cursor = '0';
