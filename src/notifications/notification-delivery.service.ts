@@ -14,7 +14,6 @@ import type { PlannedRow } from './notifications.service';
 
 /** Temporary failures are retried for this long after the first attempt, then the row fails. */
 export const RETRY_WINDOW_MS = 24 * 3600_000;
-const MAX_BACKOFF_MS = 3600_000;
 
 export type DeliveryOutcome =
   | { outcome: 'not_claimable' }
@@ -24,8 +23,8 @@ export type DeliveryOutcome =
   | { outcome: 'failed'; error: string }
   | { outcome: 'retry'; error: string; next: PlannedRow };
 
-export function backoffMs(attempts: number, baseMs: number): number {
-  const base = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+export function backoffMs(attempts: number, baseMs: number, maxMs = 3600_000): number {
+  const base = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
@@ -35,6 +34,7 @@ export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly domain: string;
   private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,6 +46,7 @@ export class NotificationDelivery {
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? new URL(config.appUrl).hostname;
     this.retryBaseMs = config.retryBaseMs;
+    this.retryMaxMs = config.retryMaxMs;
   }
 
   messageIdFor(notificationId: string): string {
@@ -160,7 +161,7 @@ export class NotificationDelivery {
 
   private async retryOrFail(notification: Notification, error: string): Promise<DeliveryOutcome> {
     const firstAttempt = notification.firstAttemptAt ?? notification.dueAt;
-    const nextAt = new Date(Date.now() + backoffMs(notification.attempts, this.retryBaseMs));
+    const nextAt = new Date(Date.now() + backoffMs(notification.attempts, this.retryBaseMs, this.retryMaxMs));
     if (nextAt.getTime() - firstAttempt.getTime() > RETRY_WINDOW_MS) {
       return this.fail(notification, `gave up after ${notification.attempts} attempts over a day: ${error}`);
     }
