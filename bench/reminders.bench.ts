@@ -19,7 +19,7 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
 export async function benchReminders(): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
   const sink = await startSmtpCounterProcess();
-  const bench = await startBenchApp({ SMTP_URL: sink.url, WORKER_CONCURRENCY: '32', MAIL_FROM: 'Bench <bench@wgecc.bench>' });
+  const bench = await startBenchApp({ SMTP_URL: sink.url, WORKER_CONCURRENCY: '32', MAIL_FROM: 'Bench <bench@wgecc.bench>', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench' });
   const dataSource = bench.app.get(DataSource);
   try {
     const body = await api(bench.url, 'POST', '/api/bodies', { name: { en: 'Bench WG' }, kind: 'working_group' });

@@ -25,6 +25,8 @@ export class TemplateRenderer {
   private readonly logger = new Logger(TemplateRenderer.name);
   private readonly handlebars = Handlebars.create();
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
+  /** Templates ship with the release: asking the file system once per (kind, language) is enough. */
+  private readonly translated = new Map<string, boolean>();
 
   constructor(private readonly directory: string = TEMPLATES_DIR) {
     registerHelpers(this.handlebars);
@@ -60,7 +62,13 @@ export class TemplateRenderer {
   }
 
   private hasTranslation(kind: EmailKind, language: Language): boolean {
-    return existsSync(join(this.directory, kind, `${kind}.${language}.hbs`)) && existsSync(join(this.directory, kind, `${kind}.subject.${language}.hbs`));
+    const key = `${kind}.${language}`;
+    let found = this.translated.get(key);
+    if (found === undefined) {
+      found = existsSync(join(this.directory, kind, `${kind}.${language}.hbs`)) && existsSync(join(this.directory, kind, `${kind}.subject.${language}.hbs`));
+      this.translated.set(key, found);
+    }
+    return found;
   }
 
   private template(file: string, plainText = false): Handlebars.TemplateDelegate {

@@ -2,6 +2,8 @@ import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
+import { MicroBatch } from '../common/batching/micro-batch';
+import { rowToEntity } from '../common/database/update-returning';
 import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -23,6 +25,9 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 /** Composes every email about a meeting, after checking it is still true for this reader. */
 @Injectable()
 export class MeetingEmailComposer implements NotificationComposer, OnModuleInit {
+  /** The two things every meeting email checks, loaded for all the emails being composed at that moment in one round trip. */
+  private readonly invitations = new MicroBatch((keys: { meetingId: string; memberId: string }[]) => this.loadInvitations(keys));
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: ComposerRegistry,
@@ -37,8 +42,7 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const manager = this.dataSource.manager;
-    // One round trip for the two things every meeting email checks.
-    const invitation = await manager.findOne(Invitation, { where: { meetingId: notification.subjectId!, memberId: recipient.id }, relations: { meeting: true } });
+    const invitation = await this.invitations.call({ meetingId: notification.subjectId!, memberId: recipient.id });
     if (!invitation) {
       const exists = await manager.existsBy(Meeting, { id: notification.subjectId! });
       return skip(exists ? 'the recipient is no longer a participant' : 'the meeting no longer exists');
@@ -139,6 +143,22 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
       default:
         return skip(`no meeting email of kind ${notification.kind}`);
     }
+  }
+
+  private async loadInvitations(keys: { meetingId: string; memberId: string }[]): Promise<(Invitation | null)[]> {
+    const rows = await this.dataSource.query<{ invitation: Record<string, unknown>; meeting: Record<string, unknown> }[]>(
+      `SELECT row_to_json(i) AS invitation, row_to_json(m) AS meeting
+       FROM invitation i JOIN meeting m ON m.id = i.meeting_id
+       WHERE (i.meeting_id, i.member_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      [keys.map((k) => k.meetingId), keys.map((k) => k.memberId)],
+    );
+    const found = new Map<string, Invitation>();
+    for (const row of rows) {
+      const invitation = rowToEntity(this.dataSource, Invitation, row.invitation);
+      invitation.meeting = rowToEntity(this.dataSource, Meeting, row.meeting);
+      found.set(`${invitation.meetingId}|${invitation.memberId}`, invitation);
+    }
+    return keys.map((k) => found.get(`${k.meetingId}|${k.memberId}`) ?? null);
   }
 
   view(meeting: Meeting, recipient: Member): EmailMeetingView {

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rowToEntity, updateReturning } from '../common/database/update-returning';
+import { updateReturning } from '../common/database/update-returning';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
 import { DeliveryError, MailTransport } from '../mail/mail-transport';
 import { TemplateRenderer } from '../mail/template-renderer';
 import { isDigestible, nextDigestSlot, slotKey } from '../reminders/reminder-policy';
+import { NotificationClaims } from './notification-claims.service';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationsService } from './notifications.service';
 import { Notification } from './notification.entity';
@@ -38,6 +39,7 @@ export class NotificationDelivery {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly claims: NotificationClaims,
     private readonly composers: ComposerRegistry,
     private readonly renderer: TemplateRenderer,
     private readonly transport: MailTransport,
@@ -54,7 +56,7 @@ export class NotificationDelivery {
   }
 
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
-    const claimed = await this.claim(notificationId, version);
+    const claimed = await this.claims.claim(notificationId, version);
     if (!claimed) return { outcome: 'not_claimable' };
     const { notification, recipient } = claimed;
     if (notification.recipientId && (!recipient || !recipient.active)) {
@@ -91,11 +93,7 @@ export class NotificationDelivery {
         calendar: composed.calendar,
         language: rendered.language,
       });
-      await this.dataSource.query(
-        `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2, smtp_response = $3, last_error = NULL, updated_at = now()
-         WHERE id = $1 AND status = 'sending'`,
-        [notification.id, result.messageId, result.response.slice(0, 1000)],
-      );
+      await this.claims.recordSent(notification.id, result.messageId, result.response);
       return { outcome: 'sent', messageId: result.messageId, latenessMs: Date.now() - notification.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);
@@ -126,26 +124,6 @@ export class NotificationDelivery {
       ]);
       return { outcome: 'digested' as const, next };
     });
-  }
-
-  /**
-   * scheduled → sending, only for the version the job was made for and only once it is due; the
-   * recipient comes back in the same round trip.
-   */
-  private async claim(id: string, version: number): Promise<{ notification: Notification; recipient: Member | null } | null> {
-    const rows: { claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[] = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE notification SET status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
-         WHERE id = $1 AND version = $2 AND status = 'scheduled' AND due_at <= now() + interval '2 seconds'
-         RETURNING *)
-       SELECT row_to_json(claimed) AS claimed, row_to_json(m) AS recipient FROM claimed LEFT JOIN member m ON m.id = claimed.recipient_id`,
-      [id, version],
-    );
-    if (rows.length === 0) return null;
-    return {
-      notification: rowToEntity(this.dataSource, Notification, rows[0].claimed),
-      recipient: rows[0].recipient ? rowToEntity(this.dataSource, Member, rows[0].recipient) : null,
-    };
   }
 
   private async skip(notification: Notification, reason: string): Promise<DeliveryOutcome> {

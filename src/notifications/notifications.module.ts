@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstr
 import { JobHandlers } from './job-handlers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
+import { NotificationClaims } from './notification-claims.service';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationQueue } from './notification-queue';
@@ -59,6 +60,7 @@ export class NotificationsModule {
         NotificationQueue,
         ComposerRegistry,
         JobHandlers,
+        NotificationClaims,
         NotificationDelivery,
         NotificationReconciler,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },
