@@ -27,7 +27,7 @@ describe('calendarMonth', () => {
     placeEntries(grid, [{ id: 'm', title: 'Meeting', startsAt: '2031-11-27T22:30:00Z', endsAt: '2031-11-29T19:00:00Z', tentative: true }], 'Asia/Almaty', 'en');
     const days = new Map(grid.weeks.flat().map((d) => [d.date, d.entries]));
     expect(days.get('2031-11-27')).toEqual([]);
-    expect(days.get('2031-11-28')).toEqual([{ id: 'm', title: 'Meeting', time: '03:30', tentative: true }]);
+    expect(days.get('2031-11-28')).toEqual([{ id: 'm', title: 'Meeting', time: '03:30', tentative: true, option: false }]);
     expect(days.get('2031-11-29')![0].time).toBe('');
     expect(days.get('2031-11-30')).toEqual([]);
   });
