@@ -7,6 +7,7 @@ import { Meetings1795268935306 } from './1795268935306-Meetings';
 import { Reminders1795269336996 } from './1795269336996-Reminders';
 import { Sessions1795271394990 } from './1795271394990-Sessions';
 import { NotificationPagingIndexes1795275575049 } from './1795275575049-NotificationPagingIndexes';
+import { WorkPlanItemListIndex1795276655605 } from './1795276655605-WorkPlanItemListIndex';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Reminders1795269336996,
   Sessions1795271394990,
   NotificationPagingIndexes1795275575049,
+  WorkPlanItemListIndex1795276655605,
 ];

@@ -19,6 +19,9 @@ export const DEADLINE_KINDS = ['date', 'window', 'alternatives', 'on_request', '
 @Entity('work_plan_item')
 @Index(['workPlanId', 'position'])
 @Index(['dueAt'])
+// A plan's items in the list's order (due_at, then position): without it PostgreSQL walks the due_at
+// index across every plan's items to find one plan's.
+@Index(['workPlanId', 'dueAt', 'position'])
 export class WorkPlanItem extends Timestamped {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
