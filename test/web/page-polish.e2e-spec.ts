@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/demo-seeder';
 import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
+import { SESSION_COOKIE } from '../../src/sessions/sessions.service';
 import { TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/test-env';
 
 const PORT = 39604;
@@ -25,6 +26,8 @@ describe('the pages, polished', () => {
   let isaevId: string;
   let colleague: { id: string; fullName: string; email: string };
   let scheduledId: string;
+  /** The secretariat signs in once: sign-in is rate-limited per address, as it is for people. */
+  let secretariatContext: BrowserContext;
 
   beforeAll(async () => {
     await smtp.start();
@@ -44,9 +47,12 @@ describe('the pages, polished', () => {
     await t.admin.post(`/api/meetings/${scheduledId}/invitations`).send({ memberIds: [isaevId] }).expect(200);
     await waitFor(() => smtp.to(ISAEV).length === 1, { what: 'the invitation email' });
     browser = await launchBrowser();
+    secretariatContext = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' });
+    await signInWith(await secretariatContext.newPage(), BASE, smtp, SECRETARIAT);
   }, 90_000);
 
   afterAll(async () => {
+    await secretariatContext?.close();
     await browser?.close();
     await t?.close();
     await smtp.stop();
@@ -54,6 +60,21 @@ describe('the pages, polished', () => {
 
   const signIn = (page: Page, email: string) => signInWith(page, BASE, smtp, email);
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  /** A page of the signed-in secretariat at the given width; closing it keeps the session for the next test. */
+  async function secretariatPage(viewport: { width: number; height: number }) {
+    const page = await secretariatContext.newPage();
+    await page.setViewportSize(viewport);
+    return { context: { close: () => page.close() }, page };
+  }
+
+  /** The secretariat's session cookie and CSRF token, for requests a browser would not make. */
+  async function secretariatSession(): Promise<{ cookie: string; csrf: string }> {
+    const session = (await secretariatContext.cookies()).find((c) => c.name === SESSION_COOKIE)!;
+    const cookie = `${session.name}=${session.value}`;
+    const me = await t.anonymous.get('/me').set('Cookie', cookie).expect(200);
+    return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(me.text)![1] };
+  }
 
   async function newPage(viewport: { width: number; height: number }) {
     const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'en-GB' });
@@ -78,8 +99,7 @@ describe('the pages, polished', () => {
     const failed = (await t.admin.post(`/api/notifications/${invitation.id}/resend`).expect(201)).body;
     await t.dataSource.query(`UPDATE notification SET status = 'failed', last_error = '550 mailbox unavailable' WHERE id = $1`, [failed.id]);
 
-    const { context, page } = await newPage(DESKTOP);
-    await signIn(page, SECRETARIAT);
+    const { context, page } = await secretariatPage(DESKTOP);
     await page.goto(`${BASE}/outbox?lang=ru`);
     const outbox = await page.locator('table.outbox tbody').textContent();
     expect(outbox).toContain('Приглашение');
@@ -105,8 +125,7 @@ describe('the pages, polished', () => {
   }, 90_000);
 
   it('keeps the filters, month and page of the address when the language is switched', async () => {
-    const { context, page } = await newPage(DESKTOP);
-    await signIn(page, SECRETARIAT);
+    const { context, page } = await secretariatPage(DESKTOP);
     await page.goto(`${BASE}/outbox?status=sent&page=1`);
     await Promise.all([page.waitForURL(/lang=ru/), page.locator('.langs a[lang=ru]').click()]);
     const switched = new URL(page.url());
@@ -123,7 +142,7 @@ describe('the pages, polished', () => {
   }, 60_000);
 
   it('answers a malformed id in a page address with the 404 page in the reader’s language', async () => {
-    const { cookie, csrf } = await session(SECRETARIAT);
+    const { cookie, csrf } = await secretariatSession();
     for (const path of ['/members/abc', '/members/abc/edit', '/meetings/abc', '/meetings/abc/cancel', '/outbox/abc', '/work-plan/abc', '/work-plan/abc/import', '/bodies/abc']) {
       const response = await t.anonymous.get(`${path}?lang=ru`).set('Cookie', cookie);
       expect([path, response.status]).toEqual([path, 404]);
@@ -138,8 +157,7 @@ describe('the pages, polished', () => {
   }, 60_000);
 
   it('postpones and cancels a meeting after a confirmation page; a refused reason keeps what was typed; the participants get the METHOD:CANCEL emails', async () => {
-    const { context, page } = await newPage(PHONE);
-    await signIn(page, SECRETARIAT);
+    const { context, page } = await secretariatPage(PHONE);
     await page.goto(`${BASE}/meetings/${scheduledId}?lang=en`);
     await Promise.all([page.waitForURL(`${BASE}/meetings/${scheduledId}/postpone`), page.getByRole('link', { name: 'Postpone the meeting…' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Postpone “14th meeting of the WGECC”?');
@@ -234,8 +252,7 @@ describe('the pages, polished', () => {
     expect(empty.text).toContain('choose an answer for at least one date');
 
     // The secretariat's month calendar draws the tentative meeting's timed dates, marked as proposed.
-    const secretariat = await newPage(DESKTOP);
-    await signIn(secretariat.page, SECRETARIAT);
+    const secretariat = await secretariatPage(DESKTOP);
     await secretariat.page.goto(`${BASE}/meetings/calendar?month=2031-11&lang=en`);
     const proposed = secretariat.page.locator('td[data-date="2031-11-27"] li.option');
     await expect(proposed.textContent()).resolves.toContain('15th meeting of the WGECC (End of November)');
@@ -252,7 +269,7 @@ describe('the pages, polished', () => {
 
     beforeAll(async () => {
       planId = (await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2032' }, period: '2032' }).expect(201)).body.id;
-      secretariat = await session(SECRETARIAT);
+      secretariat = await secretariatSession();
     });
 
     it('refuses a file over 10 MB with the message beside the file field', async () => {
