@@ -34,6 +34,18 @@ export class NotificationQueue {
     );
   }
 
+  /**
+   * Whether a live worker still holds each row's job: BullMQ keeps a lock on an active job and the
+   * worker renews it while it lives, so a row in `sending` without one was left by a dead worker.
+   */
+  async heldByLiveWorker(rows: { id: string; version: number }[]): Promise<boolean[]> {
+    if (rows.length === 0) return [];
+    const client = await this.queue.getBackend().client;
+    // Sent together, the reads travel in one round trip.
+    const locks = await Promise.all(rows.map((row) => client.get(`${this.queue.toKey(deliverJobId(row.id, row.version))}:lock`)));
+    return locks.map((lock) => lock !== null);
+  }
+
   /** The reconciler runs once a minute across all workers (a job scheduler, not one timer per process). */
   async scheduleReconciler(everyMs: number): Promise<void> {
     await this.queue.upsertJobScheduler(RECONCILE_JOB, { every: everyMs }, { name: RECONCILE_JOB, data: {}, opts: { attempts: 1 } });

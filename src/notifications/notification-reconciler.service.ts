@@ -12,7 +12,8 @@ const PAGE = 1000;
 
 /**
  * Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done: a row
- * left in `sending` longer than SENDING_TIMEOUT_MS is released and tried again.
+ * left in `sending` longer than SENDING_TIMEOUT_MS whose worker no longer holds its job (the job's
+ * lock expired: lockDuration, 30 s) is released and tried again.
  */
 @Injectable()
 export class NotificationReconciler {
@@ -26,19 +27,36 @@ export class NotificationReconciler {
 
   async reconcile(now = new Date()): Promise<{ released: number; enqueued: number }> {
     // Released a page at a time as well: after many workers died together, rows in sending are many.
+    // A row whose worker is only slow (a loaded machine, a slow mail server) is left alone: that worker
+    // still holds its job's lock, and releasing the row would send the email a second time.
     let released = 0;
+    let after: { claimedAt: string; id: string } | null = null;
+    const cutoff = new Date(now.getTime() - this.config.sendingTimeoutMs);
     for (;;) {
-      const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
-        this.dataSource,
-        `UPDATE notification SET status = 'scheduled', version = version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
-         WHERE status = 'sending' AND id IN (
-           SELECT id FROM notification WHERE status = 'sending' AND claimed_at < $1 ORDER BY claimed_at LIMIT ${PAGE} FOR UPDATE SKIP LOCKED)
-         RETURNING id, version, due_at, kind`,
-        [new Date(now.getTime() - this.config.sendingTimeoutMs)],
+      const stuck: { id: string; version: number; claimed_at_cursor: string }[] = await this.dataSource.query(
+        `SELECT id, version, claimed_at::text AS claimed_at_cursor FROM notification
+         WHERE status = 'sending' AND claimed_at < $1 ${after ? 'AND (claimed_at, id) > ($2::timestamptz, $3)' : ''}
+         ORDER BY claimed_at, id LIMIT ${PAGE}`,
+        after ? [cutoff, after.claimedAt, after.id] : [cutoff],
       );
-      await this.queue.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
-      released += rows.length;
-      if (rows.length < PAGE) break;
+      if (stuck.length === 0) break;
+      const held = await this.queue.heldByLiveWorker(stuck);
+      const abandoned = stuck.filter((_, i) => !held[i]);
+      if (abandoned.length) {
+        const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
+          this.dataSource,
+          `UPDATE notification n SET status = 'scheduled', version = n.version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
+           FROM unnest($1::uuid[], $2::int[]) AS a(id, version)
+           WHERE n.id = a.id AND n.version = a.version AND n.status = 'sending'
+           RETURNING n.id, n.version, n.due_at, n.kind`,
+          [abandoned.map((r) => r.id), abandoned.map((r) => r.version)],
+        );
+        await this.queue.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
+        released += rows.length;
+      }
+      const last = stuck[stuck.length - 1];
+      after = { claimedAt: last.claimed_at_cursor, id: last.id };
+      if (stuck.length < PAGE) break;
     }
 
     // Pages by (due_at, id) so that a large backlog never loads at once. The cursor keeps due_at as

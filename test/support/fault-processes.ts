@@ -198,7 +198,10 @@ export async function startAppProcess(role: 'api' | 'worker', env: Record<string
   });
   // Only the tail is kept: a scenario's processes log thousands of lines.
   let output = '';
+  let started = false;
   const keep = (chunk: Buffer) => {
+    const text = output.slice(-100) + chunk.toString();
+    started ||= text.includes('worker started');
     output = (output + chunk.toString()).slice(-20_000);
   };
   child.stdout!.on('data', keep);
@@ -207,10 +210,10 @@ export async function startAppProcess(role: 'api' | 'worker', env: Record<string
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`${role} exited early (${child.exitCode}):\n${output}`);
-      if (role === 'worker') return output.includes('worker started');
+      if (role === 'worker') return started;
       return fetch(`${url}/health`).then((r) => r.ok, () => false);
     },
-    { what: `${role} process ready`, timeout: 60_000, interval: 100 },
+    { what: `${role} process ready`, timeout: 120_000, interval: 100 },
   );
   return {
     role,

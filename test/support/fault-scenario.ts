@@ -142,11 +142,16 @@ export class FaultScenario {
 
   /** Waits until no row due by now (or within the minute) is left to deliver, then a moment more for anything sent twice to arrive. */
   async settle(timeout: number): Promise<void> {
-    await waitFor(async () => Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status IN ('scheduled', 'sending') AND due_at <= now() + interval '1 minute'`))[0].n) === 0, {
-      what: `${this.name}: every row delivered`,
-      timeout,
-      interval: 500,
-    });
+    const left = () =>
+      this.query<{ status: string; attempts: number; last_error: string | null; n: number }>(
+        `SELECT status, attempts, last_error, count(*)::int AS n FROM notification WHERE status IN ('scheduled', 'sending') AND due_at <= now() + interval '1 minute'
+         GROUP BY status, attempts, last_error ORDER BY n DESC LIMIT 5`,
+      );
+    try {
+      await waitFor(async () => (await left()).length === 0, { what: `${this.name}: every row delivered`, timeout, interval: 500 });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; left: ${JSON.stringify(await left())}; workers: ${this.processes.map((p) => p.output().slice(-1500)).join('\n---\n')}`);
+    }
     await new Promise((r) => setTimeout(r, 1500));
   }
 
