@@ -10,27 +10,10 @@ describe('faults: meetings moved and items done while their reminders are being 
   afterAll(() => scenario.stop());
 
   it('sends no reminder made untrue by a change after the change commits', async () => {
-    await scenario.start();
     // A slow server keeps many reminders in flight at the moment of each change.
     scenario.smtp.acceptDelayMs = 40;
-    await scenario.startProcess('api');
-    await Promise.all([scenario.startProcess('worker'), scenario.startProcess('worker')]);
-    const { bodyId, memberIds } = await scenario.createMembers(100);
-    const meetings = await scenario.scheduleMeetings(bodyId, memberIds, 6, ['PT150S', 'PT145S', 'PT140S'], 165_000);
-
-    const plan = await scenario.api<{ id: string }>('POST', '/api/work-plans', { bodyId, title: { en: 'Work plan' }, period: '2026-2027' });
-    const items: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const item = await scenario.api<{ id: string; deadline: { dueAt: string } }>('POST', `/api/work-plans/${plan.id}/items`, {
-        activity: { en: `Activity ${i + 1}` },
-        deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-        responsibleMemberIds: memberIds,
-      });
-      // Reminders due in 25–35 s: offsets counted back from the item's due moment.
-      const secondsToDue = Math.round((new Date(item.deadline.dueAt).getTime() - Date.now()) / 1000);
-      await scenario.api('PATCH', `/api/work-plan-items/${item.id}`, { reminderOffsets: [`PT${secondsToDue - 25}S`, `PT${secondsToDue - 30}S`, `PT${secondsToDue - 35}S`] });
-      items.push(item.id);
-    }
+    const { bodyId, memberIds, meetings } = await scenario.startWithMeetings({ workers: 2, members: 100, meetings: 6, offsets: ['PT150S', 'PT145S', 'PT140S'], startsInMs: 165_000 });
+    const items = await scenario.scheduleItems(bodyId, memberIds, 4, [25, 30, 35]);
 
     const reminderOf = async (subjectId: string) => {
       const rows = await scenario.query<{ id: string }>(`SELECT id FROM notification WHERE subject_id = $1 AND kind <> 'meeting-invitation' AND status = 'sent'`, [subjectId]);

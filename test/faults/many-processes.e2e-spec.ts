@@ -44,18 +44,7 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
       meetingsB.push(meeting.id);
     }
     // Items due soon for everyone: "due soon" reminders (digestible) now, escalations to the chair and secretariat later.
-    const plan = await scenario.api<{ id: string }>('POST', '/api/work-plans', { bodyId, title: { en: 'Work plan' }, period: '2026' });
-    const items: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const item = await scenario.api<{ id: string; deadline: { dueAt: string } }>('POST', `/api/work-plans/${plan.id}/items`, {
-        activity: { en: `Activity ${i + 1}` },
-        deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-        responsibleMemberIds: memberIds,
-      });
-      const secondsToDue = Math.round((new Date(item.deadline.dueAt).getTime() - Date.now()) / 1000);
-      await scenario.api('PATCH', `/api/work-plan-items/${item.id}`, { reminderOffsets: [`PT${secondsToDue - 10}S`] }, i % 2 ? apiB.url : apiA.url);
-      items.push(item.id);
-    }
+    const items = await scenario.scheduleItems(bodyId, memberIds, 3, [10], (i) => (i % 2 ? apiB.url : apiA.url));
 
     // SIGTERM to API B while requests are in flight: each request it took completes, with its effect.
     const late = await Promise.all(

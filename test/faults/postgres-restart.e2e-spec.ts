@@ -11,13 +11,8 @@ describe('faults: PostgreSQL restarted mid-run', () => {
   afterAll(() => scenario.stop());
 
   it('loses nothing, and sends again only what was in flight at the restart', async () => {
-    await scenario.start();
     scenario.smtp.acceptDelayMs = 10;
-    await scenario.startProcess('api');
-    await Promise.all([scenario.startProcess('worker'), scenario.startProcess('worker')]);
-    const { bodyId, memberIds } = await scenario.createMembers(100);
-    await scenario.scheduleMeetings(bodyId, memberIds, 10, ['PT70S', 'PT60S'], 80_000);
-    const planned = await scenario.planned();
+    const { planned } = await scenario.startWithMeetings({ workers: 2, members: 100, meetings: 10, offsets: ['PT70S', 'PT60S'], startsInMs: 80_000 });
 
     await waitFor(() => scenario.smtp.messages.length >= 500, { what: 'the first emails', timeout: 60_000 });
     const atRestart = scenario.smtp.messages.length;

@@ -11,13 +11,8 @@ describe('faults: Redis stopped for 30 s, and wiped mid-run', () => {
   afterAll(() => scenario.stop());
 
   it('loses nothing and sends nothing twice', async () => {
-    await scenario.start();
     scenario.smtp.acceptDelayMs = 10;
-    await scenario.startProcess('api');
-    await Promise.all([scenario.startProcess('worker'), scenario.startProcess('worker')]);
-    const { bodyId, memberIds } = await scenario.createMembers(100);
-    await scenario.scheduleMeetings(bodyId, memberIds, 10, ['PT70S', 'PT60S'], 80_000);
-    const planned = await scenario.planned();
+    const { planned } = await scenario.startWithMeetings({ workers: 2, members: 100, meetings: 10, offsets: ['PT70S', 'PT60S'], startsInMs: 80_000 });
 
     await waitFor(() => scenario.smtp.messages.length >= 300, { what: 'the first emails', timeout: 60_000 });
     await scenario.redis.stop();

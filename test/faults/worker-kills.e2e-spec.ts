@@ -12,14 +12,10 @@ describe('faults: a worker killed with SIGKILL mid-batch, 20 times', () => {
   afterAll(() => scenario.stop());
 
   it('loses nothing and sends nothing twice except what a kill left between acceptance and commit', async () => {
-    await scenario.start();
     // The server takes a moment per message, as real ones do, so that every kill finds emails in flight.
     scenario.smtp.acceptDelayMs = 25;
-    await scenario.startProcess('api');
-    const { bodyId, memberIds } = await scenario.createMembers(100);
     // Invitations at once, then reminders spread over 80 s, so that every kill comes in the middle of a batch.
-    const meetings = await scenario.scheduleMeetings(bodyId, memberIds, 10, ['PT95S'], 100_000, 8_000);
-    const planned = await scenario.planned();
+    const { memberIds, meetings, planned } = await scenario.startWithMeetings({ workers: 0, members: 100, meetings: 10, offsets: ['PT95S'], startsInMs: 100_000, spacingMs: 8_000 });
     expect(planned).toBe(memberIds.length * meetings.length * 2);
 
     let kills = 0;

@@ -140,6 +140,34 @@ export class FaultScenario {
     return Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status NOT IN ('skipped', 'cancelled')`))[0].n);
   }
 
+  /** The usual start: an API process, `workers` worker processes, members, and meetings with their reminders planned. */
+  async startWithMeetings(options: { workers: number; members: number; meetings: number; offsets: string[]; startsInMs: number; spacingMs?: number }) {
+    await this.start();
+    await this.startProcess('api');
+    await Promise.all(Array.from({ length: options.workers }, () => this.startProcess('worker')));
+    const { bodyId, memberIds } = await this.createMembers(options.members);
+    const meetings = await this.scheduleMeetings(bodyId, memberIds, options.meetings, options.offsets, options.startsInMs, options.spacingMs);
+    return { bodyId, memberIds, meetings, planned: await this.planned() };
+  }
+
+  /** Work-plan items of the body with everyone responsible, each with reminders due that many seconds from now. */
+  async scheduleItems(bodyId: string, memberIds: string[], count: number, dueInSeconds: number[], via?: (i: number) => string): Promise<string[]> {
+    const plan = await this.api<{ id: string }>('POST', '/api/work-plans', { bodyId, title: { en: 'Work plan' }, period: '2026' });
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const item = await this.api<{ id: string; deadline: { dueAt: string } }>('POST', `/api/work-plans/${plan.id}/items`, {
+        activity: { en: `Activity ${i + 1}` },
+        deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+        responsibleMemberIds: memberIds,
+      });
+      // Offsets counted back from the item's due moment (days away) to the wanted moments.
+      const secondsToDue = Math.round((new Date(item.deadline.dueAt).getTime() - Date.now()) / 1000);
+      await this.api('PATCH', `/api/work-plan-items/${item.id}`, { reminderOffsets: dueInSeconds.map((s) => `PT${secondsToDue - s}S`) }, via?.(i));
+      items.push(item.id);
+    }
+    return items;
+  }
+
   /** Waits until no row due by now (or within the minute) is left to deliver, then a moment more for anything sent twice to arrive. */
   async settle(timeout: number): Promise<void> {
     const left = () =>
