@@ -113,7 +113,8 @@ describe('faults: nothing lost, nothing sent twice', () => {
     const meeting = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'technical', title: { en: 'Shutdown test' }, timeZone: 'Asia/Almaty', startsAt: '2031-11-03T10:00:00+05:00' }).expect(201)).body;
     const worker = await startWorker(workerEnv());
     await t.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds: members.slice(0, 30) }).expect(200);
-    await waitFor(async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE subject_id = $1 AND status = 'sending'`, [meeting.id]))[0].n) > 0, { what: 'emails in hand' });
+    // The worker process compiles the app on start, which takes 10–20 s on a busy machine.
+    await waitFor(async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE subject_id = $1 AND status = 'sending'`, [meeting.id]))[0].n) > 0, { what: 'emails in hand', timeout: 60_000 });
     worker.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => worker.once('exit', r));
     const stuck = Number((await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE subject_id = $1 AND status = 'sending'`, [meeting.id]))[0].n);
