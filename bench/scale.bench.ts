@@ -124,7 +124,7 @@ async function benchLists(figures: Record<string, string>) {
 /** A million delivery jobs through the real enqueue and job options, completed by a worker that does nothing. */
 async function benchRedisMemory(figures: Record<string, string>) {
   const config = benchConfig(SCALE_DATABASE_URL);
-  const prefix = `${QUEUE_PREFIX}-redis`;
+  const prefix = process.env.BENCH_REDIS_PREFIX ?? 'bench-scale-redis';
   const redis = new Redis(config.redisUrl);
   await deleteKeys(redis, `${prefix}:*`);
   const connection = { url: config.redisUrl, maxRetriesPerRequest: null };
@@ -142,7 +142,13 @@ async function benchRedisMemory(figures: Record<string, string>) {
       await notifications.enqueue(rows);
       if (i % 100_000 === 0) peak = Math.max(peak, Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0));
     }
-    while (completed < JOBS) await new Promise((resolve) => setTimeout(resolve, 200));
+    let seen = { completed, at: Date.now() };
+    while (completed < JOBS) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (completed > seen.completed) seen = { completed, at: Date.now() };
+      // Keys deleted by something else sharing the server (a wipe, a cleanup by pattern) leave jobs that never finish.
+      if (Date.now() - seen.at > 60_000) throw new Error(`no job finished for a minute (${completed} of ${JOBS}): were keys under ${prefix} deleted by someone else?`);
+    }
     const seconds = (Date.now() - started) / 1000;
     const after = await memoryUnder(redis, prefix);
     figures[`Redis, ${JOBS.toLocaleString('en')} jobs completed`] = `${seconds.toFixed(0)} s (${Math.round(JOBS / seconds)} jobs/s)`;
