@@ -1,16 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Body } from '../bodies/body.entity';
-import { Membership } from '../bodies/membership.entity';
+import { rowToEntity } from '../common/database/update-returning';
 import type { EmailKind } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notifications.service';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
-import { WorkPlan } from '../work-plan/work-plan.entity';
 import { daysAfter, DEFAULT_ITEM_OFFSETS, ESCALATE_AFTER, OVERDUE_EVERY_DAYS, OVERDUE_TIMES, reminderMoment } from './reminder-policy';
 
 const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation'];
+
+/** Active members who chair the body or serve in its secretariat on the day: those an escalation goes to. */
+const escalationMembers = (bodyId: string, day: string) => `SELECT m.* FROM member m WHERE m.active AND EXISTS (
+  SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
+    AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
+
+/** What planning an item's reminders needs from its plan and body; whoever writes the item reads it once. */
+export interface ItemPlanContext {
+  workPlanId: string;
+  bodyId: string;
+  timeZone: string;
+  /** The body's offsets for items; null: the defaults. */
+  bodyItemOffsets: string[] | null;
+  escalationRecipients: Member[];
+}
+
+/** An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when it has one. */
+export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[] };
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Plans a work-plan item's reminders for its current deadline: before it is due, on the day, weekly
@@ -21,46 +39,74 @@ const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', '
 export class ItemRemindersPlanner {
   constructor(private readonly notifications: NotificationsService) {}
 
+  /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
+  async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
+    const rows: { body_id: string; time_zone: string; reminder_offsets: { items?: string[] | null } | null; escalation: Record<string, unknown>[] }[] = await manager.query(
+      `SELECT p.body_id, b.time_zone, b.reminder_offsets,
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembers('p.body_id', '$2')}) e), '[]') AS escalation
+       FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
+      [workPlanId, today()],
+    );
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return {
+      workPlanId,
+      bodyId: row.body_id,
+      timeZone: row.time_zone,
+      bodyItemOffsets: row.reminder_offsets?.items ?? null,
+      escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+    };
+  }
+
+  /** Loads the item and its plan's context, then plans (for callers that hold only the id). */
   async plan(manager: EntityManager, itemId: string, now = new Date()): Promise<PlannedRow[]> {
     const item = await manager.findOne(WorkPlanItem, { where: { id: itemId }, relations: { responsibleMembers: true, executorMember: true } });
+    const context = item && (await this.loadContext(manager, item.workPlanId));
+    if (!item || !context) return this.notifications.replan(manager, 'work_plan_item', itemId, KINDS, [], 'the item no longer exists');
+    return this.planLoaded(manager, item as ItemWithPeople, context, now);
+  }
+
+  /** Plans from what the caller already loaded: the item with its people and its plan's context. */
+  planLoaded(manager: EntityManager, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
+    return this.notifications.replan(manager, 'work_plan_item', item.id, KINDS, this.desired(item, context, now), 'the item, its deadline or its people changed');
+  }
+
+  private desired(item: ItemWithPeople, context: ItemPlanContext, now: Date): PlannedNotification[] {
+    const dueAt = item.dueAt;
+    if (!dueAt || item.onRequest || item.status === 'done' || item.status === 'cancelled') return [];
+    const offsets = item.reminderOffsets ?? context.bodyItemOffsets ?? DEFAULT_ITEM_OFFSETS;
+    const dueKey = dueAt.getTime();
+    const people = new Map<string, Member>();
+    for (const m of [...item.responsibleMembers, ...(item.executorMember ? [item.executorMember] : [])]) if (m.active) people.set(m.id, m);
+
+    const row = (kind: EmailKind, member: Member, at: Date, suffix: string, payload: Record<string, unknown>): PlannedNotification => ({
+      key: `item:${item.id}:${kind}:${member.id}:${dueKey}:${suffix}`,
+      kind,
+      subjectType: 'work_plan_item',
+      subjectId: item.id,
+      subjectVersion: null,
+      recipientId: member.id,
+      recipientEmail: member.email,
+      dueAt: at,
+      status: at <= now ? 'skipped' : 'scheduled',
+      lastError: at <= now ? 'its moment had passed when the item was planned' : null,
+      payload: { dueAt: dueAt.toISOString(), ...payload },
+    });
+
     const desired: PlannedNotification[] = [];
-    if (item && item.dueAt && !item.onRequest && item.status !== 'done' && item.status !== 'cancelled') {
-      const plan = await manager.findOneByOrFail(WorkPlan, { id: item.workPlanId });
-      const body = await manager.findOneByOrFail(Body, { id: plan.bodyId });
-      const offsets = item.reminderOffsets ?? body.reminderOffsets?.items ?? DEFAULT_ITEM_OFFSETS;
-      const dueAt = item.dueAt;
-      const dueKey = dueAt.getTime();
-      const people = new Map<string, Member>();
-      for (const m of [...(item.responsibleMembers ?? []), ...(item.executorMember ? [item.executorMember] : [])]) if (m.active) people.set(m.id, m);
-
-      const row = (kind: EmailKind, member: Member, at: Date, suffix: string, payload: Record<string, unknown>): PlannedNotification => ({
-        key: `item:${item.id}:${kind}:${member.id}:${dueKey}:${suffix}`,
-        kind,
-        subjectType: 'work_plan_item',
-        subjectId: item.id,
-        subjectVersion: null,
-        recipientId: member.id,
-        recipientEmail: member.email,
-        dueAt: at,
-        status: at <= now ? 'skipped' : 'scheduled',
-        lastError: at <= now ? 'its moment had passed when the item was planned' : null,
-        payload: { dueAt: dueAt.toISOString(), ...payload },
-      });
-
-      for (const member of people.values()) {
-        for (const offset of offsets) {
-          const kind = offset === 'P0D' ? 'item-due-today' : 'item-due-soon';
-          desired.push(row(kind, member, reminderMoment(dueAt, offset, member.timeZone), offset, { offset }));
-        }
-        for (let week = 1; week <= OVERDUE_TIMES; week++) {
-          desired.push(row('item-overdue', member, daysAfter(dueAt, week * OVERDUE_EVERY_DAYS, member.timeZone), `w${week}`, { weeksOverdue: week }));
-        }
+    for (const member of people.values()) {
+      for (const offset of offsets) {
+        const kind = offset === 'P0D' ? 'item-due-today' : 'item-due-soon';
+        desired.push(row(kind, member, reminderMoment(dueAt, offset, member.timeZone), offset, { offset }));
       }
-      for (const member of await this.escalationRecipients(manager, body.id)) {
-        desired.push(row('item-escalation', member, daysAfter(dueAt, ESCALATE_AFTER * OVERDUE_EVERY_DAYS, member.timeZone), 'escalation', { weeksOverdue: ESCALATE_AFTER }));
+      for (let week = 1; week <= OVERDUE_TIMES; week++) {
+        desired.push(row('item-overdue', member, daysAfter(dueAt, week * OVERDUE_EVERY_DAYS, member.timeZone), `w${week}`, { weeksOverdue: week }));
       }
     }
-    return this.notifications.replan(manager, 'work_plan_item', itemId, KINDS, desired, 'the item, its deadline or its people changed');
+    for (const member of context.escalationRecipients) {
+      desired.push(row('item-escalation', member, daysAfter(dueAt, ESCALATE_AFTER * OVERDUE_EVERY_DAYS, member.timeZone), 'escalation', { weeksOverdue: ESCALATE_AFTER }));
+    }
+    return desired;
   }
 
   /** After the body's chair or secretariat changed: every open item of the body is planned again. */
@@ -75,17 +121,7 @@ export class ItemRemindersPlanner {
 
   /** Whether the member still is, today, one of those an escalation about the body goes to. */
   async isEscalationRecipient(manager: EntityManager, bodyId: string, memberId: string): Promise<boolean> {
-    return (await this.escalationRecipients(manager, bodyId)).some((m) => m.id === memberId);
-  }
-
-  /** The body's chair(s) and its secretariat, serving today. */
-  private async escalationRecipients(manager: EntityManager, bodyId: string): Promise<Member[]> {
-    const today = new Date().toISOString().slice(0, 10);
-    return manager
-      .createQueryBuilder(Member, 'm')
-      .innerJoin(Membership, 's', 's.member_id = m.id')
-      .where("s.body_id = :bodyId AND s.role IN ('chair', 'secretariat') AND s.start_date <= :today AND (s.end_date IS NULL OR s.end_date >= :today) AND m.active", { bodyId, today })
-      .distinct(true)
-      .getMany();
+    const rows = await manager.query(`SELECT 1 FROM (${escalationMembers('$1', '$2')}) e WHERE e.id = $3`, [bodyId, today(), memberId]);
+    return rows.length > 0;
   }
 }

@@ -1,4 +1,5 @@
-import { nextPosition } from '../common/database/next-position';
+import { randomUUID } from 'node:crypto';
+import { lockPositions, nextPositionSql } from '../common/database/next-position';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -18,12 +19,15 @@ import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
+import type { ItemPlanContext, ItemWithPeople } from '../reminders/item-reminders.planner';
 import { DeadlineReader } from './deadline/deadline-reader.service';
 import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
 import { toItemView, WorkPlanItemView } from './work-plan-item.view';
-import { WorkPlansService } from './work-plans.service';
+
+/** An item's responsible members as one JSON array per row (the item aliased `i`). */
+const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
 const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
 
@@ -32,7 +36,6 @@ export class WorkPlanItemsService {
   constructor(
     @InjectRepository(WorkPlanItem) private readonly repository: Repository<WorkPlanItem>,
     @InjectRepository(WorkPlanItemChange) private readonly changes: Repository<WorkPlanItemChange>,
-    private readonly plans: WorkPlansService,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,24 +45,34 @@ export class WorkPlanItemsService {
   ) {}
 
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    const id = await this.notifications.transaction(async (manager) => {
-      const { plan, timeZone } = await this.plans.getForUpdate(manager, workPlanId);
-      const item = await this.createInTransaction(manager, plan.id, timeZone, dto);
-      return item.id;
-    });
-    return this.get(id);
+    const item = await this.notifications.transaction(async (manager) => this.insert(manager, await this.planContext(manager, workPlanId), dto));
+    return toItemView(item);
   }
 
-  /** Creates one item inside the caller's transaction (also used by the import, which is all-or-nothing). */
-  async createInTransaction(manager: EntityManager, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto, position?: number): Promise<WorkPlanItem> {
-    const deadline = this.deadlines.read(dto.deadline ?? '', timeZone);
+  /** Creates one item inside the caller's transaction (the minutes' action items, all or none). */
+  async createInTransaction(manager: EntityManager, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+    return this.insert(manager, { ...(await this.planContext(manager, workPlanId)), timeZone }, dto);
+  }
+
+  private async planContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext> {
+    const context = await this.reminders.loadContext(manager, workPlanId);
+    if (!context) throw ApiError.notFound('Work plan', workPlanId);
+    return context;
+  }
+
+  /**
+   * The item's id is chosen here, so its reminders and links need nothing from its row but the
+   * position: the plan's lock for the position is the last thing taken, and writers to one plan
+   * queue only for the item's insert, its audit entry and the commit.
+   */
+  private async insert(manager: EntityManager, context: ItemPlanContext, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+    const deadline = this.deadlines.read(dto.deadline ?? '', context.timeZone);
     const executor = await this.resolveExecutor(manager, dto.executor ?? null);
     await this.assertMeeting(manager, dto.meetingId);
     const responsibleMembers = await this.resolveResponsible(manager, dto.responsibleMemberIds ?? []);
-    const itemPosition = position ?? (await nextPosition(manager, 'work_plan_item', 'work_plan_id', workPlanId));
     const item = manager.create(WorkPlanItem, {
-      workPlanId,
-      position: itemPosition,
+      id: randomUUID(),
+      workPlanId: context.workPlanId,
       activity: dto.activity,
       deadlineText: deadline.text,
       deadlineKind: deadline.kind,
@@ -75,11 +88,32 @@ export class WorkPlanItemsService {
       meetingId: dto.meetingId ?? null,
       notes: dto.notes ?? null,
       reminderOffsets: dto.reminderOffsets ?? null,
-    });
-    await manager.save(item);
+    }) as ItemWithPeople;
+    await this.reminders.planLoaded(manager, item, context);
+    if (!(await lockPositions(manager, 'work_plan_id', item.workPlanId))) throw ApiError.notFound('Work plan', item.workPlanId);
+    await this.insertAtNextPosition(manager, item);
     await this.audit.record(manager, 'create', 'work_plan_item', item.id, null, { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) });
-    await this.reminders.plan(manager, item.id);
     return item;
+  }
+
+  /** The item's row at the plan's next position and its responsible members, as one statement. */
+  private async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople): Promise<void> {
+    const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
+    const [insert, params] = manager
+      .createQueryBuilder()
+      .insert()
+      .into(WorkPlanItem)
+      .values({ ...columns, position: () => nextPositionSql('work_plan_item', 'work_plan_id', ':positionParent') })
+      .setParameter('positionParent', item.workPlanId)
+      .returning(['position', 'createdAt', 'updatedAt'])
+      .getQueryAndParameters();
+    const [row]: { position: number; created_at: Date; updated_at: Date }[] = await manager.query(
+      `WITH item AS (${insert}),
+            responsible AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${params.length + 1}::uuid, unnest($${params.length + 2}::uuid[]))
+       SELECT * FROM item`,
+      [...params, item.id, responsibleMembers.map((m) => m.id)],
+    );
+    Object.assign(item, { position: row.position, createdAt: row.created_at, updatedAt: row.updated_at });
   }
 
   async get(id: string): Promise<WorkPlanItemView> {
@@ -94,10 +128,7 @@ export class WorkPlanItemsService {
       .createQueryBuilder('i')
       .leftJoinAndSelect('i.executorOrganization', 'o')
       .leftJoinAndSelect('i.executorMember', 'e')
-      .addSelect(
-        `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`,
-        'responsible',
-      );
+      .addSelect(RESPONSIBLE_JSON, 'responsible');
     if (query.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: query.workPlanId });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.executor) qb.andWhere('(i.executor_organization_id = :executor OR i.executor_member_id = :executor)', { executor: query.executor });
@@ -132,6 +163,24 @@ export class WorkPlanItemsService {
     });
   }
 
+  /** The item locked for the caller's transaction, with the people its reminders go to, in one statement. */
+  private async loadForUpdate(manager: EntityManager, id: string): Promise<ItemWithPeople> {
+    const [sql, parameters] = manager
+      .createQueryBuilder(WorkPlanItem, 'i')
+      .addSelect(RESPONSIBLE_JSON, 'responsible')
+      .addSelect('(SELECT row_to_json(x) FROM member x WHERE x.id = i.executor_member_id)', 'executor')
+      .where('i.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getQueryAndParameters();
+    const [row]: Record<string, unknown>[] = await manager.query(sql, parameters);
+    if (!row) throw ApiError.notFound('Work-plan item', id);
+    const dataSource = manager.connection;
+    const item = entityFromRow(dataSource, WorkPlanItem, row, 'i')!;
+    item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) => rowToEntity(dataSource, Member, member));
+    item.executorMember = row.executor ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>) : null;
+    return item as ItemWithPeople;
+  }
+
   private applyDueFilter(qb: ReturnType<Repository<WorkPlanItem>['createQueryBuilder']>, due: NonNullable<WorkPlanItemQuery['due']>, now: Date) {
     const open = "i.status NOT IN ('done', 'cancelled')";
     if (due === 'overdue') {
@@ -149,11 +198,10 @@ export class WorkPlanItemsService {
   async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
     await this.access.assertItemEditable(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateWorkPlanItemDto] !== undefined));
     await this.notifications.transaction(async (manager) => {
-      const item = await manager.findOne(WorkPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!item) throw ApiError.notFound('Work-plan item', id);
-      item.responsibleMembers = await manager.createQueryBuilder().relation(WorkPlanItem, 'responsibleMembers').of(item).loadMany();
+      const item = await this.loadForUpdate(manager, id);
       const before = { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) };
-      const { timeZone } = await this.plans.getForUpdate(manager, item.workPlanId);
+      const context = await this.planContext(manager, item.workPlanId);
+      const timeZone = context.timeZone;
       const { deadline, executor, responsibleMemberIds, changeNote, countries, topics, ...rest } = dto;
 
       if (deadline !== undefined && deadline !== item.deadlineText) {
@@ -178,7 +226,7 @@ export class WorkPlanItemsService {
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
       manager.merge(WorkPlanItem, item, rest);
       await manager.save(item);
-      await this.reminders.plan(manager, item.id);
+      await this.reminders.planLoaded(manager, item, context);
       await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
     });
     return this.get(id);
