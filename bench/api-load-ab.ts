@@ -28,7 +28,9 @@ async function main() {
       ...loadedLists(data).map(([label, path]): [string, autocannon.Request[], number] => [label, [{ method: 'GET', path }], 20]),
       ['writes only: POST item + its reminders', [itemWrite(data, 'A/B write')], 10],
     ];
-    for (const [label, requests, connections] of cases) {
+    // BENCH_CASES=writes (a word of the labels): only the cases it names, for an A/B of one path.
+    const only = process.env.BENCH_CASES?.toLowerCase();
+    for (const [label, requests, connections] of cases.filter(([label]) => !only || label.toLowerCase().includes(only))) {
       const results: LoadResult[][] = [[], []];
       for (let round = 0; round < rounds; round++) {
         for (const side of round % 2 ? [1, 0] : [0, 1]) results[side].push(await load(servers[side].url, requests, seconds, connections));

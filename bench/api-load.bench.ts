@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../src/config/app-config';
 import type { AppConfig } from '../src/config/app-config';
 import { api, BENCH_TOKEN, startBenchApp } from './bench-app';
 import { countQueries } from './query-counter';
+import type { SentStatement } from './query-counter';
 
 export interface LoadResult {
   requests: { average: number };
@@ -82,7 +83,7 @@ export async function benchApiLoad(): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
   try {
     const data = await seedLoadData(bench.url);
-    Object.assign(figures, await queriesPerRequest(bench.url, bench.app.get(DataSource), data.planId));
+    Object.assign(figures, await queriesPerRequest(bench.url, bench.app.get(DataSource), data));
     await closeBench();
 
     for (const processes of apiProcessCounts()) {
@@ -111,7 +112,7 @@ function apiProcessCounts(): number[] {
 }
 
 /** SQL statements sent for one request of 10 rows and one of 100: equal when no row costs a query of its own (no N+1). */
-async function queriesPerRequest(url: string, dataSource: DataSource, planId: string): Promise<Record<string, string>> {
+async function queriesPerRequest(url: string, dataSource: DataSource, { planId, members }: LoadData): Promise<Record<string, string>> {
   const counter = countQueries(dataSource);
   const figures: Record<string, string> = {};
   try {
@@ -125,10 +126,19 @@ async function queriesPerRequest(url: string, dataSource: DataSource, planId: st
       const many = await counter.during(() => api(url, 'GET', `${path}limit=100`));
       figures[`SQL queries per request: ${label}`] = `${few.length} for 10 rows, ${many.length} for 100 rows`;
     }
+    figures['SQL queries per request: POST item with reminders'] = writeStatements(
+      await counter.during(() => api(url, 'POST', `/api/work-plans/${planId}/items`, { activity: { en: 'Counted' }, deadline: 'Q4 2030', responsibleMemberIds: [members[0]] })),
+    );
   } finally {
     counter.stop();
   }
   return figures;
+}
+
+/** How many statements a write sent, and how many of them while holding its plan's row lock: writers of one plan queue for those. */
+export function writeStatements(statements: SentStatement[]): string {
+  const locked = statements.findIndex((statement) => /FROM "?work_plan"?\s[\s\S]*FOR (NO KEY )?UPDATE/i.test(statement.sql));
+  return `${statements.length}, of which ${locked < 0 ? 0 : statements.length - locked} from the plan's lock to the commit`;
 }
 
 /**
