@@ -25,6 +25,12 @@ describe('ganttSvg', () => {
     expect(svg).toContain('&quot;now&quot;');
   });
 
+  it('keeps the word "today" inside the picture when today is after every window', () => {
+    const todayText = (svg: string) => /<text ([^>]*)>today<\/text>/.exec(svg)![1];
+    expect(todayText(ganttSvg(rows, '2026-11-21', { title: 't', today: 'today' }))).toContain('text-anchor="end"');
+    expect(todayText(ganttSvg(rows, '2019-06-01', { title: 't', today: 'today' }))).not.toContain('text-anchor');
+  });
+
   it('draws nothing when no item has a date', () => {
     expect(ganttSvg([{ label: 'x', windows: [], overdue: false }], '2019-06-01', { title: 't', today: 'today' })).toBe('');
   });

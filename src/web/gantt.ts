@@ -51,7 +51,9 @@ export function ganttSvg(rows: GanttRow[], today: string, labels: { title: strin
   });
   const now = scale(day(today));
   parts.push(`<line x1="${now.toFixed(1)}" y1="${top - 6}" x2="${now.toFixed(1)}" y2="${height}" stroke="#b3261e" stroke-width="2" stroke-dasharray="4 3"/>`);
-  parts.push(`<text x="${(now + 3).toFixed(1)}" y="${height - 2}" font-size="11" fill="#b3261e">${escape(labels.today)}</text>`);
+  // Near the right edge the word goes left of the line, or the picture would cut it off.
+  const todayLabel = now > width - 60 ? `x="${(now - 3).toFixed(1)}" text-anchor="end"` : `x="${(now + 3).toFixed(1)}"`;
+  parts.push(`<text ${todayLabel} y="${height - 2}" font-size="11" fill="#b3261e">${escape(labels.today)}</text>`);
   parts.push('</svg>');
   return parts.join('');
 }

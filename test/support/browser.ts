@@ -40,3 +40,11 @@ export async function signIn(page: Page, base: string, smtp: SmtpSink, email: st
   await page.goto(link);
   await Promise.all([page.waitForURL(`${base}/me`), page.getByRole('button').click()]);
 }
+
+/** How many pixels the page is wider than the window: 0 when nothing but its scrolling regions is wider than the screen. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
+  });
+}
