@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/demo-seeder';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -230,6 +230,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
     await expect(page.locator('h1').textContent()).resolves.toBe('Бакыт Исаев');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
 
     const meeting = page.locator(`#m-${meetingId}`);
     await expect(meeting.textContent()).resolves.toContain('12-е заседание РГОСИК');
@@ -284,7 +285,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
         expect(response!.status()).toBe(200);
         expect(await seriousViolations(page)).toEqual([]);
         // Nothing is wider than the screen: the page works at phone width without sideways scrolling.
-        expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await horizontalOverflow(page)).toBe(0);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${device}.png`), fullPage: true });
         await context.close();
       }

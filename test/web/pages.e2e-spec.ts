@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/demo-seeder';
-import { launchBrowser, SCREENSHOTS as SHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import { horizontalOverflow, launchBrowser, SCREENSHOTS as SHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -55,6 +55,7 @@ describe('the secretariat pages in a real browser', () => {
       await expect(page.locator('#h-overdue').textContent()).resolves.toBe('Overdue activities');
       expect(await page.locator('section[aria-labelledby="h-overdue"] li').count()).toBeGreaterThan(0);
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: join(SHOTS, `dashboard-${device}.png`), fullPage: true });
 
       await page.goto(`${BASE}/work-plan`);
@@ -62,6 +63,7 @@ describe('the secretariat pages in a real browser', () => {
       expect(await page.locator('table.table tbody tr').count()).toBe(8);
       await expect(page.locator('table.table').textContent()).resolves.toContain('Конец ноября или начало декабря 2019 или февраль 2020');
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: join(SHOTS, `work-plan-${device}.png`), fullPage: true });
 
       await page.goto(`${BASE}/meetings/${meetingId}?lang=ru`);
@@ -69,6 +71,7 @@ describe('the secretariat pages in a real browser', () => {
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
       expect(await page.locator('table.table thead th').count()).toBe(4);
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: join(SHOTS, `meeting-${device}.png`), fullPage: true });
       // The language chosen is remembered on the next page.
       await page.goto(`${BASE}/meetings`);
@@ -85,6 +88,7 @@ describe('the secretariat pages in a real browser', () => {
     await page.goto(yes);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'poll-answer-phone.png'), fullPage: true });
     await page.getByRole('button').click();
     await page.waitForSelector('h1');
