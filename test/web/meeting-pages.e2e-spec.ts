@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/demo-seeder';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
 import { addOptions, approveMinutes, confirmOption, createMeeting, fillMeetingForm, openMeeting, openPoll, recordAnswer, recordAttendance, submitAndExpectDone, writeMinutes } from '../support/meeting-forms';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -212,11 +212,7 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
       await phonePage.goto(`${BASE}${path}`);
       expect(await seriousViolations(phonePage)).toEqual([]);
       // Nothing wider than the phone but the regions that scroll on purpose.
-      const overflow = await phonePage.evaluate(() => {
-        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-        return root.scrollWidth - root.clientWidth;
-      });
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(phonePage)).toBe(0);
       await phonePage.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
     }
     await phone.close();

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/demo-seeder';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startDemoPageApp } from '../support/page-app';
+import type { TestApp } from '../support/test-app';
 import { SESSION_COOKIE } from '../../src/sessions/sessions.service';
 import { TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/test-env';
 
@@ -30,11 +30,7 @@ describe('the pages, polished', () => {
   let secretariatContext: BrowserContext;
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
-    await t.app.listen(PORT, '127.0.0.1');
-    await seedDemo(t.dataSource);
-    wgId = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items[0].id;
+    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
     const isaev = (await t.admin.get(`/api/members?q=${encodeURIComponent(ISAEV)}`).expect(200)).body.items[0];
     isaevId = isaev.id;
     colleague = (await t.admin.get(`/api/members?country=${isaev.countryCode}&active=true&limit=200`).expect(200)).body.items.find((m: { id: string }) => m.id !== isaevId);
@@ -162,6 +158,7 @@ describe('the pages, polished', () => {
     await Promise.all([page.waitForURL(`${BASE}/meetings/${scheduledId}/postpone`), page.getByRole('link', { name: 'Postpone the meeting…' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Postpone “14th meeting of the WGECC”?');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
     await shoot(page, 'meeting-postpone-phone');
 
     const tooLong = 'The venue is not available. '.repeat(40);
@@ -223,6 +220,7 @@ describe('the pages, polished', () => {
     expect(matrix.participants.find((p: { memberId: string }) => p.memberId === isaevId).answers).toEqual({ [early.id]: 'yes', [late.id]: 'if_need_be' });
     await expect(page.locator(`#m-${meeting.id}`).getByRole('group', { name: 'Early December' }).getByLabel('If need be').isChecked()).resolves.toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
     await shoot(page, 'me-poll-substitute-phone');
 
     // Sending a substitute without naming one: the API's sentence beside the answer, nothing changed.

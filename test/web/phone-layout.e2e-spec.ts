@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/demo-seeder';
 import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, seriousViolations, signIn } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startDemoPageApp } from '../support/page-app';
+import type { TestApp } from '../support/test-app';
 
 const PORT = 39605;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -27,11 +27,7 @@ describe('the pages on a phone', () => {
   let meetingId: string;
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
-    await t.app.listen(PORT, '127.0.0.1');
-    await seedDemo(t.dataSource);
-    wgId = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items[0].id;
+    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
     planId = (await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2019' }, period: '2019' }).expect(201)).body.id;
     await t.admin.post(`/api/work-plans/${planId}/import`).attach('file', readFileSync(join(process.cwd(), 'test', 'fixtures', 'wgecc-work-plan-2019.csv')), 'plan.csv').expect(200);
     meetingId = (await t.admin.post('/api/meetings').send({ bodyId: wgId, kind: 'working_group', number: 9, title: { en: '9th meeting of the WGECC' }, timeZone: 'Europe/Brussels' }).expect(201)).body.id;

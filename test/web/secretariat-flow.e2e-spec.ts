@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../src/demo/demo-seeder';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
 import { addOptions, confirmOption, createMeeting, invite, openPoll } from '../support/meeting-forms';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -95,6 +95,7 @@ describe('the secretariat and a member, from the work plan to an answered invita
     // A member's navigation offers only their own page.
     expect(await member.locator('header nav a[href="/"]').count()).toBe(0);
     expect(await seriousViolations(member)).toEqual([]);
+    expect(await horizontalOverflow(member)).toBe(0);
     await member.screenshot({ path: join(SCREENSHOTS, 'flow-member-page-phone.png'), fullPage: true });
 
     await secretariat.goto(`${BASE}/?lang=en`);
