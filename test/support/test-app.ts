@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
@@ -54,12 +55,28 @@ export async function resetDatabase(dataSource: DataSource): Promise<void> {
   if (tables.length) await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
 }
 
+/** Forgets the rate-limit counters of earlier test files: each file signs in as if for the first time. */
+export async function resetRateLimits(config: AppConfig): Promise<void> {
+  const redis = new Redis(config.redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:rate:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(env);
   await runMigrations(config.databaseUrl);
   const app = await createHttpApp(config, new JsonLogger('error'));
   const dataSource = app.get(DataSource);
   await resetDatabase(dataSource);
+  await resetRateLimits(config);
   const server = app.getHttpServer();
   return {
     app,
