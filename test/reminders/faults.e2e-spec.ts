@@ -69,7 +69,19 @@ describe('faults: nothing lost, nothing sent twice', () => {
     const inFlight = Number((await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE subject_id = $1 AND status = 'sending'`, [meeting.id]))[0].n);
     const second = await startWorker(workerEnv());
     try {
-      await waitFor(async () => (await tally(t, smtp, meeting.id)).sent === members.length, { what: 'every invitation sent', timeout: 90_000, interval: 250 });
+      // A row the killed worker held waits for its job's lock to lapse (30 s) before the reconciler releases it.
+      let seen = '';
+      await waitFor(
+        async () => {
+          const counted = await tally(t, smtp, meeting.id);
+          const statuses = await t.dataSource.query(`SELECT status, count(*)::int AS n FROM notification WHERE subject_id = $1 GROUP BY status`, [meeting.id]);
+          seen = JSON.stringify({ ...counted, statuses });
+          return counted.sent === members.length;
+        },
+        { what: 'every invitation sent', timeout: 150_000, interval: 250 },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; last count ${seen}; the restarted worker said:\n${second.output().slice(-3000)}`);
+      });
       await new Promise((r) => setTimeout(r, 1500));
       const counted = await tally(t, smtp, meeting.id);
       process.stdout.write(`kill -9 test: ${JSON.stringify({ ...counted, inFlightAtKill: inFlight, receivedBeforeKill: atKill, received: smtp.messages.length })}\n`);
@@ -83,7 +95,7 @@ describe('faults: nothing lost, nothing sent twice', () => {
       second.kill('SIGTERM');
       await new Promise((r) => second.once('exit', r));
     }
-  }, 180_000);
+  }, 240_000);
 
   it('Redis wiped (FLUSHALL) while emails are scheduled: every one still goes out once', async () => {
     smtp.clear();
