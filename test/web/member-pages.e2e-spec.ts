@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/demo/demo-seeder';
 import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
+import { newPage as newBrowserPage, pageSession } from '../support/page-app';
 
 const PORT = 39601;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -55,22 +56,9 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
   const signIn = (page: Page, email: string) => signInWith(page, BASE, smtp, email);
   const rows = (page: Page) => page.locator('table.table tbody tr');
 
-  async function newPage(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'en-GB' });
-    return { context, page: await context.newPage() };
-  }
+  const newPage = (viewport: { width: number; height: number }) => newBrowserPage(browser, viewport);
 
-  /** A session cookie and its CSRF token, got through the emailed link as a browser would. */
-  async function session(email: string): Promise<{ cookie: string; csrf: string }> {
-    smtp.clear();
-    await t.anonymous.post('/sign-in').type('form').send({ email }).expect(200);
-    await waitFor(() => smtp.to(email).length === 1, { what: 'the sign-in email' });
-    const path = new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to(email)[0].parsed.text ?? '')![1]).pathname;
-    const signedIn = await t.anonymous.post(path).expect(303);
-    const cookie = String((signedIn.headers['set-cookie'] as unknown as string[])[0]).split(';')[0];
-    const me = await t.anonymous.get('/me').set('Cookie', cookie).expect(200);
-    return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(me.text)![1] };
-  }
+  const session = (email: string) => pageSession(t, smtp, email);
 
   it('lets the secretariat list and filter members, open one, and add and edit a member with the API’s messages beside the fields', async () => {
     const { context, page } = await newPage(DESKTOP);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startDemoPageApp } from '../support/page-app';
+import { newPage as newBrowserPage, pageSession, startDemoPageApp } from '../support/page-app';
 import type { TestApp } from '../support/test-app';
 import { SESSION_COOKIE } from '../../src/sessions/sessions.service';
 import { TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/test-env';
@@ -72,22 +72,9 @@ describe('the pages, polished', () => {
     return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(me.text)![1] };
   }
 
-  async function newPage(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'en-GB' });
-    return { context, page: await context.newPage() };
-  }
+  const newPage = (viewport: { width: number; height: number }) => newBrowserPage(browser, viewport);
 
-  /** A session cookie and its CSRF token, got through the emailed link as a browser would. */
-  async function session(email: string): Promise<{ cookie: string; csrf: string }> {
-    smtp.clear();
-    await t.anonymous.post('/sign-in').type('form').send({ email }).expect(200);
-    await waitFor(() => smtp.to(email).length === 1, { what: 'the sign-in email' });
-    const path = new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to(email)[0].parsed.text ?? '')![1]).pathname;
-    const signedIn = await t.anonymous.post(path).expect(303);
-    const cookie = String((signedIn.headers['set-cookie'] as unknown as string[])[0]).split(';')[0];
-    const me = await t.anonymous.get('/me').set('Cookie', cookie).expect(200);
-    return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(me.text)![1] };
-  }
+  const session = (email: string) => pageSession(t, smtp, email);
 
   it('shows statuses, email kinds, answers and languages as words in the reader’s language, never as stored codes', async () => {
     await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM notification WHERE recipient_id = $1 AND status = 'sent'`, [isaevId])).length > 0, { what: 'the invitation marked sent' });
