@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isTransientDatabaseError } from '../common/database/transient-error';
 import { updateReturning } from '../common/database/update-returning';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -71,6 +72,8 @@ export class NotificationDelivery {
     try {
       composed = await this.composers.get(notification.subjectType).compose(notification, recipient!);
     } catch (error) {
+      // The database going away mid-compose (a restart, a failover) is no reason to give the email up.
+      if (isTransientDatabaseError(error)) return this.retryOrFail(notification, `could not compose: ${(error as Error).message}`);
       return this.fail(notification, `could not compose: ${(error as Error).message}`);
     }
     if (!composed.send) return this.skip(notification, composed.reason);
@@ -97,6 +100,9 @@ export class NotificationDelivery {
       return { outcome: 'sent', messageId: result.messageId, latenessMs: Date.now() - notification.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);
+      // Only recording `sent` touches the database here: the email was accepted, so it must not be shown
+      // as failed. The row stays in `sending`; the reconciler releases it once the job's lock lapses.
+      if (isTransientDatabaseError(error)) throw error;
       return this.fail(notification, (error as Error).message);
     }
   }
