@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/demo-seeder';
 import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
 import { addOptions, approveMinutes, confirmOption, createMeeting, fillMeetingForm, openMeeting, openPoll, recordAnswer, recordAttendance, submitAndExpectDone, writeMinutes } from '../support/meeting-forms';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startDemoPageApp } from '../support/page-app';
+import type { TestApp } from '../support/test-app';
 
 const PORT = 39602;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -25,13 +25,10 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
   const notice = () => page.locator('p.notice').textContent();
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
-    await t.app.listen(PORT, '127.0.0.1');
-    await seedDemo(t.dataSource);
+    let wgId: string;
+    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
     // Approving minutes puts their action items into the body's open work plan.
-    const wg = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items[0];
-    await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Work plan 2031–2032' }, period: '2031-2032' }).expect(201);
+    await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2031–2032' }, period: '2031-2032' }).expect(201);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' });
     page = await context.newPage();

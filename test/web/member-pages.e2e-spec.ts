@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/demo-seeder';
 import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
-import { newPage as newBrowserPage, pageSession } from '../support/page-app';
+import type { TestApp } from '../support/test-app';
+import { newPage as newBrowserPage, pageSession, startDemoPageApp } from '../support/page-app';
 
 const PORT = 39601;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,11 +21,9 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
   let isaevId: string;
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
-    await t.app.listen(PORT, '127.0.0.1');
-    await seedDemo(t.dataSource);
-    wg = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items[0];
+    let wgId: string;
+    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
+    wg = { id: wgId };
     isaevId = (await t.admin.get(`/api/members?q=${encodeURIComponent(ISAEV)}`).expect(200)).body.items[0].id;
     const meeting = (
       await t.admin

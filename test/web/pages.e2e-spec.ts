@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../src/demo/demo-seeder';
 import { horizontalOverflow, launchBrowser, SCREENSHOTS as SHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startDemoPageApp } from '../support/page-app';
+import type { TestApp } from '../support/test-app';
 
 const PORT = 39517;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -17,15 +17,11 @@ describe('the secretariat pages in a real browser', () => {
   let pollEmailText = '';
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
-    await t.app.listen(PORT, '127.0.0.1');
-    await seedDemo(t.dataSource);
-    const bodies = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items;
-    const wg = bodies[0];
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
+    let wgId: string;
+    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
+    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
     await t.admin.post(`/api/work-plans/${plan.id}/import`).attach('file', readFileSync(join(process.cwd(), 'test', 'fixtures', 'wgecc-work-plan-2019.csv')), 'plan.csv').expect(200);
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: wg.id, kind: 'working_group', number: 9, title: { en: '9th meeting of the WGECC', ru: '9-е заседание РГОСИК', kk: 'ЖТ 9-отырысы' }, timeZone: 'Europe/Brussels', location: { city: 'Brussels', countryCode: 'BE' } }).expect(201)).body;
+    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: wgId, kind: 'working_group', number: 9, title: { en: '9th meeting of the WGECC', ru: '9-е заседание РГОСИК', kk: 'ЖТ 9-отырысы' }, timeZone: 'Europe/Brussels', location: { city: 'Brussels', countryCode: 'BE' } }).expect(201)).body;
     meetingId = meeting.id;
     for (const option of [{ startsAt: '2031-11-27T10:00:00+01:00', label: 'End of November' }, { startsAt: '2031-12-03T10:00:00+01:00', label: 'Early December' }, { text: 'февраль 2032', label: 'February' }]) {
       await t.admin.post(`/api/meetings/${meeting.id}/date-options`).send(option).expect(201);

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../src/demo/demo-seeder';
 import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
 import { addOptions, confirmOption, createMeeting, invite, openPoll } from '../support/meeting-forms';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startDemoPageApp } from '../support/page-app';
+import type { TestApp } from '../support/test-app';
 import { importWorkPlanWithPreview } from '../support/work-plan-forms';
 
 const PORT = 39610;
@@ -21,14 +21,12 @@ const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'wgecc-work-plan-2019.cs
  */
 describe('the secretariat and a member, from the work plan to an answered invitation, in a real browser', () => {
   let t: TestApp;
+  let wgId: string;
   let browser: Browser;
   const smtp = new SmtpSink();
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE });
-    await t.app.listen(PORT, '127.0.0.1');
-    await seedDemo(t.dataSource);
+    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
     browser = await launchBrowser();
   }, 90_000);
 
@@ -39,8 +37,7 @@ describe('the secretariat and a member, from the work plan to an answered invita
   });
 
   it('imports the fixture with a preview, runs the poll, confirms, invites; the member answers by link and sees it; the dashboard counts it', async () => {
-    const wg = (await t.admin.get('/api/bodies?kind=working_group').expect(200)).body.items[0];
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
+    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
 
     const secretariat = await (await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' })).newPage();
     await signIn(secretariat, BASE, smtp, SECRETARIAT);
