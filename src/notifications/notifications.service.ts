@@ -5,6 +5,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
+import { updateReturning } from '../common/database/update-returning';
 import type { EmailKind } from '../mail/email-kinds';
 import { NotificationQuery } from './dto/notification-query.dto';
 import { Notification, SubjectType } from './notification.entity';
@@ -23,6 +24,15 @@ export interface PlannedNotification {
   recipientEmail: string;
   dueAt: Date;
   payload?: Record<string, unknown>;
+}
+
+/** A planned row's new moment; `skipped` (with its reason) when that moment has already passed. */
+export interface RescheduledNotification {
+  id: string;
+  dueAt: Date;
+  status: 'scheduled' | 'skipped';
+  lastError: string | null;
+  payload: Record<string, unknown>;
 }
 
 /** At most the SMTP socket time-out: a change waits this long for its subject's emails in flight. */
@@ -97,6 +107,21 @@ export class NotificationsService {
        WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' AND kind = ANY($3) AND NOT (key = ANY($4))`,
       [subjectType, subjectId, kinds, keys, reason],
     );
+    const planned = await this.insertOrRestore(manager, desired);
+    await this.awaitEmailsInFlight(manager, subjectType, subjectId, kinds);
+    return this.remember(manager, planned);
+  }
+
+  /**
+   * Plans the rows of a subject created in the caller's transaction: no row of it can exist yet,
+   * so there is nothing to cancel and no email of it in flight to wait for.
+   */
+  async planNewSubject(manager: EntityManager, desired: PlannedNotification[]): Promise<PlannedRow[]> {
+    return this.remember(manager, await this.insertOrRestore(manager, desired));
+  }
+
+  /** Inserts the desired rows; a wanted row cancelled earlier is scheduled again under a new version. */
+  private async insertOrRestore(manager: EntityManager, desired: PlannedNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
     for (let i = 0; i < desired.length; i += 300) {
       const chunk = desired.slice(i, i + 300);
@@ -118,8 +143,7 @@ export class NotificationsService {
       );
       for (const row of result) if (row.status === 'scheduled') planned.push({ id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind });
     }
-    await this.awaitEmailsInFlight(manager, subjectType, subjectId, kinds);
-    return this.remember(manager, planned);
+    return planned;
   }
 
   /**
@@ -143,6 +167,32 @@ export class NotificationsService {
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+  }
+
+  /**
+   * Gives still-scheduled rows a new moment and a new version (their queued jobs then find nothing to
+   * do); a row `skipped` here is never sent. Rows a worker claimed meanwhile are left as they are.
+   */
+  async reschedule(manager: EntityManager, rows: RescheduledNotification[]): Promise<PlannedRow[]> {
+    const planned: PlannedRow[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      const params: unknown[] = [];
+      const values = rows.slice(i, i + 500).map((row) => {
+        const start = params.length;
+        params.push(row.id, row.dueAt, row.status, row.lastError, JSON.stringify(row.payload));
+        return `($${start + 1}::uuid, $${start + 2}::timestamptz, $${start + 3}::notification_status, $${start + 4}, $${start + 5}::jsonb)`;
+      });
+      const result = await updateReturning<{ id: string; version: number; due_at: Date; status: string; kind: string }>(
+        manager,
+        `UPDATE notification n SET due_at = v.due_at, status = v.status, last_error = v.last_error, payload = v.payload, version = n.version + 1, updated_at = now()
+         FROM (VALUES ${values.join(', ')}) AS v(id, due_at, status, last_error, payload)
+         WHERE n.id = v.id AND n.status = 'scheduled'
+         RETURNING n.id, n.version, n.due_at, n.status, n.kind`,
+        params,
+      );
+      for (const row of result) if (row.status === 'scheduled') planned.push({ id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind });
+    }
+    return this.remember(manager, planned);
   }
 
   /** Cancels every still-scheduled email to a member (deactivated: they are no longer reminded of anything). */
