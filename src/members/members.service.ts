@@ -11,6 +11,7 @@ import { canonicalTimeZone } from '../common/time/time-zone';
 import { todayIn } from '../common/time/dates';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/organization.entity';
+import { MemberRemindersPlanner } from '../reminders/member-reminders.planner';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import { Member } from './member.entity';
 
@@ -22,6 +23,7 @@ export class MembersService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly access: AccessPolicy,
+    private readonly reminders: MemberRemindersPlanner,
   ) {}
 
   create(dto: CreateMemberDto): Promise<Member> {
@@ -82,10 +84,13 @@ export class MembersService {
     });
   }
 
-  /** Deactivating (active: false) keeps every term, answer and notification of the member. */
+  /**
+   * Deactivating (active: false) keeps every term, answer and notification of the member. A new time
+   * zone or digest preference moves the reminders already planned for them, enqueued after the commit.
+   */
   update(id: string, dto: UpdateMemberDto): Promise<Member> {
     this.access.assertOwnPreferences(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateMemberDto] !== undefined));
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.transaction(async (manager) => {
       const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw ApiError.notFound('Member', id);
       const before = { ...member };
@@ -99,6 +104,7 @@ export class MembersService {
       if (timeZone !== undefined) member.timeZone = canonicalTimeZone(timeZone);
       await manager.save(member);
       if (before.active && !member.active) await this.notifications.cancelForRecipient(manager, id, 'the member was deactivated');
+      else await this.reminders.replan(manager, member, before);
       await this.audit.record(manager, 'update', 'member', id, before, member);
       return member;
     });

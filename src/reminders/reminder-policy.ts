@@ -66,3 +66,31 @@ export function isDigestible(kind: string, payload: Record<string, unknown>): bo
   if (kind === 'meeting-reminder') return Number(payload.daysBefore ?? 0) > 1;
   return false;
 }
+
+/** The digest slot named by its day (`slotKey`) at 09:00 in `zone`. */
+export function digestSlotOn(day: string, zone: string): Date {
+  return DateTime.fromISO(day, { zone }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
+}
+
+/**
+ * When an already planned reminder falls for a reader in `zone`, from what its row recorded (its
+ * offset or week, the item's deadline) and the meeting's start; null when its moment does not depend
+ * on the reader's zone (an offset in hours or minutes, a poll chase) or cannot be told.
+ */
+export function reminderMomentIn(kind: string, payload: Record<string, unknown>, meetingStartsAt: Date | null, zone: string): Date | null {
+  const offset = typeof payload.offset === 'string' ? parseOffset(payload.offset) : null;
+  const dueAt = typeof payload.dueAt === 'string' ? new Date(payload.dueAt) : null;
+  switch (kind) {
+    case 'meeting-reminder':
+    case 'meeting-rsvp-chase':
+      return meetingStartsAt && offset && isDayLevel(offset) ? reminderMoment(meetingStartsAt, payload.offset as string, zone) : null;
+    case 'item-due-soon':
+    case 'item-due-today':
+      return dueAt && offset && isDayLevel(offset) ? reminderMoment(dueAt, payload.offset as string, zone) : null;
+    case 'item-overdue':
+    case 'item-escalation':
+      return dueAt && Number(payload.weeksOverdue) > 0 ? daysAfter(dueAt, Number(payload.weeksOverdue) * OVERDUE_EVERY_DAYS, zone) : null;
+    default:
+      return null;
+  }
+}

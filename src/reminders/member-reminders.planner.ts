@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { EmailKind } from '../mail/email-kinds';
+import type { DigestPreference, Member } from '../members/member.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { PlannedRow, RescheduledNotification } from '../notifications/notifications.service';
+import { calendarDaysBetween, digestSlotOn, nextDigestSlot, reminderMomentIn } from './reminder-policy';
+
+/** The kinds whose moment is 09:00 (or a digest slot) where the reader lives. */
+const ZONED_KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase', 'item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation', 'digest'];
+
+interface PlannedForMember {
+  id: string;
+  kind: EmailKind;
+  due_at: Date;
+  payload: Record<string, unknown>;
+  /** Null unless the row is a meeting's and was planned for the meeting's current sequence. */
+  meeting_starts_at: Date | null;
+}
+
+/**
+ * Moves a member's planned reminders when their time zone or digest preference changes, in the
+ * transaction of the change: day-level reminders to 09:00 and digests to their slot in the new zone.
+ * Reminders in hours before a meeting keep their moment; one whose new moment has passed is skipped.
+ */
+@Injectable()
+export class MemberRemindersPlanner {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async replan(manager: EntityManager, member: Member, before: { timeZone: string; digest: DigestPreference }, now = new Date()): Promise<PlannedRow[]> {
+    if (before.timeZone === member.timeZone && before.digest === member.digest) return [];
+    // Locking the rows keeps a worker from claiming one between reading it and moving it.
+    const rows: PlannedForMember[] = await manager.query(
+      `SELECT n.id, n.kind, n.due_at, n.payload, m.starts_at AS meeting_starts_at
+       FROM notification n LEFT JOIN meeting m ON n.subject_type = 'meeting' AND m.id = n.subject_id AND m.sequence = n.subject_version
+       WHERE n.recipient_id = $1 AND n.status = 'scheduled' AND n.kind = ANY($2)
+       FOR UPDATE OF n`,
+      [member.id, ZONED_KINDS],
+    );
+    const moved: RescheduledNotification[] = [];
+    for (const row of rows) {
+      const dueAt = row.kind === 'digest' ? this.digestMoment(row, member, now) : reminderMomentIn(row.kind, row.payload, row.meeting_starts_at, member.timeZone);
+      if (!dueAt || dueAt.getTime() === row.due_at.getTime()) continue;
+      const passed = dueAt <= now;
+      const payload = row.meeting_starts_at ? { ...row.payload, daysBefore: calendarDaysBetween(dueAt, row.meeting_starts_at, member.timeZone) } : row.payload;
+      moved.push({
+        id: row.id,
+        dueAt,
+        status: passed ? 'skipped' : 'scheduled',
+        lastError: passed ? `its moment had passed when the member changed time zone to ${member.timeZone}` : null,
+        payload,
+      });
+    }
+    return this.notifications.reschedule(manager, moved);
+  }
+
+  /**
+   * A digest carries reminders already gathered, so it is never skipped: when its slot in the new zone
+   * has passed it goes at the next one. A member who no longer wants a weekly digest gets the one
+   * pending at the next daily slot rather than waiting for Monday.
+   */
+  private digestMoment(row: PlannedForMember, member: Member, now: Date): Date | null {
+    const period = row.payload.period === 'weekly' ? 'weekly' : 'daily';
+    if (typeof row.payload.slot !== 'string') return null;
+    let slot = digestSlotOn(row.payload.slot, member.timeZone);
+    if (slot <= now) slot = nextDigestSlot(now, period, member.timeZone);
+    const soonest = nextDigestSlot(now, 'daily', member.timeZone);
+    return member.digest !== 'weekly' && soonest < slot ? soonest : slot;
+  }
+}
