@@ -71,6 +71,11 @@ export class ItemRemindersPlanner {
     return this.notifications.replan(manager, 'work_plan_item', item.id, KINDS, this.desired(item, context, now), 'the item, its deadline or its people changed');
   }
 
+  /** Plans a new item's reminders (its id chosen in this transaction: it has none yet). */
+  planNew(manager: EntityManager, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
+    return this.notifications.planNewSubject(manager, this.desired(item, context, now));
+  }
+
   private desired(item: ItemWithPeople, context: ItemPlanContext, now: Date): PlannedNotification[] {
     const dueAt = item.dueAt;
     if (!dueAt || item.onRequest || item.status === 'done' || item.status === 'cancelled') return [];

@@ -29,6 +29,13 @@ import { toItemView, WorkPlanItemView } from './work-plan-item.view';
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
+/** A status or deadline change, kept in the item's history. */
+interface ItemFieldChange {
+  field: 'status' | 'deadline';
+  oldValue: string;
+  newValue: string;
+}
+
 const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
 
 @Injectable()
@@ -89,7 +96,7 @@ export class WorkPlanItemsService {
       notes: dto.notes ?? null,
       reminderOffsets: dto.reminderOffsets ?? null,
     }) as ItemWithPeople;
-    await this.reminders.planLoaded(manager, item, context);
+    await this.reminders.planNew(manager, item, context);
     if (!(await lockPositions(manager, 'work_plan_id', item.workPlanId))) throw ApiError.notFound('Work plan', item.workPlanId);
     await this.insertAtNextPosition(manager, item);
     await this.audit.record(manager, 'create', 'work_plan_item', item.id, null, { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) });
@@ -163,12 +170,13 @@ export class WorkPlanItemsService {
     });
   }
 
-  /** The item locked for the caller's transaction, with the people its reminders go to, in one statement. */
+  /** The item locked for the caller's transaction, with its executor and the people its reminders go to, in one statement. */
   private async loadForUpdate(manager: EntityManager, id: string): Promise<ItemWithPeople> {
     const [sql, parameters] = manager
       .createQueryBuilder(WorkPlanItem, 'i')
       .addSelect(RESPONSIBLE_JSON, 'responsible')
       .addSelect('(SELECT row_to_json(x) FROM member x WHERE x.id = i.executor_member_id)', 'executor')
+      .addSelect('(SELECT row_to_json(o) FROM organization o WHERE o.id = i.executor_organization_id)', 'organization')
       .where('i.id = :id', { id })
       .setLock('pessimistic_write')
       .getQueryAndParameters();
@@ -178,6 +186,7 @@ export class WorkPlanItemsService {
     const item = entityFromRow(dataSource, WorkPlanItem, row, 'i')!;
     item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) => rowToEntity(dataSource, Member, member));
     item.executorMember = row.executor ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>) : null;
+    item.executorOrganization = row.organization ? rowToEntity(dataSource, Organization, row.organization as Record<string, unknown>) : null;
     return item as ItemWithPeople;
   }
 
@@ -197,16 +206,16 @@ export class WorkPlanItemsService {
 
   async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
     await this.access.assertItemEditable(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateWorkPlanItemDto] !== undefined));
-    await this.notifications.transaction(async (manager) => {
+    const updated = await this.notifications.transaction(async (manager) => {
       const item = await this.loadForUpdate(manager, id);
       const before = { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) };
       const context = await this.planContext(manager, item.workPlanId);
-      const timeZone = context.timeZone;
       const { deadline, executor, responsibleMemberIds, changeNote, countries, topics, ...rest } = dto;
+      const changes: ItemFieldChange[] = [];
 
       if (deadline !== undefined && deadline !== item.deadlineText) {
-        const read = this.deadlines.read(deadline ?? '', timeZone);
-        await this.recordChange(manager, item.id, 'deadline', item.deadlineText, read.text, changeNote);
+        const read = this.deadlines.read(deadline ?? '', context.timeZone);
+        changes.push({ field: 'deadline', oldValue: item.deadlineText, newValue: read.text });
         Object.assign(item, {
           deadlineText: read.text,
           deadlineKind: read.kind,
@@ -216,20 +225,59 @@ export class WorkPlanItemsService {
           startsOn: read.startsOn,
         });
       }
-      if (rest.status !== undefined && rest.status !== item.status) {
-        await this.recordChange(manager, item.id, 'status', item.status, rest.status, changeNote);
-      }
+      if (rest.status !== undefined && rest.status !== item.status) changes.push({ field: 'status', oldValue: item.status, newValue: rest.status });
       if (executor !== undefined) Object.assign(item, await this.resolveExecutor(manager, executor));
       await this.assertMeeting(manager, rest.meetingId);
       if (responsibleMemberIds !== undefined) item.responsibleMembers = await this.resolveResponsible(manager, responsibleMemberIds ?? []);
       if (countries !== undefined) item.countries = [...new Set(countries ?? [])];
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
       manager.merge(WorkPlanItem, item, rest);
-      await manager.save(item);
+      await this.recordChanges(manager, item.id, changes, changeNote);
+      await this.writeUpdate(manager, item, responsibleMemberIds !== undefined);
       await this.reminders.planLoaded(manager, item, context);
       await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
+      return item;
     });
-    return this.get(id);
+    return toItemView(updated);
+  }
+
+  /**
+   * The item's changeable columns and, when they were given, its responsible members, as one
+   * statement; TypeORM's save would read the item and its links again to find what changed.
+   */
+  private async writeUpdate(manager: EntityManager, item: ItemWithPeople, responsibleGiven: boolean): Promise<void> {
+    const [update, params] = manager
+      .createQueryBuilder()
+      .update(WorkPlanItem)
+      .set({
+        activity: item.activity,
+        deadlineText: item.deadlineText,
+        deadlineKind: item.deadlineKind,
+        deadlineWindows: item.deadlineWindows,
+        onRequest: item.onRequest,
+        dueAt: item.dueAt,
+        startsOn: item.startsOn,
+        executorOrganizationId: item.executorOrganizationId,
+        executorMemberId: item.executorMemberId,
+        countries: item.countries,
+        topics: item.topics,
+        status: item.status,
+        meetingId: item.meetingId,
+        notes: item.notes,
+        reminderOffsets: item.reminderOffsets,
+      })
+      .where('id = :id', { id: item.id })
+      .returning(['updatedAt'])
+      .getQueryAndParameters();
+    const links = responsibleGiven
+      ? `, gone AS (DELETE FROM work_plan_item_responsible WHERE item_id = $${params.length + 1}::uuid AND NOT (member_id = ANY($${params.length + 2}::uuid[]))),
+           added AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${params.length + 1}::uuid, unnest($${params.length + 2}::uuid[]) ON CONFLICT DO NOTHING)`
+      : '';
+    const [row]: { updated_at: Date }[] = await manager.query(
+      `WITH item AS (${update})${links} SELECT * FROM item`,
+      responsibleGiven ? [...params, item.id, item.responsibleMembers.map((m) => m.id)] : params,
+    );
+    item.updatedAt = row.updated_at;
   }
 
   async history(id: string): Promise<WorkPlanItemChange[]> {
@@ -238,9 +286,13 @@ export class WorkPlanItemsService {
     return this.changes.find({ where: { itemId: id }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  private async recordChange(manager: EntityManager, itemId: string, field: 'status' | 'deadline', oldValue: string, newValue: string, note?: string) {
+  private async recordChanges(manager: EntityManager, itemId: string, changes: ItemFieldChange[], note?: string): Promise<void> {
+    if (changes.length === 0) return;
     const actor = requestContext.actor();
-    await manager.save(manager.create(WorkPlanItemChange, { itemId, field, oldValue, newValue, actorName: actor.name, actorId: actor.id, note: note ?? null }));
+    await manager.insert(
+      WorkPlanItemChange,
+      changes.map((change) => ({ itemId, ...change, actorName: actor.name, actorId: actor.id, note: note ?? null })),
+    );
   }
 
   /** An executor id names an organisation or a member; which one is found here. */
