@@ -17,5 +17,6 @@ COPY package.json ./
 COPY templates ./templates
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" || exit 1
+# Readiness: "healthy" means it takes requests (PostgreSQL and Redis answer, not shutting down).
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" || exit 1
 CMD ["node", "dist/src/main.js"]

@@ -11,12 +11,29 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer; 503 when one does not' })
-  @ApiResponse({ status: 200, description: 'Everything answers' })
-  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis does not answer' })
-  async check(@Res({ passthrough: true }) response: Response) {
-    const report = await this.health.check();
+  @ApiOperation({ summary: 'Readiness, as /health/ready: whether this process takes new requests' })
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer and the process is not stopping' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis does not answer, or the process is shutting down' })
+  check(@Res({ passthrough: true }) response: Response) {
+    return this.ready(response);
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness: whether a load balancer should send this process new requests' })
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer and the process is not stopping' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis does not answer, or the process is shutting down (status "shutting_down")' })
+  async ready(@Res({ passthrough: true }) response: Response) {
+    const report = await this.health.ready();
     response.status(report.status === 'ok' ? 200 : 503);
     return report;
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process answers (also while it drains); nothing else is checked' })
+  @ApiResponse({ status: 200, description: 'The process answers' })
+  live() {
+    return this.health.live();
   }
 }

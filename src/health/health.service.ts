@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { RedisClient } from '../queue/redis.provider';
+import { ShutdownDrain } from './shutdown-drain';
 
 interface Probe {
   status: 'up' | 'down';
@@ -31,7 +32,29 @@ export class HealthService {
     private readonly dataSource: DataSource,
     private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly drain: ShutdownDrain,
   ) {}
+
+  /** The process runs and its event loop answers; a failure here is a reason to restart it. */
+  live() {
+    return { status: 'ok' as const, role: this.config.role, shuttingDown: this.drain.since !== null };
+  }
+
+  /**
+   * Whether to send this process new requests: not once it is stopping (it only finishes those in
+   * hand), nor while PostgreSQL or Redis does not answer.
+   */
+  async ready() {
+    const since = this.drain.since;
+    if (since) {
+      return {
+        status: 'shutting_down' as const,
+        role: this.config.role,
+        message: `this process is shutting down since ${since.toISOString()}: it finishes the requests in hand and takes no new ones`,
+      };
+    }
+    return this.check();
+  }
 
   async check() {
     const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.redis.ping())]);
