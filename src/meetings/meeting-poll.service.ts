@@ -110,22 +110,41 @@ export class MeetingPollService {
 
   /** Records one answer, also one given by phone; answering again replaces it with the time of the change. */
   async answer(meetingId: string, optionId: string, memberId: string, dto: PollAnswerDto): Promise<MeetingDateAnswer> {
+    const [answer] = await this.answerAll(meetingId, memberId, [{ optionId, answer: dto.answer }]);
+    return answer;
+  }
+
+  /**
+   * Records a member's answers to several dates in one transaction: all of them, or none when one is
+   * refused (a date removed meanwhile, the poll closed), so a form never leaves half its answers saved.
+   */
+  async answerAll(meetingId: string, memberId: string, answers: { optionId: string; answer: PollAnswer }[]): Promise<MeetingDateAnswer[]> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
-      const option = await manager.findOneBy(MeetingDateOption, { id: optionId, meetingId });
-      if (!option) throw ApiError.notFound('Date option', optionId);
+      const optionIds = answers.map((a) => a.optionId);
+      const found = new Set((await manager.findBy(MeetingDateOption, { id: In(optionIds), meetingId })).map((o) => o.id));
+      const missing = optionIds.find((id) => !found.has(id));
+      if (missing) throw ApiError.notFound('Date option', missing);
       if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
       if (!(await manager.existsBy(Invitation, { meetingId, memberId }))) {
         throw ApiError.conflict('This member is not a participant of the meeting: invite them or include them in the poll first', 'memberId');
       }
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') throw ApiError.conflict(`The date is already decided: the meeting is ${meeting.status}`);
       if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) throw ApiError.conflict('The poll closed on ' + meeting.pollClosesAt.toISOString());
-      const previous = await manager.findOneBy(MeetingDateAnswer, { optionId, memberId });
-      if (previous?.answer === dto.answer) return previous;
-      const answer = manager.create(MeetingDateAnswer, { optionId, memberId, answer: dto.answer, answeredAt: new Date() });
-      await manager.save(answer);
-      await this.audit.record(manager, previous ? 'update' : 'create', 'meeting_date_answer', `${optionId}/${memberId}`, previous, answer);
-      return answer;
+      const previous = new Map((await manager.findBy(MeetingDateAnswer, { optionId: In(optionIds), memberId })).map((a) => [a.optionId, a]));
+      const recorded: MeetingDateAnswer[] = [];
+      for (const { optionId, answer: given } of answers) {
+        const before = previous.get(optionId);
+        if (before?.answer === given) {
+          recorded.push(before);
+          continue;
+        }
+        const answer = manager.create(MeetingDateAnswer, { optionId, memberId, answer: given, answeredAt: new Date() });
+        await manager.save(answer);
+        await this.audit.record(manager, before ? 'update' : 'create', 'meeting_date_answer', `${optionId}/${memberId}`, before ?? null, answer);
+        recorded.push(answer);
+      }
+      return recorded;
     });
   }
 

@@ -100,7 +100,8 @@ export class MyPageService {
 
   /**
    * The member's answers to a date poll, one per date (yes / if need be / no). Every answer is checked
-   * before any is written, so a refused form changes nothing.
+   * before any is written and all are written in one transaction, so a refused form changes nothing.
+   * A refusal that names no date of the form (a date removed meanwhile) stands at the top of the poll.
    */
   async answerPoll(member: Member, meetingId: string, body: Record<string, unknown>): Promise<FormOutcome<number>> {
     const given = Object.entries(body ?? {}).flatMap(([field, value]) => {
@@ -111,10 +112,11 @@ export class MyPageService {
     const checked = await Promise.all(given.map(async (g) => ({ ...g, result: await validateForm(PollAnswerDto, { answer: g.value }) })));
     const problems = checked.flatMap((c) => (c.result.ok ? [] : c.result.problems.map((p) => ({ field: c.field, message: p.message }))));
     if (problems.length) return { ok: false, status: HttpStatus.BAD_REQUEST, problems };
-    return attempt(async () => {
-      for (const c of checked) if (c.result.ok) await this.poll.answer(meetingId, c.optionId, member.id, c.result.value);
-      return checked.length;
-    });
+    const answers = checked.flatMap((c) => (c.result.ok ? [{ optionId: c.optionId, answer: c.result.value.answer }] : []));
+    const outcome = await attempt(async () => (await this.poll.answerAll(meetingId, member.id, answers)).length);
+    if (outcome.ok) return outcome;
+    const fields = new Set(given.map((g) => g.field));
+    return { ...outcome, problems: outcome.problems.map((p) => (fields.has(p.field) ? p : { ...p, field: 'poll' })) };
   }
 
   /** The date polls open to the member, each date with their current answer (or what they typed in a refused form). */
