@@ -66,7 +66,7 @@ describe('date-poll answers on a member’s own page', () => {
     const { meetingId, dates } = await pollWithThreeDates(21);
     const card = await answerAll(meetingId);
     // A value no radio offers, as a tampered or outdated form would send for the last date.
-    await card.locator(`input[name="option.${dates[2].id}"][value="no"]`).evaluate((input: HTMLInputElement) => (input.value = 'perhaps'));
+    await card.locator(`input[name="option.${dates[2].id}"][value="no"]`).evaluate((input) => ((input as unknown as { value: string }).value = 'perhaps'));
     expect(await save(meetingId)).toBe(400);
 
     await expect(page.locator(`[id="option.${dates[2].id}-error"]`).textContent()).resolves.toContain('answer must be one of yes, if_need_be, no');
