@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { rowToEntity } from '../common/database/update-returning';
 import { Member } from '../members/member.entity';
+import { DeliveryJournal } from './delivery-journal';
+import type { JournaledRow } from './delivery-journal';
 import { Notification } from './notification.entity';
 
 export interface Claimed {
@@ -13,14 +15,18 @@ export interface Claimed {
 /**
  * The two writes every email makes, each one statement for all the jobs running at that moment:
  * claiming (scheduled → sending, exactly once, only the version the job was made for and only once
- * due; the recipient comes back in the same round trip) and recording `sent`.
+ * due; the recipient comes back in the same round trip) and recording `sent` (journaled in Redis at
+ * once, then in PostgreSQL with the batch).
  */
 @Injectable()
 export class NotificationClaims {
   private readonly claims: MicroBatch<{ id: string; version: number }, Claimed | null>;
-  private readonly sent: MicroBatch<{ id: string; messageId: string; response: string }, void>;
+  private readonly sent: MicroBatch<{ id: string; version: number; messageId: string; response: string }, void>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly journal: DeliveryJournal,
+  ) {
     this.claims = new MicroBatch((wanted) => this.claimAll(wanted));
     this.sent = new MicroBatch((rows) => this.recordAllSent(rows));
   }
@@ -29,8 +35,11 @@ export class NotificationClaims {
     return this.claims.call({ id, version });
   }
 
-  recordSent(id: string, messageId: string, response: string): Promise<void> {
-    return this.sent.call({ id, messageId, response: response.slice(0, 1000) });
+  /** Call the moment the SMTP server has accepted the email: the journal entry closes the gap until the batch commits. */
+  async recordSent(row: JournaledRow, messageId: string, response: string): Promise<void> {
+    const journaled = this.journal.recordAccepted(row, messageId, response);
+    await this.sent.call({ id: row.id, version: row.version, messageId, response: response.slice(0, 1000) });
+    await journaled;
   }
 
   private async claimAll(wanted: { id: string; version: number }[]): Promise<(Claimed | null)[]> {
@@ -55,13 +64,14 @@ export class NotificationClaims {
     });
   }
 
-  private async recordAllSent(rows: { id: string; messageId: string; response: string }[]): Promise<void[]> {
+  private async recordAllSent(rows: { id: string; version: number; messageId: string; response: string }[]): Promise<void[]> {
     await this.dataSource.query(
       `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = s.message_id, smtp_response = s.response, last_error = NULL, updated_at = now()
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, message_id, response)
        WHERE n.id = s.id AND n.status = 'sending'`,
       [rows.map((r) => r.id), rows.map((r) => r.messageId), rows.map((r) => r.response)],
     );
+    void this.journal.forget(rows);
     return rows.map(() => undefined);
   }
 }

@@ -96,7 +96,7 @@ export class NotificationDelivery {
         calendar: composed.calendar,
         language: rendered.language,
       });
-      await this.claims.recordSent(notification.id, result.messageId, result.response);
+      await this.claims.recordSent(notification, result.messageId, result.response);
       return { outcome: 'sent', messageId: result.messageId, latenessMs: Date.now() - notification.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);

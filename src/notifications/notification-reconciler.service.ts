@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../common/database/update-returning';
+import { DeliveryJournal } from './delivery-journal';
 import type { PlannedRow } from './notifications.service';
 import { NotificationQueue } from './notification-queue';
 
@@ -13,7 +14,8 @@ const PAGE = 1000;
 /**
  * Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done: a row
  * left in `sending` longer than SENDING_TIMEOUT_MS whose worker no longer holds its job (the job's
- * lock expired: lockDuration, 30 s) is released and tried again.
+ * lock expired: lockDuration, 30 s) is released and tried again, unless the delivery journal says
+ * the SMTP server had already accepted it: then it is recorded as sent.
  */
 @Injectable()
 export class NotificationReconciler {
@@ -22,14 +24,16 @@ export class NotificationReconciler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: NotificationQueue,
+    private readonly journal: DeliveryJournal,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async reconcile(now = new Date()): Promise<{ released: number; enqueued: number }> {
+  async reconcile(now = new Date()): Promise<{ released: number; recovered: number; enqueued: number }> {
     // Released a page at a time as well: after many workers died together, rows in sending are many.
     // A row whose worker is only slow (a loaded machine, a slow mail server) is left alone: that worker
     // still holds its job's lock, and releasing the row would send the email a second time.
     let released = 0;
+    let recovered = 0;
     let after: { claimedAt: string; id: string } | null = null;
     const cutoff = new Date(now.getTime() - this.config.sendingTimeoutMs);
     for (;;) {
@@ -41,7 +45,10 @@ export class NotificationReconciler {
       );
       if (stuck.length === 0) break;
       const held = await this.queue.heldByLiveWorker(stuck);
-      const abandoned = stuck.filter((_, i) => !held[i]);
+      const unheld = stuck.filter((_, i) => !held[i]);
+      const accepted = await this.journal.accepted(unheld);
+      recovered += await this.recordJournaled(unheld.flatMap((r, i) => (accepted[i] ? [{ ...r, ...accepted[i] }] : [])));
+      const abandoned = unheld.filter((_, i) => !accepted[i]);
       if (abandoned.length) {
         const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
           this.dataSource,
@@ -80,6 +87,21 @@ export class NotificationReconciler {
       if (rows.length < PAGE) break;
     }
     if (released) this.logger.warn({ msg: 'released notifications stuck in sending', count: released });
-    return { released, enqueued };
+    if (recovered) this.logger.warn({ msg: 'recorded as sent from the delivery journal: their worker stopped after the SMTP server accepted them', count: recovered });
+    return { released, recovered, enqueued };
+  }
+
+  private async recordJournaled(rows: { id: string; version: number; messageId: string; response: string; acceptedAt: string }[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const recorded = await updateReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE notification n SET status = 'sent', sent_at = j.accepted_at, message_id = j.message_id, smtp_response = j.response, last_error = NULL, updated_at = now()
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS j(id, version, message_id, response, accepted_at)
+       WHERE n.id = j.id AND n.version = j.version AND n.status = 'sending'
+       RETURNING n.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.version), rows.map((r) => r.messageId), rows.map((r) => r.response), rows.map((r) => r.acceptedAt)],
+    );
+    await this.journal.forget(rows);
+    return recorded.length;
   }
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DeliveryJournal } from './delivery-journal';
 import { JobHandlers } from './job-handlers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
@@ -61,6 +62,7 @@ export class NotificationsModule {
         ComposerRegistry,
         JobHandlers,
         NotificationClaims,
+        DeliveryJournal,
         NotificationDelivery,
         NotificationReconciler,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },

@@ -1,8 +1,11 @@
 import { Redis } from 'ioredis';
+import { SMTP_POOL_CONNECTIONS } from '../../src/mail/mail-transport';
+import { DeliveryJournal } from '../../src/notifications/delivery-journal';
+import { NotificationReconciler } from '../../src/notifications/notification-reconciler.service';
 import { createBody, createMember } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
-import { TEST_ADMIN_TOKEN, TEST_APP_SECRET, TEST_DATABASE_URL, TEST_REDIS_URL } from '../support/test-env';
+import { TEST_ADMIN_TOKEN, TEST_APP_SECRET, TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/test-env';
 import { startWorker } from '../support/worker-process';
 
 /** Counts what the SMTP sink received against the rows: by Message-ID, lost and duplicated. */
@@ -32,7 +35,7 @@ describe('faults: nothing lost, nothing sent twice', () => {
   beforeAll(async () => {
     await smtp.start();
     // This process only plans (ROLE=api); separate worker processes deliver.
-    t = await startTestApp({ SMTP_URL: smtp.url, ROLE: 'api', QUEUE_PREFIX: 'wgs-test-faults', MAIL_FROM: 'Secretariat <secretariat@wgecc.test>' });
+    t = await startTestApp({ SMTP_URL: smtp.url, ROLE: 'api', QUEUE_PREFIX: `${TEST_QUEUE_PREFIX}-faults`, MAIL_FROM: 'Secretariat <secretariat@wgecc.test>' });
     body = await createBody(t);
     members = [];
     for (let i = 0; i < 120; i++) members.push((await createMember(t, { email: `p${i}@example.org`, fullName: `Participant ${i}` })).id);
@@ -49,7 +52,7 @@ describe('faults: nothing lost, nothing sent twice', () => {
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Secretariat <secretariat@wgecc.test>',
-    QUEUE_PREFIX: 'wgs-test-faults',
+    QUEUE_PREFIX: `${TEST_QUEUE_PREFIX}-faults`,
     MIGRATIONS_RUN: 'false',
     RECONCILE_EVERY_MS: '500',
     SENDING_TIMEOUT_MS: '2000',
@@ -87,9 +90,9 @@ describe('faults: nothing lost, nothing sent twice', () => {
       process.stdout.write(`kill -9 test: ${JSON.stringify({ ...counted, inFlightAtKill: inFlight, receivedBeforeKill: atKill, received: smtp.messages.length })}\n`);
       expect(counted.rows).toBe(members.length);
       expect(counted.lost).toBe(0);
-      // Only an email the SMTP server accepted in the moment before the kill, whose row was not yet
-      // marked sent, can go twice: never more than the rows the killed worker held, each at most once more.
-      expect(counted.duplicates).toBeLessThanOrEqual(inFlight);
+      // The delivery journal records each acceptance the moment the worker reads it, so only an email the
+      // server accepted at the instant of the kill can go twice: at most one per SMTP connection it had open.
+      expect(counted.duplicates).toBeLessThanOrEqual(Math.min(inFlight, SMTP_POOL_CONNECTIONS));
       expect(counted.maxCopies).toBeLessThanOrEqual(2);
     } finally {
       second.kill('SIGTERM');
@@ -118,6 +121,40 @@ describe('faults: nothing lost, nothing sent twice', () => {
       await new Promise((r) => worker.once('exit', r));
     }
   }, 180_000);
+
+  it('a row its worker left in sending after the SMTP server accepted it is recorded as sent from the delivery journal, not sent again', async () => {
+    smtp.clear();
+    smtp.acceptDelayMs = 0;
+    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'technical', title: { en: 'Journal test' }, timeZone: 'Asia/Almaty', startsAt: '2031-11-04T10:00:00+05:00' }).expect(201)).body;
+    await t.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds: members.slice(0, 2) }).expect(200);
+    const [accepted, unsent]: { id: string; version: number }[] = await t.dataSource.query(
+      `SELECT id, version FROM notification WHERE subject_id = $1 AND kind = 'meeting-invitation' ORDER BY id`,
+      [meeting.id],
+    );
+    // As a worker killed between the SMTP server's acceptance and its commit leaves them: claimed long ago, no job lock held.
+    await t.dataSource.query(`UPDATE notification SET status = 'sending', attempts = 1, claimed_at = now() - interval '1 hour' WHERE id = ANY($1)`, [[accepted.id, unsent.id]]);
+    const journal = t.app.get(DeliveryJournal);
+    await journal.recordAccepted(accepted, `<${accepted.id}@wgecc.test>`, '250 2.0.0 Ok: queued as J1');
+
+    expect(await t.app.get(NotificationReconciler).reconcile()).toMatchObject({ recovered: 1, released: 1 });
+
+    const outbox = (await t.admin.get(`/api/notifications?subjectId=${meeting.id}`).expect(200)).body.items as { id: string; status: string; messageId: string | null; sentAt: string | null }[];
+    expect(outbox.find((n) => n.id === accepted.id)).toMatchObject({ status: 'sent', messageId: `<${accepted.id}@wgecc.test>` });
+    expect(outbox.find((n) => n.id === accepted.id)!.sentAt).not.toBeNull();
+    expect(outbox.find((n) => n.id === unsent.id)).toMatchObject({ status: 'scheduled' });
+    expect(await journal.accepted([accepted])).toEqual([null]);
+
+    const worker = await startWorker(workerEnv());
+    try {
+      await waitFor(async () => (await tally(t, smtp, meeting.id)).sent === 2, { what: 'the released invitation', timeout: 60_000, interval: 250 });
+      await new Promise((r) => setTimeout(r, 1000));
+      const received = smtp.messages.map((m) => m.messageId);
+      expect(received).toEqual([`<${unsent.id}@wgecc.test>`]);
+    } finally {
+      worker.kill('SIGTERM');
+      await new Promise((r) => worker.once('exit', r));
+    }
+  }, 120_000);
 
   it('SIGTERM lets a worker finish the emails in hand before it exits', async () => {
     smtp.clear();

@@ -19,6 +19,10 @@ export interface Counted {
   failed: number;
   failedShown: number;
   kills: number;
+  /** With the kills' times: the extra copies attributed to each kill (the one nearest the first copy's acceptance). */
+  duplicatesPerKill?: number[];
+  /** With the kills' times: for each email that went twice, its first acceptance less the time of the nearest kill. */
+  firstAcceptedFromKillMs?: number[];
 }
 
 interface Row {
@@ -183,7 +187,8 @@ export class FaultScenario {
     await new Promise((r) => setTimeout(r, 1500));
   }
 
-  async count(kills = 0): Promise<Counted> {
+  /** killedAt: when each kill was sent, to tell, for each email that went twice, how long before its kill the server had first accepted it. */
+  async count(kills = 0, killedAt: number[] = []): Promise<Counted> {
     // Obsolete: a meeting reminder planned for an earlier time of its meeting, any reminder of an item now done.
     const rows = await this.query<Row>(
       `SELECT n.id, n.status, n.kind, n.subject_id, n.attempts, n.due_at <= now() AS due,
@@ -191,12 +196,22 @@ export class FaultScenario {
        FROM notification n LEFT JOIN meeting m ON n.subject_type = 'meeting' AND m.id = n.subject_id
        LEFT JOIN work_plan_item i ON n.subject_type = 'work_plan_item' AND i.id = n.subject_id`,
     );
-    const copies = new Map<string, { n: number; lastAt: number }>();
+    const copies = new Map<string, { n: number; firstAt: number; lastAt: number }>();
     for (const m of this.smtp.messages) {
       const id = /^<([0-9a-f-]{36})@/.exec(m.messageId ?? '')?.[1];
       if (!id) continue;
-      const seen = copies.get(id) ?? { n: 0, lastAt: 0 };
-      copies.set(id, { n: seen.n + 1, lastAt: Math.max(seen.lastAt, m.acceptedAt) });
+      const seen = copies.get(id) ?? { n: 0, firstAt: m.acceptedAt, lastAt: 0 };
+      copies.set(id, { n: seen.n + 1, firstAt: Math.min(seen.firstAt, m.acceptedAt), lastAt: Math.max(seen.lastAt, m.acceptedAt) });
+    }
+    // For each email that went twice: the kill nearest its first acceptance, and how far from it (negative: before).
+    const duplicatesPerKill = killedAt.map(() => 0);
+    const firstAcceptedFromKillMs: number[] = [];
+    for (const seen of copies.values()) {
+      if (seen.n < 2 || killedAt.length === 0) continue;
+      const offsets = killedAt.map((at) => seen.firstAt - at);
+      const nearest = offsets.reduce((best, offset, i) => (Math.abs(offset) < Math.abs(offsets[best]) ? i : best), 0);
+      firstAcceptedFromKillMs.push(offsets[nearest]);
+      duplicatesPerKill[nearest] += seen.n - 1;
     }
     const expected = rows.filter((r) => r.due && r.status !== 'cancelled' && r.status !== 'skipped' && r.status !== 'failed' && r.status !== 'digested');
     const failed = rows.filter((r) => r.status === 'failed');
@@ -218,6 +233,7 @@ export class FaultScenario {
       failed: failed.length,
       failedShown: shown.items.filter((i) => failed.some((f) => f.id === i.id) && i.lastError).length,
       kills,
+      ...(killedAt.length ? { duplicatesPerKill, firstAcceptedFromKillMs: firstAcceptedFromKillMs.sort((a, b) => a - b) } : {}),
     };
   }
 
