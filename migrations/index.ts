@@ -8,6 +8,7 @@ import { Reminders1795269336996 } from './1795269336996-Reminders';
 import { Sessions1795271394990 } from './1795271394990-Sessions';
 import { NotificationPagingIndexes1795275575049 } from './1795275575049-NotificationPagingIndexes';
 import { WorkPlanItemListIndex1795276655605 } from './1795276655605-WorkPlanItemListIndex';
+import { WorkPlanLastItemPosition1795285662898 } from './1795285662898-WorkPlanLastItemPosition';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Sessions1795271394990,
   NotificationPagingIndexes1795275575049,
   WorkPlanItemListIndex1795276655605,
+  WorkPlanLastItemPosition1795285662898,
 ];

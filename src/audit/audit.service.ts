@@ -50,6 +50,32 @@ export class AuditService {
     await manager.save(entry, { reload: false });
   }
 
+  /**
+   * The same entry as `record`, as an INSERT to run inside a statement of the caller's (a CTE), so
+   * that a change and its trace take one round trip. `afterSql` is a jsonb expression over the
+   * statement's other CTEs, merged into `after`: values only the database knows, such as a position.
+   * Parameters are numbered from `firstParam`.
+   */
+  entryInsertSql(
+    action: 'create' | 'update',
+    entity: string,
+    entityId: string,
+    before: object | null,
+    after: object,
+    firstParam: number,
+    afterSql = `'{}'::jsonb`,
+  ): { sql: string; params: unknown[] } {
+    const context = requestContext.get();
+    const actor = requestContext.actor();
+    const params = [actor.kind, actor.id, actor.name, action, entity, entityId, before === null ? null : JSON.stringify(snapshot(before)), JSON.stringify(snapshot(after)), context?.requestId ?? null];
+    const $ = (i: number) => `$${firstParam + i}`;
+    return {
+      sql: `INSERT INTO audit_entry (actor_kind, actor_id, actor_name, action, entity, entity_id, before, after, request_id)
+            VALUES (${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}::jsonb, ${$(7)}::jsonb || ${afterSql}, ${$(8)})`,
+      params,
+    };
+  }
+
   async list(query: AuditQuery): Promise<Page<AuditEntry>> {
     const qb = this.entries.createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });

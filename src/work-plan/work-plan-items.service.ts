@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { lockPositions, nextPositionSql } from '../common/database/next-position';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -28,6 +27,9 @@ import { toItemView, WorkPlanItemView } from './work-plan-item.view';
 
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
+
+/** An instant as JavaScript's toISOString() writes it, as the audit log keeps instants. */
+const isoInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A status or deadline change, kept in the item's history. */
 interface ItemFieldChange {
@@ -68,9 +70,9 @@ export class WorkPlanItemsService {
   }
 
   /**
-   * The item's id is chosen here, so its reminders and links need nothing from its row but the
-   * position: the plan's lock for the position is the last thing taken, and writers to one plan
-   * queue only for the item's insert, its audit entry and the commit.
+   * The item's id is chosen here, so its reminders need nothing from its row but the position, and
+   * the position is taken in the statement that writes the item: writers to one plan queue only for
+   * that statement and the commit.
    */
   private async insert(manager: EntityManager, context: ItemPlanContext, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
     const deadline = this.deadlines.read(dto.deadline ?? '', context.timeZone);
@@ -97,29 +99,48 @@ export class WorkPlanItemsService {
       reminderOffsets: dto.reminderOffsets ?? null,
     }) as ItemWithPeople;
     await this.reminders.planNew(manager, item, context);
-    if (!(await lockPositions(manager, 'work_plan_id', item.workPlanId))) throw ApiError.notFound('Work plan', item.workPlanId);
     await this.insertAtNextPosition(manager, item);
-    await this.audit.record(manager, 'create', 'work_plan_item', item.id, null, { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) });
     return item;
   }
 
-  /** The item's row at the plan's next position and its responsible members, as one statement. */
+  /**
+   * One statement: the plan's next position (its row locked until the commit), the item's row, its
+   * responsible members and its audit entry. The lock is the last thing the transaction takes, and
+   * only the commit follows it.
+   */
   private async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople): Promise<void> {
     const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
     const [insert, params] = manager
       .createQueryBuilder()
       .insert()
       .into(WorkPlanItem)
-      .values({ ...columns, position: () => nextPositionSql('work_plan_item', 'work_plan_id', ':positionParent') })
-      .setParameter('positionParent', item.workPlanId)
+      .values({ ...columns, position: () => '(SELECT position FROM plan)' })
       .returning(['position', 'createdAt', 'updatedAt'])
       .getQueryAndParameters();
-    const [row]: { position: number; created_at: Date; updated_at: Date }[] = await manager.query(
-      `WITH item AS (${insert}),
-            responsible AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${params.length + 1}::uuid, unnest($${params.length + 2}::uuid[]))
-       SELECT * FROM item`,
-      [...params, item.id, responsibleMembers.map((m) => m.id)],
+    const $plan = params.length + 1;
+    const $item = params.length + 2;
+    const $members = params.length + 3;
+    const audit = this.audit.entryInsertSql(
+      'create',
+      'work_plan_item',
+      item.id,
+      null,
+      { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) },
+      params.length + 4,
+      `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstant('created_at')}, 'updatedAt', ${isoInstant('updated_at')}) FROM item)`,
     );
+    const [row]: { position: number; created_at: Date; updated_at: Date }[] = await manager.query(
+      // Rows written around the counter (by SQL, say a generator) still count: the max read is the
+      // statement's snapshot, which the counter of a concurrent writer overtakes.
+      `WITH plan AS (UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $${$plan}::uuid)) + 1
+                     WHERE id = $${$plan}::uuid RETURNING last_item_position AS position),
+            item AS (${insert}),
+            responsible AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${$item}::uuid, unnest($${$members}::uuid[]) FROM item),
+            audit AS (${audit.sql})
+       SELECT * FROM item`,
+      [...params, item.workPlanId, item.id, responsibleMembers.map((m) => m.id), ...audit.params],
+    );
+    if (!row) throw ApiError.notFound('Work plan', item.workPlanId);
     Object.assign(item, { position: row.position, createdAt: row.created_at, updatedAt: row.updated_at });
   }
 
@@ -131,10 +152,12 @@ export class WorkPlanItemsService {
   }
 
   async list(query: WorkPlanItemQuery, now = new Date()): Promise<Page<WorkPlanItemView>> {
+    // Executor and responsible members as subqueries, not joins: PostgreSQL evaluates them after the
+    // sort and limit, for the page's rows only.
     const qb = this.repository
       .createQueryBuilder('i')
-      .leftJoinAndSelect('i.executorOrganization', 'o')
-      .leftJoinAndSelect('i.executorMember', 'e')
+      .addSelect('(SELECT row_to_json(o) FROM organization o WHERE o.id = i.executor_organization_id)', 'organization')
+      .addSelect('(SELECT row_to_json(e) FROM member e WHERE e.id = i.executor_member_id)', 'executor')
       .addSelect(RESPONSIBLE_JSON, 'responsible');
     if (query.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: query.workPlanId });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
@@ -163,8 +186,8 @@ export class WorkPlanItemsService {
     const dataSource = this.repository.manager.connection;
     return paginateRows(qb, query, (row) => {
       const item = entityFromRow(dataSource, WorkPlanItem, row, 'i')!;
-      item.executorOrganization = entityFromRow(dataSource, Organization, row, 'o');
-      item.executorMember = entityFromRow(dataSource, Member, row, 'e');
+      item.executorOrganization = row.organization ? rowToEntity(dataSource, Organization, row.organization as Record<string, unknown>) : null;
+      item.executorMember = row.executor ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>) : null;
       item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) => rowToEntity(dataSource, Member, member));
       return toItemView(item, now);
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addMembership, createBody, createMember } from '../support/factories';
+import { countQueries } from '../../bench/query-counter';
+import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // 3 default offsets + 4 weekly overdue reminders for the responsible member, 1 escalation to the chair.
@@ -57,6 +58,55 @@ describe('writing items of one plan concurrently', () => {
     const created = (await addItem(plan.id, 1).expect(201)).body;
     const read = (await t.admin.get(`/api/work-plan-items/${created.id}`).expect(200)).body;
     expect(created).toEqual(read);
+  });
+
+  it('answers an update as the item is stored, its responsible members replaced and its executor resolved', async () => {
+    const plan = await newPlan();
+    const organization = await createOrganization(t, { name: { en: 'CAREC' }, kind: 'international' });
+    const created = (await addItem(plan.id, 1).expect(201)).body;
+    const patched = (
+      await t.admin
+        .patch(`/api/work-plan-items/${created.id}`)
+        .send({ deadline: 'Q3 2030', status: 'in_progress', executor: organization.id, responsibleMemberIds: [members[2].id, members[3].id], notes: 'Moved' })
+        .expect(200)
+    ).body;
+    const read = (await t.admin.get(`/api/work-plan-items/${created.id}`).expect(200)).body;
+    expect(patched).toEqual(read);
+    expect(read).toMatchObject({ status: 'in_progress', notes: 'Moved', executor: { type: 'organization', id: organization.id }, deadline: { text: 'Q3 2030' } });
+    expect([...read.responsibleMemberIds].sort()).toEqual([members[2].id, members[3].id].sort());
+    const history = (await t.admin.get(`/api/work-plan-items/${created.id}/history`).expect(200)).body as { field: string; newValue: string }[];
+    expect(history.map((change) => [change.field, change.newValue]).sort()).toEqual([['deadline', 'Q3 2030'], ['status', 'in_progress']]);
+    const kept = (await t.admin.patch(`/api/work-plan-items/${created.id}`).send({ notes: 'Only notes' }).expect(200)).body;
+    expect([...kept.responsibleMemberIds].sort()).toEqual([members[2].id, members[3].id].sort());
+  });
+
+  it('holds the plan’s lock for one statement and the commit, writes the audit entry with the position, and plans a new item without cancelling or waiting', async () => {
+    const plan = await newPlan();
+    const counter = countQueries(t.dataSource);
+    let created: { id: string; position: number; createdAt: string } = { id: '', position: 0, createdAt: '' };
+    let statements: { sql: string }[] = [];
+    try {
+      statements = await counter.during(async () => (created = (await addItem(plan.id, 2).expect(201)).body));
+    } finally {
+      counter.stop();
+    }
+    const sql = statements.map((statement) => statement.sql.replace(/\s+/g, ' '));
+    const locking = sql.findIndex((statement) => /UPDATE "?work_plan"? SET|FROM "?work_plan"? .*FOR (NO KEY )?UPDATE/i.test(statement));
+    expect(sql.slice(locking)).toEqual([expect.stringMatching(/INSERT INTO "work_plan_item"[\s\S]*INSERT INTO audit_entry/), 'COMMIT']);
+    expect(sql.filter((statement) => /UPDATE notification|status = 'sending'/.test(statement))).toEqual([]);
+    const audit = await t.admin.get(`/api/audit?entity=work_plan_item&id=${created.id}`).expect(200);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'create', before: null, after: expect.objectContaining({ position: created.position, createdAt: created.createdAt }) })]);
+  });
+
+  it('places an item after items written around the plan’s counter (by SQL)', async () => {
+    const plan = await newPlan();
+    await addItem(plan.id, 0).expect(201);
+    await t.dataSource.query(
+      `INSERT INTO work_plan_item (work_plan_id, position, activity, deadline_text, deadline_kind) VALUES ($1, 2, '{"en": "By SQL"}', 'Q4 2030', 'window'), ($1, 3, '{"en": "By SQL"}', 'Q4 2030', 'window')`,
+      [plan.id],
+    );
+    expect((await addItem(plan.id, 1).expect(201)).body.position).toBe(4);
+    expect(await positions(plan.id)).toEqual(range(4));
   });
 
   it('keeps positions unique and gap-free when an import and single creates write one plan at once', async () => {

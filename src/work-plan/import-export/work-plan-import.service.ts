@@ -1,4 +1,4 @@
-import { nextPosition } from '../../common/database/next-position';
+import { updateReturning } from '../../common/database/update-returning';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -229,6 +229,17 @@ export class WorkPlanImportService {
     };
   }
 
+  /** The plan's next `count` positions (the plan is locked for the import): the position before the first. */
+  private async takePositions(manager: EntityManager, workPlanId: string, count: number): Promise<number> {
+    const [row] = await updateReturning<{ start: number }>(
+      manager,
+      `UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $1)) + $2
+       WHERE id = $1 RETURNING last_item_position - $2 AS start`,
+      [workPlanId, count],
+    );
+    return row.start;
+  }
+
   /** Inserts in chunks: a 10,000-row plan is a few dozen statements, not tens of thousands. */
   private async write(manager: EntityManager, workPlanId: string, planned: PlannedRow[]): Promise<number> {
     const created = new Map<string, string>();
@@ -240,7 +251,7 @@ export class WorkPlanImportService {
       await this.audit.record(manager, 'create', 'organization', organization.id, null, organization);
       created.set(row.newExecutorKey, organization.id);
     }
-    const start = (await nextPosition(manager, 'work_plan_item', 'work_plan_id', workPlanId)) - 1;
+    const start = await this.takePositions(manager, workPlanId, planned.length);
     for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
       const values = chunk.map((row, i) => ({
