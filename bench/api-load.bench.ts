@@ -137,19 +137,21 @@ async function queriesPerRequest(url: string, dataSource: DataSource, { planId, 
 
 /** How many statements a write sent, and how many of them while holding its plan's row lock: writers of one plan queue for those. */
 export function writeStatements(statements: SentStatement[]): string {
-  const locked = statements.findIndex((statement) => /FROM "?work_plan"?\s[\s\S]*FOR (NO KEY )?UPDATE/i.test(statement.sql));
+  const locked = statements.findIndex((statement) => /FROM "?work_plan"?\s[\s\S]*FOR (NO KEY )?UPDATE|UPDATE "?work_plan"?\s+SET/i.test(statement.sql));
   return `${statements.length}, of which ${locked < 0 ? 0 : statements.length - locked} from the plan's lock to the commit`;
 }
 
 /**
  * `count` ROLE=api processes sharing one port (node:cluster) on the bench database, apart from the
- * load generator; `root` picks the source tree they run (an A/B comparison runs two).
+ * load generator; `root` picks the source tree they run (an A/B comparison runs two); `execArgv` are
+ * node's options for them (say `--cpu-prof`).
  */
-export async function startApiProcesses(count: number, config: AppConfig, root = `${__dirname}/..`): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startApiProcesses(count: number, config: AppConfig, root = `${__dirname}/..`, execArgv: string[] = []): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
   const port = await freePort();
   const child = fork(`${root}/bench/api-load-processes.ts`, [], {
     cwd: root,
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    // node:cluster starts the API processes with these too.
+    execArgv: ['-r', 'ts-node/register/transpile-only', ...execArgv],
     env: {
       ...process.env,
       API_PROCESSES: String(count),
@@ -171,6 +173,7 @@ export async function startApiProcesses(count: number, config: AppConfig, root =
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
