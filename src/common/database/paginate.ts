@@ -12,17 +12,49 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
 }
 
 /**
- * One page and its total in one statement, the total as a window count over the filtered rows; the
- * rows are read straight from the raw result, without TypeORM's entity transformer (a large share of
+ * One page and its total in one statement. The total is an uncorrelated scalar subquery over the same
+ * filters (PostgreSQL runs it once, by the cheapest path, and drops joins it does not need), not a
+ * window count: a window over every match stops PostgreSQL from sorting and limiting before the
+ * select list is built, so subqueries and joins would run for every match instead of the page's rows.
+ * Rows are read straight from the raw result, without TypeORM's entity transformer (a large share of
  * a list request's CPU in the profile). A page past the end has no row to carry the total: only then
- * is it counted apart. For lists of thousands of rows, not millions: the window count makes
- * PostgreSQL read every match.
+ * is it counted apart.
+ *
+ * countUpTo: for lists that may match millions of rows, PostgreSQL stops counting after that many;
+ * beyond it the total is a lower bound (the cap, or the rows up to this page when that is more) and
+ * the page says so with totalIsLowerBound.
  */
-export async function paginateRows<T extends ObjectLiteral, R>(qb: SelectQueryBuilder<T>, query: PageQuery, toItem: (row: Record<string, unknown>) => R): Promise<Page<R>> {
-  const [sql, parameters] = qb.clone().addSelect('count(*) OVER ()', 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+export async function paginateRows<T extends ObjectLiteral, R>(
+  qb: SelectQueryBuilder<T>,
+  query: PageQuery,
+  toItem: (row: Record<string, unknown>) => R,
+  { countUpTo }: { countUpTo?: number } = {},
+): Promise<Page<R>> {
+  const counted = countSql(qb, countUpTo);
+  const [sql, parameters] = qb.clone().addSelect(`(${counted})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
   const rows: Record<string, unknown>[] = await qb.dataSource.query(sql, parameters);
-  const total = rows.length > 0 ? Number(rows[0].page_total) : query.offset === 0 ? 0 : await qb.getCount();
-  return { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
+  let total: number;
+  if (rows.length > 0) {
+    total = Number(rows[0].page_total);
+  } else if (query.offset === 0) {
+    total = 0;
+  } else {
+    const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(`SELECT (${counted}) AS page_total`, qb.getParameters());
+    total = Number((await qb.dataSource.query(countQuery, countParameters))[0].page_total);
+  }
+  const page: Page<R> = { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
+  if (countUpTo !== undefined && total > countUpTo) {
+    page.total = rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo;
+    page.totalIsLowerBound = true;
+  }
+  return page;
+}
+
+/** The matches of the query builder's filters counted (up to cap + 1 when capped), as SQL with its named parameters. */
+function countSql<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cap: number | undefined): string {
+  const matches = qb.clone().orderBy().limit(undefined).offset(undefined);
+  if (cap === undefined) return matches.select('count(*)').getQuery();
+  return `SELECT count(*) FROM (${matches.select('1').limit(cap + 1).getQuery()}) capped`;
 }
 
 interface RowReader {

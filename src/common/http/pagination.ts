@@ -22,6 +22,8 @@ export class PageQuery {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Only on lists that stop counting at a cap, when they did: there are more than `total` rows. */
+  totalIsLowerBound?: true;
   limit: number;
   offset: number;
 }
