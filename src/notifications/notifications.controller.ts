@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
+import { NotificationPage } from './dto/notification-page.dto';
 import { NotificationQuery } from './dto/notification-query.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -12,7 +13,7 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'Every email planned or sent: status, attempts, last error, Message-ID, SMTP response' })
-  @ApiOkResponse({ description: '{items, total, limit, offset}', schema: { type: 'object' } })
+  @ApiOkResponse({ type: NotificationPage })
   @ApiErrors(400, 403)
   list(@Query() query: NotificationQuery) {
     return this.notifications.list(query);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { FieldProblem } from '../common/http/api-error';
+import type { Page } from '../common/http/pagination';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -41,7 +42,10 @@ export class OutboxPageService {
       limit: OUTBOX_PAGE_SIZE,
       offset: (page - 1) * OUTBOX_PAGE_SIZE,
     };
-    const found = problems.length ? { items: [], total: 0 } : await this.notifications.list(query);
+    const found: Page<Notification> = problems.length ? { items: [], total: 0, limit: query.limit, offset: query.offset } : await this.notifications.list(query);
+    // Beyond the API's counting cap the total is a lower bound: "10,000+", and a full page may have a next one.
+    const total = found.total.toLocaleString(language) + (found.totalIsLowerBound ? '+' : '');
+    const more = found.totalIsLowerBound ? found.items.length === query.limit : query.offset + found.items.length < found.total;
     const people = (await this.members.list({ limit: 200, offset: 0 })).items;
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
     const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) })}`;
@@ -56,10 +60,10 @@ export class OutboxPageService {
         invalid: problems.length > 0,
         errors: byField(problems),
       },
-      count: found.total ? t('outbox.count', language, { first: String(query.offset + 1), last: String(query.offset + found.items.length), total: String(found.total) }) : null,
+      count: found.total ? t('outbox.count', language, { first: (query.offset + 1).toLocaleString(language), last: (query.offset + found.items.length).toLocaleString(language), total }) : null,
       empty: found.total ? null : t(Object.values(typed).some(Boolean) ? 'outbox.empty' : 'outbox.empty.all', language),
       previous: page > 1 ? link(page - 1) : null,
-      next: query.offset + found.items.length < found.total ? link(page + 1) : null,
+      next: more ? link(page + 1) : null,
       rows: found.items.map((n) => ({
         id: n.id,
         status: label('notificationStatus', n.status, language),

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NOTIFICATIONS_COUNTED_UP_TO } from '../notifications.service';
+
+/** One page of GET /api/notifications. */
+export class NotificationPage {
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Notifications, latest due first: status, attempts, last error, Message-ID, SMTP response' })
+  items!: Record<string, unknown>[];
+
+  @ApiProperty({
+    type: 'integer',
+    description: `How many notifications match. Counted exactly up to ${NOTIFICATIONS_COUNTED_UP_TO.toLocaleString('en')}; beyond, counting stops and totalIsLowerBound is true`,
+  })
+  total!: number;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description: `Present (true) only when more than ${NOTIFICATIONS_COUNTED_UP_TO.toLocaleString('en')} match: total is then a lower bound (${NOTIFICATIONS_COUNTED_UP_TO.toLocaleString('en')}, or the rows up to this page if more), to be shown as "${NOTIFICATIONS_COUNTED_UP_TO.toLocaleString('en')}+"`,
+  })
+  totalIsLowerBound?: true;
+
+  @ApiProperty({ type: 'integer' })
+  limit!: number;
+
+  @ApiProperty({ type: 'integer' })
+  offset!: number;
+}
