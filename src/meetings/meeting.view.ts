@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { LocalizedText } from '../common/i18n/languages';
+import { wallClockIso } from '../common/time/dates';
 import type { Meeting, MeetingKind, MeetingStatus } from './meeting.entity';
 
 export interface MeetingView {
@@ -24,7 +24,7 @@ export interface MeetingView {
   updatedAt: string;
 }
 
-const local = (date: Date | null, zone: string) => (date ? DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) : null);
+const local = (date: Date | null, zone: string) => (date ? wallClockIso(date, zone) : null);
 
 export function toMeetingView(meeting: Meeting): MeetingView {
   const hasLocation = meeting.venue !== null || meeting.city !== null || meeting.countryCode !== null;
