@@ -41,6 +41,24 @@ export interface RescheduledNotification {
  */
 export const NOTIFICATIONS_COUNTED_UP_TO = 10_000;
 
+const INSERTED_COLUMNS = 'key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload';
+
+/** Planned rows as VALUES parameters numbered from `firstParam`. */
+function rowValues(desired: PlannedNotification[], firstParam: number): { values: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const rows = desired.map((d) => {
+    const values = [d.key, d.kind, d.subjectType, d.subjectId, d.subjectVersion ?? null, d.recipientId, d.recipientEmail, d.dueAt, d.status ?? 'scheduled', d.lastError ?? null, JSON.stringify(d.payload ?? {})];
+    const start = firstParam + params.length;
+    params.push(...values);
+    return `(${values.map((_, j) => `$${start + j}`).join(', ')})`;
+  });
+  return { values: rows.join(', '), params };
+}
+
+const selectRowValues = (values: string) =>
+  `SELECT v.key, v.kind, v.subject_type, v.subject_id::uuid, v.subject_version::int, v.recipient_id::uuid, v.recipient_email, v.due_at::timestamptz, v.status::notification_status, v.last_error, v.payload::jsonb
+   FROM (VALUES ${values}) AS v(key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)`;
+
 /** At most the SMTP socket time-out: a change waits this long for its subject's emails in flight. */
 const IN_FLIGHT_WAIT_MS = 30_000;
 
@@ -119,29 +137,42 @@ export class NotificationsService {
   }
 
   /**
-   * Plans the rows of a subject created in the caller's transaction: no row of it can exist yet,
-   * so there is nothing to cancel and no email of it in flight to wait for.
+   * A new subject's rows as an INSERT for a statement of the caller's (a CTE named `cte`), its
+   * parameters numbered from `firstParam`: no row of the subject can exist yet, so nothing is
+   * cancelled or waited for. `planned` is a SQL expression for the statement's answer (a JSON array
+   * of the rows to queue), to hand, read with `plannedFromJson`, to `planned()`.
    */
-  async planNewSubject(manager: EntityManager, desired: PlannedNotification[]): Promise<PlannedRow[]> {
-    return this.remember(manager, await this.insertOrRestore(manager, desired));
+  newSubjectInsertSql(desired: PlannedNotification[], firstParam: number, cte: string): { sql: string; params: unknown[]; planned: string } | null {
+    if (desired.length === 0) return null;
+    const { values, params } = rowValues(desired, firstParam);
+    return {
+      sql: `INSERT INTO notification (${INSERTED_COLUMNS}) ${selectRowValues(values)} RETURNING id, version, due_at, kind, status`,
+      params,
+      planned: `(SELECT coalesce(json_agg(json_build_object('id', id, 'version', version, 'dueAt', due_at, 'kind', kind)) FILTER (WHERE status = 'scheduled'), '[]') FROM ${cte})`,
+    };
+  }
+
+  plannedFromJson(rows: { id: string; version: number; dueAt: string; kind: string }[]): PlannedRow[] {
+    return rows.map((row) => ({ id: row.id, version: row.version, dueAt: new Date(row.dueAt), kind: row.kind }));
+  }
+
+  /**
+   * Rows a caller's own statement inserted: queued after the commit of the `transaction()` they were
+   * written in, or at once when that statement committed on its own (no transaction).
+   */
+  async planned(manager: EntityManager, rows: PlannedRow[]): Promise<void> {
+    const pending = this.pending.get(manager);
+    if (pending) pending.push(...rows);
+    else if (!manager.queryRunner?.isTransactionActive) await this.enqueue(rows);
   }
 
   /** Inserts the desired rows; a wanted row cancelled earlier is scheduled again under a new version. */
   private async insertOrRestore(manager: EntityManager, desired: PlannedNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
     for (let i = 0; i < desired.length; i += 300) {
-      const chunk = desired.slice(i, i + 300);
-      const params: unknown[] = [];
-      const rows = chunk.map((d) => {
-        const values = [d.key, d.kind, d.subjectType, d.subjectId, d.subjectVersion ?? null, d.recipientId, d.recipientEmail, d.dueAt, d.status ?? 'scheduled', d.lastError ?? null, JSON.stringify(d.payload ?? {})];
-        const start = params.length;
-        params.push(...values);
-        return `(${values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
-      });
+      const { values, params } = rowValues(desired.slice(i, i + 300), 1);
       const result: { id: string; version: number; due_at: Date; status: string; kind: string }[] = await manager.query(
-        `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)
-         SELECT v.key, v.kind, v.subject_type, v.subject_id::uuid, v.subject_version::int, v.recipient_id::uuid, v.recipient_email, v.due_at::timestamptz, v.status::notification_status, v.last_error, v.payload::jsonb
-         FROM (VALUES ${rows.join(', ')}) AS v(key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)
+        `INSERT INTO notification (${INSERTED_COLUMNS}) ${selectRowValues(values)}
          ON CONFLICT (key) DO UPDATE SET status = 'scheduled', version = notification.version + 1, due_at = EXCLUDED.due_at, last_error = NULL, updated_at = now()
          WHERE notification.status = 'cancelled' AND EXCLUDED.status = 'scheduled'
          RETURNING id, version, due_at, status, kind`,

@@ -71,9 +71,9 @@ export class ItemRemindersPlanner {
     return this.notifications.replan(manager, 'work_plan_item', item.id, KINDS, this.desired(item, context, now), 'the item, its deadline or its people changed');
   }
 
-  /** Plans a new item's reminders (its id chosen in this transaction: it has none yet). */
-  planNew(manager: EntityManager, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
-    return this.notifications.planNewSubject(manager, this.desired(item, context, now));
+  /** A new item's reminders, for its writer to insert with the item (it has none yet). */
+  newItemReminders(item: ItemWithPeople, context: ItemPlanContext, now = new Date()): PlannedNotification[] {
+    return this.desired(item, context, now);
   }
 
   private desired(item: ItemWithPeople, context: ItemPlanContext, now: Date): PlannedNotification[] {

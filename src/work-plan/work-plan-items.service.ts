@@ -53,9 +53,15 @@ export class WorkPlanItemsService {
     private readonly access: AccessPolicy,
   ) {}
 
+  /**
+   * No transaction: the reads lock nothing (a transaction in READ COMMITTED would read the same), and
+   * every write is one statement, atomic on its own, whose lock on the plan PostgreSQL releases at
+   * the statement's end, without a round trip to this process (whose event loop, busy with other
+   * requests, made writers of one plan queue behind each other's COMMIT).
+   */
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    const item = await this.notifications.transaction(async (manager) => this.insert(manager, await this.planContext(manager, workPlanId), dto));
-    return toItemView(item);
+    const manager = this.repository.manager;
+    return toItemView(await this.insert(manager, await this.planContext(manager, workPlanId), dto));
   }
 
   /** Creates one item inside the caller's transaction (the minutes' action items, all or none). */
@@ -72,7 +78,7 @@ export class WorkPlanItemsService {
   /**
    * The item's id is chosen here, so its reminders need nothing from its row but the position, and
    * the position is taken in the statement that writes the item: writers to one plan queue only for
-   * that statement and the commit.
+   * that statement (and, inside a caller's transaction, its commit).
    */
   private async insert(manager: EntityManager, context: ItemPlanContext, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
     const deadline = this.deadlines.read(dto.deadline ?? '', context.timeZone);
@@ -98,17 +104,15 @@ export class WorkPlanItemsService {
       notes: dto.notes ?? null,
       reminderOffsets: dto.reminderOffsets ?? null,
     }) as ItemWithPeople;
-    await this.reminders.planNew(manager, item, context);
-    await this.insertAtNextPosition(manager, item);
+    await this.insertAtNextPosition(manager, item, context);
     return item;
   }
 
   /**
    * One statement: the plan's next position (its row locked until the commit), the item's row, its
-   * responsible members and its audit entry. The lock is the last thing the transaction takes, and
-   * only the commit follows it.
+   * responsible members, its reminders and its audit entry.
    */
-  private async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople): Promise<void> {
+  private async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople, context: ItemPlanContext): Promise<void> {
     const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
     const [insert, params] = manager
       .createQueryBuilder()
@@ -117,19 +121,21 @@ export class WorkPlanItemsService {
       .values({ ...columns, position: () => '(SELECT position FROM plan)' })
       .returning(['position', 'createdAt', 'updatedAt'])
       .getQueryAndParameters();
-    const $plan = params.length + 1;
-    const $item = params.length + 2;
-    const $members = params.length + 3;
+    params.push(item.workPlanId, item.id, responsibleMembers.map((m) => m.id));
+    const [$plan, $item, $members] = [params.length - 2, params.length - 1, params.length];
     const audit = this.audit.entryInsertSql(
       'create',
       'work_plan_item',
       item.id,
       null,
       { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) },
-      params.length + 4,
+      params.length + 1,
       `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstant('created_at')}, 'updatedAt', ${isoInstant('updated_at')}) FROM item)`,
     );
-    const [row]: { position: number; created_at: Date; updated_at: Date }[] = await manager.query(
+    params.push(...audit.params);
+    const reminders = this.notifications.newSubjectInsertSql(this.reminders.newItemReminders(item, context), params.length + 1, 'reminders');
+    params.push(...(reminders?.params ?? []));
+    const [row]: { position: number; created_at: Date; updated_at: Date; planned: { id: string; version: number; dueAt: string; kind: string }[] }[] = await manager.query(
       // Rows written around the counter (by SQL, say a generator) still count: the max read is the
       // statement's snapshot, which the counter of a concurrent writer overtakes.
       `WITH plan AS (UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $${$plan}::uuid)) + 1
@@ -137,11 +143,13 @@ export class WorkPlanItemsService {
             item AS (${insert}),
             responsible AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${$item}::uuid, unnest($${$members}::uuid[]) FROM item),
             audit AS (${audit.sql})
-       SELECT * FROM item`,
-      [...params, item.workPlanId, item.id, responsibleMembers.map((m) => m.id), ...audit.params],
+            ${reminders ? `, reminders AS (${reminders.sql})` : ''}
+       SELECT item.*, ${reminders ? reminders.planned : `'[]'::json`} AS planned FROM item`,
+      params,
     );
     if (!row) throw ApiError.notFound('Work plan', item.workPlanId);
     Object.assign(item, { position: row.position, createdAt: row.created_at, updatedAt: row.updated_at });
+    await this.notifications.planned(manager, this.notifications.plannedFromJson(row.planned));
   }
 
   async get(id: string): Promise<WorkPlanItemView> {

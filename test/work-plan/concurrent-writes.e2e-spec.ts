@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { countQueries } from '../../bench/query-counter';
+import { deliverJobId, NotificationQueue } from '../../src/notifications/notification-queue';
 import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -80,7 +81,7 @@ describe('writing items of one plan concurrently', () => {
     expect([...kept.responsibleMemberIds].sort()).toEqual([members[2].id, members[3].id].sort());
   });
 
-  it('holds the plan’s lock for one statement and the commit, writes the audit entry with the position, and plans a new item without cancelling or waiting', async () => {
+  it('creates an item in one statement (position, item, links, reminders, audit entry), without cancelling or waiting for anything, and queues its reminders', async () => {
     const plan = await newPlan();
     const counter = countQueries(t.dataSource);
     let created: { id: string; position: number; createdAt: string } = { id: '', position: 0, createdAt: '' };
@@ -92,8 +93,14 @@ describe('writing items of one plan concurrently', () => {
     }
     const sql = statements.map((statement) => statement.sql.replace(/\s+/g, ' '));
     const locking = sql.findIndex((statement) => /UPDATE "?work_plan"? SET|FROM "?work_plan"? .*FOR (NO KEY )?UPDATE/i.test(statement));
-    expect(sql.slice(locking)).toEqual([expect.stringMatching(/INSERT INTO "work_plan_item"[\s\S]*INSERT INTO audit_entry/), 'COMMIT']);
-    expect(sql.filter((statement) => /UPDATE notification|status = 'sending'/.test(statement))).toEqual([]);
+    // The plan's row stays locked only while PostgreSQL runs that statement: no BEGIN, no COMMIT.
+    expect(sql.slice(locking)).toEqual([expect.stringMatching(/INSERT INTO "work_plan_item"[\s\S]*INSERT INTO audit_entry[\s\S]*INSERT INTO notification/)]);
+    expect(sql.filter((statement) => /START TRANSACTION|BEGIN|COMMIT|UPDATE notification|status = 'sending'/.test(statement))).toEqual([]);
+    const reminders: { id: string; version: number }[] = await t.dataSource.query(`SELECT id, version FROM notification WHERE subject_id = $1 AND status = 'scheduled'`, [created.id]);
+    expect(reminders).toHaveLength(ROWS_PER_ITEM);
+    const queue = t.app.get(NotificationQueue).raw();
+    const jobs = await Promise.all(reminders.map((row) => queue.getJob(deliverJobId(row.id, row.version))));
+    expect(jobs.map((job) => job?.data.notificationId)).toEqual(reminders.map((row) => row.id));
     const audit = await t.admin.get(`/api/audit?entity=work_plan_item&id=${created.id}`).expect(200);
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'create', before: null, after: expect.objectContaining({ position: created.position, createdAt: created.createdAt }) })]);
   });
