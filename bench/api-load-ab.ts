@@ -5,7 +5,7 @@
 import type autocannon from 'autocannon';
 import { APP_CONFIG } from '../src/config/app-config';
 import type { AppConfig } from '../src/config/app-config';
-import { itemWrite, load, loadedLists, seedLoadData, startApiProcesses } from './api-load.bench';
+import { itemWrite, load, loadedLists, mixedReads, seedLoadData, startApiProcesses } from './api-load.bench';
 import type { LoadResult } from './api-load.bench';
 import { machine, startBenchApp } from './bench-app';
 
@@ -27,8 +27,9 @@ async function main() {
     const cases: [string, autocannon.Request[], number][] = [
       ...loadedLists(data).map(([label, path]): [string, autocannon.Request[], number] => [label, [{ method: 'GET', path }], 20]),
       ['writes only: POST item + its reminders', [itemWrite(data, 'A/B write')], 10],
+      ['mixed: 3 reads + 1 write (item with reminders)', [...mixedReads(data), itemWrite(data, 'A/B mixed write')], 20],
     ];
-    // BENCH_CASES=writes (a word of the labels): only the cases it names, for an A/B of one path.
+    // BENCH_CASES=write (a word of the labels): only the cases it names, for an A/B of one path.
     const only = process.env.BENCH_CASES?.toLowerCase();
     for (const [label, requests, connections] of cases.filter(([label]) => !only || label.toLowerCase().includes(only))) {
       const results: LoadResult[][] = [[], []];

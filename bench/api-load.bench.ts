@@ -1,13 +1,18 @@
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
+import { Queue } from 'bullmq';
+import { fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../src/config/app-config';
 import type { AppConfig } from '../src/config/app-config';
-import { api, BENCH_TOKEN, startBenchApp } from './bench-app';
+import { NotificationQueue } from '../src/notifications/notification-queue';
+import { QUEUES } from '../src/queue/queue-names';
+import { api, BENCH_TOKEN, percentile, startBenchApp } from './bench-app';
 import { countQueries } from './query-counter';
 import type { SentStatement } from './query-counter';
+import { startSmtpCounterProcess } from './smtp-counter';
 
 export interface LoadResult {
   requests: { average: number };
@@ -63,6 +68,12 @@ export const loadedLists = ({ planId }: LoadData): [string, string][] => [
   ['GET /api/notifications?limit=50', '/api/notifications?limit=50'],
 ];
 
+/** The reads of the mixed load: members, a plan's items and meetings. */
+export function mixedReads(data: LoadData): autocannon.Request[] {
+  const [members, items, , meetings] = loadedLists(data);
+  return [members, items, meetings].map(([, path]): autocannon.Request => ({ method: 'GET', path }));
+}
+
 /** A new work-plan item with one responsible member: its reminders are planned in the same transaction. */
 export function itemWrite({ planId, members }: LoadData, word: string): autocannon.Request {
   let n = 0;
@@ -91,19 +102,129 @@ export async function benchApiLoad(): Promise<Record<string, string>> {
       const suffix = ` [${processes} API process${processes > 1 ? 'es' : ''}]`;
       try {
         for (const [label, path] of loadedLists(data)) figures[label + suffix] = line(await load(server.url, [{ method: 'GET', path }]));
-        const [members, items, , meetings] = loadedLists(data);
-        const reads = [members, items, meetings].map(([, path]): autocannon.Request => ({ method: 'GET', path }));
-        const mixed = await load(server.url, [...reads, itemWrite(data, 'Written')]);
+        const mixed = await load(server.url, [...mixedReads(data), itemWrite(data, 'Written')]);
         figures['mixed: 3 reads + 1 write (item with reminders planned)' + suffix] = line(mixed);
         figures['writes only: POST item + its reminders in one transaction' + suffix] = line(await load(server.url, [itemWrite(data, 'Write only')], 6, 10));
       } finally {
         await server.close();
       }
     }
+    Object.assign(figures, await deliveryUnderLoad(config, data, apiProcessCounts()[0] ?? 1));
   } finally {
     await closeBench();
   }
   return figures;
+}
+
+/**
+ * Reminder delivery while the mixed load runs: BENCH_DELIVERY_REMINDERS (2,000) item reminders fall
+ * due evenly over the load's BENCH_DELIVERY_SECONDS (10) minus a second at each end, for a worker
+ * process of its own (ROLE=worker) sending to an SMTP sink process. Lateness runs from a row's due
+ * moment to the sink's acceptance; the emails/s count from the first due moment to the last acceptance.
+ */
+async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: number): Promise<Record<string, string>> {
+  const count = Number(process.env.BENCH_DELIVERY_REMINDERS ?? 2000);
+  const seconds = Number(process.env.BENCH_DELIVERY_SECONDS ?? 10);
+  const sink = await startSmtpCounterProcess();
+  const worker = await startWorkerProcess(config, sink.url);
+  const db = new Client({ connectionString: config.databaseUrl });
+  await db.connect();
+  const queue = new Queue(QUEUES.notifications, { connection: { url: config.redisUrl }, prefix: config.queuePrefix });
+  const notifications = new NotificationQueue(queue);
+  const server = await startApiProcesses(processes, config);
+  const suffix = ` [${processes} API process${processes > 1 ? 'es' : ''}, 1 worker process]`;
+  try {
+    const plan = async (word: string, total: number, firstDue: number, spreadMs: number) => {
+      // Reminders of the plan's items with responsible members, as the planner writes them (the composer re-checks the item's deadline from the payload).
+      const { rows } = await db.query<{ id: string; version: number; due_at: Date; kind: string }>(
+        `WITH pairs AS (
+           SELECT i.id AS item_id, i.due_at, m.id AS member_id, m.email, row_number() OVER (ORDER BY i.position, m.id) - 1 AS n
+           FROM work_plan_item i JOIN work_plan_item_responsible r ON r.item_id = i.id JOIN member m ON m.id = r.member_id
+           WHERE i.work_plan_id = $1 AND i.due_at IS NOT NULL),
+         wanted AS (SELECT g - 1 AS k FROM generate_series(1, $2::int) g)
+         INSERT INTO notification (key, kind, subject_type, subject_id, recipient_id, recipient_email, due_at, payload)
+         SELECT $3 || ':' || w.k, 'item-due-soon', 'work_plan_item', p.item_id, p.member_id, p.email,
+                to_timestamp(($4::float8 + w.k * $5::float8 / greatest($2::int - 1, 1)) / 1000),
+                jsonb_build_object('dueAt', to_char(p.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'offset', 'P3D')
+         FROM wanted w JOIN pairs p ON p.n = w.k % (SELECT count(*) FROM pairs)
+         RETURNING id, version, due_at, kind`,
+        [data.planId, total, `bench-delivery:${word}:${Date.now()}`, firstDue, spreadMs],
+      );
+      await notifications.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
+      return rows;
+    };
+    const accepted = async (rows: { id: string }[]) => {
+      const { rows: sent } = await db.query<{ message_id: string }>(`SELECT message_id FROM notification WHERE id = ANY($1) AND status = 'sent'`, [rows.map((r) => r.id)]);
+      return sent.length === rows.length ? sink.acceptedAt(sent.map((r) => r.message_id)) : null;
+    };
+    const settle = async (rows: { id: string }[], timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const times = await accepted(rows);
+        if (times && times.every((t) => t !== null)) return times as number[];
+        if (Date.now() > deadline) return null;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    // A few due now warm the worker up (templates, connections) and show it is consuming.
+    if (!(await settle(await plan('warm-up', 20, Date.now(), 0), 60_000))) throw new Error(`the worker process delivered nothing:\n${worker.output()}`);
+
+    const start = Date.now() + 1000;
+    const rows = await plan('load', count, start + 1000, (seconds - 2) * 1000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start - Date.now())));
+    const mixed = await load(server.url, [...mixedReads(data), itemWrite(data, 'Written with delivery')], seconds);
+    const loadEnded = Date.now();
+    const times = await settle(rows, 300_000);
+    if (!times) throw new Error(`not every reminder was delivered within 5 minutes of the load`);
+    const lateness = rows.map((row, i) => times[i] - row.due_at.getTime()).sort((a, b) => a - b);
+    const firstDue = Math.min(...rows.map((row) => row.due_at.getTime()));
+    const rate = count / ((Math.max(...times) - firstDue) / 1000);
+    return {
+      ['mixed: 3 reads + 1 write, reminders delivered meanwhile' + suffix]: line(mixed),
+      ['delivery during that load' + suffix]: `${count.toLocaleString('en')} item reminders due over ${seconds - 2} s: ${Math.round(rate).toLocaleString('en')} emails/s, ${times.filter((t) => t <= loadEnded).length.toLocaleString('en')} accepted before the load ended`,
+      ['lateness during that load (due → SMTP accept)' + suffix]: `p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness[lateness.length - 1]} ms`,
+    };
+  } finally {
+    await server.close();
+    await worker.stop();
+    await queue.close();
+    await db.end();
+    await sink.stop();
+  }
+}
+
+/** The real entry point as a ROLE=worker process on the bench database, sending to `smtpUrl`. */
+async function startWorkerProcess(config: AppConfig, smtpUrl: string): Promise<{ output: () => string; stop: () => Promise<void> }> {
+  const root = `${__dirname}/..`;
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      ROLE: 'worker',
+      MIGRATIONS_RUN: 'false',
+      DATABASE_URL: config.databaseUrl,
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: config.queuePrefix,
+      APP_SECRET: config.appSecret,
+      ADMIN_TOKEN: config.adminToken,
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'Bench <bench@wgecc.bench>',
+      LOG_LEVEL: 'error',
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  return {
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** BENCH_API_PROCESSES=1,2 (the default): the load is measured once per count of API processes. */
