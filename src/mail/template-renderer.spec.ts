@@ -5,7 +5,7 @@ import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { EMAIL_KINDS } from './email-kinds';
 import type { EmailData, EmailKind } from './email-kinds';
-import { sampleData } from './email-samples';
+import { SAMPLE_APP_URL, sampleData } from './email-samples';
 import { TEMPLATES_DIR, TemplateRenderer } from './template-renderer';
 import type { RenderedEmail } from './template-renderer';
 
@@ -395,5 +395,57 @@ describe('subjects', () => {
     const rendered = new TemplateRenderer().render('meeting-invitation', data);
     expect(rendered.subject).toContain('Water & "Air" <quality>');
     expect(rendered.html).not.toContain('<quality>');
+  });
+});
+
+describe('shapes reused between readers', () => {
+  const wholeEveryTime = new TemplateRenderer(TEMPLATES_DIR, 0);
+
+  /** Another reader of the same email: their own name and their own signed links. */
+  function readerOf<K extends EmailKind>(kind: K, language: Language, fullName: string, token: string): EmailData[K] {
+    const data = sampleData(kind, language);
+    const swap = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(swap);
+      if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' && /\/a\//.test(v) ? `${v.split('/a/')[0]}/a/${token}.${k}` : swap(v)]));
+      }
+      return value;
+    };
+    const swapped = swap(data) as EmailData[K];
+    swapped.recipient = { ...swapped.recipient, fullName };
+    if (swapped.preferencesUrl) swapped.preferencesUrl = `${SAMPLE_APP_URL}/a/${token}.preferences`;
+    return swapped;
+  }
+
+  it.each(CASES)('give %s (%s) exactly as a whole rendering would, for every reader', (kind, language) => {
+    const reusing = new TemplateRenderer();
+    const readers = [
+      readerOf(kind, language, 'Dilshod Rakhimov', 'tokenA'),
+      readerOf(kind, language, "Siobhán O'Brien & <Sons> \"Ltd\" = x", 'tokenB'),
+      readerOf(kind, language, 'Айгерім Сәрсенова', 'tokenC'),
+      readerOf(kind, language, '  Spaced   Name ', 'tokenD'),
+    ];
+    for (const data of readers) expect(reusing.render(kind, data)).toEqual(wholeEveryTime.render(kind, data));
+  });
+
+  it('never give an earlier version of the meeting: a moved meeting is another shape', () => {
+    const reusing = new TemplateRenderer();
+    const before = sampleData('meeting-reminder', 'en');
+    const moved = sampleData('meeting-reminder', 'en');
+    moved.meeting.startsAt = '2031-12-02T05:00:00.000Z';
+    moved.meeting.title = 'Moved meeting';
+    reusing.render('meeting-reminder', before);
+    expect(reusing.render('meeting-reminder', moved)).toEqual(wholeEveryTime.render('meeting-reminder', moved));
+    expect(reusing.render('meeting-reminder', moved).text).toContain('Moved meeting');
+  });
+
+  it('keep at most the shapes they were given room for', () => {
+    const reusing = new TemplateRenderer(TEMPLATES_DIR, 5);
+    for (let i = 0; i < 20; i++) {
+      const data = sampleData('meeting-reminder', 'en');
+      data.meeting.title = `Meeting ${i}`;
+      expect(reusing.render('meeting-reminder', data).subject).toContain(`Meeting ${i}`);
+    }
+    expect((reusing as unknown as { shapes: Map<string, unknown> }).shapes.size).toBe(5);
   });
 });

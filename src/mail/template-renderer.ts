@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES } from '../common/i18n/languages';
@@ -19,6 +20,9 @@ export interface RenderedEmail {
 
 export const TEMPLATES_DIR = join(process.cwd(), 'templates', 'email');
 
+/** How many rendered shapes are kept: a meeting's wave of reminders needs one per (language, zone, answer), not one per reader. */
+export const REUSED_SHAPES = 256;
+
 /** Renders templates/email/<kind>/<kind>.<lang>.hbs (+ subject) inside layout.<lang>.hbs, HTML-escaped, with a plain-text twin. */
 @Injectable()
 export class TemplateRenderer {
@@ -27,14 +31,77 @@ export class TemplateRenderer {
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
   /** Templates ship with the release: asking the file system once per (kind, language) is enough. */
   private readonly translated = new Map<string, boolean>();
+  /**
+   * Emails rendered with the reader's own strings (name, signed links) left as markers, keyed by
+   * everything else they were rendered from: the key is the whole template input, so a moved meeting
+   * or a renamed title is a new key and never meets an old shape. Least recently used goes first.
+   */
+  private readonly shapes = new Map<string, RenderedEmail>();
+  private readonly marker = `wgs${randomBytes(6).toString('hex')}m`;
+  private readonly markers: RegExp;
 
-  constructor(private readonly directory: string = TEMPLATES_DIR) {
+  constructor(
+    private readonly directory: string = TEMPLATES_DIR,
+    private readonly reusedShapes: number = REUSED_SHAPES,
+  ) {
     registerHelpers(this.handlebars);
+    this.markers = new RegExp(`${this.marker}(\\d+)x`, 'g');
   }
 
+  /**
+   * Rendering the templates and the plain-text twin cost more than anything else of ours per email,
+   * and all readers of a meeting in one language and zone get the same email but for their name and
+   * links: those are filled into a shape rendered once.
+   */
   render<K extends EmailKind>(kind: K, data: EmailData[K]): RenderedEmail {
     // Kinds come from a fixed list, so no request value ever becomes a path.
     if (!(EMAIL_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown email kind ${kind}`);
+    const personal = this.reusedShapes > 0 ? this.withMarkers(data) : null;
+    if (!personal) return this.renderFresh(kind, data);
+    const key = `${kind}|${JSON.stringify(personal.shape)}`;
+    let shape = this.shapes.get(key);
+    if (shape) {
+      this.shapes.delete(key);
+    } else {
+      shape = this.renderFresh(kind, personal.shape as EmailData[K]);
+      if (this.shapes.size >= this.reusedShapes) this.shapes.delete(this.shapes.keys().next().value!);
+    }
+    this.shapes.set(key, shape);
+    const values = personal.values;
+    return {
+      subject: shape.subject.replace(this.markers, (_, i: string) => values[Number(i)]),
+      html: shape.html.replace(this.markers, (_, i: string) => Handlebars.escapeExpression(values[Number(i)])),
+      text: shape.text.replace(this.markers, (_, i: string) => values[Number(i)]),
+      language: shape.language,
+    };
+  }
+
+  /**
+   * The data with each of the reader's own strings replaced by a marker (the same string, the same
+   * marker). Null when one of them would not come out of the HTML, the subject and the plain text
+   * unchanged (blank, or with whitespace those collapse): such an email is rendered whole.
+   */
+  private withMarkers(data: object): { shape: object; values: string[] } | null {
+    const values: string[] = [];
+    let plain = true;
+    const mark = (value: unknown): unknown => {
+      if (typeof value !== 'string' || value === '') return value;
+      if (!/^\S+( \S+)*$/.test(value)) plain = false;
+      let i = values.indexOf(value);
+      if (i < 0) i = values.push(value) - 1;
+      return `${this.marker}${i}x`;
+    };
+    const copy = (value: unknown, key: string, parent: string): unknown => {
+      if (PERSONAL.has(`${parent}.${key}`)) return mark(value);
+      if (Array.isArray(value)) return value.map((item) => copy(item, '[]', key));
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v, k, key)]));
+      return value;
+    };
+    const shape = copy(data, '', '') as object;
+    return plain ? { shape, values } : null;
+  }
+
+  private renderFresh<K extends EmailKind>(kind: K, data: EmailData[K]): RenderedEmail {
     const requested = LANGUAGES.includes(data.language) ? data.language : 'en';
     const language = this.hasTranslation(kind, requested) ? requested : 'en';
     if (language !== requested) this.logger.warn({ msg: 'missing email translation, sent in English', kind, language: requested });
@@ -80,6 +147,12 @@ export class TemplateRenderer {
     return compiled;
   }
 }
+
+/**
+ * What differs from one reader to the next in an otherwise identical email, as `parent.key`: the
+ * name, the signed links (answer buttons, poll answers, preferences, unsubscribe, sign-in).
+ */
+const PERSONAL = new Set(['recipient.fullName', '.preferencesUrl', '.unsubscribeUrl', '.url', '[].url']);
 
 function registerHelpers(hb: typeof Handlebars) {
   const language = (options: Handlebars.HelperOptions): Language => (options.data?.root?.language as Language) ?? 'en';
