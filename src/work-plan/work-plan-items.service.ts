@@ -263,8 +263,7 @@ export class WorkPlanItemsService {
       if (countries !== undefined) item.countries = [...new Set(countries ?? [])];
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
       manager.merge(WorkPlanItem, item, rest);
-      await this.recordChanges(manager, item.id, changes, changeNote);
-      await this.writeUpdate(manager, item, responsibleMemberIds !== undefined);
+      await this.writeUpdate(manager, item, responsibleMemberIds !== undefined, changes, changeNote ?? null);
       await this.reminders.planLoaded(manager, item, context);
       await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
       return item;
@@ -273,10 +272,10 @@ export class WorkPlanItemsService {
   }
 
   /**
-   * The item's changeable columns and, when they were given, its responsible members, as one
-   * statement; TypeORM's save would read the item and its links again to find what changed.
+   * The item's changeable columns, its responsible members when they were given, and its history
+   * rows, as one statement; TypeORM's save would read the item and its links again to find what changed.
    */
-  private async writeUpdate(manager: EntityManager, item: ItemWithPeople, responsibleGiven: boolean): Promise<void> {
+  private async writeUpdate(manager: EntityManager, item: ItemWithPeople, responsibleGiven: boolean, changes: ItemFieldChange[], note: string | null): Promise<void> {
     const [update, params] = manager
       .createQueryBuilder()
       .update(WorkPlanItem)
@@ -300,14 +299,24 @@ export class WorkPlanItemsService {
       .where('id = :id', { id: item.id })
       .returning(['updatedAt'])
       .getQueryAndParameters();
-    const links = responsibleGiven
-      ? `, gone AS (DELETE FROM work_plan_item_responsible WHERE item_id = $${params.length + 1}::uuid AND NOT (member_id = ANY($${params.length + 2}::uuid[]))),
-           added AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${params.length + 1}::uuid, unnest($${params.length + 2}::uuid[]) ON CONFLICT DO NOTHING)`
-      : '';
-    const [row]: { updated_at: Date }[] = await manager.query(
-      `WITH item AS (${update})${links} SELECT * FROM item`,
-      responsibleGiven ? [...params, item.id, item.responsibleMembers.map((m) => m.id)] : params,
-    );
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const parts = [`item AS (${update})`];
+    if (responsibleGiven) {
+      const [itemId, members] = [$(item.id), $(item.responsibleMembers.map((m) => m.id))];
+      parts.push(
+        `gone AS (DELETE FROM work_plan_item_responsible WHERE item_id = ${itemId}::uuid AND NOT (member_id = ANY(${members}::uuid[])))`,
+        `added AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT ${itemId}::uuid, unnest(${members}::uuid[]) ON CONFLICT DO NOTHING)`,
+      );
+    }
+    if (changes.length) {
+      const actor = requestContext.actor();
+      parts.push(
+        `history AS (INSERT INTO work_plan_item_change (item_id, field, old_value, new_value, actor_name, actor_id, note)
+         SELECT ${$(item.id)}::uuid, c.field, c.old_value, c.new_value, ${$(actor.name)}, ${$(actor.id)}, ${$(note)}
+         FROM unnest(${$(changes.map((c) => c.field))}::text[], ${$(changes.map((c) => c.oldValue))}::text[], ${$(changes.map((c) => c.newValue))}::text[]) AS c(field, old_value, new_value))`,
+      );
+    }
+    const [row]: { updated_at: Date }[] = await manager.query(`WITH ${parts.join(', ')} SELECT * FROM item`, params);
     item.updatedAt = row.updated_at;
   }
 
@@ -315,15 +324,6 @@ export class WorkPlanItemsService {
     await this.access.assertItemVisible(id);
     if (!(await this.repository.existsBy({ id }))) throw ApiError.notFound('Work-plan item', id);
     return this.changes.find({ where: { itemId: id }, order: { at: 'ASC', id: 'ASC' } });
-  }
-
-  private async recordChanges(manager: EntityManager, itemId: string, changes: ItemFieldChange[], note?: string): Promise<void> {
-    if (changes.length === 0) return;
-    const actor = requestContext.actor();
-    await manager.insert(
-      WorkPlanItemChange,
-      changes.map((change) => ({ itemId, ...change, actorName: actor.name, actorId: actor.id, note: note ?? null })),
-    );
   }
 
   /** An executor id names an organisation or a member; which one is found here. */
