@@ -12,9 +12,18 @@ import { hashToken, newToken } from './token-hash';
 /** How often one process records a token's last use; every request would turn reads into writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * How long a process trusts a token it has just found active without asking PostgreSQL again: a
+ * revocation takes effect at once in the process that made it, within this time in the others.
+ */
+export const ACTIVE_TOKEN_TRUSTED_MS = 5_000;
+const ACTIVE_TOKENS_KEPT = 1_000;
+
 @Injectable()
 export class ApiTokensService {
   private readonly lastUsedWritten = new Map<string, number>();
+  /** By token hash: tokens found active lately, until when they are trusted. Unknown tokens are never kept. */
+  private readonly activeTokens = new Map<string, { token: ApiToken; until: number }>();
 
   constructor(
     @InjectRepository(ApiToken) private readonly repository: Repository<ApiToken>,
@@ -23,8 +32,21 @@ export class ApiTokensService {
   ) {}
 
   async findActive(token: string): Promise<ApiToken | null> {
-    const found = await this.repository.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    if (found) this.touch(found.id);
+    const tokenHash = hashToken(token);
+    const now = Date.now();
+    const trusted = this.activeTokens.get(tokenHash);
+    if (trusted && trusted.until > now) {
+      this.touch(trusted.token.id);
+      return trusted.token;
+    }
+    const found = await this.repository.findOneBy({ tokenHash, revokedAt: IsNull() });
+    if (!found) {
+      this.activeTokens.delete(tokenHash);
+      return null;
+    }
+    if (this.activeTokens.size >= ACTIVE_TOKENS_KEPT) this.activeTokens.clear();
+    this.activeTokens.set(tokenHash, { token: found, until: now + ACTIVE_TOKEN_TRUSTED_MS });
+    this.touch(found.id);
     return found;
   }
 
@@ -54,7 +76,7 @@ export class ApiTokensService {
   }
 
   async revoke(id: string): Promise<ApiToken> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOne(ApiToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token) throw ApiError.notFound('API token', id);
       if (token.revokedAt) return token;
@@ -64,6 +86,13 @@ export class ApiTokensService {
       await this.audit.record(manager, 'revoke', 'api_token', id, before, token);
       return token;
     });
+    // After the commit: forgotten earlier, a request in between could find the token still active and keep it.
+    this.forget(id);
+    return revoked;
+  }
+
+  private forget(id: string) {
+    for (const [tokenHash, { token }] of this.activeTokens) if (token.id === id) this.activeTokens.delete(tokenHash);
   }
 
   private touch(id: string) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { clientWithToken, startTestApp, TestApp } from '../support/test-app';
 import { createMember } from '../support/factories';
+import { ACTIVE_TOKEN_TRUSTED_MS } from '../../src/auth/api-tokens.service';
 
 describe('access with bearer tokens', () => {
   let t: TestApp;
@@ -57,6 +58,20 @@ describe('access with bearer tokens', () => {
     expect(revoked.body.revokedAt).not.toBeNull();
     await client.get('/api/members').expect(401);
   });
+
+  it('a token revoked by another API process stops working within seconds', async () => {
+    const created = await t.admin.post('/api/tokens').send({ name: 'Elsewhere', role: 'secretariat' }).expect(201);
+    const client = clientWithToken(t, created.body.token);
+    await client.get('/api/members').expect(200);
+    // What another process's revocation leaves behind: the row revoked, this process not told.
+    await t.dataSource.query('UPDATE api_token SET revoked_at = now() WHERE id = $1', [created.body.id]);
+    const revokedAt = Date.now();
+    while ((await client.get('/api/members')).status === 200) {
+      expect(Date.now() - revokedAt).toBeLessThan(ACTIVE_TOKEN_TRUSTED_MS + 1_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await client.get('/api/members').expect(401);
+  }, 15_000);
 
   it('writes every change to the audit log, with who, when, before and after, and no secret', async () => {
     const member = await createMember(t, { fullName: 'Audited Person' });
