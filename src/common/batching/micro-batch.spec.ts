@@ -26,6 +26,18 @@ describe('MicroBatch', () => {
     expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
   });
 
+  it('lets calls made a moment apart join the same batch', async () => {
+    const batches: number[][] = [];
+    const batch = new MicroBatch(async (inputs: number[]) => {
+      batches.push(inputs);
+      return inputs;
+    });
+    const first = batch.call(1);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(await Promise.all([first, batch.call(2)])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
   it('when a whole batch fails, runs each input alone so that only the bad one fails', async () => {
     const batch = new MicroBatch(async (inputs: number[]) => {
       if (inputs.includes(13)) throw new Error(`13 is refused (batch of ${inputs.length})`);

@@ -3,6 +3,10 @@
  * `run` (one SQL statement for many rows instead of one round trip each). While `maxInFlight`
  * batches are running, new calls wait and join the next batch, so batches grow with the load.
  *
+ * A call finding no batch planned waits `lingerMs` for others to join it: on a loaded machine the
+ * jobs reach the same step a millisecond or two apart, and each statement saved (its round trip, its
+ * commit) costs more than the wait (reminder benchmark: 0.75-0.89 → 0.47-0.53 statements per email).
+ *
  * `run` answers one result per input, in order. If a whole batch fails (a deadlock with a
  * concurrent transaction, say), each input is run alone, so one bad row cannot fail its neighbours.
  */
@@ -15,6 +19,7 @@ export class MicroBatch<Input, Output> {
     private readonly run: (inputs: Input[]) => Promise<Output[]>,
     private readonly maxSize = 256,
     private readonly maxInFlight = 2,
+    private readonly lingerMs = 3,
   ) {}
 
   call(input: Input): Promise<Output> {
@@ -27,10 +32,12 @@ export class MicroBatch<Input, Output> {
   private planFlush() {
     if (this.flushPlanned || this.waiting.length === 0 || this.inFlight >= this.maxInFlight) return;
     this.flushPlanned = true;
-    setImmediate(() => {
+    const flush = () => {
       this.flushPlanned = false;
       void this.flush();
-    });
+    };
+    if (this.lingerMs > 0 && this.waiting.length < this.maxSize) setTimeout(flush, this.lingerMs);
+    else setImmediate(flush);
   }
 
   private async flush() {
