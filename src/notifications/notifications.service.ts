@@ -69,6 +69,9 @@ export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind
  * row it planned put on the queue right after the commit (and the reconciler catches any that a
  * crash between the two left out).
  */
+/** Long enough for a busy Redis, short enough that a write does not hang on a Redis that is down. */
+const ENQUEUE_WAIT_MS = 2000;
+
 @Injectable()
 export class NotificationsService {
   private readonly pending = new WeakMap<EntityManager, PlannedRow[]>();
@@ -252,8 +255,26 @@ export class NotificationsService {
     return (await qb.execute()).affected ?? 0;
   }
 
-  enqueue(rows: PlannedRow[]): Promise<void> {
-    return this.queue.enqueue(rows);
+  /**
+   * Queues rows already committed. A queue that fails or does not answer (Redis down) does not fail
+   * the change that planned them: the rows are the truth, and the reconciler queues each one as it
+   * comes due. The request waits at most ENQUEUE_WAIT_MS for it.
+   */
+  async enqueue(rows: PlannedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const queued = this.queue.enqueue(rows);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ENQUEUE_WAIT_MS} ms`)), ENQUEUE_WAIT_MS);
+    });
+    try {
+      await Promise.race([queued, timedOut]);
+    } catch (error) {
+      queued.catch(() => undefined);
+      this.logger.warn({ msg: 'planned emails committed but not queued: the reconciler queues them as they come due', count: rows.length, error: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async list(query: NotificationQuery): Promise<Page<Notification>> {

@@ -111,7 +111,7 @@ describe('indexes on big tables (EXPLAIN)', () => {
     counter.stop();
     // Released rows are due an hour ago, so the due pages find them again: both kinds take more than one page.
     // Each kind shares one due_at to the microsecond, which once made a page repeat forever.
-    expect(result).toEqual({ released: STUCK, enqueued: DUE_SOON + STUCK });
+    expect(result).toEqual({ released: STUCK, recovered: 0, enqueued: DUE_SOON + STUCK });
     const touchingNotifications = statements.filter((s) => /notification/i.test(s.sql));
     expect(touchingNotifications.length).toBeGreaterThanOrEqual(4);
     expect(await wastefulScans(t.dataSource, touchingNotifications)).toEqual([]);
