@@ -35,7 +35,7 @@ async function main() {
   const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
   const bench = await startBenchApp({ API_REQUESTS_PER_MINUTE: '10000000', ROLE: 'api', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-cpu' });
   const config = bench.app.get<AppConfig>(APP_CONFIG);
-  const data = await seedLoadData(bench.url);
+  const data = await seedLoadData(bench.url, bench.app.get(DataSource));
   const database = new URL(config.databaseUrl).pathname.slice(1);
   const monitor = bench.app.get(DataSource);
   const backends = async () => ((await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])) as { pid: number }[]).map((r) => r.pid);

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 // A/B of the API under load: two source trees (say a snapshot of the last commit and one with a change)
 // serve one seeded database side by side, measured in alternating short rounds, so that both meet the
 // same noise from everything else running on the machine. Medians of the rounds are printed.
@@ -19,7 +20,7 @@ async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 3);
   const bench = await startBenchApp({ API_REQUESTS_PER_MINUTE: '10000000', ROLE: 'api', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-ab' });
   const config = bench.app.get<AppConfig>(APP_CONFIG);
-  const data = await seedLoadData(bench.url);
+  const data = await seedLoadData(bench.url, bench.app.get(DataSource));
   await bench.close();
   const servers = [await startApiProcesses(processes, config, roots[0]), await startApiProcesses(processes, config, roots[1])];
   console.log(`A/B, ${processes} API process(es) each, ${rounds} alternating rounds of ${seconds} s — ${machine()}\nA: ${roots[0]}\nB: ${roots[1]}`);
