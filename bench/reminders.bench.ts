@@ -110,7 +110,8 @@ export async function benchReminders(): Promise<Record<string, string>> {
  * PostgreSQL backends connected to the benchmark's database (from /proc; the pool keeps them open).
  */
 async function startCpuMeter(dataSource: DataSource): Promise<{ stop: () => Promise<{ app: number; postgres: number }> }> {
-  const backends = async () => (await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).map((r: { pid: number }) => r.pid as number);
+  const backends = async (): Promise<number[]> =>
+    (await dataSource.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).map((r) => r.pid);
   const ticksMs = (pid: number) => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
