@@ -46,9 +46,11 @@ describe('faults: a worker killed with SIGKILL mid-batch, 20 times', () => {
     expect(counted.stale).toBe(0);
     // Each extra copy needs a kill: the row was released from its dead worker and tried again.
     expect(counted.copiesBeyondAttempts).toBe(0);
-    // ...and was first accepted at the moment of that kill (a loaded machine delays a signal by some
-    // milliseconds), not seconds before it, which would mean a recorded acceptance had been forgotten.
-    for (const offset of counted.firstAcceptedFromKillMs!) expect(Math.abs(offset)).toBeLessThanOrEqual(250);
+    // ...and was first accepted around that kill: the server took its data before the kill and answered
+    // as the worker died (its 25 ms, stretched by a loaded machine's timers: several hundred ms were
+    // seen with six scenarios side by side), not long before it, which would mean an acceptance the
+    // worker had read and noted was forgotten. Kills are seconds apart.
+    for (const offset of counted.firstAcceptedFromKillMs!) expect(Math.abs(offset)).toBeLessThanOrEqual(1000);
     for (const copies of counted.duplicatesPerKill!) expect(copies).toBeLessThanOrEqual(SMTP_POOL_CONNECTIONS);
   });
 });
