@@ -95,11 +95,12 @@ export async function benchReminders(): Promise<Record<string, string>> {
   // only what our path adds (claim, re-check, render, record) separates the two.
   const renderer = new TemplateRenderer();
   const rendered = (['en', 'ru', 'kk'] as const).map((language) => renderer.render('meeting-reminder', sampleData('meeting-reminder', language)));
-  const bare = await bareBaseline(sink, (i) => ({ subject: 'Reminder', text: 'The meeting is tomorrow.', html: '<p>The meeting is tomorrow.</p>', i }));
-  const sameSize = await bareBaseline(sink, (i) => ({ subject: rendered[i % 3].subject, html: rendered[i % 3].html, text: rendered[i % 3].text, textEncoding: 'base64' as const, i }));
+  const { perSecond: bare } = await bareBaseline(sink, (i) => ({ subject: 'Reminder', text: 'The meeting is tomorrow.', html: '<p>The meeting is tomorrow.</p>', i }));
+  const { perSecond: sameSize, lateness: bareLateness } = await bareBaseline(sink, (i) => ({ subject: rendered[i % 3].subject, html: rendered[i % 3].html, text: rendered[i % 3].text, textEncoding: 'base64' as const, i }));
   await sink.stop();
   figures['baseline: bare BullMQ + nodemailer, 10,000'] = `${Math.round(bare).toLocaleString('en')} emails/s (a one-line email)`;
   figures['baseline: the same, our rendered reminder'] = `${Math.round(sameSize).toLocaleString('en')} emails/s (same size and encoding as ours)`;
+  figures['baseline lateness: our reminder, 1,000 due in the same second'] = `p50 ${percentile(bareLateness, 50)} ms, p99 ${percentile(bareLateness, 99)} ms, max ${bareLateness[bareLateness.length - 1]} ms (bare BullMQ + nodemailer, no database)`;
   const oursPerSecond = Number(figures['deliver 10,000 due at once'].split(', ')[1].split(' ')[0].replace(/,/g, ''));
   figures['ratio to the baseline'] = `${(oursPerSecond / bare).toFixed(2)} (one-line email), ${(oursPerSecond / sameSize).toFixed(2)} (same email)`;
   return figures;
@@ -165,8 +166,15 @@ async function startCpuProfile(): Promise<{ stop: () => Promise<void> }> {
   };
 }
 
-/** 10,000 emails through bare BullMQ (the concurrency ours has in the benchmark) and a pooled nodemailer transport of the same size. */
-async function bareBaseline(sink: { url: string; accepted: () => Promise<number> }, message: (i: number) => { subject: string; text: string; html: string; textEncoding?: 'base64'; i: number }): Promise<number> {
+/**
+ * 10,000 emails through bare BullMQ (the concurrency ours has in the benchmark) and a pooled nodemailer
+ * transport of the same size; then, as for ours, 1,000 delayed jobs due at the same moment, to show the
+ * lateness that the queue and SMTP alone give on this machine.
+ */
+async function bareBaseline(
+  sink: { url: string; accepted: () => Promise<number>; acceptedAt: (ids: string[]) => Promise<(number | null)[]> },
+  message: (i: number) => { subject: string; text: string; html: string; textEncoding?: 'base64'; i: number },
+): Promise<{ perSecond: number; lateness: number[] }> {
   const queue = new Queue('bare-baseline', { connection: { url: REDIS_URL }, prefix: 'wgs-bench-bare' });
   await queue.obliterate({ force: true });
   const transport = nodemailer.createTransport({ pool: true, maxConnections: 5, host: '127.0.0.1', port: Number(new URL(sink.url).port), secure: false });
@@ -175,7 +183,7 @@ async function bareBaseline(sink: { url: string; accepted: () => Promise<number>
     'bare-baseline',
     async (job) => {
       const { i, ...content } = message(job.data.i);
-      await transport.sendMail({ from: 'bench@wgecc.bench', to: job.data.to, ...content, messageId: `<${job.id}-${i}@bare>` });
+      await transport.sendMail({ from: 'bench@wgecc.bench', to: job.data.to, ...content, messageId: job.data.late ? `<late-${job.data.late}-${i}@bare>` : `<${job.id}-${i}@bare>` });
     },
     { connection: { url: REDIS_URL, maxRetriesPerRequest: null }, prefix: 'wgs-bench-bare', concurrency: 32, removeOnComplete: { count: 1000 } },
   );
@@ -185,9 +193,16 @@ async function bareBaseline(sink: { url: string; accepted: () => Promise<number>
   }
   await until(async () => (await sink.accepted()) - acceptedBefore >= 10_000, 600_000, 'the baseline');
   const perSecond = 10_000 / ((Date.now() - start) / 1000);
+
+  const dueAt = Date.now() + 3000;
+  await queue.addBulk(Array.from({ length: 1000 }, (_, i) => ({ name: 'send', data: { to: `m${i % 500}@bench.example`, i, late: dueAt }, opts: { delay: dueAt - Date.now() } })));
+  const ids = Array.from({ length: 1000 }, (_, i) => `<late-${dueAt}-${i}@bare>`);
+  let times: (number | null)[] = [];
+  await until(async () => (times = await sink.acceptedAt(ids)).every((t) => t !== null), 120_000, 'the 1,000 of the baseline due together');
+  const lateness = times.map((t) => t! - dueAt).sort((a, b) => a - b);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
   transport.close();
-  return perSecond;
+  return { perSecond, lateness };
 }
