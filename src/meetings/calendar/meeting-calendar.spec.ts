@@ -381,6 +381,14 @@ describe('buildMeetingCalendar', () => {
       expect(event.getFirstPropertyValue('description')).toBe('a;b,c\\d\ne\nf\ng');
     });
 
+    it("keeps the attendee's address when their name holds a backslash before a colon (found by the property below)", () => {
+      const attendee: CalendarAttendee = { name: 'Ali \\: Vali\\', email: 'member@example.kz', partstat: 'ACCEPTED' };
+      const ics = buildMeetingCalendar('REQUEST', meeting(), [attendee], NOW);
+      const [property] = onlyEvent(ics).getAllProperties('attendee');
+      expect(property.getFirstValue()).toBe('mailto:member@example.kz');
+      expect(property.getParameter('cn')).toBe('Ali /: Vali/');
+    });
+
     it('round-trips any text up to line-break normalisation, keeps lines within 75 octets and names on one property', () => {
       const normalise = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
       // Mostly the characters that need care (escapes, line breaks, multi-byte), then anything.

@@ -261,11 +261,14 @@ function contentLine(name: string, value: string, params: Param[] = []): string 
 /**
  * Parameter values have no escapes (RFC 5545 §3.2): control characters — CR/LF above all, which
  * would start a new property — and DQUOTE cannot be represented, so they are dropped or replaced.
+ * A backslash is replaced too: readers such as ical.js take "\:" for an escaped colon even inside
+ * quotes, and would read the rest of the line as the parameter, losing the attendee's address.
  */
 function paramValueText(value: string): string {
   return value
     .replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ')
     .replace(/"/g, "'")
+    .replace(/\\/g, '/')
     .trim();
 }
 
