@@ -201,25 +201,26 @@ async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: n
   }
 }
 
+/** What an app process started by the bench shares with the in-process bench app: its database, queue and secrets. */
+function benchProcessEnv(config: AppConfig): Record<string, string> {
+  return {
+    MIGRATIONS_RUN: 'false',
+    DATABASE_URL: config.databaseUrl,
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: config.queuePrefix,
+    APP_SECRET: config.appSecret,
+    ADMIN_TOKEN: config.adminToken,
+    LOG_LEVEL: 'error',
+  };
+}
+
 /** The real entry point as a ROLE=worker process on the bench database, sending to `smtpUrl`. */
 async function startWorkerProcess(config: AppConfig, smtpUrl: string): Promise<{ output: () => string; stop: () => Promise<void> }> {
   const root = `${__dirname}/..`;
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      ROLE: 'worker',
-      MIGRATIONS_RUN: 'false',
-      DATABASE_URL: config.databaseUrl,
-      REDIS_URL: config.redisUrl,
-      QUEUE_PREFIX: config.queuePrefix,
-      APP_SECRET: config.appSecret,
-      ADMIN_TOKEN: config.adminToken,
-      SMTP_URL: smtpUrl,
-      MAIL_FROM: 'Bench <bench@wgecc.bench>',
-      LOG_LEVEL: 'error',
-    },
+    env: { PATH: process.env.PATH ?? '', ...benchProcessEnv(config), ROLE: 'worker', SMTP_URL: smtpUrl, MAIL_FROM: 'Bench <bench@wgecc.bench>' },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -283,17 +284,11 @@ export async function startApiProcesses(count: number, config: AppConfig, root =
     execArgv: ['-r', 'ts-node/register/transpile-only', ...execArgv],
     env: {
       ...process.env,
+      ...benchProcessEnv(config),
       API_PROCESSES: String(count),
       PORT: String(port),
       ROLE: 'api',
-      MIGRATIONS_RUN: 'false',
-      DATABASE_URL: config.databaseUrl,
-      REDIS_URL: config.redisUrl,
-      QUEUE_PREFIX: config.queuePrefix,
-      APP_SECRET: config.appSecret,
-      ADMIN_TOKEN: config.adminToken,
       API_REQUESTS_PER_MINUTE: String(config.apiRequestsPerMinute),
-      LOG_LEVEL: 'error',
     },
   });
   await new Promise<void>((resolve, reject) => {
