@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../queue/queue-names';
 
@@ -16,10 +16,23 @@ export const RECONCILE_JOB = 'reconcile';
 /** The job id carries the row's version: re-planning or a reconciler pass never runs one version twice. */
 export const deliverJobId = (id: string, version: number) => `deliver-${id}-v${version}`;
 
+/** While Redis is down the queue fails every reconnection attempt; once a while is enough to say so. */
+const CONNECTION_ERROR_LOG_EVERY_MS = 30_000;
+
 /** Puts planned notifications on the queue, each as a delayed job due at its moment. */
 @Injectable()
 export class NotificationQueue {
-  constructor(@InjectQueue(QUEUES.notifications) private readonly queue: Queue) {}
+  private readonly logger = new Logger(NotificationQueue.name);
+  private lastErrorLoggedAt = 0;
+
+  constructor(@InjectQueue(QUEUES.notifications) private readonly queue: Queue) {
+    // Without a listener BullMQ prints each failed reconnection to the console, outside the JSON log.
+    queue.on('error', (error: Error) => {
+      if (Date.now() - this.lastErrorLoggedAt < CONNECTION_ERROR_LOG_EVERY_MS) return;
+      this.lastErrorLoggedAt = Date.now();
+      this.logger.warn({ msg: 'the notification queue cannot reach Redis; planned emails wait in PostgreSQL', error: error.message });
+    });
+  }
 
   async enqueue(rows: { id: string; version: number; dueAt: Date; kind?: string }[], now = Date.now()): Promise<void> {
     if (rows.length === 0) return;
