@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { answerWithin } from '../common/time/answer-within';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { RedisClient } from '../queue/redis.provider';
@@ -16,10 +17,7 @@ const PROBE_TIMEOUT_MS = 2000;
 async function probe(check: () => Promise<unknown>): Promise<Probe> {
   const started = Date.now();
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS).unref()),
-    ]);
+    await answerWithin(check(), PROBE_TIMEOUT_MS, `no answer within ${PROBE_TIMEOUT_MS} ms`);
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (error) {
     return { status: 'down', latencyMs: Date.now() - started, error: (error as Error).message };

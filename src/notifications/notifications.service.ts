@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { updateReturning } from '../common/database/update-returning';
+import { answerWithin } from '../common/time/answer-within';
 import type { EmailKind } from '../mail/email-kinds';
 import { NotificationQuery } from './dto/notification-query.dto';
 import { Notification, SubjectType } from './notification.entity';
@@ -62,6 +63,9 @@ const selectRowValues = (values: string) =>
 /** At most the SMTP socket time-out: a change waits this long for its subject's emails in flight. */
 const IN_FLIGHT_WAIT_MS = 30_000;
 
+/** Long enough for a busy Redis, short enough that a write does not hang on a Redis that is down. */
+const ENQUEUE_WAIT_MS = 2000;
+
 export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind?: string };
 
 /**
@@ -69,9 +73,6 @@ export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind
  * row it planned put on the queue right after the commit (and the reconciler catches any that a
  * crash between the two left out).
  */
-/** Long enough for a busy Redis, short enough that a write does not hang on a Redis that is down. */
-const ENQUEUE_WAIT_MS = 2000;
-
 @Injectable()
 export class NotificationsService {
   private readonly pending = new WeakMap<EntityManager, PlannedRow[]>();
@@ -262,18 +263,10 @@ export class NotificationsService {
    */
   async enqueue(rows: PlannedRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const queued = this.queue.enqueue(rows);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ENQUEUE_WAIT_MS} ms`)), ENQUEUE_WAIT_MS);
-    });
     try {
-      await Promise.race([queued, timedOut]);
+      await answerWithin(this.queue.enqueue(rows), ENQUEUE_WAIT_MS, `the queue did not answer within ${ENQUEUE_WAIT_MS} ms`);
     } catch (error) {
-      queued.catch(() => undefined);
       this.logger.warn({ msg: 'planned emails committed but not queued: the reconciler queues them as they come due', count: rows.length, error: (error as Error).message });
-    } finally {
-      clearTimeout(timer);
     }
   }
 
