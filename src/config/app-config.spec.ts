@@ -43,4 +43,12 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...base, ROLE: 'worker', PORT: '8080', SMTP_URL: 'smtp://u:p@mail:587', MIGRATIONS_RUN: 'false', APP_URL: 'https://wg.example.org/' });
     expect(config).toMatchObject({ role: 'worker', port: 8080, smtpUrl: 'smtp://u:p@mail:587', runMigrations: false, appUrl: 'https://wg.example.org' });
   });
+
+  it('reads whole-number settings and refuses anything else, naming the variable', () => {
+    expect(loadConfig({ ...base, WORKER_CONCURRENCY: '4', SMTP_POOL_CONNECTIONS: '1' })).toMatchObject({ workerConcurrency: 4, smtpPoolConnections: 1 });
+    expect(loadConfig(base)).toMatchObject({ workerConcurrency: 16, smtpPoolConnections: 5 });
+    expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '0' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "0")');
+    expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '2.5' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "2.5")');
+    expect(() => loadConfig({ ...base, RECONCILE_EVERY_MS: 'soon' })).toThrow('RECONCILE_EVERY_MS: must be a whole number, at least 200 (got "soon")');
+  });
 });

@@ -31,6 +31,11 @@ export interface AppConfig {
   retryMaxMs: number;
   /** Emails delivered at once by each worker process. */
   workerConcurrency: number;
+  /**
+   * SMTP connections each process keeps open. Also the most emails a worker killed outright can leave
+   * accepted by the server but not yet recorded, which are sent again: 1 bounds that to one per crash.
+   */
+  smtpPoolConnections: number;
   /** API requests one token may make per minute (all API processes together). */
   apiRequestsPerMinute: number;
 }
@@ -97,7 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!isValidTimeZone(defaultTimeZone)) fail('DEFAULT_TIME_ZONE', `"${defaultTimeZone}" is not an IANA time zone`);
 
   const appPort = portValid ? Number(portText) : 3000;
-  const milliseconds = (name: string, fallback: number, min: number): number => {
+  const wholeNumber = (name: string, fallback: number, min: number): number => {
     const text = read(name, String(fallback))!;
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < min) fail(name, `must be a whole number, at least ${min} (got "${text}")`);
@@ -118,12 +123,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     defaultTimeZone,
     queuePrefix: read('QUEUE_PREFIX', 'wgs')!,
-    reconcileEveryMs: milliseconds('RECONCILE_EVERY_MS', 60_000, 200),
-    sendingTimeoutMs: milliseconds('SENDING_TIMEOUT_MS', 5 * 60_000, 500),
-    retryBaseMs: milliseconds('RETRY_BASE_MS', 5_000, 10),
-    retryMaxMs: milliseconds('RETRY_MAX_MS', 3600_000, 10),
-    workerConcurrency: milliseconds('WORKER_CONCURRENCY', 16, 1),
-    apiRequestsPerMinute: milliseconds('API_REQUESTS_PER_MINUTE', 6000, 1),
+    reconcileEveryMs: wholeNumber('RECONCILE_EVERY_MS', 60_000, 200),
+    sendingTimeoutMs: wholeNumber('SENDING_TIMEOUT_MS', 5 * 60_000, 500),
+    retryBaseMs: wholeNumber('RETRY_BASE_MS', 5_000, 10),
+    retryMaxMs: wholeNumber('RETRY_MAX_MS', 3600_000, 10),
+    workerConcurrency: wholeNumber('WORKER_CONCURRENCY', 16, 1),
+    smtpPoolConnections: wholeNumber('SMTP_POOL_CONNECTIONS', 5, 1),
+    apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
   };
   if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -37,9 +37,6 @@ export class DeliveryError extends Error {
 }
 
 /** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
-/** Emails one process has in an SMTP transaction at once; also the most a killed worker can leave accepted but unrecorded. */
-export const SMTP_POOL_CONNECTIONS = 5;
-
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
@@ -50,7 +47,7 @@ export class MailTransport implements OnApplicationShutdown {
       const url = new URL(config.smtpUrl);
       this.transporter = nodemailer.createTransport({
         pool: true,
-        maxConnections: SMTP_POOL_CONNECTIONS,
+        maxConnections: config.smtpPoolConnections,
         host: url.hostname,
         port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
         secure: url.protocol === 'smtps:',

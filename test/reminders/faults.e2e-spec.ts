@@ -1,5 +1,4 @@
 import { Redis } from 'ioredis';
-import { SMTP_POOL_CONNECTIONS } from '../../src/mail/mail-transport';
 import { DeliveryJournal } from '../../src/notifications/delivery-journal';
 import { NotificationReconciler } from '../../src/notifications/notification-reconciler.service';
 import { createBody, createMember } from '../support/factories';
@@ -45,6 +44,7 @@ describe('faults: nothing lost, nothing sent twice', () => {
     await smtp.stop();
   });
 
+  const SMTP_POOL_CONNECTIONS = 5;
   const workerEnv = () => ({
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
@@ -57,6 +57,7 @@ describe('faults: nothing lost, nothing sent twice', () => {
     RECONCILE_EVERY_MS: '500',
     SENDING_TIMEOUT_MS: '2000',
     WORKER_CONCURRENCY: '8',
+    SMTP_POOL_CONNECTIONS: String(SMTP_POOL_CONNECTIONS),
   });
 
   it('a worker killed with SIGKILL mid-batch and started again loses none; only emails in flight at the kill can go twice', async () => {
