@@ -2,6 +2,8 @@
 // /proc around a fixed number of requests. Unlike latency, these barely move with what else runs on
 // the machine, so a change of a few percent shows in a few rounds.
 //   node -r ts-node/register/transpile-only bench/api-cpu-ab.ts <tree A> <tree B>
+// Env: BENCH_ROUNDS (5), BENCH_REQUESTS per round (1000), BENCH_CONNECTIONS (10), BENCH_PATHS: GET paths separated by
+// commas (e.g. "/api/members?limit=50,/health/live"), each measured apart; without it, item writes.
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -39,45 +41,60 @@ async function main() {
   const database = new URL(config.databaseUrl).pathname.slice(1);
   const monitor = bench.app.get(DataSource);
   const backends = async () => ((await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])) as { pid: number }[]).map((r) => r.pid);
-  console.log(`CPU per request A/B, 1 API process each, ${rounds} alternating rounds of ${requests} writes (10 connections) — ${machine()}\nA: ${roots[0]}\nB: ${roots[1]}`);
+  console.log(`CPU per request A/B, 1 API process each, ${rounds} alternating rounds of ${requests} requests per case (${process.env.BENCH_CONNECTIONS ?? 10} connections) — ${machine()}\nA: ${roots[0]}\nB: ${roots[1]}`);
   // BENCH_CPU_PROF=<dir>: the API processes write V8 CPU profiles there when they stop.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const servers = [await startApiProcesses(1, config, roots[0], profile), await startApiProcesses(1, config, roots[1], profile)];
-  const samples = [0, 1].map(() => ({ api: [] as number[], pg: [] as number[], rate: [] as number[], p99: [] as number[] }));
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+  const cases: [string, autocannon.Request[]][] = process.env.BENCH_PATHS
+    ? process.env.BENCH_PATHS.split(',').map((path) => [`GET ${path}`, [{ method: 'GET', path }]])
+    : [['POST item with reminders', [itemWrite(data, 'CPU')]]];
   try {
-    // Round 0 warms both up (JIT, pools) and is not counted.
-    for (let round = -1; round < rounds; round++) {
-      for (const side of round % 2 ? [0, 1] : [1, 0]) {
-        const apiPids = childPids(servers[side].pid);
-        const pgBefore = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
-        const apiBefore = apiPids.map(cpuMs);
-        const result = await new Promise<autocannon.Result>((resolve, reject) =>
-          autocannon(
-            { url: servers[side].url, connections: 10, amount: requests, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, requests: [itemWrite(data, `CPU ${side}`)] },
-            (error, r) => (error ? reject(error) : resolve(r)),
-          ),
-        );
-        const apiMs = apiPids.reduce((sum, pid, i) => sum + cpuMs(pid) - apiBefore[i], 0);
-        const pgMs = (await backends()).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
-        if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
-        if (round < 0) continue;
-        samples[side].api.push(apiMs / requests);
-        samples[side].pg.push(pgMs / requests);
-        samples[side].rate.push(result.requests.average);
-        samples[side].p99.push(result.latency.p99);
-      }
-    }
-    for (const [side, s] of samples.entries()) {
-      console.log(
-        `${'AB'[side]}: API ${median(s.api).toFixed(2)} ms CPU/request (${s.api.map((x) => x.toFixed(2)).join(' ')}), PostgreSQL ${median(s.pg).toFixed(2)} ms (${s.pg.map((x) => x.toFixed(2)).join(' ')}), ` +
-          `${Math.round(median(s.rate))} req/s, p99 ${median(s.p99)} ms`,
-      );
+    for (const [label, requestsOfCase] of cases) {
+      console.log(label);
+      await measure(servers, requestsOfCase, { rounds, requests, connections, backends });
     }
   } finally {
     await Promise.all(servers.map((server) => server.close()));
     await bench.close();
   }
   process.exit(0);
+}
+
+async function measure(
+  servers: { url: string; pid: number }[],
+  requestsOfCase: autocannon.Request[],
+  { rounds, requests, connections, backends }: { rounds: number; requests: number; connections: number; backends: () => Promise<number[]> },
+) {
+  const samples = [0, 1].map(() => ({ api: [] as number[], pg: [] as number[], rate: [] as number[], p99: [] as number[] }));
+  // Round 0 warms both up (JIT, pools) and is not counted.
+  for (let round = -1; round < rounds; round++) {
+    for (const side of round % 2 ? [0, 1] : [1, 0]) {
+      const apiPids = childPids(servers[side].pid);
+      const pgBefore = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
+      const apiBefore = apiPids.map(cpuMs);
+      const result = await new Promise<autocannon.Result>((resolve, reject) =>
+        autocannon(
+          { url: servers[side].url, connections, amount: requests, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, requests: requestsOfCase },
+          (error, r) => (error ? reject(error) : resolve(r)),
+        ),
+      );
+      const apiMs = apiPids.reduce((sum, pid, i) => sum + cpuMs(pid) - apiBefore[i], 0);
+      const pgMs = (await backends()).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
+      if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
+      if (round < 0) continue;
+      samples[side].api.push(apiMs / requests);
+      samples[side].pg.push(pgMs / requests);
+      samples[side].rate.push(result.requests.average);
+      samples[side].p99.push(result.latency.p99);
+    }
+  }
+  for (const [side, s] of samples.entries()) {
+    console.log(
+      `  ${'AB'[side]}: API ${median(s.api).toFixed(2)} ms CPU/request (${s.api.map((x) => x.toFixed(2)).join(' ')}), PostgreSQL ${median(s.pg).toFixed(2)} ms (${s.pg.map((x) => x.toFixed(2)).join(' ')}), ` +
+        `${Math.round(median(s.rate))} req/s, p99 ${median(s.p99)} ms`,
+    );
+  }
 }
 
 main().catch((error) => {
