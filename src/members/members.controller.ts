@@ -1,7 +1,8 @@
-import { Body, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Get, Header, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AllowRoles, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
+import { JSON_CONTENT_TYPE } from '../common/http/json-text';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
@@ -25,8 +26,9 @@ export class MembersController {
   @ApiOperation({ summary: 'List members, with filters' })
   @ApiPage(Member)
   @ApiErrors(400)
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   list(@Query() query: MemberQuery) {
-    return this.members.list(query);
+    return this.members.listJson(query);
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { entityFromRow, paginateRows } from '../common/database/paginate';
+import { entityFromRow, entityJsonSql, paginateJson, paginateRows } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -54,6 +54,20 @@ export class MembersService {
   }
 
   async list(query: MemberQuery): Promise<Page<Member>> {
+    return paginateRows(this.listQuery(query), query, (row) => {
+      const member = entityFromRow(this.dataSource, Member, row, 'm')!;
+      member.organization = entityFromRow(this.dataSource, Organization, row, 'o');
+      return member;
+    });
+  }
+
+  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
+  listJson(query: MemberQuery): Promise<string> {
+    const organization = `CASE WHEN "o"."id" IS NULL THEN NULL ELSE ${entityJsonSql(this.dataSource, Organization, 'o')} END`;
+    return paginateJson(this.listQuery(query), query, entityJsonSql(this.dataSource, Member, 'm', { organization }));
+  }
+
+  private listQuery(query: MemberQuery) {
     const qb = this.repository
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.organization', 'o')
@@ -77,11 +91,7 @@ export class MembersService {
         { q: likePattern(query.q) },
       );
     }
-    return paginateRows(qb, query, (row) => {
-      const member = entityFromRow(this.dataSource, Member, row, 'm')!;
-      member.organization = entityFromRow(this.dataSource, Organization, row, 'o');
-      return member;
-    });
+    return qb;
   }
 
   /**

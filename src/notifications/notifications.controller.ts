@@ -1,6 +1,7 @@
-import { Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiController } from '../common/http/api-controller.decorator';
+import { JSON_CONTENT_TYPE } from '../common/http/json-text';
 import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { NotificationPage } from './dto/notification-page.dto';
@@ -15,8 +16,9 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Every email planned or sent: status, attempts, last error, Message-ID, SMTP response' })
   @ApiOkResponse({ type: NotificationPage })
   @ApiErrors(400, 403)
+  @Header('Content-Type', JSON_CONTENT_TYPE)
   list(@Query() query: NotificationQuery) {
-    return this.notifications.list(query);
+    return this.notifications.listJson(query);
   }
 
   @Get(':id')

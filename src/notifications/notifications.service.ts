@@ -1,4 +1,4 @@
-import { entityFromRow, paginateRows } from '../common/database/paginate';
+import { entityFromRow, entityJsonSql, paginateJson, paginateRows } from '../common/database/paginate';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -271,6 +271,16 @@ export class NotificationsService {
   }
 
   async list(query: NotificationQuery): Promise<Page<Notification>> {
+    const dataSource = this.repository.manager.connection;
+    return paginateRows(this.listQuery(query), query, (row) => entityFromRow(dataSource, Notification, row, 'n')!, { countUpTo: NOTIFICATIONS_COUNTED_UP_TO });
+  }
+
+  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
+  listJson(query: NotificationQuery): Promise<string> {
+    return paginateJson(this.listQuery(query), query, entityJsonSql(this.repository.manager.connection, Notification, 'n'), { countUpTo: NOTIFICATIONS_COUNTED_UP_TO });
+  }
+
+  private listQuery(query: NotificationQuery) {
     const qb = this.repository.createQueryBuilder('n').orderBy('n.due_at', 'DESC').addOrderBy('n.id', 'DESC');
     if (query.subjectType) qb.andWhere('n.subject_type = :subjectType', { subjectType: query.subjectType });
     if (query.subjectId) qb.andWhere('n.subject_id = :subjectId', { subjectId: query.subjectId });
@@ -279,8 +289,7 @@ export class NotificationsService {
     if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('n.due_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('n.due_at <= :to', { to: query.to });
-    const dataSource = this.repository.manager.connection;
-    return paginateRows(qb, query, (row) => entityFromRow(dataSource, Notification, row, 'n')!, { countUpTo: NOTIFICATIONS_COUNTED_UP_TO });
+    return qb;
   }
 
   async get(id: string): Promise<Notification> {

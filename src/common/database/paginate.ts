@@ -30,8 +30,32 @@ export async function paginateRows<T extends ObjectLiteral, R>(
   toItem: (row: Record<string, unknown>) => R,
   { countUpTo }: { countUpTo?: number } = {},
 ): Promise<Page<R>> {
+  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, qb.clone(), query, countUpTo);
+  const page: Page<R> = { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
+  if (totalIsLowerBound) page.totalIsLowerBound = true;
+  return page;
+}
+
+/**
+ * The same page as paginateRows, as the JSON text of the API's answer, its items written by
+ * PostgreSQL (itemJson: a JSON expression per row, see entityJsonSql). Parsing rows, hydrating
+ * entities and JSON.stringify were most of a list request's CPU in the API process; PostgreSQL writes
+ * the same JSON in a fraction of that. Keys and values are those of JSON.stringify of paginateRows's
+ * page; only the white space inside jsonb values differs.
+ */
+export async function paginateJson<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, itemJson: string, { countUpTo }: { countUpTo?: number } = {}): Promise<string> {
+  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, qb.clone().select(`(${itemJson})::text`, 'item'), query, countUpTo);
+  return `{"items":[${rows.map((row) => row.item as string).join(',')}],"total":${total},"limit":${query.limit},"offset":${query.offset}${totalIsLowerBound ? ',"totalIsLowerBound":true' : ''}}`;
+}
+
+async function pageOfRows<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  selected: SelectQueryBuilder<T>,
+  query: PageQuery,
+  countUpTo: number | undefined,
+): Promise<{ rows: Record<string, unknown>[]; total: number; totalIsLowerBound: boolean }> {
   const counted = countSql(qb, countUpTo);
-  const [sql, parameters] = qb.clone().addSelect(`(${counted})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+  const [sql, parameters] = selected.addSelect(`(${counted})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
   const rows: Record<string, unknown>[] = await qb.dataSource.query(sql, parameters);
   let total: number;
   if (rows.length > 0) {
@@ -42,12 +66,10 @@ export async function paginateRows<T extends ObjectLiteral, R>(
     const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(`SELECT (${counted}) AS page_total`, qb.getParameters());
     total = Number((await qb.dataSource.query(countQuery, countParameters))[0].page_total);
   }
-  const page: Page<R> = { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
   if (countUpTo !== undefined && total > countUpTo) {
-    page.total = rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo;
-    page.totalIsLowerBound = true;
+    return { rows, total: rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo, totalIsLowerBound: true };
   }
-  return page;
+  return { rows, total, totalIsLowerBound: false };
 }
 
 /** The matches of the query builder's filters counted (up to cap + 1 when capped), as SQL with its named parameters. */
@@ -92,4 +114,40 @@ export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, t
     if (key in row) column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(row[key], column));
   }
   return entity;
+}
+
+/** Date.prototype.toJSON's form: milliseconds (truncated, as the Date PostgreSQL's microseconds are read into), UTC. */
+const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const AS_IS = new Set(['uuid', 'text', 'varchar', 'character varying', 'enum', 'boolean', 'integer', 'int', 'int4', 'smallint', 'int2', 'jsonb', 'json']);
+const jsonSql = new WeakMap<DataSource, Map<string, string>>();
+
+/**
+ * A JSON object per row, written by PostgreSQL, equal to JSON.stringify of entityFromRow's entity:
+ * the entity's properties in the order its class declares them, instants as toISOString writes them.
+ * `relations` gives the JSON expression of properties that are not columns (a joined entity, say).
+ * Column types it does not know how to write as JavaScript would are refused when the SQL is built.
+ */
+export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, alias: string, relations: Record<string, string> = {}): string {
+  let bySource = jsonSql.get(dataSource);
+  if (!bySource) jsonSql.set(dataSource, (bySource = new Map()));
+  const metadata = dataSource.getMetadata(target);
+  const key = `${metadata.name} ${alias} ${JSON.stringify(relations)}`;
+  const known = bySource.get(key);
+  if (known) return known;
+  const fields = new Map<string, string>();
+  for (const column of metadata.columns) {
+    const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
+    const reference = `"${alias}"."${column.databaseName}"`;
+    if (column.embeddedMetadata || column.transformer || column.isArray) throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} needs JavaScript to be written`);
+    if (type === 'timestamptz' || type === 'timestamp with time zone') fields.set(column.propertyName, `to_char(${reference} AT TIME ZONE 'UTC', ${ISO_INSTANT})`);
+    else if (AS_IS.has(type)) fields.set(column.propertyName, reference);
+    else throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} has the type ${type}, not written here`);
+  }
+  for (const [property, sql] of Object.entries(relations)) fields.set(property, sql);
+  // JSON.stringify writes an entity's properties in the order its class defines them, columns set later after.
+  const declared = Object.keys(metadata.create());
+  const order = [...new Set([...declared.filter((property) => fields.has(property)), ...fields.keys()])];
+  const sql = `(SELECT row_to_json(r) FROM (SELECT ${order.map((property) => `${fields.get(property)} AS "${property}"`).join(', ')}) r)`;
+  bySource.set(key, sql);
+  return sql;
 }

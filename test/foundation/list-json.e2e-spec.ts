@@ -1,0 +1,70 @@
+import { MembersService } from '../../src/members/members.service';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createMember, createOrganization } from '../support/factories';
+
+/** Text no JSON writer can take a short cut on: quotes, escapes, control characters, scripts, an emoji. */
+const AWKWARD = 'O\'Brien "the \\ quoted"\ttab\nline\u0001\u001f Ержан Төлегенов 😀 </script>';
+
+/**
+ * The member and notification lists answer JSON written by PostgreSQL; it must be what JSON.stringify
+ * of the services' entity pages writes (the pages and other callers use those), key for key and value for value.
+ */
+describe('lists answered as JSON written by PostgreSQL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.dataSource.query('TRUNCATE member, organization, notification CASCADE');
+  });
+  afterAll(() => t.close());
+
+  /** JSON.parse then stringify: the same keys in the same order and the same values give the same text. */
+  const canonical = (text: string) => JSON.stringify(JSON.parse(text));
+
+  async function expectSameAsEntities(path: string, entities: unknown) {
+    const res = await t.admin.get(path).buffer(true).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(canonical(res.text)).toBe(JSON.stringify(entities));
+    return JSON.parse(res.text);
+  }
+
+  it('members: with and without an organisation, awkward text, microsecond timestamps, filters and pages', async () => {
+    const ministry = await createOrganization(t, { name: { en: 'Ministry "of" Ecology', kk: 'Экология министрлігі', ru: AWKWARD } });
+    const withOrganization = await createMember(t, { fullName: 'Aigerim', organization: ministry.id, position: 'Chief expert' });
+    const without = await createMember(t, { fullName: 'Bakyt', countryCode: 'KG', timeZone: 'Asia/Bishkek', active: false });
+    await createMember(t, { fullName: 'Dana', countryCode: 'UZ', digest: 'weekly', language: 'en' });
+    await t.dataSource.query(`UPDATE member SET full_name = $1, created_at = '2019-12-03 10:00:00.123999+00', updated_at = '1999-12-31 23:59:59.999999+05' WHERE id = $2`, [AWKWARD, withOrganization.id]);
+    await t.dataSource.query(`UPDATE organization SET updated_at = '2030-06-01 00:00:00+00' WHERE id = $1`, [ministry.id]);
+    const members = t.app.get(MembersService);
+
+    const all = await expectSameAsEntities('/api/members', await members.list({ limit: 50, offset: 0 }));
+    expect(all.total).toBe(3);
+    expect(all.items.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([withOrganization.id, without.id]));
+    const first = all.items.find((m: { id: string }) => m.id === withOrganization.id);
+    expect(first).toMatchObject({ fullName: AWKWARD, createdAt: '2019-12-03T10:00:00.123Z', updatedAt: '1999-12-31T18:59:59.999Z', organization: { id: ministry.id, updatedAt: '2030-06-01T00:00:00.000Z', name: { ru: AWKWARD } } });
+    expect(all.items.find((m: { id: string }) => m.id === without.id).organization).toBeNull();
+
+    await expectSameAsEntities('/api/members?country=kg&active=false', await members.list({ country: 'KG', active: false, limit: 50, offset: 0 }));
+    await expectSameAsEntities('/api/members?limit=1&offset=1', await members.list({ limit: 1, offset: 1 }));
+    const past = await expectSameAsEntities('/api/members?limit=2&offset=10', await members.list({ limit: 2, offset: 10 }));
+    expect(past).toEqual({ items: [], total: 3, limit: 2, offset: 10 });
+    await expectSameAsEntities('/api/members?country=AD', await members.list({ country: 'AD', limit: 50, offset: 0 }));
+  });
+
+  it('notifications: every column, nulls, payloads with numbers and nested values, filters and pages', async () => {
+    const member = await createMember(t, { fullName: 'Reader' });
+    const insert = `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, attempts, last_error, message_id, smtp_response, claimed_at, first_attempt_at, sent_at, payload)
+      VALUES ($1, 'meeting_invitation', 'meeting', gen_random_uuid(), 3, $2, 'reader@example.org', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+    await t.dataSource.query(insert, ['json-1', member.id, '2031-01-02 03:04:05.678901+00', 'sent', 1, null, '<a@b>', '250 OK "queued"', '2031-01-02 03:04:05+00', '2031-01-02 03:04:05.5+00', '2031-01-02 03:04:06+00', { lang: 'ru', offsets: ['P14D', 'PT2H'], count: 2, ratio: 0.5, nested: { text: AWKWARD, none: null, yes: true } }]);
+    await t.dataSource.query(insert, ['json-2', null, '2031-01-01 00:00:00+00', 'failed', 7, AWKWARD, null, null, null, null, null, {}]);
+    const notifications = t.app.get(NotificationsService);
+
+    const all = await expectSameAsEntities('/api/notifications', await notifications.list({ limit: 50, offset: 0 }));
+    expect(all.total).toBe(2);
+    expect(all.items[0]).toMatchObject({ key: 'json-1', subjectVersion: 3, dueAt: '2031-01-02T03:04:05.678Z', firstAttemptAt: '2031-01-02T03:04:05.500Z', payload: { ratio: 0.5, nested: { text: AWKWARD } } });
+    expect(all.items[1]).toMatchObject({ key: 'json-2', recipientId: null, lastError: AWKWARD, payload: {} });
+    await expectSameAsEntities('/api/notifications?status=failed', await notifications.list({ status: 'failed', limit: 50, offset: 0 }));
+    await expectSameAsEntities(`/api/notifications?recipientId=${member.id}&limit=1`, await notifications.list({ recipientId: member.id, limit: 1, offset: 0 }));
+    await expectSameAsEntities('/api/notifications?limit=1&offset=5', await notifications.list({ limit: 1, offset: 5 }));
+  });
+});
