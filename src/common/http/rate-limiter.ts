@@ -10,32 +10,47 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+/** Counts a hit on each key and starts its window's expiry with its first hit: one round trip for every limit. */
+const HIT_SCRIPT = `
+local counts = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('EXPIRE', key, ARGV[i]) end
+  counts[i] = count
+end
+return counts`;
+
+type HitCommand = (keyCount: number, ...keysThenSeconds: (string | number)[]) => Promise<number[]>;
+
 /**
  * Fixed-window counters in Redis, shared by every API process. When Redis cannot answer, requests
  * pass: a limiter must not turn a Redis hiccup into an outage.
  */
 @Injectable()
 export class RateLimiter {
+  private readonly hitCommand: HitCommand;
+
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Every API request passes here: a script sent by its hash costs Redis and ioredis one command instead of MULTI, INCR, EXPIRE and EXEC.
+    const client = redis.redis as unknown as Record<string, HitCommand | undefined>;
+    if (!client.rateLimitHit) redis.redis.defineCommand('rateLimitHit', { lua: HIT_SCRIPT });
+    this.hitCommand = (client.rateLimitHit as HitCommand).bind(redis.redis);
+  }
 
   /** Counts one hit on each limit; returns the seconds to wait when any is exceeded, else null. */
   async hit(...limits: RateLimit[]): Promise<number | null> {
     try {
-      const pipeline = this.redis.redis.multi();
-      for (const limit of limits) {
-        const key = `${this.config.queuePrefix}:rate:${limit.key}:${Math.floor(Date.now() / 1000 / limit.windowSeconds)}`;
-        pipeline.incr(key).expire(key, limit.windowSeconds + 1);
-      }
-      const results = (await pipeline.exec()) ?? [];
+      const now = Date.now() / 1000;
+      const keys = limits.map((limit) => `${this.config.queuePrefix}:rate:${limit.key}:${Math.floor(now / limit.windowSeconds)}`);
+      const counts = await this.hitCommand(limits.length, ...keys, ...limits.map((limit) => limit.windowSeconds + 1));
       let wait: number | null = null;
       limits.forEach((limit, i) => {
-        const count = Number(results[i * 2]?.[1] ?? 0);
-        if (count > limit.limit) {
-          const windowEnds = (Math.floor(Date.now() / 1000 / limit.windowSeconds) + 1) * limit.windowSeconds;
-          wait = Math.max(wait ?? 0, Math.ceil(windowEnds - Date.now() / 1000));
+        if (Number(counts[i] ?? 0) > limit.limit) {
+          const windowEnds = (Math.floor(now / limit.windowSeconds) + 1) * limit.windowSeconds;
+          wait = Math.max(wait ?? 0, Math.ceil(windowEnds - now));
         }
       });
       return wait;
