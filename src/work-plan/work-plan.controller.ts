@@ -1,10 +1,11 @@
-import { Body, Get, HttpCode, HttpStatus, Inject, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Header, HttpCode, HttpStatus, Inject, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { ApiError } from '../common/http/api-error';
 import { AllowRoles, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
+import { JSON_CONTENT_TYPE } from '../common/http/json-text';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { APP_CONFIG } from '../config/app-config';
@@ -89,8 +90,9 @@ export class WorkPlanItemsController {
   @ApiOperation({ summary: 'Items across plans, sorted by due moment, with filters' })
   @ApiOkResponse({ description: '{items, total, limit, offset}', schema: { type: 'object' } })
   @ApiErrors(400)
-  list(@Query() query: WorkPlanItemQuery) {
-    return this.items.list(query);
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  list(@Query() query: WorkPlanItemQuery): Promise<string> {
+    return this.items.listJson(query);
   }
 
   @Get(':id')
