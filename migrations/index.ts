@@ -9,6 +9,7 @@ import { Sessions1795271394990 } from './1795271394990-Sessions';
 import { NotificationPagingIndexes1795275575049 } from './1795275575049-NotificationPagingIndexes';
 import { WorkPlanItemListIndex1795276655605 } from './1795276655605-WorkPlanItemListIndex';
 import { WorkPlanLastItemPosition1795285662898 } from './1795285662898-WorkPlanLastItemPosition';
+import { WorkPlanItemOpenDueIndex1795295960234 } from './1795295960234-WorkPlanItemOpenDueIndex';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   NotificationPagingIndexes1795275575049,
   WorkPlanItemListIndex1795276655605,
   WorkPlanLastItemPosition1795285662898,
+  WorkPlanItemOpenDueIndex1795295960234,
 ];
