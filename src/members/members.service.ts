@@ -63,9 +63,13 @@ export class MembersService {
 
   /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: MemberQuery): Promise<string> {
-    const organization = `CASE WHEN "o"."id" IS NULL THEN NULL ELSE ${entityJsonSql(this.dataSource, Organization, 'o')} END`;
-    return paginateJson(this.listQuery(query), query, entityJsonSql(this.dataSource, Member, 'm', { organization }));
+    this.memberJsonSql ??= entityJsonSql(this.dataSource, Member, 'm', {
+      organization: `CASE WHEN "o"."id" IS NULL THEN NULL ELSE ${entityJsonSql(this.dataSource, Organization, 'o')} END`,
+    });
+    return paginateJson(this.listQuery(query), query, this.memberJsonSql);
   }
+
+  private memberJsonSql?: string;
 
   private listQuery(query: MemberQuery) {
     const qb = this.repository
