@@ -16,7 +16,7 @@ export const BODY_LIMIT = '1mb';
 /** The HTTP application (with the workers too when the role is "all"). Used by main.ts and the e2e tests. */
 export async function createHttpApp(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bodyParser: false, logger });
-  const requestLogging = new RequestLoggingMiddleware();
+  const requestLogging = new RequestLoggingMiddleware(logger.isEnabled('info'));
   app.use(requestLogging.use.bind(requestLogging));
   applySecurityHeaders(app, config);
   app.useBodyParser('json', { limit: BODY_LIMIT });

@@ -9,6 +9,11 @@ type Level = keyof typeof LEVELS;
 export class JsonLogger implements LoggerService {
   constructor(private readonly minimum: 'debug' | 'info' | 'warn' | 'error' = 'info') {}
 
+  /** Whether lines of this level are written. */
+  isEnabled(level: Level): boolean {
+    return LEVELS[level] >= LEVELS[this.minimum];
+  }
+
   log(message: unknown, ...rest: unknown[]) {
     this.write('info', message, rest);
   }
@@ -29,7 +34,7 @@ export class JsonLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, rest: unknown[]) {
-    if (LEVELS[level] < LEVELS[this.minimum]) return;
+    if (!this.isEnabled(level)) return;
     // Nest passes the context as the last string argument, and a stack before it for errors.
     const args = [...rest];
     const context = typeof args[args.length - 1] === 'string' ? (args.pop() as string) : undefined;
