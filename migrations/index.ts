@@ -10,6 +10,7 @@ import { NotificationPagingIndexes1795275575049 } from './1795275575049-Notifica
 import { WorkPlanItemListIndex1795276655605 } from './1795276655605-WorkPlanItemListIndex';
 import { WorkPlanLastItemPosition1795285662898 } from './1795285662898-WorkPlanLastItemPosition';
 import { WorkPlanItemOpenDueIndex1795295960234 } from './1795295960234-WorkPlanItemOpenDueIndex';
+import { WorkPlanItemOpenDueIndexForWindows1795296671846 } from './1795296671846-WorkPlanItemOpenDueIndexForWindows';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WorkPlanItemListIndex1795276655605,
   WorkPlanLastItemPosition1795285662898,
   WorkPlanItemOpenDueIndex1795295960234,
+  WorkPlanItemOpenDueIndexForWindows1795296671846,
 ];

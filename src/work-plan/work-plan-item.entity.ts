@@ -23,10 +23,10 @@ export const DEADLINE_KINDS = ['date', 'window', 'alternatives', 'on_request', '
 // index across every plan's items to find one plan's.
 @Index(['workPlanId', 'dueAt', 'position'])
 // Open items by due moment, the overdue and due-soon lists' filter: their page is read in order and
-// their total counted from the index alone (with the countries in it, also per country), instead of
-// from a heap page per overdue item.
-@Index('work_plan_item_open_due', ['dueAt', 'workPlanId', 'position', 'countries'], {
-  where: `status NOT IN ('done', 'cancelled') AND NOT on_request AND due_at IS NOT NULL`,
+// their total counted from the index alone (on_request and countries in it, so that overdue and a
+// country filter need no heap page either), instead of from a heap page per matching item.
+@Index('work_plan_item_open_due', ['dueAt', 'workPlanId', 'position', 'onRequest', 'countries'], {
+  where: `status NOT IN ('done', 'cancelled') AND due_at IS NOT NULL`,
 })
 export class WorkPlanItem extends Timestamped {
   @PrimaryGeneratedColumn('uuid')
