@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,11 +28,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
   const bench = await startBenchApp({ SMTP_URL: sink.url, WORKER_CONCURRENCY: '32', MAIL_FROM: 'Bench <bench@wgecc.bench>', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench' });
   const dataSource = bench.app.get(DataSource);
   try {
-    const body = await api(bench.url, 'POST', '/api/bodies', { name: { en: 'Bench WG' }, kind: 'working_group' });
-    const memberIds: string[] = [];
-    for (let i = 0; i < 500; i++) {
-      memberIds.push((await api(bench.url, 'POST', '/api/members', { fullName: `Bench member ${i}`, email: `m${i}@bench.example`, countryCode: ['KZ', 'KG', 'TJ', 'TM', 'UZ'][i % 5], language: ['en', 'ru', 'kk'][i % 3], timeZone: ['Asia/Almaty', 'Asia/Bishkek', 'Europe/Brussels'][i % 3] })).id);
-    }
+    const { body, memberIds } = await seedParticipants(bench.url);
 
     // 1. Scheduling: one request invites 500 people, planning their invitations, reminders and chases in its transaction.
     const meeting = await api(bench.url, 'POST', '/api/meetings', { bodyId: body.id, kind: 'working_group', title: { en: 'Bench meeting' }, timeZone: 'Asia/Almaty', startsAt: '2035-06-10T10:00:00+05:00' });
@@ -45,22 +42,12 @@ export async function benchReminders(): Promise<Record<string, string>> {
 
     // 2. Delivery: 10,000 reminders due now (20 per participant), through the real worker path.
     await dataSource.query(`UPDATE notification SET status = 'cancelled' WHERE status = 'scheduled'`);
-    const rows = await dataSource.query(
-      `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, payload)
-       SELECT 'bench:' || m.id || ':' || g, 'meeting-reminder', 'meeting', $1, 0, m.id, m.email, now(), '{"daysBefore": 1}'::jsonb
-       FROM member m CROSS JOIN generate_series(1, 20) g RETURNING id, version, due_at, kind`,
-      [meeting.id],
-    );
-    const notifications = bench.app.get(NotificationsService);
-    const acceptedBefore = await sink.accepted();
+    const rows = await insertDueNow(bench.app, meeting.id);
     const profile = await startCpuProfile();
     const queries = countQueries(dataSource);
     const cpu = await startCpuMeter(dataSource);
     const deliveryStart = Date.now();
-    const statements = await queries.during(async () => {
-      await notifications.enqueue(rows.map((r: { id: string; version: number; due_at: Date; kind: string }) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
-      await until(async () => (await sink.accepted()) - acceptedBefore >= 10_000, 600_000, '10,000 reminders');
-    });
+    const statements = await queries.during(() => deliver(bench.app, sink, rows));
     const deliverySeconds = (Date.now() - deliveryStart) / 1000;
     queries.stop();
     const cpuMs = await cpu.stop();
@@ -75,7 +62,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
     for (const spread of [false, true]) {
       await until(async () => Number((await dataSource.query(`SELECT count(*) AS n FROM notification WHERE status IN ('scheduled', 'sending')`))[0].n) === 0, 60_000, 'the queue to drain');
       const secondStart = new Date(Date.now() + 3000);
-      const lateRows: { id: string; version: number; due_at: Date; kind: string }[] = await dataSource.query(
+      const lateRows: DueRow[] = await dataSource.query(
         `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, payload)
          SELECT 'late:' || $3::text || ':' || m.id || ':' || g, 'meeting-reminder', 'meeting', $1, 0, m.id, m.email,
                 $2::timestamptz + CASE WHEN $3::boolean THEN (row_number() OVER () - 1) * interval '1 millisecond' ELSE interval '0' END,
@@ -83,7 +70,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
          FROM member m CROSS JOIN generate_series(1, 2) g RETURNING id, version, due_at, kind`,
         [meeting.id, secondStart, spread],
       );
-      await notifications.enqueue(lateRows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
+      await bench.app.get(NotificationsService).enqueue(lateRows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
       const ids = lateRows.map((r) => `<${r.id}@wgecc.bench>`);
       let times: (number | null)[] = [];
       await until(async () => (times = await sink.acceptedAt(ids)).every((t) => t !== null), 120_000, 'the 1,000 due together');
@@ -92,6 +79,24 @@ export async function benchReminders(): Promise<Record<string, string>> {
     }
   } finally {
     await bench.close();
+  }
+
+  // The same 10,000 with one SMTP connection (SMTP_POOL_CONNECTIONS=1), the setting under which a worker
+  // killed outright can leave at most one email accepted but unrecorded: what that guarantee costs.
+  const single = await startBenchApp({ SMTP_URL: sink.url, WORKER_CONCURRENCY: '32', SMTP_POOL_CONNECTIONS: '1', MAIL_FROM: 'Bench <bench@wgecc.bench>', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench' });
+  try {
+    const { body, memberIds } = await seedParticipants(single.url);
+    const meeting = await api(single.url, 'POST', '/api/meetings', { bodyId: body.id, kind: 'working_group', title: { en: 'Bench meeting' }, timeZone: 'Asia/Almaty', startsAt: '2035-06-10T10:00:00+05:00' });
+    const acceptedBefore = await sink.accepted();
+    await api(single.url, 'POST', `/api/meetings/${meeting.id}/invitations`, { memberIds });
+    await until(async () => (await sink.accepted()) - acceptedBefore >= 500, 120_000, 'the 500 invitations');
+    await single.app.get(DataSource).query(`UPDATE notification SET status = 'cancelled' WHERE status = 'scheduled'`);
+    const rows = await insertDueNow(single.app, meeting.id);
+    const started = Date.now();
+    await deliver(single.app, sink, rows);
+    figures['deliver 10,000 due at once, 1 SMTP connection'] = `${((Date.now() - started) / 1000).toFixed(2)} s, ${Math.round(10_000 / ((Date.now() - started) / 1000)).toLocaleString('en')} emails/s (SMTP_POOL_CONNECTIONS=1: at most one duplicate per crash)`;
+  } finally {
+    await single.close();
   }
 
   // Baselines: 10,000 emails through bare BullMQ and nodemailer, no database, no templates per email.
@@ -111,6 +116,35 @@ export async function benchReminders(): Promise<Record<string, string>> {
   const oursPerSecond = Number(figures['deliver 10,000 due at once'].split(', ')[1].split(' ')[0].replace(/,/g, ''));
   figures['ratio to the baseline'] = `${(oursPerSecond / bare).toFixed(2)} (one-line email), ${(oursPerSecond / sameSize).toFixed(2)} (same email)`;
   return figures;
+}
+
+/** 500 members of one body, in three languages and zones, created through the API. */
+async function seedParticipants(url: string): Promise<{ body: { id: string }; memberIds: string[] }> {
+  const body = await api(url, 'POST', '/api/bodies', { name: { en: 'Bench WG' }, kind: 'working_group' });
+  const memberIds: string[] = [];
+  for (let i = 0; i < 500; i++) {
+    memberIds.push((await api(url, 'POST', '/api/members', { fullName: `Bench member ${i}`, email: `m${i}@bench.example`, countryCode: ['KZ', 'KG', 'TJ', 'TM', 'UZ'][i % 5], language: ['en', 'ru', 'kk'][i % 3], timeZone: ['Asia/Almaty', 'Asia/Bishkek', 'Europe/Brussels'][i % 3] })).id);
+  }
+  return { body, memberIds };
+}
+
+type DueRow = { id: string; version: number; due_at: Date; kind: string };
+
+/** 10,000 reminders of the meeting due now (20 per member), written as the planners would. */
+function insertDueNow(app: INestApplication, meetingId: string): Promise<DueRow[]> {
+  return app.get(DataSource).query(
+    `INSERT INTO notification (key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, payload)
+     SELECT 'bench:' || m.id || ':' || g, 'meeting-reminder', 'meeting', $1, 0, m.id, m.email, now(), '{"daysBefore": 1}'::jsonb
+     FROM member m CROSS JOIN generate_series(1, 20) g RETURNING id, version, due_at, kind`,
+    [meetingId],
+  );
+}
+
+/** Queues the rows and waits until the sink has accepted as many emails more, through the real worker path. */
+async function deliver(app: INestApplication, sink: { accepted: () => Promise<number> }, rows: DueRow[]): Promise<void> {
+  const acceptedBefore = await sink.accepted();
+  await app.get(NotificationsService).enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
+  await until(async () => (await sink.accepted()) - acceptedBefore >= rows.length, 600_000, `${rows.length} reminders`);
 }
 
 /**
