@@ -81,7 +81,7 @@ export class MeetingsService {
     if (bodies !== null) {
       qb.andWhere('(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))', { bodies, me: this.access.member() });
     }
-    return paginateRows(qb, query, (row) => toMeetingView(entityFromRow(this.dataSource, Meeting, row, 'm')!));
+    return paginateRows(qb, query, (row) => toMeetingView(entityFromRow(this.dataSource, Meeting, row, 'm')!), { statementOf: 'MeetingsService.list' });
   }
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */

@@ -58,7 +58,7 @@ export class MembersService {
       const member = entityFromRow(this.dataSource, Member, row, 'm')!;
       member.organization = entityFromRow(this.dataSource, Organization, row, 'o');
       return member;
-    });
+    }, { statementOf: 'MembersService.list' });
   }
 
   /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
@@ -66,7 +66,7 @@ export class MembersService {
     this.memberJsonSql ??= entityJsonSql(this.dataSource, Member, 'm', {
       organization: `CASE WHEN "o"."id" IS NULL THEN NULL ELSE ${entityJsonSql(this.dataSource, Organization, 'o')} END`,
     });
-    return paginateJson(this.listQuery(query), query, this.memberJsonSql);
+    return paginateJson(this.listQuery(query), query, this.memberJsonSql, { statementOf: 'MembersService.listJson' });
   }
 
   private memberJsonSql?: string;

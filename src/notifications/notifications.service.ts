@@ -272,12 +272,15 @@ export class NotificationsService {
 
   async list(query: NotificationQuery): Promise<Page<Notification>> {
     const dataSource = this.repository.manager.connection;
-    return paginateRows(this.listQuery(query), query, (row) => entityFromRow(dataSource, Notification, row, 'n')!, { countUpTo: NOTIFICATIONS_COUNTED_UP_TO });
+    return paginateRows(this.listQuery(query), query, (row) => entityFromRow(dataSource, Notification, row, 'n')!, { countUpTo: NOTIFICATIONS_COUNTED_UP_TO, statementOf: 'NotificationsService.list' });
   }
 
   /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: NotificationQuery): Promise<string> {
-    return paginateJson(this.listQuery(query), query, entityJsonSql(this.repository.manager.connection, Notification, 'n'), { countUpTo: NOTIFICATIONS_COUNTED_UP_TO });
+    return paginateJson(this.listQuery(query), query, entityJsonSql(this.repository.manager.connection, Notification, 'n'), {
+      countUpTo: NOTIFICATIONS_COUNTED_UP_TO,
+      statementOf: 'NotificationsService.listJson',
+    });
   }
 
   private listQuery(query: NotificationQuery) {

@@ -67,4 +67,22 @@ describe('lists answered as JSON written by PostgreSQL', () => {
     await expectSameAsEntities(`/api/notifications?recipientId=${member.id}&limit=1`, await notifications.list({ recipientId: member.id, limit: 1, offset: 0 }));
     await expectSameAsEntities('/api/notifications?limit=1&offset=5', await notifications.list({ limit: 1, offset: 5 }));
   });
+
+  it('answers each request with its own filters and values, the statement of a set of filters being built once', async () => {
+    await t.dataSource.query('TRUNCATE member, organization CASCADE');
+    const kz = [await createMember(t, { fullName: 'A KZ', countryCode: 'KZ' }), await createMember(t, { fullName: 'B KZ', countryCode: 'KZ', active: false })];
+    const kg = await createMember(t, { fullName: 'C KG', countryCode: 'KG' });
+    const ids = async (path: string) => ((await t.admin.get(path).expect(200)).body as { items: { id: string }[] }).items.map((m) => m.id);
+    for (let round = 0; round < 2; round++) {
+      expect(await ids('/api/members?country=KZ')).toEqual(kz.map((m) => m.id));
+      expect(await ids('/api/members?country=KG')).toEqual([kg.id]);
+      expect(await ids('/api/members?country=KZ&active=true')).toEqual([kz[0].id]);
+      expect(await ids('/api/members?country=KZ&active=false')).toEqual([kz[1].id]);
+      expect(await ids('/api/members?active=true&limit=1&offset=1')).toEqual([kg.id]);
+      expect(await ids('/api/members?q=KG')).toEqual([kg.id]);
+      expect(await ids('/api/members?q=kz&limit=1')).toEqual([kz[0].id]);
+    }
+    const page = (await t.admin.get('/api/members?country=KZ&limit=1&offset=1').expect(200)).body;
+    expect(page).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ id: kz[1].id }] });
+  });
 });

@@ -28,9 +28,9 @@ export async function paginateRows<T extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<T>,
   query: PageQuery,
   toItem: (row: Record<string, unknown>) => R,
-  { countUpTo }: { countUpTo?: number } = {},
+  options: PageOptions = {},
 ): Promise<Page<R>> {
-  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, qb.clone(), query, countUpTo);
+  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, () => qb.clone(), query, options);
   const page: Page<R> = { items: rows.map(toItem), total, limit: query.limit, offset: query.offset };
   if (totalIsLowerBound) page.totalIsLowerBound = true;
   return page;
@@ -43,19 +43,54 @@ export async function paginateRows<T extends ObjectLiteral, R>(
  * the same JSON in a fraction of that. Keys and values are those of JSON.stringify of paginateRows's
  * page; only the white space inside jsonb values differs.
  */
-export async function paginateJson<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, itemJson: string, { countUpTo }: { countUpTo?: number } = {}): Promise<string> {
-  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, qb.clone().select(`(${itemJson})::text`, 'item'), query, countUpTo);
+export async function paginateJson<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, itemJson: string, options: PageOptions = {}): Promise<string> {
+  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, () => qb.clone().select(`(${itemJson})::text`, 'item'), query, options);
   return `{"items":[${rows.map((row) => row.item as string).join(',')}],"total":${total},"limit":${query.limit},"offset":${query.offset}${totalIsLowerBound ? ',"totalIsLowerBound":true' : ''}}`;
+}
+
+export interface PageOptions {
+  /** See paginateRows. */
+  countUpTo?: number;
+  /**
+   * Names the call site, whose selection, joins and order never change: its statement is then built
+   * by TypeORM once per set of filters (its WHERE conditions) and reused with each request's values.
+   * Building it (the regular expressions over the whole statement) was the largest part of TypeORM's
+   * time in a list request's profile.
+   */
+  statementOf?: string;
+}
+
+/** A statement with $1… in place of named parameters, without LIMIT and OFFSET, and the names in their order. */
+interface BuiltStatement {
+  sql: string;
+  names: string[];
+}
+
+const builtStatements = new WeakMap<DataSource, Map<string, BuiltStatement>>();
+const BUILT_STATEMENTS_KEPT = 500;
+
+/** Stands for a named parameter while a statement is built, so that the order of the names can be read from the result. */
+class ParameterName {
+  constructor(readonly name: string) {}
 }
 
 async function pageOfRows<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  selected: SelectQueryBuilder<T>,
+  select: () => SelectQueryBuilder<T>,
   query: PageQuery,
-  countUpTo: number | undefined,
+  { countUpTo, statementOf }: PageOptions,
 ): Promise<{ rows: Record<string, unknown>[]; total: number; totalIsLowerBound: boolean }> {
-  const counted = countSql(qb, countUpTo);
-  const [sql, parameters] = selected.addSelect(`(${counted})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+  const pageIsWhole = Number.isInteger(query.limit) && Number.isInteger(query.offset);
+  const built = statementOf === undefined || !pageIsWhole ? undefined : builtStatement(qb, select, countUpTo, statementOf);
+  let sql: string;
+  let parameters: unknown[];
+  if (built) {
+    const values = qb.getParameters();
+    sql = `${built.sql} LIMIT ${query.limit} OFFSET ${query.offset}`;
+    parameters = built.names.map((name) => values[name]);
+  } else {
+    [sql, parameters] = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+  }
   const rows: Record<string, unknown>[] = await qb.dataSource.query(sql, parameters);
   let total: number;
   if (rows.length > 0) {
@@ -63,13 +98,40 @@ async function pageOfRows<T extends ObjectLiteral>(
   } else if (query.offset === 0) {
     total = 0;
   } else {
-    const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(`SELECT (${counted}) AS page_total`, qb.getParameters());
+    const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(`SELECT (${countSql(qb, countUpTo)}) AS page_total`, qb.getParameters());
     total = Number((await qb.dataSource.query(countQuery, countParameters))[0].page_total);
   }
   if (countUpTo !== undefined && total > countUpTo) {
     return { rows, total: rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo, totalIsLowerBound: true };
   }
   return { rows, total, totalIsLowerBound: false };
+}
+
+/** The page's statement for this call site and these WHERE conditions, built once; undefined where a condition is not plain SQL text. */
+function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, select: () => SelectQueryBuilder<T>, countUpTo: number | undefined, statementOf: string): BuiltStatement | undefined {
+  const wheres = qb.expressionMap.wheres;
+  if (!wheres.every((where) => typeof where.condition === 'string')) return undefined;
+  const key = `${statementOf}\u0000${countUpTo}\u0000${wheres.map((where) => `${where.type} ${where.condition as string}`).join('\u0000')}`;
+  let byKey = builtStatements.get(qb.dataSource);
+  if (!byKey) builtStatements.set(qb.dataSource, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known) return known;
+  const selected = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total');
+  const named = selected.getQuery();
+  const stand = Object.fromEntries(Object.keys(selected.getParameters()).map((name) => [name, new ParameterName(name)]));
+  let sql: string;
+  let markers: unknown[];
+  try {
+    [sql, markers] = qb.dataSource.driver.escapeQueryWithParameters(named, stand);
+  } catch {
+    return undefined;
+  }
+  // Only plain values can be filled in later: a parameter spread into a list (:...name) is not one.
+  if (!markers.every((marker) => marker instanceof ParameterName)) return undefined;
+  const statement = { sql, names: (markers as ParameterName[]).map((marker) => marker.name) };
+  if (byKey.size >= BUILT_STATEMENTS_KEPT) byKey.clear();
+  byKey.set(key, statement);
+  return statement;
 }
 
 /** The matches of the query builder's filters counted (up to cap + 1 when capped), as SQL with its named parameters. */
