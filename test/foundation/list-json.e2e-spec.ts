@@ -1,7 +1,12 @@
+import { Meeting } from '../../src/meetings/meeting.entity';
+import { toMeetingView } from '../../src/meetings/meeting.view';
+import { MeetingsService } from '../../src/meetings/meetings.service';
+import { Member } from '../../src/members/member.entity';
 import { MembersService } from '../../src/members/members.service';
+import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { startTestApp, TestApp } from '../support/test-app';
-import { createMember, createOrganization } from '../support/factories';
+import { createBody, createMember, createOrganization } from '../support/factories';
 
 /** Text no JSON writer can take a short cut on: quotes, escapes, control characters, scripts, an emoji. */
 const AWKWARD = 'O\'Brien "the \\ quoted"\ttab\nline\u0001\u001f Ержан Төлегенов 😀 </script>';
@@ -84,5 +89,25 @@ describe('lists answered as JSON written by PostgreSQL', () => {
     }
     const page = (await t.admin.get('/api/members?country=KZ&limit=1&offset=1').expect(200)).body;
     expect(page).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ id: kz[1].id }] });
+  });
+
+  it('hydrates the rows of the entity lists as TypeORM does', async () => {
+    const ministry = await createOrganization(t, { name: { en: 'Ministry', ru: AWKWARD } });
+    await createMember(t, { fullName: 'Ержан "Quoted" 😀', organization: ministry.id, position: 'Expert' });
+    const body = await createBody(t);
+    await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'technical', title: { en: 'Placed' }, timeZone: 'Europe/Brussels', startsAt: '2031-03-30T00:30:00Z', endsAt: '2031-03-30T09:00:00Z', location: { city: 'Almaty' } }).expect(201);
+    await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'steering_committee', title: { en: 'Tentative', kk: AWKWARD }, timeZone: 'Asia/Almaty' }).expect(201);
+    await t.dataSource.query(`UPDATE meeting SET status_reason = $1, poll_opened_at = '2031-01-01 00:00:00.123456+00', number = 7`, [AWKWARD]);
+    const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((item) => [item.id, JSON.stringify(item)]));
+
+    const members = await t.app.get(MembersService).list({ limit: 200, offset: 0 });
+    expect(members.items.every((member) => member instanceof Member)).toBe(true);
+    expect(byId(members.items)).toEqual(byId(await t.dataSource.getRepository(Member).find({ relations: { organization: true } })));
+    const notifications = await t.app.get(NotificationsService).list({ limit: 200, offset: 0 });
+    expect(notifications.items.length).toBeGreaterThan(0);
+    expect(byId(notifications.items)).toEqual(byId(await t.dataSource.getRepository(Notification).find()));
+    const meetings = await t.app.get(MeetingsService).list({ limit: 200, offset: 0 });
+    expect(meetings.items).toHaveLength(2);
+    expect(byId(meetings.items)).toEqual(byId((await t.dataSource.getRepository(Meeting).find()).map(toMeetingView)));
   });
 });
