@@ -197,7 +197,7 @@ export class WorkPlanItemsService {
       .orderBy('i.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('i.work_plan_id')
       .addOrderBy('i.position');
-    return paginateJson(matches, query, ITEM_JSON);
+    return paginateJson(matches, query, ITEM_JSON, { statementOf: 'WorkPlanItemsService.listJson' });
   }
 
   /** Items matching the query's filters and visible to the caller, unsorted and without a select list. */
