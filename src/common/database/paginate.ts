@@ -1,5 +1,9 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Page, PageQuery } from '../http/pagination';
 
 /**
@@ -60,10 +64,14 @@ export interface PageOptions {
   statementOf?: string;
 }
 
-/** A statement with $1… in place of named parameters, without LIMIT and OFFSET, and the names in their order. */
+/**
+ * A statement with $1… in place of named parameters and LIMIT and OFFSET as the last two, the names
+ * in their order, and the name it is prepared under on each connection.
+ */
 interface BuiltStatement {
   sql: string;
   names: string[];
+  preparedAs: string;
 }
 
 const builtStatements = new WeakMap<DataSource, Map<string, BuiltStatement>>();
@@ -82,16 +90,14 @@ async function pageOfRows<T extends ObjectLiteral>(
 ): Promise<{ rows: Record<string, unknown>[]; total: number; totalIsLowerBound: boolean }> {
   const pageIsWhole = Number.isInteger(query.limit) && Number.isInteger(query.offset);
   const built = statementOf === undefined || !pageIsWhole ? undefined : builtStatement(qb, select, countUpTo, statementOf);
-  let sql: string;
-  let parameters: unknown[];
+  let rows: Record<string, unknown>[];
   if (built) {
     const values = qb.getParameters();
-    sql = `${built.sql} LIMIT ${query.limit} OFFSET ${query.offset}`;
-    parameters = built.names.map((name) => values[name]);
+    rows = await queryPrepared(qb.dataSource, built, [...built.names.map((name) => values[name]), query.limit, query.offset]);
   } else {
-    [sql, parameters] = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+    const [sql, parameters] = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+    rows = await qb.dataSource.query(sql, parameters);
   }
-  const rows: Record<string, unknown>[] = await qb.dataSource.query(sql, parameters);
   let total: number;
   if (rows.length > 0) {
     total = Number(rows[0].page_total);
@@ -128,10 +134,30 @@ function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sele
   }
   // Only plain values can be filled in later: a parameter spread into a list (:...name) is not one.
   if (!markers.every((marker) => marker instanceof ParameterName)) return undefined;
-  const statement = { sql, names: (markers as ParameterName[]).map((marker) => marker.name) };
+  sql = `${sql} LIMIT $${markers.length + 1} OFFSET $${markers.length + 2}`;
+  const statement = { sql, names: (markers as ParameterName[]).map((marker) => marker.name), preparedAs: `page_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
   if (byKey.size >= BUILT_STATEMENTS_KEPT) byKey.clear();
   byKey.set(key, statement);
   return statement;
+}
+
+/**
+ * Runs a built statement as a named prepared statement: each pooled connection parses it once, and
+ * PostgreSQL may keep its plan (it compares the generic plan with the custom ones and keeps planning
+ * per request when the values matter). Parsing and planning the long JSON statements of the lists
+ * were about half of PostgreSQL's time per list request. The name comes from the text, so one text
+ * is prepared once per connection however often the cache above is cleared, and the statement's
+ * result columns never change, so a migration cannot invalidate it. Logged as TypeORM logs its own.
+ */
+async function queryPrepared(dataSource: DataSource, statement: BuiltStatement, values: unknown[]): Promise<Record<string, unknown>[]> {
+  dataSource.logger.logQuery(statement.sql, values);
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  try {
+    return (await pool.query({ name: statement.preparedAs, text: statement.sql, values })).rows;
+  } catch (error) {
+    dataSource.logger.logQueryError(error as Error, statement.sql, values);
+    throw new QueryFailedError(statement.sql, values, error as Error);
+  }
 }
 
 /** The matches of the query builder's filters counted (up to cap + 1 when capped), as SQL with its named parameters. */
