@@ -17,6 +17,9 @@ import { Member } from './member.entity';
 
 @Injectable()
 export class MembersService {
+  /** The list's item JSON expression, built from the entities' metadata on first use. */
+  private memberJsonSql?: string;
+
   constructor(
     @InjectRepository(Member) private readonly repository: Repository<Member>,
     private readonly dataSource: DataSource,
@@ -68,8 +71,6 @@ export class MembersService {
     });
     return paginateJson(this.listQuery(query), query, this.memberJsonSql, { statementOf: 'MembersService.listJson' });
   }
-
-  private memberJsonSql?: string;
 
   private listQuery(query: MemberQuery) {
     const qb = this.repository
