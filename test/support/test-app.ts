@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
@@ -47,12 +48,20 @@ export function clientWithToken(testApp: TestApp, token: string) {
   return adminClient(testApp.app.getHttpServer(), token);
 }
 
-/** Empties every table but the migrations', so each test file starts from nothing. */
-export async function resetDatabase(dataSource: DataSource): Promise<void> {
-  const tables: { tablename: string }[] = await dataSource.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
-  );
-  if (tables.length) await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+/**
+ * Empties every table but the migrations', so each test file starts from nothing. It runs before the
+ * file's app starts: a worker started first could still send an earlier file's due emails to this
+ * file's SMTP sink before they were gone.
+ */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+    if (tables.length) await client.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Forgets the rate-limit counters of earlier test files: each file signs in as if for the first time. */
@@ -73,10 +82,10 @@ export async function resetRateLimits(config: AppConfig): Promise<void> {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(env);
   await runMigrations(config.databaseUrl);
+  await resetDatabase(config.databaseUrl);
+  await resetRateLimits(config);
   const app = await createHttpApp(config, new JsonLogger('error'));
   const dataSource = app.get(DataSource);
-  await resetDatabase(dataSource);
-  await resetRateLimits(config);
   const server = app.getHttpServer();
   return {
     app,
