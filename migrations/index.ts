@@ -9,8 +9,7 @@ import { Sessions1795271394990 } from './1795271394990-Sessions';
 import { NotificationPagingIndexes1795275575049 } from './1795275575049-NotificationPagingIndexes';
 import { WorkPlanItemListIndex1795276655605 } from './1795276655605-WorkPlanItemListIndex';
 import { WorkPlanLastItemPosition1795285662898 } from './1795285662898-WorkPlanLastItemPosition';
-import { WorkPlanItemOpenDueIndex1795295960234 } from './1795295960234-WorkPlanItemOpenDueIndex';
-import { WorkPlanItemOpenDueIndexForWindows1795296671846 } from './1795296671846-WorkPlanItemOpenDueIndexForWindows';
+import { WorkPlanItemOpenDueIndex1795301811218 } from './1795301811218-WorkPlanItemOpenDueIndex';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -23,6 +22,5 @@ export const MIGRATIONS = [
   NotificationPagingIndexes1795275575049,
   WorkPlanItemListIndex1795276655605,
   WorkPlanLastItemPosition1795285662898,
-  WorkPlanItemOpenDueIndex1795295960234,
-  WorkPlanItemOpenDueIndexForWindows1795296671846,
+  WorkPlanItemOpenDueIndex1795301811218,
 ];

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class WorkPlanItemOpenDueIndex1795295960234 implements MigrationInterface {
-    name = 'WorkPlanItemOpenDueIndex1795295960234'
+export class WorkPlanItemOpenDueIndex1795301811218 implements MigrationInterface {
+    name = 'WorkPlanItemOpenDueIndex1795301811218'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -9,10 +9,10 @@ export class WorkPlanItemOpenDueIndex1795295960234 implements MigrationInterface
                 "due_at",
                 "work_plan_id",
                 "position",
+                "on_request",
                 "countries"
             )
             WHERE status NOT IN ('done', 'cancelled')
-                AND NOT on_request
                 AND due_at IS NOT NULL
         `);
     }
