@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
+import { isoInstantSql } from '../common/database/iso-instant-sql';
 import { likePattern } from '../common/database/like';
 import { entityFromRow, paginateJson } from '../common/database/paginate';
 import { rowToEntity } from '../common/database/update-returning';
@@ -28,9 +29,6 @@ import { toItemView, WorkPlanItemView } from './work-plan-item.view';
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
-/** An instant as JavaScript's toISOString() writes it, as the audit log keeps instants. */
-const isoInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /** Responsible members in toItemView's order: String.localeCompare is ICU's root collation, not the database's C collation. */
 const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
 
@@ -42,7 +40,7 @@ const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
 const ITEM_JSON = `(SELECT row_to_json(item) FROM (SELECT
     i.id AS "id", i.work_plan_id AS "workPlanId", i.position AS "position", i.activity AS "activity",
     (SELECT row_to_json(d) FROM (SELECT i.deadline_text AS "text", i.deadline_kind AS "kind", i.deadline_windows AS "windows",
-                                        ${isoInstant('i.due_at')} AS "dueAt", i.on_request AS "onRequest") d) AS "deadline",
+                                        ${isoInstantSql('i.due_at')} AS "dueAt", i.on_request AS "onRequest") d) AS "deadline",
     coalesce(
       (SELECT row_to_json(x) FROM (SELECT 'organization' AS "type", o.id AS "id", o.name AS "name" FROM organization o WHERE o.id = i.executor_organization_id) x),
       (SELECT row_to_json(x) FROM (SELECT 'member' AS "type", e.id AS "id", json_build_object('en', e.full_name) AS "name", e.email AS "email"
@@ -50,7 +48,7 @@ const ITEM_JSON = `(SELECT row_to_json(item) FROM (SELECT
     coalesce(responsible.ids, '[]') AS "responsibleMemberIds", coalesce(responsible.members, '[]') AS "responsibleMembers",
     i.countries AS "countries", i.topics AS "topics", i.status AS "status",
     coalesce(i.due_at < CAST(:now AS timestamptz), false) AND NOT i.on_request AND i.status NOT IN ('done', 'cancelled') AS "overdue",
-    i.meeting_id AS "meetingId", i.notes AS "notes", ${isoInstant('i.created_at')} AS "createdAt", ${isoInstant('i.updated_at')} AS "updatedAt"
+    i.meeting_id AS "meetingId", i.notes AS "notes", ${isoInstantSql('i.created_at')} AS "createdAt", ${isoInstantSql('i.updated_at')} AS "updatedAt"
   FROM (SELECT json_agg(m.id ORDER BY ${BY_NAME}) AS ids,
                json_agg((SELECT r FROM (SELECT m.id AS "id", m.full_name AS "fullName", m.email AS "email", m.country_code AS "countryCode") r) ORDER BY ${BY_NAME}) AS members
         FROM work_plan_item_responsible rm JOIN member m ON m.id = rm.member_id WHERE rm.item_id = i.id) responsible) item)`;
@@ -154,7 +152,7 @@ export class WorkPlanItemsService {
       null,
       { ...item, responsibleMemberIds: responsibleMembers.map((m) => m.id) },
       params.length + 1,
-      `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstant('created_at')}, 'updatedAt', ${isoInstant('updated_at')}) FROM item)`,
+      `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstantSql('created_at')}, 'updatedAt', ${isoInstantSql('updated_at')}) FROM item)`,
     );
     params.push(...audit.params);
     const reminders = this.notifications.newSubjectInsertSql(this.reminders.newItemReminders(item, context), params.length + 1, 'reminders');

@@ -5,6 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Page, PageQuery } from '../http/pagination';
+import { isoInstantSql } from './iso-instant-sql';
 
 /**
  * One page and the total. LIMIT/OFFSET straight on the query: every list it serves joins only
@@ -222,8 +223,6 @@ export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, t
   return entity;
 }
 
-/** Date.prototype.toJSON's form: milliseconds (truncated, as the Date PostgreSQL's microseconds are read into), UTC. */
-const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const AS_IS = new Set(['uuid', 'text', 'varchar', 'character varying', 'enum', 'boolean', 'integer', 'int', 'int4', 'smallint', 'int2', 'jsonb', 'json']);
 const jsonSql = new WeakMap<DataSource, Map<string, string>>();
 
@@ -245,7 +244,7 @@ export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, t
     const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
     const reference = `"${alias}"."${column.databaseName}"`;
     if (column.embeddedMetadata || column.transformer || column.isArray) throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} needs JavaScript to be written`);
-    if (type === 'timestamptz' || type === 'timestamp with time zone') fields.set(column.propertyName, `to_char(${reference} AT TIME ZONE 'UTC', ${ISO_INSTANT})`);
+    if (type === 'timestamptz' || type === 'timestamp with time zone') fields.set(column.propertyName, isoInstantSql(reference));
     else if (AS_IS.has(type)) fields.set(column.propertyName, reference);
     else throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} has the type ${type}, not written here`);
   }
