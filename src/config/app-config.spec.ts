@@ -45,8 +45,9 @@ describe('loadConfig', () => {
   });
 
   it('reads whole-number settings and refuses anything else, naming the variable', () => {
-    expect(loadConfig({ ...base, WORKER_CONCURRENCY: '4', SMTP_POOL_CONNECTIONS: '1' })).toMatchObject({ workerConcurrency: 4, smtpPoolConnections: 1 });
-    expect(loadConfig(base)).toMatchObject({ workerConcurrency: 16, smtpPoolConnections: 5 });
+    expect(loadConfig({ ...base, WORKER_CONCURRENCY: '4', SMTP_POOL_CONNECTIONS: '1', SMTP_MAX_UNCONFIRMED: '3' })).toMatchObject({ workerConcurrency: 4, smtpPoolConnections: 1, smtpMaxUnconfirmed: 3 });
+    expect(loadConfig(base)).toMatchObject({ workerConcurrency: 16, smtpPoolConnections: 5, smtpMaxUnconfirmed: 1 });
+    expect(() => loadConfig({ ...base, SMTP_MAX_UNCONFIRMED: '0' })).toThrow('SMTP_MAX_UNCONFIRMED: must be a whole number, at least 1 (got "0")');
     expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '0' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "0")');
     expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '2.5' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "2.5")');
     expect(() => loadConfig({ ...base, RECONCILE_EVERY_MS: 'soon' })).toThrow('RECONCILE_EVERY_MS: must be a whole number, at least 200 (got "soon")');

@@ -31,11 +31,13 @@ export interface AppConfig {
   retryMaxMs: number;
   /** Emails delivered at once by each worker process. */
   workerConcurrency: number;
-  /**
-   * SMTP connections each process keeps open. Also the most emails a worker killed outright can leave
-   * accepted by the server but not yet recorded, which are sent again: 1 bounds that to one per crash.
-   */
+  /** SMTP connections each process keeps open. */
   smtpPoolConnections: number;
+  /**
+   * Emails of one process that may have ended their data without their acceptance being recorded yet.
+   * A worker killed outright sends each of them again, so this is the most duplicates one crash causes.
+   */
+  smtpMaxUnconfirmed: number;
   /** API requests one token may make per minute (all API processes together). */
   apiRequestsPerMinute: number;
 }
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retryMaxMs: wholeNumber('RETRY_MAX_MS', 3600_000, 10),
     workerConcurrency: wholeNumber('WORKER_CONCURRENCY', 16, 1),
     smtpPoolConnections: wholeNumber('SMTP_POOL_CONNECTIONS', 5, 1),
+    smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
   };
   if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');

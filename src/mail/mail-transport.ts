@@ -5,6 +5,9 @@ import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
+import type { Readable } from 'node:stream';
+import { AcceptanceGate } from './acceptance-gate';
+import type { AcceptanceTicket } from './acceptance-gate';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 
@@ -36,13 +39,25 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * Records the server's acceptance. Called while the email holds its place at the acceptance gate,
+ * which passes on when this returns: the record must be sent before the first `await`.
+ */
+export type OnAccepted = (result: SendResult) => Promise<void>;
+
+interface GatedMailOptions extends Mail.Options {
+  acceptanceTicket: AcceptanceTicket;
+}
+
 /** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
   private readonly outbox: string | null;
+  private readonly gate: AcceptanceGate;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.gate = new AcceptanceGate(config.smtpMaxUnconfirmed);
     if (config.smtpUrl) {
       const url = new URL(config.smtpUrl);
       this.transporter = nodemailer.createTransport({
@@ -57,6 +72,11 @@ export class MailTransport implements OnApplicationShutdown {
         greetingTimeout: 10_000,
         socketTimeout: 30_000,
       });
+      this.transporter.use('stream', (mail, done) => {
+        const ticket = (mail.data as GatedMailOptions).acceptanceTicket;
+        mail.message.processFunc((message: Readable) => AcceptanceGate.gated(message, ticket));
+        done();
+      });
       this.outbox = null;
     } else {
       this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -64,7 +84,12 @@ export class MailTransport implements OnApplicationShutdown {
     }
   }
 
-  async send(email: OutgoingEmail): Promise<SendResult> {
+  /**
+   * Resolves once the server has accepted the email and `onAccepted` has recorded it. Between the end
+   * of the email's data and that record the email holds a place at the acceptance gate
+   * (SMTP_MAX_UNCONFIRMED places per process): a crash there is the only way to send it twice.
+   */
+  async send(email: OutgoingEmail, onAccepted: OnAccepted = async () => undefined): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
@@ -77,17 +102,34 @@ export class MailTransport implements OnApplicationShutdown {
       headers: { 'Content-Language': email.language ?? 'en', 'Auto-Submitted': 'auto-generated', ...email.headers },
     };
     if (email.calendar) message.icalEvent = { method: email.calendar.method, content: email.calendar.content, filename: 'invite.ics' };
+    const ticket = this.gate.ticket();
+    try {
+      const result = await this.deliver(message, email.messageId, ticket);
+      // The next email may end its data once this record is on the wire, before Redis confirms it:
+      // a record lost to a crash in between costs one more duplicate, never an email, and waiting
+      // for the confirmation doubled the time each email holds the gate.
+      const recorded = onAccepted(result);
+      ticket.giveBack();
+      await recorded;
+      return result;
+    } finally {
+      ticket.giveBack();
+    }
+  }
+
+  private async deliver(message: Mail.Options, messageId: string, acceptanceTicket: AcceptanceTicket): Promise<SendResult> {
     try {
       // Built whole before the SMTP conversation: one buffer goes out in one write instead of a stream of small chunks.
       const mime = new MailComposer(message).compile();
-      const info = await this.transporter.sendMail({ envelope: mime.getEnvelope(), raw: await mime.build(), messageId: email.messageId });
+      const options: GatedMailOptions = { envelope: mime.getEnvelope(), raw: await mime.build(), messageId, acceptanceTicket };
+      const info = await this.transporter.sendMail(options);
       if (this.outbox) {
         await mkdir(this.outbox, { recursive: true });
-        const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.@-]/g, '')}.eml`);
+        const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^\w.@-]/g, '')}.eml`);
         await writeFile(file, info.message as Buffer);
-        return { messageId: email.messageId, response: `written to ${file}` };
+        return { messageId, response: `written to ${file}` };
       }
-      return { messageId: email.messageId, response: String(info.response ?? '') };
+      return { messageId, response: String(info.response ?? '') };
     } catch (error) {
       throw this.classify(error);
     }

@@ -26,7 +26,8 @@ const KEEP_SECONDS = 2 * 24 * 3600;
  * Recording `sent` in PostgreSQL waits for its micro-batch and a commit; a worker killed in that
  * gap used to leave every email of the batch to be sent again. The reconciler reads this journal
  * before releasing a row stuck in `sending`, so that only an email accepted in the last
- * round trip before a kill can go twice.
+ * round trip before a kill can go twice; the acceptance gate lets one email at a time (by default)
+ * be in that round trip.
  */
 @Injectable()
 export class DeliveryJournal {

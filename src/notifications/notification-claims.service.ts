@@ -15,8 +15,8 @@ export interface Claimed {
 /**
  * The two writes every email makes, each one statement for all the jobs running at that moment:
  * claiming (scheduled → sending, exactly once, only the version the job was made for and only once
- * due; the recipient comes back in the same round trip) and recording `sent` (journaled in Redis at
- * once, then in PostgreSQL with the batch).
+ * due; the recipient comes back in the same round trip) and recording `sent` in PostgreSQL, after the
+ * journal in Redis has noted the acceptance.
  */
 @Injectable()
 export class NotificationClaims {
@@ -28,18 +28,24 @@ export class NotificationClaims {
     private readonly journal: DeliveryJournal,
   ) {
     this.claims = new MicroBatch((wanted) => this.claimAll(wanted));
-    this.sent = new MicroBatch((rows) => this.recordAllSent(rows));
+    // Accepted emails come one at a time through the acceptance gate: a longer wait lets their records
+    // share a statement (reminder benchmark: 0.85 → 0.44 statements per email), and only PostgreSQL's
+    // record waits, the journal has noted each acceptance already.
+    this.sent = new MicroBatch((rows) => this.recordAllSent(rows), 256, 2, 10);
   }
 
   claim(id: string, version: number): Promise<Claimed | null> {
     return this.claims.call({ id, version });
   }
 
-  /** Call the moment the SMTP server has accepted the email: the journal entry closes the gap until the batch commits. */
+  /** Call the moment the SMTP server has accepted the email: one Redis round trip closes the gap until `recordSent` commits. */
+  journalAccepted(row: JournaledRow, messageId: string, response: string): Promise<void> {
+    return this.journal.recordAccepted(row, messageId, response);
+  }
+
+  /** After `journalAccepted`: PostgreSQL's record, with the batch. */
   async recordSent(row: JournaledRow, messageId: string, response: string): Promise<void> {
-    const journaled = this.journal.recordAccepted(row, messageId, response);
     await this.sent.call({ id: row.id, version: row.version, messageId, response: response.slice(0, 1000) });
-    await journaled;
   }
 
   private async claimAll(wanted: { id: string; version: number }[]): Promise<(Claimed | null)[]> {

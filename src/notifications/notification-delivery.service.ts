@@ -86,16 +86,19 @@ export class NotificationDelivery {
         headers['List-Unsubscribe'] = `<${composed.data.unsubscribeUrl}>`;
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
-      const result = await this.transport.send({
-        messageId,
-        to: { name: recipient?.fullName ?? notification.recipientEmail, address: notification.recipientEmail },
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        headers,
-        calendar: composed.calendar,
-        language: rendered.language,
-      });
+      const result = await this.transport.send(
+        {
+          messageId,
+          to: { name: recipient?.fullName ?? notification.recipientEmail, address: notification.recipientEmail },
+          subject: rendered.subject,
+          html: rendered.html,
+          text: rendered.text,
+          headers,
+          calendar: composed.calendar,
+          language: rendered.language,
+        },
+        (accepted) => this.claims.journalAccepted(notification, accepted.messageId, accepted.response),
+      );
       await this.claims.recordSent(notification, result.messageId, result.response);
       return { outcome: 'sent', messageId: result.messageId, latenessMs: Date.now() - notification.dueAt.getTime() };
     } catch (error) {

@@ -29,6 +29,11 @@ export class SmtpSink {
   port = 0;
   /** How long the server takes before it answers each message (to keep emails in flight in fault tests). */
   acceptDelayMs = 0;
+  /** The most messages at once whose data had ended and whose answer was not yet given: those a dead client can't know the fate of. */
+  mostAwaitingAnswer = 0;
+  /** The most connections open at once. */
+  mostConnections = 0;
+  private awaitingAnswer = 0;
 
   async start(): Promise<this> {
     this.server = new SMTPServer({
@@ -40,22 +45,27 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          this.mostAwaitingAnswer = Math.max(this.mostAwaitingAnswer, ++this.awaitingAnswer);
+          const answer = (error?: Error | null) => {
+            this.awaitingAnswer--;
+            callback(error);
+          };
           const raw = Buffer.concat(chunks).toString('utf8');
           const to = session.envelope.rcptTo.map((r) => r.address);
           const rejection = this.verdict({ to, raw });
           if (rejection) {
             const error = new Error(rejection.message) as Error & { responseCode: number };
             error.responseCode = rejection.code;
-            return callback(error);
+            return answer(error);
           }
           new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs))
             .then(() => simpleParser(raw))
             .then((parsed) => {
               const calendar = this.calendarPart(parsed, raw);
               this.messages.push({ parsed, raw, to, messageId: parsed.messageId, subject: parsed.subject ?? '', calendar, calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null, acceptedAt: Date.now() });
-              callback();
+              answer();
             })
-            .catch((error: Error) => callback(error));
+            .catch((error: Error) => answer(error));
         });
       },
     });
@@ -65,6 +75,7 @@ export class SmtpSink {
     });
     this.server.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
+      this.mostConnections = Math.max(this.mostConnections, this.sockets.size);
       socket.once('close', () => this.sockets.delete(socket));
     });
     await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
@@ -98,6 +109,8 @@ export class SmtpSink {
 
   clear() {
     this.messages.length = 0;
+    this.mostAwaitingAnswer = this.awaitingAnswer;
+    this.mostConnections = this.sockets.size;
   }
 
   async stop(): Promise<void> {
