@@ -1,4 +1,4 @@
 import { describeWorkerKills } from '../support/worker-kill-scenario';
 
-// The default pool: throughput first, so a kill can cost up to one duplicate per connection.
-describeWorkerKills('kills', 5);
+// The defaults: five SMTP connections, one email at a time awaiting its acceptance, so at most one duplicate per crash.
+describeWorkerKills('kills');
