@@ -180,13 +180,13 @@ describe('the work-plan import, filters and export pages, and the outbox, in a r
       await t.admin.post(`/api/meetings/${meeting.id}/poll`).send({ fromBody: true }).expect(200);
       await waitFor(() => smtp.to(POLL_READER).length === 1, { what: 'the poll email' });
       // The row says `sent` a moment after the server has the email: its record is batched with others.
-      failedId = await waitFor(
+      failedId = (await waitFor(
         async () => {
           const poll = (await t.admin.get('/api/notifications?kind=meeting-poll&status=sent&limit=200').expect(200)).body.items as { id: string; recipientEmail: string }[];
           return poll.find((n) => n.recipientEmail === POLL_READER)?.id;
         },
         { what: 'the poll email recorded as sent' },
-      );
+      ))!;
       // What a hard bounce leaves behind: the row failed with the server's answer.
       await t.dataSource.query(`UPDATE notification SET status = 'failed', sent_at = NULL, last_error = '550 5.1.1 mailbox unavailable' WHERE id = $1`, [failedId]);
       // Enough old rows for a second page.
