@@ -175,14 +175,19 @@ interface RowReader {
   primary: string;
 }
 
-/** Types whose value TypeORM hydrates unchanged from what node-postgres gives (a Date for instants, parsed JSON). */
-const HYDRATED_AS_READ = new Set(['uuid', 'text', 'varchar', 'character varying', 'boolean', 'integer', 'int', 'int4', 'smallint', 'int2', 'jsonb', 'json', 'timestamptz', 'timestamp with time zone']);
+/**
+ * Column types whose node-postgres value is the entity's value as it is (parsed JSON included), and
+ * which JSON.stringify writes as PostgreSQL's row_to_json does (enums are looked at apart).
+ */
+const PLAIN_TYPES = new Set(['uuid', 'text', 'varchar', 'character varying', 'boolean', 'integer', 'int', 'int4', 'smallint', 'int2', 'jsonb', 'json']);
+/** Instants: node-postgres gives the entity's Date, but PostgreSQL writes them in JSON otherwise than toISOString. */
+const INSTANT_TYPES = new Set(['timestamptz', 'timestamp with time zone']);
 
 /** TypeORM's hydration of this column would return node-postgres's value as it is (and set it as a plain property). */
 function hydratedAsRead(column: ColumnMetadata): boolean {
   if (column.embeddedMetadata || column.isVirtual || column.transformer || column.isArray) return false;
   if (column.type === 'enum') return (column.enum ?? []).every((option) => typeof option === 'string');
-  return typeof column.type === 'string' && HYDRATED_AS_READ.has(column.type);
+  return typeof column.type === 'string' && (PLAIN_TYPES.has(column.type) || INSTANT_TYPES.has(column.type));
 }
 
 /** Per entity and alias: its metadata and the result column each property comes from, found once. */
@@ -223,7 +228,6 @@ export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, t
   return entity;
 }
 
-const AS_IS = new Set(['uuid', 'text', 'varchar', 'character varying', 'enum', 'boolean', 'integer', 'int', 'int4', 'smallint', 'int2', 'jsonb', 'json']);
 const jsonSql = new WeakMap<DataSource, Map<string, string>>();
 
 /**
@@ -244,8 +248,8 @@ export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, t
     const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
     const reference = `"${alias}"."${column.databaseName}"`;
     if (column.embeddedMetadata || column.transformer || column.isArray) throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} needs JavaScript to be written`);
-    if (type === 'timestamptz' || type === 'timestamp with time zone') fields.set(column.propertyName, isoInstantSql(reference));
-    else if (AS_IS.has(type)) fields.set(column.propertyName, reference);
+    if (INSTANT_TYPES.has(type)) fields.set(column.propertyName, isoInstantSql(reference));
+    else if (type === 'enum' || PLAIN_TYPES.has(type)) fields.set(column.propertyName, reference);
     else throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} has the type ${type}, not written here`);
   }
   for (const [property, sql] of Object.entries(relations)) fields.set(property, sql);
