@@ -79,12 +79,13 @@ export async function resetRateLimits(config: AppConfig): Promise<void> {
   }
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `logger`: the app's logger, writing errors only unless a test reads other lines. */
+export async function startTestApp(env: Record<string, string> = {}, logger = new JsonLogger('error')): Promise<TestApp> {
   const config = testConfig(env);
   await runMigrations(config.databaseUrl);
   await resetDatabase(config.databaseUrl);
   await resetRateLimits(config);
-  const app = await createHttpApp(config, new JsonLogger('error'));
+  const app = await createHttpApp(config, logger);
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
   return {
