@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Member } from '../members/member.entity';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { ApiError } from '../common/http/api-error';
 import { requestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -39,7 +39,12 @@ export class ApiTokensService {
       this.touch(trusted.token.id);
       return trusted.token;
     }
-    const found = await this.repository.findOneBy({ tokenHash, revokedAt: IsNull() });
+    // A token bound to a member acts for that member only while they are active.
+    const found = await this.repository
+      .createQueryBuilder('t')
+      .leftJoin(Member, 'm', 'm.id = t.member_id')
+      .where('t.token_hash = :tokenHash AND t.revoked_at IS NULL AND (t.member_id IS NULL OR m.active)', { tokenHash })
+      .getOne();
     if (!found) {
       this.activeTokens.delete(tokenHash);
       return null;
@@ -89,6 +94,11 @@ export class ApiTokensService {
     // After the commit: forgotten earlier, a request in between could find the token still active and keep it.
     this.forget(id);
     return revoked;
+  }
+
+  /** A deactivated member's tokens stop at once here, within ACTIVE_TOKEN_TRUSTED_MS in other processes. */
+  forgetMember(memberId: string) {
+    for (const [tokenHash, { token }] of this.activeTokens) if (token.memberId === memberId) this.activeTokens.delete(tokenHash);
   }
 
   private forget(id: string) {

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
+import { ApiTokensService } from '../auth/api-tokens.service';
 import { likePattern } from '../common/database/like';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
@@ -27,6 +28,7 @@ export class MembersService {
     private readonly notifications: NotificationsService,
     private readonly access: AccessPolicy,
     private readonly reminders: MemberRemindersPlanner,
+    private readonly tokens: ApiTokensService,
   ) {}
 
   create(dto: CreateMemberDto): Promise<Member> {
@@ -103,9 +105,10 @@ export class MembersService {
    * Deactivating (active: false) keeps every term, answer and notification of the member. A new time
    * zone or digest preference moves the reminders already planned for them, enqueued after the commit.
    */
-  update(id: string, dto: UpdateMemberDto): Promise<Member> {
+  async update(id: string, dto: UpdateMemberDto): Promise<Member> {
     this.access.assertOwnPreferences(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateMemberDto] !== undefined));
-    return this.notifications.transaction(async (manager) => {
+    let deactivated = false;
+    const updated = await this.notifications.transaction(async (manager) => {
       const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw ApiError.notFound('Member', id);
       const before = { ...member };
@@ -118,11 +121,15 @@ export class MembersService {
       if (organization !== undefined) member.organizationId = organization;
       if (timeZone !== undefined) member.timeZone = canonicalTimeZone(timeZone);
       await manager.save(member);
-      if (before.active && !member.active) await this.notifications.cancelForRecipient(manager, id, 'the member was deactivated');
+      deactivated = before.active && !member.active;
+      if (deactivated) await this.notifications.cancelForRecipient(manager, id, 'the member was deactivated');
       else await this.reminders.replan(manager, member, before);
       await this.audit.record(manager, 'update', 'member', id, before, member);
       return member;
     });
+    // After the commit: forgotten earlier, a request in between could find the member's tokens still usable and keep them.
+    if (deactivated) this.tokens.forgetMember(id);
+    return updated;
   }
 
   private async assertEmailFree(manager: EntityManager, email: string, exceptId?: string) {

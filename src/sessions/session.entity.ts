@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import type { Role } from '../common/request-context';
 import { Member } from '../members/member.entity';
 
 /** A signed-in browser: the cookie holds a random token, the database only its hash. */
@@ -20,9 +19,6 @@ export class Session {
   @ManyToOne(() => Member, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'member_id' })
   member?: Relation<Member>;
-
-  @Column({ type: 'text' })
-  role!: Role;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

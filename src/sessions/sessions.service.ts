@@ -15,6 +15,16 @@ export const SIGN_IN_MINUTES = 15;
 export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'wgs_session';
 
+/** Secretariat staff (a current secretariat term in any body) act as the secretariat. */
+const HOLDS_SECRETARIAT_TERM = `EXISTS (SELECT 1 FROM membership t WHERE t.member_id = s.member_id AND t.role = 'secretariat' AND t.start_date <= :today AND (t.end_date IS NULL OR t.end_date >= :today))`;
+
+/** A signed-in browser, its member and what the member may do today. */
+export interface FoundSession {
+  session: Session;
+  member: Member;
+  role: Role;
+}
+
 /** Passwordless sign-in by emailed link, and the sessions it opens. */
 @Injectable()
 export class SessionsService {
@@ -58,16 +68,26 @@ export class SessionsService {
     if (!member) return null;
     const token = newToken('wss_');
     await this.dataSource.manager.save(
-      this.dataSource.manager.create(Session, { tokenHash: hashToken(token), memberId, role: await this.roleOf(memberId), expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), revokedAt: null }),
+      this.dataSource.manager.create(Session, { tokenHash: hashToken(token), memberId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), revokedAt: null }),
     );
     return { token, member };
   }
 
-  async find(token: string | undefined): Promise<{ session: Session; member: Member } | null> {
+  /**
+   * The session of a cookie, with its member's role as of this request (one statement): a session
+   * lasts weeks, a secretariat term or a member's activity may end any day.
+   */
+  async find(token: string | undefined): Promise<FoundSession | null> {
     if (!token || token.length > 200) return null;
-    const session = await this.dataSource.manager.findOne(Session, { where: { tokenHash: hashToken(token) }, relations: { member: true } });
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(Session, 's')
+      .innerJoinAndSelect('s.member', 'm')
+      .addSelect(HOLDS_SECRETARIAT_TERM, 'holds_secretariat_term')
+      .where('s.token_hash = :tokenHash', { tokenHash: hashToken(token), today: today() })
+      .getRawAndEntities<{ holds_secretariat_term: boolean }>();
+    const session = entities[0];
     if (!session || session.revokedAt || session.expiresAt < new Date() || !session.member?.active) return null;
-    return { session, member: session.member };
+    return { session, member: session.member, role: raw[0].holds_secretariat_term ? 'secretariat' : 'member' };
   }
 
   async signOut(session: Session): Promise<void> {
@@ -77,16 +97,6 @@ export class SessionsService {
   async signOutEverywhere(memberId: string): Promise<number> {
     const result = await this.dataSource.manager.createQueryBuilder().update(Session).set({ revokedAt: () => 'now()' }).where('member_id = :memberId AND revoked_at IS NULL', { memberId }).execute();
     return result.affected ?? 0;
-  }
-
-  /** Secretariat staff (a current secretariat term in any body) act as the secretariat. */
-  async roleOf(memberId: string): Promise<Role> {
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM membership WHERE member_id = $1 AND role = 'secretariat' AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2) LIMIT 1`,
-      [memberId, today],
-    );
-    return rows.length ? 'secretariat' : 'member';
   }
 
   /** The form token of a session: cookie-authenticated forms must carry it (CSRF). */
@@ -105,4 +115,9 @@ export class SessionsService {
     const secure = this.config.appUrl.startsWith('https:') ? '; Secure' : '';
     return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
   }
+}
+
+/** Terms are dated days; the app counts them in UTC. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { requestContext } from '../common/request-context';
+import type { Role } from '../common/request-context';
 import type { Member } from '../members/member.entity';
 import { PageRenderer } from '../pages/page-renderer';
 import type { PageName } from '../pages/page-renderer';
@@ -40,6 +41,8 @@ function sameSitePage(referer: string | undefined, host: string | undefined): UR
 export interface PageContext {
   member: Member;
   session: Session;
+  /** The member's role as of this request. */
+  role: Role;
   language: Language;
   csrf: string;
 }
@@ -65,12 +68,12 @@ export class PageSession {
     if (asked) res.append('Set-Cookie', `${LANGUAGE_COOKIE}=${asked}; Path=/; SameSite=Lax; Max-Age=31536000`);
     const remembered = cookieValue(req, LANGUAGE_COOKIE);
     const language: Language = asked ?? ((LANGUAGES as readonly string[]).includes(remembered ?? '') ? (remembered as Language) : found.member.language);
-    if (secretariat && found.session.role !== 'secretariat') {
+    if (secretariat && found.role !== 'secretariat') {
       res.status(HttpStatus.FORBIDDEN).send(this.pages.render('message', language, t('page.forbidden', language), { lines: [t('page.forbidden.lead', language)] }));
       return null;
     }
-    requestContext.actAs({ kind: 'member', id: found.member.id, memberId: found.member.id, name: found.member.fullName, role: found.session.role });
-    return { member: found.member, session: found.session, language, csrf: this.sessions.csrfToken(found.session) };
+    requestContext.actAs({ kind: 'member', id: found.member.id, memberId: found.member.id, name: found.member.fullName, role: found.role });
+    return { member: found.member, session: found.session, role: found.role, language, csrf: this.sessions.csrfToken(found.session) };
   }
 
   /** Who posts a page form, once the session and its CSRF token are checked; null when a page already answered. */
@@ -99,7 +102,7 @@ export class PageSession {
   }
 
   render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
-    const nav = { signedIn: true, csrf: context.csrf, fullName: context.member.fullName, secretariat: context.session.role === 'secretariat', languages: languageLinks(res.req, context.language) };
+    const nav = { signedIn: true, csrf: context.csrf, fullName: context.member.fullName, secretariat: context.role === 'secretariat', languages: languageLinks(res.req, context.language) };
     res.send(this.pages.render(name, context.language, title, { ...data, nav }));
   }
 }

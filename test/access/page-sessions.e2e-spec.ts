@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { addMembership, createBody, createMember } from '../support/factories';
+import { pageSession } from '../support/page-app';
+import { SmtpSink } from '../support/smtp-sink';
+import { clientWithToken, startTestApp, TestApp } from '../support/test-app';
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Paths that are not pages behind sign-in: the API, probes, tools, public pages and secret-link pages. */
+const NOT_SIGNED_IN_PAGES = /^\/(api|health|metrics|admin|assets|calendar|a|sign-in|sign-out)(\/|$)/;
+
+describe('signed-in pages: the role of each request, and never cached', () => {
+  let t: TestApp;
+  const smtp = new SmtpSink();
+  let bodyId: string;
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: 'http://wg.test' });
+    bodyId = (await createBody(t)).id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  /** A member with a current secretariat term, signed in through the emailed link. */
+  const signedInSecretariat = async (email: string) => {
+    const member = await createMember(t, { email, language: 'en' });
+    const term = await addMembership(t, bodyId, { memberId: member.id, role: 'secretariat', startDate: '2020-01-01' });
+    const { cookie, csrf } = await pageSession(t, smtp, email);
+    const [sent]: { id: string }[] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_id = $1 AND kind = 'sign-in-link'`, [member.id]);
+    return { member, term, cookie, csrf, emailId: sent.id };
+  };
+  const resends = async (emailId: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE payload->>'resendOf' = $1`, [emailId]))[0].n);
+
+  it('stops showing the secretariat pages, and refuses a resend, as soon as the secretariat term ends', async () => {
+    const { term, cookie, csrf, emailId } = await signedInSecretariat('ending-term@example.org');
+    await t.anonymous.get('/').set('Cookie', cookie).expect(200);
+    await t.anonymous.get(`/outbox/${emailId}`).set('Cookie', cookie).expect(200);
+
+    await t.admin.patch(`/api/bodies/${bodyId}/memberships/${term.id}`).send({ endDate: yesterday() }).expect(200);
+
+    const dashboard = await t.anonymous.get('/').set('Cookie', cookie).expect(403);
+    expect(dashboard.text).not.toContain('href="/outbox"');
+    await t.anonymous.get(`/outbox/${emailId}`).set('Cookie', cookie).expect(403);
+    const before = await resends(emailId);
+    await t.anonymous.post(`/outbox/${emailId}/resend`).set('Cookie', cookie).type('form').send({ csrf }).expect(403);
+    expect(await resends(emailId)).toBe(before);
+    // Still signed in as a member: their own page works.
+    await t.anonymous.get('/me').set('Cookie', cookie).expect(200);
+  });
+
+  it('gives the secretariat pages at once to a member whose secretariat term starts', async () => {
+    const member = await createMember(t, { email: 'new-staff@example.org', language: 'en' });
+    const { cookie } = await pageSession(t, smtp, 'new-staff@example.org');
+    await t.anonymous.get('/').set('Cookie', cookie).expect(403);
+    await addMembership(t, bodyId, { memberId: member.id, role: 'secretariat', startDate: '2020-01-01' });
+    await t.anonymous.get('/').set('Cookie', cookie).expect(200);
+  });
+
+  it('signs a deactivated member out at once and refuses their member token', async () => {
+    const { member, cookie, csrf, emailId } = await signedInSecretariat('leaving@example.org');
+    const token = (await t.admin.post('/api/tokens').send({ name: 'leaving', role: 'member', memberId: member.id }).expect(201)).body.token;
+    const client = clientWithToken(t, token);
+    await client.get('/api/meetings').expect(200);
+    await t.anonymous.get('/').set('Cookie', cookie).expect(200);
+
+    await t.admin.patch(`/api/members/${member.id}`).send({ active: false }).expect(200);
+
+    const page = await t.anonymous.get('/').set('Cookie', cookie).expect(303);
+    expect(page.headers.location).toBe('/sign-in');
+    const before = await resends(emailId);
+    await t.anonymous.post(`/outbox/${emailId}/resend`).set('Cookie', cookie).type('form').send({ csrf }).expect(303);
+    expect(await resends(emailId)).toBe(before);
+    const refused = await client.get('/api/meetings').expect(401);
+    expect(refused.body.message).toBe('The token is not valid or has been revoked');
+  });
+});
