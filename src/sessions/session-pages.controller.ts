@@ -95,6 +95,7 @@ export class SessionPagesController {
   }
 
   private async end(body: Record<string, unknown>, req: Request, res: Response, everywhere: boolean) {
+    res.setHeader('Cache-Control', 'no-store');
     const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE));
     const fallback = languageFromHeader(req.header('accept-language'));
     if (!found) return this.message(res, fallback, HttpStatus.OK, t('signout.done', fallback));

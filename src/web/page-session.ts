@@ -59,6 +59,8 @@ export class PageSession {
   ) {}
 
   async require(req: Request, res: Response, secretariat = true): Promise<PageContext | null> {
+    // Every answer here depends on who is signed in (even the redirect to sign in): no browser or proxy may keep one.
+    res.setHeader('Cache-Control', 'no-store');
     const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE));
     if (!found) {
       res.redirect(HttpStatus.SEE_OTHER, '/sign-in');

@@ -80,4 +80,41 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     const refused = await client.get('/api/meetings').expect(401);
     expect(refused.body.message).toBe('The token is not valid or has been revoked');
   });
+
+  it('sends Cache-Control: no-store with every page behind sign-in, signed in or not, exports included', async () => {
+    const { member, cookie, emailId } = await signedInSecretariat('no-store@example.org');
+    const meeting = (await t.admin.post('/api/meetings').send({ bodyId, kind: 'technical', title: { en: 'Cached?' }, timeZone: 'UTC', startsAt: '2032-03-01T10:00:00Z' }).expect(201)).body;
+    const plan = (await t.admin.post('/api/work-plans').send({ bodyId, title: { en: 'Plan' }, period: '2032' }).expect(201)).body;
+    const ids: Record<string, string> = { members: member.id, meetings: meeting.id, 'work-plan': plan.id, outbox: emailId, bodies: bodyId };
+
+    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } }).router;
+    const pagePaths = router.stack
+      .filter((layer) => layer.route?.methods.get && !NOT_SIGNED_IN_PAGES.test(layer.route.path))
+      .map((layer) => layer.route!.path);
+    for (const expected of ['/', '/me', '/members', '/members/:id', '/outbox', '/outbox/:id', '/work-plan/:planId/export.:format']) expect(pagePaths).toContain(expected);
+
+    const urls = pagePaths.flatMap((path) => {
+      const section = path.split('/')[1];
+      const filled = path.replace(/:(\w+)/g, (_, name: string) => (name === 'format' ? 'csv' : (ids[section] ?? randomUUID())));
+      return path.includes(':format') ? [filled, filled.replace(/csv$/, 'xlsx')] : [filled];
+    });
+    const answers: { url: string; status: number; cacheControl: unknown; signedIn: boolean }[] = [];
+    for (const url of urls) {
+      const signedIn = await t.anonymous.get(url).set('Cookie', cookie);
+      answers.push({ url, status: signedIn.status, cacheControl: signedIn.headers['cache-control'], signedIn: true });
+      const signedOut = await t.anonymous.get(url);
+      answers.push({ url, status: signedOut.status, cacheControl: signedOut.headers['cache-control'], signedIn: false });
+    }
+    // Every path found is a page behind sign-in (the signed-out visitor is sent to sign in) that worked for the secretariat.
+    expect(answers.filter((a) => !a.signedIn && a.status !== 303)).toEqual([]);
+    expect(answers.filter((a) => a.signedIn && a.status >= 500)).toEqual([]);
+    expect(answers.filter((a) => a.cacheControl !== 'no-store')).toEqual([]);
+    expect(answers.filter((a) => a.signedIn && a.url.endsWith('.xlsx')).map((a) => a.status)).toEqual([200]);
+  });
+
+  it('sends Cache-Control: no-store when signing out', async () => {
+    const { cookie, csrf } = await signedInSecretariat('signing-out@example.org');
+    const out = await t.anonymous.post('/sign-out').set('Cookie', cookie).type('form').send({ csrf }).expect(200);
+    expect(out.headers['cache-control']).toBe('no-store');
+  });
 });
