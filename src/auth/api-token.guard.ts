@@ -8,6 +8,7 @@ import { ApiError } from '../common/http/api-error';
 import { Actor, requestContext, Role } from '../common/request-context';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { ApiTokensService } from './api-tokens.service';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { sameSecret } from './token-hash';
 
 /** Every route needs a bearer token unless marked @Public(); the role decides what it may do. */
@@ -17,6 +18,7 @@ export class ApiTokenGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: ApiTokensService,
     private readonly limiter: RateLimiter,
+    private readonly failures: AuthFailureLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,13 +27,13 @@ export class ApiTokenGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request>();
-    const actor = await this.authenticate(request.header('authorization'));
+    const response = context.switchToHttp().getResponse<Response>();
+    const refused = this.failures.waitFor(request.ip);
+    if (refused !== null) throw tooMany(response, refused, AuthFailureLimiter.message(refused));
+    const actor = await this.authenticate(request, response);
     requestContext.actAs(actor);
     const wait = await this.limiter.hit({ key: `api:${actor.kind}:${actor.id ?? 'admin'}`, limit: this.config.apiRequestsPerMinute, windowSeconds: 60 });
-    if (wait !== null) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, `This token made more than ${this.config.apiRequestsPerMinute} requests in a minute; try again in ${wait} s`);
-    }
+    if (wait !== null) throw tooMany(response, wait, `This token made more than ${this.config.apiRequestsPerMinute} requests in a minute; try again in ${wait} s`);
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['secretariat'];
     if (!allowed.includes(actor.role)) {
@@ -40,8 +42,8 @@ export class ApiTokenGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Actor> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  private async authenticate(request: Request, response: Response): Promise<Actor> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.header('authorization') ?? '');
     if (!match) {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'Send a token in the header "Authorization: Bearer <token>"');
     }
@@ -50,7 +52,14 @@ export class ApiTokenGuard implements CanActivate {
       return { kind: 'admin', id: null, name: 'admin token', role: 'secretariat' };
     }
     const found = await this.tokens.findActive(token);
-    if (!found) throw new ApiError(HttpStatus.UNAUTHORIZED, 'The token is not valid or has been revoked');
-    return { kind: 'token', id: found.id, name: found.name, role: found.role, memberId: found.memberId };
+    if (found) return { kind: 'token', id: found.id, name: found.name, role: found.role, memberId: found.memberId };
+    const wait = await this.failures.failed(request.ip);
+    if (wait !== null) throw tooMany(response, wait, AuthFailureLimiter.message(wait));
+    throw new ApiError(HttpStatus.UNAUTHORIZED, 'The token is not valid or has been revoked');
   }
+}
+
+function tooMany(response: Response, wait: number, message: string): ApiError {
+  response.setHeader('Retry-After', String(wait));
+  return new ApiError(HttpStatus.TOO_MANY_REQUESTS, message);
 }

@@ -19,11 +19,21 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const ACTIVE_TOKEN_TRUSTED_MS = 5_000;
 const ACTIVE_TOKENS_KEPT = 1_000;
 
+/**
+ * How long a process answers "not valid" for a token it has just looked up in vain, so a flood of
+ * one wrong token does not reach PostgreSQL. Tokens are random: none found now can become valid,
+ * except one created since, which `create` clears here.
+ */
+export const UNKNOWN_TOKEN_REMEMBERED_MS = 5_000;
+const UNKNOWN_TOKENS_KEPT = 10_000;
+
 @Injectable()
 export class ApiTokensService {
   private readonly lastUsedWritten = new Map<string, number>();
-  /** By token hash: tokens found active lately, until when they are trusted. Unknown tokens are never kept. */
+  /** By token hash: tokens found active lately, until when they are trusted. */
   private readonly activeTokens = new Map<string, { token: ApiToken; until: number }>();
+  /** By token hash: tokens found neither active nor known lately, until when that answer stands (oldest first). */
+  private readonly unknownTokens = new Map<string, number>();
 
   constructor(
     @InjectRepository(ApiToken) private readonly repository: Repository<ApiToken>,
@@ -39,6 +49,8 @@ export class ApiTokensService {
       this.touch(trusted.token.id);
       return trusted.token;
     }
+    const unknownUntil = this.unknownTokens.get(tokenHash);
+    if (unknownUntil !== undefined && unknownUntil > now) return null;
     // A token bound to a member acts for that member only while they are active.
     const found = await this.repository
       .createQueryBuilder('t')
@@ -47,6 +59,7 @@ export class ApiTokensService {
       .getOne();
     if (!found) {
       this.activeTokens.delete(tokenHash);
+      this.rememberUnknown(tokenHash, now);
       return null;
     }
     if (this.activeTokens.size >= ACTIVE_TOKENS_KEPT) this.activeTokens.clear();
@@ -73,6 +86,7 @@ export class ApiTokensService {
       await this.audit.record(manager, 'create', 'api_token', created.id, null, created);
       return created;
     });
+    this.unknownTokens.delete(apiToken.tokenHash);
     return { token, apiToken };
   }
 
@@ -99,6 +113,12 @@ export class ApiTokensService {
   /** A deactivated member's tokens stop at once here, within ACTIVE_TOKEN_TRUSTED_MS in other processes. */
   forgetMember(memberId: string) {
     for (const [tokenHash, { token }] of this.activeTokens) if (token.memberId === memberId) this.activeTokens.delete(tokenHash);
+  }
+
+  private rememberUnknown(tokenHash: string, now: number) {
+    this.unknownTokens.delete(tokenHash);
+    if (this.unknownTokens.size >= UNKNOWN_TOKENS_KEPT) this.unknownTokens.delete(this.unknownTokens.keys().next().value!);
+    this.unknownTokens.set(tokenHash, now + UNKNOWN_TOKEN_REMEMBERED_MS);
   }
 
   private forget(id: string) {

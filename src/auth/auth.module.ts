@@ -6,12 +6,13 @@ import { ApiToken } from './api-token.entity';
 import { ApiTokenGuard } from './api-token.guard';
 import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensService } from './api-tokens.service';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([ApiToken])],
   controllers: [ApiTokensController],
-  providers: [ApiTokensService, AccessPolicy, { provide: APP_GUARD, useClass: ApiTokenGuard }],
-  exports: [ApiTokensService, AccessPolicy],
+  providers: [ApiTokensService, AccessPolicy, AuthFailureLimiter, { provide: APP_GUARD, useClass: ApiTokenGuard }],
+  exports: [ApiTokensService, AccessPolicy, AuthFailureLimiter],
 })
 export class AuthModule {}
