@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter';
+import { refuseCrossSiteWrites } from '../common/http/same-origin';
 import { sameSecret } from '../auth/token-hash';
 import type { AppConfig } from '../config/app-config';
 import { QUEUES } from '../queue/queue-names';
@@ -15,7 +16,8 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
  * Bull Board for the secretariat. Browsers cannot send bearer tokens, so it also accepts HTTP Basic
- * with a secretariat token as the password (the browser asks for it once).
+ * with a secretariat token as the password (the browser asks for it once). The browser then sends
+ * those credentials with any site's form posts too: changes are accepted only from this site.
  */
 export function mountQueueDashboard(app: INestApplication, config: AppConfig): void {
   const serverAdapter = new ExpressAdapter();
@@ -45,7 +47,7 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): v
     res.setHeader('WWW-Authenticate', 'Basic realm="wg-secretariat queues", charset="UTF-8"');
     res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'The queue dashboard needs a secretariat token (as the password, or as a bearer token)' });
   };
-  app.use(QUEUE_DASHBOARD_PATH, guard, serverAdapter.getRouter());
+  app.use(QUEUE_DASHBOARD_PATH, refuseCrossSiteWrites(new URL(config.appUrl).origin, 'The queue dashboard'), guard, serverAdapter.getRouter());
 }
 
 function tooMany(res: Response, wait: number) {
