@@ -50,8 +50,9 @@ export class SessionPagesController {
     }
     const wait = await this.limiter.hit({ key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 }, { key: `sign-in:ip:${req.ip}`, limit: 30, windowSeconds: 900 });
     if (wait !== null) return this.tooMany(res, language, wait);
-    await this.sessions.requestLink(email);
+    // Answered before the address is even looked up: the time to answer tells nothing about it.
     res.send(this.pages.render('sign-in', language, t('signin.title', language), { sent: true }));
+    this.sessions.requestLinkAfterAnswer(email);
   }
 
   @Get('sign-in/:token')

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActionTokenService } from '../actions/action-token.service';
@@ -27,8 +27,11 @@ export interface FoundSession {
 
 /** Passwordless sign-in by emailed link, and the sessions it opens. */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleDestroy {
   private readonly csrfKey: Buffer;
+  private readonly logger = new Logger('SignIn');
+  /** Link requests answered but not yet done: a stopping process finishes them first. */
+  private readonly pendingLinks = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +40,21 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.csrfKey = createHmac('sha256', config.appSecret).update('wg-secretariat csrf v1').digest();
+  }
+
+  /**
+   * Starts `requestLink` without waiting for it: the caller answers first, so that the answer takes
+   * as long whether the address belongs to a member or not. A failure is logged, never lost.
+   */
+  requestLinkAfterAnswer(email: string): void {
+    const pending: Promise<void> = this.requestLink(email)
+      .catch((error: unknown) => this.logger.error({ msg: 'a sign-in link could not be planned', error: String(error), stack: error instanceof Error ? error.stack : undefined }))
+      .finally(() => this.pendingLinks.delete(pending));
+    this.pendingLinks.add(pending);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.pendingLinks]);
   }
 
   /** Sends a link when the address belongs to an active member; says nothing either way (no address probing). */
