@@ -158,6 +158,54 @@ describe('bad input never produces a 500', () => {
     await t.admin.post('/api/tokens/not-a-uuid/revoke').expect(400);
   });
 
+  it('refuses JSON nested deeper than 32 levels with 400 naming the field, on every JSON route, before any conversion', async () => {
+    const deep = (levels: number) => '{"fullName":' + '{"a":'.repeat(levels) + '1' + '}'.repeat(levels) + '}';
+    const routes: [string, string][] = [
+      ['post', '/api/members'],
+      ['post', '/api/bodies'],
+      ['post', `/api/work-plans/${ids.plan}/items`],
+      ['put', `/api/meetings/${ids.meeting}/minutes`],
+      ['post', '/sign-in'],
+    ];
+    for (const [method, url] of routes) {
+      const res = await (t.admin as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).set('Content-Type', 'application/json').send(deep(1500));
+      expect({ url, status: res.status, message: res.body.message }).toEqual({
+        url,
+        status: 400,
+        message: [{ field: 'fullName', message: 'is nested deeper than 32 levels' }],
+      });
+    }
+    const rootArray = await t.admin.post('/api/members').set('Content-Type', 'application/json').send('['.repeat(1500) + ']'.repeat(1500));
+    expect(rootArray.status).toBe(400);
+    expect(rootArray.body.message).toEqual([{ field: 'body', message: 'is nested deeper than 32 levels' }]);
+    // 32 levels are still read (and then judged by the field's own rule).
+    const shallow = await t.admin.post('/api/members').set('Content-Type', 'application/json').send('{"fullName":' + '{"a":'.repeat(31) + '1' + '}'.repeat(31) + '}');
+    expect(shallow.status).toBe(400);
+    expect(shallow.body.message).not.toContainEqual(expect.objectContaining({ message: 'is nested deeper than 32 levels' }));
+  });
+
+  it('refuses ill-formed text (a lone UTF-16 surrogate) in any field, nested or not, with 400 naming the field', async () => {
+    const cases: [string, string, string, string][] = [
+      ['post', '/api/members', '{"fullName":"Ann","email":"a\\ud800@b.test","countryCode":"KZ","language":"en","timeZone":"Asia/Almaty"}', 'email'],
+      ['patch', `/api/members/${ids.member}`, '{"position":"x\\udc00"}', 'position'],
+      ['post', '/api/bodies', '{"name":{"en":"B\\ud83d"},"kind":"working_group"}', 'name.en'],
+      ['put', `/api/meetings/${ids.meeting}/agenda/order`, '{"order":["\\udfff"]}', 'order.0'],
+      ['post', '/api/deadlines/parse', '{"text":"Q4 2019 \\ud800"}', 'text'],
+    ];
+    for (const [method, url, raw, field] of cases) {
+      const res = await (t.admin as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).set('Content-Type', 'application/json').send(raw);
+      expect({ url, status: res.status, message: res.body.message }).toEqual({
+        url,
+        status: 400,
+        message: [{ field, message: 'must be well-formed text (it holds a lone UTF-16 surrogate)' }],
+      });
+    }
+    const inQuery = await t.admin.get('/api/members?q=%ED%A0%80');
+    expect(inQuery.status).toBeLessThan(500);
+    const form = await t.anonymous.post('/sign-in').type('form').send('email=a%ED%A0%80%40b.test');
+    expect(form.status).toBe(400);
+  });
+
   it('answers an unknown route with 404 in the error shape', async () => {
     const res = await t.admin.get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
