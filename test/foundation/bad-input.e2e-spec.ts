@@ -206,6 +206,25 @@ describe('bad input never produces a 500', () => {
     expect(form.status).toBe(400);
   });
 
+  it('accepts only addresses with an unquoted local part, the same for members and the sign-in form', async () => {
+    const refused = ['"a\r\nRCPT TO:<x@evil.test>"@b.test', '"<a>"@b.test', '"a,b"@b.test', '"a b"@b.test', 'a<b>@c.test', 'a,b@c.test', '.a@b.test', 'a..b@c.test', 'a@b', 'a@-b.test', 'a@b..test'];
+    for (const email of refused) {
+      const res = await t.admin.post('/api/members').send({ fullName: 'Quoted', email, countryCode: 'KZ', language: 'en', timeZone: 'Asia/Almaty' });
+      expect({ email, status: res.status, fields: res.body.message?.map?.((p: { field: string }) => p.field) }).toEqual({ email, status: 400, fields: ['email'] });
+      const patch = await t.admin.patch(`/api/members/${ids.member}`).send({ email });
+      expect({ email, status: patch.status }).toEqual({ email, status: 400 });
+      const signIn = await t.anonymous.post('/sign-in').type('form').send({ email });
+      expect({ email, signIn: signIn.status }).toEqual({ email, signIn: 400 });
+    }
+    const accepted = ["o'brien+wg.2019@ecogeo.gov.kz", 'айгерим@минприроды.kz', 'A.Sadykova@Sub-Domain.Example.ORG'];
+    for (const email of accepted) {
+      const res = await t.admin.post('/api/members').send({ fullName: 'Plain', email, countryCode: 'KZ', language: 'en', timeZone: 'Asia/Almaty' });
+      expect({ email, status: res.status }).toEqual({ email, status: 201 });
+      const signIn = await t.anonymous.post('/sign-in').type('form').send({ email });
+      expect({ email, signIn: signIn.status }).toEqual({ email, signIn: 200 });
+    }
+  });
+
   it('answers an unknown route with 404 in the error shape', async () => {
     const res = await t.admin.get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
