@@ -179,4 +179,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return config;
 }
 
+/** The secrets a signature may have been made with, the signing one first; only the first ever signs. */
+export function secretsForVerifying(config: Pick<AppConfig, 'appSecret' | 'appSecretPrevious'>): string[] {
+  return config.appSecretPrevious === null ? [config.appSecret] : [config.appSecret, config.appSecretPrevious];
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -5,7 +5,7 @@ import { ActionTokenService } from '../actions/action-token.service';
 import { hashToken, newToken } from '../auth/token-hash';
 import { updateReturning } from '../common/database/update-returning';
 import type { Role } from '../common/request-context';
-import { APP_CONFIG } from '../config/app-config';
+import { APP_CONFIG, secretsForVerifying } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -18,7 +18,8 @@ export const SESSION_COOKIE = 'wgs_session';
 /** Passwordless sign-in by emailed link, and the sessions it opens. */
 @Injectable()
 export class SessionsService {
-  private readonly csrfKey: Buffer;
+  /** The key that makes form tokens, then the previous secret's: forms open when APP_SECRET changed still submit. */
+  private readonly csrfKeys: Buffer[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -26,7 +27,7 @@ export class SessionsService {
     private readonly tokens: ActionTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.csrfKey = createHmac('sha256', config.appSecret).update('wg-secretariat csrf v1').digest();
+    this.csrfKeys = secretsForVerifying(config).map((secret) => createHmac('sha256', secret).update('wg-secretariat csrf v1').digest());
   }
 
   /** Sends a link when the address belongs to an active member; says nothing either way (no address probing). */
@@ -91,18 +92,24 @@ export class SessionsService {
 
   /** The form token of a session: cookie-authenticated forms must carry it (CSRF). */
   csrfToken(session: Session): string {
-    return createHmac('sha256', this.csrfKey).update(session.id).digest('base64url');
+    return this.csrfWith(this.csrfKeys[0], session);
   }
 
   checkCsrf(session: Session, given: unknown): boolean {
     if (typeof given !== 'string') return false;
-    const expected = Buffer.from(this.csrfToken(session));
     const actual = Buffer.from(given);
-    return expected.length === actual.length && timingSafeEqual(expected, actual);
+    return this.csrfKeys.some((key) => {
+      const expected = Buffer.from(this.csrfWith(key, session));
+      return expected.length === actual.length && timingSafeEqual(expected, actual);
+    });
   }
 
   cookie(token: string, maxAgeSeconds = SESSION_DAYS * 86_400): string {
     const secure = this.config.appUrl.startsWith('https:') ? '; Secure' : '';
     return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+  }
+
+  private csrfWith(key: Buffer, session: Session): string {
+    return createHmac('sha256', key).update(session.id).digest('base64url');
   }
 }
