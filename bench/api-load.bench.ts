@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../src/config/app-config';
 import type { AppConfig } from '../src/config/app-config';
+import { NO_ENV_FILE } from '../src/config/dotenv';
 import { NotificationQueue } from '../src/notifications/notification-queue';
 import { QUEUES } from '../src/queue/queue-names';
 import { api, BENCH_TOKEN, percentile, startBenchApp } from './bench-app';
@@ -217,7 +218,7 @@ function benchProcessEnv(config: AppConfig): Record<string, string> {
 /** The real entry point as a ROLE=worker process on the bench database, sending to `smtpUrl`. */
 async function startWorkerProcess(config: AppConfig, smtpUrl: string): Promise<{ output: () => string; stop: () => Promise<void> }> {
   const root = `${__dirname}/..`;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', NO_ENV_FILE], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '', ...benchProcessEnv(config), ROLE: 'worker', SMTP_URL: smtpUrl, MAIL_FROM: 'Bench <bench@wgecc.bench>' },

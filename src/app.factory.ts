@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { RequestLoggingMiddleware } from './common/http/request-logging.middleware';
 import { JsonLogger } from './common/logging/json-logger';
+import { rejectUnsafeInput } from './common/validation/input-safety';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 
@@ -21,7 +22,8 @@ export async function createHttpApp(config: AppConfig, logger = new JsonLogger(c
   applySecurityHeaders(app, config);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.set('trust proxy', 'loopback');
+  app.use(rejectUnsafeInput);
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

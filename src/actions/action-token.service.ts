@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { APP_CONFIG } from '../config/app-config';
+import { APP_CONFIG, secretsForVerifying } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 
 export const ACTION_KINDS = [
@@ -41,24 +41,28 @@ export const ACTION_LINK_DAYS = 60;
  */
 @Injectable()
 export class ActionTokenService {
-  private readonly key: Buffer;
+  /** The key that signs, then the previous secret's: links sent before APP_SECRET changed keep working for their 60 days. */
+  private readonly keys: Buffer[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.key = createHmac('sha256', config.appSecret).update('wg-secretariat action links v1').digest();
+    this.keys = secretsForVerifying(config).map((secret) => createHmac('sha256', secret).update('wg-secretariat action links v1').digest());
   }
 
   sign(claims: ActionClaims): string {
     const payload = Buffer.from(JSON.stringify({ v: 1, m: claims.member, k: claims.kind, s: claims.subject, o: claims.option, x: claims.exp, j: claims.jti })).toString('base64url');
-    return `${payload}.${this.mac(payload)}`;
+    return `${payload}.${this.mac(this.keys[0], payload)}`;
   }
 
   verify(token: string, now = Date.now()): VerifiedToken {
     if (typeof token !== 'string' || token.length > 1000) return { ok: false, reason: 'invalid' };
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
-    const expected = Buffer.from(this.mac(payload));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
+    const signedByUs = this.keys.some((key) => {
+      const expected = Buffer.from(this.mac(key, payload));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    if (!signedByUs) return { ok: false, reason: 'invalid' };
     let raw: { v?: number; m?: string; k?: string; s?: string; o?: string; x?: number; j?: string };
     try {
       raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -80,7 +84,7 @@ export class ActionTokenService {
     return Math.floor(end / 1000);
   }
 
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
+  private mac(key: Buffer, payload: string): string {
+    return createHmac('sha256', key).update(payload).digest('base64url');
   }
 }

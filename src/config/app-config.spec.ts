@@ -52,4 +52,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '2.5' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "2.5")');
     expect(() => loadConfig({ ...base, RECONCILE_EVERY_MS: 'soon' })).toThrow('RECONCILE_EVERY_MS: must be a whole number, at least 200 (got "soon")');
   });
+
+  it('trusts no proxy by default, and reads TRUST_PROXY as Express takes it', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8, 192.168.1.7, fd00::/8, 172.16.0.0/255.240.0.0, uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      '172.16.0.0/255.240.0.0',
+      'uniquelocal',
+    ]);
+    for (const wrong of ['yes', '10.0.0.0/33', '10.0.0/8', 'loopback,,10.0.0.1', 'proxy.example.org', '-1', '1.5']) {
+      expect(() => loadConfig({ ...base, TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY: must be false, true, a number of proxies/);
+    }
+  });
+
+  it('takes an optional APP_SECRET_PREVIOUS of at least 32 characters, for verifying only', () => {
+    expect(loadConfig(base).appSecretPrevious).toBeNull();
+    expect(loadConfig({ ...base, APP_SECRET_PREVIOUS: 'p'.repeat(32) }).appSecretPrevious).toBe('p'.repeat(32));
+    expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: 'too-short-previous' })).toThrow(/APP_SECRET_PREVIOUS: must be at least 32 characters long/);
+    expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: base.APP_SECRET })).toThrow(/APP_SECRET_PREVIOUS: must differ from APP_SECRET/);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isValidTimeZone } from '../common/time/time-zone';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -12,6 +13,8 @@ export interface AppConfig {
   mailFrom: string;
   appUrl: string;
   appSecret: string;
+  /** The secret before the last change: still accepted when verifying links and tokens, never used to sign. */
+  appSecretPrevious: string | null;
   adminToken: string;
   role: ProcessRole;
   runMigrations: boolean;
@@ -40,6 +43,33 @@ export interface AppConfig {
   smtpMaxUnconfirmed: number;
   /** API requests one token may make per minute (all API processes together). */
   apiRequestsPerMinute: number;
+  /**
+   * Express's "trust proxy": which peers may name the client in X-Forwarded-For (false: none, the
+   * socket's address counts; true: any; a number: that many hops; else addresses, subnets or the
+   * names loopback, linklocal, uniquelocal). The per-address rate limits count what it yields.
+   */
+  trustProxy: boolean | number | string[];
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a TRUST_PROXY list as Express's proxy-addr takes it: a name, an address, or address/prefix or address/netmask. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, range, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+function parseTrustProxy(text: string): boolean | number | string[] | null {
+  if (text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyEntry) ? entries : null;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +148,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: read('MAIL_FROM', 'WGECC Secretariat <secretariat@wgecc.localhost>')!,
     appUrl: url('APP_URL', `http://localhost:${appPort}`, ['http:', 'https:']).replace(/\/+$/, ''),
     appSecret: secret('APP_SECRET', 32),
+    appSecretPrevious: read('APP_SECRET_PREVIOUS') === undefined ? null : secret('APP_SECRET_PREVIOUS', 32),
     adminToken: secret('ADMIN_TOKEN', 24),
     role: oneOf('ROLE', 'all', ['all', 'api', 'worker'] as const),
     runMigrations: migrationsText === 'true' || migrationsText === '1',
@@ -133,10 +164,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpPoolConnections: wholeNumber('SMTP_POOL_CONNECTIONS', 5, 1),
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
+    trustProxy: false,
   };
+  const trustProxyText = read('TRUST_PROXY', 'false')!;
+  const trustProxy = parseTrustProxy(trustProxyText);
+  if (trustProxy === null) {
+    fail('TRUST_PROXY', `must be false, true, a number of proxies, or a comma-separated list of addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal (got "${trustProxyText}")`);
+  } else config.trustProxy = trustProxy;
+  if (config.appSecretPrevious !== null && config.appSecretPrevious === config.appSecret) {
+    fail('APP_SECRET_PREVIOUS', 'must differ from APP_SECRET (unset it once no link signed with the old secret is in use)');
+  }
   if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The secrets a signature may have been made with, the signing one first; only the first ever signs. */
+export function secretsForVerifying(config: Pick<AppConfig, 'appSecret' | 'appSecretPrevious'>): string[] {
+  return config.appSecretPrevious === null ? [config.appSecret] : [config.appSecret, config.appSecretPrevious];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 
-/** Loads .env from the working directory when present; real environment variables win. */
-export function loadDotEnv(path = '.env'): void {
+/** Given to an entry point whose whole environment is explicit (tests, benchmarks): no .env fills its gaps. */
+export const NO_ENV_FILE = '--no-env-file';
+
+/**
+ * Loads .env from the working directory when present; real environment variables win. Called only by
+ * entry points (main.ts, seed-demo.ts, the migration CLI's data source), never by code tests import.
+ */
+export function loadDotEnv(argv: readonly string[] = process.argv, path = '.env'): void {
+  if (argv.includes(NO_ENV_FILE)) return;
   if (existsSync(path)) process.loadEnvFile(path);
 }

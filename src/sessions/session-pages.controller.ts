@@ -7,10 +7,9 @@ import { RateLimiter } from '../common/http/rate-limiter';
 import { languageFromHeader } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
+import { isEmailAddress } from '../common/validation/validators';
 import { PageRenderer } from '../pages/page-renderer';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
-
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
 /** Reads one cookie without a cookie library: the only cookie this service sets is the session. */
 export function cookieValue(req: Request, name: string): string | undefined {
@@ -45,7 +44,7 @@ export class SessionPagesController {
   async request(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const language = languageFromHeader(req.header('accept-language'));
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    if (!EMAIL.test(email)) {
+    if (!isEmailAddress(email)) {
       return res.status(HttpStatus.BAD_REQUEST).send(this.pages.render('sign-in', language, t('signin.title', language), { error: t('page.error.input', language, { reason: t('signin.email', language) }) }));
     }
     const wait = await this.limiter.hit({ key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 }, { key: `sign-in:ip:${req.ip}`, limit: 30, windowSeconds: 900 });

@@ -5,7 +5,7 @@ import { ActionTokenService } from '../actions/action-token.service';
 import { hashToken, newToken } from '../auth/token-hash';
 import { updateReturning } from '../common/database/update-returning';
 import type { Role } from '../common/request-context';
-import { APP_CONFIG } from '../config/app-config';
+import { APP_CONFIG, secretsForVerifying } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -28,7 +28,8 @@ export interface FoundSession {
 /** Passwordless sign-in by emailed link, and the sessions it opens. */
 @Injectable()
 export class SessionsService implements OnModuleDestroy {
-  private readonly csrfKey: Buffer;
+  /** The key that makes form tokens, then the previous secret's: forms open when APP_SECRET changed still submit. */
+  private readonly csrfKeys: Buffer[];
   private readonly logger = new Logger('SignIn');
   /** Link requests answered but not yet done: a stopping process finishes them first. */
   private readonly pendingLinks = new Set<Promise<void>>();
@@ -39,7 +40,7 @@ export class SessionsService implements OnModuleDestroy {
     private readonly tokens: ActionTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.csrfKey = createHmac('sha256', config.appSecret).update('wg-secretariat csrf v1').digest();
+    this.csrfKeys = secretsForVerifying(config).map((secret) => createHmac('sha256', secret).update('wg-secretariat csrf v1').digest());
   }
 
   /**
@@ -119,19 +120,25 @@ export class SessionsService implements OnModuleDestroy {
 
   /** The form token of a session: cookie-authenticated forms must carry it (CSRF). */
   csrfToken(session: Session): string {
-    return createHmac('sha256', this.csrfKey).update(session.id).digest('base64url');
+    return this.csrfWith(this.csrfKeys[0], session);
   }
 
   checkCsrf(session: Session, given: unknown): boolean {
     if (typeof given !== 'string') return false;
-    const expected = Buffer.from(this.csrfToken(session));
     const actual = Buffer.from(given);
-    return expected.length === actual.length && timingSafeEqual(expected, actual);
+    return this.csrfKeys.some((key) => {
+      const expected = Buffer.from(this.csrfWith(key, session));
+      return expected.length === actual.length && timingSafeEqual(expected, actual);
+    });
   }
 
   cookie(token: string, maxAgeSeconds = SESSION_DAYS * 86_400): string {
     const secure = this.config.appUrl.startsWith('https:') ? '; Secure' : '';
     return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+  }
+
+  private csrfWith(key: Buffer, session: Session): string {
+    return createHmac('sha256', key).update(session.id).digest('base64url');
   }
 }
 

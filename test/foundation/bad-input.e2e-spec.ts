@@ -158,6 +158,73 @@ describe('bad input never produces a 500', () => {
     await t.admin.post('/api/tokens/not-a-uuid/revoke').expect(400);
   });
 
+  it('refuses JSON nested deeper than 32 levels with 400 naming the field, on every JSON route, before any conversion', async () => {
+    const deep = (levels: number) => '{"fullName":' + '{"a":'.repeat(levels) + '1' + '}'.repeat(levels) + '}';
+    const routes: [string, string][] = [
+      ['post', '/api/members'],
+      ['post', '/api/bodies'],
+      ['post', `/api/work-plans/${ids.plan}/items`],
+      ['put', `/api/meetings/${ids.meeting}/minutes`],
+      ['post', '/sign-in'],
+    ];
+    for (const [method, url] of routes) {
+      const res = await (t.admin as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).set('Content-Type', 'application/json').send(deep(1500));
+      expect({ url, status: res.status, message: res.body.message }).toEqual({
+        url,
+        status: 400,
+        message: [{ field: 'fullName', message: 'is nested deeper than 32 levels' }],
+      });
+    }
+    const rootArray = await t.admin.post('/api/members').set('Content-Type', 'application/json').send('['.repeat(1500) + ']'.repeat(1500));
+    expect(rootArray.status).toBe(400);
+    expect(rootArray.body.message).toEqual([{ field: 'body', message: 'is nested deeper than 32 levels' }]);
+    // 32 levels are still read (and then judged by the field's own rule).
+    const shallow = await t.admin.post('/api/members').set('Content-Type', 'application/json').send('{"fullName":' + '{"a":'.repeat(31) + '1' + '}'.repeat(31) + '}');
+    expect(shallow.status).toBe(400);
+    expect(shallow.body.message).not.toContainEqual(expect.objectContaining({ message: 'is nested deeper than 32 levels' }));
+  });
+
+  it('refuses ill-formed text (a lone UTF-16 surrogate) in any field, nested or not, with 400 naming the field', async () => {
+    const cases: [string, string, string, string][] = [
+      ['post', '/api/members', '{"fullName":"Ann","email":"a\\ud800@b.test","countryCode":"KZ","language":"en","timeZone":"Asia/Almaty"}', 'email'],
+      ['patch', `/api/members/${ids.member}`, '{"position":"x\\udc00"}', 'position'],
+      ['post', '/api/bodies', '{"name":{"en":"B\\ud83d"},"kind":"working_group"}', 'name.en'],
+      ['put', `/api/meetings/${ids.meeting}/agenda/order`, '{"order":["\\udfff"]}', 'order.0'],
+      ['post', '/api/deadlines/parse', '{"text":"Q4 2019 \\ud800"}', 'text'],
+    ];
+    for (const [method, url, raw, field] of cases) {
+      const res = await (t.admin as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).set('Content-Type', 'application/json').send(raw);
+      expect({ url, status: res.status, message: res.body.message }).toEqual({
+        url,
+        status: 400,
+        message: [{ field, message: 'must be well-formed text (it holds a lone UTF-16 surrogate)' }],
+      });
+    }
+    const inQuery = await t.admin.get('/api/members?q=%ED%A0%80');
+    expect(inQuery.status).toBeLessThan(500);
+    const form = await t.anonymous.post('/sign-in').type('form').send('email=a%ED%A0%80%40b.test');
+    expect(form.status).toBe(400);
+  });
+
+  it('accepts only addresses with an unquoted local part, the same for members and the sign-in form', async () => {
+    const refused = ['"a\r\nRCPT TO:<x@evil.test>"@b.test', '"<a>"@b.test', '"a,b"@b.test', '"a b"@b.test', 'a<b>@c.test', 'a,b@c.test', '.a@b.test', 'a..b@c.test', 'a@b', 'a@-b.test', 'a@b..test'];
+    for (const email of refused) {
+      const res = await t.admin.post('/api/members').send({ fullName: 'Quoted', email, countryCode: 'KZ', language: 'en', timeZone: 'Asia/Almaty' });
+      expect({ email, status: res.status, fields: res.body.message?.map?.((p: { field: string }) => p.field) }).toEqual({ email, status: 400, fields: ['email'] });
+      const patch = await t.admin.patch(`/api/members/${ids.member}`).send({ email });
+      expect({ email, status: patch.status }).toEqual({ email, status: 400 });
+      const signIn = await t.anonymous.post('/sign-in').type('form').send({ email });
+      expect({ email, signIn: signIn.status }).toEqual({ email, signIn: 400 });
+    }
+    const accepted = ["o'brien+wg.2019@ecogeo.gov.kz", 'айгерим@минприроды.kz', 'A.Sadykova@Sub-Domain.Example.ORG'];
+    for (const email of accepted) {
+      const res = await t.admin.post('/api/members').send({ fullName: 'Plain', email, countryCode: 'KZ', language: 'en', timeZone: 'Asia/Almaty' });
+      expect({ email, status: res.status }).toEqual({ email, status: 201 });
+      const signIn = await t.anonymous.post('/sign-in').type('form').send({ email });
+      expect({ email, signIn: signIn.status }).toEqual({ email, signIn: 200 });
+    }
+  });
+
   it('answers an unknown route with 404 in the error shape', async () => {
     const res = await t.admin.get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });

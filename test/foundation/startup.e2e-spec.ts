@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import { entryPointArgs, entryPointEnv } from '../support/entry-point';
 import { TEST_ADMIN_TOKEN, TEST_APP_SECRET, TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from '../support/test-env';
 
 /** Starts the real entry point (src/main.ts through ts-node) and returns what it printed and its exit code. */
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env },
+    const child = spawn(process.execPath, entryPointArgs(), {
+      env: entryPointEnv(env),
       cwd: process.cwd(),
     });
     let output = '';
@@ -22,8 +23,8 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
 /** Starts the entry point and resolves with its output once `ready` appears in it, then stops it. */
 function startUntil(env: Record<string, string>, ready: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env },
+    const child = spawn(process.execPath, entryPointArgs(), {
+      env: entryPointEnv(env),
       cwd: process.cwd(),
     });
     let output = '';

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
+import { NO_ENV_FILE } from '../../src/config/dotenv';
 import { TEST_ADMIN_TOKEN, TEST_APP_SECRET } from './test-env';
 import { waitFor } from './smtp-sink';
 
@@ -191,7 +192,7 @@ export function scenarioEnv(env: ScenarioEnv): Record<string, string> {
  */
 export async function startAppProcess(role: 'api' | 'worker', env: Record<string, string>): Promise<AppProcess> {
   const port = role === 'api' ? await freePort() : 0;
-  const child = spawn(process.execPath, [join(FAULTS_BUILD_DIR, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [join(FAULTS_BUILD_DIR, 'src', 'main.js'), NO_ENV_FILE], {
     env: { PATH: process.env.PATH ?? '', ROLE: role, ...(port ? { PORT: String(port), APP_URL: `http://127.0.0.1:${port}` } : { APP_URL: 'http://127.0.0.1:3000' }), ...env },
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { entryPointArgs, entryPointEnv } from './entry-point';
 import { freePort } from './fault-processes';
 import { waitFor } from './smtp-sink';
 
@@ -7,8 +8,8 @@ export type EntryPointProcess = ChildProcess & { output: () => string };
 
 /** The real entry point (src/main.ts through ts-node) in a child process with the given role. */
 function spawnEntryPoint(role: 'api' | 'worker', env: Record<string, string>): EntryPointProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: 'tsconfig.json', ROLE: role, LOG_LEVEL: 'warn', ...env },
+  const child = spawn(process.execPath, entryPointArgs(), {
+    env: entryPointEnv({ ROLE: role, LOG_LEVEL: 'warn', ...env }),
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError, FieldProblem } from '../http/api-error';
+import { unsafeInput } from './input-safety';
 
 /** Flattens class-validator's tree into one entry per field, with dotted paths for nested values. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -14,26 +15,10 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   return problems;
 }
 
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Problems no DTO can express: NUL characters (PostgreSQL cannot store them) and prototype-polluting keys. */
-function unsafeField(value: unknown, path: string, depth = 0): FieldProblem | null {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? { field: path || 'body', message: 'must not contain the NUL character (\\u0000)' } : null;
-  }
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
-  for (const key of Object.keys(value)) {
-    const field = path ? `${path}.${key}` : key;
-    if (PROTOTYPE_KEYS.has(key)) return { field, message: 'is not a known field' };
-    const found = unsafeField((value as Record<string, unknown>)[key], field, depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
-    const problem = unsafeField(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    // Bodies and queries were checked as they arrived; this also covers path parameters and multipart fields.
+    const problem = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? 'param') : metadata.type);
     if (problem) throw new ApiError(HttpStatus.BAD_REQUEST, [problem]);
     return super.transform(value, metadata);
   }

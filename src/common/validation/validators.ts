@@ -111,3 +111,30 @@ export function IsReminderOffsets(options?: ValidationOptions): PropertyDecorato
       validator: { validate: (value: unknown) => problem(value) === null, defaultMessage: (args) => `${args?.property} ${problem(args?.value)}` },
     });
 }
+
+const LOCAL_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\\p{L}\\p{M}\\p{N}]+";
+const DOMAIN_LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}\\-]{0,61}[\\p{L}\\p{M}\\p{N}])?';
+const EMAIL_ADDRESS = new RegExp(`^(?=[^@]{1,64}@)${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${DOMAIN_LABEL}\\.)+(?:\\p{L}{2,63}|xn--[a-z0-9\\-]{1,59})$`, 'iu');
+
+/**
+ * An address as the sign-in form takes it: an unquoted local part (dot-separated atoms, letters of
+ * any script allowed) and a domain of at least two labels. Quoted local parts are refused: they
+ * may hold spaces, commas, angle brackets or line breaks, which later break or subvert SMTP.
+ */
+export function isEmailAddress(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 254 && EMAIL_ADDRESS.test(value);
+}
+
+export const EMAIL_ADDRESS_MESSAGE = 'must be an email address such as name@example.org (no quotes, spaces, commas or angle brackets)';
+
+/** The one email rule of every address the service takes in (members, their forms, sign-in). */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `$property ${EMAIL_ADDRESS_MESSAGE}`, ...options },
+      validator: { validate: isEmailAddress },
+    });
+}

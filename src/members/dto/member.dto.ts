@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { LANGUAGES } from '../../common/i18n/languages';
 import type { Language } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean, Trim, UpperCase } from '../../common/validation/transforms';
-import { IsCountryCode, IsTimeZone } from '../../common/validation/validators';
+import { IsCountryCode, IsEmailAddress, IsTimeZone } from '../../common/validation/validators';
 import { MEMBERSHIP_ROLES } from '../../bodies/membership.entity';
 import { DIGEST_PREFERENCES } from '../member.entity';
 import type { DigestPreference } from '../member.entity';
@@ -20,8 +20,7 @@ export class CreateMemberDto {
 
   @ApiProperty({ example: 'a.sadykova@ecogeo.gov.kz', description: 'Unique, whatever its case' })
   @Trim()
-  @IsEmail({}, { message: 'email must be an email address such as name@example.org' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ example: 'KZ', description: 'ISO 3166-1 alpha-2, or EU for EU institutions' })
