@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { ConfigError, loadConfig } from './app-config';
 
 const base = { APP_SECRET: 'x'.repeat(32), ADMIN_TOKEN: 'y'.repeat(24) };
@@ -77,5 +79,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, APP_SECRET_PREVIOUS: 'p'.repeat(32) }).appSecretPrevious).toBe('p'.repeat(32));
     expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: 'too-short-previous' })).toThrow(/APP_SECRET_PREVIOUS: must be at least 32 characters long/);
     expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: base.APP_SECRET })).toThrow(/APP_SECRET_PREVIOUS: must differ from APP_SECRET/);
+  });
+});
+
+describe('.env.example', () => {
+  const example = parseEnv(readFileSync('.env.example', 'utf8'));
+
+  it('lists exactly the settings loadConfig reads', () => {
+    const asked = new Set<string>();
+    const recording = new Proxy({ ...base } as Record<string, string | undefined>, {
+      get: (target, name: string) => {
+        asked.add(name);
+        return target[name];
+      },
+    });
+    loadConfig(recording);
+    expect(Object.keys(example).sort()).toEqual([...asked].sort());
+  });
+
+  it('gives each setting its default', () => {
+    expect(loadConfig({ ...example, ...base })).toEqual(loadConfig(base));
   });
 });
