@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { BodiesController, ReportsController } from './bodies.controller';
@@ -10,7 +11,7 @@ import { Membership } from './membership.entity';
 import { MembershipsService } from './memberships.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule, WorkPlanModule],
+  imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule, WorkPlanModule, MembersModule],
   controllers: [BodiesController, ReportsController],
   providers: [BodiesService, MembershipsService, ContinuityReportService],
   exports: [BodiesService, MembershipsService, ContinuityReportService],

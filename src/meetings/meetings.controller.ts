@@ -166,7 +166,10 @@ export class MeetingsController {
   @ApiErrors(400, 404)
   async listInvitations(@UuidParam() id: string) {
     await this.access.assertMeetingVisible(id);
-    return this.invitations.list(id);
+    const participants = await this.invitations.list(id);
+    // A member sees who else takes part, not their addresses.
+    const me = this.access.member();
+    return me === null ? participants : participants.map(({ email, ...p }) => (p.memberId === me ? { ...p, email } : p));
   }
 
   @Put(':id/invitations/:memberId')
