@@ -10,6 +10,7 @@ import { NotificationPagingIndexes1795275575049 } from './1795275575049-Notifica
 import { WorkPlanItemListIndex1795276655605 } from './1795276655605-WorkPlanItemListIndex';
 import { WorkPlanLastItemPosition1795285662898 } from './1795285662898-WorkPlanLastItemPosition';
 import { WorkPlanItemOpenDueIndex1795301811218 } from './1795301811218-WorkPlanItemOpenDueIndex';
+import { InvitationSubstituteFor1795400000000 } from './1795400000000-InvitationSubstituteFor';
 import { SessionRoleWorkedOutPerRequest1796573438713 } from './1796573438713-SessionRoleWorkedOutPerRequest';
 
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   WorkPlanItemListIndex1795276655605,
   WorkPlanLastItemPosition1795285662898,
   WorkPlanItemOpenDueIndex1795301811218,
+  InvitationSubstituteFor1795400000000,
   SessionRoleWorkedOutPerRequest1796573438713,
 ];

@@ -21,6 +21,8 @@ import type { ActionClaims } from './action-token.service';
 /** Zones offered first: where the group's people live. */
 export const COMMON_ZONES = ['Asia/Almaty', 'Asia/Bishkek', 'Asia/Dushanbe', 'Asia/Ashgabat', 'Asia/Tashkent', 'Europe/Brussels', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Paris', 'Europe/London', 'UTC'];
 
+const PASSED_THROUGH: number[] = [HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS];
+
 /**
  * Answer links from emails. Opening one (GET) only shows what would be recorded, so mail scanners
  * that follow links answer nothing; the button on the page (POST) records it.
@@ -130,7 +132,9 @@ export class ActionPagesController {
     if (error instanceof ApiError) {
       const body = error.getResponse() as { message: { message: string }[] | string };
       const reason = Array.isArray(body.message) ? body.message.map((m) => m.message).join('; ') : body.message;
-      const status = error.getStatus() === HttpStatus.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+      // A refusal the API answers with 400, 409 or 429 keeps its status here; other mistakes are 422 as before.
+      const status = PASSED_THROUGH.includes(error.getStatus()) ? error.getStatus() : HttpStatus.UNPROCESSABLE_ENTITY;
+      if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status(status).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t(status === HttpStatus.CONFLICT ? 'page.error.closed' : 'page.error.input', language, { reason })] }));
       return;
     }

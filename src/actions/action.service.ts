@@ -9,7 +9,7 @@ import { Invitation } from '../meetings/invitation.entity';
 import { InvitationsService } from '../meetings/invitations.service';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
-import { substituteCandidates } from '../members/colleagues';
+import { substituteOffer } from '../meetings/substitute-offer';
 import { Member } from '../members/member.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
@@ -59,7 +59,7 @@ export class ActionService {
       facts.push({ label: t('page.confirm.answer', lang), value: answerLabel });
       const view: ActionView = { member, facts, answer: answerLabel };
       if (claims.kind === 'meeting.delegate') {
-        const colleagues = await substituteCandidates(this.dataSource.manager, member);
+        const colleagues = await substituteOffer(this.dataSource.manager, member, 'member');
         view.substitutes = colleagues.map((c) => ({ id: c.id, name: c.fullName }));
         if (view.substitutes.length === 0) throw new ActionClosed(t('page.error.closed', lang, { reason: 'no colleague of your country is registered; please write to the secretariat' }));
       }
@@ -83,7 +83,7 @@ export class ActionService {
     if (area === 'meeting') {
       await this.meetingContext(claims, member);
       const response = answer === 'accept' ? 'accepted' : answer === 'decline' ? 'declined' : answer === 'tentative' ? 'tentative' : 'delegated';
-      await this.invitations.respond(claims.subject, member.id, { response, delegateMemberId: response === 'delegated' ? form.delegateMemberId : undefined, note: form.note || undefined }, 'email');
+      await this.invitations.respond(claims.subject, member.id, { response, delegateMemberId: response === 'delegated' ? form.delegateMemberId : undefined, note: form.note || undefined }, 'email', member.language);
       return;
     }
     if (area === 'poll') {

@@ -37,6 +37,15 @@ export class AccessPolicy {
     return rows.map((r) => r.body_id);
   }
 
+  /**
+   * The terms and reports of a body are read by those serving in it. To a member who does not, the
+   * body is answered as missing (404), as a member outside the reader's bodies is.
+   */
+  async assertBodyVisible(bodyId: string): Promise<void> {
+    const bodies = await this.bodyIds();
+    if (bodies !== null && !bodies.includes(bodyId)) throw ApiError.notFound('Body', bodyId);
+  }
+
   async assertMeetingVisible(meetingId: string): Promise<void> {
     const me = this.member();
     if (me === null) return;

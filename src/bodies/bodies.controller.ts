@@ -1,5 +1,6 @@
 import { Body as RequestBody, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AccessPolicy } from '../auth/access-policy';
 import { ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
@@ -64,7 +65,7 @@ export class BodiesController {
 
   @Get(':id/memberships')
   @ReadAccess()
-  @ApiOperation({ summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day' })
+  @ApiOperation({ summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day', description: 'A member token reads the terms of the bodies it serves in, their holders as cards; other bodies are 404.' })
   @ApiPage(Membership)
   @ApiErrors(400, 404)
   listMemberships(@UuidParam() id: string, @Query() query: MembershipQuery) {
@@ -91,7 +92,10 @@ export class BodiesController {
 
 @ApiController('reports')
 export class ReportsController {
-  constructor(private readonly continuity: ContinuityReportService) {}
+  constructor(
+    private readonly continuity: ContinuityReportService,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Get('continuity')
   @ReadAccess()
@@ -100,7 +104,8 @@ export class ReportsController {
   })
   @ApiOkResponse({ description: 'The continuity report', schema: { type: 'object' } })
   @ApiErrors(400, 404)
-  continuityReport(@Query() query: ContinuityQuery) {
+  async continuityReport(@Query() query: ContinuityQuery) {
+    await this.access.assertBodyVisible(query.bodyId);
     return this.continuity.build(query.bodyId, query.years, query.at);
   }
 }

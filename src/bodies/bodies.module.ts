@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { BodiesController, ReportsController } from './bodies.controller';
 import { BodiesService } from './bodies.service';
 import { Body } from './body.entity';
@@ -9,7 +11,7 @@ import { Membership } from './membership.entity';
 import { MembershipsService } from './memberships.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule],
+  imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule, WorkPlanModule, MembersModule],
   controllers: [BodiesController, ReportsController],
   providers: [BodiesService, MembershipsService, ContinuityReportService],
   exports: [BodiesService, MembershipsService, ContinuityReportService],

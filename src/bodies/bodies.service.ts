@@ -1,11 +1,16 @@
 import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
+import { Meeting } from '../meetings/meeting.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
+import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
+import { ItemDueMoments } from '../work-plan/item-due-moments';
 import { Body } from './body.entity';
 import { BodyQuery, CreateBodyDto, UpdateBodyDto } from './dto/body.dto';
 
@@ -15,6 +20,10 @@ export class BodiesService {
     @InjectRepository(Body) private readonly repository: Repository<Body>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly meetingReminders: MeetingRemindersPlanner,
+    private readonly itemReminders: ItemRemindersPlanner,
+    private readonly dueMoments: ItemDueMoments,
   ) {}
 
   create(dto: CreateBodyDto): Promise<Body> {
@@ -46,8 +55,13 @@ export class BodiesService {
     return paginate(qb, query);
   }
 
+  /**
+   * A new zone or new reminder offsets change when the body's reminders are due: its future meetings'
+   * reminders, its items' due moments and their reminders are planned again in the same transaction
+   * (queued after the commit), so a failure leaves the body as it was.
+   */
   update(id: string, dto: UpdateBodyDto): Promise<Body> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.transaction(async (manager) => {
       const body = await manager.findOne(Body, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!body) throw ApiError.notFound('Body', id);
       if (dto.parentId) await this.assertParent(manager, dto.parentId, id);
@@ -57,9 +71,21 @@ export class BodiesService {
       if (reminderOffsets !== undefined) body.reminderOffsets = reminderOffsets ? { ...reminderOffsets } : null;
       if (dto.timeZone) body.timeZone = canonicalTimeZone(dto.timeZone);
       await manager.save(body);
+      await this.replanReminders(manager, before, body);
       await this.audit.record(manager, 'update', 'body', id, before, body);
       return body;
     });
+  }
+
+  private async replanReminders(manager: EntityManager, before: Body, body: Body): Promise<void> {
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const zoneChanged = before.timeZone !== body.timeZone;
+    if (!same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings)) {
+      const meetings = await manager.find(Meeting, { where: { bodyId: body.id, status: 'scheduled', startsAt: MoreThan(new Date()) } });
+      for (const meeting of meetings) await this.meetingReminders.plan(manager, meeting);
+    }
+    if (zoneChanged) await this.dueMoments.rezoneBody(manager, body.id, body.timeZone);
+    if (zoneChanged || !same(before.reminderOffsets?.items, body.reminderOffsets?.items)) await this.itemReminders.planBody(manager, body.id);
   }
 
   /** The parent must exist and must not be the body itself or one of its descendants. */

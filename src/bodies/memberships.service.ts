@@ -3,8 +3,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
-import { Page } from '../common/http/pagination';
+import { MemberCards } from '../members/member-cards';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
@@ -24,6 +25,8 @@ export class MembershipsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly itemReminders: ItemRemindersPlanner,
+    private readonly access: AccessPolicy,
+    private readonly cards: MemberCards,
   ) {}
 
   create(bodyId: string, dto: CreateMembershipDto): Promise<Membership> {
@@ -47,7 +50,9 @@ export class MembershipsService {
     });
   }
 
-  async list(bodyId: string, query: MembershipQuery): Promise<Page<Membership>> {
+  /** A body's terms, read by the secretariat and by those serving in the body (who see the holders as cards). */
+  async list(bodyId: string, query: MembershipQuery) {
+    await this.access.assertBodyVisible(bodyId);
     await this.assertBody(this.dataSource.manager, bodyId);
     const qb = this.repository
       .createQueryBuilder('s')
@@ -59,13 +64,16 @@ export class MembershipsService {
     if (query.at) qb.andWhere('s.start_date <= :at AND (s.end_date IS NULL OR s.end_date >= :at)', { at: query.at });
     if (query.memberId) qb.andWhere('s.member_id = :memberId', { memberId: query.memberId });
     if (query.role) qb.andWhere('s.role = :role', { role: query.role });
-    return paginate(qb, query);
+    const page = await paginate(qb, query);
+    return { ...page, items: await this.cards.onTerms(page.items) };
   }
 
-  async get(bodyId: string, id: string): Promise<Membership> {
+  async get(bodyId: string, id: string) {
+    await this.access.assertBodyVisible(bodyId);
     const membership = await this.repository.findOne({ where: { id, bodyId }, relations: { member: true } });
     if (!membership) throw ApiError.notFound('Membership', id);
-    return membership;
+    const [shown] = await this.cards.onTerms([membership]);
+    return shown;
   }
 
   update(bodyId: string, id: string, dto: UpdateMembershipDto): Promise<Membership> {

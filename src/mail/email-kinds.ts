@@ -7,6 +7,7 @@ export const EMAIL_KINDS = [
   'meeting-update',
   'meeting-cancellation',
   'meeting-postponement',
+  'substitute-withdrawn',
   'minutes-available',
   'meeting-reminder',
   'meeting-rsvp-chase',
@@ -75,6 +76,8 @@ export interface EmailData {
   };
   'meeting-cancellation': Common & { meeting: MeetingView };
   'meeting-postponement': Common & { meeting: MeetingView };
+  /** To a substitute no longer sent: `substituteFor` is the member who had named them. */
+  'substitute-withdrawn': Common & { meeting: MeetingView; substituteFor: string };
   'minutes-available': Common & { meeting: MeetingView; minutesUrl: string; decisions: { label: string; text: string }[] };
   'meeting-reminder': Common & { meeting: MeetingView; daysBefore: number; response: string; links: ActionLink[] };
   'meeting-rsvp-chase': Common & { meeting: MeetingView; daysBefore: number; links: ActionLink[] };

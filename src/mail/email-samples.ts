@@ -219,6 +219,12 @@ const BUILDERS: Builders = {
     }),
   }),
 
+  'substitute-withdrawn': (language) => ({
+    ...common(language),
+    meeting: meeting(language),
+    substituteFor: pick(language, { en: 'Aigul Saparova', ru: 'Айгуль Сапарова', kk: 'Айгүл Сапарова' }),
+  }),
+
   'minutes-available': (language) => ({
     ...common(language),
     meeting: meeting(language, {

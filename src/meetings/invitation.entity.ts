@@ -42,6 +42,10 @@ export class Invitation extends Timestamped {
   @JoinColumn({ name: 'delegate_member_id' })
   delegateMember?: Relation<Member> | null;
 
+  /** Set when this participant was added as the substitute of that member: replaced, they are withdrawn. */
+  @Column({ type: 'uuid', nullable: true })
+  substituteForMemberId!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
 

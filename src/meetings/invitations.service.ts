@@ -3,14 +3,19 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
 import { Invitation } from './invitation.entity';
 import { MeetingNotifier } from './meeting-notifier';
+import type { Meeting } from './meeting.entity';
 import { MeetingParticipants } from './meeting-participants';
 import { MeetingsService } from './meetings.service';
+import { checkSubstitute } from './substitute-offer';
+import type { SubstituteChooser, SubstituteRefusal } from './substitute-offer';
 
 export interface InvitationView {
   memberId: string;
@@ -25,6 +30,16 @@ export interface InvitationView {
   note: string | null;
   invitedAt: string | null;
   attended: boolean | null;
+}
+
+/** How often one invitation's substitute may change within 24 hours. */
+export const SUBSTITUTE_CHANGES_PER_DAY = 5;
+
+/** A substitute not offered, in the reader's language; the secretariat is offered every active member. */
+function substituteRefusal(reason: SubstituteRefusal, chooser: SubstituteChooser, substituteId: string, language: Language): ApiError {
+  if (reason === 'self') return ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', t('substitute.self', language));
+  const message = chooser === 'member' ? t('substitute.not_offered', language) : `no active member has the id ${substituteId}`;
+  return ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', message);
 }
 
 const toView = (i: Invitation): InvitationView => ({
@@ -84,8 +99,12 @@ export class InvitationsService {
     return rows.map(toView).sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
   }
 
-  /** Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind keeps its time. */
-  async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email'): Promise<InvitationView> {
+  /**
+   * Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind
+   * keeps its time. A substitute must be one the chooser is offered; naming a new one withdraws the
+   * previous one. Refusals are worded in `language`, the reader's.
+   */
+  async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email', language: Language = 'en'): Promise<InvitationView> {
     await this.notifications.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
       if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
@@ -97,15 +116,18 @@ export class InvitationsService {
       }
       if (dto.response === 'delegated') {
         if (!dto.delegateMemberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'a delegated answer names the member who comes instead');
-        if (dto.delegateMemberId === memberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'a member cannot delegate to themself');
-        const delegate = await manager.findOneBy(Member, { id: dto.delegateMemberId });
-        if (!delegate || !delegate.active) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', `no active member has the id ${dto.delegateMemberId}`);
+        const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
+        const member = await manager.findOneByOrFail(Member, { id: memberId });
+        const check = await checkSubstitute(manager, member, chooser, dto.delegateMemberId);
+        if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
       } else if (dto.delegateMemberId) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
       }
       const same = invitation.response === dto.response && invitation.delegateMemberId === (dto.delegateMemberId ?? null);
       if (same && (dto.note ?? null) === invitation.responseNote) return;
+      if (dto.response === 'delegated' && dto.delegateMemberId !== invitation.delegateMemberId) await this.assertSubstituteChangeAllowed(manager, invitation.id, language);
       const before = { ...invitation };
+      const previousSubstitute = invitation.response === 'delegated' ? invitation.delegateMemberId : null;
       Object.assign(invitation, {
         response: dto.response,
         delegateMemberId: dto.delegateMemberId ?? null,
@@ -115,19 +137,56 @@ export class InvitationsService {
       });
       await manager.save(invitation);
       await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
-      if (dto.response === 'delegated') await this.inviteSubstitute(manager, meetingId, dto.delegateMemberId!);
+      if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId) await this.withdrawSubstitute(manager, meeting, memberId, previousSubstitute);
+      if (dto.response === 'delegated') await this.inviteSubstitute(manager, meeting, memberId, dto.delegateMemberId!);
       await this.reminders.plan(manager, meeting);
     });
     return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
   }
 
+  /**
+   * Each change of substitute invites someone by email: one invitation's substitute changes at most
+   * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log under the invitation's lock.
+   */
+  private async assertSubstituteChangeAllowed(manager: EntityManager, invitationId: string, language: Language): Promise<void> {
+    const rows: { wait: number }[] = await manager.query(
+      `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM audit_entry
+       WHERE entity = 'invitation' AND entity_id = $1 AND at > now() - interval '1 day'
+         AND after->>'delegateMemberId' IS NOT NULL AND after->>'delegateMemberId' IS DISTINCT FROM before->>'delegateMemberId'
+       ORDER BY at DESC OFFSET $2 LIMIT 1`,
+      [invitationId, SUBSTITUTE_CHANGES_PER_DAY - 1],
+    );
+    if (rows.length === 0) return;
+    const wait = rows[0].wait;
+    throw ApiError.tooManyRequests('delegateMemberId', t('substitute.too_often', language, { limit: String(SUBSTITUTE_CHANGES_PER_DAY), hours: String(Math.ceil(wait / 3600)) }), wait);
+  }
+
   /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
-  private async inviteSubstitute(manager: EntityManager, meetingId: string, delegateId: string): Promise<void> {
-    const meeting = await this.meetings.load(manager, meetingId);
-    const [row] = await this.participants.ensure(manager, meetingId, [delegateId]);
+  private async inviteSubstitute(manager: EntityManager, meeting: Meeting, memberId: string, delegateId: string): Promise<void> {
+    const fresh = !(await manager.existsBy(Invitation, { meetingId: meeting.id, memberId: delegateId }));
+    const [row] = await this.participants.ensure(manager, meeting.id, [delegateId]);
+    if (fresh) {
+      row.substituteForMemberId = memberId;
+      await manager.update(Invitation, { id: row.id }, { substituteForMemberId: memberId });
+      await this.audit.record(manager, 'create', 'invitation', row.id, null, row);
+    }
     if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return;
     await manager.update(Invitation, { id: row.id }, { invitedAt: new Date() });
-    await this.notifier.plan(manager, meeting, 'meeting-invitation', [delegateId]);
+    // Keyed by the participant row: someone withdrawn and named again is invited again.
+    await this.notifier.plan(manager, meeting, 'meeting-invitation', [delegateId], { key: `s${meeting.sequence}:${row.id}` });
+  }
+
+  /**
+   * A substitute no longer named leaves the meeting, unless they were a participant in their own right
+   * or another member still sends them; their invitation is withdrawn and they are told.
+   */
+  private async withdrawSubstitute(manager: EntityManager, meeting: Meeting, memberId: string, substituteId: string): Promise<void> {
+    const row = await manager.findOneBy(Invitation, { meetingId: meeting.id, memberId: substituteId, substituteForMemberId: memberId });
+    if (!row) return;
+    if (await manager.existsBy(Invitation, { meetingId: meeting.id, response: 'delegated', delegateMemberId: substituteId })) return;
+    await manager.delete(Invitation, { id: row.id });
+    await this.audit.record(manager, 'delete', 'invitation', row.id, row, null);
+    await this.notifier.withdraw(manager, meeting, row);
   }
 
   async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {

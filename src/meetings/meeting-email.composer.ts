@@ -8,7 +8,7 @@ import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
-import type { Member } from '../members/member.entity';
+import { Member } from '../members/member.entity';
 import { ComposerRegistry } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
@@ -43,6 +43,7 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const manager = this.dataSource.manager;
     const invitation = await this.invitations.call({ meetingId: notification.subjectId!, memberId: recipient.id });
+    if (notification.kind === 'substitute-withdrawn') return this.withdrawal(notification, recipient, invitation);
     if (!invitation) {
       const exists = await manager.existsBy(Meeting, { id: notification.subjectId! });
       return skip(exists ? 'the recipient is no longer a participant' : 'the meeting no longer exists');
@@ -143,6 +144,23 @@ export class MeetingEmailComposer implements NotificationComposer, OnModuleInit 
       default:
         return skip(`no meeting email of kind ${notification.kind}`);
     }
+  }
+
+  /** Told only while they are still not a participant and the meeting still takes place; the CANCEL takes it out of their calendar. */
+  private async withdrawal(notification: Notification, recipient: Member, invitation: Invitation | null): Promise<Composition> {
+    if (invitation) return skip('the recipient is a participant again');
+    const manager = this.dataSource.manager;
+    const meeting = await manager.findOneBy(Meeting, { id: notification.subjectId! });
+    if (!meeting) return skip('the meeting no longer exists');
+    if (meeting.status !== 'scheduled' && meeting.status !== 'tentative') return skip(`the meeting is ${meeting.status}`);
+    const namedBy = typeof notification.payload.substituteFor === 'string' ? await manager.findOneBy(Member, { id: notification.payload.substituteFor }) : null;
+    const calendar = meeting.startsAt ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, null) } : undefined;
+    return {
+      send: true,
+      kind: 'substitute-withdrawn',
+      data: { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), meeting: this.view(meeting, recipient), substituteFor: namedBy?.fullName ?? '' },
+      calendar,
+    };
   }
 
   private async loadInvitations(keys: { meetingId: string; memberId: string }[]): Promise<(Invitation | null)[]> {

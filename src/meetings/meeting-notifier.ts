@@ -57,6 +57,22 @@ export class MeetingNotifier {
     ];
   }
 
+  /**
+   * A participant withdrawn (a substitute replaced): their unsent emails about the meeting go, and if
+   * an invitation already reached them they are told, with a calendar CANCEL. Keyed by their
+   * participant row, so each withdrawal tells them once.
+   */
+  async withdraw(manager: EntityManager, meeting: Meeting, participant: Invitation): Promise<PlannedRow[]> {
+    await this.notifications.cancelScheduledTo(manager, 'meeting', meeting.id, participant.memberId, 'the participant was withdrawn');
+    const informed = await manager
+      .createQueryBuilder(Notification, 'n')
+      .where("n.subject_type = 'meeting' AND n.subject_id = :id AND n.recipient_id = :recipient", { id: meeting.id, recipient: participant.memberId })
+      .andWhere("n.kind IN ('meeting-invitation', 'meeting-update') AND n.status IN ('sent', 'sending')")
+      .getExists();
+    if (!informed) return [];
+    return this.plan(manager, meeting, 'substitute-withdrawn', [participant.memberId], { key: participant.id, payload: { substituteFor: participant.substituteForMemberId } });
+  }
+
   cancelAll(manager: EntityManager, meetingId: string, reason: string): Promise<number> {
     return this.notifications.cancelScheduled(manager, 'meeting', meetingId, reason);
   }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, NotFoundException, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, NotFoundException, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessPolicy } from '../auth/access-policy';
 import { AllowRoles, Public, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
+import { languageFromHeader } from '../common/i18n/languages';
 import { UuidParam } from '../common/validation/params';
 import { AgendaService } from './agenda.service';
 import { CreateAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
@@ -165,17 +166,23 @@ export class MeetingsController {
   @ApiErrors(400, 404)
   async listInvitations(@UuidParam() id: string) {
     await this.access.assertMeetingVisible(id);
-    return this.invitations.list(id);
+    const participants = await this.invitations.list(id);
+    // A member sees who else takes part, not their addresses.
+    const me = this.access.member();
+    return me === null ? participants : participants.map(({ email, ...p }) => (p.memberId === me ? { ...p, email } : p));
   }
 
   @Put(':id/invitations/:memberId')
   @AllowRoles('secretariat', 'member')
-  @ApiOperation({ summary: 'Record an answer, also one received by phone or letter' })
+  @ApiOperation({
+    summary: 'Record an answer, also one received by phone or letter',
+    description: 'A member names as substitute one of the active colleagues of their country (the secretariat: any active member); a new substitute withdraws the previous one. The substitute of one invitation changes at most 5 times in 24 hours (429 with Retry-After).',
+  })
   @ApiOkResponse(OBJECT)
-  @ApiErrors(400, 403, 404, 409)
-  respond(@UuidParam() id: string, @UuidParam('memberId') memberId: string, @Body() dto: RecordResponseDto) {
+  @ApiErrors(400, 403, 404, 409, 429)
+  respond(@UuidParam() id: string, @UuidParam('memberId') memberId: string, @Body() dto: RecordResponseDto, @Headers('accept-language') acceptLanguage?: string) {
     this.access.assertSelf(memberId);
-    return this.invitations.respond(id, memberId, dto, this.access.member() === null ? 'secretariat' : 'member');
+    return this.invitations.respond(id, memberId, dto, this.access.member() === null ? 'secretariat' : 'member', languageFromHeader(acceptLanguage));
   }
 
   @Put(':id/attendance')

@@ -23,21 +23,21 @@ export class MembersController {
 
   @Get()
   @ReadAccess()
-  @ApiOperation({ summary: 'List members, with filters' })
+  @ApiOperation({ summary: 'List members, with filters', description: 'A member token sees the cards (name, country, organisation, roles) of those serving with it today in its bodies; q then searches names and organisations only.' })
   @ApiPage(Member)
   @ApiErrors(400)
   @Header('Content-Type', JSON_CONTENT_TYPE)
   list(@Query() query: MemberQuery) {
-    return this.members.listJson(query);
+    return this.members.readList(query);
   }
 
   @Get(':id')
   @ReadAccess()
-  @ApiOperation({ summary: 'One member' })
+  @ApiOperation({ summary: 'One member', description: 'A member token reads its own record in full and the card of a co-member; anyone else is 404.' })
   @ApiOkResponse({ type: Member })
   @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
-    return this.members.get(id);
+    return this.members.read(id);
   }
 
   @Patch(':id')

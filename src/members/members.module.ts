@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RemindersModule } from '../reminders/reminders.module';
+import { MemberCards } from './member-cards';
 import { Member } from './member.entity';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
@@ -8,7 +9,7 @@ import { MembersService } from './members.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Member]), RemindersModule],
   controllers: [MembersController],
-  providers: [MembersService],
-  exports: [MembersService],
+  providers: [MembersService, MemberCards],
+  exports: [MembersService, MemberCards],
 })
 export class MembersModule {}

@@ -14,6 +14,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/organization.entity';
 import { MemberRemindersPlanner } from '../reminders/member-reminders.planner';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
+import { MemberCards, SERVES_WITH_READER } from './member-cards';
+import type { MemberCard } from './member-cards';
 import { Member } from './member.entity';
 
 @Injectable()
@@ -29,6 +31,7 @@ export class MembersService {
     private readonly access: AccessPolicy,
     private readonly reminders: MemberRemindersPlanner,
     private readonly tokens: ApiTokensService,
+    private readonly cards: MemberCards,
   ) {}
 
   create(dto: CreateMemberDto): Promise<Member> {
@@ -58,6 +61,25 @@ export class MembersService {
     return member;
   }
 
+  /** One member as the acting token may see it: a member reads its own record in full, a co-member's card, nobody else (404). */
+  async read(id: string): Promise<Member | MemberCard> {
+    const reader = this.access.member();
+    if (reader === null || reader === id) return this.get(id);
+    const card = (await this.cards.of(reader, [id])).get(id);
+    if (!card) throw ApiError.notFound('Member', id);
+    return card;
+  }
+
+  /** The list as the acting token may see it: a member sees the cards of those serving with it today, searched by name or organisation only. */
+  async readList(query: MemberQuery): Promise<string | Page<MemberCard>> {
+    const reader = this.access.member();
+    if (reader === null) return this.listJson(query);
+    const qb = this.listQuery(query, false).andWhere(`(m.id = :reader OR (m.active AND ${SERVES_WITH_READER('m.id')}))`, { reader, today: todayIn('UTC') });
+    const page = await paginateRows(qb, query, (row) => entityFromRow(this.dataSource, Member, row, 'm')!.id, { statementOf: 'MembersService.readList' });
+    const cards = await this.cards.of(reader, page.items);
+    return { ...page, items: page.items.flatMap((id) => cards.get(id) ?? []) };
+  }
+
   async list(query: MemberQuery): Promise<Page<Member>> {
     return paginateRows(this.listQuery(query), query, (row) => {
       const member = entityFromRow(this.dataSource, Member, row, 'm')!;
@@ -74,7 +96,8 @@ export class MembersService {
     return paginateJson(this.listQuery(query), query, this.memberJsonSql, { statementOf: 'MembersService.listJson' });
   }
 
-  private listQuery(query: MemberQuery) {
+  /** `searchPersonal`: whether `q` also reads emails and positions (not for a member's search). */
+  private listQuery(query: MemberQuery, searchPersonal = true) {
     const qb = this.repository
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.organization', 'o')
@@ -93,10 +116,8 @@ export class MembersService {
       });
     }
     if (query.q) {
-      qb.andWhere(
-        `(m.full_name ILIKE :q OR m.email ILIKE :q OR m.position ILIKE :q OR EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q))`,
-        { q: likePattern(query.q) },
-      );
+      const personal = searchPersonal ? 'OR m.email ILIKE :q OR m.position ILIKE :q' : '';
+      qb.andWhere(`(m.full_name ILIKE :q ${personal} OR EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q))`, { q: likePattern(query.q) });
     }
     return qb;
   }

@@ -245,6 +245,16 @@ export class NotificationsService {
     return result[1] ?? 0;
   }
 
+  /** Cancels the still-scheduled emails about a subject to one recipient (no longer concerned by it). */
+  async cancelScheduledTo(manager: EntityManager, subjectType: SubjectType, subjectId: string, recipientId: string, reason: string): Promise<number> {
+    const result = await manager.query(
+      `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $4, updated_at = now()
+       WHERE subject_type = $1 AND subject_id = $2 AND recipient_id = $3 AND status = 'scheduled'`,
+      [subjectType, subjectId, recipientId, reason],
+    );
+    return result[1] ?? 0;
+  }
+
   /** Cancels the still-scheduled rows of a subject that `keep` rejects (obsolete after a change). */
   async cancelScheduled(manager: EntityManager, subjectType: SubjectType, subjectId: string, reason: string, kinds?: EmailKind[]): Promise<number> {
     const qb = manager

@@ -1,9 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
+import { ApiError } from '../common/http/api-error';
 import type { FieldProblem } from '../common/http/api-error';
 import { problemsOf, validateForm } from './forms';
 
-export type FormOutcome<T> = { ok: true; value: T } | { ok: false; status: number; problems: FieldProblem[] };
+/** A refusal with 429 carries the seconds to wait, for the page's Retry-After. */
+export type FormOutcome<T> = { ok: true; value: T } | { ok: false; status: number; problems: FieldProblem[]; retryAfterSeconds?: number };
 
 /**
  * A page form's whole path: the API's DTO checks the values, then the service acts; a mistake at
@@ -22,6 +24,7 @@ export async function attempt<T>(act: () => Promise<T>): Promise<FormOutcome<T>>
   } catch (error) {
     const problems = problemsOf(error);
     if (!problems) throw error;
-    return { ok: false, status: (error as HttpException).getStatus(), problems };
+    const retryAfterSeconds = error instanceof ApiError ? error.retryAfterSeconds : undefined;
+    return { ok: false, status: (error as HttpException).getStatus(), problems, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
   }
 }

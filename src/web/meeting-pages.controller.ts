@@ -325,6 +325,7 @@ export class MeetingPagesController {
     } catch (error) {
       const problems = problemsOf(error);
       if (!problems) throw error;
+      if (error instanceof ApiError && error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status((error as HttpException).getStatus());
       await this.renderMeeting(res, context, id, {}, { form, values: body, problems });
     }

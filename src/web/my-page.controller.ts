@@ -37,7 +37,7 @@ export class MyPageController {
   async answer(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const context = await this.session.requireForm(req, res, body, false);
     if (!context) return;
-    const outcome = await this.myPage.answer(context.member, meetingId, body);
+    const outcome = await this.myPage.answer(context.member, meetingId, body, context.language);
     await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId, typed: body });
   }
 
@@ -73,6 +73,7 @@ export class MyPageController {
   /** Success: back to the page (POST-redirect-GET) with a sentence; a mistake: the page again, the message beside the form. */
   private async finish(res: Response, context: PageContext, outcome: FormOutcome<unknown>, done: Done, failure: Omit<MyPageFailure, 'problems'>, query = '') {
     if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/me?done=${done}${query}`);
+    if (outcome.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
     res.status(outcome.status);
     await this.render(res, context, null, { ...failure, problems: outcome.problems });
   }

@@ -11,7 +11,7 @@ import { RecordResponseDto } from '../meetings/dto/invitation.dto';
 import { PollAnswerDto } from '../meetings/dto/poll.dto';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
-import { substituteCandidates } from '../members/colleagues';
+import { substituteOffer } from '../meetings/substitute-offer';
 import { InvitationsService } from '../meetings/invitations.service';
 import { UpdateMemberDto } from '../members/dto/member.dto';
 import type { Member } from '../members/member.entity';
@@ -57,7 +57,7 @@ export class MyPageService {
     const [meetings, items, substitutes] = await Promise.all([
       this.record.meetings(member.id, reader),
       this.record.workPlanItems(member.id, reader),
-      substituteCandidates(this.dataSource.manager, member),
+      substituteOffer(this.dataSource.manager, member, 'member'),
     ]);
     const polls = await this.openPolls(member, meetings.map((m) => m.meetingId), language, failure?.form === 'poll' ? failure : undefined);
     const failed = (form: MyPageFailure['form'], id?: string) => (failure?.form === form && failure.id === id ? failure.problems.map((p) => p.message).join('; ') : '');
@@ -92,10 +92,10 @@ export class MyPageService {
   }
 
   /** The substitute chosen counts only with the answer that sends one: a choice left in the list does not refuse another answer. */
-  answer(member: Member, meetingId: string, body: Record<string, unknown>) {
+  answer(member: Member, meetingId: string, body: Record<string, unknown>, language: Language) {
     const delegated = body?.response === 'delegated';
     const values = { response: body?.response, ...(delegated && body.delegateMemberId !== '' ? { delegateMemberId: body.delegateMemberId } : {}) };
-    return submitForm(RecordResponseDto, values, (dto) => this.invitations.respond(meetingId, member.id, dto, 'member'));
+    return submitForm(RecordResponseDto, values, (dto) => this.invitations.respond(meetingId, member.id, dto, 'member', language));
   }
 
   /**

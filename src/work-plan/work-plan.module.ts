@@ -6,6 +6,7 @@ import { DeadlineReader } from './deadline/deadline-reader.service';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
 import { WorkPlanItemsService } from './work-plan-items.service';
+import { ItemDueMoments } from './item-due-moments';
 import { WorkPlanExportService } from './import-export/work-plan-export.service';
 import { WorkPlanImportService } from './import-export/work-plan-import.service';
 import { DeadlinesController, WorkPlanItemsController, WorkPlansController, WorkPlanTransferController } from './work-plan.controller';
@@ -15,7 +16,7 @@ import { WorkPlansService } from './work-plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
-  providers: [DeadlineParser, DeadlineReader, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
-  exports: [DeadlineReader, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
+  providers: [DeadlineParser, DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
+  exports: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
 })
 export class WorkPlanModule {}

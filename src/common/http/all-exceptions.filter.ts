@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { ApiErrorBody, reasonPhrase } from './api-error';
+import { ApiError, ApiErrorBody, reasonPhrase } from './api-error';
 
 /** Postgres error codes that are the client's doing, and what to tell them. */
 const CLIENT_DB_ERRORS: Record<string, { status: number; message: string }> = {
@@ -38,6 +38,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception : String(exception));
     }
     if (response.headersSent) return;
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

@@ -33,6 +33,9 @@ export function reasonPhrase(status: number): string {
 
 /** An error for the client, in the one shape the API documents. */
 export class ApiError extends HttpException {
+  /** With a 429: the seconds before trying again, sent as Retry-After. */
+  retryAfterSeconds?: number;
+
   constructor(status: HttpStatus, message: FieldProblem[] | string, details?: Record<string, unknown>) {
     const body: ApiErrorBody = { statusCode: status, error: reasonPhrase(status), message };
     if (details) body.details = details;
@@ -45,6 +48,12 @@ export class ApiError extends HttpException {
 
   static field(status: HttpStatus, field: string, message: string, details?: Record<string, unknown>): ApiError {
     return new ApiError(status, [{ field, message }], details);
+  }
+
+  static tooManyRequests(field: string, message: string, retryAfterSeconds: number): ApiError {
+    const error = ApiError.field(HttpStatus.TOO_MANY_REQUESTS, field, message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static conflict(message: string, field?: string): ApiError {

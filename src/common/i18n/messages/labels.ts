@@ -63,6 +63,7 @@ export const LABEL_MESSAGES = {
   'label.emailKind.meeting-invitation': { en: 'Invitation', ru: 'Приглашение', kk: 'Шақыру' },
   'label.emailKind.meeting-update': { en: 'Meeting changed', ru: 'Изменение заседания', kk: 'Отырыс өзгерді' },
   'label.emailKind.meeting-cancellation': { en: 'Meeting cancelled', ru: 'Отмена заседания', kk: 'Отырыс болдырылмады' },
+  'label.emailKind.substitute-withdrawn': { en: 'Substitute withdrawn', ru: 'Замена отозвана', kk: 'Орынбасар шақыруы қайтарылды' },
   'label.emailKind.meeting-postponement': { en: 'Meeting postponed', ru: 'Перенос заседания', kk: 'Отырыс кейінге қалдырылды' },
   'label.emailKind.minutes-available': { en: 'Minutes approved', ru: 'Протокол утверждён', kk: 'Хаттама бекітілді' },
   'label.emailKind.meeting-reminder': { en: 'Meeting reminder', ru: 'Напоминание о заседании', kk: 'Отырыс туралы еске салу' },
