@@ -6,7 +6,7 @@ export interface ExecutorView {
   type: 'organization' | 'member';
   id: string;
   name: LocalizedText;
-  /** For a member: how the table names them, so that an export imports back. */
+  /** For a member, shown to the secretariat: how the table names them, so that an export imports back. */
   email?: string;
 }
 
@@ -19,7 +19,7 @@ export interface WorkPlanItemView {
   deadline: { text: string; kind: DeadlineKind; windows: DeadlineWindow[]; dueAt: string | null; onRequest: boolean };
   executor: ExecutorView | null;
   responsibleMemberIds: string[];
-  responsibleMembers: { id: string; fullName: string; email: string; countryCode: string }[];
+  responsibleMembers: { id: string; fullName: string; email?: string; countryCode: string }[];
   countries: string[];
   topics: string[];
   status: ItemStatus;
@@ -30,6 +30,11 @@ export interface WorkPlanItemView {
   updatedAt: string;
 }
 
+/** What the reader may see: people's addresses are for the secretariat only. */
+export interface ItemViewOptions {
+  emails: boolean;
+}
+
 const CLOSED: ItemStatus[] = ['done', 'cancelled'];
 
 /** Overdue: the due moment has passed, the item is neither done nor cancelled, and it is not on request. */
@@ -37,11 +42,11 @@ export function isOverdue(item: Pick<WorkPlanItem, 'dueAt' | 'status' | 'onReque
   return item.dueAt !== null && item.dueAt < now && !item.onRequest && !CLOSED.includes(item.status);
 }
 
-export function toItemView(item: WorkPlanItem, now = new Date()): WorkPlanItemView {
+export function toItemView(item: WorkPlanItem, now = new Date(), { emails }: ItemViewOptions = { emails: true }): WorkPlanItemView {
   const executor: ExecutorView | null = item.executorOrganization
     ? { type: 'organization', id: item.executorOrganization.id, name: item.executorOrganization.name }
     : item.executorMember
-      ? { type: 'member', id: item.executorMember.id, name: { en: item.executorMember.fullName }, email: item.executorMember.email }
+      ? { type: 'member', id: item.executorMember.id, name: { en: item.executorMember.fullName }, ...(emails ? { email: item.executorMember.email } : {}) }
       : null;
   const responsible = [...(item.responsibleMembers ?? [])].sort((a, b) => a.fullName.localeCompare(b.fullName));
   return {
@@ -58,7 +63,7 @@ export function toItemView(item: WorkPlanItem, now = new Date()): WorkPlanItemVi
     },
     executor,
     responsibleMemberIds: responsible.map((m) => m.id),
-    responsibleMembers: responsible.map((m) => ({ id: m.id, fullName: m.fullName, email: m.email, countryCode: m.countryCode })),
+    responsibleMembers: responsible.map((m) => ({ id: m.id, fullName: m.fullName, ...(emails ? { email: m.email } : {}), countryCode: m.countryCode })),
     countries: item.countries,
     topics: item.topics,
     status: item.status,

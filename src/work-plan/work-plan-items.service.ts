@@ -24,7 +24,7 @@ import { DeadlineReader } from './deadline/deadline-reader.service';
 import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
-import { toItemView, WorkPlanItemView } from './work-plan-item.view';
+import { ItemViewOptions, toItemView, WorkPlanItemView } from './work-plan-item.view';
 
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
@@ -37,21 +37,22 @@ const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
  * `:now` decides overdue as isOverdue does. row_to_json over named columns, not json_build_object, so
  * that the text is as compact as JSON.stringify's.
  */
-const ITEM_JSON = `(SELECT row_to_json(item) FROM (SELECT
+const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FROM (SELECT
     i.id AS "id", i.work_plan_id AS "workPlanId", i.position AS "position", i.activity AS "activity",
     (SELECT row_to_json(d) FROM (SELECT i.deadline_text AS "text", i.deadline_kind AS "kind", i.deadline_windows AS "windows",
                                         ${isoInstantSql('i.due_at')} AS "dueAt", i.on_request AS "onRequest") d) AS "deadline",
     coalesce(
       (SELECT row_to_json(x) FROM (SELECT 'organization' AS "type", o.id AS "id", o.name AS "name" FROM organization o WHERE o.id = i.executor_organization_id) x),
-      (SELECT row_to_json(x) FROM (SELECT 'member' AS "type", e.id AS "id", json_build_object('en', e.full_name) AS "name", e.email AS "email"
+      (SELECT row_to_json(x) FROM (SELECT 'member' AS "type", e.id AS "id", json_build_object('en', e.full_name) AS "name"${emails ? `, e.email AS "email"` : ''}
                                    FROM member e WHERE e.id = i.executor_member_id) x)) AS "executor",
     coalesce(responsible.ids, '[]') AS "responsibleMemberIds", coalesce(responsible.members, '[]') AS "responsibleMembers",
     i.countries AS "countries", i.topics AS "topics", i.status AS "status",
     coalesce(i.due_at < CAST(:now AS timestamptz), false) AND NOT i.on_request AND i.status NOT IN ('done', 'cancelled') AS "overdue",
     i.meeting_id AS "meetingId", i.notes AS "notes", ${isoInstantSql('i.created_at')} AS "createdAt", ${isoInstantSql('i.updated_at')} AS "updatedAt"
   FROM (SELECT json_agg(m.id ORDER BY ${BY_NAME}) AS ids,
-               json_agg((SELECT r FROM (SELECT m.id AS "id", m.full_name AS "fullName", m.email AS "email", m.country_code AS "countryCode") r) ORDER BY ${BY_NAME}) AS members
+               json_agg((SELECT r FROM (SELECT m.id AS "id", m.full_name AS "fullName",${emails ? ` m.email AS "email",` : ''} m.country_code AS "countryCode") r) ORDER BY ${BY_NAME}) AS members
         FROM work_plan_item_responsible rm JOIN member m ON m.id = rm.member_id WHERE rm.item_id = i.id) responsible) item)`;
+const ITEM_JSON = { withEmails: itemJson({ emails: true }), withoutEmails: itemJson({ emails: false }) };
 
 /** A status or deadline change, kept in the item's history. */
 interface ItemFieldChange {
@@ -83,7 +84,7 @@ export class WorkPlanItemsService {
    */
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
     const manager = this.repository.manager;
-    return toItemView(await this.insert(manager, await this.planContext(manager, workPlanId), dto));
+    return toItemView(await this.insert(manager, await this.planContext(manager, workPlanId), dto), new Date(), this.viewOptions());
   }
 
   /** Creates one item inside the caller's transaction (the minutes' action items, all or none). */
@@ -178,7 +179,7 @@ export class WorkPlanItemsService {
     await this.access.assertItemVisible(id);
     const item = await this.repository.findOne({ where: { id }, relations: ITEM_RELATIONS });
     if (!item) throw ApiError.notFound('Work-plan item', id);
-    return toItemView(item);
+    return toItemView(item, new Date(), this.viewOptions());
   }
 
   async list(query: WorkPlanItemQuery, now = new Date()): Promise<Page<WorkPlanItemView>> {
@@ -195,7 +196,15 @@ export class WorkPlanItemsService {
       .orderBy('i.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('i.work_plan_id')
       .addOrderBy('i.position');
-    return paginateJson(matches, query, ITEM_JSON, { statementOf: 'WorkPlanItemsService.listJson' });
+    const { emails } = this.viewOptions();
+    return emails
+      ? paginateJson(matches, query, ITEM_JSON.withEmails, { statementOf: 'WorkPlanItemsService.listJson' })
+      : paginateJson(matches, query, ITEM_JSON.withoutEmails, { statementOf: 'WorkPlanItemsService.listJson.withoutEmails' });
+  }
+
+  /** Only the secretariat sees people's addresses; a member sees names and countries. */
+  private viewOptions(): ItemViewOptions {
+    return { emails: this.access.member() === null };
   }
 
   /** Items matching the query's filters and visible to the caller, unsorted and without a select list. */
@@ -294,7 +303,7 @@ export class WorkPlanItemsService {
       await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
       return item;
     });
-    return toItemView(updated);
+    return toItemView(updated, new Date(), this.viewOptions());
   }
 
   /**

@@ -81,6 +81,29 @@ describe('the member directory as a member sees it', () => {
     expect((await t.admin.get(`/api/meetings/${meeting.id}/invitations`).expect(200)).text).toContain('colleague@example.org');
   });
 
+  it('sees no other member’s email in the work plan: neither as executor nor as responsible', async () => {
+    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Work plan' }, period: '2031' }).expect(201)).body;
+    const item = (
+      await t.admin
+        .post(`/api/work-plans/${plan.id}/items`)
+        .send({ activity: { en: 'Report on water' }, deadline: 'March 2031', executor: colleague.id, responsibleMemberIds: [me.id, colleague.id] })
+        .expect(201)
+    ).body;
+    expect(JSON.stringify(item)).toContain('colleague@example.org');
+
+    const one = await client.get(`/api/work-plan-items/${item.id}`).expect(200);
+    const list = await client.get(`/api/work-plan-items?workPlanId=${plan.id}`).expect(200);
+    for (const res of [one, list]) expect(res.text).not.toContain('@example.org');
+    expect(one.body.executor).toEqual({ type: 'member', id: colleague.id, name: { en: 'Bakyt Isaev' } });
+    expect(list.body.items[0].responsibleMembers.map((m: { fullName: string }) => m.fullName)).toEqual(['Aigul Saparova', 'Bakyt Isaev']);
+    const updated = await client.patch(`/api/work-plan-items/${item.id}`).send({ status: 'in_progress' }).expect(200);
+    expect(updated.text).not.toContain('@example.org');
+
+    const asSecretariat = await t.admin.get(`/api/work-plan-items?workPlanId=${plan.id}`).expect(200);
+    expect(asSecretariat.body.items[0].executor.email).toBe('colleague@example.org');
+    expect(asSecretariat.body.items[0].responsibleMembers.map((m: { email: string }) => m.email)).toEqual(['me@example.org', 'colleague@example.org']);
+  });
+
   it('leaves the secretariat seeing everyone in full', async () => {
     const all = (await t.admin.get('/api/members').expect(200)).body;
     expect(all.items.map((m: { email: string }) => m.email).sort()).toEqual(['colleague@example.org', 'me@example.org', 'stranger@example.org']);
