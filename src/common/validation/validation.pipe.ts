@@ -21,7 +21,8 @@ function unsafeField(value: unknown, path: string, depth = 0): FieldProblem | nu
   if (typeof value === 'string') {
     return value.includes('\u0000') ? { field: path || 'body', message: 'must not contain the NUL character (\\u0000)' } : null;
   }
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  // An uploaded file's bytes are no field: walking a Buffer's keys would take seconds for a few megabytes.
+  if (depth > 32 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const key of Object.keys(value)) {
     const field = path ? `${path}.${key}` : key;
     if (PROTOTYPE_KEYS.has(key)) return { field, message: 'is not a known field' };
