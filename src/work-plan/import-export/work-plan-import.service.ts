@@ -69,6 +69,7 @@ const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ')
 const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
 
 const INSERT_CHUNK = 500;
+const NUL = '\u0000';
 
 @Injectable()
 export class WorkPlanImportService {
@@ -113,7 +114,7 @@ export class WorkPlanImportService {
     for (const organization of organizations) {
       for (const name of Object.values(organization.name)) if (name) byName.set(nameKey(name), organization);
     }
-    const emails = new Set(rows.flatMap((row) => [...splitList(row.cells.responsible), row.cells.executor ?? ''].filter((v) => v.includes('@')).map((e) => e.toLowerCase())));
+    const emails = new Set(rows.flatMap((row) => [...splitList(row.cells.responsible), row.cells.executor ?? ''].filter((v) => v.includes('@') && !v.includes(NUL)).map((e) => e.toLowerCase())));
     const members = emails.size
       ? await manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails: [...emails] }).getMany()
       : [];
@@ -122,8 +123,11 @@ export class WorkPlanImportService {
   }
 
   private planRow(row: TableRow, timeZone: string, organizations: Map<string, Organization>, members: Map<string, Member>): PlannedRow {
-    const errors: FieldProblem[] = [];
     const { cells } = row;
+    // PostgreSQL cannot store U+0000 in text: refused here, or only the real import would fail on it.
+    const errors: FieldProblem[] = Object.entries(cells)
+      .filter(([, value]) => value.includes(NUL))
+      .map(([field]) => ({ field, message: 'contains a NUL character (U+0000), which cannot be stored; remove it' }));
 
     const activity: LocalizedText = {};
     if (cells.activity) activity[languageOf(cells.activity)] = cells.activity;
