@@ -1,0 +1,152 @@
+import parseSax from 'exceljs/lib/utils/parse-sax';
+import type { SaxEvent } from 'exceljs/lib/utils/parse-sax';
+import { posix } from 'node:path';
+import { entryText, readZipDirectory, ZipEntry, ZipFormatError } from './zip-archive';
+
+export interface SheetRecord {
+  /** The row number a spreadsheet program shows. */
+  line: number;
+  values: string[];
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+async function* saxEvents(buffer: Buffer, entry: ZipEntry): AsyncGenerator<SaxEvent> {
+  for await (const batch of parseSax(entryText(buffer, entry))) yield* batch;
+}
+
+/** Relationship id → part path, for a part's .rels file (targets are relative to the part's folder). */
+async function relationships(buffer: Buffer, entries: Map<string, ZipEntry>, part: string): Promise<{ id: string; type: string; path: string }[]> {
+  const folder = posix.dirname(part);
+  const entry = entries.get(posix.join(folder, '_rels', `${posix.basename(part)}.rels`));
+  if (!entry) return [];
+  const found: { id: string; type: string; path: string }[] = [];
+  for await (const event of saxEvents(buffer, entry)) {
+    if (event.eventType !== 'opentag' || localName(event.value.name) !== 'Relationship') continue;
+    const { Id, Type, Target, TargetMode } = event.value.attributes;
+    if (!Target || TargetMode === 'External') continue;
+    const path = Target.startsWith('/') ? Target.slice(1) : posix.normalize(posix.join(folder, Target));
+    found.push({ id: Id ?? '', type: Type ?? '', path });
+  }
+  return found;
+}
+
+/** The texts of xl/sharedStrings.xml, rich-text runs joined, phonetic hints left out. */
+async function sharedStrings(buffer: Buffer, entry: ZipEntry | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!entry) return strings;
+  let current = '';
+  let inText = false;
+  let inPhonetic = false;
+  for await (const event of saxEvents(buffer, entry)) {
+    if (event.eventType === 'text') {
+      if (inText && !inPhonetic) current += event.value;
+      continue;
+    }
+    const name = localName(event.value.name);
+    const open = event.eventType === 'opentag';
+    if (name === 't') inText = open;
+    else if (name === 'rPh') inPhonetic = open;
+    else if (name === 'si') {
+      if (!open) strings.push(current);
+      current = '';
+    }
+  }
+  return strings;
+}
+
+/** Excel's last column is XFD; a reference past it would only make rows huge. */
+const MAX_COLUMN = 16_383;
+
+/** "AB12" → 27 (0-based column), or null without a reference. */
+function columnOf(reference: string | undefined): number | null {
+  const letters = /^([A-Z]+)\d*$/i.exec(reference ?? '')?.[1];
+  if (!letters) return null;
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  if (column - 1 > MAX_COLUMN) throw new ZipFormatError(`the cell ${reference} lies past column XFD`);
+  return column - 1;
+}
+
+/** A cell's text as the sheet shows it without formatting: shared and inline strings, formula results, numbers, TRUE/FALSE. */
+function cellText(type: string | undefined, value: string, inline: string, strings: string[]): string {
+  switch (type) {
+    case 's':
+      return strings[Number(value)] ?? '';
+    case 'inlineStr':
+      return inline;
+    case 'b':
+      return value === '1' ? 'TRUE' : value === '0' ? 'FALSE' : value;
+    case 'str':
+    case 'e':
+    case 'd':
+      return value;
+    default: {
+      const number = Number(value);
+      return value.trim() !== '' && Number.isFinite(number) ? String(number) : value;
+    }
+  }
+}
+
+/**
+ * The rows of a workbook's first worksheet, one at a time, straight from the packed file: the
+ * directory is checked against ZIP_LIMITS first, each part is inflated as it is read (never past
+ * what it declares), and the caller stops reading whenever it has seen enough.
+ */
+export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
+  const entries = readZipDirectory(buffer);
+  const workbookPath = (await relationships(buffer, entries, '')).find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
+  const workbook = entries.get(workbookPath);
+  if (!workbook) throw new ZipFormatError('the archive has no workbook');
+  const parts = await relationships(buffer, entries, workbookPath);
+
+  let firstSheetId: string | null = null;
+  for await (const event of saxEvents(buffer, workbook)) {
+    if (event.eventType === 'opentag' && localName(event.value.name) === 'sheet') {
+      const attributes = event.value.attributes;
+      firstSheetId = attributes['r:id'] ?? Object.entries(attributes).find(([name]) => localName(name) === 'id')?.[1] ?? null;
+      break;
+    }
+  }
+  const sheetPath = parts.find((p) => p.id === firstSheetId)?.path;
+  const sheet = sheetPath ? entries.get(sheetPath) : undefined;
+  if (!sheet) throw new NoWorksheetError();
+  const strings = await sharedStrings(buffer, entries.get(parts.find((p) => p.type.endsWith('/sharedStrings'))?.path ?? ''));
+
+  let row: SheetRecord | null = null;
+  let lastLine = 0;
+  let cell: { column: number; type: string | undefined; value: string; inline: string } | null = null;
+  let reading: 'v' | 't' | null = null;
+  let inPhonetic = false;
+  for await (const event of saxEvents(buffer, sheet)) {
+    if (event.eventType === 'text') {
+      if (cell && reading === 'v') cell.value += event.value;
+      else if (cell && reading === 't' && !inPhonetic) cell.inline += event.value;
+      continue;
+    }
+    const name = localName(event.value.name);
+    if (event.eventType === 'opentag') {
+      const attributes = event.value.attributes;
+      if (name === 'row') {
+        lastLine = Number(attributes.r) || lastLine + 1;
+        row = { line: lastLine, values: [] };
+      } else if (name === 'c' && row) {
+        cell = { column: columnOf(attributes.r) ?? Math.min(row.values.length, MAX_COLUMN), type: attributes.t, value: '', inline: '' };
+      } else if (name === 'v' || name === 't') reading = name;
+      else if (name === 'rPh') inPhonetic = true;
+      continue;
+    }
+    if (name === 'v' || name === 't') reading = null;
+    else if (name === 'rPh') inPhonetic = false;
+    else if (name === 'c' && row && cell) {
+      while (row.values.length < cell.column) row.values.push('');
+      row.values[cell.column] = cellText(cell.type, cell.value, cell.inline, strings);
+      cell = null;
+    } else if (name === 'row' && row) {
+      yield row;
+      row = null;
+    }
+  }
+}
+
+export class NoWorksheetError extends Error {}
