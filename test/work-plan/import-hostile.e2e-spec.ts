@@ -123,6 +123,16 @@ describe('hostile work-plan imports', () => {
     expect(res.status).toBe(413);
   });
 
+  it.each([
+    ['a form cut off in the middle', '--cut\r\nContent-Disposition: form-data; name="file"; filename="plan.csv"\r\n\r\nactivity,deadline\n'],
+    ['a part with a malformed header', '--cut\r\nContent-Disposition form-data broken\r\n\r\nx\r\n--cut--\r\n'],
+  ])('answers %s with 400, not 500', async (_case, body) => {
+    const planId = await newPlan();
+    const res = await t.admin.post(`/api/work-plans/${planId}/import?dryRun=true`).set('Content-Type', 'multipart/form-data; boundary=cut').send(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/^Multipart: /) });
+  });
+
   it('refuses a NUL character already in the dry run, naming its line and column, and the real import with 422', async () => {
     const planId = await newPlan();
     const csv = 'activity,deadline,executor,notes\nGood,Март 2019,WECOOP 2,\nBad,Май 2019,WECOOP 2,"before\u0000after"\nWorse\u0000,Май 2019,WECOOP 2,\n';
