@@ -117,6 +117,16 @@ describe('hostile work-plan imports', () => {
     expect(result.body.message).toEqual([{ field: 'file', message: expect.stringContaining('more than 20,000 rows') }]);
   }, 60_000);
 
+  it('checks a file of 20,000 rows, the most it takes, while the service keeps answering', async () => {
+    const planId = await newPlan();
+    const lines = ['activity,deadline,executor'];
+    for (let i = 0; i < 20_000; i++) lines.push(`Activity ${i},${['Февраль 2019', 'Q3 2019', 'end of November 2019', '[по запросу]'][i % 4]},WECOOP 2`);
+    const { result, slowestHealth } = await healthDuring(upload(planId, lines.join('\n'), 'plan.csv', true));
+    expect(result.status).toBe(200);
+    expect(result.body.summary).toMatchObject({ rows: 20_000, valid: 20_000, invalid: 0 });
+    expect(slowestHealth).toBeLessThan(200);
+  }, 120_000);
+
   it('refuses a file over the 10 MB upload limit before reading it as a table', async () => {
     const planId = await newPlan();
     const res = await upload(planId, Buffer.alloc(10 * MB + 1, 'a'), 'plan.csv', true);

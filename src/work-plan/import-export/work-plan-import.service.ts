@@ -1,5 +1,6 @@
 import { updateReturning } from '../../common/database/update-returning';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ApiError, FieldProblem } from '../../common/http/api-error';
@@ -69,6 +70,8 @@ const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ')
 const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
 
 const INSERT_CHUNK = 500;
+/** Rows checked between two turns of the event loop: reading a deadline costs ~0.1 ms, a full file seconds. */
+const ROWS_PER_TURN = 100;
 const NUL = '\u0000';
 
 @Injectable()
@@ -119,7 +122,12 @@ export class WorkPlanImportService {
       ? await manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails: [...emails] }).getMany()
       : [];
     const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
-    return rows.map((row) => this.planRow(row, timeZone, byName, memberByEmail));
+    const planned: PlannedRow[] = [];
+    for (const row of rows) {
+      planned.push(this.planRow(row, timeZone, byName, memberByEmail));
+      if (planned.length % ROWS_PER_TURN === 0) await nextTurn();
+    }
+    return planned;
   }
 
   private planRow(row: TableRow, timeZone: string, organizations: Map<string, Organization>, members: Map<string, Member>): PlannedRow {
