@@ -1,7 +1,7 @@
 import parseSax from 'exceljs/lib/utils/parse-sax';
 import type { SaxEvent } from 'exceljs/lib/utils/parse-sax';
 import { posix } from 'node:path';
-import { entryText, readZipDirectory, ZipEntry, ZipFormatError } from './zip-archive';
+import { entryText, readZipDirectory, UnpackBudget, ZipEntry, ZipFormatError } from './zip-archive';
 
 export interface SheetRecord {
   /** The row number a spreadsheet program shows. */
@@ -11,17 +11,24 @@ export interface SheetRecord {
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
-async function* saxEvents(buffer: Buffer, entry: ZipEntry): AsyncGenerator<SaxEvent> {
-  for await (const batch of parseSax(entryText(buffer, entry))) yield* batch;
+/** One archive and what may still be unpacked from it. */
+interface Archive {
+  buffer: Buffer;
+  entries: Map<string, ZipEntry>;
+  budget: UnpackBudget;
+}
+
+async function* saxEvents(archive: Archive, entry: ZipEntry): AsyncGenerator<SaxEvent> {
+  for await (const batch of parseSax(entryText(archive.buffer, entry, archive.budget))) yield* batch;
 }
 
 /** Relationship id → part path, for a part's .rels file (targets are relative to the part's folder). */
-async function relationships(buffer: Buffer, entries: Map<string, ZipEntry>, part: string): Promise<{ id: string; type: string; path: string }[]> {
+async function relationships(archive: Archive, part: string): Promise<{ id: string; type: string; path: string }[]> {
   const folder = posix.dirname(part);
-  const entry = entries.get(posix.join(folder, '_rels', `${posix.basename(part)}.rels`));
+  const entry = archive.entries.get(posix.join(folder, '_rels', `${posix.basename(part)}.rels`));
   if (!entry) return [];
   const found: { id: string; type: string; path: string }[] = [];
-  for await (const event of saxEvents(buffer, entry)) {
+  for await (const event of saxEvents(archive, entry)) {
     if (event.eventType !== 'opentag' || localName(event.value.name) !== 'Relationship') continue;
     const { Id, Type, Target, TargetMode } = event.value.attributes;
     if (!Target || TargetMode === 'External') continue;
@@ -32,13 +39,13 @@ async function relationships(buffer: Buffer, entries: Map<string, ZipEntry>, par
 }
 
 /** The texts of xl/sharedStrings.xml, rich-text runs joined, phonetic hints left out. */
-async function sharedStrings(buffer: Buffer, entry: ZipEntry | undefined): Promise<string[]> {
+async function sharedStrings(archive: Archive, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
   let current = '';
   let inText = false;
   let inPhonetic = false;
-  for await (const event of saxEvents(buffer, entry)) {
+  for await (const event of saxEvents(archive, entry)) {
     if (event.eventType === 'text') {
       if (inText && !inPhonetic) current += event.value;
       continue;
@@ -94,14 +101,15 @@ function cellText(type: string | undefined, value: string, inline: string, strin
  * what it declares), and the caller stops reading whenever it has seen enough.
  */
 export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
-  const entries = readZipDirectory(buffer);
-  const workbookPath = (await relationships(buffer, entries, '')).find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
+  const archive: Archive = { buffer, entries: readZipDirectory(buffer), budget: new UnpackBudget() };
+  const { entries } = archive;
+  const workbookPath = (await relationships(archive, '')).find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
   const workbook = entries.get(workbookPath);
   if (!workbook) throw new ZipFormatError('the archive has no workbook');
-  const parts = await relationships(buffer, entries, workbookPath);
+  const parts = await relationships(archive, workbookPath);
 
   let firstSheetId: string | null = null;
-  for await (const event of saxEvents(buffer, workbook)) {
+  for await (const event of saxEvents(archive, workbook)) {
     if (event.eventType === 'opentag' && localName(event.value.name) === 'sheet') {
       const attributes = event.value.attributes;
       firstSheetId = attributes['r:id'] ?? Object.entries(attributes).find(([name]) => localName(name) === 'id')?.[1] ?? null;
@@ -111,14 +119,14 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
   const sheetPath = parts.find((p) => p.id === firstSheetId)?.path;
   const sheet = sheetPath ? entries.get(sheetPath) : undefined;
   if (!sheet) throw new NoWorksheetError();
-  const strings = await sharedStrings(buffer, entries.get(parts.find((p) => p.type.endsWith('/sharedStrings'))?.path ?? ''));
+  const strings = await sharedStrings(archive, entries.get(parts.find((p) => p.type.endsWith('/sharedStrings'))?.path ?? ''));
 
   let row: SheetRecord | null = null;
   let lastLine = 0;
   let cell: { column: number; type: string | undefined; value: string; inline: string } | null = null;
   let reading: 'v' | 't' | null = null;
   let inPhonetic = false;
-  for await (const event of saxEvents(buffer, sheet)) {
+  for await (const event of saxEvents(archive, sheet)) {
     if (event.eventType === 'text') {
       if (cell && reading === 'v') cell.value += event.value;
       else if (cell && reading === 't' && !inPhonetic) cell.inline += event.value;

@@ -81,11 +81,22 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
   throw new ZipFormatError('not a zip archive');
 }
 
+/** What may still be unpacked from one archive, however often its entries are read. */
+export class UnpackBudget {
+  constructor(private left = ZIP_LIMITS.maxUnpackedBytes) {}
+
+  spend(bytes: number): void {
+    this.left -= bytes;
+    if (this.left < 0) throw new ZipBombError(`reading the archive unpacks more than ${ZIP_LIMITS.maxUnpackedBytes} bytes`);
+  }
+}
+
 /**
  * The entry's text, unpacked chunk by chunk (zlib works off the event loop), aborting as soon as
- * the data inflates past the size the directory declared: declared sizes were checked, real ones are too.
+ * the data inflates past the size the directory declared (declared sizes were checked, real ones are
+ * too) or past what is left of the archive's budget.
  */
-export async function* entryText(buffer: Buffer, entry: ZipEntry): AsyncGenerator<string> {
+export async function* entryText(buffer: Buffer, entry: ZipEntry, budget: UnpackBudget): AsyncGenerator<string> {
   const at = entry.localHeaderOffset;
   if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_FILE_HEADER) throw new ZipFormatError(`${entry.name} has no local header`);
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
@@ -94,6 +105,7 @@ export async function* entryText(buffer: Buffer, entry: ZipEntry): AsyncGenerato
   const decoder = new TextDecoder('utf-8');
   if (entry.method === STORED) {
     if (packed.length !== entry.size) throw new ZipFormatError(`${entry.name} has a wrong size`);
+    budget.spend(packed.length);
     yield decoder.decode(packed);
     return;
   }
@@ -104,6 +116,7 @@ export async function* entryText(buffer: Buffer, entry: ZipEntry): AsyncGenerato
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
       unpacked += chunk.length;
       if (unpacked > entry.size) throw new ZipBombError(`${entry.name} unpacks to more than the ${entry.size} bytes it declares`);
+      budget.spend(chunk.length);
       yield decoder.decode(chunk, { stream: true });
     }
   } catch (error) {
