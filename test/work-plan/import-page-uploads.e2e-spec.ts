@@ -42,15 +42,15 @@ describe('the import page and what it keeps of uploads', () => {
    * Starts a multipart upload announcing 8 MB, sends its first 64 KB and no more: the answer, if the
    * server gives one within two seconds without waiting for the rest of the body.
    */
-  async function answerToUnfinishedUpload(cookie: string | null): Promise<IncomingMessage | null> {
+  async function answerToUnfinishedUpload(headers: Record<string, string>, path = `/work-plan/${planId}/import`): Promise<IncomingMessage | null> {
     const boundary = 'x-boundary-x';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="plan.csv"\r\nContent-Type: text/csv\r\n\r\n`;
     const req = httpRequest({
       host: '127.0.0.1',
       port,
       method: 'POST',
-      path: `/work-plan/${planId}/import`,
-      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(8 * 1024 * 1024), ...(cookie ? { Cookie: cookie } : {}) },
+      path,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(8 * 1024 * 1024), ...headers },
     });
     req.on('error', () => undefined);
     req.write(head + 'a,'.repeat(32 * 1024));
@@ -69,13 +69,30 @@ describe('the import page and what it keeps of uploads', () => {
   }
 
   it('sends an upload without a session to sign in, and refuses a member, before reading the body', async () => {
-    const anonymous = await answerToUnfinishedUpload(null);
+    const anonymous = await answerToUnfinishedUpload({});
     expect(anonymous?.statusCode).toBe(303);
     expect(anonymous?.headers.location).toBe('/sign-in');
-    const notSecretariat = await answerToUnfinishedUpload(member.cookie);
+    const notSecretariat = await answerToUnfinishedUpload({ Cookie: member.cookie });
     expect(notSecretariat?.statusCode).toBe(403);
     // The service still answers the secretariat's own upload afterwards.
     await t.anonymous.post(`/work-plan/${planId}/import`).set('Cookie', secretariat.cookie).field('csrf', secretariat.csrf).attach('file', Buffer.from(FIXTURE), 'plan.csv').expect(200);
+  });
+
+  it('refuses an API upload without a valid token before reading the body', async () => {
+    const answer = await answerToUnfinishedUpload({ Authorization: 'Bearer not-a-token' }, `/api/work-plans/${planId}/import?dryRun=true`);
+    expect(answer?.statusCode).toBe(401);
+  });
+
+  it('keeps the 10 MB limit of the page upload, saying so beside the field', async () => {
+    const tooLarge = await t.anonymous
+      .post(`/work-plan/${planId}/import`)
+      .set('Cookie', secretariat.cookie)
+      .field('csrf', secretariat.csrf)
+      .attach('file', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), 'plan.csv')
+      .expect(303);
+    expect(tooLarge.headers.location).toBe(`/work-plan/${planId}/import?problem=too_large`);
+    const page = await t.anonymous.get(tooLarge.headers.location).set('Cookie', secretariat.cookie).expect(413);
+    expect(page.text).toContain('The file is larger than 10 MB.');
   });
 
   const keysLike = async (pattern: string) => {
