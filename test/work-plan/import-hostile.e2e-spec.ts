@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
 import { createBody } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -105,6 +106,21 @@ describe('hostile work-plan imports', () => {
       [4, { en: 'Visit' }],
     ]);
     expect(res.body.rows[1].deadline.text).toBe('2019');
+  });
+
+  it('reads a date a spreadsheet keeps as a number in a deadline cell as that date', async () => {
+    const planId = await newPlan();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Plan');
+    sheet.addRow(['activity', 'deadline', 'executor']);
+    sheet.addRow(['Report', new Date(Date.UTC(2019, 2, 31)), 'WECOOP 2']);
+    sheet.getCell('B2').numFmt = 'dd.mm.yyyy';
+    sheet.addRow(['Seminar', new Date(Date.UTC(2019, 5, 15)), 'WECOOP 2']);
+    const res = await upload(planId, Buffer.from(await workbook.xlsx.writeBuffer()), 'plan.xlsx', true).expect(200);
+    expect(res.body.rows.map((r: { deadline: { text: string; windows: object[] } }) => [r.deadline.text, r.deadline.windows])).toEqual([
+      ['2019-03-31', [expect.objectContaining({ start: '2019-03-31', end: '2019-03-31' })]],
+      ['2019-06-15', [expect.objectContaining({ start: '2019-06-15', end: '2019-06-15' })]],
+    ]);
   });
 
   it('refuses a CSV of 100,000 rows at the row limit while the service keeps answering', async () => {

@@ -62,6 +62,36 @@ async function sharedStrings(archive: Archive, entry: ZipEntry | undefined): Pro
   return strings;
 }
 
+/** Excel's built-in number formats that show a date (ids 14–17 and 22, and the East Asian 27–36 and 50–58). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** A custom format shows a date when, outside quoted text, escapes and [colour/locale] parts, it has a day or year. */
+const showsDate = (code: string) => /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
+
+/** For each cell style (the `s` of a cell), whether its number format shows a date; from xl/styles.xml. */
+async function dateStyles(archive: Archive, entry: ZipEntry | undefined): Promise<boolean[]> {
+  const formats: number[] = [];
+  const customDates = new Set<number>();
+  if (!entry) return [];
+  let inCellStyles = false;
+  for await (const event of saxEvents(archive, entry)) {
+    if (event.eventType === 'text') continue;
+    const name = localName(event.value.name);
+    if (name === 'cellXfs') inCellStyles = event.eventType === 'opentag';
+    if (event.eventType !== 'opentag') continue;
+    const { numFmtId, formatCode } = event.value.attributes;
+    if (name === 'numFmt' && formatCode !== undefined && showsDate(formatCode)) customDates.add(Number(numFmtId));
+    else if (name === 'xf' && inCellStyles) formats.push(Number(numFmtId ?? 0));
+  }
+  return formats.map((id) => BUILT_IN_DATE_FORMATS.has(id) || customDates.has(id));
+}
+
+/** Excel's day number as the date it shows: days since 1899-12-30 (1900 system, with its leap-year bug) or 1904-01-01. */
+function serialDate(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const days = Math.floor(serial) + (date1904 ? 1462 : serial < 61 ? 1 : 0);
+  return new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Excel's last column is XFD; a reference past it would only make rows huge. */
 const MAX_COLUMN = 16_383;
 
@@ -75,8 +105,8 @@ function columnOf(reference: string | undefined): number | null {
   return column - 1;
 }
 
-/** A cell's text as the sheet shows it without formatting: shared and inline strings, formula results, numbers, TRUE/FALSE. */
-function cellText(type: string | undefined, value: string, inline: string, strings: string[]): string {
+/** A cell's text: shared and inline strings, formula results, numbers, TRUE/FALSE, and dates (kept as day numbers) as YYYY-MM-DD. */
+function cellText(type: string | undefined, value: string, inline: string, strings: string[], date: { shown: boolean; date1904: boolean }): string {
   switch (type) {
     case 's':
       return strings[Number(value)] ?? '';
@@ -90,7 +120,8 @@ function cellText(type: string | undefined, value: string, inline: string, strin
       return value;
     default: {
       const number = Number(value);
-      return value.trim() !== '' && Number.isFinite(number) ? String(number) : value;
+      if (value.trim() === '' || !Number.isFinite(number)) return value;
+      return (date.shown && serialDate(number, date.date1904)) || String(number);
     }
   }
 }
@@ -109,8 +140,11 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
   const parts = await relationships(archive, workbookPath);
 
   let firstSheetId: string | null = null;
+  let date1904 = false;
   for await (const event of saxEvents(archive, workbook)) {
-    if (event.eventType === 'opentag' && localName(event.value.name) === 'sheet') {
+    if (event.eventType === 'opentag' && localName(event.value.name) === 'workbookPr') {
+      date1904 = ['1', 'true'].includes(event.value.attributes.date1904 ?? '');
+    } else if (event.eventType === 'opentag' && localName(event.value.name) === 'sheet') {
       const attributes = event.value.attributes;
       firstSheetId = attributes['r:id'] ?? Object.entries(attributes).find(([name]) => localName(name) === 'id')?.[1] ?? null;
       break;
@@ -119,11 +153,13 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
   const sheetPath = parts.find((p) => p.id === firstSheetId)?.path;
   const sheet = sheetPath ? entries.get(sheetPath) : undefined;
   if (!sheet) throw new NoWorksheetError();
-  const strings = await sharedStrings(archive, entries.get(parts.find((p) => p.type.endsWith('/sharedStrings'))?.path ?? ''));
+  const part = (type: string) => entries.get(parts.find((p) => p.type.endsWith(type))?.path ?? '');
+  const strings = await sharedStrings(archive, part('/sharedStrings'));
+  const dates = await dateStyles(archive, part('/styles'));
 
   let row: SheetRecord | null = null;
   let lastLine = 0;
-  let cell: { column: number; type: string | undefined; value: string; inline: string } | null = null;
+  let cell: { column: number; type: string | undefined; style: number; value: string; inline: string } | null = null;
   let reading: 'v' | 't' | null = null;
   let inPhonetic = false;
   for await (const event of saxEvents(archive, sheet)) {
@@ -139,7 +175,7 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
         lastLine = Number(attributes.r) || lastLine + 1;
         row = { line: lastLine, values: [] };
       } else if (name === 'c' && row) {
-        cell = { column: columnOf(attributes.r) ?? Math.min(row.values.length, MAX_COLUMN), type: attributes.t, value: '', inline: '' };
+        cell = { column: columnOf(attributes.r) ?? Math.min(row.values.length, MAX_COLUMN), type: attributes.t, style: Number(attributes.s ?? 0), value: '', inline: '' };
       } else if (name === 'v' || name === 't') reading = name;
       else if (name === 'rPh') inPhonetic = true;
       continue;
@@ -148,7 +184,7 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
     else if (name === 'rPh') inPhonetic = false;
     else if (name === 'c' && row && cell) {
       while (row.values.length < cell.column) row.values.push('');
-      row.values[cell.column] = cellText(cell.type, cell.value, cell.inline, strings);
+      row.values[cell.column] = cellText(cell.type, cell.value, cell.inline, strings, { shown: dates[cell.style] ?? false, date1904 });
       cell = null;
     } else if (name === 'row' && row) {
       yield row;
