@@ -8,7 +8,7 @@ export const ZIP_LIMITS = {
   maxRatio: 100,
   ratioFloorBytes: 64 * 1024,
   maxEntries: 1_000,
-};
+} as const;
 
 /** The archive is not a zip we read (broken, zip64, encrypted, an unknown compression). */
 export class ZipFormatError extends Error {}
