@@ -11,30 +11,46 @@ export interface KeptUpload {
 }
 
 /** Long enough to read a preview of a large plan, short enough that forgotten files do not pile up. */
-const KEEP_SECONDS = 30 * 60;
+export const KEEP_SECONDS = 30 * 60;
+/** Previews kept per session: a few files to compare, not a store anyone can fill (each is up to ~13 MB). */
+export const KEPT_PER_SESSION = 3;
 
 /**
  * Keeps an uploaded work-plan table between its preview and its import, so that the import writes
  * exactly the file the secretariat saw previewed without choosing it again. Redis rather than the
  * process's memory: several API processes may serve the two requests. Rather than a re-upload
  * hidden in the form: a table can be megabytes, beyond the form body limit. The id is random and
- * bound to the session and the plan, so nobody else (and no other plan) can import it.
+ * bound to the session and the plan, so nobody else (and no other plan) can import it. A session
+ * keeps its KEPT_PER_SESSION latest files; keeping another drops the oldest.
  */
 @Injectable()
 export class ImportUploadStore {
   private readonly prefix: string;
+  private readonly sessionPrefix: string;
 
   constructor(
     private readonly redis: RedisClient,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.prefix = `${config.queuePrefix}:page-upload:`;
+    this.sessionPrefix = `${config.queuePrefix}:page-uploads-of:`;
   }
 
   async keep(sessionId: string, workPlanId: string, file: KeptUpload): Promise<string> {
     const id = randomBytes(18).toString('base64url');
     const value = JSON.stringify({ sessionId, workPlanId, originalname: file.originalname, mimetype: file.mimetype, data: file.buffer.toString('base64') });
-    await this.redis.redis.set(this.prefix + id, value, 'EX', KEEP_SECONDS);
+    const kept = this.sessionPrefix + sessionId;
+    // One transaction: two previews at once cannot both keep the same oldest file.
+    const results = await this.redis.redis
+      .multi()
+      .set(this.prefix + id, value, 'EX', KEEP_SECONDS)
+      .lpush(kept, id)
+      .lrange(kept, KEPT_PER_SESSION, -1)
+      .ltrim(kept, 0, KEPT_PER_SESSION - 1)
+      .expire(kept, KEEP_SECONDS)
+      .exec();
+    const dropped = (results?.[2]?.[1] ?? []) as string[];
+    if (dropped.length) await this.redis.redis.del(...dropped.map((old) => this.prefix + old));
     return id;
   }
 
@@ -48,7 +64,7 @@ export class ImportUploadStore {
     return { buffer: Buffer.from(kept.data, 'base64'), originalname: kept.originalname, mimetype: kept.mimetype };
   }
 
-  async forget(id: string): Promise<void> {
-    await this.redis.redis.del(this.prefix + id);
+  async forget(sessionId: string, id: string): Promise<void> {
+    await this.redis.redis.multi().del(this.prefix + id).lrem(this.sessionPrefix + sessionId, 0, id).exec();
   }
 }

@@ -1,4 +1,4 @@
-import { Catch, Controller, Get, HttpStatus, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Catch, Controller, Get, HttpStatus, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ import { ImportUploadStore } from './import-upload-store';
 import type { KeptUpload } from './import-upload-store';
 import { PageSession } from './page-session';
 import type { PageContext } from './page-session';
+import { guardedPageContext, SecretariatPageGuard } from './secretariat-page.guard';
 import { FILTER_FIELDS, WorkPlanPageService } from './work-plan-page.service';
 import type { ItemFilters } from './work-plan-page.service';
 
@@ -95,14 +96,14 @@ export class WorkPlanPagesController {
     });
   }
 
-  /** Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two. */
+  /** Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two. Only the secretariat's upload is read. */
   @Post(':planId/import')
   @Public()
+  @UseGuards(SecretariatPageGuard)
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
   async preview(@PageIdParam('planId') planId: string, @UploadedFile() file: KeptUpload | undefined, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+    const context = guardedPageContext(req);
     if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
     const { language } = context;
     if (!file || file.buffer.length === 0) {
@@ -134,7 +135,7 @@ export class WorkPlanPagesController {
     } catch (error) {
       return this.refuse(res, context, planId, error);
     }
-    await this.uploads.forget(uploadId);
+    await this.uploads.forget(context.session.id, uploadId);
     res.redirect(HttpStatus.SEE_OTHER, `/work-plan/${planId}?imported=${report.imported ?? 0}`);
   }
 

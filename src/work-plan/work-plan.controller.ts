@@ -153,7 +153,7 @@ export class WorkPlanTransferController {
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, UTF-16 or Windows-1251; , ; or tab) or XLSX' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, UTF-16 or Windows-1251; , ; or tab) or XLSX; at most 10 MB and 20,000 rows (413 beyond), an XLSX unpacking to at most 50 MB with no part packed more than 100:1 (413)' } } } })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Check every row and show the result without writing' })
   @ApiOperation({ summary: "Import items from the documents' table (activity / deadline / executor in en, ru or kk); all rows or none" })
   @ApiOkResponse({ description: 'Per-row result: parsed deadline, matched executor, errors', schema: { type: 'object' } })

@@ -9,7 +9,9 @@ const CLIENT_DB_ERRORS: Record<string, { status: number; message: string }> = {
   '23503': { status: 409, message: 'This record refers to, or is referred to by, another record' },
   '23502': { status: 400, message: 'A required value is missing' },
   '23P01': { status: 409, message: 'This overlaps with another record' },
+  // A NUL character: 22021 in text columns, 22P05 (untranslatable character) in JSON ones.
   '22021': { status: 400, message: 'A text contains a character that cannot be stored' },
+  '22P05': { status: 400, message: 'A text contains a character that cannot be stored' },
   '22P02': { status: 400, message: 'A value has the wrong format' },
   '22001': { status: 400, message: 'A value is too long' },
   '22003': { status: 400, message: 'A number is out of range' },

@@ -36,7 +36,8 @@ export function unsafeInput(value: unknown, root = 'body'): FieldProblem | null 
       if (problem) return { field: path || root, message: problem };
       continue;
     }
-    if (current === null || typeof current !== 'object') continue;
+    // An uploaded file's bytes are no field: walking a Buffer's keys would take seconds for a few megabytes.
+    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current)) continue;
     if (depth >= MAX_INPUT_DEPTH) return { field: top, message: NESTED_TOO_DEEP };
     for (const key of Object.keys(current)) {
       const field = path ? `${path}.${key}` : key;

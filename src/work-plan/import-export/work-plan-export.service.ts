@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { pickLocalized } from '../../common/i18n/languages';
 import { WorkPlanItemsService } from '../work-plan-items.service';
 import { WorkPlansService } from '../work-plans.service';
 import type { WorkPlanItemView } from '../work-plan-item.view';
-import { Column, escapeCell, EXPORT_COLUMNS } from './work-plan-table';
+import { Column, EXPORT_COLUMNS, writeCsv } from './work-plan-table';
 
 const PAGE = 200;
 
@@ -22,9 +21,7 @@ export class WorkPlanExportService {
     const rows = (await this.allItems(workPlanId)).map((item) => this.row(item));
     const base = `work-plan-${plan.period.replace(/[^\w.-]+/g, '_')}`;
     if (format === 'csv') {
-      // A BOM so that Excel opens the Cyrillic text as UTF-8.
-      const text = '\uFEFF' + stringify(rows.map((row) => EXPORT_COLUMNS.map((c) => escapeCell(row[c]))), { header: true, columns: EXPORT_COLUMNS });
-      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(text, 'utf8') };
+      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(writeCsv(rows), 'utf8') };
     }
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(pickLocalized(plan.title, 'en').slice(0, 31).replace(/[*?:\\/[\]]/g, ' ') || 'Work plan');

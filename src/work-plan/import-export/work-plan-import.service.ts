@@ -1,5 +1,6 @@
 import { updateReturning } from '../../common/database/update-returning';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ApiError, FieldProblem } from '../../common/http/api-error';
@@ -69,6 +70,9 @@ const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ')
 const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
 
 const INSERT_CHUNK = 500;
+/** Rows checked between two turns of the event loop: reading a deadline costs ~0.1 ms, a full file seconds. */
+const ROWS_PER_TURN = 100;
+const NUL = '\u0000';
 
 @Injectable()
 export class WorkPlanImportService {
@@ -113,17 +117,25 @@ export class WorkPlanImportService {
     for (const organization of organizations) {
       for (const name of Object.values(organization.name)) if (name) byName.set(nameKey(name), organization);
     }
-    const emails = new Set(rows.flatMap((row) => [...splitList(row.cells.responsible), row.cells.executor ?? ''].filter((v) => v.includes('@')).map((e) => e.toLowerCase())));
+    const emails = new Set(rows.flatMap((row) => [...splitList(row.cells.responsible), row.cells.executor ?? ''].filter((v) => v.includes('@') && !v.includes(NUL)).map((e) => e.toLowerCase())));
     const members = emails.size
       ? await manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails: [...emails] }).getMany()
       : [];
     const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
-    return rows.map((row) => this.planRow(row, timeZone, byName, memberByEmail));
+    const planned: PlannedRow[] = [];
+    for (const row of rows) {
+      planned.push(this.planRow(row, timeZone, byName, memberByEmail));
+      if (planned.length % ROWS_PER_TURN === 0) await nextTurn();
+    }
+    return planned;
   }
 
   private planRow(row: TableRow, timeZone: string, organizations: Map<string, Organization>, members: Map<string, Member>): PlannedRow {
-    const errors: FieldProblem[] = [];
     const { cells } = row;
+    // PostgreSQL cannot store U+0000 in text: refused here, or only the real import would fail on it.
+    const errors: FieldProblem[] = Object.entries(cells)
+      .filter(([, value]) => value.includes(NUL))
+      .map(([field]) => ({ field, message: 'contains a NUL character (U+0000), which cannot be stored; remove it' }));
 
     const activity: LocalizedText = {};
     if (cells.activity) activity[languageOf(cells.activity)] = cells.activity;

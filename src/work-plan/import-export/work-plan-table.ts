@@ -1,5 +1,9 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { NoWorksheetError, SheetRecord, xlsxRows } from './xlsx-rows';
+import { ZIP_LIMITS, ZipBombError } from './zip-archive';
 
 /** The columns of the documents' table (Мероприятие / Сроки / Исполнитель) and the optional ones, by their names in three languages. */
 export const COLUMN_ALIASES = {
@@ -27,6 +31,12 @@ export const EXPORT_COLUMNS: Column[] = [
 ];
 
 export const MAX_IMPORT_ROWS = 20_000;
+/** Records read between two turns of the event loop, so that a large file never holds up other requests. */
+const RECORDS_PER_TURN = 200;
+/** Characters handed to the CSV parser at a time. */
+const CSV_CHUNK = 8 * 1024;
+/** Characters looked at to tell Windows-1251 text from binary junk. */
+const ENCODING_SAMPLE = 100_000;
 
 export class TableFormatError extends Error {
   constructor(
@@ -61,15 +71,29 @@ function columnFor(header: string): Column | null {
   return null;
 }
 
-/** Our export writes "'=…" so spreadsheets do not run formulas; importing it back gives the text as it was. */
-export function unescapeCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+/** Starts a cell a spreadsheet would run as a formula, or an escaped one (so that escaping stays reversible). */
+const ESCAPED_START = /^['=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice);
+ * so does a cell that already starts with one, so that `unescapeCell` gives back every cell exactly.
+ */
+export function escapeCell(value: string): string {
+  return ESCAPED_START.test(value) ? `'${value}` : value;
 }
 
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice). */
-export function escapeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/** Undoes `escapeCell`: only for files our export wrote, never for a quote someone typed in their own table. */
+export function unescapeCell(value: string): string {
+  return value.startsWith("'") && ESCAPED_START.test(value.slice(1)) ? value.slice(1) : value;
 }
+
+/** The export's CSV: a BOM so that Excel opens the Cyrillic text as UTF-8, and every cell escaped. */
+export function writeCsv(rows: Record<Column, string>[]): string {
+  return '\uFEFF' + stringify(rows.map((row) => EXPORT_COLUMNS.map((c) => escapeCell(row[c]))), { header: true, columns: EXPORT_COLUMNS });
+}
+
+/** A header row exactly as `writeCsv` writes it marks a file whose cells it escaped. */
+const isExportHeader = (values: string[]) => values.length === EXPORT_COLUMNS.length && values.every((v, i) => v.replace(/^\uFEFF/, '') === EXPORT_COLUMNS[i]);
 
 /** Text of a CSV file in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or Windows-1251 (older Russian Excel). */
 export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
@@ -80,8 +104,9 @@ export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
   } catch {
     const text = new TextDecoder('windows-1251').decode(buffer);
     // Windows-1251 decodes any byte; real Russian text is mostly Cyrillic letters, binary junk is not.
-    const letters = (text.match(/[\p{L}\s\d.,;:()\-–—"'[\]/]/gu) ?? []).length;
-    if (letters / Math.max(text.length, 1) < 0.85) {
+    const sample = text.slice(0, ENCODING_SAMPLE);
+    const letters = sample.replace(/[^\p{L}\s\d.,;:()\-–—"'[\]/]/gu, '').length;
+    if (letters / Math.max(sample.length, 1) < 0.85) {
       throw new TableFormatError('The file is not readable text: save it as CSV in UTF-8 (or Windows-1251), or as XLSX', 415);
     }
     return { text, encoding: 'windows-1251' };
@@ -89,80 +114,119 @@ export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
 }
 
 function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const end = text.indexOf('\n');
+  const firstLine = (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '');
   const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length - 1 }));
   counts.sort((a, b) => b.n - a.n);
   return counts[0].n > 0 ? counts[0].d : ',';
 }
 
-function toTable(format: 'csv' | 'xlsx', encoding: string | null, records: { line: number; values: string[] }[]): ReadTable {
-  if (records.length === 0) throw new TableFormatError('The file is empty: it needs a header row and at least one row of items');
-  const [header, ...body] = records;
-  const columns: (Column | null)[] = header.values.map(columnFor);
-  const ignoredColumns = header.values.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
-  const present = new Set(columns.filter((c): c is Column => c !== null));
-  const hasActivity = ['activity', 'activity_en', 'activity_ru', 'activity_kk'].some((c) => present.has(c as Column));
-  const missing = [!hasActivity && 'activity (мероприятие / іс-шара)', !present.has('deadline') && 'deadline (сроки / мерзімдер)'].filter(Boolean);
-  if (missing.length) {
-    throw new TableFormatError(
-      `The header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}. Found: ${header.values.map((h) => `"${h.trim()}"`).join(', ') || 'nothing'}. ` +
-        'Expected the columns of the work-plan table: activity, deadline, executor (in English, Russian or Kazakh), plus optional responsible, countries, topics, status, notes.',
-    );
-  }
-  const rows = body
-    .filter((record) => record.values.some((v) => v.trim() !== ''))
-    .map((record) => {
-      const cells: Partial<Record<Column, string>> = {};
-      columns.forEach((column, i) => {
-        if (column && record.values[i] !== undefined) cells[column] = unescapeCell(record.values[i].trim());
-      });
-      return { line: record.line, cells };
+const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
+
+/**
+ * The table, record by record as the file is read: a header without the needed columns is refused at
+ * once, and a file past MAX_IMPORT_ROWS as soon as its row after the limit is read.
+ */
+class TableBuilder {
+  private header: string[] | null = null;
+  private columns: (Column | null)[] = [];
+  private escaped = false;
+  private readonly rows: TableRow[] = [];
+
+  constructor(
+    private readonly format: 'csv' | 'xlsx',
+    private readonly encoding: string | null,
+  ) {}
+
+  add(record: SheetRecord): void {
+    if (isBlank(record.values)) return;
+    if (!this.header) return this.readHeader(record.values);
+    if (this.rows.length === MAX_IMPORT_ROWS) {
+      throw new TableFormatError(`The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en')} can be imported at once. Split it into several files.`, 413);
+    }
+    const cells: Partial<Record<Column, string>> = {};
+    this.columns.forEach((column, i) => {
+      const value = record.values[i];
+      if (column && value !== undefined) cells[column] = this.escaped ? unescapeCell(value) : value.trim();
     });
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new TableFormatError(`The file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en')} can be imported at once. Split it into several files.`, 413);
+    this.rows.push({ line: record.line, cells });
   }
-  return { format, encoding, columns: [...present], ignoredColumns, rows };
+
+  finish(): ReadTable {
+    if (!this.header) throw new TableFormatError('The file is empty: it needs a header row and at least one row of items');
+    const present = new Set(this.columns.filter((c): c is Column => c !== null));
+    const ignoredColumns = this.header.filter((_, i) => this.columns[i] === null).map((h) => h.trim()).filter(Boolean);
+    return { format: this.format, encoding: this.encoding, columns: [...present], ignoredColumns, rows: this.rows };
+  }
+
+  private readHeader(header: string[]): void {
+    const columns = header.map(columnFor);
+    const present = new Set(columns.filter((c): c is Column => c !== null));
+    const hasActivity = ['activity', 'activity_en', 'activity_ru', 'activity_kk'].some((c) => present.has(c as Column));
+    const missing = [!hasActivity && 'activity (мероприятие / іс-шара)', !present.has('deadline') && 'deadline (сроки / мерзімдер)'].filter(Boolean);
+    if (missing.length) {
+      throw new TableFormatError(
+        `The header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}. Found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'nothing'}. ` +
+          'Expected the columns of the work-plan table: activity, deadline, executor (in English, Russian or Kazakh), plus optional responsible, countries, topics, status, notes.',
+      );
+    }
+    this.header = header;
+    this.columns = columns;
+    // Our own export's cells are read back exactly as written; a table made by hand is tidied of stray spaces.
+    this.escaped = this.format === 'csv' && isExportHeader(header);
+  }
 }
 
-export function readCsv(buffer: Buffer): ReadTable {
+/** The text in pieces for the parser, never splitting a surrogate pair. */
+function* pieces(text: string): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + CSV_CHUNK, text.length);
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
+export async function readCsv(buffer: Buffer): Promise<ReadTable> {
   const { text, encoding } = decodeCsv(buffer);
-  let records: { line: number; values: string[] }[] = [];
+  const table = new TableBuilder('csv', encoding);
+  const source = Readable.from(pieces(text.replace(/^\uFEFF/, '')));
+  const parser = source.pipe(parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true, info: true }));
   try {
     let nextLine = 1;
-    const parsed = parse(text.replace(/^\uFEFF/, ''), {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    records = parsed.map(({ record, info }) => {
-      const line = nextLine;
+    let read = 0;
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      table.add({ line: nextLine, values: record });
       nextLine = info.lines + 1;
-      return { line, values: record };
-    });
+      if (++read % RECORDS_PER_TURN === 0) await nextTurn();
+    }
   } catch (error) {
+    if (error instanceof TableFormatError) throw error;
     throw new TableFormatError(`The CSV file could not be read: ${(error as Error).message}`, 422);
+  } finally {
+    source.destroy();
+    parser.destroy();
   }
-  return toTable('csv', encoding, records);
+  return table.finish();
 }
 
 export async function readXlsx(buffer: Buffer): Promise<ReadTable> {
-  const workbook = new ExcelJS.Workbook();
+  const table = new TableBuilder('xlsx', null);
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
+    for await (const record of xlsxRows(buffer)) table.add(record);
+  } catch (error) {
+    if (error instanceof TableFormatError) throw error;
+    if (error instanceof ZipBombError) {
+      throw new TableFormatError(
+        `The XLSX file would unpack to more than ${ZIP_LIMITS.maxUnpackedBytes / 1024 / 1024} MB, or one of its parts is packed more than ${ZIP_LIMITS.maxRatio} to 1 (${error.message}). ` +
+          'Save the table as CSV, or split it into several files.',
+        413,
+      );
+    }
+    if (error instanceof NoWorksheetError) throw new TableFormatError('The XLSX file has no worksheet');
     throw new TableFormatError('The XLSX file could not be opened: save it again from a spreadsheet program, or as CSV', 415);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new TableFormatError('The XLSX file has no worksheet');
-  const records: { line: number; values: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) values.push(row.getCell(i).text ?? '');
-    records.push({ line: rowNumber, values });
-  });
-  return toTable('xlsx', null, records);
+  return table.finish();
 }
 
 export async function readTable(buffer: Buffer, filename: string, mimeType: string): Promise<ReadTable> {
