@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DeliveryJournal } from './delivery-journal';
 import { JobHandlers } from './job-handlers';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -54,7 +55,7 @@ export class NotificationsModule {
   static register(options: { workers: boolean; reconcileEveryMs: number }): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [TypeOrmModule.forFeature([Notification]), MailModule],
+      imports: [TypeOrmModule.forFeature([Notification]), MailModule, DiscoveryModule],
       controllers: [NotificationsController],
       providers: [
         NotificationsService,

@@ -1,12 +1,12 @@
 import { emailCommon } from '../mail/email-kinds';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { EmailData } from '../mail/email-kinds';
 import type { Member } from '../members/member.entity';
-import { ComposerRegistry } from '../notifications/notification-composer';
+import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 
@@ -15,16 +15,12 @@ import type { Notification } from '../notifications/notification.entity';
  * executor and country, unanswered invitations and failed deliveries, read when it goes out.
  */
 @Injectable()
-export class SecretariatDigestComposer implements NotificationComposer, OnModuleInit {
+@ComposesNotifications('digest')
+export class SecretariatDigestComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: ComposerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.registry.register('digest', this);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     return { send: true, kind: 'secretariat-digest', nonEssential: true, data: await this.data(recipient, notification.createdAt ?? new Date()) };
