@@ -1,12 +1,14 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { DeliveryJournal } from './delivery-journal';
-import { JobHandlers } from './job-handlers';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
+import { JobHandlerRegistry } from '../queue/job-handler-registry';
+import { JobName } from '../queue/job.types';
+import { DeliveryJournal } from './delivery-journal';
 import { NotificationClaims } from './notification-claims.service';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationDelivery } from './notification-delivery.service';
+import { NotificationJobs } from './notification-jobs';
 import { NotificationQueue } from './notification-queue';
 import { NotificationReconciler } from './notification-reconciler.service';
 import { Notification } from './notification.entity';
@@ -43,8 +45,9 @@ class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private async register() {
-    await this.queue.scheduleReconciler(this.everyMs);
-    await this.queue.schedule('secretariat-digest', { pattern: SECRETARIAT_DIGEST_PATTERN });
+    // The reconciler runs once a period across all workers (a job scheduler, not one timer per process).
+    await this.queue.schedule({ name: JobName.ReconcileNotifications, data: {} }, { every: this.everyMs });
+    await this.queue.schedule({ name: JobName.PlanSecretariatDigest, data: {} }, { pattern: SECRETARIAT_DIGEST_PATTERN, tz: 'UTC' });
   }
 }
 
@@ -61,15 +64,16 @@ export class NotificationsModule {
         NotificationsService,
         NotificationQueue,
         ComposerRegistry,
-        JobHandlers,
+        NotificationJobs,
         NotificationClaims,
         DeliveryJournal,
         NotificationDelivery,
         NotificationReconciler,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },
-        ...(options.workers ? [NotificationProcessor, RepeatingJobs] : []),
+        // Only a process that takes jobs must prove every job has its handler.
+        ...(options.workers ? [JobHandlerRegistry, NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationsService, ComposerRegistry, JobHandlers, NotificationDelivery, NotificationReconciler, NotificationQueue],
+      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
     };
   }
 }
