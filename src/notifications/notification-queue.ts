@@ -32,12 +32,12 @@ export class NotificationQueue {
         job: { name: JobName.DeliverNotification, data: { notificationId: row.id, version: row.version, kind: row.kind } },
         // A finished job is removed at once: a job id still held by a failed job (its worker lost the
         // database) would make the reconciler's re-enqueue of the same row and version a no-op.
-        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), attempts: 1, removeOnComplete: true, removeOnFail: true },
+        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
       })),
     );
   }
 
-  /** The one way jobs reach the queue: each name with the data it carries, on top of the queue's defaults. */
+  /** The one way jobs reach the queue: each name with the data it carries, on top of the queue's `DEFAULT_JOB_OPTIONS`. */
   private async add(jobs: { job: JobItem; opts: JobsOptions }[]): Promise<void> {
     await this.queue.addBulk(jobs.map(({ job, opts }) => ({ name: job.name, data: job.data, opts })));
   }
@@ -56,10 +56,10 @@ export class NotificationQueue {
 
   /**
    * Repeating jobs: one scheduler entry each, named after its job, so any number of workers produce
-   * one job per period.
+   * one job per period. Its jobs take the queue's `DEFAULT_JOB_OPTIONS`.
    */
   async schedule(job: JobItem, repeat: { every: number } | { pattern: string; tz: 'UTC' }): Promise<void> {
-    await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data, opts: { attempts: 1 } });
+    await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data });
   }
 
   raw(): Queue {
