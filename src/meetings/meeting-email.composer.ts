@@ -1,5 +1,5 @@
 import { emailCommon } from '../mail/email-kinds';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { MicroBatch } from '../common/batching/micro-batch';
@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
-import { ComposerRegistry } from '../notifications/notification-composer';
+import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
@@ -24,21 +24,17 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 
 /** Composes every email about a meeting, after checking it is still true for this reader. */
 @Injectable()
-export class MeetingEmailComposer implements NotificationComposer, OnModuleInit {
+@ComposesNotifications('meeting')
+export class MeetingEmailComposer implements NotificationComposer {
   /** The two things every meeting email checks, loaded for all the emails being composed at that moment in one round trip. */
   private readonly invitations = new MicroBatch((keys: { meetingId: string; memberId: string }[]) => this.loadInvitations(keys));
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: ComposerRegistry,
     private readonly calendar: MeetingCalendarService,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.registry.register('meeting', this);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const manager = this.dataSource.manager;

@@ -1,17 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
+import { JobItem, JobName } from '../queue/job.types';
 import { QUEUES } from '../queue/queue-names';
-
-export interface DeliverJob {
-  notificationId: string;
-  version: number;
-  /** For metrics and the queue dashboard only; the worker reads everything else from the row. */
-  kind?: string;
-}
-
-export const DELIVER_JOB = 'deliver';
-export const RECONCILE_JOB = 'reconcile';
 
 /** The job id carries the row's version: re-planning or a reconciler pass never runs one version twice. */
 export const deliverJobId = (id: string, version: number) => `deliver-${id}-v${version}`;
@@ -36,15 +27,19 @@ export class NotificationQueue {
 
   async enqueue(rows: { id: string; version: number; dueAt: Date; kind?: string }[], now = Date.now()): Promise<void> {
     if (rows.length === 0) return;
-    await this.queue.addBulk(
+    await this.add(
       rows.map((row) => ({
-        name: DELIVER_JOB,
-        data: { notificationId: row.id, version: row.version, kind: row.kind } satisfies DeliverJob,
+        job: { name: JobName.DeliverNotification, data: { notificationId: row.id, version: row.version, kind: row.kind } },
         // A finished job is removed at once: a job id still held by a failed job (its worker lost the
         // database) would make the reconciler's re-enqueue of the same row and version a no-op.
-        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), attempts: 1, removeOnComplete: true, removeOnFail: true },
+        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
       })),
     );
+  }
+
+  /** The one way jobs reach the queue: each name with the data it carries, on top of the queue's `DEFAULT_JOB_OPTIONS`. */
+  private async add(jobs: { job: JobItem; opts: JobsOptions }[]): Promise<void> {
+    await this.queue.addBulk(jobs.map(({ job, opts }) => ({ name: job.name, data: job.data, opts })));
   }
 
   /**
@@ -59,14 +54,12 @@ export class NotificationQueue {
     return locks.map((lock) => lock !== null);
   }
 
-  /** The reconciler runs once a minute across all workers (a job scheduler, not one timer per process). */
-  async scheduleReconciler(everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(RECONCILE_JOB, { every: everyMs }, { name: RECONCILE_JOB, data: {}, opts: { attempts: 1 } });
-  }
-
-  /** Repeating jobs: one scheduler entry each, so any number of workers produce one job per period. */
-  async schedule(name: string, repeat: { every?: number; pattern?: string }): Promise<void> {
-    await this.queue.upsertJobScheduler(name, { ...repeat, tz: 'UTC' }, { name, data: {}, opts: { attempts: 1 } });
+  /**
+   * Repeating jobs: one scheduler entry each, named after its job, so any number of workers produce
+   * one job per period. Its jobs take the queue's `DEFAULT_JOB_OPTIONS`.
+   */
+  async schedule(job: JobItem, repeat: { every: number } | { pattern: string; tz: 'UTC' }): Promise<void> {
+    await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data });
   }
 
   raw(): Queue {

@@ -1,11 +1,14 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DeliveryJournal } from './delivery-journal';
-import { JobHandlers } from './job-handlers';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
+import { JobHandlerRegistry } from '../queue/job-handler-registry';
+import { JobName } from '../queue/job.types';
+import { DeliveryJournal } from './delivery-journal';
 import { NotificationClaims } from './notification-claims.service';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationDelivery } from './notification-delivery.service';
+import { NotificationJobs } from './notification-jobs';
 import { NotificationQueue } from './notification-queue';
 import { NotificationReconciler } from './notification-reconciler.service';
 import { Notification } from './notification.entity';
@@ -42,8 +45,9 @@ class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private async register() {
-    await this.queue.scheduleReconciler(this.everyMs);
-    await this.queue.schedule('secretariat-digest', { pattern: SECRETARIAT_DIGEST_PATTERN });
+    // The reconciler runs once a period across all workers (a job scheduler, not one timer per process).
+    await this.queue.schedule({ name: JobName.ReconcileNotifications, data: {} }, { every: this.everyMs });
+    await this.queue.schedule({ name: JobName.PlanSecretariatDigest, data: {} }, { pattern: SECRETARIAT_DIGEST_PATTERN, tz: 'UTC' });
   }
 }
 
@@ -54,21 +58,22 @@ export class NotificationsModule {
   static register(options: { workers: boolean; reconcileEveryMs: number }): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [TypeOrmModule.forFeature([Notification]), MailModule],
+      imports: [TypeOrmModule.forFeature([Notification]), MailModule, DiscoveryModule],
       controllers: [NotificationsController],
       providers: [
         NotificationsService,
         NotificationQueue,
         ComposerRegistry,
-        JobHandlers,
+        NotificationJobs,
         NotificationClaims,
         DeliveryJournal,
         NotificationDelivery,
         NotificationReconciler,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },
-        ...(options.workers ? [NotificationProcessor, RepeatingJobs] : []),
+        // Only a process that takes jobs must prove every job has its handler.
+        ...(options.workers ? [JobHandlerRegistry, NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationsService, ComposerRegistry, JobHandlers, NotificationDelivery, NotificationReconciler, NotificationQueue],
+      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
     };
   }
 }

@@ -5,10 +5,13 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** Defaults for every job: retried with backoff, and finished jobs trimmed so Redis memory stays flat. */
+/**
+ * Options of every job. One attempt: a failed email is retried by the delivery as a new version of its
+ * row (own backoff, own job id), and the reconciler re-runs what a lost worker or Redis dropped.
+ * Finished jobs are trimmed so Redis memory stays flat; delivery jobs are removed at once instead.
+ */
 export const DEFAULT_JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 5_000 },
+  attempts: 1,
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
 } as const;

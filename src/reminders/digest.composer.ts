@@ -1,28 +1,25 @@
 import { emailCommon } from '../mail/email-kinds';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { EmailData } from '../mail/email-kinds';
 import type { Member } from '../members/member.entity';
-import { ComposerRegistry } from '../notifications/notification-composer';
+import { ComposerRegistry, ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import { Notification } from '../notifications/notification.entity';
 
 /** A member's daily or weekly digest: the reminders gathered for its slot that are still true when it goes out. */
 @Injectable()
-export class DigestComposer implements NotificationComposer, OnModuleInit {
+@ComposesNotifications('member')
+export class DigestComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: ComposerRegistry,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.registry.register('member', this);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const period = notification.payload.period === 'weekly' ? 'weekly' : 'daily';

@@ -1,5 +1,5 @@
 import { emailCommon } from '../mail/email-kinds';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { pickLocalized } from '../common/i18n/languages';
@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { ItemView } from '../mail/email-kinds';
 import type { Member } from '../members/member.entity';
-import { ComposerRegistry } from '../notifications/notification-composer';
+import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
@@ -19,18 +19,14 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 
 /** Composes the reminders about a work-plan item, after checking they are still true. */
 @Injectable()
-export class ItemEmailComposer implements NotificationComposer, OnModuleInit {
+@ComposesNotifications('work_plan_item')
+export class ItemEmailComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: ComposerRegistry,
     private readonly planner: ItemRemindersPlanner,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.registry.register('work_plan_item', this);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const item = await this.dataSource.manager.findOne(WorkPlanItem, {

@@ -1,10 +1,10 @@
 import { emailCommon } from '../mail/email-kinds';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { Member } from '../members/member.entity';
-import { ComposerRegistry } from '../notifications/notification-composer';
+import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 import { SignInLink } from './session.entity';
@@ -12,17 +12,13 @@ import { SessionsService, SIGN_IN_MINUTES } from './sessions.service';
 
 /** The sign-in email; a link already used or expired by the time the worker gets to it is not sent. */
 @Injectable()
-export class SignInComposer implements NotificationComposer, OnModuleInit {
+@ComposesNotifications('sign_in')
+export class SignInComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: ComposerRegistry,
     private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.registry.register('sign_in', this);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const link = await this.dataSource.manager.findOneBy(SignInLink, { id: notification.subjectId! });

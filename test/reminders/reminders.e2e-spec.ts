@@ -1,4 +1,4 @@
-import { SecretariatDigestService } from '../../src/reminders/secretariat-digest.service';
+import { SecretariatDigestPlanner } from '../../src/reminders/secretariat-digest.planner';
 import { addMembership, createBody, createMember } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -137,8 +137,8 @@ describe('the reminder engine', () => {
   it('plans the secretariat digest once per week and person, however often the job runs', async () => {
     const secretary = await createMember(t, { email: 'secretariat@example.org', language: 'en' });
     await addMembership(t, body.id, { memberId: secretary.id, role: 'secretariat' });
-    const service = t.app.get(SecretariatDigestService);
-    await Promise.all([service.planWeek(), service.planWeek(), service.planWeek()]);
+    const planner = t.app.get(SecretariatDigestPlanner);
+    await Promise.all([planner.planWeek(), planner.planWeek(), planner.planWeek()]);
     await waitFor(() => smtp.to('secretariat@example.org').length === 1, { what: 'the secretariat digest' });
     await seconds(1);
     expect(smtp.to('secretariat@example.org')).toHaveLength(1);

@@ -1,67 +1,26 @@
 import { emailCommon } from '../mail/email-kinds';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { EmailData } from '../mail/email-kinds';
-import { Member } from '../members/member.entity';
-import { ComposerRegistry } from '../notifications/notification-composer';
+import type { Member } from '../members/member.entity';
+import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
-import { JobHandlers } from '../notifications/job-handlers';
-import { NotificationsService } from '../notifications/notifications.service';
-
-export const SECRETARIAT_DIGEST_JOB = 'secretariat-digest';
 
 /**
  * The secretariat's weekly digest: the coming four weeks' meetings and deadlines, overdue items by
- * executor and country, unanswered invitations and failed deliveries. Planned once per week and
- * person (the key says which week), however many workers run the weekly job.
+ * executor and country, unanswered invitations and failed deliveries, read when it goes out.
  */
 @Injectable()
-export class SecretariatDigestService implements NotificationComposer, OnModuleInit {
+@ComposesNotifications('digest')
+export class SecretariatDigestComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-    private readonly registry: ComposerRegistry,
-    private readonly jobs: JobHandlers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit() {
-    this.registry.register('digest', this);
-    this.jobs.register(SECRETARIAT_DIGEST_JOB, () => this.planWeek());
-  }
-
-  /** Everyone serving as secretariat in any body today gets one digest for this week. */
-  async planWeek(now = new Date()): Promise<{ planned: number }> {
-    const week = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat("kkkk-'W'WW");
-    const today = now.toISOString().slice(0, 10);
-    const recipients: { id: string; email: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT m.id, m.email FROM member m JOIN membership s ON s.member_id = m.id
-       WHERE m.active AND s.role = 'secretariat' AND s.start_date <= $1 AND (s.end_date IS NULL OR s.end_date >= $1)`,
-      [today],
-    );
-    const planned = await this.dataSource.transaction((manager) =>
-      this.notifications.plan(
-        manager,
-        recipients.map((r) => ({
-          key: `secretariat-digest:${r.id}:${week}`,
-          kind: 'secretariat-digest',
-          subjectType: 'digest',
-          subjectId: null,
-          recipientId: r.id,
-          recipientEmail: r.email,
-          dueAt: now,
-          payload: { week },
-        })),
-      ),
-    );
-    await this.notifications.enqueue(planned);
-    return { planned: planned.length };
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     return { send: true, kind: 'secretariat-digest', nonEssential: true, data: await this.data(recipient, notification.createdAt ?? new Date()) };
