@@ -1,6 +1,6 @@
-import parseSax from 'exceljs/lib/utils/parse-sax';
-import type { SaxEvent } from 'exceljs/lib/utils/parse-sax';
 import { posix } from 'node:path';
+import { SaxesParser } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { ZipArchive, ZipEntry, ZipFormatError } from './zip-archive';
 
 export interface SheetRecord {
@@ -11,8 +11,32 @@ export interface SheetRecord {
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
+type SaxEvent =
+  | { eventType: 'opentag'; value: SaxesTagPlain }
+  | { eventType: 'text'; value: string }
+  | { eventType: 'closetag'; value: SaxesTagPlain };
+
+/**
+ * The part's XML events (entities decoded), handed on after each inflated chunk so that no more than
+ * one chunk's events are held at a time; malformed XML throws.
+ */
 async function* saxEvents(archive: ZipArchive, entry: ZipEntry): AsyncGenerator<SaxEvent> {
-  for await (const batch of parseSax(archive.text(entry))) yield* batch;
+  const parser = new SaxesParser({ xmlns: false });
+  let batch: SaxEvent[] = [];
+  parser.on('opentag', (tag) => batch.push({ eventType: 'opentag', value: tag }));
+  parser.on('text', (text) => batch.push({ eventType: 'text', value: text }));
+  parser.on('closetag', (tag) => batch.push({ eventType: 'closetag', value: tag }));
+  const handOn = () => {
+    const events = batch;
+    batch = [];
+    return events;
+  };
+  for await (const chunk of archive.text(entry)) {
+    parser.write(chunk);
+    yield* handOn();
+  }
+  parser.close();
+  yield* handOn();
 }
 
 /** Relationship id → part path, for a part's .rels file (targets are relative to the part's folder). */
