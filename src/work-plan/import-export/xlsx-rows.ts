@@ -1,7 +1,7 @@
-import parseSax from 'exceljs/lib/utils/parse-sax';
-import type { SaxEvent } from 'exceljs/lib/utils/parse-sax';
 import { posix } from 'node:path';
-import { entryText, readZipDirectory, UnpackBudget, ZipEntry, ZipFormatError } from './zip-archive';
+import { SaxesParser } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
+import { ZipArchive, ZipEntry, ZipFormatError } from './zip-archive';
 
 export interface SheetRecord {
   /** The row number a spreadsheet program shows. */
@@ -11,19 +11,36 @@ export interface SheetRecord {
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** One archive and what may still be unpacked from it. */
-interface Archive {
-  buffer: Buffer;
-  entries: Map<string, ZipEntry>;
-  budget: UnpackBudget;
-}
+type SaxEvent =
+  | { eventType: 'opentag'; value: SaxesTagPlain }
+  | { eventType: 'text'; value: string }
+  | { eventType: 'closetag'; value: SaxesTagPlain };
 
-async function* saxEvents(archive: Archive, entry: ZipEntry): AsyncGenerator<SaxEvent> {
-  for await (const batch of parseSax(entryText(archive.buffer, entry, archive.budget))) yield* batch;
+/**
+ * The part's XML events (entities decoded), handed on after each inflated chunk so that no more than
+ * one chunk's events are held at a time; malformed XML throws.
+ */
+async function* saxEvents(archive: ZipArchive, entry: ZipEntry): AsyncGenerator<SaxEvent> {
+  const parser = new SaxesParser({ xmlns: false });
+  let batch: SaxEvent[] = [];
+  parser.on('opentag', (tag) => batch.push({ eventType: 'opentag', value: tag }));
+  parser.on('text', (text) => batch.push({ eventType: 'text', value: text }));
+  parser.on('closetag', (tag) => batch.push({ eventType: 'closetag', value: tag }));
+  const handOn = () => {
+    const events = batch;
+    batch = [];
+    return events;
+  };
+  for await (const chunk of archive.text(entry)) {
+    parser.write(chunk);
+    yield* handOn();
+  }
+  parser.close();
+  yield* handOn();
 }
 
 /** Relationship id → part path, for a part's .rels file (targets are relative to the part's folder). */
-async function relationships(archive: Archive, part: string): Promise<{ id: string; type: string; path: string }[]> {
+async function relationships(archive: ZipArchive, part: string): Promise<{ id: string; type: string; path: string }[]> {
   const folder = posix.dirname(part);
   const entry = archive.entries.get(posix.join(folder, '_rels', `${posix.basename(part)}.rels`));
   if (!entry) return [];
@@ -39,7 +56,7 @@ async function relationships(archive: Archive, part: string): Promise<{ id: stri
 }
 
 /** The texts of xl/sharedStrings.xml, rich-text runs joined, phonetic hints left out. */
-async function sharedStrings(archive: Archive, entry: ZipEntry | undefined): Promise<string[]> {
+async function sharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
   let current = '';
@@ -68,7 +85,7 @@ const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 3
 const showsDate = (code: string) => /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
 
 /** For each cell style (the `s` of a cell), whether its number format shows a date; from xl/styles.xml. */
-async function dateStyles(archive: Archive, entry: ZipEntry | undefined): Promise<boolean[]> {
+async function dateStyles(archive: ZipArchive, entry: ZipEntry | undefined): Promise<boolean[]> {
   const formats: number[] = [];
   const customDates = new Set<number>();
   if (!entry) return [];
@@ -130,9 +147,18 @@ function cellText(type: string | undefined, value: string, inline: string, strin
  * The rows of a workbook's first worksheet, one at a time, straight from the packed file: the
  * directory is checked against ZIP_LIMITS first, each part is inflated as it is read (never past
  * what it declares), and the caller stops reading whenever it has seen enough.
+ * The import reads the workbook itself because exceljs inflates every part whole before any limit can be checked.
  */
 export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
-  const archive: Archive = { buffer, entries: readZipDirectory(buffer), budget: new UnpackBudget() };
+  const archive = await ZipArchive.open(buffer);
+  try {
+    yield* sheetRows(archive);
+  } finally {
+    archive.close();
+  }
+}
+
+async function* sheetRows(archive: ZipArchive): AsyncGenerator<SheetRecord> {
   const { entries } = archive;
   const workbookPath = (await relationships(archive, '')).find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
   const workbook = entries.get(workbookPath);
