@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBody } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { deflatedPieces, sheetRow, workbookAround, worksheetXml } from '../support/zip-writer';
@@ -24,29 +24,39 @@ describe('hostile work-plan imports', () => {
     return (res.text ?? res.body.toString()) as string;
   };
 
+  /** The slowest of /health/live's answers while `until()` is false. */
+  async function slowestLiveness(until: () => boolean): Promise<number> {
+    let slowest = 0;
+    while (!until()) {
+      const asked = performance.now();
+      await t.anonymous.get('/health/live').expect(200);
+      slowest = Math.max(slowest, performance.now() - asked);
+    }
+    return slowest;
+  }
+
   /**
-   * Asks /health/live again and again while `work` runs: what it gave, and the slowest answer seen
-   * meanwhile. Liveness rather than readiness: it measures this process alone, not the shared
-   * database's load, so a slow answer means the import held the event loop.
+   * Runs `work` while asking /health/live again and again. Liveness rather than readiness: it measures
+   * this process alone, not the shared database's load. `addedDelay` is how much slower the slowest
+   * answer was than the slowest of an idle spell just before (the machine's own noise); `blocked` is
+   * the longest the event loop was held, the cause a slow answer would have.
    */
-  async function healthDuring<T>(work: PromiseLike<T>): Promise<{ result: T; slowestHealth: number; took: number }> {
+  async function healthDuring<T>(work: PromiseLike<T>): Promise<{ result: T; addedDelay: number; blocked: number; took: number }> {
+    const idleUntil = performance.now() + 300;
+    const idleSlowest = await slowestLiveness(() => performance.now() > idleUntil);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const started = performance.now();
     let done = false;
     const finished = Promise.resolve(work).finally(() => {
       done = true;
     });
-    let slowestHealth = 0;
-    const probes = (async () => {
-      while (!done) {
-        const asked = performance.now();
-        await t.anonymous.get('/health/live').expect(200);
-        slowestHealth = Math.max(slowestHealth, performance.now() - asked);
-      }
-    })();
+    const probes = slowestLiveness(() => done);
     const result = await finished;
     const took = performance.now() - started;
-    await probes;
-    return { result, slowestHealth, took };
+    const slowest = await probes;
+    loop.disable();
+    return { result, addedDelay: slowest - idleSlowest, blocked: loop.max / 1e6, took };
   }
 
   /** 300 MB of one repeated letter in a single cell: a few hundred kilobytes packed. */
@@ -77,12 +87,13 @@ describe('hostile work-plan imports', () => {
       global.gc?.();
       const rssBefore = process.memoryUsage().rss;
 
-      const { result, slowestHealth, took } = await healthDuring(upload(planId, bomb, 'plan.xlsx', dryRun));
+      const { result, addedDelay, blocked, took } = await healthDuring(upload(planId, bomb, 'plan.xlsx', dryRun));
 
       expect(result.status).toBe(413);
       expect(result.body).toMatchObject({ statusCode: 413, message: [{ field: 'file', message: expect.stringContaining('more than 50 MB') }] });
       expect(took).toBeLessThan(1000);
-      expect(slowestHealth).toBeLessThan(200);
+      expect(addedDelay).toBeLessThan(200);
+      expect(blocked).toBeLessThan(200);
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
       expect((await t.dataSource.query('SELECT count(*)::int AS n FROM work_plan_item WHERE work_plan_id = $1', [planId]))[0].n).toBe(0);
     }, 60_000);
@@ -95,9 +106,10 @@ describe('hostile work-plan imports', () => {
       for (let line = 2; line <= 25_001; line++) yield sheetRow(line, [`Activity ${line}`, 'Февраль 2019', 'WECOOP 2']);
     };
     const workbook = workbookAround(await deflatedPieces('xl/worksheets/sheet1.xml', worksheetXml(rows())));
-    const { result, slowestHealth } = await healthDuring(upload(planId, workbook, 'plan.xlsx', true));
+    const { result, addedDelay, blocked } = await healthDuring(upload(planId, workbook, 'plan.xlsx', true));
     expect(result.status).toBe(413);
-    expect(slowestHealth).toBeLessThan(200);
+    expect(addedDelay).toBeLessThan(200);
+    expect(blocked).toBeLessThan(200);
     expect(result.body.message).toEqual([{ field: 'file', message: expect.stringContaining('more than 20,000 rows') }]);
   }, 60_000);
 
@@ -131,9 +143,10 @@ describe('hostile work-plan imports', () => {
     const planId = await newPlan();
     const lines = ['activity,deadline,executor'];
     for (let i = 0; i < 100_000; i++) lines.push(`Activity ${i},Февраль 2019,WECOOP 2`);
-    const { result, slowestHealth } = await healthDuring(upload(planId, lines.join('\n'), 'plan.csv', true));
+    const { result, addedDelay, blocked } = await healthDuring(upload(planId, lines.join('\n'), 'plan.csv', true));
     expect(result.status).toBe(413);
-    expect(slowestHealth).toBeLessThan(200);
+    expect(addedDelay).toBeLessThan(200);
+    expect(blocked).toBeLessThan(200);
     expect(result.body.message).toEqual([{ field: 'file', message: expect.stringContaining('more than 20,000 rows') }]);
   }, 60_000);
 
@@ -142,14 +155,15 @@ describe('hostile work-plan imports', () => {
     const lines = ['activity,deadline,executor'];
     for (let i = 0; i < 20_000; i++) lines.push(`Activity ${i},${['Февраль 2019', 'Q3 2019', 'end of November 2019', '[по запросу]'][i % 4]},WECOOP 2`);
     // The report (megabytes of JSON) is read after the measurement: this test process is also the client.
-    const { result, slowestHealth } = await healthDuring(upload(planId, lines.join('\n'), 'plan.csv', true).buffer(true).parse((res, done) => {
+    const { result, addedDelay, blocked } = await healthDuring(upload(planId, lines.join('\n'), 'plan.csv', true).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }));
     expect(result.status).toBe(200);
     expect(JSON.parse(String(result.body)).summary).toMatchObject({ rows: 20_000, valid: 20_000, invalid: 0 });
-    expect(slowestHealth).toBeLessThan(200);
+    expect(addedDelay).toBeLessThan(200);
+    expect(blocked).toBeLessThan(200);
   }, 120_000);
 
   it('refuses a file over the 10 MB upload limit before reading it as a table', async () => {
