@@ -280,7 +280,7 @@ export class MeetingsController {
   @ReadAccess()
   @ApiProduces('text/calendar')
   @ApiOperation({ operationId: 'meetingCalendarFiles_get', summary: 'The meeting as an iCalendar file' })
-  @ApiOkResponse({ description: 'text/calendar' })
+  @ApiOkResponse({ description: 'An iCalendar file (RFC 5545)', schema: { type: 'string' } })
   @ApiErrors(400, 404, 409)
   async ics(@UuidParam() id: string, @Res({ passthrough: true }) response: Response) {
     await this.access.assertMeetingVisible(id);

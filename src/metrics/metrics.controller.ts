@@ -13,7 +13,7 @@ export class MetricsController {
   @Get()
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics: notifications by status, deliveries by outcome, lateness; secretariat token' })
-  @ApiOkResponse({ description: 'Prometheus text format' })
+  @ApiOkResponse({ description: 'Prometheus text format', schema: { type: 'string' } })
   @ApiErrors(401, 403)
   async scrape(@Res({ passthrough: true }) response: Response) {
     const { contentType, body } = await this.metrics.render();

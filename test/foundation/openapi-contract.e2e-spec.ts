@@ -31,6 +31,12 @@ describe('the OpenAPI document describes the real responses', () => {
     expect(schemaProblems(document, responseSchema(document, 'meetings_list', 200), { items: [{ local: null }], total: 1, limit: 50, offset: 0 })).toContain('$.items[0].local: null, but the schema is not nullable');
   });
 
+  it('the health probes', async () => {
+    expectDocumented('health_check', await t.anonymous.get('/health'));
+    expectDocumented('health_ready', await t.anonymous.get('/health/ready'));
+    expectDocumented('health_live', await t.anonymous.get('/health/live'));
+  });
+
   it('a meeting from poll to approved minutes, and the lists around it', async () => {
     const body = await createBody(t, { timeZone: 'Asia/Almaty' });
     const kz = await createMember(t, { fullName: 'Айгерим Садыкова', countryCode: 'KZ' });

@@ -48,6 +48,16 @@ describe('the OpenAPI document', () => {
     expect(repeated).toEqual([]);
   });
 
+  it('gives every success response but 204 a body schema', () => {
+    const bodiless = operations(document).flatMap(({ name, operation }) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => status.startsWith('2') && status !== '204')
+        .filter(([, response]) => Object.values(response.content ?? {}).filter((media) => media.schema).length === 0)
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect(bodiless).toEqual([]);
+  });
+
   it('gives every JSON success response a schema that describes its fields', () => {
     const untyped = operations(document).flatMap(({ name, operation }) =>
       Object.entries(operation.responses)
