@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, NotFoundException, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExcludeEndpoint, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessPolicy } from '../auth/access-policy';
 import { AllowRoles, Public, ReadAccess } from '../auth/auth.decorators';
@@ -278,9 +278,8 @@ export class MeetingsController {
 
   @Get(':id/ics')
   @ReadAccess()
-  @ApiProduces('text/calendar')
   @ApiOperation({ operationId: 'meetingCalendarFiles_get', summary: 'The meeting as an iCalendar file' })
-  @ApiOkResponse({ description: 'An iCalendar file (RFC 5545)', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'An iCalendar file (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiErrors(400, 404, 409)
   async ics(@UuidParam() id: string, @Res({ passthrough: true }) response: Response) {
     await this.access.assertMeetingVisible(id);

@@ -1,7 +1,7 @@
 import { Body, Get, Header, HttpCode, HttpStatus, Inject, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { ApiError } from '../common/http/api-error';
 import { AllowRoles, ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
@@ -168,8 +168,13 @@ export class WorkPlanTransferController {
   @Get(':id/export')
   @ReadAccess()
   @ApiOperation({ operationId: 'workPlans_export', summary: 'The plan as CSV or XLSX: the same columns, the deadline as written and its parsed windows' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The file, as an attachment', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The file, as an attachment',
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiErrors(400, 404)
   async export(@UuidParam() id: string, @Query() query: ExportQuery, @Res({ passthrough: true }) response: Response) {
     const file = await this.exporter.export(id, query.format ?? 'csv');
