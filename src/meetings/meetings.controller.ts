@@ -283,9 +283,11 @@ export class MeetingsController {
   @ApiErrors(400, 404, 409)
   async ics(@UuidParam() id: string, @Res({ passthrough: true }) response: Response) {
     await this.access.assertMeetingVisible(id);
+    // The file's headers only once there is a file: an error stays a JSON error, not an .ics download.
+    const file = await this.calendar.meetingFile(id);
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="meeting-${id}.ics"`);
-    return this.calendar.meetingFile(id);
+    return file;
   }
 }
 

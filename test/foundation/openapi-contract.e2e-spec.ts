@@ -31,6 +31,15 @@ describe('the OpenAPI document describes the real responses', () => {
     expect(schemaProblems(document, responseSchema(document, 'meetings_list', 200), { items: [{ local: null }], total: 1, limit: 50, offset: 0 })).toContain('$.items[0].local: null, but the schema is not nullable');
   });
 
+  it('errors in the one error shape, also on routes that answer files', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const metrics = expectDocumented('metrics_scrape', await t.anonymous.get('/metrics'));
+    expect(metrics.statusCode).toBe(401);
+    expect(expectDocumented('meetingCalendarFiles_get', await t.admin.get(`/api/meetings/${missing}/ics`)).statusCode).toBe(404);
+    expect(expectDocumented('workPlans_export', await t.admin.get(`/api/work-plans/${missing}/export`)).statusCode).toBe(404);
+    expect(expectDocumented('meetings_create', await t.admin.post('/api/meetings').send({ kind: 'nonsense' })).statusCode).toBe(400);
+  });
+
   it('the health probes', async () => {
     expectDocumented('health_check', await t.anonymous.get('/health'));
     expectDocumented('health_ready', await t.anonymous.get('/health/ready'));
