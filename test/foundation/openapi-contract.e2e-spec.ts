@@ -121,4 +121,38 @@ describe('the OpenAPI document describes the real responses', () => {
     const report = expectDocumented('continuityReports_get', await t.admin.get(`/api/reports/continuity?bodyId=${body.id}`));
     expect(report.seats.length).toBeGreaterThan(0);
   });
+
+  it('the directory: organisations, members, bodies and terms, work plans, tokens and the audit log', async () => {
+    const organization = expectDocumented('organizations_create', await t.admin.post('/api/organizations').send({ name: { en: 'Ministry of Ecology' }, kind: 'ministry', countryCode: 'KZ' }));
+    expectDocumented('organizations_update', await t.admin.patch(`/api/organizations/${organization.id}`).send({ name: { en: 'Ministry of Ecology and Natural Resources' } }));
+    expectDocumented('organizations_get', await t.admin.get(`/api/organizations/${organization.id}`));
+    expectDocumented('organizations_list', await t.admin.get('/api/organizations'));
+
+    const member = expectDocumented('members_create', await t.admin.post('/api/members').send({ fullName: 'Dana Nurlanovna', email: 'dana@example.org', countryCode: 'KZ', language: 'kk', timeZone: 'Asia/Almaty', organizationId: organization.id }));
+    expectDocumented('members_update', await t.admin.patch(`/api/members/${member.id}`).send({ position: 'Chief expert' }));
+    expectDocumented('members_get', await t.admin.get(`/api/members/${member.id}`));
+    expectDocumented('members_list', await t.admin.get('/api/members?q=Dana'));
+
+    const body = expectDocumented('bodies_create', await t.admin.post('/api/bodies').send({ name: { en: 'Task force on water' }, kind: 'task_force' }));
+    expectDocumented('bodies_update', await t.admin.patch(`/api/bodies/${body.id}`).send({ timeZone: 'Asia/Tashkent' }));
+    expectDocumented('bodies_get', await t.admin.get(`/api/bodies/${body.id}`));
+    expectDocumented('bodies_list', await t.admin.get('/api/bodies'));
+    const term = expectDocumented('bodyMemberships_create', await t.admin.post(`/api/bodies/${body.id}/memberships`).send({ memberId: member.id, role: 'chair', startDate: '2019-01-01' }));
+    expectDocumented('bodyMemberships_update', await t.admin.patch(`/api/bodies/${body.id}/memberships/${term.id}`).send({ endDate: '2020-12-31' }));
+    expectDocumented('bodyMemberships_get', await t.admin.get(`/api/bodies/${body.id}/memberships/${term.id}`));
+    expectDocumented('bodyMemberships_list', await t.admin.get(`/api/bodies/${body.id}/memberships`));
+
+    const plan = expectDocumented('workPlans_create', await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Work plan 2020' }, period: '2020' }));
+    expectDocumented('workPlans_update', await t.admin.patch(`/api/work-plans/${plan.id}`).send({ status: 'adopted' }));
+    expectDocumented('workPlans_get', await t.admin.get(`/api/work-plans/${plan.id}`));
+    expectDocumented('workPlans_list', await t.admin.get('/api/work-plans'));
+    const item = (await t.admin.post(`/api/work-plans/${plan.id}/items`).send({ activity: { en: 'Survey' }, deadline: 'March 2020' }).expect(201)).body;
+    await t.admin.patch(`/api/work-plan-items/${item.id}`).send({ status: 'done' }).expect(200);
+    expectDocumented('workPlanItemChanges_list', await t.admin.get(`/api/work-plan-items/${item.id}/history`));
+
+    const token = expectDocumented('apiTokens_create', await t.admin.post('/api/tokens').send({ name: 'dana', role: 'member', memberId: member.id }));
+    expectDocumented('apiTokens_list', await t.admin.get('/api/tokens'));
+    expectDocumented('apiTokens_revoke', await t.admin.post(`/api/tokens/${token.id}/revoke`));
+    expectDocumented('audit_list', await t.admin.get('/api/audit'));
+  });
 });
