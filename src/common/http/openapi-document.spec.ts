@@ -71,4 +71,17 @@ describe('the OpenAPI document', () => {
     );
     expect(untyped).toEqual([]);
   });
+
+  it('describes every field of every schema: an object says what it holds', () => {
+    const vague: string[] = [];
+    const visit = (schema: Record<string, unknown>, path: string) => {
+      const composed = schema.$ref || schema.allOf || schema.oneOf || schema.anyOf;
+      if (schema.type === 'object' && !composed && !schema.properties && schema.additionalProperties === undefined) vague.push(path);
+      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) visit(property, `${path}.${name}`);
+      if (schema.items) visit(schema.items as Record<string, unknown>, `${path}[]`);
+      if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties as Record<string, unknown>, `${path}{}`);
+    };
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) visit(schema as Record<string, unknown>, name);
+    expect(vague).toEqual([]);
+  });
 });
