@@ -1,16 +1,17 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
+import { buildOpenApiDocument } from './common/http/openapi-document';
 import { RequestLoggingMiddleware } from './common/http/request-logging.middleware';
 import { JsonLogger } from './common/logging/json-logger';
 import { rejectUnsafeInput } from './common/validation/input-safety';
 import { createValidationPipe } from './common/validation/validation.pipe';
-import { AppConfig } from './config/app-config';
+import { AppConfig, loadConfig } from './config/app-config';
 
 export const BODY_LIMIT = '1mb';
 
@@ -41,19 +42,25 @@ export async function createWorkerContext(config: AppConfig, logger = new JsonLo
   return context;
 }
 
+/**
+ * The OpenAPI document without a database or Redis: in preview mode Nest builds the module graph and
+ * reads the routes' metadata but creates no provider, so the settings below are never used to connect.
+ */
+export async function describeApi(): Promise<OpenAPIObject> {
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    APP_SECRET: 'openapi-document-only-not-a-secret-0123456789',
+    ADMIN_TOKEN: 'openapi-document-only-not-a-token-0123456789',
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { preview: true, logger: false });
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
+}
+
 function setUpOpenApi(app: INestApplication) {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('wg-secretariat')
-      .setDescription(
-        'Workflow API of the secretariat of the EU–Central Asia Working Group on Environment and Climate Change: ' +
-          'members, bodies and terms, meetings, the work plan and reminders. Every /api route needs "Authorization: Bearer <token>". ' +
-          'Errors always have the shape {statusCode, error, message}, where message is one sentence or one entry per field.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

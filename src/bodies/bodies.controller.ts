@@ -10,6 +10,7 @@ import { Body } from './body.entity';
 import { ContinuityReportService } from './continuity-report.service';
 import { BodyQuery, CreateBodyDto, UpdateBodyDto } from './dto/body.dto';
 import { ContinuityQuery } from './dto/continuity-query.dto';
+import { ContinuityReportResponse } from './dto/continuity-report.response';
 import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
 import { Membership } from './membership.entity';
 import { MembershipsService } from './memberships.service';
@@ -56,7 +57,7 @@ export class BodiesController {
   }
 
   @Post(':id/memberships')
-  @ApiOperation({ summary: "Add a member's term in the body; overlapping terms of one member are refused (409)" })
+  @ApiOperation({ operationId: 'bodyMemberships_create', summary: "Add a member's term in the body; overlapping terms of one member are refused (409)" })
   @ApiCreatedResponse({ type: Membership })
   @ApiErrors(400, 403, 404, 409, 413)
   addMembership(@UuidParam() id: string, @RequestBody() dto: CreateMembershipDto) {
@@ -65,7 +66,7 @@ export class BodiesController {
 
   @Get(':id/memberships')
   @ReadAccess()
-  @ApiOperation({ summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day', description: 'A member token reads the terms of the bodies it serves in, their holders as cards; other bodies are 404.' })
+  @ApiOperation({ operationId: 'bodyMemberships_list', summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day', description: 'A member token reads the terms of the bodies it serves in, their holders as cards; other bodies are 404.' })
   @ApiPage(Membership)
   @ApiErrors(400, 404)
   listMemberships(@UuidParam() id: string, @Query() query: MembershipQuery) {
@@ -74,7 +75,7 @@ export class BodiesController {
 
   @Get(':id/memberships/:membershipId')
   @ReadAccess()
-  @ApiOperation({ summary: 'One term' })
+  @ApiOperation({ operationId: 'bodyMemberships_get', summary: 'One term' })
   @ApiOkResponse({ type: Membership })
   @ApiErrors(400, 404)
   getMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string) {
@@ -82,7 +83,7 @@ export class BodiesController {
   }
 
   @Patch(':id/memberships/:membershipId')
-  @ApiOperation({ summary: 'Change a term (end it by setting endDate, change role or seat)' })
+  @ApiOperation({ operationId: 'bodyMemberships_update', summary: 'Change a term (end it by setting endDate, change role or seat)' })
   @ApiOkResponse({ type: Membership })
   @ApiErrors(400, 403, 404, 409, 413)
   updateMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string, @RequestBody() dto: UpdateMembershipDto) {
@@ -100,9 +101,10 @@ export class ReportsController {
   @Get('continuity')
   @ReadAccess()
   @ApiOperation({
+    operationId: 'continuityReports_get',
     summary: 'Per seat: who holds it, since when, how many people held it in the period; flags seats held under two years or empty',
   })
-  @ApiOkResponse({ description: 'The continuity report', schema: { type: 'object' } })
+  @ApiOkResponse({ type: ContinuityReportResponse })
   @ApiErrors(400, 404)
   async continuityReport(@Query() query: ContinuityQuery) {
     await this.access.assertBodyVisible(query.bodyId);

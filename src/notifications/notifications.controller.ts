@@ -6,6 +6,7 @@ import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { NotificationPage } from './dto/notification-page.dto';
 import { NotificationQuery } from './dto/notification-query.dto';
+import { NotificationResponse } from './dto/notification.response';
 import { NotificationsService } from './notifications.service';
 
 @ApiController('notifications')
@@ -23,7 +24,7 @@ export class NotificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One notification' })
-  @ApiOkResponse({ schema: { type: 'object' } })
+  @ApiOkResponse({ type: NotificationResponse })
   @ApiErrors(400, 403, 404)
   get(@UuidParam() id: string) {
     return this.notifications.get(id);
@@ -32,7 +33,7 @@ export class NotificationsController {
   @Post(':id/resend')
   @HttpCode(201)
   @ApiOperation({ summary: 'Send the same email again now, as a new notification (new Message-ID); the original stays for the record' })
-  @ApiCreatedResponse({ schema: { type: 'object' } })
+  @ApiCreatedResponse({ type: NotificationResponse })
   @ApiErrors(400, 403, 404)
   resend(@UuidParam() id: string) {
     return this.notifications.resend(id);

@@ -11,8 +11,11 @@ import { UuidParam } from '../common/validation/params';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { DeadlineReader } from './deadline/deadline-reader.service';
+import { ParsedDeadlineResponse } from './dto/deadline.response';
+import { ImportReportResponse } from './dto/import.response';
 import { CreateWorkPlanDto, UpdateWorkPlanDto, WorkPlanQuery } from './dto/work-plan.dto';
 import { CreateWorkPlanItemDto, ParseDeadlineDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
+import { WorkPlanItemResponse } from './dto/work-plan-item.response';
 import { ExportQuery, ImportQuery } from './dto/transfer.dto';
 import { WorkPlanExportService } from './import-export/work-plan-export.service';
 import { WorkPlanImportService } from './import-export/work-plan-import.service';
@@ -29,7 +32,6 @@ interface UploadedTable {
   originalname: string;
   mimetype: string;
 }
-const ITEM_SCHEMA = { description: 'A work-plan item; deadline = {text, kind, windows:[{start,end}], dueAt, onRequest}', schema: { type: 'object' } } as const;
 
 @ApiController('work-plans')
 export class WorkPlansController {
@@ -73,8 +75,8 @@ export class WorkPlansController {
   }
 
   @Post(':id/items')
-  @ApiOperation({ summary: 'Add an item; its deadline is read from the text (422 when it cannot be read)' })
-  @ApiCreatedResponse(ITEM_SCHEMA)
+  @ApiOperation({ operationId: 'workPlanItems_create', summary: 'Add an item; its deadline is read from the text (422 when it cannot be read)' })
+  @ApiCreatedResponse({ type: WorkPlanItemResponse })
   @ApiErrors(400, 403, 404, 413, 422)
   addItem(@UuidParam() id: string, @Body() dto: CreateWorkPlanItemDto) {
     return this.items.create(id, dto);
@@ -88,7 +90,7 @@ export class WorkPlanItemsController {
   @Get()
   @ReadAccess()
   @ApiOperation({ summary: 'Items across plans, sorted by due moment, with filters' })
-  @ApiOkResponse({ description: '{items, total, limit, offset}', schema: { type: 'object' } })
+  @ApiPage(WorkPlanItemResponse)
   @ApiErrors(400)
   @Header('Content-Type', JSON_CONTENT_TYPE)
   list(@Query() query: WorkPlanItemQuery): Promise<string> {
@@ -98,7 +100,7 @@ export class WorkPlanItemsController {
   @Get(':id')
   @ReadAccess()
   @ApiOperation({ summary: 'One item' })
-  @ApiOkResponse(ITEM_SCHEMA)
+  @ApiOkResponse({ type: WorkPlanItemResponse })
   @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
     return this.items.get(id);
@@ -107,7 +109,7 @@ export class WorkPlanItemsController {
   @Patch(':id')
   @AllowRoles('secretariat', 'member')
   @ApiOperation({ summary: 'Change an item; status and deadline changes are kept in its history. Members: status, deadline and notes of their own items' })
-  @ApiOkResponse(ITEM_SCHEMA)
+  @ApiOkResponse({ type: WorkPlanItemResponse })
   @ApiErrors(400, 403, 404, 413, 422)
   update(@UuidParam() id: string, @Body() dto: UpdateWorkPlanItemDto) {
     return this.items.update(id, dto);
@@ -115,7 +117,7 @@ export class WorkPlanItemsController {
 
   @Get(':id/history')
   @ReadAccess()
-  @ApiOperation({ summary: 'Every change of status or deadline, oldest first, with who and when' })
+  @ApiOperation({ operationId: 'workPlanItemChanges_list', summary: 'Every change of status or deadline, oldest first, with who and when' })
   @ApiOkResponse({ type: [WorkPlanItemChange] })
   @ApiErrors(400, 404)
   history(@UuidParam() id: string) {
@@ -134,7 +136,7 @@ export class DeadlinesController {
   @HttpCode(200)
   @ReadAccess()
   @ApiOperation({ summary: 'Read a deadline as written, for previews: {text, kind, windows, dueAt, onRequest}' })
-  @ApiOkResponse({ schema: { type: 'object' } })
+  @ApiOkResponse({ type: ParsedDeadlineResponse })
   @ApiErrors(400, 422)
   parse(@Body() dto: ParseDeadlineDto) {
     const read = this.deadlines.read(dto.text, dto.timeZone ?? this.config.defaultTimeZone, 'text');
@@ -155,8 +157,8 @@ export class WorkPlanTransferController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, UTF-16 or Windows-1251; , ; or tab) or XLSX; at most 10 MB and 20,000 rows (413 beyond), an XLSX unpacking to at most 50 MB with no part packed more than 100:1 (413)' } } } })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Check every row and show the result without writing' })
-  @ApiOperation({ summary: "Import items from the documents' table (activity / deadline / executor in en, ru or kk); all rows or none" })
-  @ApiOkResponse({ description: 'Per-row result: parsed deadline, matched executor, errors', schema: { type: 'object' } })
+  @ApiOperation({ operationId: 'workPlans_import', summary: "Import items from the documents' table (activity / deadline / executor in en, ru or kk); all rows or none" })
+  @ApiOkResponse({ description: 'Per-row result: parsed deadline, matched executor, errors', type: ImportReportResponse })
   @ApiErrors(400, 403, 404, 413, 415, 422)
   import(@UuidParam() id: string, @UploadedFile() file: UploadedTable | undefined, @Query() query: ImportQuery) {
     if (!file) throw ApiError.field(HttpStatus.BAD_REQUEST, 'file', 'attach the table as a multipart field named "file"');
@@ -165,8 +167,14 @@ export class WorkPlanTransferController {
 
   @Get(':id/export')
   @ReadAccess()
-  @ApiOperation({ summary: 'The plan as CSV or XLSX: the same columns, the deadline as written and its parsed windows' })
-  @ApiOkResponse({ description: 'The file' })
+  @ApiOperation({ operationId: 'workPlans_export', summary: 'The plan as CSV or XLSX: the same columns, the deadline as written and its parsed windows' })
+  @ApiOkResponse({
+    description: 'The file, as an attachment',
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiErrors(400, 404)
   async export(@UuidParam() id: string, @Query() query: ExportQuery, @Res({ passthrough: true }) response: Response) {
     const file = await this.exporter.export(id, query.format ?? 'csv');

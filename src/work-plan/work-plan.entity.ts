@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Body } from '../bodies/body.entity';
@@ -53,6 +53,7 @@ export class WorkPlan extends Timestamped {
    * committed (PostgreSQL re-reads a row it waited for), so the position, the item and its links fit
    * in one statement. Never read by the API.
    */
+  @ApiPropertyOptional({ type: 'integer', deprecated: true, description: 'Only in the answer to creating a plan: an internal counter, not to be relied on' })
   @Column({ type: 'integer', default: 0, select: false })
   lastItemPosition!: number;
 }

@@ -10,7 +10,7 @@ import { MEETING_KINDS, MEETING_STATUSES } from '../meeting.entity';
 import type { MeetingKind, MeetingStatus } from '../meeting.entity';
 
 export class LocationDto {
-  @ApiPropertyOptional({ example: 'Hotel Kazakhstan, conference hall' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hotel Kazakhstan, conference hall' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Trim()
@@ -18,7 +18,7 @@ export class LocationDto {
   @MaxLength(300)
   venue?: string | null;
 
-  @ApiPropertyOptional({ example: 'Almaty' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Almaty' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Trim()
@@ -26,7 +26,7 @@ export class LocationDto {
   @MaxLength(100)
   city?: string | null;
 
-  @ApiPropertyOptional({ example: 'KZ' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'KZ' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @UpperCase()

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTIFICATIONS_COUNTED_UP_TO } from '../notifications.service';
+import { NotificationResponse } from './notification.response';
 
 /** One page of GET /api/notifications. */
 export class NotificationPage {
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Notifications, latest due first: status, attempts, last error, Message-ID, SMTP response' })
-  items!: Record<string, unknown>[];
+  @ApiProperty({ type: [NotificationResponse], description: 'Notifications, latest due first: status, attempts, last error, Message-ID, SMTP response' })
+  items!: NotificationResponse[];
 
   @ApiProperty({
     type: 'integer',
