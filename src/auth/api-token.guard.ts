@@ -6,12 +6,15 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { ApiError } from '../common/http/api-error';
 import { Actor, requestContext, Role } from '../common/request-context';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ALLOWED_ROLES, PAGE_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { sameSecret } from './token-hash';
 
-/** Every route needs a bearer token unless marked @Public(); the role decides what it may do. */
+/**
+ * Every route needs a bearer token unless marked @Public() or a web page (whose session the page guard
+ * checks); the role decides what it may do.
+ */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
   constructor(
@@ -25,6 +28,7 @@ export class ApiTokenGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (this.reflector.getAllAndOverride<string>(PAGE_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();

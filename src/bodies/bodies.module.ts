@@ -8,12 +8,13 @@ import { BodiesService } from './bodies.service';
 import { Body } from './body.entity';
 import { ContinuityReportService } from './continuity-report.service';
 import { Membership } from './membership.entity';
+import { BodyRepository } from './body.repository';
 import { MembershipsService } from './memberships.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule, WorkPlanModule, MembersModule],
   controllers: [BodiesController, ReportsController],
-  providers: [BodiesService, MembershipsService, ContinuityReportService],
-  exports: [BodiesService, MembershipsService, ContinuityReportService],
+  providers: [BodiesService, MembershipsService, ContinuityReportService, BodyRepository],
+  exports: [BodiesService, MembershipsService, ContinuityReportService, BodyRepository],
 })
 export class BodiesModule {}

@@ -15,6 +15,7 @@ import { MeetingNotifier } from './meeting-notifier';
 import { MeetingParticipants } from './meeting-participants';
 import { MeetingPollService } from './meeting-poll.service';
 import { CalendarFeedsController, MeetingsController, PublicCalendarController } from './meetings.controller';
+import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 import { MinutesService } from './minutes.service';
@@ -36,7 +37,8 @@ import { MinutesService } from './minutes.service';
     MeetingNotifier,
     MeetingParticipants,
     MeetingEmailComposer,
+    MeetingRepository,
   ],
-  exports: [MeetingsService, InvitationsService, MeetingPollService, AgendaService, MinutesService, MeetingCalendarService, MeetingEmailComposer],
+  exports: [MeetingsService, InvitationsService, MeetingPollService, AgendaService, MinutesService, MeetingCalendarService, MeetingEmailComposer, MeetingRepository],
 })
 export class MeetingsModule {}

@@ -14,6 +14,7 @@ import { NotificationReconciler } from './notification-reconciler.service';
 import { Notification } from './notification.entity';
 import { NotificationProcessor } from './notification.processor';
 import { NotificationsController } from './notifications.controller';
+import { NotificationRepository } from './notification.repository';
 import { NotificationsService } from './notifications.service';
 
 export const RECONCILE_EVERY_MS = Symbol('RECONCILE_EVERY_MS');
@@ -69,11 +70,12 @@ export class NotificationsModule {
         DeliveryJournal,
         NotificationDelivery,
         NotificationReconciler,
+        NotificationRepository,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },
         // Only a process that takes jobs must prove every job has its handler.
         ...(options.workers ? [JobHandlerRegistry, NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
+      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue, NotificationRepository],
     };
   }
 }

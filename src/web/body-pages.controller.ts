@@ -1,36 +1,32 @@
-import { Controller, Get, HttpStatus, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import type { Response } from 'express';
 import { t } from '../common/i18n/messages';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { BodyOverviewService } from './body-overview.service';
 import { isNotFound } from './not-found';
-import { PageSession } from './page-session';
+import { PageSession, SecretariatPage } from './page-access';
+import { PageSessionService } from './page-session';
+import type { PageContext } from './page-session';
 
 /** The secretariat's pages about bodies: the list, and one body's composition and continuity on any day. */
 @ApiExcludeController()
+@SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
 @Controller('bodies')
 export class BodyPagesController {
   constructor(
-    private readonly session: PageSession,
+    private readonly session: PageSessionService,
     private readonly overview: BodyOverviewService,
   ) {}
 
   @Get()
-  @Public()
-  async list(@Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async list(@PageSession() context: PageContext, @Res() res: Response) {
     this.session.render(res, context, 'bodies', t('bodies.title', context.language), { bodies: await this.overview.list(context.language) });
   }
 
   @Get(':id')
-  @Public()
-  async show(@PageIdParam() id: string, @Query('at') at: unknown, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async show(@PageIdParam() id: string, @Query('at') at: unknown, @PageSession() context: PageContext, @Res() res: Response) {
     try {
       const body = await this.overview.overview(id, at, context.language);
       res.status(body.status);

@@ -1,49 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BodyRepository } from '../bodies/body.repository';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
+import { MeetingRepository } from '../meetings/meeting.repository';
+import { NotificationRepository } from '../notifications/notification.repository';
+import type { DueItemRow } from '../work-plan/work-plan-item.repository';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 
 /** The secretariat's day in one page: what is coming, what is late, what failed, which seats are new. */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly meetings: MeetingRepository,
+    private readonly items: WorkPlanItemRepository,
+    private readonly outbox: NotificationRepository,
+    private readonly bodies: BodyRepository,
+  ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
-    const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const meetings = await q<{ id: string; title: Record<string, string>; starts_at: Date; invited: number; accepted: number; pending: number }>(
-      `SELECT m.id, m.title, m.starts_at,
-              count(i.id) FILTER (WHERE i.invited_at IS NOT NULL)::int AS invited,
-              count(i.id) FILTER (WHERE i.response IN ('accepted', 'delegated'))::int AS accepted,
-              count(i.id) FILTER (WHERE i.response = 'pending' AND i.invited_at IS NOT NULL)::int AS pending
-       FROM meeting m LEFT JOIN invitation i ON i.meeting_id = m.id
-       WHERE m.status = 'scheduled' AND m.starts_at >= $1 GROUP BY m.id ORDER BY m.starts_at LIMIT 8`,
-      [now],
-    );
-    const items = (sql: string) =>
-      q<{ activity: Record<string, string>; deadline_text: string; due_at: Date; executor: Record<string, string> | null }>(
-        `SELECT i.activity, i.deadline_text, i.due_at, o.name AS executor FROM work_plan_item i LEFT JOIN organization o ON o.id = i.executor_organization_id
-         WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND ${sql} ORDER BY i.due_at LIMIT 12`,
-        [now],
-      );
-    const overdue = await items('i.due_at < $1');
-    const soon = await items("i.due_at >= $1 AND i.due_at < $1::timestamptz + interval '30 days'");
-    const today = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM notification WHERE status = 'scheduled' AND due_at >= $1 AND due_at < $1::timestamptz + interval '1 day'`,
-      [now],
-    );
-    const failed = await q<{ recipient_email: string; kind: string; last_error: string | null }>(
-      `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' ORDER BY updated_at DESC LIMIT 10`,
-    );
-    const seats = await q<{ seat: string; full_name: string; since: string; body: Record<string, string> }>(
-      `SELECT s.seat, m.full_name, s.start_date::text AS since, b.name AS body FROM membership s JOIN member m ON m.id = s.member_id JOIN body b ON b.id = s.body_id
-       WHERE s.role IN ('chair', 'co_chair', 'member', 'observer') AND s.start_date > ($1::date - interval '2 years') AND s.start_date <= $1::date
-         AND (s.end_date IS NULL OR s.end_date >= $1::date) ORDER BY s.start_date DESC LIMIT 20`,
-      [now.toISOString().slice(0, 10)],
-    );
-    const item = (i: { activity: Record<string, string>; deadline_text: string; due_at: Date; executor: Record<string, string> | null }) => ({
+    const meetings = await this.meetings.upcomingWithAnswers(now, 8);
+    const overdue = await this.items.overdue(now, 12);
+    const soon = await this.items.dueWithin30Days(now, 12);
+    const today = await this.outbox.scheduledWithinADay(now);
+    const failed = await this.outbox.latestFailures(10);
+    const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
+    const item = (i: DueItemRow) => ({
       activity: pickLocalized(i.activity, language),
       deadline: `${i.deadline_text} (${formatDate(i.due_at.toISOString(), timeZone, language)})`,
       executor: i.executor ? pickLocalized(i.executor, language) : null,
@@ -57,7 +41,7 @@ export class DashboardService {
       })),
       overdue: overdue.map(item),
       soon: soon.map(item),
-      today: today[0]?.n ?? 0,
+      today,
       failed: failed.map((f) => ({ recipient: f.recipient_email, kind: label('emailKind', f.kind, language), error: f.last_error ?? '' })),
       seats: seats.map((s) => ({ seat: `${s.seat}, ${pickLocalized(s.body, language)}`, holder: s.full_name, since: s.since })),
     };

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { TemplateRenderer } from '../mail/template-renderer';
 import type { RenderedEmail } from '../mail/template-renderer';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { ComposerRegistry } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 
@@ -17,14 +16,14 @@ export type EmailPreview = { shown: true; email: RenderedEmail; linkHidden: bool
 @Injectable()
 export class EmailPreviewService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly members: MemberRepository,
     private readonly composers: ComposerRegistry,
     private readonly renderer: TemplateRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async preview(notification: Notification): Promise<EmailPreview> {
-    const recipient = notification.recipientId ? await this.dataSource.manager.findOneBy(Member, { id: notification.recipientId }) : null;
+    const recipient = notification.recipientId ? await this.members.findById(notification.recipientId) : null;
     try {
       const composed = await this.composers.get(notification.subjectType).compose(notification, recipient!);
       if (!composed.send) return { shown: false, reason: composed.reason, composable: true };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, In } from 'typeorm';
-import { Body } from '../bodies/body.entity';
+import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
@@ -11,13 +10,14 @@ import { formatDate, formatDateTime, formatZone } from '../common/time/format';
 import { AgendaService } from '../meetings/agenda.service';
 import { InvitationsService } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
-import { MeetingDateOption, POLL_ANSWERS } from '../meetings/date-option.entity';
+import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { MEETING_KINDS } from '../meetings/meeting.entity';
+import { MeetingRepository } from '../meetings/meeting.repository';
 import type { MeetingView } from '../meetings/meeting.view';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MinutesService } from '../meetings/minutes.service';
 import type { MinutesView } from '../meetings/minutes.service';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { calendarMonth, placeEntries } from './calendar-month';
 import type { CalendarEntry } from './calendar-month';
 import { dateOptionLabel } from './date-option-label';
@@ -45,7 +45,9 @@ const SPARE_DECISIONS = 2;
 @Injectable()
 export class MeetingPagesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly meetingRecords: MeetingRepository,
+    private readonly bodies: BodyRepository,
+    private readonly memberRecords: MemberRepository,
     private readonly meetings: MeetingsService,
     private readonly poll: MeetingPollService,
     private readonly invitations: InvitationsService,
@@ -62,7 +64,7 @@ export class MeetingPagesService {
 
   async list(language: Language, zone: string, now = new Date()) {
     const page = await this.meetings.list({ limit: 200, offset: 0 });
-    const counts = await this.answerCounts(page.items.map((m) => m.id));
+    const counts = await this.meetingRecords.answerCounts(page.items.map((m) => m.id));
     const row = (m: MeetingView) => {
       const c = counts.get(m.id);
       return {
@@ -103,10 +105,7 @@ export class MeetingPagesService {
 
   /** The timed date options of meetings still looking for their date, drawn as options beside the dated meetings. */
   private async proposedDates(from: string, to: string, language: Language): Promise<CalendarEntry[]> {
-    const options = await this.dataSource.manager.find(MeetingDateOption, {
-      where: { startsAt: Between(new Date(from), new Date(to)), meeting: { status: In(['tentative', 'postponed']) } },
-      relations: { meeting: true },
-    });
+    const options = await this.meetingRecords.proposedDatesBetween(from, to);
     return options.map((o) => ({
       id: o.meetingId,
       title: o.label ? `${pickLocalized(o.meeting!.title, language)} (${o.label})` : pickLocalized(o.meeting!.title, language),
@@ -137,7 +136,7 @@ export class MeetingPagesService {
 
   /** The choices of the create and edit forms, with what was typed (or what is stored) kept. */
   async meetingForm(language: Language, values: FormBody, problems: FieldProblem[] = []) {
-    const bodies = await this.dataSource.manager.find(Body, { order: { createdAt: 'ASC' } });
+    const bodies = await this.bodies.all();
     return {
       values,
       errors: byField(problems),
@@ -174,7 +173,7 @@ export class MeetingPagesService {
       this.invitations.representation(id),
       this.agenda.list(id),
       this.minutesOrNull(id),
-      this.dataSource.manager.find(Member, { where: { active: true }, order: { countryCode: 'ASC', fullName: 'ASC' } }),
+      this.memberRecords.activeByCountry(),
     ]);
     const when = (iso: string | null) => (iso ? formatDateTime(iso, zone, language) : '—');
     const sections: Record<string, { values: FormBody; errors: Record<string, string> }> = {};
@@ -315,20 +314,5 @@ export class MeetingPagesService {
       if (isNotFound(error)) return null;
       throw error;
     }
-  }
-
-  private async answerCounts(ids: string[]) {
-    if (ids.length === 0) return new Map<string, { invited: number; accepted: number; pending: number; asked: number; answered: number }>();
-    const rows: { meeting_id: string; invited: number; accepted: number; pending: number; asked: number; answered: number }[] = await this.dataSource.query(
-      `SELECT i.meeting_id,
-              count(*) FILTER (WHERE i.invited_at IS NOT NULL)::int AS invited,
-              count(*) FILTER (WHERE i.response IN ('accepted', 'delegated'))::int AS accepted,
-              count(*) FILTER (WHERE i.response = 'pending' AND i.invited_at IS NOT NULL)::int AS pending,
-              count(*)::int AS asked,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM meeting_date_answer a JOIN meeting_date_option o ON o.id = a.option_id WHERE o.meeting_id = i.meeting_id AND a.member_id = i.member_id))::int AS answered
-       FROM invitation i WHERE i.meeting_id = ANY($1) GROUP BY i.meeting_id`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.meeting_id, r]));
   }
 }

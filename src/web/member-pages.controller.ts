@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import type { Response } from 'express';
 import { pickLocalized } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
@@ -13,7 +12,8 @@ import { MemberDirectoryService } from './member-directory.service';
 import { MemberFormService } from './member-form.service';
 import type { MemberFormValues } from './member-form.service';
 import { MemberRecordService } from './member-record.service';
-import { PageSession } from './page-session';
+import { PageSession, SecretariatPage } from './page-access';
+import { PageSessionService } from './page-session';
 import type { PageContext } from './page-session';
 import { isNotFound } from './not-found';
 import type { FieldProblem } from '../common/http/api-error';
@@ -22,11 +22,12 @@ const SAVED = { created: 'members.created', updated: 'members.updated' } as cons
 
 /** The secretariat's pages about members: the filtered list, one member's record, the add and edit forms. */
 @ApiExcludeController()
+@SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
 @Controller('members')
 export class MemberPagesController {
   constructor(
-    private readonly session: PageSession,
+    private readonly session: PageSessionService,
     private readonly directory: MemberDirectoryService,
     private readonly forms: MemberFormService,
     private readonly record: MemberRecordService,
@@ -34,38 +35,26 @@ export class MemberPagesController {
   ) {}
 
   @Get()
-  @Public()
-  async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async list(@Query() query: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const page = await this.directory.page(query, context.language);
     res.status(page.status);
     this.session.render(res, context, 'members', t('members.title', context.language), page);
   }
 
   @Get('new')
-  @Public()
-  async newForm(@Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async newForm(@PageSession() context: PageContext, @Res() res: Response) {
     await this.renderForm(res, context, null, this.forms.valuesOf(null), []);
   }
 
   @Post()
-  @Public()
-  async create(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.requireForm(req, res, body);
-    if (!context) return;
+  async create(@Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.forms.save(null, body);
     if (!outcome.ok) return this.renderForm(res.status(outcome.status), context, null, outcome.values, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/members/${outcome.member.id}?saved=created`);
   }
 
   @Get(':id')
-  @Public()
-  async show(@PageIdParam() id: string, @Query('saved') saved: unknown, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async show(@PageIdParam() id: string, @Query('saved') saved: unknown, @PageSession() context: PageContext, @Res() res: Response) {
     const member = await this.find(id, res, context);
     if (!member) return;
     const reader = { language: context.language, timeZone: context.member.timeZone };
@@ -89,20 +78,14 @@ export class MemberPagesController {
   }
 
   @Get(':id/edit')
-  @Public()
-  async editForm(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async editForm(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
     const member = await this.find(id, res, context);
     if (!member) return;
     await this.renderForm(res, context, member, this.forms.valuesOf(member), []);
   }
 
   @Post(':id')
-  @Public()
-  async update(@PageIdParam() id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.requireForm(req, res, body);
-    if (!context) return;
+  async update(@PageIdParam() id: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const member = await this.find(id, res, context);
     if (!member) return;
     const outcome = await this.forms.save(id, body);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Membership } from '../bodies/membership.entity';
+import { BodyRepository } from '../bodies/body.repository';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { formatDate, formatDateTime, formatDay, formatTime } from '../common/time/format';
-import { Invitation } from '../meetings/invitation.entity';
+import { MeetingRepository } from '../meetings/meeting.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
@@ -46,13 +45,14 @@ export interface ItemRow {
 @Injectable()
 export class MemberRecordService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly bodies: BodyRepository,
+    private readonly meetingRecords: MeetingRepository,
     private readonly items: WorkPlanItemsService,
     private readonly notifications: NotificationsService,
   ) {}
 
   async terms(memberId: string, reader: ReaderView) {
-    const terms = await this.dataSource.manager.find(Membership, { where: { memberId }, relations: { body: true }, order: { startDate: 'DESC' } });
+    const terms = await this.bodies.termsOf(memberId);
     return terms.map((term) => ({
       bodyId: term.bodyId,
       body: pickLocalized(term.body!.name, reader.language),
@@ -64,13 +64,7 @@ export class MemberRecordService {
   }
 
   async meetings(memberId: string, reader: ReaderView): Promise<MeetingAnswerRow[]> {
-    const invitations = await this.dataSource.manager
-      .createQueryBuilder(Invitation, 'i')
-      .innerJoinAndSelect('i.meeting', 'm')
-      .where('i.member_id = :memberId', { memberId })
-      .orderBy('m.starts_at', 'DESC', 'NULLS FIRST')
-      .addOrderBy('m.id')
-      .getMany();
+    const invitations = await this.meetingRecords.invitationsOf(memberId);
     return invitations.map(({ meeting, response, delegateMemberId }) => ({
       meetingId: meeting!.id,
       title: pickLocalized(meeting!.title, reader.language),

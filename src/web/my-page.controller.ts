@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import type { Response } from 'express';
 import { t } from '../common/i18n/messages';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import type { FormOutcome } from './form-outcome';
 import { MyPageService } from './my-page.service';
 import type { MyPageFailure } from './my-page.service';
-import { PageSession } from './page-session';
+import { MemberPage, PageSession } from './page-access';
+import { PageSessionService } from './page-session';
 import type { PageContext } from './page-session';
 
 const DONE = { answer: 'my.answer.saved', poll: 'my.poll.saved', item: 'my.item.saved', preferences: 'prefs.saved' } as const;
@@ -15,55 +15,41 @@ type Done = keyof typeof DONE;
 
 /** The page of whoever is signed in, secretariat or not: their meetings, items and preferences, and sign-out. */
 @ApiExcludeController()
+@MemberPage()
 @UseFilters(MalformedPageIdFilter)
 @Controller('me')
 export class MyPageController {
   constructor(
-    private readonly session: PageSession,
+    private readonly session: PageSessionService,
     private readonly myPage: MyPageService,
   ) {}
 
   @Get()
-  @Public()
   @Header('Cache-Control', 'no-store')
-  async show(@Query('done') done: unknown, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res, false);
-    if (!context) return;
+  async show(@Query('done') done: unknown, @PageSession() context: PageContext, @Res() res: Response) {
     await this.render(res, context, typeof done === 'string' && done in DONE ? (done as Done) : null);
   }
 
   @Post('meetings/:meetingId/answer')
-  @Public()
-  async answer(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.requireForm(req, res, body, false);
-    if (!context) return;
+  async answer(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.myPage.answer(context.member, meetingId, body, context.language);
     await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId, typed: body });
   }
 
   @Post('meetings/:meetingId/poll')
-  @Public()
-  async pollAnswers(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.requireForm(req, res, body, false);
-    if (!context) return;
+  async pollAnswers(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.myPage.answerPoll(context.member, meetingId, body);
     await this.finish(res, context, outcome, 'poll', { form: 'poll', id: meetingId, typed: body });
   }
 
   @Post('items/:itemId/status')
-  @Public()
-  async itemStatus(@PageIdParam('itemId') itemId: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.requireForm(req, res, body, false);
-    if (!context) return;
+  async itemStatus(@PageIdParam('itemId') itemId: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.myPage.setItemStatus(itemId, body);
     await this.finish(res, context, outcome, 'item', { form: 'item', id: itemId });
   }
 
   @Post('preferences')
-  @Public()
-  async preferences(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.requireForm(req, res, body, false);
-    if (!context) return;
+  async preferences(@Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.myPage.savePreferences(context.member, body);
     // The language just chosen becomes the pages' language too.
     const language = outcome.ok ? `&lang=${outcome.value.language}` : '';

@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
@@ -9,9 +8,8 @@ import { formatDateTime } from '../common/time/format';
 import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { RecordResponseDto } from '../meetings/dto/invitation.dto';
 import { PollAnswerDto } from '../meetings/dto/poll.dto';
-import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
-import { substituteOffer } from '../meetings/substitute-offer';
+import { MeetingRepository } from '../meetings/meeting.repository';
 import { InvitationsService } from '../meetings/invitations.service';
 import { UpdateMemberDto } from '../members/dto/member.dto';
 import type { Member } from '../members/member.entity';
@@ -49,7 +47,7 @@ export class MyPageService {
     private readonly items: WorkPlanItemsService,
     private readonly members: MembersService,
     private readonly poll: MeetingPollService,
-    private readonly dataSource: DataSource,
+    private readonly meetingRecords: MeetingRepository,
   ) {}
 
   async view(member: Member, language: Language, failure?: MyPageFailure) {
@@ -57,7 +55,7 @@ export class MyPageService {
     const [meetings, items, substitutes] = await Promise.all([
       this.record.meetings(member.id, reader),
       this.record.workPlanItems(member.id, reader),
-      substituteOffer(this.dataSource.manager, member, 'member'),
+      this.meetingRecords.substitutesOfferedTo(member),
     ]);
     const polls = await this.openPolls(member, meetings.map((m) => m.meetingId), language, failure?.form === 'poll' ? failure : undefined);
     const failed = (form: MyPageFailure['form'], id?: string) => (failure?.form === form && failure.id === id ? failure.problems.map((p) => p.message).join('; ') : '');
@@ -124,7 +122,7 @@ export class MyPageService {
     const polls = new Map<string, { closes: string | null; options: unknown[]; error: string }>();
     if (meetingIds.length === 0) return polls;
     const now = new Date();
-    const meetings = await this.dataSource.manager.find(Meeting, { where: { id: In(meetingIds), status: In(['tentative', 'postponed']), pollOpenedAt: Not(IsNull()) } });
+    const meetings = await this.meetingRecords.withOpenedPolls(meetingIds);
     for (const meeting of meetings.filter((m) => !m.pollClosesAt || m.pollClosesAt > now)) {
       const matrix = await this.poll.matrix(meeting.id);
       const mine = matrix.participants.find((p) => p.memberId === member.id);

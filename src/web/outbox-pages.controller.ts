@@ -2,7 +2,6 @@ import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { isUUID } from 'class-validator';
-import { Public } from '../auth/auth.decorators';
 import { t } from '../common/i18n/messages';
 import { NotificationQuery } from '../notifications/dto/notification-query.dto';
 import type { Notification } from '../notifications/notification.entity';
@@ -12,25 +11,24 @@ import { typedFilters } from './filter-form';
 import { blankToUndefined, problemsOf, validateForm } from './forms';
 import { OUTBOX_FILTERS, OutboxPageService } from './outbox-page.service';
 import type { OutboxFilters } from './outbox-page.service';
-import { PageSession } from './page-session';
+import { PageSession, SecretariatPage } from './page-access';
+import { PageSessionService } from './page-session';
 import type { PageContext } from './page-session';
 
 /** The outbox for the secretariat: every email with its delivery, one email as it reads, and resending. */
 @ApiExcludeController()
+@SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
 @Controller('outbox')
 export class OutboxPagesController {
   constructor(
-    private readonly session: PageSession,
+    private readonly session: PageSessionService,
     private readonly view: OutboxPageService,
     private readonly notifications: NotificationsService,
   ) {}
 
   @Get()
-  @Public()
-  async list(@Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async list(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const typed = typedFilters(req.query, OUTBOX_FILTERS);
     const checked = await validateForm(NotificationQuery, blankToUndefined(typed));
     const problems = checked.ok ? [] : checked.problems;
@@ -44,10 +42,7 @@ export class OutboxPagesController {
   }
 
   @Get(':id')
-  @Public()
-  async email(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async email(@PageIdParam() id: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const notification = await this.find(id, res, context);
     if (!notification) return;
     const resent = typeof req.query.resent === 'string' && isUUID(req.query.resent) ? req.query.resent : null;
@@ -57,11 +52,7 @@ export class OutboxPagesController {
 
   /** The same rules as POST /api/notifications/:id/resend: a new entry due now, the original kept. */
   @Post(':id/resend')
-  @Public()
-  async resend(@PageIdParam() id: string, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
-    if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
+  async resend(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
     if (!(await this.find(id, res, context))) return;
     const created = await this.notifications.resend(id);
     res.redirect(HttpStatus.SEE_OTHER, `/outbox/${id}?resent=${created.id}`);

@@ -2,7 +2,8 @@ import { Catch, HttpStatus, Injectable, NotFoundException, Param, ParseUUIDPipe 
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { t } from '../common/i18n/messages';
-import { PageSession } from './page-session';
+import { pageContextOf } from './page-access';
+import { PageSessionService } from './page-session';
 
 /** A page address whose record id is malformed (/members/abc): it names nothing, like an unknown id. */
 export class MalformedPageId extends NotFoundException {}
@@ -12,17 +13,20 @@ export function PageIdParam(name = 'id', optional = false): ParameterDecorator {
   return Param(name, new ParseUUIDPipe({ version: undefined, optional, exceptionFactory: () => new MalformedPageId() }));
 }
 
-/** Answers a malformed id with the 404 page in the reader's language (sign-in first, as for every page). */
+/**
+ * Answers a malformed id with the 404 page in the reader's language. The page guard has signed the reader
+ * in before the id is read; a route without it checks the session here (sign-in first, as for every page).
+ */
 @Catch(MalformedPageId)
 @Injectable()
 export class MalformedPageIdFilter implements ExceptionFilter {
-  constructor(private readonly session: PageSession) {}
+  constructor(private readonly session: PageSessionService) {}
 
   async catch(_exception: MalformedPageId, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     try {
-      const context = await this.session.require(req, res, false);
+      const context = pageContextOf(req) ?? (await this.session.require(req, res, false));
       if (!context) return;
       this.session.message(res, context, HttpStatus.NOT_FOUND, t('page.notFound', context.language), [t('page.notFound.lead', context.language)]);
     } catch {

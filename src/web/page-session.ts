@@ -50,9 +50,10 @@ export interface PageContext {
 /**
  * Who is looking at a page, in which language: ?lang= switches and is remembered in a cookie,
  * else the member's own language. Pages for the secretariat refuse others with a clear page.
+ * Routes do not call it: PageGuard (page-access.ts) does, for every route marked as a page.
  */
 @Injectable()
-export class PageSession {
+export class PageSessionService {
   constructor(
     private readonly sessions: SessionsService,
     private readonly pages: PageRenderer,
@@ -76,15 +77,6 @@ export class PageSession {
     }
     requestContext.actAs({ kind: 'member', id: found.member.id, memberId: found.member.id, name: found.member.fullName, role: found.role });
     return { member: found.member, session: found.session, role: found.role, language, csrf: this.sessions.csrfToken(found.session) };
-  }
-
-  /** Who posts a page form, once the session and its CSRF token are checked; null when a page already answered. */
-  async requireForm(req: Request, res: Response, body: unknown, secretariat = true): Promise<PageContext | null> {
-    const context = await this.require(req, res, secretariat);
-    if (!context) return null;
-    if (this.checkCsrf(context, body)) return context;
-    this.refuseCsrf(res, context);
-    return null;
   }
 
   /** A page form's POST carries the session's CSRF token in the field `csrf`. */

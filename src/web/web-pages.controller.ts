@@ -1,25 +1,24 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import type { Response } from 'express';
 import { t } from '../common/i18n/messages';
 import { DashboardService } from './dashboard.service';
-import { PageSession } from './page-session';
+import { PageSession, SecretariatPage } from './page-access';
+import { PageSessionService } from './page-session';
+import type { PageContext } from './page-session';
 
 /** The secretariat's pages, rendered on the server in the reader's language; sign-in required. */
 @ApiExcludeController()
+@SecretariatPage()
 @Controller()
 export class WebPagesController {
   constructor(
-    private readonly session: PageSession,
+    private readonly session: PageSessionService,
     private readonly dashboard: DashboardService,
   ) {}
 
   @Get()
-  @Public()
-  async home(@Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async home(@PageSession() context: PageContext, @Res() res: Response) {
     const data = await this.dashboard.build(context.language, context.member.timeZone);
     this.session.render(res, context, 'dashboard', t('nav.dashboard', context.language), data);
   }

@@ -12,7 +12,11 @@ import { BodyPagesController } from './body-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { EmailPreviewService } from './email-preview.service';
 import { ImportUploadStore } from './import-upload-store';
+import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
+import { MeetingPageSteps } from './meeting-page-steps';
 import { MeetingPagesController } from './meeting-pages.controller';
+import { MeetingParticipantPagesController } from './meeting-participant-pages.controller';
+import { MeetingPollPagesController } from './meeting-poll-pages.controller';
 import { MeetingPagesService } from './meeting-pages.service';
 import { MemberDirectoryService } from './member-directory.service';
 import { MemberFormService } from './member-form.service';
@@ -22,7 +26,8 @@ import { MyPageController } from './my-page.controller';
 import { MyPageService } from './my-page.service';
 import { OutboxPageService } from './outbox-page.service';
 import { OutboxPagesController } from './outbox-pages.controller';
-import { PageSession } from './page-session';
+import { PageGuard } from './page-access';
+import { PageSessionService } from './page-session';
 import { WebPagesController } from './web-pages.controller';
 import { WorkPlanPageService } from './work-plan-page.service';
 import { WorkPlanPagesController } from './work-plan-pages.controller';
@@ -30,7 +35,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
 /** The secretariat's web pages (server-rendered). */
 @Module({
   imports: [PagesModule, SessionsModule, MeetingsModule, WorkPlanModule, MembersModule, BodiesModule, OrganizationsModule, MailModule],
-  controllers: [WebPagesController, MeetingPagesController, MemberPagesController, BodyPagesController, MyPageController, WorkPlanPagesController, OutboxPagesController],
-  providers: [PageSession, DashboardService, MeetingPagesService, MemberRecordService, MemberDirectoryService, MemberFormService, BodyOverviewService, MyPageService, WorkPlanPageService, ImportUploadStore, OutboxPageService, EmailPreviewService],
+  controllers: [WebPagesController, MeetingPagesController, MeetingPollPagesController, MeetingParticipantPagesController, MeetingAgendaPagesController, MemberPagesController, BodyPagesController, MyPageController, WorkPlanPagesController, OutboxPagesController],
+  providers: [PageSessionService, PageGuard, MeetingPageSteps, DashboardService, MeetingPagesService, MemberRecordService, MemberDirectoryService, MemberFormService, BodyOverviewService, MyPageService, WorkPlanPageService, ImportUploadStore, OutboxPageService, EmailPreviewService],
 })
 export class WebModule {}

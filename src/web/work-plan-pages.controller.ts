@@ -1,9 +1,8 @@
-import { Catch, Controller, Get, HttpStatus, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Catch, Controller, Get, HttpStatus, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
 import type { FieldProblem } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
@@ -17,9 +16,9 @@ import { typedFilters } from './filter-form';
 import { blankToUndefined, byField, problemsOf, validateForm } from './forms';
 import { ImportUploadStore } from './import-upload-store';
 import type { KeptUpload } from './import-upload-store';
-import { PageSession } from './page-session';
+import { CsrfCheckedInHandler, PageSession, SecretariatPage } from './page-access';
+import { PageSessionService } from './page-session';
 import type { PageContext } from './page-session';
-import { guardedPageContext, SecretariatPageGuard } from './secretariat-page.guard';
 import { FILTER_FIELDS, WorkPlanPageService } from './work-plan-page.service';
 import type { ItemFilters } from './work-plan-page.service';
 
@@ -38,11 +37,12 @@ class UploadTooLargeFilter implements ExceptionFilter {
 
 /** The work plan for the secretariat: table and timeline with filters, export, and import with a preview of every row. */
 @ApiExcludeController()
+@SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
 @Controller('work-plan')
 export class WorkPlanPagesController {
   constructor(
-    private readonly session: PageSession,
+    private readonly session: PageSessionService,
     private readonly view: WorkPlanPageService,
     private readonly plans: WorkPlansService,
     private readonly importer: WorkPlanImportService,
@@ -51,16 +51,12 @@ export class WorkPlanPagesController {
   ) {}
 
   @Get()
-  @Public()
-  async index(@Req() req: Request, @Res() res: Response) {
-    return this.workPlan(undefined, req, res);
+  async index(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+    return this.workPlan(undefined, context, req, res);
   }
 
   @Get(':planId')
-  @Public()
-  async workPlan(@PageIdParam('planId', true) planId: string | undefined, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async workPlan(@PageIdParam('planId', true) planId: string | undefined, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const typed = typedFilters(req.query, FILTER_FIELDS);
     const checked = await validateForm(WorkPlanItemQuery, blankToUndefined(typed));
     const filters: ItemFilters = checked.ok ? checked.value : {};
@@ -73,10 +69,7 @@ export class WorkPlanPagesController {
   }
 
   @Get(':planId/export.:format')
-  @Public()
-  async export(@PageIdParam('planId') planId: string, @Param('format') format: string, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async export(@PageIdParam('planId') planId: string, @Param('format') format: string, @PageSession() context: PageContext, @Res() res: Response) {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return this.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', context.language));
     if (!(await this.findPlan(planId, res, context))) return;
     const file = await this.exporter.export(planId, format as (typeof EXPORT_FORMATS)[number]);
@@ -86,24 +79,22 @@ export class WorkPlanPagesController {
   }
 
   @Get(':planId/import')
-  @Public()
-  async importForm(@PageIdParam('planId') planId: string, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
+  async importForm(@PageIdParam('planId') planId: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const tooLarge = req.query.problem === 'too_large';
     await this.renderImport(res, context, planId, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.OK, {
       errors: tooLarge ? { file: t('wpp.import.too_large', context.language) } : {},
     });
   }
 
-  /** Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two. Only the secretariat's upload is read. */
+  /**
+   * Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two.
+   * Only the secretariat's upload is read: the page guard runs before the upload interceptor.
+   */
   @Post(':planId/import')
-  @Public()
-  @UseGuards(SecretariatPageGuard)
+  @CsrfCheckedInHandler()
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
-  async preview(@PageIdParam('planId') planId: string, @UploadedFile() file: KeptUpload | undefined, @Req() req: Request, @Res() res: Response) {
-    const context = guardedPageContext(req);
+  async preview(@PageIdParam('planId') planId: string, @UploadedFile() file: KeptUpload | undefined, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
     const { language } = context;
     if (!file || file.buffer.length === 0) {
@@ -121,11 +112,7 @@ export class WorkPlanPagesController {
 
   /** Step two: the real import of the very file previewed, all rows or none. */
   @Post(':planId/import/confirm')
-  @Public()
-  async confirm(@PageIdParam('planId') planId: string, @Req() req: Request, @Res() res: Response) {
-    const context = await this.session.require(req, res);
-    if (!context) return;
-    if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
+  async confirm(@PageIdParam('planId') planId: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const uploadId = typeof req.body?.upload === 'string' ? (req.body.upload as string) : '';
     const file = await this.uploads.find(context.session.id, planId, uploadId);
     if (!file) return this.renderImport(res, context, planId, HttpStatus.GONE, { errors: { file: t('wpp.import.expired', context.language) } });

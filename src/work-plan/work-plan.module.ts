@@ -5,6 +5,7 @@ import { DeadlineParser } from './deadline/deadline-parser';
 import { DeadlineReader } from './deadline/deadline-reader.service';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
+import { WorkPlanItemRepository } from './work-plan-item.repository';
 import { WorkPlanItemsService } from './work-plan-items.service';
 import { ItemDueMoments } from './item-due-moments';
 import { WorkPlanExportService } from './import-export/work-plan-export.service';
@@ -16,7 +17,7 @@ import { WorkPlansService } from './work-plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
-  providers: [DeadlineParser, DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
-  exports: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService],
+  providers: [DeadlineParser, DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
+  exports: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
 })
 export class WorkPlanModule {}

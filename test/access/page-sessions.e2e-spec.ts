@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PAGE_ROUTE, PUBLIC_ROUTE } from '../../src/auth/auth.decorators';
 import { addMembership, createBody, createMember } from '../support/factories';
 import { pageSession } from '../support/page-app';
 import { SmtpSink } from '../support/smtp-sink';
@@ -110,6 +113,32 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     expect(answers.filter((a) => a.signedIn && a.status >= 500)).toEqual([]);
     expect(answers.filter((a) => a.cacheControl !== 'no-store')).toEqual([]);
     expect(answers.filter((a) => a.signedIn && a.url.endsWith('.xlsx')).map((a) => a.status)).toEqual([200]);
+  });
+
+  it('declares who may see each page on the route, and @Public() only where no session is needed', async () => {
+    const reflector = t.app.get(Reflector, { strict: false });
+    const scanner = new MetadataScanner();
+    const routes = t.app
+      .get(DiscoveryService, { strict: false })
+      .getControllers()
+      .flatMap(({ metatype }) => {
+        if (!metatype) return [];
+        const type = metatype as new () => object;
+        const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+        return scanner.getAllMethodNames(type.prototype).flatMap((name) => {
+          const handler = (type.prototype as Record<string, object>)[name];
+          if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) return [];
+          const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((part) => part !== '' && part !== '/').join('/')}`.replace(/\/+/g, '/');
+          const targets = [handler as () => void, type];
+          return [{ path, page: reflector.getAllAndOverride<string | undefined>(PAGE_ROUTE, targets), public: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true }];
+        });
+      });
+    const pages = routes.filter((r) => !NOT_SIGNED_IN_PAGES.test(r.path));
+    expect(pages.map((r) => r.path)).toEqual(expect.arrayContaining(['/', '/me', '/meetings/:id/poll', '/work-plan/:planId/import']));
+    // Every page says who may see it: the member's own page for whoever is signed in, the rest for the secretariat.
+    expect(pages.filter((r) => r.page !== (r.path === '/me' || r.path.startsWith('/me/') ? 'member' : 'secretariat'))).toEqual([]);
+    expect(routes.filter((r) => r.page !== undefined && r.public)).toEqual([]);
+    expect(routes.filter((r) => r.public && !NOT_SIGNED_IN_PAGES.test(r.path))).toEqual([]);
   });
 
   it('sends Cache-Control: no-store when signing out', async () => {

@@ -1,0 +1,67 @@
+import { Body as FormBodyParam, Controller, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgendaService } from '../meetings/agenda.service';
+import { CreateAgendaItemDto, ReorderAgendaDto } from '../meetings/dto/agenda.dto';
+import { ApproveMinutesDto, PutMinutesDto } from '../meetings/dto/minutes.dto';
+import { MinutesService } from '../meetings/minutes.service';
+import { agendaInput, minutesInput } from './meeting-form-values';
+import type { FormBody } from './meeting-form-values';
+import { MeetingPageSteps, uuidField } from './meeting-page-steps';
+import { PageSession, SecretariatPage } from './page-access';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
+import type { PageContext } from './page-session';
+
+/** The agenda and minutes forms on a meeting page. */
+@ApiExcludeController()
+@SecretariatPage()
+@UseFilters(MalformedPageIdFilter)
+@Controller('meetings')
+export class MeetingAgendaPagesController {
+  constructor(
+    private readonly steps: MeetingPageSteps,
+    private readonly agenda: AgendaService,
+    private readonly minutes: MinutesService,
+  ) {}
+
+  @Post(':id/agenda')
+  addAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'agenda', async () => {
+      await this.agenda.add(id, await this.steps.valid(CreateAgendaItemDto, agendaInput(body)));
+      return { done: 'agenda_added' };
+    });
+  }
+
+  @Post(':id/agenda/order')
+  reorderAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'agenda', async () => {
+      const order = typeof body.order === 'string' ? body.order.split(',') : body.order;
+      await this.agenda.reorder(id, await this.steps.valid(ReorderAgendaDto, { order }));
+      return { done: 'agenda_moved' };
+    });
+  }
+
+  @Post(':id/agenda/remove')
+  removeAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'agenda', async () => {
+      await this.agenda.remove(id, uuidField(body, 'itemId'));
+      return { done: 'agenda_removed' };
+    });
+  }
+
+  @Post(':id/minutes')
+  writeMinutes(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'minutes', async () => {
+      await this.minutes.put(id, await this.steps.valid(PutMinutesDto, minutesInput(body)));
+      return { done: 'minutes_saved' };
+    });
+  }
+
+  @Post(':id/minutes/approve')
+  approveMinutes(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'approve', async () => {
+      await this.minutes.approve(id, await this.steps.valid(ApproveMinutesDto, {}));
+      return { done: 'minutes_approved' };
+    });
+  }
+}

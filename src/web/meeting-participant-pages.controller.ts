@@ -1,0 +1,57 @@
+import { Body as FormBodyParam, Controller, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AttendanceDto, InviteDto, RecordResponseDto } from '../meetings/dto/invitation.dto';
+import { InvitationsService } from '../meetings/invitations.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { attendanceInput, audienceInput, responseInput } from './meeting-form-values';
+import type { FormBody } from './meeting-form-values';
+import { MeetingPageSteps, uuidField } from './meeting-page-steps';
+import { PageSession, SecretariatPage } from './page-access';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
+import type { PageContext } from './page-session';
+
+/** The participants' forms on a meeting page: invitations, answers the secretariat was told, attendance, the meeting held. */
+@ApiExcludeController()
+@SecretariatPage()
+@UseFilters(MalformedPageIdFilter)
+@Controller('meetings')
+export class MeetingParticipantPagesController {
+  constructor(
+    private readonly steps: MeetingPageSteps,
+    private readonly meetings: MeetingsService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Post(':id/invite')
+  invite(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'invite', async () => {
+      const { invited, alreadyInvited } = await this.invitations.invite(id, await this.steps.valid(InviteDto, audienceInput(body)));
+      return { done: 'invited', counts: { invited, already: alreadyInvited } };
+    });
+  }
+
+  @Post(':id/answers')
+  answer(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'answer', async () => {
+      await this.invitations.respond(id, uuidField(body, 'memberId'), await this.steps.valid(RecordResponseDto, responseInput(body)), 'secretariat');
+      return { done: 'answered' };
+    });
+  }
+
+  @Post(':id/attendance')
+  attendance(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'attendance', async () => {
+      await this.invitations.recordAttendance(id, await this.steps.valid(AttendanceDto, attendanceInput(body)));
+      return { done: 'attendance' };
+    });
+  }
+
+  @Post(':id/held')
+  held(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    return this.steps.step(res, context, id, body, 'held', async () => {
+      await this.meetings.update(id, { status: 'held' });
+      return { done: 'held' };
+    });
+  }
+}
