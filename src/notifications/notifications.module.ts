@@ -15,6 +15,8 @@ import { Notification } from './notification.entity';
 import { NotificationProcessor } from './notification.processor';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { NotificationRepository } from './notification.repository';
+import { UnitOfWork } from './unit-of-work';
 
 export const RECONCILE_EVERY_MS = Symbol('RECONCILE_EVERY_MS');
 
@@ -61,6 +63,8 @@ export class NotificationsModule {
       imports: [TypeOrmModule.forFeature([Notification]), MailModule, DiscoveryModule],
       controllers: [NotificationsController],
       providers: [
+        NotificationRepository,
+        UnitOfWork,
         NotificationsService,
         NotificationQueue,
         ComposerRegistry,
@@ -73,7 +77,7 @@ export class NotificationsModule {
         // Only a process that takes jobs must prove every job has its handler.
         ...(options.workers ? [JobHandlerRegistry, NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
+      exports: [NotificationRepository, UnitOfWork, NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
     };
   }
 }

@@ -5,11 +5,15 @@ import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
+import { NotificationRepository } from '../notifications/notification.repository';
 
 /** The secretariat's day in one page: what is coming, what is late, what failed, which seats are new. */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
+  ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
     const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query(sql, params) as Promise<T[]>;
@@ -30,13 +34,8 @@ export class DashboardService {
       );
     const overdue = await items('i.due_at < $1');
     const soon = await items("i.due_at >= $1 AND i.due_at < $1::timestamptz + interval '30 days'");
-    const today = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM notification WHERE status = 'scheduled' AND due_at >= $1 AND due_at < $1::timestamptz + interval '1 day'`,
-      [now],
-    );
-    const failed = await q<{ recipient_email: string; kind: string; last_error: string | null }>(
-      `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' ORDER BY updated_at DESC LIMIT 10`,
-    );
+    const scheduledToday = await this.notifications.countScheduledWithinDay(now);
+    const failed = await this.notifications.latestFailed(10);
     const seats = await q<{ seat: string; full_name: string; since: string; body: Record<string, string> }>(
       `SELECT s.seat, m.full_name, s.start_date::text AS since, b.name AS body FROM membership s JOIN member m ON m.id = s.member_id JOIN body b ON b.id = s.body_id
        WHERE s.role IN ('chair', 'co_chair', 'member', 'observer') AND s.start_date > ($1::date - interval '2 years') AND s.start_date <= $1::date
@@ -57,7 +56,7 @@ export class DashboardService {
       })),
       overdue: overdue.map(item),
       soon: soon.map(item),
-      today: today[0]?.n ?? 0,
+      today: scheduledToday,
       failed: failed.map((f) => ({ recipient: f.recipient_email, kind: label('emailKind', f.kind, language), error: f.last_error ?? '' })),
       seats: seats.map((s) => ({ seat: `${s.seat}, ${pickLocalized(s.body, language)}`, holder: s.full_name, since: s.since })),
     };

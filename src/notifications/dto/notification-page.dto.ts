@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NOTIFICATIONS_COUNTED_UP_TO } from '../notifications.service';
+import { NOTIFICATIONS_COUNTED_UP_TO } from '../notification.repository';
 
 /** One page of GET /api/notifications. */
 export class NotificationPage {
