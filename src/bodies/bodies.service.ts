@@ -80,7 +80,6 @@ export class BodiesService {
   }
 
   private async replanReminders(unit: UnitOfWorkContext, before: Body, body: Body): Promise<void> {
-
     const { manager } = unit;
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const zoneChanged = before.timeZone !== body.timeZone;

@@ -226,7 +226,6 @@ export class MeetingPollService {
   }
 
   private async inviteAll(unit: UnitOfWorkContext, meeting: Meeting, hadTime: boolean): Promise<void> {
-
     const { manager } = unit;
     const all = await manager.find(Invitation, { where: { meetingId: meeting.id } });
     const alreadyInvited = all.filter((i) => i.invitedAt !== null && i.response !== 'declined').map((i) => i.memberId);
