@@ -6,7 +6,7 @@ import { Session } from 'node:inspector/promises';
 import { DataSource } from 'typeorm';
 import { sampleData } from '../src/mail/email-samples';
 import { TemplateRenderer } from '../src/mail/template-renderer';
-import { NotificationsService } from '../src/notifications/notifications.service';
+import { NotificationQueue } from '../src/notifications/notification-queue';
 import { api, percentile, startBenchApp } from './bench-app';
 import { countQueries } from './query-counter';
 import { startSmtpCounterProcess } from './smtp-counter';
@@ -71,7 +71,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
          FROM member m CROSS JOIN generate_series(1, 2) g RETURNING id, version, due_at, kind`,
         [meeting.id, secondStart, spread],
       );
-      await bench.app.get(NotificationsService).enqueue(lateRows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
+      await bench.app.get(NotificationQueue).enqueue(lateRows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
       const ids = lateRows.map((r) => `<${r.id}@wgecc.bench>`);
       let times: (number | null)[] = [];
       await until(async () => (times = await sink.acceptedAt(ids)).every((t) => t !== null), 120_000, 'the 1,000 due together');
@@ -150,7 +150,7 @@ function createMeeting(url: string, bodyId: string): Promise<{ id: string }> {
 
 async function deliver(app: INestApplication, sink: { accepted: () => Promise<number> }, rows: DueRow[]): Promise<void> {
   const acceptedBefore = await sink.accepted();
-  await app.get(NotificationsService).enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
+  await app.get(NotificationQueue).enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })));
   await until(async () => (await sink.accepted()) - acceptedBefore >= rows.length, 600_000, `${rows.length} reminders`);
 }
 

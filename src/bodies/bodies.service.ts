@@ -7,7 +7,8 @@ import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
 import { Meeting } from '../meetings/meeting.entity';
-import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { ItemDueMoments } from '../work-plan/item-due-moments';
@@ -20,7 +21,7 @@ export class BodiesService {
     @InjectRepository(Body) private readonly repository: Repository<Body>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly meetingReminders: MeetingRemindersPlanner,
     private readonly itemReminders: ItemRemindersPlanner,
     private readonly dueMoments: ItemDueMoments,
@@ -61,7 +62,8 @@ export class BodiesService {
    * (queued after the commit), so a failure leaves the body as it was.
    */
   update(id: string, dto: UpdateBodyDto): Promise<Body> {
-    return this.notifications.transaction(async (manager) => {
+    return this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const body = await manager.findOne(Body, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!body) throw ApiError.notFound('Body', id);
       if (dto.parentId) await this.assertParent(manager, dto.parentId, id);
@@ -71,21 +73,22 @@ export class BodiesService {
       if (reminderOffsets !== undefined) body.reminderOffsets = reminderOffsets ? { ...reminderOffsets } : null;
       if (dto.timeZone) body.timeZone = canonicalTimeZone(dto.timeZone);
       await manager.save(body);
-      await this.replanReminders(manager, before, body);
+      await this.replanReminders(unit, before, body);
       await this.audit.record(manager, 'update', 'body', id, before, body);
       return body;
     });
   }
 
-  private async replanReminders(manager: EntityManager, before: Body, body: Body): Promise<void> {
+  private async replanReminders(unit: UnitOfWorkContext, before: Body, body: Body): Promise<void> {
+    const { manager } = unit;
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const zoneChanged = before.timeZone !== body.timeZone;
     if (!same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings)) {
       const meetings = await manager.find(Meeting, { where: { bodyId: body.id, status: 'scheduled', startsAt: MoreThan(new Date()) } });
-      for (const meeting of meetings) await this.meetingReminders.plan(manager, meeting);
+      for (const meeting of meetings) await this.meetingReminders.plan(unit, meeting);
     }
     if (zoneChanged) await this.dueMoments.rezoneBody(manager, body.id, body.timeZone);
-    if (zoneChanged || !same(before.reminderOffsets?.items, body.reminderOffsets?.items)) await this.itemReminders.planBody(manager, body.id);
+    if (zoneChanged || !same(before.reminderOffsets?.items, body.reminderOffsets?.items)) await this.itemReminders.planBody(unit, body.id);
   }
 
   /** The parent must exist and must not be the body itself or one of its descendants. */

@@ -7,7 +7,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { MemberCards } from '../members/member-cards';
 import { Member } from '../members/member.entity';
-import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import { Body } from './body.entity';
 import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
@@ -23,14 +23,15 @@ export class MembershipsService {
     @InjectRepository(Membership) private readonly repository: Repository<Membership>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly itemReminders: ItemRemindersPlanner,
     private readonly access: AccessPolicy,
     private readonly cards: MemberCards,
   ) {}
 
   create(bodyId: string, dto: CreateMembershipDto): Promise<Membership> {
-    return this.notifications.transaction(async (manager) => {
+    return this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       await this.assertBody(manager, bodyId);
       const member = await manager.findOneBy(Member, { id: dto.memberId });
       if (!member) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
@@ -45,7 +46,7 @@ export class MembershipsService {
       await this.assertValidTerm(manager, membership);
       await manager.save(membership);
       await this.audit.record(manager, 'create', 'membership', membership.id, null, membership);
-      if (ESCALATION_ROLES.includes(membership.role)) await this.itemReminders.planBody(manager, bodyId);
+      if (ESCALATION_ROLES.includes(membership.role)) await this.itemReminders.planBody(unit, bodyId);
       return membership;
     });
   }
@@ -77,7 +78,8 @@ export class MembershipsService {
   }
 
   update(bodyId: string, id: string, dto: UpdateMembershipDto): Promise<Membership> {
-    return this.notifications.transaction(async (manager) => {
+    return this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const membership = await manager.findOne(Membership, { where: { id, bodyId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw ApiError.notFound('Membership', id);
       const before = { ...membership };
@@ -85,7 +87,7 @@ export class MembershipsService {
       await this.assertValidTerm(manager, membership);
       await manager.save(membership);
       await this.audit.record(manager, 'update', 'membership', id, before, membership);
-      if (ESCALATION_ROLES.includes(membership.role) || ESCALATION_ROLES.includes(before.role)) await this.itemReminders.planBody(manager, bodyId);
+      if (ESCALATION_ROLES.includes(membership.role) || ESCALATION_ROLES.includes(before.role)) await this.itemReminders.planBody(unit, bodyId);
       return membership;
     });
   }

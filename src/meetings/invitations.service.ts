@@ -6,7 +6,8 @@ import { CENTRAL_ASIA } from '../common/validation/country-codes';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { Member } from '../members/member.entity';
-import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
 import { Invitation } from './invitation.entity';
@@ -64,7 +65,7 @@ export class InvitationsService {
     private readonly meetings: MeetingsService,
     private readonly participants: MeetingParticipants,
     private readonly notifier: MeetingNotifier,
-    private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersPlanner,
   ) {}
@@ -74,7 +75,8 @@ export class InvitationsService {
    * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
    */
   async invite(meetingId: string, dto: InviteDto): Promise<{ invited: number; alreadyInvited: number; participants: InvitationView[] }> {
-    const counts = await this.notifications.transaction(async (manager) => {
+    const counts = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held') throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
       const memberIds = await this.participants.resolve(manager, meeting, dto);
@@ -84,9 +86,9 @@ export class InvitationsService {
       const invited = sendNow ? fresh.length : 0;
       if (sendNow && fresh.length) {
         await manager.update(Invitation, { meetingId, memberId: In(fresh) }, { invitedAt: new Date() });
-        await this.notifier.plan(manager, meeting, 'meeting-invitation', fresh);
+        await this.notifier.plan(unit, meeting, 'meeting-invitation', fresh);
       }
-      await this.reminders.plan(manager, meeting);
+      await this.reminders.plan(unit, meeting);
       await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited });
       return { invited, alreadyInvited: rows.length - fresh.length };
     });
@@ -105,7 +107,8 @@ export class InvitationsService {
    * previous one. Refusals are worded in `language`, the reader's.
    */
   async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email', language: Language = 'en'): Promise<InvitationView> {
-    await this.notifications.transaction(async (manager) => {
+    await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId);
       if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
       if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
@@ -137,9 +140,9 @@ export class InvitationsService {
       });
       await manager.save(invitation);
       await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
-      if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId) await this.withdrawSubstitute(manager, meeting, memberId, previousSubstitute);
-      if (dto.response === 'delegated') await this.inviteSubstitute(manager, meeting, memberId, dto.delegateMemberId!);
-      await this.reminders.plan(manager, meeting);
+      if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId) await this.withdrawSubstitute(unit, meeting, memberId, previousSubstitute);
+      if (dto.response === 'delegated') await this.inviteSubstitute(unit, meeting, memberId, dto.delegateMemberId!);
+      await this.reminders.plan(unit, meeting);
     });
     return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
   }
@@ -162,7 +165,8 @@ export class InvitationsService {
   }
 
   /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
-  private async inviteSubstitute(manager: EntityManager, meeting: Meeting, memberId: string, delegateId: string): Promise<void> {
+  private async inviteSubstitute(unit: UnitOfWorkContext, meeting: Meeting, memberId: string, delegateId: string): Promise<void> {
+    const { manager } = unit;
     const fresh = !(await manager.existsBy(Invitation, { meetingId: meeting.id, memberId: delegateId }));
     const [row] = await this.participants.ensure(manager, meeting.id, [delegateId]);
     if (fresh) {
@@ -173,20 +177,21 @@ export class InvitationsService {
     if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return;
     await manager.update(Invitation, { id: row.id }, { invitedAt: new Date() });
     // Keyed by the participant row: someone withdrawn and named again is invited again.
-    await this.notifier.plan(manager, meeting, 'meeting-invitation', [delegateId], { key: `s${meeting.sequence}:${row.id}` });
+    await this.notifier.plan(unit, meeting, 'meeting-invitation', [delegateId], { key: `s${meeting.sequence}:${row.id}` });
   }
 
   /**
    * A substitute no longer named leaves the meeting, unless they were a participant in their own right
    * or another member still sends them; their invitation is withdrawn and they are told.
    */
-  private async withdrawSubstitute(manager: EntityManager, meeting: Meeting, memberId: string, substituteId: string): Promise<void> {
+  private async withdrawSubstitute(unit: UnitOfWorkContext, meeting: Meeting, memberId: string, substituteId: string): Promise<void> {
+    const { manager } = unit;
     const row = await manager.findOneBy(Invitation, { meetingId: meeting.id, memberId: substituteId, substituteForMemberId: memberId });
     if (!row) return;
     if (await manager.existsBy(Invitation, { meetingId: meeting.id, response: 'delegated', delegateMemberId: substituteId })) return;
     await manager.delete(Invitation, { id: row.id });
     await this.audit.record(manager, 'delete', 'invitation', row.id, row, null);
-    await this.notifier.withdraw(manager, meeting, row);
+    await this.notifier.withdraw(unit, meeting, row);
   }
 
   async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {

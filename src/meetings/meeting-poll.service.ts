@@ -5,6 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
@@ -36,6 +38,7 @@ export class MeetingPollService {
     private readonly participants: MeetingParticipants,
     private readonly notifier: MeetingNotifier,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersPlanner,
@@ -83,7 +86,8 @@ export class MeetingPollService {
 
   /** Asks the participants to answer every option; a chase goes 3 days before the poll closes to those who have not. */
   async open(meetingId: string, dto: OpenPollDto): Promise<PollMatrix> {
-    await this.notifications.transaction(async (manager) => {
+    await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(`A date poll is for a tentative or postponed meeting; this one is ${meeting.status}`);
@@ -99,9 +103,9 @@ export class MeetingPollService {
       meeting.pollClosesAt = closesAt;
       await manager.save(meeting);
       const round = `poll${meeting.pollOpenedAt.getTime()}`;
-      await this.notifier.plan(manager, meeting, 'meeting-poll', memberIds, { key: round });
+      await this.notifier.plan(unit, meeting, 'meeting-poll', memberIds, { key: round });
       if (closesAt && closesAt.getTime() - POLL_CHASE_BEFORE_MS > Date.now()) {
-        await this.notifier.plan(manager, meeting, 'poll-chase', memberIds, { key: round, dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS) });
+        await this.notifier.plan(unit, meeting, 'poll-chase', memberIds, { key: round, dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS) });
       }
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
     });
@@ -201,7 +205,8 @@ export class MeetingPollService {
 
   /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation (or an update if they had one). */
   async confirm(meetingId: string, dto: ConfirmMeetingDto): Promise<MeetingView> {
-    const meeting = await this.notifications.transaction(async (manager) => {
+    const meeting = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(`Only a tentative or postponed meeting can be confirmed; this one is ${meeting.status}`);
@@ -213,22 +218,23 @@ export class MeetingPollService {
       if (before.startsAt !== null) meeting.sequence += 1;
       await manager.save(meeting);
       await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', ['meeting-poll', 'poll-chase']);
-      await this.inviteAll(manager, meeting, before.startsAt !== null);
+      await this.inviteAll(unit, meeting, before.startsAt !== null);
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
       return meeting;
     });
     return toMeetingView(meeting);
   }
 
-  private async inviteAll(manager: EntityManager, meeting: Meeting, hadTime: boolean): Promise<void> {
+  private async inviteAll(unit: UnitOfWorkContext, meeting: Meeting, hadTime: boolean): Promise<void> {
+    const { manager } = unit;
     const all = await manager.find(Invitation, { where: { meetingId: meeting.id } });
     const alreadyInvited = all.filter((i) => i.invitedAt !== null && i.response !== 'declined').map((i) => i.memberId);
     const toInvite = all.filter((i) => i.invitedAt === null).map((i) => i.memberId);
     if (toInvite.length) await manager.update(Invitation, { meetingId: meeting.id, memberId: In(toInvite) }, { invitedAt: new Date() });
-    await this.notifier.plan(manager, meeting, 'meeting-invitation', toInvite);
-    if (hadTime) await this.notifier.plan(manager, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } });
-    else await this.notifier.plan(manager, meeting, 'meeting-invitation', alreadyInvited);
-    await this.reminders.plan(manager, meeting);
+    await this.notifier.plan(unit, meeting, 'meeting-invitation', toInvite);
+    if (hadTime) await this.notifier.plan(unit, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } });
+    else await this.notifier.plan(unit, meeting, 'meeting-invitation', alreadyInvited);
+    await this.reminders.plan(unit, meeting);
   }
 
   private async chosenTimes(manager: EntityManager, meetingId: string, dto: ConfirmMeetingDto): Promise<{ startsAt: Date | null; endsAt: Date | null }> {

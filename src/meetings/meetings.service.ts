@@ -8,7 +8,7 @@ import { Body } from '../bodies/body.entity';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
-import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { CreateMeetingDto, MeetingQuery, ReasonDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { Meeting } from './meeting.entity';
@@ -25,7 +25,7 @@ export class MeetingsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifier: MeetingNotifier,
-    private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly reminders: MeetingRemindersPlanner,
     private readonly access: AccessPolicy,
   ) {}
@@ -86,7 +86,8 @@ export class MeetingsService {
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */
   async update(id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
-    const meeting = await this.notifications.transaction(async (manager) => {
+    const meeting = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.load(manager, id, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held') {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it can no longer be changed`);
@@ -115,7 +116,7 @@ export class MeetingsService {
       if (moved && (meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null))) {
         meeting.sequence += 1;
         await manager.save(meeting);
-        await this.notifier.planChange(manager, meeting, {
+        await this.notifier.planChange(unit, meeting, {
           startsAt: before.startsAt?.toISOString() ?? null,
           endsAt: before.endsAt?.toISOString() ?? null,
           venue: before.venue,
@@ -126,7 +127,7 @@ export class MeetingsService {
       } else {
         await manager.save(meeting);
       }
-      await this.reminders.plan(manager, meeting);
+      await this.reminders.plan(unit, meeting);
       await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
       return meeting;
     });
@@ -143,7 +144,8 @@ export class MeetingsService {
 
   /** Cancel or postpone: every planned email about it stops, and the participants are told (calendars get a CANCEL). */
   private async endWith(id: string, status: 'cancelled' | 'postponed', kind: 'meeting-cancellation' | 'meeting-postponement', reason: string | null): Promise<MeetingView> {
-    const meeting = await this.notifications.transaction(async (manager) => {
+    const meeting = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.load(manager, id, true);
       if (meeting.status === 'cancelled' || meeting.status === 'held' || (status === 'postponed' && meeting.status === 'postponed')) {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it cannot be ${status}`);
@@ -155,7 +157,7 @@ export class MeetingsService {
       await manager.save(meeting);
       await this.notifier.cancelAll(manager, id, `the meeting was ${status}`);
       const told = await manager.query(`SELECT member_id FROM invitation WHERE meeting_id = $1 AND response <> 'declined' AND (invited_at IS NOT NULL OR $2)`, [id, before.pollOpenedAt !== null]);
-      await this.notifier.plan(manager, meeting, kind, told.map((r: { member_id: string }) => r.member_id));
+      await this.notifier.plan(unit, meeting, kind, told.map((r: { member_id: string }) => r.member_id));
       await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
       return meeting;
     });

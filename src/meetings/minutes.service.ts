@@ -5,7 +5,7 @@ import { ApiError } from '../common/http/api-error';
 import { languageOf } from '../common/i18n/languages';
 import { Body } from '../bodies/body.entity';
 import { requestContext } from '../common/request-context';
-import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
 import { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
@@ -39,7 +39,7 @@ export class MinutesService {
     private readonly items: WorkPlanItemsService,
     private readonly deadlines: DeadlineReader,
     private readonly notifier: MeetingNotifier,
-    private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
@@ -77,7 +77,8 @@ export class MinutesService {
 
   /** Approval turns each action item into a work-plan item linked to the meeting, and tells the participants. */
   async approve(meetingId: string, dto: ApproveMinutesDto): Promise<MinutesView> {
-    const view = await this.notifications.transaction(async (manager) => {
+    const view = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
       const minutes = await manager.findOne(MeetingMinutes, { where: { meetingId }, lock: { mode: 'pessimistic_write' } });
       if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
@@ -90,7 +91,7 @@ export class MinutesService {
         const label = decisionLabel(meeting, decision.number);
         for (const [a, action] of decision.actionItems.entries()) {
           try {
-            const item = await this.items.createInTransaction(manager, plan!.id, timeZone, {
+            const item = await this.items.createInTransaction(unit, plan!.id, timeZone, {
               activity: { [languageOf(action.activity)]: action.activity },
               deadline: action.deadline,
               executor: action.executor ?? null,
@@ -116,7 +117,7 @@ export class MinutesService {
       await this.audit.record(manager, 'update', 'meeting_minutes', meetingId, before, minutes);
       const recipients = await manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
       await this.notifier.plan(
-        manager,
+        unit,
         meeting,
         'minutes-available',
         recipients.filter((r) => r.attended === true || (r.invitedAt !== null && r.response !== 'declined')).map((r) => r.memberId),

@@ -11,6 +11,7 @@ import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
 import { todayIn } from '../common/time/dates';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { Organization } from '../organizations/organization.entity';
 import { MemberRemindersPlanner } from '../reminders/member-reminders.planner';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
@@ -28,6 +29,7 @@ export class MembersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly access: AccessPolicy,
     private readonly reminders: MemberRemindersPlanner,
     private readonly tokens: ApiTokensService,
@@ -129,7 +131,8 @@ export class MembersService {
   async update(id: string, dto: UpdateMemberDto): Promise<Member> {
     this.access.assertOwnPreferences(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateMemberDto] !== undefined));
     let deactivated = false;
-    const updated = await this.notifications.transaction(async (manager) => {
+    const updated = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw ApiError.notFound('Member', id);
       const before = { ...member };
@@ -144,7 +147,7 @@ export class MembersService {
       await manager.save(member);
       deactivated = before.active && !member.active;
       if (deactivated) await this.notifications.cancelForRecipient(manager, id, 'the member was deactivated');
-      else await this.reminders.replan(manager, member, before);
+      else await this.reminders.replan(unit, member, before);
       await this.audit.record(manager, 'update', 'member', id, before, member);
       return member;
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { NotificationRepository } from '../notifications/notification.repository';
 
 /** Prometheus figures of this process, plus the notification table's counts read at each scrape. */
 @Injectable()
@@ -9,7 +9,7 @@ export class MetricsService {
   private readonly outcomes: Counter<'outcome' | 'kind'>;
   private readonly lateness: Histogram<'kind'>;
 
-  constructor(dataSource: DataSource) {
+  constructor(notifications: NotificationRepository) {
     collectDefaultMetrics({ register: this.registry, prefix: 'wgs_' });
     this.outcomes = new Counter({
       name: 'wgs_notification_deliveries_total',
@@ -30,7 +30,7 @@ export class MetricsService {
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        const rows: { status: string; n: number }[] = await dataSource.query('SELECT status, count(*)::int AS n FROM notification GROUP BY status');
+        const rows = await notifications.countByStatus();
         this.reset();
         for (const row of rows) this.set({ status: row.status }, row.n);
       },

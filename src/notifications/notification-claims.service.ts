@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MicroBatch } from '../common/batching/micro-batch';
-import { rowToEntity } from '../common/database/update-returning';
-import { Member } from '../members/member.entity';
 import { DeliveryJournal } from './delivery-journal';
 import type { JournaledRow } from './delivery-journal';
-import { Notification } from './notification.entity';
-
-export interface Claimed {
-  notification: Notification;
-  recipient: Member | null;
-}
+import { NotificationRepository } from './notification.repository';
+import type { Claimed } from './notification.repository';
 
 /**
  * The two writes every email makes, each one statement for all the jobs running at that moment:
@@ -24,7 +17,7 @@ export class NotificationClaims {
   private readonly sent: MicroBatch<{ id: string; version: number; messageId: string; response: string }, void>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NotificationRepository,
     private readonly journal: DeliveryJournal,
   ) {
     this.claims = new MicroBatch((wanted) => this.claimAll(wanted));
@@ -49,21 +42,7 @@ export class NotificationClaims {
   }
 
   private async claimAll(wanted: { id: string; version: number }[]): Promise<(Claimed | null)[]> {
-    // The conditional UPDATE is the claim: of two workers holding jobs for the same row, only one matches it.
-    const rows = await this.dataSource.query<{ claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[]>(
-      `WITH claimed AS (
-         UPDATE notification n SET status = 'sending', attempts = n.attempts + 1, claimed_at = now(), first_attempt_at = coalesce(n.first_attempt_at, now()), updated_at = now()
-         FROM unnest($1::uuid[], $2::int[]) AS w(id, version)
-         WHERE n.id = w.id AND n.version = w.version AND n.status = 'scheduled' AND n.due_at <= now() + interval '2 seconds'
-         RETURNING n.*)
-       SELECT row_to_json(claimed) AS claimed, row_to_json(m) AS recipient FROM claimed LEFT JOIN member m ON m.id = claimed.recipient_id`,
-      [wanted.map((w) => w.id), wanted.map((w) => w.version)],
-    );
-    const byId = new Map<string, Claimed>();
-    for (const row of rows) {
-      const notification = rowToEntity(this.dataSource, Notification, row.claimed);
-      byId.set(notification.id, { notification, recipient: row.recipient ? rowToEntity(this.dataSource, Member, row.recipient) : null });
-    }
+    const byId = await this.repository.claimDue(wanted);
     return wanted.map((w) => {
       const claimed = byId.get(w.id);
       return claimed && claimed.notification.version === w.version ? claimed : null;
@@ -71,12 +50,7 @@ export class NotificationClaims {
   }
 
   private async recordAllSent(rows: { id: string; version: number; messageId: string; response: string }[]): Promise<void[]> {
-    await this.dataSource.query(
-      `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = s.message_id, smtp_response = s.response, last_error = NULL, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, message_id, response)
-       WHERE n.id = s.id AND n.status = 'sending'`,
-      [rows.map((r) => r.id), rows.map((r) => r.messageId), rows.map((r) => r.response)],
-    );
+    await this.repository.markSent(rows);
     void this.journal.forget(rows);
     return rows.map(() => undefined);
   }

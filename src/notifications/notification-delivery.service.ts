@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isTransientDatabaseError } from '../common/database/transient-error';
-import { updateReturning } from '../common/database/update-returning';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
@@ -12,7 +10,9 @@ import { NotificationClaims } from './notification-claims.service';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationsService } from './notifications.service';
 import { Notification } from './notification.entity';
-import type { PlannedRow } from './notifications.service';
+import { NotificationRepository } from './notification.repository';
+import type { PlannedRow } from './notification.repository';
+import { UnitOfWork } from './unit-of-work';
 
 /** Temporary failures are retried for this long after the first attempt, then the row fails. */
 export const RETRY_WINDOW_MS = 24 * 3600_000;
@@ -39,7 +39,8 @@ export class NotificationDelivery {
   private readonly retryMaxMs: number;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NotificationRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly claims: NotificationClaims,
     private readonly composers: ComposerRegistry,
     private readonly renderer: TemplateRenderer,
@@ -114,12 +115,9 @@ export class NotificationDelivery {
   private async digest(notification: Notification, recipient: Member, period: 'daily' | 'weekly'): Promise<DeliveryOutcome> {
     const slot = nextDigestSlot(new Date(), period, recipient.timeZone);
     const key = slotKey(slot, recipient.timeZone);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE notification SET status = 'digested', payload = payload || $2::jsonb, updated_at = now() WHERE id = $1 AND status = 'sending'`,
-        [notification.id, JSON.stringify({ digestPeriod: period, digestSlot: key })],
-      );
-      const next = await this.notifications.plan(manager, [
+    return this.unitOfWork.run(async (unit) => {
+      await this.repository.markDigested(unit.manager, notification.id, { digestPeriod: period, digestSlot: key });
+      const next = await this.notifications.plan(unit, [
         {
           key: `digest:${recipient.id}:${period}:${key}`,
           kind: 'digest',
@@ -136,13 +134,13 @@ export class NotificationDelivery {
   }
 
   private async skip(notification: Notification, reason: string): Promise<DeliveryOutcome> {
-    await this.dataSource.query(`UPDATE notification SET status = 'skipped', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [notification.id, reason]);
+    await this.repository.markSkipped(notification.id, reason);
     return { outcome: 'skipped', reason };
   }
 
   private async fail(notification: Notification, error: string): Promise<DeliveryOutcome> {
     this.logger.warn({ msg: 'notification failed', notificationId: notification.id, kind: notification.kind, error });
-    await this.dataSource.query(`UPDATE notification SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [notification.id, error.slice(0, 1000)]);
+    await this.repository.markFailed(notification.id, error);
     return { outcome: 'failed', error };
   }
 
@@ -152,14 +150,12 @@ export class NotificationDelivery {
     if (nextAt.getTime() - firstAttempt.getTime() > RETRY_WINDOW_MS) {
       return this.fail(notification, `gave up after ${notification.attempts} attempts over a day: ${error}`);
     }
-    const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
-      this.dataSource,
-      `UPDATE notification SET status = 'scheduled', version = version + 1, due_at = $2, last_error = $3, updated_at = now()
-       WHERE id = $1 AND status = 'sending' RETURNING id, version, due_at, kind`,
-      [notification.id, nextAt, error.slice(0, 1000)],
-    );
-    const row = rows[0];
-    if (!row) return { outcome: 'failed', error };
-    return { outcome: 'retry', error, next: { id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind } };
+    const next = await this.unitOfWork.runStatements(async ({ manager, outbox }) => {
+      const row = await this.repository.scheduleRetry(manager, notification.id, nextAt, error);
+      if (row) outbox.add([row]);
+      return row;
+    });
+    if (!next) return { outcome: 'failed', error };
+    return { outcome: 'retry', error, next };
   }
 }

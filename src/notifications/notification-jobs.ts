@@ -4,7 +4,6 @@ import { JobName } from '../queue/job.types';
 import type { DeliverNotificationData } from '../queue/job.types';
 import { OnJob } from '../queue/on-job.decorator';
 import { NotificationDelivery } from './notification-delivery.service';
-import { NotificationQueue } from './notification-queue';
 import { NotificationReconciler } from './notification-reconciler.service';
 
 /** The notification jobs: hands each to the delivery or the reconciler and records what came of it. */
@@ -15,7 +14,6 @@ export class NotificationJobs {
   constructor(
     private readonly delivery: NotificationDelivery,
     private readonly reconciler: NotificationReconciler,
-    private readonly queue: NotificationQueue,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -23,8 +21,6 @@ export class NotificationJobs {
   async deliver({ notificationId, version, kind }: DeliverNotificationData): Promise<string> {
     const result = await this.delivery.deliver(notificationId, version);
     this.metrics.recordDelivery(result.outcome, kind ?? 'email', result.outcome === 'sent' ? result.latenessMs : undefined);
-    if (result.outcome === 'retry') await this.queue.enqueue([result.next]);
-    if (result.outcome === 'digested') await this.queue.enqueue(result.next);
     if (result.outcome !== 'sent' && result.outcome !== 'not_claimable') this.logger.log({ msg: `notification ${result.outcome}`, notificationId, ...result });
     return result.outcome;
   }

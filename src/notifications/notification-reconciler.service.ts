@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { DataSource } from 'typeorm';
-import { updateReturning } from '../common/database/update-returning';
 import { DeliveryJournal } from './delivery-journal';
-import type { PlannedRow } from './notifications.service';
+import { NotificationRepository } from './notification.repository';
+import type { DueRow, StuckRow } from './notification.repository';
 import { NotificationQueue } from './notification-queue';
 
 /** Rows due this soon are (re)put on the queue on every pass, whatever Redis remembers. */
@@ -22,7 +21,7 @@ export class NotificationReconciler {
   private readonly logger = new Logger(NotificationReconciler.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NotificationRepository,
     private readonly queue: NotificationQueue,
     private readonly journal: DeliveryJournal,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,12 +36,7 @@ export class NotificationReconciler {
     let after: { claimedAt: string; id: string } | null = null;
     const cutoff = new Date(now.getTime() - this.config.sendingTimeoutMs);
     for (;;) {
-      const stuck: { id: string; version: number; claimed_at_cursor: string }[] = await this.dataSource.query(
-        `SELECT id, version, claimed_at::text AS claimed_at_cursor FROM notification
-         WHERE status = 'sending' AND claimed_at < $1 ${after ? 'AND (claimed_at, id) > ($2::timestamptz, $3)' : ''}
-         ORDER BY claimed_at, id LIMIT ${PAGE}`,
-        after ? [cutoff, after.claimedAt, after.id] : [cutoff],
-      );
+      const stuck: StuckRow[] = await this.repository.findStuckSending(cutoff, after, PAGE);
       if (stuck.length === 0) break;
       const held = await this.queue.heldByLiveWorker(stuck);
       const unheld = stuck.filter((_, i) => !held[i]);
@@ -50,15 +44,8 @@ export class NotificationReconciler {
       recovered += await this.recordJournaled(unheld.flatMap((r, i) => (accepted[i] ? [{ ...r, ...accepted[i] }] : [])));
       const abandoned = unheld.filter((_, i) => !accepted[i]);
       if (abandoned.length) {
-        const rows = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
-          this.dataSource,
-          `UPDATE notification n SET status = 'scheduled', version = n.version + 1, last_error = 'released: the worker stopped while sending', updated_at = now()
-           FROM unnest($1::uuid[], $2::int[]) AS a(id, version)
-           WHERE n.id = a.id AND n.version = a.version AND n.status = 'sending'
-           RETURNING n.id, n.version, n.due_at, n.kind`,
-          [abandoned.map((r) => r.id), abandoned.map((r) => r.version)],
-        );
-        await this.queue.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
+        const rows = await this.repository.releaseStuck(abandoned);
+        await this.queue.enqueue(rows, now.getTime());
         released += rows.length;
       }
       const last = stuck[stuck.length - 1];
@@ -72,15 +59,9 @@ export class NotificationReconciler {
     let cursor: { dueAt: string; id: string } | null = null;
     const horizon = new Date(now.getTime() + HORIZON_MS);
     for (;;) {
-      const rows: { id: string; version: number; due_at: Date; due_at_cursor: string; kind: string }[] = await this.dataSource.query(
-        `SELECT id, version, due_at, due_at::text AS due_at_cursor, kind FROM notification
-         WHERE status = 'scheduled' AND due_at <= $1 ${cursor ? 'AND (due_at, id) > ($2::timestamptz, $3)' : ''}
-         ORDER BY due_at, id LIMIT ${PAGE}`,
-        cursor ? [horizon, cursor.dueAt, cursor.id] : [horizon],
-      );
+      const rows: DueRow[] = await this.repository.findDueScheduled(horizon, cursor, PAGE);
       if (rows.length === 0) break;
-      const planned: PlannedRow[] = rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind }));
-      await this.queue.enqueue(planned, now.getTime());
+      await this.queue.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
       enqueued += rows.length;
       const last = rows[rows.length - 1];
       cursor = { dueAt: last.due_at_cursor, id: last.id };
@@ -93,15 +74,8 @@ export class NotificationReconciler {
 
   private async recordJournaled(rows: { id: string; version: number; messageId: string; response: string; acceptedAt: string }[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const recorded = await updateReturning<{ id: string }>(
-      this.dataSource,
-      `UPDATE notification n SET status = 'sent', sent_at = j.accepted_at, message_id = j.message_id, smtp_response = j.response, last_error = NULL, updated_at = now()
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS j(id, version, message_id, response, accepted_at)
-       WHERE n.id = j.id AND n.version = j.version AND n.status = 'sending'
-       RETURNING n.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.version), rows.map((r) => r.messageId), rows.map((r) => r.response), rows.map((r) => r.acceptedAt)],
-    );
+    const recorded = await this.repository.markSentFromJournal(rows);
     await this.journal.forget(rows);
-    return recorded.length;
+    return recorded;
   }
 }

@@ -14,8 +14,9 @@ import { NotificationReconciler } from './notification-reconciler.service';
 import { Notification } from './notification.entity';
 import { NotificationProcessor } from './notification.processor';
 import { NotificationsController } from './notifications.controller';
-import { NotificationRepository } from './notification.repository';
 import { NotificationsService } from './notifications.service';
+import { NotificationRepository } from './notification.repository';
+import { UnitOfWork } from './unit-of-work';
 
 export const RECONCILE_EVERY_MS = Symbol('RECONCILE_EVERY_MS');
 
@@ -62,6 +63,8 @@ export class NotificationsModule {
       imports: [TypeOrmModule.forFeature([Notification]), MailModule, DiscoveryModule],
       controllers: [NotificationsController],
       providers: [
+        NotificationRepository,
+        UnitOfWork,
         NotificationsService,
         NotificationQueue,
         ComposerRegistry,
@@ -70,12 +73,11 @@ export class NotificationsModule {
         DeliveryJournal,
         NotificationDelivery,
         NotificationReconciler,
-        NotificationRepository,
         { provide: RECONCILE_EVERY_MS, useValue: options.reconcileEveryMs },
         // Only a process that takes jobs must prove every job has its handler.
         ...(options.workers ? [JobHandlerRegistry, NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue, NotificationRepository],
+      exports: [NotificationRepository, UnitOfWork, NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
     };
   }
 }

@@ -1,6 +1,5 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -8,14 +7,15 @@ import type { EmailData } from '../mail/email-kinds';
 import type { Member } from '../members/member.entity';
 import { ComposerRegistry, ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
-import { Notification } from '../notifications/notification.entity';
+import type { Notification } from '../notifications/notification.entity';
+import { NotificationRepository } from '../notifications/notification.repository';
 
 /** A member's daily or weekly digest: the reminders gathered for its slot that are still true when it goes out. */
 @Injectable()
 @ComposesNotifications('member')
 export class DigestComposer implements NotificationComposer {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     private readonly registry: ComposerRegistry,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -23,15 +23,7 @@ export class DigestComposer implements NotificationComposer {
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const period = notification.payload.period === 'weekly' ? 'weekly' : 'daily';
-    const gathered = await this.dataSource.manager
-      .createQueryBuilder(Notification, 'n')
-      .where("n.recipient_id = :recipient AND n.status = 'digested' AND n.payload->>'digestSlot' = :slot AND n.payload->>'digestPeriod' = :period", {
-        recipient: recipient.id,
-        slot: notification.payload.slot,
-        period,
-      })
-      .orderBy('n.due_at')
-      .getMany();
+    const gathered = await this.notifications.gatheredForDigest(recipient.id, notification.payload.slot, period);
     const entries: EmailData['digest']['entries'] = [];
     for (const row of gathered) {
       const composed = await this.registry.get(row.subjectType).compose(row, recipient);

@@ -4,7 +4,8 @@ import { rowToEntity } from '../common/database/update-returning';
 import type { EmailKind } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { PlannedNotification, PlannedRow } from '../notifications/notifications.service';
+import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { daysAfter, DEFAULT_ITEM_OFFSETS, ESCALATE_AFTER, OVERDUE_EVERY_DAYS, OVERDUE_TIMES, reminderMoment } from './reminder-policy';
 
@@ -59,16 +60,17 @@ export class ItemRemindersPlanner {
   }
 
   /** Loads the item and its plan's context, then plans (for callers that hold only the id). */
-  async plan(manager: EntityManager, itemId: string, now = new Date()): Promise<PlannedRow[]> {
+  async plan(unit: UnitOfWorkContext, itemId: string, now = new Date()): Promise<PlannedRow[]> {
+    const { manager } = unit;
     const item = await manager.findOne(WorkPlanItem, { where: { id: itemId }, relations: { responsibleMembers: true, executorMember: true } });
     const context = item && (await this.loadContext(manager, item.workPlanId));
-    if (!item || !context) return this.notifications.replan(manager, 'work_plan_item', itemId, KINDS, [], 'the item no longer exists');
-    return this.planLoaded(manager, item as ItemWithPeople, context, now);
+    if (!item || !context) return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', itemId, KINDS, [], 'the item no longer exists');
+    return this.planLoaded(unit, item as ItemWithPeople, context, now);
   }
 
   /** Plans from what the caller already loaded: the item with its people and its plan's context. */
-  planLoaded(manager: EntityManager, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
-    return this.notifications.replan(manager, 'work_plan_item', item.id, KINDS, this.desired(item, context, now), 'the item, its deadline or its people changed');
+  planLoaded(unit: UnitOfWorkContext, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
+    return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', item.id, KINDS, this.desired(item, context, now), 'the item, its deadline or its people changed');
   }
 
   /** A new item's reminders, for its writer to insert with the item (it has none yet). */
@@ -115,13 +117,13 @@ export class ItemRemindersPlanner {
   }
 
   /** After the body's chair or secretariat changed: every open item of the body is planned again. */
-  async planBody(manager: EntityManager, bodyId: string): Promise<void> {
-    const items: { id: string }[] = await manager.query(
+  async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
+    const items: { id: string }[] = await unit.manager.query(
       `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
        WHERE p.body_id = $1 AND i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL`,
       [bodyId],
     );
-    for (const item of items) await this.plan(manager, item.id);
+    for (const item of items) await this.plan(unit, item.id);
   }
 
   /** Whether the member still is, today, one of those an escalation about the body goes to. */

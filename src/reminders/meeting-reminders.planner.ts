@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Body } from '../bodies/body.entity';
 import { Invitation } from '../meetings/invitation.entity';
 import type { Meeting } from '../meetings/meeting.entity';
 import type { EmailKind } from '../mail/email-kinds';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { PlannedNotification, PlannedRow } from '../notifications/notifications.service';
+import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { calendarDaysBetween, DEFAULT_MEETING_OFFSETS, DEFAULT_RSVP_CHASE_OFFSETS, reminderMoment } from './reminder-policy';
 
 const KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase'];
@@ -15,7 +15,8 @@ const KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase'];
 export class MeetingRemindersPlanner {
   constructor(private readonly notifications: NotificationsService) {}
 
-  async plan(manager: EntityManager, meeting: Meeting, now = new Date()): Promise<PlannedRow[]> {
+  async plan(unit: UnitOfWorkContext, meeting: Meeting, now = new Date()): Promise<PlannedRow[]> {
+    const { manager } = unit;
     const desired: PlannedNotification[] = [];
     if (meeting.status === 'scheduled' && meeting.startsAt) {
       const body = await manager.findOneBy(Body, { id: meeting.bodyId });
@@ -48,6 +49,6 @@ export class MeetingRemindersPlanner {
         if (invitation.response === 'pending') DEFAULT_RSVP_CHASE_OFFSETS.forEach((offset) => desired.push(row('meeting-rsvp-chase', offset)));
       }
     }
-    return this.notifications.replan(manager, 'meeting', meeting.id, KINDS, desired, 'the meeting or its participants changed');
+    return this.notifications.replanAfterEmailsInFlight(unit, 'meeting', meeting.id, KINDS, desired, 'the meeting or its participants changed');
   }
 }

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { EmailKind } from '../mail/email-kinds';
 import type { DigestPreference, Member } from '../members/member.entity';
+import { NotificationRepository } from '../notifications/notification.repository';
+import type { PlannedRow, RescheduledNotification, ScheduledForRecipient } from '../notifications/notification.repository';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { PlannedRow, RescheduledNotification } from '../notifications/notifications.service';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { calendarDaysBetween, digestSlotOn, nextDigestSlot, reminderMomentIn } from './reminder-policy';
 
 /** The kinds whose moment is 09:00 (or a digest slot) where the reader lives. */
 const ZONED_KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase', 'item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation', 'digest'];
-
-interface PlannedForMember {
-  id: string;
-  kind: EmailKind;
-  due_at: Date;
-  payload: Record<string, unknown>;
-  /** Null unless the row is a meeting's and was planned for the meeting's current sequence. */
-  meeting_starts_at: Date | null;
-}
 
 /**
  * Moves a member's planned reminders when their time zone or digest preference changes, in the
@@ -25,18 +17,15 @@ interface PlannedForMember {
  */
 @Injectable()
 export class MemberRemindersPlanner {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly repository: NotificationRepository,
+  ) {}
 
-  async replan(manager: EntityManager, member: Member, before: { timeZone: string; digest: DigestPreference }, now = new Date()): Promise<PlannedRow[]> {
+  async replan(unit: UnitOfWorkContext, member: Member, before: { timeZone: string; digest: DigestPreference }, now = new Date()): Promise<PlannedRow[]> {
     if (before.timeZone === member.timeZone && before.digest === member.digest) return [];
     // Locking the rows keeps a worker from claiming one between reading it and moving it.
-    const rows: PlannedForMember[] = await manager.query(
-      `SELECT n.id, n.kind, n.due_at, n.payload, m.starts_at AS meeting_starts_at
-       FROM notification n LEFT JOIN meeting m ON n.subject_type = 'meeting' AND m.id = n.subject_id AND m.sequence = n.subject_version
-       WHERE n.recipient_id = $1 AND n.status = 'scheduled' AND n.kind = ANY($2)
-       FOR UPDATE OF n`,
-      [member.id, ZONED_KINDS],
-    );
+    const rows = await this.repository.lockScheduledForRecipient(unit.manager, member.id, ZONED_KINDS);
     const moved: RescheduledNotification[] = [];
     for (const row of rows) {
       const dueAt = row.kind === 'digest' ? this.digestMoment(row, member, now) : reminderMomentIn(row.kind, row.payload, row.meeting_starts_at, member.timeZone);
@@ -51,7 +40,7 @@ export class MemberRemindersPlanner {
         payload,
       });
     }
-    return this.notifications.reschedule(manager, moved);
+    return this.notifications.reschedule(unit, moved);
   }
 
   /**
@@ -59,7 +48,7 @@ export class MemberRemindersPlanner {
    * has passed it goes at the next one. A member who no longer wants a weekly digest gets the one
    * pending at the next daily slot rather than waiting for Monday.
    */
-  private digestMoment(row: PlannedForMember, member: Member, now: Date): Date | null {
+  private digestMoment(row: ScheduledForRecipient, member: Member, now: Date): Date | null {
     const period = row.payload.period === 'weekly' ? 'weekly' : 'daily';
     if (typeof row.payload.slot !== 'string') return null;
     let slot = digestSlotOn(row.payload.slot, member.timeZone);

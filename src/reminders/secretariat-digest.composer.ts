@@ -9,6 +9,7 @@ import type { Member } from '../members/member.entity';
 import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
+import { NotificationRepository } from '../notifications/notification.repository';
 
 /**
  * The secretariat's weekly digest: the coming four weeks' meetings and deadlines, overdue items by
@@ -19,6 +20,7 @@ import type { Notification } from '../notifications/notification.entity';
 export class SecretariatDigestComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,10 +61,7 @@ export class SecretariatDigestComposer implements NotificationComposer {
        WHERE i.response = 'pending' AND i.invited_at IS NOT NULL AND m.status = 'scheduled' AND m.starts_at > $1 ORDER BY m.starts_at, mm.country_code LIMIT 300`,
       [now],
     );
-    const failed = await q<{ recipient_email: string; kind: string; last_error: string | null }>(
-      `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' AND updated_at > $1 ORDER BY updated_at DESC LIMIT 100`,
-      [new Date(now.getTime() - 7 * 86_400_000)],
-    );
+    const failed = await this.notifications.latestFailed(100, new Date(now.getTime() - 7 * 86_400_000));
     return {
       ...emailCommon(recipient, this.config.appUrl, `${this.config.appUrl}/me`),
       unsubscribeUrl: null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 
 /**
  * Plans the secretariat's weekly digest once per week and person (the key says which week),
@@ -12,6 +13,7 @@ export class SecretariatDigestPlanner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** Everyone serving as secretariat in any body today gets one digest for this week. */
@@ -23,9 +25,9 @@ export class SecretariatDigestPlanner {
        WHERE m.active AND s.role = 'secretariat' AND s.start_date <= $1 AND (s.end_date IS NULL OR s.end_date >= $1)`,
       [today],
     );
-    const planned = await this.dataSource.transaction((manager) =>
+    const planned = await this.unitOfWork.run((unit) =>
       this.notifications.plan(
-        manager,
+        unit,
         recipients.map((r) => ({
           key: `secretariat-digest:${r.id}:${week}`,
           kind: 'secretariat-digest',
@@ -38,7 +40,6 @@ export class SecretariatDigestPlanner {
         })),
       ),
     );
-    await this.notifications.enqueue(planned);
     return { planned: planned.length };
   }
 }

@@ -9,6 +9,7 @@ import { APP_CONFIG, secretsForVerifying } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { Session, SignInLink } from './session.entity';
 
 export const SIGN_IN_MINUTES = 15;
@@ -37,6 +38,7 @@ export class SessionsService implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly tokens: ActionTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -62,9 +64,10 @@ export class SessionsService implements OnModuleDestroy {
   async requestLink(email: string): Promise<void> {
     const member = await this.dataSource.manager.createQueryBuilder(Member, 'm').where('lower(m.email) = lower(:email) AND m.active', { email: email.trim() }).getOne();
     if (!member) return;
-    await this.notifications.transaction(async (manager) => {
+    await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const link = await manager.save(manager.create(SignInLink, { memberId: member.id, expiresAt: new Date(Date.now() + SIGN_IN_MINUTES * 60_000), usedAt: null }));
-      await this.notifications.plan(manager, [
+      await this.notifications.plan(unit, [
         { key: `sign-in:${link.id}`, kind: 'sign-in-link', subjectType: 'sign_in', subjectId: link.id, recipientId: member.id, recipientEmail: member.email, dueAt: new Date() },
       ]);
     });

@@ -24,8 +24,8 @@ export class DashboardService {
     const meetings = await this.meetings.upcomingWithAnswers(now, 8);
     const overdue = await this.items.overdue(now, 12);
     const soon = await this.items.dueWithin30Days(now, 12);
-    const today = await this.outbox.scheduledWithinADay(now);
-    const failed = await this.outbox.latestFailures(10);
+    const today = await this.outbox.countScheduledWithinDay(now);
+    const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const item = (i: DueItemRow) => ({
       activity: pickLocalized(i.activity, language),

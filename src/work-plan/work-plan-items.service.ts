@@ -18,6 +18,8 @@ import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
 import { Organization } from '../organizations/organization.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
+import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import type { ItemPlanContext, ItemWithPeople } from '../reminders/item-reminders.planner';
 import { DeadlineReader } from './deadline/deadline-reader.service';
@@ -73,6 +75,7 @@ export class WorkPlanItemsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: ItemRemindersPlanner,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -83,13 +86,13 @@ export class WorkPlanItemsService {
    * requests, made writers of one plan queue behind each other's COMMIT).
    */
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    const manager = this.repository.manager;
-    return toItemView(await this.insert(manager, await this.planContext(manager, workPlanId), dto), new Date(), this.viewOptions());
+    const item = await this.unitOfWork.runStatements(async (unit) => this.insert(unit, await this.planContext(unit.manager, workPlanId), dto));
+    return toItemView(item, new Date(), this.viewOptions());
   }
 
   /** Creates one item inside the caller's transaction (the minutes' action items, all or none). */
-  async createInTransaction(manager: EntityManager, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
-    return this.insert(manager, { ...(await this.planContext(manager, workPlanId)), timeZone }, dto);
+  async createInTransaction(unit: UnitOfWorkContext, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+    return this.insert(unit, { ...(await this.planContext(unit.manager, workPlanId)), timeZone }, dto);
   }
 
   private async planContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext> {
@@ -103,7 +106,8 @@ export class WorkPlanItemsService {
    * the position is taken in the statement that writes the item: writers to one plan queue only for
    * that statement (and, inside a caller's transaction, its commit).
    */
-  private async insert(manager: EntityManager, context: ItemPlanContext, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+  private async insert(unit: UnitOfWorkContext, context: ItemPlanContext, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+    const { manager } = unit;
     const deadline = this.deadlines.read(dto.deadline ?? '', context.timeZone);
     const executor = await this.resolveExecutor(manager, dto.executor ?? null);
     await this.assertMeeting(manager, dto.meetingId);
@@ -127,7 +131,7 @@ export class WorkPlanItemsService {
       notes: dto.notes ?? null,
       reminderOffsets: dto.reminderOffsets ?? null,
     }) as ItemWithPeople;
-    await this.insertAtNextPosition(manager, item, context);
+    await this.insertAtNextPosition(unit, item, context);
     return item;
   }
 
@@ -135,7 +139,7 @@ export class WorkPlanItemsService {
    * One statement: the plan's next position (its row locked until the commit), the item's row, its
    * responsible members, its reminders and its audit entry.
    */
-  private async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople, context: ItemPlanContext): Promise<void> {
+  private async insertAtNextPosition({ manager, outbox }: UnitOfWorkContext, item: ItemWithPeople, context: ItemPlanContext): Promise<void> {
     const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
     const [insert, params] = manager
       .createQueryBuilder()
@@ -172,7 +176,7 @@ export class WorkPlanItemsService {
     );
     if (!row) throw ApiError.notFound('Work plan', item.workPlanId);
     Object.assign(item, { position: row.position, createdAt: row.created_at, updatedAt: row.updated_at });
-    await this.notifications.planned(manager, this.notifications.plannedFromJson(row.planned));
+    this.notifications.addInserted(outbox, row.planned);
   }
 
   async get(id: string): Promise<WorkPlanItemView> {
@@ -272,7 +276,8 @@ export class WorkPlanItemsService {
 
   async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
     await this.access.assertItemEditable(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateWorkPlanItemDto] !== undefined));
-    const updated = await this.notifications.transaction(async (manager) => {
+    const updated = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const item = await this.loadForUpdate(manager, id);
       const before = { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) };
       const context = await this.planContext(manager, item.workPlanId);
@@ -299,7 +304,7 @@ export class WorkPlanItemsService {
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
       manager.merge(WorkPlanItem, item, rest);
       await this.writeUpdate(manager, item, responsibleMemberIds !== undefined, changes, changeNote ?? null);
-      await this.reminders.planLoaded(manager, item, context);
+      await this.reminders.planLoaded(unit, item, context);
       await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
       return item;
     });

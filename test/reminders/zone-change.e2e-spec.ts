@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { deliverJobId, NotificationQueue } from '../../src/notifications/notification-queue';
 import { NotificationsService } from '../../src/notifications/notifications.service';
+import { UnitOfWork } from '../../src/notifications/unit-of-work';
 import { Member } from '../../src/members/member.entity';
 import { MemberRemindersPlanner } from '../../src/reminders/member-reminders.planner';
 import { nextDigestSlot } from '../../src/reminders/reminder-policy';
@@ -100,11 +101,11 @@ describe('a member who changes time zone', () => {
     expect(one(before, 'meeting-reminder', 'P7D').dueAt).toBe('2031-06-13T07:00:00.000Z');
     // At 05:00 UTC on the 13th, 09:00 in Brussels is still to come, 09:00 in Almaty is past.
     const now = new Date('2031-06-13T05:00:00Z');
-    await t.dataSource.transaction(async (manager) => {
-      const row = await manager.findOneByOrFail(Member, { id: member.id });
+    await t.app.get(UnitOfWork).run(async (unit) => {
+      const row = await unit.manager.findOneByOrFail(Member, { id: member.id });
       row.timeZone = 'Asia/Almaty';
-      await manager.save(row);
-      await t.app.get(MemberRemindersPlanner).replan(manager, row, { timeZone: 'Europe/Brussels', digest: row.digest }, now);
+      await unit.manager.save(row);
+      await t.app.get(MemberRemindersPlanner).replan(unit, row, { timeZone: 'Europe/Brussels', digest: row.digest }, now);
     });
     const after = await rowsOf(member.id);
     expect(one(after, 'meeting-reminder', 'P7D')).toMatchObject({ status: 'skipped', dueAt: '2031-06-13T04:00:00.000Z', lastError: expect.stringContaining('changed time zone') });
@@ -124,7 +125,7 @@ describe('a member who changes time zone', () => {
       payload: { period, slot },
     });
     const notifications = t.app.get(NotificationsService);
-    await notifications.transaction((manager) => notifications.plan(manager, [digest('2031-01-20', 'weekly', '2031-01-20T04:00:00Z')]));
+    await t.app.get(UnitOfWork).run((unit) => notifications.plan(unit, [digest('2031-01-20', 'weekly', '2031-01-20T04:00:00Z')]));
 
     await t.admin.patch(`/api/members/${member.id}`).send({ timeZone: 'Europe/Brussels' }).expect(200);
     expect((await rowsOf(member.id)).find((r) => r.kind === 'digest')).toMatchObject({ status: 'scheduled', dueAt: '2031-01-20T08:00:00.000Z' }); // Monday 09:00 CET

@@ -1,4 +1,4 @@
-import { NOTIFICATIONS_COUNTED_UP_TO } from '../../src/notifications/notifications.service';
+import { NOTIFICATIONS_COUNTED_UP_TO } from '../../src/notifications/notification.repository';
 import { pageSession, startDemoPageApp } from '../support/page-app';
 import { SmtpSink } from '../support/smtp-sink';
 import type { TestApp } from '../support/test-app';

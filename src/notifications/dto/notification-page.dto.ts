@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NOTIFICATIONS_COUNTED_UP_TO } from '../notifications.service';
+import { NOTIFICATIONS_COUNTED_UP_TO } from '../notification.repository';
 import { NotificationResponse } from './notification.response';
 
 /** One page of GET /api/notifications. */

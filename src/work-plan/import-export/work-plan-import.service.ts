@@ -9,7 +9,8 @@ import type { LocalizedText } from '../../common/i18n/languages';
 import { COUNTRY_CODES } from '../../common/validation/country-codes';
 import { Member } from '../../members/member.entity';
 import { Organization, OrganizationKind } from '../../organizations/organization.entity';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { UnitOfWork } from '../../notifications/unit-of-work';
+import type { UnitOfWorkContext } from '../../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../../reminders/item-reminders.planner';
 import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader.service';
 import { ITEM_STATUSES, ItemStatus, WorkPlanItem } from '../work-plan-item.entity';
@@ -80,7 +81,7 @@ export class WorkPlanImportService {
     private readonly plans: WorkPlansService,
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly reminders: ItemRemindersPlanner,
   ) {}
 
@@ -93,7 +94,8 @@ export class WorkPlanImportService {
       if (error instanceof TableFormatError) throw ApiError.field(error.status, 'file', error.message);
       throw error;
     }
-    return this.notifications.transaction(async (manager) => {
+    return this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       const { plan, timeZone } = await this.plans.getForUpdate(manager, workPlanId);
       const planned = await this.planRows(manager, table.rows, timeZone);
       const report = this.report(table, planned, dryRun);
@@ -105,7 +107,7 @@ export class WorkPlanImportService {
           { rows: report.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, errors: r.errors })) },
         );
       }
-      report.imported = await this.write(manager, plan.id, planned);
+      report.imported = await this.write(unit, plan.id, planned);
       await this.audit.record(manager, 'import', 'work_plan', plan.id, null, { rows: report.imported, format: table.format, newExecutors: report.summary.newExecutors });
       return report;
     });
@@ -253,7 +255,8 @@ export class WorkPlanImportService {
   }
 
   /** Inserts in chunks: a 10,000-row plan is a few dozen statements, not tens of thousands. */
-  private async write(manager: EntityManager, workPlanId: string, planned: PlannedRow[]): Promise<number> {
+  private async write(unit: UnitOfWorkContext, workPlanId: string, planned: PlannedRow[]): Promise<number> {
+    const { manager } = unit;
     const created = new Map<string, string>();
     for (const row of planned) {
       if (!row.newExecutorKey || created.has(row.newExecutorKey)) continue;
@@ -289,7 +292,7 @@ export class WorkPlanImportService {
       if (links.length) await manager.createQueryBuilder().insert().into('work_plan_item_responsible', ['item_id', 'member_id']).values(links).execute();
       // Only items with people to remind have reminders; the rest cost nothing here.
       for (const [i, identifier] of inserted.identifiers.entries()) {
-        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(manager, identifier.id as string);
+        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(unit, identifier.id as string);
       }
     }
     return planned.length;
