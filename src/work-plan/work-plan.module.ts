@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RemindersModule } from '../reminders/reminders.module';
-import { DeadlineParser } from './deadline/deadline-parser';
 import { DeadlineReader } from './deadline/deadline-reader.service';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
@@ -17,7 +16,7 @@ import { WorkPlansService } from './work-plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
-  providers: [DeadlineParser, DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
+  providers: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
   exports: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
 })
 export class WorkPlanModule {}
