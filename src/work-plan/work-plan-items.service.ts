@@ -22,7 +22,7 @@ import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import type { ItemPlanContext, ItemWithPeople } from '../reminders/item-reminders.planner';
-import { DeadlineReader } from './deadline/deadline-reader.service';
+import { DeadlineReader } from './deadline/deadline-reader';
 import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';

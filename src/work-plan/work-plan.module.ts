@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RemindersModule } from '../reminders/reminders.module';
-import { DeadlineReader } from './deadline/deadline-reader.service';
+import { DeadlineReader } from './deadline/deadline-reader';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
 import { WorkPlanItemRepository } from './work-plan-item.repository';
