@@ -10,7 +10,7 @@ import { ComposerRegistry } from './notification-composer';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationJobs } from './notification-jobs';
 import { NotificationQueue } from './notification-queue';
-import { NotificationReconciler } from './notification-reconciler.service';
+import { NotificationReconciler } from './notification-reconciler';
 import { Notification } from './notification.entity';
 import { NotificationProcessor } from './notification.processor';
 import { NotificationsController } from './notifications.controller';
