@@ -3,7 +3,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { JobName } from '../queue/job.types';
 import type { DeliverNotificationData } from '../queue/job.types';
 import { OnJob } from '../queue/on-job.decorator';
-import { NotificationDelivery } from './notification-delivery.service';
+import { NotificationDelivery } from './notification-delivery';
 import { NotificationReconciler } from './notification-reconciler';
 
 /** The notification jobs: hands each to the delivery or the reconciler and records what came of it. */

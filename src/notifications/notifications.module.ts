@@ -7,7 +7,7 @@ import { JobName } from '../queue/job.types';
 import { DeliveryJournal } from './delivery-journal';
 import { NotificationClaims } from './notification-claims.service';
 import { ComposerRegistry } from './notification-composer';
-import { NotificationDelivery } from './notification-delivery.service';
+import { NotificationDelivery } from './notification-delivery';
 import { NotificationJobs } from './notification-jobs';
 import { NotificationQueue } from './notification-queue';
 import { NotificationReconciler } from './notification-reconciler';
