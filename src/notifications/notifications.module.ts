@@ -5,7 +5,7 @@ import { MailModule } from '../mail/mail.module';
 import { JobHandlerRegistry } from '../queue/job-handler-registry';
 import { JobName } from '../queue/job.types';
 import { DeliveryJournal } from './delivery-journal';
-import { NotificationClaims } from './notification-claims.service';
+import { NotificationClaims } from './notification-claims';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationJobs } from './notification-jobs';
