@@ -121,7 +121,7 @@ export class NotificationDelivery {
         {
           key: `digest:${recipient.id}:${period}:${key}`,
           kind: 'digest',
-          subjectType: 'member',
+          subjectType: 'member_digest',
           subjectId: recipient.id,
           recipientId: recipient.id,
           recipientEmail: recipient.email,

@@ -120,7 +120,7 @@ describe('a member who changes time zone', () => {
     const digest = (slot: string, period: string, dueAt: string) => ({
       key: `digest:${member.id}:${period}:${slot}`,
       kind: 'digest' as const,
-      subjectType: 'member' as const,
+      subjectType: 'member_digest' as const,
       subjectId: member.id,
       recipientId: member.id,
       recipientEmail: member.email,
