@@ -32,7 +32,11 @@ describe('AcceptanceGate', () => {
     const gate = new AcceptanceGate(1);
     const [a, b, c] = [gate.ticket(), gate.ticket(), gate.ticket()];
     const order: string[] = [];
-    const taken = [a.take().then(() => order.push('a')), b.take().then(() => order.push('b')), c.take().then(() => order.push('c'))];
+    const taken = [
+      a.take().then(() => order.push('a')),
+      b.take().then(() => order.push('b')),
+      c.take().then(() => order.push('c')),
+    ];
     expect(await settled(taken[0])).toBe(true);
     expect(await settled(taken[1])).toBe(false);
     a.giveBack();

@@ -19,10 +19,13 @@ describe('the digest subject types migration', () => {
     );
     return row.id;
   };
-  const subjectTypeOf = async (id: string): Promise<string> => (await t.dataSource.query<{ subject_type: string }[]>(`SELECT subject_type FROM notification WHERE id = $1`, [id]))[0].subject_type;
+  const subjectTypeOf = async (id: string): Promise<string> =>
+    (
+      await t.dataSource.query<{ subject_type: string }[]>(`SELECT subject_type FROM notification WHERE id = $1`, [id])
+    )[0].subject_type;
 
   it('renames the rows planned under the old names, and the app has a composer for each', async () => {
-    const member = await createMember(t, { email: `old-digest-${randomUUID()}@example.org` });
+    const member = (await createMember(t, { email: `old-digest-${randomUUID()}@example.org` })) as { id: string };
     const memberDigest = await insert('member', 'digest', member.id);
     const secretariatDigest = await insert('digest', 'secretariat-digest', null);
     const meeting = await insert('meeting', 'meeting-reminder', randomUUID());
@@ -30,13 +33,21 @@ describe('the digest subject types migration', () => {
     const runner = t.dataSource.createQueryRunner();
     try {
       await migration.up(runner);
-      expect([await subjectTypeOf(memberDigest), await subjectTypeOf(secretariatDigest), await subjectTypeOf(meeting)]).toEqual(['member_digest', 'secretariat_digest', 'meeting']);
+      expect([
+        await subjectTypeOf(memberDigest),
+        await subjectTypeOf(secretariatDigest),
+        await subjectTypeOf(meeting),
+      ]).toEqual(['member_digest', 'secretariat_digest', 'meeting']);
       const registry = t.app.get(ComposerRegistry);
       expect(() => registry.get('member_digest')).not.toThrow();
       expect(() => registry.get('secretariat_digest')).not.toThrow();
 
       await migration.down(runner);
-      expect([await subjectTypeOf(memberDigest), await subjectTypeOf(secretariatDigest), await subjectTypeOf(meeting)]).toEqual(['member', 'digest', 'meeting']);
+      expect([
+        await subjectTypeOf(memberDigest),
+        await subjectTypeOf(secretariatDigest),
+        await subjectTypeOf(meeting),
+      ]).toEqual(['member', 'digest', 'meeting']);
       await migration.up(runner);
     } finally {
       await runner.release();
