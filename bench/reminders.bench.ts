@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { DataSource } from 'typeorm';
-import { sampleData } from '../src/mail/email-samples';
+import { sampleData } from '../test/support/email-samples';
 import { TemplateRenderer } from '../src/mail/template-renderer';
 import { NotificationQueue } from '../src/notifications/notification-queue';
 import { api, percentile, startBenchApp } from './bench-app';

@@ -9,7 +9,7 @@ import { JsonLogger } from '../src/common/logging/json-logger';
 import { loadConfig } from '../src/config/app-config';
 import type { AppConfig } from '../src/config/app-config';
 import { NotificationQueue } from '../src/notifications/notification-queue';
-import { NotificationReconciler } from '../src/notifications/notification-reconciler.service';
+import { NotificationReconciler } from '../src/notifications/notification-reconciler';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from '../src/queue/queue-names';
 import { FULL_SCALE, generateScale, SCALE_DATABASE_URL } from '../scripts/generate-scale';
 import type { ScaleShape } from '../scripts/generate-scale';

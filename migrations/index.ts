@@ -12,6 +12,7 @@ import { WorkPlanLastItemPosition1795285662898 } from './1795285662898-WorkPlanL
 import { WorkPlanItemOpenDueIndex1795301811218 } from './1795301811218-WorkPlanItemOpenDueIndex';
 import { InvitationSubstituteFor1795400000000 } from './1795400000000-InvitationSubstituteFor';
 import { SessionRoleWorkedOutPerRequest1796573438713 } from './1796573438713-SessionRoleWorkedOutPerRequest';
+import { DigestSubjectTypes1796578025058 } from './1796578025058-DigestSubjectTypes';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WorkPlanItemOpenDueIndex1795301811218,
   InvitationSubstituteFor1795400000000,
   SessionRoleWorkedOutPerRequest1796573438713,
+  DigestSubjectTypes1796578025058,
 ];

@@ -62,11 +62,6 @@ export class AcceptanceGate {
     else this.held--;
   }
 
-  /** Emails currently holding a place, for tests and metrics. */
-  get holding(): number {
-    return this.held;
-  }
-
   /**
    * The message as the SMTP connection reads it, holding back its end until the ticket is taken. The
    * connection starts reading only after the server's "354", so nothing waits here during the envelope.

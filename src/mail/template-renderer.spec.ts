@@ -5,7 +5,7 @@ import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { EMAIL_KINDS } from './email-kinds';
 import type { EmailData, EmailKind } from './email-kinds';
-import { SAMPLE_APP_URL, sampleData } from './email-samples';
+import { SAMPLE_APP_URL, sampleData } from '../../test/support/email-samples';
 import { TEMPLATES_DIR, TemplateRenderer } from './template-renderer';
 import type { RenderedEmail } from './template-renderer';
 

@@ -7,7 +7,7 @@ import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
-import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
+import { DeadlineReader } from '../work-plan/deadline/deadline-reader';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
 import { MeetingDateAnswer, MeetingDateOption, PollAnswer } from './date-option.entity';

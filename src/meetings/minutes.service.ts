@@ -6,7 +6,7 @@ import { languageOf } from '../common/i18n/languages';
 import { Body } from '../bodies/body.entity';
 import { requestContext } from '../common/request-context';
 import { UnitOfWork } from '../notifications/unit-of-work';
-import { DeadlineReader } from '../work-plan/deadline/deadline-reader.service';
+import { DeadlineReader } from '../work-plan/deadline/deadline-reader';
 import { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';

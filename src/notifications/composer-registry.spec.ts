@@ -26,13 +26,13 @@ class ItemComposer implements NotificationComposer {
 }
 
 @Injectable()
-@ComposesNotifications('member')
+@ComposesNotifications('member_digest')
 class MemberDigestComposer implements NotificationComposer {
   compose = () => skipped('member digest');
 }
 
 @Injectable()
-@ComposesNotifications('digest')
+@ComposesNotifications('secretariat_digest')
 class SecretariatComposer implements NotificationComposer {
   compose = () => skipped('secretariat digest');
 }

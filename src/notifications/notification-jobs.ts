@@ -3,8 +3,8 @@ import { MetricsService } from '../metrics/metrics.service';
 import { JobName } from '../queue/job.types';
 import type { DeliverNotificationData } from '../queue/job.types';
 import { OnJob } from '../queue/on-job.decorator';
-import { NotificationDelivery } from './notification-delivery.service';
-import { NotificationReconciler } from './notification-reconciler.service';
+import { NotificationDelivery } from './notification-delivery';
+import { NotificationReconciler } from './notification-reconciler';
 
 /** The notification jobs: hands each to the delivery or the reconciler and records what came of it. */
 @Injectable()

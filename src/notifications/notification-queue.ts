@@ -61,8 +61,4 @@ export class NotificationQueue {
   async schedule(job: JobItem, repeat: { every: number } | { pattern: string; tz: 'UTC' }): Promise<void> {
     await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data });
   }
-
-  raw(): Queue {
-    return this.queue;
-  }
 }

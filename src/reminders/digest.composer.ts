@@ -12,7 +12,7 @@ import { NotificationRepository } from '../notifications/notification.repository
 
 /** A member's daily or weekly digest: the reminders gathered for its slot that are still true when it goes out. */
 @Injectable()
-@ComposesNotifications('member')
+@ComposesNotifications('member_digest')
 export class DigestComposer implements NotificationComposer {
   constructor(
     private readonly notifications: NotificationRepository,

@@ -70,15 +70,11 @@ export class ItemRemindersPlanner {
 
   /** Plans from what the caller already loaded: the item with its people and its plan's context. */
   planLoaded(unit: UnitOfWorkContext, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
-    return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', item.id, KINDS, this.desired(item, context, now), 'the item, its deadline or its people changed');
+    return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', item.id, KINDS, this.desiredReminders(item, context, now), 'the item, its deadline or its people changed');
   }
 
-  /** A new item's reminders, for its writer to insert with the item (it has none yet). */
-  newItemReminders(item: ItemWithPeople, context: ItemPlanContext, now = new Date()): PlannedNotification[] {
-    return this.desired(item, context, now);
-  }
-
-  private desired(item: ItemWithPeople, context: ItemPlanContext, now: Date): PlannedNotification[] {
+  /** The reminders the item should have now; a new item's writer inserts them with the item. */
+  desiredReminders(item: ItemWithPeople, context: ItemPlanContext, now = new Date()): PlannedNotification[] {
     const dueAt = item.dueAt;
     if (!dueAt || item.onRequest || item.status === 'done' || item.status === 'cancelled') return [];
     const offsets = item.reminderOffsets ?? context.bodyItemOffsets ?? DEFAULT_ITEM_OFFSETS;

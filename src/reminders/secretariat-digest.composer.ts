@@ -16,7 +16,7 @@ import { NotificationRepository } from '../notifications/notification.repository
  * executor and country, unanswered invitations and failed deliveries, read when it goes out.
  */
 @Injectable()
-@ComposesNotifications('digest')
+@ComposesNotifications('secretariat_digest')
 export class SecretariatDigestComposer implements NotificationComposer {
   constructor(
     private readonly dataSource: DataSource,

@@ -31,7 +31,7 @@ export class SecretariatDigestPlanner {
         recipients.map((r) => ({
           key: `secretariat-digest:${r.id}:${week}`,
           kind: 'secretariat-digest',
-          subjectType: 'digest',
+          subjectType: 'secretariat_digest',
           subjectId: null,
           recipientId: r.id,
           recipientEmail: r.email,

@@ -6,8 +6,8 @@ import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { BodyOverviewService } from './body-overview.service';
 import { isNotFound } from './not-found';
 import { PageSession, SecretariatPage } from './page-access';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 /** The secretariat's pages about bodies: the list, and one body's composition and continuity on any day. */
 @ApiExcludeController()

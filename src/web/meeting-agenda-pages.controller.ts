@@ -10,7 +10,7 @@ import type { FormBody } from './meeting-form-values';
 import { MeetingPageSteps, uuidField } from './meeting-page-steps';
 import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
-import type { PageContext } from './page-session';
+import type { PageContext } from './page-session.service';
 
 /** The agenda and minutes forms on a meeting page. */
 @ApiExcludeController()

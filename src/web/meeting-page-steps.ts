@@ -10,8 +10,8 @@ import type { FormBody } from './meeting-form-values';
 import { MeetingPagesService } from './meeting-pages.service';
 import type { FailedForm } from './meeting-pages.service';
 import { isNotFound } from './not-found';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 /** A step's outcome: the success sentence to show after the redirect, with its counts. */
 export type Done = { done: string; counts?: Record<string, number> };

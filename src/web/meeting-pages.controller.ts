@@ -14,8 +14,8 @@ import { MeetingPagesService } from './meeting-pages.service';
 import type { Ending } from './meeting-pages.service';
 import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 /**
  * The secretariat's meeting pages: the list, the month calendar, a meeting, its create and edit forms,

@@ -8,7 +8,7 @@ import type { FormBody } from './meeting-form-values';
 import { MeetingPageSteps, uuidField } from './meeting-page-steps';
 import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
-import type { PageContext } from './page-session';
+import type { PageContext } from './page-session.service';
 
 /** The date poll's forms on a meeting page: the dates offered, opening the poll, answers taken by phone, the date confirmed. */
 @ApiExcludeController()

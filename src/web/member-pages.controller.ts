@@ -13,8 +13,8 @@ import { MemberFormService } from './member-form.service';
 import type { MemberFormValues } from './member-form.service';
 import { MemberRecordService } from './member-record.service';
 import { PageSession, SecretariatPage } from './page-access';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 import { isNotFound } from './not-found';
 import type { FieldProblem } from '../common/http/api-error';
 

@@ -7,8 +7,8 @@ import type { FormOutcome } from './form-outcome';
 import { MyPageService } from './my-page.service';
 import type { MyPageFailure } from './my-page.service';
 import { MemberPage, PageSession } from './page-access';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 const DONE = { answer: 'my.answer.saved', poll: 'my.poll.saved', item: 'my.item.saved', preferences: 'prefs.saved' } as const;
 type Done = keyof typeof DONE;

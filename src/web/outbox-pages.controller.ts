@@ -12,8 +12,8 @@ import { blankToUndefined, problemsOf, validateForm } from './forms';
 import { OUTBOX_FILTERS, OutboxPageService } from './outbox-page.service';
 import type { OutboxFilters } from './outbox-page.service';
 import { PageSession, SecretariatPage } from './page-access';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 /** The outbox for the secretariat: every email with its delivery, one email as it reads, and resending. */
 @ApiExcludeController()

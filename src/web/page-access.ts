@@ -3,8 +3,8 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { PAGE_ROUTE } from '../auth/auth.decorators';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 /** Who may see a page: the secretariat only, or every signed-in member (the secretariat included). */
 export type PageAudience = 'secretariat' | 'member';

@@ -3,7 +3,7 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { t } from '../common/i18n/messages';
 import { pageContextOf } from './page-access';
-import { PageSessionService } from './page-session';
+import { PageSessionService } from './page-session.service';
 
 /** A page address whose record id is malformed (/members/abc): it names nothing, like an unknown id. */
 export class MalformedPageId extends NotFoundException {}

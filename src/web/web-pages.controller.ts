@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { t } from '../common/i18n/messages';
 import { DashboardService } from './dashboard.service';
 import { PageSession, SecretariatPage } from './page-access';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 
 /** The secretariat's pages, rendered on the server in the reader's language; sign-in required. */
 @ApiExcludeController()

@@ -27,7 +27,7 @@ import { MyPageService } from './my-page.service';
 import { OutboxPageService } from './outbox-page.service';
 import { OutboxPagesController } from './outbox-pages.controller';
 import { PageGuard } from './page-access';
-import { PageSessionService } from './page-session';
+import { PageSessionService } from './page-session.service';
 import { WebPagesController } from './web-pages.controller';
 import { WorkPlanPageService } from './work-plan-page.service';
 import { WorkPlanPagesController } from './work-plan-pages.controller';

@@ -17,8 +17,8 @@ import { blankToUndefined, byField, problemsOf, validateForm } from './forms';
 import { ImportUploadStore } from './import-upload-store';
 import type { KeptUpload } from './import-upload-store';
 import { CsrfCheckedInHandler, PageSession, SecretariatPage } from './page-access';
-import { PageSessionService } from './page-session';
-import type { PageContext } from './page-session';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
 import { FILTER_FIELDS, WorkPlanPageService } from './work-plan-page.service';
 import type { ItemFilters } from './work-plan-page.service';
 

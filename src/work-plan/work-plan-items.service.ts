@@ -22,7 +22,7 @@ import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import type { ItemPlanContext, ItemWithPeople } from '../reminders/item-reminders.planner';
-import { DeadlineReader } from './deadline/deadline-reader.service';
+import { DeadlineReader } from './deadline/deadline-reader';
 import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
@@ -160,7 +160,7 @@ export class WorkPlanItemsService {
       `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstantSql('created_at')}, 'updatedAt', ${isoInstantSql('updated_at')}) FROM item)`,
     );
     params.push(...audit.params);
-    const reminders = this.notifications.newSubjectInsertSql(this.reminders.newItemReminders(item, context), params.length + 1, 'reminders');
+    const reminders = this.notifications.newSubjectInsertSql(this.reminders.desiredReminders(item, context), params.length + 1, 'reminders');
     params.push(...(reminders?.params ?? []));
     const [row]: { position: number; created_at: Date; updated_at: Date; planned: { id: string; version: number; dueAt: string; kind: string }[] }[] = await manager.query(
       // Rows written around the counter (by SQL, say a generator) still count: the max read is the

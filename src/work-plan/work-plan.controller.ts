@@ -10,7 +10,7 @@ import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { DeadlineReader } from './deadline/deadline-reader.service';
+import { DeadlineReader } from './deadline/deadline-reader';
 import { ParsedDeadlineResponse } from './dto/deadline.response';
 import { ImportReportResponse } from './dto/import.response';
 import { CreateWorkPlanDto, UpdateWorkPlanDto, WorkPlanQuery } from './dto/work-plan.dto';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RemindersModule } from '../reminders/reminders.module';
-import { DeadlineParser } from './deadline/deadline-parser';
-import { DeadlineReader } from './deadline/deadline-reader.service';
+import { DeadlineReader } from './deadline/deadline-reader';
 import { WorkPlanItemChange } from './work-plan-item-change.entity';
 import { WorkPlanItem } from './work-plan-item.entity';
 import { WorkPlanItemRepository } from './work-plan-item.repository';
@@ -17,7 +16,7 @@ import { WorkPlansService } from './work-plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
-  providers: [DeadlineParser, DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
+  providers: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
   exports: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository],
 })
 export class WorkPlanModule {}

@@ -1,5 +1,8 @@
 import { Client } from 'pg';
-import { deliverJobId, NotificationQueue } from '../../src/notifications/notification-queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { deliverJobId } from '../../src/notifications/notification-queue';
+import { QUEUES } from '../../src/queue/queue-names';
 import { addMembership, createBody, createMember } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -81,7 +84,7 @@ describe('a body whose reminder offsets and time zone change', () => {
     expect(scheduled(itemAfter, 'item-overdue').length).toBeGreaterThan(0);
 
     // Every new row is on the queue, due when the row says.
-    const queue = t.app.get(NotificationQueue).raw();
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
     for (const row of [...scheduled(meetingAfter, 'meeting-reminder'), ...scheduled(itemAfter, 'item-due-soon')]) {
       const job = await queue.getJob(deliverJobId(row.id, row.version));
       expect(job).toBeDefined();

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { DeliveryJournal } from '../../src/notifications/delivery-journal';
-import { NotificationReconciler } from '../../src/notifications/notification-reconciler.service';
+import { NotificationReconciler } from '../../src/notifications/notification-reconciler';
 import { createBody, createMember } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';

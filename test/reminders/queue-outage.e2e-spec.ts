@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { deliverJobId } from '../../src/notifications/notification-queue';
-import { NotificationReconciler } from '../../src/notifications/notification-reconciler.service';
+import { NotificationReconciler } from '../../src/notifications/notification-reconciler';
 import { QUEUES } from '../../src/queue/queue-names';
 import { createBody, createMember } from '../support/factories';
 import { OwnRedis } from '../support/fault-processes';

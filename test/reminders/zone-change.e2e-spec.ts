@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
-import { deliverJobId, NotificationQueue } from '../../src/notifications/notification-queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { deliverJobId } from '../../src/notifications/notification-queue';
+import { QUEUES } from '../../src/queue/queue-names';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { UnitOfWork } from '../../src/notifications/unit-of-work';
 import { Member } from '../../src/members/member.entity';
@@ -73,7 +76,7 @@ describe('a member who changes time zone', () => {
     }
     expect(after.filter((r) => r.kind === 'item-due-soon' && r.payload.offset === 'P14D').map((r) => r.dueAt)).toEqual(['2031-09-16T07:00:00.000Z']);
 
-    const queue = t.app.get(NotificationQueue).raw();
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
     const job = await queue.getJob(deliverJobId(moved.id, moved.version));
     expect(job).toBeDefined();
     // Run once and removed at once: a failed email comes back as a new version of its row, with a new job id.
@@ -117,7 +120,7 @@ describe('a member who changes time zone', () => {
     const digest = (slot: string, period: string, dueAt: string) => ({
       key: `digest:${member.id}:${period}:${slot}`,
       kind: 'digest' as const,
-      subjectType: 'member' as const,
+      subjectType: 'member_digest' as const,
       subjectId: member.id,
       recipientId: member.id,
       recipientEmail: member.email,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { countQueries } from '../../bench/query-counter';
 import type { SentStatement } from '../../bench/query-counter';
-import { NotificationReconciler } from '../../src/notifications/notification-reconciler.service';
+import { NotificationReconciler } from '../../src/notifications/notification-reconciler';
 import { createBody, createMember } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 

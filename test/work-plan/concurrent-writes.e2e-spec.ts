@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { countQueries } from '../../bench/query-counter';
-import { deliverJobId, NotificationQueue } from '../../src/notifications/notification-queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { deliverJobId } from '../../src/notifications/notification-queue';
+import { QUEUES } from '../../src/queue/queue-names';
 import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -99,7 +102,7 @@ describe('writing items of one plan concurrently', () => {
     expect(sql.filter((statement) => /START TRANSACTION|BEGIN|COMMIT|UPDATE notification|status = 'sending'/.test(statement))).toEqual([]);
     const reminders: { id: string; version: number }[] = await t.dataSource.query(`SELECT id, version FROM notification WHERE subject_id = $1 AND status = 'scheduled'`, [created.id]);
     expect(reminders).toHaveLength(ROWS_PER_ITEM);
-    const queue = t.app.get(NotificationQueue).raw();
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
     const jobs = await Promise.all(reminders.map((row) => queue.getJob(deliverJobId(row.id, row.version))));
     expect(jobs.map((job) => job?.data.notificationId)).toEqual(reminders.map((row) => row.id));
     const audit = await t.admin.get(`/api/audit?entity=work_plan_item&id=${created.id}`).expect(200);

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { deadlineDueAt } from './deadline-due';
-import { DeadlineParser } from './deadline-parser';
+import { parseDeadline } from './deadline-parser';
 import { ParsedDeadline } from './deadline.types';
 
-const parser = new DeadlineParser();
-const dueAt = (text: string, zone: string) => deadlineDueAt(parser.parse(text), zone)?.toISOString() ?? null;
+const dueAt = (text: string, zone: string) => deadlineDueAt(parseDeadline(text), zone)?.toISOString() ?? null;
 
 describe('deadlineDueAt', () => {
   it.each([
@@ -52,7 +51,7 @@ describe('deadlineDueAt', () => {
   });
 
   it('refuses an unknown time zone rather than returning an invalid date', () => {
-    expect(() => deadlineDueAt(parser.parse('Февраль 2019'), 'Asia/Nowhere')).toThrow(RangeError);
+    expect(() => deadlineDueAt(parseDeadline('Февраль 2019'), 'Asia/Nowhere')).toThrow(RangeError);
   });
 
   it('works on any ParsedDeadline, not only on what the parser returns', () => {

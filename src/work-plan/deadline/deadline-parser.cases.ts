@@ -1,5 +1,5 @@
 /**
- * What deadlines, as people write them, must mean: the specification of DeadlineParser as a
+ * What deadlines, as people write them, must mean: the specification of parseDeadline as a
  * table. Expected windows are written out by hand (not computed), one line per phrase.
  */
 import { DeadlineKind } from './deadline.types';

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { DeadlineParser } from './deadline-parser';
+import { parseDeadline } from './deadline-parser';
 import { ACCEPTED_DEADLINE_FORMS, DeadlineParseError } from './deadline-parse.error';
 import { EN_CASES, ERROR_CASES, KK_CASES, ParseCase, RU_CASES } from './deadline-parser.cases';
 import { ParsedDeadline } from './deadline.types';
 
-const parser = new DeadlineParser();
 
 function parseError(text: string): DeadlineParseError {
   try {
-    parser.parse(text);
+    parseDeadline(text);
   } catch (e) {
     if (e instanceof DeadlineParseError) return e;
     throw e;
@@ -46,7 +45,7 @@ function expectWellFormed(text: string, result: ParsedDeadline): void {
 function expectParsesOrExplains(text: string): void {
   let result: ParsedDeadline;
   try {
-    result = parser.parse(text);
+    result = parseDeadline(text);
   } catch (e) {
     expect(e).toBeInstanceOf(DeadlineParseError);
     const error = e as DeadlineParseError;
@@ -59,7 +58,7 @@ function expectParsesOrExplains(text: string): void {
 }
 
 function expectCase(c: ParseCase): void {
-  const result = parser.parse(c.text);
+  const result = parseDeadline(c.text);
   expect({ kind: result.kind, windows: result.windows.map((w) => [w.start, w.end]), onRequest: result.onRequest }).toEqual({
     kind: c.kind,
     windows: c.windows,
@@ -71,7 +70,7 @@ function expectCase(c: ParseCase): void {
   }
 }
 
-describe('DeadlineParser', () => {
+describe('parseDeadline', () => {
   describe('the work-plan fixtures', () => {
     /** A tiny RFC 4180 reader: quoted fields, doubled quotes, commas and newlines inside quotes. */
     function readCsv(file: string): Record<string, string>[] {
@@ -136,7 +135,7 @@ describe('DeadlineParser', () => {
 
     it.each(rows)('$file: "$deadline"', ({ deadline }) => {
       expect(expected[deadline]).toBeDefined();
-      expect(parser.parse(deadline)).toEqual({ text: deadline, onRequest: false, ...expected[deadline] });
+      expect(parseDeadline(deadline)).toEqual({ text: deadline, onRequest: false, ...expected[deadline] });
     });
   });
 
@@ -196,30 +195,30 @@ describe('DeadlineParser', () => {
     });
 
     it.each(ACCEPTED_DEADLINE_FORMS.flatMap((f) => f.examples))('accepted form example "%s" parses', (example) => {
-      expect(() => parser.parse(example)).not.toThrow();
+      expect(() => parseDeadline(example)).not.toThrow();
     });
   });
 
   describe('what the result carries', () => {
     it('keeps the text exactly as given', () => {
       const text = '  Конец НОЯБРЯ   или начало декабря 2019 [по запросу] ';
-      const result = parser.parse(text);
+      const result = parseDeadline(text);
       expect(result.text).toBe(text);
       expect(result.onRequest).toBe(true);
       expect(result.windows.map((w) => w.label)).toEqual(['Конец НОЯБРЯ', 'начало декабря 2019']);
     });
 
     it('labels alternatives with their fragments, fillers and abbreviation dots included', () => {
-      const result = parser.parse('в конце ноября 2019 г. или в начале декабря 2019 г.');
+      const result = parseDeadline('в конце ноября 2019 г. или в начале декабря 2019 г.');
       expect(result.windows.map((w) => w.label)).toEqual(['в конце ноября 2019 г.', 'в начале декабря 2019 г.']);
     });
 
     it('does not label a single window', () => {
-      expect(parser.parse('Февраль 2019').windows[0].label).toBeUndefined();
+      expect(parseDeadline('Февраль 2019').windows[0].label).toBeUndefined();
     });
 
     it('rejects what is not a string', () => {
-      expect(() => parser.parse(42 as unknown as string)).toThrow(TypeError);
+      expect(() => parseDeadline(42 as unknown as string)).toThrow(TypeError);
     });
   });
 
@@ -315,7 +314,7 @@ describe('DeadlineParser', () => {
           (lang, part, m, y, formPick, style, spaces) => {
             const forms = FORMS[lang][part];
             const text = restyle(forms[formPick % forms.length](m, y), style, spaces);
-            const result = parser.parse(text);
+            const result = parseDeadline(text);
             expect(result.kind).toBe('window');
             expect(result.windows.map((w) => [w.start, w.end])).toEqual([expectedWindow(part, y, m)]);
           },
@@ -338,7 +337,7 @@ describe('DeadlineParser', () => {
               : `${y} жылғы ${MONTHS.kk[a]} – ${MONTHS.kk[b]}`;
             // Kazakh writes the year first: it belongs to the start. Otherwise it belongs to the end.
             const [startYear, endYear] = lang === 'kk' ? [y, a > b ? y + 1 : y] : [a > b ? y - 1 : y, y];
-            expect(parser.parse(text).windows.map((w) => [w.start, w.end])).toEqual([
+            expect(parseDeadline(text).windows.map((w) => [w.start, w.end])).toEqual([
               [isoOf(startYear, a, 1), isoOf(endYear, b, lastDay(endYear, b))],
             ]);
           },
@@ -364,7 +363,7 @@ describe('DeadlineParser', () => {
               dots: `${pad(d)}.${pad(m + 1)}.${y}`,
               iso: isoOf(y, m, d),
             }[form];
-            const result = parser.parse(text);
+            const result = parseDeadline(text);
             expect(result.kind).toBe('date');
             expect(result.windows.map((w) => [w.start, w.end])).toEqual([[isoOf(y, m, d), isoOf(y, m, d)]]);
           },
@@ -394,7 +393,7 @@ describe('DeadlineParser', () => {
           const n = months === 3 ? q : h;
           const first = (n - 1) * months;
           const last = first + months - 1;
-          expect(parser.parse(text).windows.map((w) => [w.start, w.end])).toEqual([
+          expect(parseDeadline(text).windows.map((w) => [w.start, w.end])).toEqual([
             [isoOf(y, first, 1), isoOf(y, last, lastDay(y, last))],
           ]);
         }),
@@ -406,7 +405,7 @@ describe('DeadlineParser', () => {
       fc.assert(
         fc.property(fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 2, maxLength: 5 }), fc.integer({ min: 1950, max: 2150 }), (months, y) => {
           const text = months.map((m, k) => (k === months.length - 1 ? `${MONTHS.ruNominative[m]} ${y}` : MONTHS.ruNominative[m])).join(' или ');
-          const result = parser.parse(text);
+          const result = parseDeadline(text);
           expect(result.kind).toBe('alternatives');
           expect(result.windows.map((w) => Number(w.start.slice(5, 7)) - 1)).toEqual(months);
           expect(result.windows[result.windows.length - 1].start.slice(0, 4)).toBe(String(y));

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import {
   KkCase,
   Lexeme,
@@ -36,13 +35,6 @@ import { DeadlineKind, DeadlineWindow, ParsedDeadline } from './deadline.types';
  * - numeric dates are day first (15.06.2019, 15/06/2019) or ISO (2019-06-15); years have four
  *   digits between 1900 and 2199.
  */
-@Injectable()
-export class DeadlineParser {
-  parse(text: string): ParsedDeadline {
-    return parseDeadline(text);
-  }
-}
-
 export function parseDeadline(text: string): ParsedDeadline {
   if (typeof text !== 'string') throw new TypeError('A deadline must be a string');
   const tokens = tokenize(text);

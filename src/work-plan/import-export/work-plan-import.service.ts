@@ -12,7 +12,7 @@ import { Organization, OrganizationKind } from '../../organizations/organization
 import { UnitOfWork } from '../../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../../reminders/item-reminders.planner';
-import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader.service';
+import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader';
 import { ITEM_STATUSES, ItemStatus, WorkPlanItem } from '../work-plan-item.entity';
 import { WorkPlansService } from '../work-plans.service';
 import { readTable, ReadTable, TableFormatError, TableRow } from './work-plan-table';

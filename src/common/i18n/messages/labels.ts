@@ -55,8 +55,8 @@ export const LABEL_MESSAGES = {
 
   'label.subjectType.meeting': { en: 'Meeting', ru: 'Заседание', kk: 'Отырыс' },
   'label.subjectType.work_plan_item': { en: 'Work-plan activity', ru: 'Мероприятие рабочего плана', kk: 'Жұмыс жоспарының іс-шарасы' },
-  'label.subjectType.member': { en: 'Member digest', ru: 'Сводка участника', kk: 'Қатысушы дайджесті' },
-  'label.subjectType.digest': { en: 'Secretariat digest', ru: 'Сводка секретариата', kk: 'Хатшылық дайджесті' },
+  'label.subjectType.member_digest': { en: 'Member digest', ru: 'Сводка участника', kk: 'Қатысушы дайджесті' },
+  'label.subjectType.secretariat_digest': { en: 'Secretariat digest', ru: 'Сводка секретариата', kk: 'Хатшылық дайджесті' },
   'label.subjectType.sign_in': { en: 'Sign-in', ru: 'Вход', kk: 'Кіру' },
 
   'label.emailKind.meeting-poll': { en: 'Date poll', ru: 'Опрос о датах', kk: 'Күн сауалнамасы' },

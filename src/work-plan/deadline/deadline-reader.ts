@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../../common/http/api-error';
 import { deadlineDueAt } from './deadline-due';
 import { DeadlineParseError } from './deadline-parse.error';
-import { DeadlineParser } from './deadline-parser';
+import { parseDeadline } from './deadline-parser';
 import type { ParsedDeadline } from './deadline.types';
 
 export interface ReadDeadline extends ParsedDeadline {
@@ -12,11 +12,9 @@ export interface ReadDeadline extends ParsedDeadline {
   startsOn: string | null;
 }
 
-/** The parser behind the API: a text it cannot read becomes a 422 that quotes it and lists the accepted forms. */
+/** Reads deadlines for the API: a text it cannot read becomes a 422 that quotes it and lists the accepted forms. */
 @Injectable()
 export class DeadlineReader {
-  constructor(private readonly parser: DeadlineParser) {}
-
   read(text: string, timeZone: string, field = 'deadline'): ReadDeadline {
     const parsed = this.readOrThrow(text, field);
     const starts = parsed.windows.map((w) => w.start).sort();
@@ -26,7 +24,7 @@ export class DeadlineReader {
   /** Parses without computing the due moment; throws the API's 422. */
   readOrThrow(text: string, field = 'deadline'): ParsedDeadline {
     try {
-      return this.parser.parse(text);
+      return parseDeadline(text);
     } catch (error) {
       if (!(error instanceof DeadlineParseError)) throw error;
       throw ApiError.field(HttpStatus.UNPROCESSABLE_ENTITY, field, error.message, {

@@ -6,7 +6,7 @@ import { Member } from '../members/member.entity';
 import { DeliveryError, MailTransport } from '../mail/mail-transport';
 import { TemplateRenderer } from '../mail/template-renderer';
 import { isDigestible, nextDigestSlot, slotKey } from '../reminders/reminder-policy';
-import { NotificationClaims } from './notification-claims.service';
+import { NotificationClaims } from './notification-claims';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationsService } from './notifications.service';
 import { Notification } from './notification.entity';
@@ -121,7 +121,7 @@ export class NotificationDelivery {
         {
           key: `digest:${recipient.id}:${period}:${key}`,
           kind: 'digest',
-          subjectType: 'member',
+          subjectType: 'member_digest',
           subjectId: recipient.id,
           recipientId: recipient.id,
           recipientEmail: recipient.email,

@@ -1,10 +1,10 @@
-import type { Language } from '../common/i18n/languages';
-import type { ActionLink, EmailData, EmailKind, ItemView, MeetingView } from './email-kinds';
+import type { Language } from '../../src/common/i18n/languages';
+import type { ActionLink, EmailData, EmailKind, ItemView, MeetingView } from '../../src/mail/email-kinds';
 
 /**
  * Realistic data for every email kind in every language, drawn from the WGECC documents
- * (the 9th meeting in Brussels, the 2019 work plan). Used by the template tests and the web
- * preview; every call returns fresh objects, so callers may change them.
+ * (the 9th meeting in Brussels, the 2019 work plan). Used by the template tests and the
+ * benchmarks; every call returns fresh objects, so callers may change them.
  */
 export function sampleData<K extends EmailKind>(kind: K, language: Language): EmailData[K] {
   return BUILDERS[kind](language);
