@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { rowToEntity } from '../common/database/update-returning';
 import type { EmailKind } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
+import { escalationMembersSql } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
@@ -10,11 +11,6 @@ import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { daysAfter, DEFAULT_ITEM_OFFSETS, ESCALATE_AFTER, OVERDUE_EVERY_DAYS, OVERDUE_TIMES, reminderMoment } from './reminder-policy';
 
 const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation'];
-
-/** Active members who chair the body or serve in its secretariat on the day: those an escalation goes to. */
-const escalationMembers = (bodyId: string, day: string) => `SELECT m.* FROM member m WHERE m.active AND EXISTS (
-  SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
-    AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
 /** What planning an item's reminders needs from its plan and body; whoever writes the item reads it once. */
 export interface ItemPlanContext {
@@ -44,7 +40,7 @@ export class ItemRemindersPlanner {
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
     const rows: { body_id: string; time_zone: string; reminder_offsets: { items?: string[] | null } | null; escalation: Record<string, unknown>[] }[] = await manager.query(
       `SELECT p.body_id, b.time_zone, b.reminder_offsets,
-              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembers('p.body_id', '$2')}) e), '[]') AS escalation
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
        FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
       [workPlanId, today()],
     );
@@ -124,11 +120,5 @@ export class ItemRemindersPlanner {
       [bodyId],
     );
     for (const item of items) await this.plan(unit, item.id);
-  }
-
-  /** Whether the member still is, today, one of those an escalation about the body goes to. */
-  async isEscalationRecipient(manager: EntityManager, bodyId: string, memberId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM (${escalationMembers('$1', '$2')}) e WHERE e.id = $3`, [bodyId, today(), memberId]);
-    return rows.length > 0;
   }
 }
