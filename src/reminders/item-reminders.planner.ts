@@ -7,7 +7,8 @@ import { escalationMembersSql } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
-import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { daysAfter, DEFAULT_ITEM_OFFSETS, ESCALATE_AFTER, OVERDUE_EVERY_DAYS, OVERDUE_TIMES, reminderMoment } from './reminder-policy';
 
 const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation'];
@@ -34,7 +35,10 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 @Injectable()
 export class ItemRemindersPlanner {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly items: WorkPlanItemRepository,
+  ) {}
 
   /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
@@ -58,7 +62,7 @@ export class ItemRemindersPlanner {
   /** Loads the item and its plan's context, then plans (for callers that hold only the id). */
   async plan(unit: UnitOfWorkContext, itemId: string, now = new Date()): Promise<PlannedRow[]> {
     const { manager } = unit;
-    const item = await manager.findOne(WorkPlanItem, { where: { id: itemId }, relations: { responsibleMembers: true, executorMember: true } });
+    const item = await this.items.findWithRecipients(manager, itemId);
     const context = item && (await this.loadContext(manager, item.workPlanId));
     if (!item || !context) return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', itemId, KINDS, [], 'the item no longer exists');
     return this.planLoaded(unit, item as ItemWithPeople, context, now);
@@ -114,11 +118,6 @@ export class ItemRemindersPlanner {
 
   /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
-    const items: { id: string }[] = await unit.manager.query(
-      `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
-       WHERE p.body_id = $1 AND i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL`,
-      [bodyId],
-    );
-    for (const item of items) await this.plan(unit, item.id);
+    for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);
   }
 }

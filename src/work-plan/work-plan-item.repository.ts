@@ -395,4 +395,19 @@ export class WorkPlanItemRepository {
       [ids, dueAt],
     );
   }
+
+  /** The item with those its reminders go to (responsible members, executing member), read in the caller's transaction; null when none. */
+  findWithRecipients(manager: EntityManager, id: string): Promise<WorkPlanItem | null> {
+    return manager.findOne(WorkPlanItem, { where: { id }, relations: { responsibleMembers: true, executorMember: true } });
+  }
+
+  /** The ids of the body's open dated items (not on request): those whose reminders follow its people. */
+  async openDatedIdsOfBody(manager: EntityManager, bodyId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
+       WHERE p.body_id = $1 AND i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL`,
+      [bodyId],
+    );
+    return rows.map((row) => row.id);
+  }
 }
