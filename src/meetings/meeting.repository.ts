@@ -25,6 +25,22 @@ export interface UpcomingMeetingRow {
   pending: number;
 }
 
+/** A scheduled meeting in the digest's weeks with its invitations counted. */
+export interface ScheduledMeetingRow {
+  id: string;
+  title: Record<string, string>;
+  starts_at: Date;
+  invited: number;
+  accepted: number;
+}
+
+/** An invitation sent and not answered, to a scheduled meeting still to come. */
+export interface UnansweredInvitationRow {
+  title: Record<string, string>;
+  full_name: string;
+  country_code: string;
+}
+
 /** Read queries over meetings, their invitations and date options, each one SQL statement, for the pages' summaries. */
 @Injectable()
 export class MeetingRepository {
@@ -40,6 +56,27 @@ export class MeetingRepository {
        FROM meeting m LEFT JOIN invitation i ON i.meeting_id = m.id
        WHERE m.status = 'scheduled' AND m.starts_at >= $1 GROUP BY m.id ORDER BY m.starts_at LIMIT $2`,
       [now, limit],
+    );
+  }
+
+  /** Scheduled meetings starting between two moments, soonest first, with their invitations counted. */
+  scheduledBetweenWithAnswers(from: Date, to: Date): Promise<ScheduledMeetingRow[]> {
+    return this.dataSource.query(
+      `SELECT m.id, m.title, m.starts_at,
+              count(i.id) FILTER (WHERE i.invited_at IS NOT NULL)::int AS invited,
+              count(i.id) FILTER (WHERE i.response IN ('accepted', 'delegated'))::int AS accepted
+       FROM meeting m LEFT JOIN invitation i ON i.meeting_id = m.id
+       WHERE m.status = 'scheduled' AND m.starts_at BETWEEN $1 AND $2 GROUP BY m.id ORDER BY m.starts_at`,
+      [from, to],
+    );
+  }
+
+  /** Invitations sent and still pending to scheduled meetings after `now`, by meeting then country, at most 300. */
+  unansweredInvitations(now: Date): Promise<UnansweredInvitationRow[]> {
+    return this.dataSource.query(
+      `SELECT m.title, mm.full_name, mm.country_code FROM invitation i JOIN meeting m ON m.id = i.meeting_id JOIN member mm ON mm.id = i.member_id
+       WHERE i.response = 'pending' AND i.invited_at IS NOT NULL AND m.status = 'scheduled' AND m.starts_at > $1 ORDER BY m.starts_at, mm.country_code LIMIT 300`,
+      [now],
     );
   }
 

@@ -1,18 +1,17 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { pickLocalized } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { ItemView } from '../mail/email-kinds';
 import type { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
-import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
-import { WorkPlan } from '../work-plan/work-plan.entity';
-import { ItemRemindersPlanner } from './item-reminders.planner';
+import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { calendarDaysBetween } from './reminder-policy';
 
 const skip = (reason: string): Composition => ({ send: false, reason });
@@ -22,17 +21,14 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 @ComposesNotifications('work_plan_item')
 export class ItemEmailComposer implements NotificationComposer {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly planner: ItemRemindersPlanner,
+    private readonly items: WorkPlanItemRepository,
+    private readonly members: MemberRepository,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
-    const item = await this.dataSource.manager.findOne(WorkPlanItem, {
-      where: { id: notification.subjectId! },
-      relations: { responsibleMembers: true, executorOrganization: true, executorMember: true },
-    });
+    const item = await this.items.findWithPeople(notification.subjectId!);
     if (!item) return skip('the item no longer exists');
     if (item.status === 'done' || item.status === 'cancelled') return skip(`the item is ${item.status}`);
     if (item.onRequest) return skip('the item is on request');
@@ -40,8 +36,8 @@ export class ItemEmailComposer implements NotificationComposer {
     const concerned = (item.responsibleMembers ?? []).some((m) => m.id === recipient.id) || item.executorMemberId === recipient.id;
     if (notification.kind !== 'item-escalation' && !concerned) return skip('the recipient is no longer responsible for the item');
     if (notification.kind === 'item-escalation') {
-      const plan = await this.dataSource.manager.findOneByOrFail(WorkPlan, { id: item.workPlanId });
-      if (!(await this.planner.isEscalationRecipient(this.dataSource.manager, plan.bodyId, recipient.id))) return skip("the recipient no longer chairs the body or serves in its secretariat");
+      const plan = await this.items.planOrFail(item.workPlanId);
+      if (!(await this.members.isEscalationRecipient(plan.bodyId, recipient.id, new Date().toISOString().slice(0, 10)))) return skip("the recipient no longer chairs the body or serves in its secretariat");
     }
 
     const common = { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), item: this.view(item, recipient) };

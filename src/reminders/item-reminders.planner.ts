@@ -3,18 +3,15 @@ import { EntityManager } from 'typeorm';
 import { rowToEntity } from '../common/database/update-returning';
 import type { EmailKind } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
+import { escalationMembersSql } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
-import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { daysAfter, DEFAULT_ITEM_OFFSETS, ESCALATE_AFTER, OVERDUE_EVERY_DAYS, OVERDUE_TIMES, reminderMoment } from './reminder-policy';
 
 const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation'];
-
-/** Active members who chair the body or serve in its secretariat on the day: those an escalation goes to. */
-const escalationMembers = (bodyId: string, day: string) => `SELECT m.* FROM member m WHERE m.active AND EXISTS (
-  SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
-    AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
 /** What planning an item's reminders needs from its plan and body; whoever writes the item reads it once. */
 export interface ItemPlanContext {
@@ -38,13 +35,16 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 @Injectable()
 export class ItemRemindersPlanner {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly items: WorkPlanItemRepository,
+  ) {}
 
   /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
     const rows: { body_id: string; time_zone: string; reminder_offsets: { items?: string[] | null } | null; escalation: Record<string, unknown>[] }[] = await manager.query(
       `SELECT p.body_id, b.time_zone, b.reminder_offsets,
-              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembers('p.body_id', '$2')}) e), '[]') AS escalation
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
        FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
       [workPlanId, today()],
     );
@@ -62,7 +62,7 @@ export class ItemRemindersPlanner {
   /** Loads the item and its plan's context, then plans (for callers that hold only the id). */
   async plan(unit: UnitOfWorkContext, itemId: string, now = new Date()): Promise<PlannedRow[]> {
     const { manager } = unit;
-    const item = await manager.findOne(WorkPlanItem, { where: { id: itemId }, relations: { responsibleMembers: true, executorMember: true } });
+    const item = await this.items.findWithRecipients(manager, itemId);
     const context = item && (await this.loadContext(manager, item.workPlanId));
     if (!item || !context) return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', itemId, KINDS, [], 'the item no longer exists');
     return this.planLoaded(unit, item as ItemWithPeople, context, now);
@@ -114,17 +114,6 @@ export class ItemRemindersPlanner {
 
   /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
-    const items: { id: string }[] = await unit.manager.query(
-      `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
-       WHERE p.body_id = $1 AND i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL`,
-      [bodyId],
-    );
-    for (const item of items) await this.plan(unit, item.id);
-  }
-
-  /** Whether the member still is, today, one of those an escalation about the body goes to. */
-  async isEscalationRecipient(manager: EntityManager, bodyId: string, memberId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM (${escalationMembers('$1', '$2')}) e WHERE e.id = $3`, [bodyId, today(), memberId]);
-    return rows.length > 0;
+    for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);
   }
 }

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MeetingRepository } from '../meetings/meeting.repository';
+import { MemberRepository } from '../members/member.repository';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { DigestComposer } from './digest.composer';
 import { ItemEmailComposer } from './item-email.composer';
 import { ItemRemindersPlanner } from './item-reminders.planner';
@@ -11,6 +14,11 @@ import { SecretariatDigestPlanner } from './secretariat-digest.planner';
 /** What is reminded and when: the planners the features call, the weekly digest's job, and the composers of reminder emails and digests. */
 @Module({
   providers: [
+    // The features import this module to plan reminders, so it cannot import theirs back: it holds its own
+    // instances of their repositories, which keep no state of their own.
+    WorkPlanItemRepository,
+    MeetingRepository,
+    MemberRepository,
     MeetingRemindersPlanner,
     ItemRemindersPlanner,
     MemberRemindersPlanner,

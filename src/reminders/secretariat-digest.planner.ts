@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { MemberRepository } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 
@@ -11,7 +11,7 @@ import { UnitOfWork } from '../notifications/unit-of-work';
 @Injectable()
 export class SecretariatDigestPlanner {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly members: MemberRepository,
     private readonly notifications: NotificationsService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
@@ -20,11 +20,7 @@ export class SecretariatDigestPlanner {
   async planWeek(now = new Date()): Promise<{ planned: number }> {
     const week = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat("kkkk-'W'WW");
     const today = now.toISOString().slice(0, 10);
-    const recipients: { id: string; email: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT m.id, m.email FROM member m JOIN membership s ON s.member_id = m.id
-       WHERE m.active AND s.role = 'secretariat' AND s.start_date <= $1 AND (s.end_date IS NULL OR s.end_date >= $1)`,
-      [today],
-    );
+    const recipients = await this.members.activeSecretariatOn(today);
     const planned = await this.unitOfWork.run((unit) =>
       this.notifications.plan(
         unit,

@@ -1,5 +1,97 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { isoInstantSql } from '../common/database/iso-instant-sql';
+import { likePattern } from '../common/database/like';
+import { entityFromRow, paginateJson } from '../common/database/paginate';
+import { rowToEntity } from '../common/database/update-returning';
+import type { PageQuery } from '../common/http/pagination';
+import type { Actor } from '../common/request-context';
+import { Meeting } from '../meetings/meeting.entity';
+import { Member } from '../members/member.entity';
+import { Organization } from '../organizations/organization.entity';
+import type { ItemWithPeople } from '../reminders/item-reminders.planner';
+import type { DeadlineKind, DeadlineWindow } from './deadline/deadline.types';
+import type { WorkPlanItemQuery } from './dto/work-plan-item.dto';
+import { WorkPlanItemChange } from './work-plan-item-change.entity';
+import { WorkPlanItem } from './work-plan-item.entity';
+import type { ItemViewOptions } from './work-plan-item.view';
+import { WorkPlan } from './work-plan.entity';
+
+/** An item's responsible members as one JSON array per row (the item aliased `i`). */
+const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
+
+/** Responsible members in toItemView's order: String.localeCompare is ICU's root collation, not the database's C collation. */
+const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
+
+/**
+ * An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL;
+ * `:now` decides overdue as isOverdue does. row_to_json over named columns, not json_build_object, so
+ * that the text is as compact as JSON.stringify's.
+ */
+const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FROM (SELECT
+    i.id AS "id", i.work_plan_id AS "workPlanId", i.position AS "position", i.activity AS "activity",
+    (SELECT row_to_json(d) FROM (SELECT i.deadline_text AS "text", i.deadline_kind AS "kind", i.deadline_windows AS "windows",
+                                        ${isoInstantSql('i.due_at')} AS "dueAt", i.on_request AS "onRequest") d) AS "deadline",
+    coalesce(
+      (SELECT row_to_json(x) FROM (SELECT 'organization' AS "type", o.id AS "id", o.name AS "name" FROM organization o WHERE o.id = i.executor_organization_id) x),
+      (SELECT row_to_json(x) FROM (SELECT 'member' AS "type", e.id AS "id", json_build_object('en', e.full_name) AS "name"${emails ? `, e.email AS "email"` : ''}
+                                   FROM member e WHERE e.id = i.executor_member_id) x)) AS "executor",
+    coalesce(responsible.ids, '[]') AS "responsibleMemberIds", coalesce(responsible.members, '[]') AS "responsibleMembers",
+    i.countries AS "countries", i.topics AS "topics", i.status AS "status",
+    coalesce(i.due_at < CAST(:now AS timestamptz), false) AND NOT i.on_request AND i.status NOT IN ('done', 'cancelled') AS "overdue",
+    i.meeting_id AS "meetingId", i.notes AS "notes", ${isoInstantSql('i.created_at')} AS "createdAt", ${isoInstantSql('i.updated_at')} AS "updatedAt"
+  FROM (SELECT json_agg(m.id ORDER BY ${BY_NAME}) AS ids,
+               json_agg((SELECT r FROM (SELECT m.id AS "id", m.full_name AS "fullName",${emails ? ` m.email AS "email",` : ''} m.country_code AS "countryCode") r) ORDER BY ${BY_NAME}) AS members
+        FROM work_plan_item_responsible rm JOIN member m ON m.id = rm.member_id WHERE rm.item_id = i.id) responsible) item)`;
+const ITEM_JSON = { withEmails: itemJson({ emails: true }), withoutEmails: itemJson({ emails: false }) };
+
+/** The inserted item's position and timestamps as JSON (from the insert's `item` expression): its audit entry's additions. */
+export const INSERTED_ITEM_STAMPS_JSON = `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstantSql('created_at')}, 'updatedAt', ${isoInstantSql('updated_at')}) FROM item)`;
+
+const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
+
+/** The list's filters, the zone its month is read in, and, for a member, what they may see. */
+export type ItemFilter = Omit<WorkPlanItemQuery, 'limit' | 'offset'> & { zone: string; visibleTo: { bodies: string[]; memberId: string | null } | null };
+
+/** A reminder planned in an item's statement, as the outbox announces it. */
+export interface PlannedRef {
+  id: string;
+  version: number;
+  dueAt: string;
+  kind: string;
+}
+
+/** Common table expressions written in the item's insert, their parameters, and the expression of the reminders they planned. */
+export interface ItemStatementParts {
+  ctes: string[];
+  params: unknown[];
+  planned: string | null;
+}
+
+/** A status or deadline change, kept in the item's history. */
+export interface ItemFieldChange {
+  field: 'status' | 'deadline';
+  oldValue: string;
+  newValue: string;
+}
+
+/** What an item's update writes beside its columns. */
+export interface ItemUpdateWrite {
+  responsibleGiven: boolean;
+  changes: ItemFieldChange[];
+  note: string | null;
+  actor: Actor;
+}
+
+/** A dated item with what its due moment is read from. */
+export interface DatedItemRow {
+  id: string;
+  deadline_text: string;
+  deadline_kind: DeadlineKind;
+  deadline_windows: DeadlineWindow[];
+  on_request: boolean;
+}
 
 export interface DueItemRow {
   activity: Record<string, string>;
@@ -8,7 +100,32 @@ export interface DueItemRow {
   executor: Record<string, string> | null;
 }
 
-/** Read queries over work-plan items for the pages' summaries, each one SQL statement. */
+/** An unfinished item due within the digest's weeks, with its executing organization's name. */
+export interface DigestDeadlineRow {
+  id: string;
+  activity: Record<string, string>;
+  due_at: Date;
+  deadline_text: string;
+  executor: Record<string, string> | null;
+}
+
+/** Overdue items counted by executor: the organization's name, else the member's. */
+export interface OverdueByExecutorRow {
+  executor: Record<string, string> | null;
+  member: string | null;
+  count: number;
+}
+
+/** Overdue items counted by country ('—' for items of no country). */
+export interface OverdueByCountryRow {
+  country: string;
+  count: number;
+}
+
+/**
+ * Queries over work-plan items and their plans, each one SQL statement. Items are written by PostgreSQL
+ * as the API's JSON (ITEM_JSON); methods that run in a caller's transaction take its EntityManager first.
+ */
 @Injectable()
 export class WorkPlanItemRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -29,5 +146,268 @@ export class WorkPlanItemRepository {
        WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND ${when} ORDER BY i.due_at LIMIT $2`,
       [now, limit],
     );
+  }
+
+  /** The item with everyone its reminders name: responsible members, executing organization or member. */
+  findWithPeople(id: string): Promise<WorkPlanItem | null> {
+    return this.dataSource.manager.findOne(WorkPlanItem, {
+      where: { id },
+      relations: { responsibleMembers: true, executorOrganization: true, executorMember: true },
+    });
+  }
+
+  /** The work plan; fails when the id names none. */
+  planOrFail(id: string): Promise<WorkPlan> {
+    return this.dataSource.manager.findOneByOrFail(WorkPlan, { id });
+  }
+
+  /** Unfinished items (not on request) due between two moments, earliest first, at most 200: the digest's deadlines. */
+  digestDeadlines(from: Date, to: Date): Promise<DigestDeadlineRow[]> {
+    return this.dataSource.query(
+      `SELECT i.id, i.activity, i.due_at, i.deadline_text, o.name AS executor FROM work_plan_item i LEFT JOIN organization o ON o.id = i.executor_organization_id
+       WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at BETWEEN $1 AND $2 ORDER BY i.due_at LIMIT 200`,
+      [from, to],
+    );
+  }
+
+  /** Unfinished items (not on request) overdue at `now`, counted by executor, most first. */
+  overdueByExecutor(now: Date): Promise<OverdueByExecutorRow[]> {
+    return this.dataSource.query(
+      `SELECT o.name AS executor, mm.full_name AS member, count(*)::int AS count FROM work_plan_item i
+       LEFT JOIN organization o ON o.id = i.executor_organization_id LEFT JOIN member mm ON mm.id = i.executor_member_id
+       WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at < $1 GROUP BY o.name, mm.full_name ORDER BY count DESC`,
+      [now],
+    );
+  }
+
+  /** Unfinished items (not on request) overdue at `now`, counted by each of their countries, most first. */
+  overdueByCountry(now: Date): Promise<OverdueByCountryRow[]> {
+    return this.dataSource.query(
+      `SELECT c AS country, count(*)::int AS count FROM work_plan_item i, unnest(CASE WHEN cardinality(i.countries) = 0 THEN ARRAY['—'] ELSE i.countries END) c
+       WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at < $1 GROUP BY c ORDER BY count DESC, c`,
+      [now],
+    );
+  }
+
+  /** The item with its executor and responsible members, or null. */
+  findWithRelations(id: string): Promise<WorkPlanItem | null> {
+    return this.dataSource.manager.findOne(WorkPlanItem, { where: { id }, relations: ITEM_RELATIONS });
+  }
+
+  /** Whether an item has the id. */
+  exists(id: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(WorkPlanItem, { id });
+  }
+
+  /** The item's status and deadline changes, oldest first. */
+  changesOf(itemId: string): Promise<WorkPlanItemChange[]> {
+    return this.dataSource.manager.find(WorkPlanItemChange, { where: { itemId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's
+   * statement (one prepared statement per variant): due first, then by plan and position.
+   */
+  pageJson(filter: ItemFilter, query: PageQuery, now: Date, { emails }: ItemViewOptions): Promise<string> {
+    const matches = this.matching(filter, now).setParameter('now', now).orderBy('i.due_at', 'ASC', 'NULLS LAST').addOrderBy('i.work_plan_id').addOrderBy('i.position');
+    return emails
+      ? paginateJson(matches, query, ITEM_JSON.withEmails, { statementOf: 'WorkPlanItemsService.listJson' })
+      : paginateJson(matches, query, ITEM_JSON.withoutEmails, { statementOf: 'WorkPlanItemsService.listJson.withoutEmails' });
+  }
+
+  /** Items matching the filter, unsorted and without a select list. */
+  private matching(filter: ItemFilter, now: Date): SelectQueryBuilder<WorkPlanItem> {
+    const qb = this.dataSource.manager.createQueryBuilder(WorkPlanItem, 'i');
+    if (filter.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: filter.workPlanId });
+    if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
+    if (filter.executor) qb.andWhere('(i.executor_organization_id = :executor OR i.executor_member_id = :executor)', { executor: filter.executor });
+    if (filter.country) qb.andWhere('i.countries @> ARRAY[:country]::text[]', { country: filter.country });
+    if (filter.topic) qb.andWhere('i.topics @> ARRAY[:topic]::text[]', { topic: filter.topic.toLowerCase() });
+    if (filter.responsibleMemberId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = :memberId)', { memberId: filter.responsibleMemberId });
+    }
+    if (filter.q) {
+      qb.andWhere(
+        `(i.deadline_text ILIKE :q OR i.notes ILIKE :q OR EXISTS (SELECT 1 FROM jsonb_each_text(i.activity) a WHERE a.value ILIKE :q))`,
+        { q: likePattern(filter.q) },
+      );
+    }
+    if (filter.due) this.applyDueFilter(qb, filter.due, now, filter.zone);
+    if (filter.visibleTo) {
+      qb.andWhere(
+        `(EXISTS (SELECT 1 FROM work_plan p WHERE p.id = i.work_plan_id AND p.body_id = ANY(:bodies)) OR i.executor_member_id = :me
+          OR EXISTS (SELECT 1 FROM work_plan_item_responsible mine WHERE mine.item_id = i.id AND mine.member_id = :me))`,
+        { bodies: filter.visibleTo.bodies, me: filter.visibleTo.memberId },
+      );
+    }
+    return qb;
+  }
+
+  private applyDueFilter(qb: SelectQueryBuilder<WorkPlanItem>, due: NonNullable<ItemFilter['due']>, now: Date, zone: string) {
+    const open = "i.status NOT IN ('done', 'cancelled')";
+    if (due === 'overdue') {
+      qb.andWhere(`i.due_at < :now AND NOT i.on_request AND ${open}`, { now });
+      return;
+    }
+    const range =
+      due === 'this_month'
+        ? { from: DateTime.fromJSDate(now, { zone }).startOf('month').toJSDate(), to: DateTime.fromJSDate(now, { zone }).endOf('month').toJSDate() }
+        : { from: now, to: DateTime.fromJSDate(now).plus({ days: due === 'next7d' ? 7 : 30 }).toJSDate() };
+    qb.andWhere(`i.due_at >= :from AND i.due_at <= :to AND ${open}`, range);
+  }
+
+  /** The item locked for the caller's transaction, with its executor and the people its reminders go to, in one statement; null when none. */
+  async lockWithPeople(manager: EntityManager, id: string): Promise<ItemWithPeople | null> {
+    const [sql, parameters] = manager
+      .createQueryBuilder(WorkPlanItem, 'i')
+      .addSelect(RESPONSIBLE_JSON, 'responsible')
+      .addSelect('(SELECT row_to_json(x) FROM member x WHERE x.id = i.executor_member_id)', 'executor')
+      .addSelect('(SELECT row_to_json(o) FROM organization o WHERE o.id = i.executor_organization_id)', 'organization')
+      .where('i.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getQueryAndParameters();
+    const [row]: Record<string, unknown>[] = await manager.query(sql, parameters);
+    if (!row) return null;
+    const dataSource = manager.connection;
+    const item = entityFromRow(dataSource, WorkPlanItem, row, 'i')!;
+    item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) => rowToEntity(dataSource, Member, member));
+    item.executorMember = row.executor ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>) : null;
+    item.executorOrganization = row.organization ? rowToEntity(dataSource, Organization, row.organization as Record<string, unknown>) : null;
+    return item as ItemWithPeople;
+  }
+
+  /**
+   * One statement: the plan's next position (its row locked until the commit), the item's row, its
+   * responsible members, and what `alongside` adds (audit entry, reminders) with parameters numbered
+   * from the one it is given. Sets the item's position and timestamps; null when the plan is gone.
+   */
+  async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople, alongside: (firstParam: number) => ItemStatementParts): Promise<{ planned: PlannedRef[] } | null> {
+    const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
+    const [insert, params] = manager
+      .createQueryBuilder()
+      .insert()
+      .into(WorkPlanItem)
+      .values({ ...columns, position: () => '(SELECT position FROM plan)' })
+      .returning(['position', 'createdAt', 'updatedAt'])
+      .getQueryAndParameters();
+    params.push(item.workPlanId, item.id, responsibleMembers.map((m) => m.id));
+    const [$plan, $item, $members] = [params.length - 2, params.length - 1, params.length];
+    const extra = alongside(params.length + 1);
+    params.push(...extra.params);
+    const [row]: { position: number; created_at: Date; updated_at: Date; planned: PlannedRef[] }[] = await manager.query(
+      // Rows written around the counter (by SQL, say a generator) still count: the max read is the
+      // statement's snapshot, which the counter of a concurrent writer overtakes.
+      `WITH plan AS (UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $${$plan}::uuid)) + 1
+                     WHERE id = $${$plan}::uuid RETURNING last_item_position AS position),
+            item AS (${insert}),
+            responsible AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${$item}::uuid, unnest($${$members}::uuid[]) FROM item)
+            ${extra.ctes.map((cte) => `, ${cte}`).join('')}
+       SELECT item.*, ${extra.planned ?? `'[]'::json`} AS planned FROM item`,
+      params,
+    );
+    if (!row) return null;
+    Object.assign(item, { position: row.position, createdAt: row.created_at, updatedAt: row.updated_at });
+    return { planned: row.planned };
+  }
+
+  /**
+   * The item's changeable columns, its responsible members when given, and its history rows, as one
+   * statement; TypeORM's save would read the item and its links again to find what changed. Sets updatedAt.
+   */
+  async writeUpdate(manager: EntityManager, item: ItemWithPeople, { responsibleGiven, changes, note, actor }: ItemUpdateWrite): Promise<void> {
+    const [update, params] = manager
+      .createQueryBuilder()
+      .update(WorkPlanItem)
+      .set({
+        activity: item.activity,
+        deadlineText: item.deadlineText,
+        deadlineKind: item.deadlineKind,
+        deadlineWindows: item.deadlineWindows,
+        onRequest: item.onRequest,
+        dueAt: item.dueAt,
+        startsOn: item.startsOn,
+        executorOrganizationId: item.executorOrganizationId,
+        executorMemberId: item.executorMemberId,
+        countries: item.countries,
+        topics: item.topics,
+        status: item.status,
+        meetingId: item.meetingId,
+        notes: item.notes,
+        reminderOffsets: item.reminderOffsets,
+      })
+      .where('id = :id', { id: item.id })
+      .returning(['updatedAt'])
+      .getQueryAndParameters();
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const parts = [`item AS (${update})`];
+    if (responsibleGiven) {
+      const [itemId, members] = [$(item.id), $(item.responsibleMembers.map((m) => m.id))];
+      parts.push(
+        `gone AS (DELETE FROM work_plan_item_responsible WHERE item_id = ${itemId}::uuid AND NOT (member_id = ANY(${members}::uuid[])))`,
+        `added AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT ${itemId}::uuid, unnest(${members}::uuid[]) ON CONFLICT DO NOTHING)`,
+      );
+    }
+    if (changes.length) {
+      parts.push(
+        `history AS (INSERT INTO work_plan_item_change (item_id, field, old_value, new_value, actor_name, actor_id, note)
+         SELECT ${$(item.id)}::uuid, c.field, c.old_value, c.new_value, ${$(actor.name)}, ${$(actor.id)}, ${$(note)}
+         FROM unnest(${$(changes.map((c) => c.field))}::text[], ${$(changes.map((c) => c.oldValue))}::text[], ${$(changes.map((c) => c.newValue))}::text[]) AS c(field, old_value, new_value))`,
+      );
+    }
+    const [row]: { updated_at: Date }[] = await manager.query(`WITH ${parts.join(', ')} SELECT * FROM item`, params);
+    item.updatedAt = row.updated_at;
+  }
+
+  /** The organization an executor id names, or null. */
+  organization(manager: EntityManager, id: string): Promise<Organization | null> {
+    return manager.findOneBy(Organization, { id });
+  }
+
+  /** The member an executor id names, or null. */
+  member(manager: EntityManager, id: string): Promise<Member | null> {
+    return manager.findOneBy(Member, { id });
+  }
+
+  /** The members among the ids (those that exist). */
+  members(manager: EntityManager, ids: string[]): Promise<Member[]> {
+    return manager.findBy(Member, { id: In(ids) });
+  }
+
+  /** Whether a meeting has the id. */
+  meetingExists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(Meeting, { id });
+  }
+
+  /** Locks, for the caller's transaction, the dated items of the body's plans with what their due moments are read from. */
+  lockDatedOfBody(manager: EntityManager, bodyId: string): Promise<DatedItemRow[]> {
+    return manager.query(
+      `SELECT i.id, i.deadline_text, i.deadline_kind, i.deadline_windows, i.on_request FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
+       WHERE p.body_id = $1 AND i.due_at IS NOT NULL FOR UPDATE OF i`,
+      [bodyId],
+    );
+  }
+
+  /** Sets the items' due moments (ids and moments pairwise), touching only those that change. */
+  async setDueMoments(manager: EntityManager, ids: string[], dueAt: (string | null)[]): Promise<void> {
+    await manager.query(
+      `UPDATE work_plan_item i SET due_at = v.due_at, updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, due_at) WHERE i.id = v.id AND i.due_at IS DISTINCT FROM v.due_at`,
+      [ids, dueAt],
+    );
+  }
+
+  /** The item with those its reminders go to (responsible members, executing member), read in the caller's transaction; null when none. */
+  findWithRecipients(manager: EntityManager, id: string): Promise<WorkPlanItem | null> {
+    return manager.findOne(WorkPlanItem, { where: { id }, relations: { responsibleMembers: true, executorMember: true } });
+  }
+
+  /** The ids of the body's open dated items (not on request): those whose reminders follow its people. */
+  async openDatedIdsOfBody(manager: EntityManager, bodyId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
+       WHERE p.body_id = $1 AND i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL`,
+      [bodyId],
+    );
+    return rows.map((row) => row.id);
   }
 }

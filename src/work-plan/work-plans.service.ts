@@ -1,33 +1,31 @@
-import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
-import { Body } from '../bodies/body.entity';
-import { Meeting } from '../meetings/meeting.entity';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { CreateWorkPlanDto, UpdateWorkPlanDto, WorkPlanQuery } from './dto/work-plan.dto';
 import { WorkPlan } from './work-plan.entity';
+import { WorkPlanRepository } from './work-plan.repository';
 
 @Injectable()
 export class WorkPlansService {
   constructor(
-    @InjectRepository(WorkPlan) private readonly repository: Repository<WorkPlan>,
-    private readonly dataSource: DataSource,
+    private readonly plans: WorkPlanRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
   ) {}
 
   create(dto: CreateWorkPlanDto): Promise<WorkPlan> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Body, { id: dto.bodyId }))) {
+    return this.unitOfWork.run(async ({ manager }) => {
+      if (!(await this.plans.bodyExists(manager, dto.bodyId))) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
       }
       await this.assertMeeting(manager, dto.adoptedAtMeetingId);
       const plan = manager.create(WorkPlan, { ...dto, status: dto.status ?? 'draft', adoptedAtMeetingId: dto.adoptedAtMeetingId ?? null });
-      await manager.save(plan);
+      await this.plans.save(manager, plan);
       await this.audit.record(manager, 'create', 'work_plan', plan.id, null, plan);
       return plan;
     });
@@ -35,42 +33,36 @@ export class WorkPlansService {
 
   async get(id: string): Promise<WorkPlan> {
     await this.access.assertWorkPlanVisible(id);
-    const plan = await this.repository.findOneBy({ id });
+    const plan = await this.plans.findById(id);
     if (!plan) throw ApiError.notFound('Work plan', id);
     return plan;
   }
 
   /** The plan with its body's time zone, locked for the rest of the caller's transaction. */
   async getForUpdate(manager: EntityManager, id: string): Promise<{ plan: WorkPlan; timeZone: string }> {
-    const plan = await manager.findOne(WorkPlan, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const plan = await this.plans.lock(manager, id);
     if (!plan) throw ApiError.notFound('Work plan', id);
-    const body = await manager.findOneByOrFail(Body, { id: plan.bodyId });
-    return { plan, timeZone: body.timeZone };
+    return { plan, timeZone: await this.plans.bodyTimeZone(manager, plan.bodyId) };
   }
 
   async list(query: WorkPlanQuery): Promise<Page<WorkPlan>> {
-    const qb = this.repository.createQueryBuilder('p').orderBy('p.period', 'DESC').addOrderBy('p.created_at', 'DESC');
-    if (query.bodyId) qb.andWhere('p.body_id = :bodyId', { bodyId: query.bodyId });
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    const bodies = await this.access.bodyIds();
-    if (bodies !== null) qb.andWhere('p.body_id = ANY(:bodies)', { bodies });
-    return paginate(qb, query);
+    return this.plans.page({ bodyId: query.bodyId, status: query.status, visibleBodies: await this.access.bodyIds() }, query);
   }
 
   update(id: string, dto: UpdateWorkPlanDto): Promise<WorkPlan> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const { plan } = await this.getForUpdate(manager, id);
       await this.assertMeeting(manager, dto.adoptedAtMeetingId);
       const before = { ...plan };
       manager.merge(WorkPlan, plan, dto);
-      await manager.save(plan);
+      await this.plans.save(manager, plan);
       await this.audit.record(manager, 'update', 'work_plan', id, before, plan);
       return plan;
     });
   }
 
   private async assertMeeting(manager: EntityManager, meetingId: string | null | undefined) {
-    if (meetingId && !(await manager.existsBy(Meeting, { id: meetingId }))) {
+    if (meetingId && !(await this.plans.meetingExists(manager, meetingId))) {
       throw ApiError.field(HttpStatus.BAD_REQUEST, 'adoptedAtMeetingId', `no meeting has the id ${meetingId}`);
     }
   }
