@@ -2,6 +2,7 @@ import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
 import { AgendaItem } from './agenda-item.entity';
@@ -14,9 +15,11 @@ export class AgendaService {
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(meetingId: string): Promise<AgendaItem[]> {
+    await this.access.assertMeetingVisible(meetingId);
     await this.meetings.load(this.dataSource.manager, meetingId);
     return this.dataSource.manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
   }

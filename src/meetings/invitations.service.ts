@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
 import type { Language } from '../common/i18n/languages';
@@ -32,6 +33,9 @@ export interface InvitationView {
   invitedAt: string | null;
   attended: boolean | null;
 }
+
+/** A participant as a reader sees them: a member sees only their own address. */
+export type ParticipantView = Omit<InvitationView, 'email'> & { email?: string };
 
 /** How often one invitation's substitute may change within 24 hours. */
 export const SUBSTITUTE_CHANGES_PER_DAY = 5;
@@ -68,6 +72,7 @@ export class InvitationsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersPlanner,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -92,10 +97,18 @@ export class InvitationsService {
       await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited });
       return { invited, alreadyInvited: rows.length - fresh.length };
     });
-    return { ...counts, participants: await this.list(meetingId) };
+    return { ...counts, participants: await this.participantsOf(meetingId) };
   }
 
-  async list(meetingId: string): Promise<InvitationView[]> {
+  /** The participants; a member sees who else takes part, not their addresses. */
+  async list(meetingId: string): Promise<ParticipantView[]> {
+    await this.access.assertMeetingVisible(meetingId);
+    const participants = await this.participantsOf(meetingId);
+    const me = this.access.member();
+    return me === null ? participants : participants.map(({ email, ...p }) => (p.memberId === me ? { ...p, email } : p));
+  }
+
+  private async participantsOf(meetingId: string): Promise<InvitationView[]> {
     await this.meetings.load(this.dataSource.manager, meetingId);
     const rows = await this.dataSource.manager.find(Invitation, { where: { meetingId }, relations: { member: true, delegateMember: true } });
     return rows.map(toView).sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
@@ -107,6 +120,7 @@ export class InvitationsService {
    * previous one. Refusals are worded in `language`, the reader's.
    */
   async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email', language: Language = 'en'): Promise<InvitationView> {
+    this.access.assertSelf(memberId);
     await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId);
@@ -144,7 +158,12 @@ export class InvitationsService {
       if (dto.response === 'delegated') await this.inviteSubstitute(unit, meeting, memberId, dto.delegateMemberId!);
       await this.reminders.plan(unit, meeting);
     });
-    return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
+    return (await this.participantsOf(meetingId)).find((i) => i.memberId === memberId)!;
+  }
+
+  /** An answer through the API: the secretariat records one received by phone or letter, a member gives their own. */
+  respondAsActor(meetingId: string, memberId: string, dto: RecordResponseDto, language: Language): Promise<InvitationView> {
+    return this.respond(meetingId, memberId, dto, this.access.member() === null ? 'secretariat' : 'member', language);
   }
 
   /**
@@ -213,12 +232,13 @@ export class InvitationsService {
         await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
       }
     });
-    return this.list(meetingId);
+    return this.participantsOf(meetingId);
   }
 
   /** Per country (and EU): invited, accepted, attended; a Central Asian country with nobody accepted is flagged. */
   async representation(meetingId: string) {
-    const rows = await this.list(meetingId);
+    await this.access.assertMeetingVisible(meetingId);
+    const rows = await this.participantsOf(meetingId);
     const countries = [...new Set([...CENTRAL_ASIA, ...rows.map((r) => r.countryCode)])].sort();
     const coming = (r: InvitationView) => r.response === 'accepted' || r.response === 'delegated';
     const byCountry = countries.map((countryCode) => {

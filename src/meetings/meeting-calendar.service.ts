@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
 import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
@@ -37,6 +38,7 @@ export class MeetingCalendarService {
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
   ) {
     const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(config.mailFrom);
     this.organizer = match ? { name: match[1] || 'Secretariat', email: match[2] } : { name: 'Secretariat', email: config.mailFrom.trim() };
@@ -79,6 +81,7 @@ export class MeetingCalendarService {
   }
 
   async meetingFile(meetingId: string): Promise<string> {
+    await this.access.assertMeetingVisible(meetingId);
     const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
     if (!meeting.startsAt) throw ApiError.conflict('The meeting has no date yet: a calendar file needs one');
     return buildMeetingCalendar('PUBLISH', this.toCalendarMeeting(meeting), []);

@@ -2,6 +2,7 @@ import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -42,6 +43,7 @@ export class MeetingPollService {
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersPlanner,
+    private readonly access: AccessPolicy,
   ) {}
 
   addOption(meetingId: string, dto: CreateDateOptionDto): Promise<MeetingDateOption> {
@@ -80,6 +82,7 @@ export class MeetingPollService {
   }
 
   async options(meetingId: string): Promise<MeetingDateOption[]> {
+    await this.access.assertMeetingVisible(meetingId);
     await this.meetings.load(this.dataSource.manager, meetingId);
     return this.dataSource.manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
   }
@@ -109,7 +112,7 @@ export class MeetingPollService {
       }
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
     });
-    return this.matrix(meetingId);
+    return this.buildMatrix(meetingId);
   }
 
   /** Records one answer, also one given by phone; answering again replaces it with the time of the change. */
@@ -123,6 +126,7 @@ export class MeetingPollService {
    * refused (a date removed meanwhile, the poll closed), so a form never leaves half its answers saved.
    */
   async answerAll(meetingId: string, memberId: string, answers: { optionId: string; answer: PollAnswer }[]): Promise<MeetingDateAnswer[]> {
+    this.access.assertSelf(memberId);
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
       const optionIds = answers.map((a) => a.optionId);
@@ -154,6 +158,21 @@ export class MeetingPollService {
 
   /** People × options, with per option how many people and how many countries can come (yes or if need be). */
   async matrix(meetingId: string): Promise<PollMatrix> {
+    await this.access.assertMeetingVisible(meetingId);
+    return this.buildMatrix(meetingId);
+  }
+
+  /**
+   * The poll as one participant sees it, or null when they are not one. A participant is invited, so
+   * may see the meeting: no visibility query, which keeps a page of polls at its statement count.
+   */
+  async participantMatrix(meetingId: string, memberId: string): Promise<PollMatrix | null> {
+    this.access.assertSelf(memberId, 'read the polls');
+    const matrix = await this.buildMatrix(meetingId);
+    return matrix.participants.some((p) => p.memberId === memberId) ? matrix : null;
+  }
+
+  private async buildMatrix(meetingId: string): Promise<PollMatrix> {
     const manager = this.dataSource.manager;
     const meeting = await this.meetings.load(manager, meetingId);
     const options = await manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });

@@ -60,6 +60,7 @@ export class MeetingsService {
   }
 
   async get(id: string): Promise<MeetingView> {
+    await this.access.assertMeetingVisible(id);
     return toMeetingView(await this.load(this.dataSource.manager, id));
   }
 

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { languageOf } from '../common/i18n/languages';
 import { Body } from '../bodies/body.entity';
@@ -41,9 +42,11 @@ export class MinutesService {
     private readonly notifier: MeetingNotifier,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async get(meetingId: string): Promise<MinutesView> {
+    await this.access.assertMeetingVisible(meetingId);
     const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
     const minutes = await this.dataSource.manager.findOneBy(MeetingMinutes, { meetingId });
     if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
