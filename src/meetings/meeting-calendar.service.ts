@@ -12,7 +12,8 @@ import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { buildCalendarFeed, buildMeetingCalendar } from './calendar/meeting-calendar';
 import type { CalendarAttendee, CalendarMeeting, PartStat } from './calendar/meeting-calendar';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
-import { Invitation } from './invitation.entity';
+import type { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import type { InvitationResponse } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { locationText } from './meeting.view';
@@ -39,6 +40,7 @@ export class MeetingCalendarService {
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessPolicy,
+    private readonly invitations: InvitationRepository,
   ) {
     const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(config.mailFrom);
     this.organizer = match ? { name: match[1] || 'Secretariat', email: match[2] } : { name: 'Secretariat', email: config.mailFrom.trim() };
@@ -107,7 +109,7 @@ export class MeetingCalendarService {
     if (!found) return null;
     const member = await manager.findOneBy(Member, { id: found.memberId });
     if (!member || !member.active) return null;
-    const invitations = await manager.find(Invitation, { where: { memberId: member.id } });
+    const invitations = await this.invitations.ofMember(member.id);
     const meetingIds = invitations.filter((i) => i.response !== 'declined').map((i) => i.meetingId);
     const meetings = meetingIds.length ? await manager.find(Meeting, { where: { id: In(meetingIds) } }) : [];
     const items = await manager

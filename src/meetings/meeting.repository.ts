@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, In, IsNull, Not } from 'typeorm';
+import { Between, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { nextPosition } from '../common/database/next-position';
 import type { Member } from '../members/member.entity';
-import { MeetingDateOption } from './date-option.entity';
+import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { substituteOffer } from './substitute-offer';
@@ -25,10 +26,74 @@ export interface UpcomingMeetingRow {
   pending: number;
 }
 
-/** Read queries over meetings, their invitations and date options, each one SQL statement, for the pages' summaries. */
+/**
+ * The SQL of meetings and their date options: the pages' summaries (each one statement), and the
+ * reads and writes of the meeting services, which take the caller's EntityManager first.
+ */
 @Injectable()
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** One meeting, locked until the caller's transaction ends when `lock`. */
+  find(manager: EntityManager, id: string, lock = false): Promise<Meeting | null> {
+    return manager.findOne(Meeting, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  save(manager: EntityManager, meeting: Meeting): Promise<Meeting> {
+    return manager.save(meeting);
+  }
+
+  /** Another meeting of the same body and kind with this meeting's number. */
+  numberClash(manager: EntityManager, meeting: Meeting): Promise<Meeting | null> {
+    return manager
+      .createQueryBuilder(Meeting, 'm')
+      .where('m.body_id = :bodyId AND m.kind = :kind AND m.number = :number', meeting)
+      .andWhere(meeting.id ? 'm.id <> :id' : 'TRUE', { id: meeting.id })
+      .getOne();
+  }
+
+  /** A meeting's date options, in order. */
+  options(manager: EntityManager, meetingId: string): Promise<MeetingDateOption[]> {
+    return manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  countOptions(manager: EntityManager, meetingId: string): Promise<number> {
+    return manager.countBy(MeetingDateOption, { meetingId });
+  }
+
+  option(manager: EntityManager, meetingId: string, optionId: string): Promise<MeetingDateOption | null> {
+    return manager.findOneBy(MeetingDateOption, { id: optionId, meetingId });
+  }
+
+  optionsIn(manager: EntityManager, meetingId: string, optionIds: string[]): Promise<MeetingDateOption[]> {
+    return manager.findBy(MeetingDateOption, { id: In(optionIds), meetingId });
+  }
+
+  /** Adds a date option after the meeting's last one. */
+  async addOption(manager: EntityManager, fields: Omit<Partial<MeetingDateOption>, 'position'> & { meetingId: string }): Promise<MeetingDateOption> {
+    const position = await nextPosition(manager, 'meeting_date_option', 'meeting_id', fields.meetingId);
+    return manager.save(manager.create(MeetingDateOption, { ...fields, position }));
+  }
+
+  /** Removes a date option and closes the gap it leaves in the order. */
+  async removeOption(manager: EntityManager, option: MeetingDateOption): Promise<void> {
+    await manager.delete(MeetingDateOption, { id: option.id });
+    await manager.query('UPDATE meeting_date_option SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [option.meetingId, option.position]);
+  }
+
+  countAnswers(manager: EntityManager, optionId: string): Promise<number> {
+    return manager.countBy(MeetingDateAnswer, { optionId });
+  }
+
+  /** The answers to these options, everyone's or one member's. */
+  answersTo(manager: EntityManager, optionIds: string[], memberId?: string): Promise<MeetingDateAnswer[]> {
+    if (optionIds.length === 0) return Promise.resolve([]);
+    return manager.findBy(MeetingDateAnswer, { optionId: In(optionIds), ...(memberId ? { memberId } : {}) });
+  }
+
+  saveAnswer(manager: EntityManager, answer: MeetingDateAnswer): Promise<MeetingDateAnswer> {
+    return manager.save(answer);
+  }
 
   /** The next scheduled meetings from `now`, soonest first, with their invitations counted. */
   upcomingWithAnswers(now: Date, limit: number): Promise<UpcomingMeetingRow[]> {

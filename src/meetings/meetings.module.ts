@@ -12,6 +12,7 @@ import { MeetingPollController } from './meeting-poll.controller';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
@@ -52,6 +53,7 @@ import { MinutesService } from './minutes.service';
     MeetingParticipants,
     MeetingEmailComposer,
     MeetingRepository,
+    InvitationRepository,
   ],
   exports: [MeetingsService, InvitationsService, MeetingPollService, AgendaService, MinutesService, MeetingCalendarService, MeetingEmailComposer, MeetingRepository],
 })
