@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { nextPosition } from '../common/database/next-position';
 import type { Member } from '../members/member.entity';
+import { AgendaItem } from './agenda-item.entity';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
@@ -93,6 +94,41 @@ export class MeetingRepository {
 
   saveAnswer(manager: EntityManager, answer: MeetingDateAnswer): Promise<MeetingDateAnswer> {
     return manager.save(answer);
+  }
+
+  /** A meeting's agenda, in order. */
+  agenda(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
+    return manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  /** A meeting's agenda items in no particular order. */
+  agendaItems(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
+    return manager.find(AgendaItem, { where: { meetingId } });
+  }
+
+  /** One agenda item, locked until the caller's transaction ends when `lock`. */
+  agendaItem(manager: EntityManager, meetingId: string, itemId: string, lock = false): Promise<AgendaItem | null> {
+    return manager.findOne(AgendaItem, { where: { id: itemId, meetingId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** Adds an agenda item at the end. */
+  async addAgendaItem(manager: EntityManager, fields: Omit<Partial<AgendaItem>, 'position'> & { meetingId: string }): Promise<AgendaItem> {
+    const position = await nextPosition(manager, 'agenda_item', 'meeting_id', fields.meetingId);
+    return manager.save(manager.create(AgendaItem, { ...fields, position }));
+  }
+
+  saveAgendaItem(manager: EntityManager, item: AgendaItem): Promise<AgendaItem> {
+    return manager.save(item);
+  }
+
+  async moveAgendaItem(manager: EntityManager, itemId: string, position: number): Promise<void> {
+    await manager.update(AgendaItem, { id: itemId }, { position });
+  }
+
+  /** Removes an agenda item and closes the gap it leaves in the order. */
+  async removeAgendaItem(manager: EntityManager, item: AgendaItem): Promise<void> {
+    await manager.delete(AgendaItem, { id: item.id });
+    await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [item.meetingId, item.position]);
   }
 
   /** The next scheduled meetings from `now`, soonest first, with their invitations counted. */
