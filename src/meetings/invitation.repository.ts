@@ -25,6 +25,11 @@ export class InvitationRepository {
     return this.dataSource.manager.find(Invitation, { where: { memberId } });
   }
 
+  /** The participants' answers and attendance, without their members. */
+  answers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
+    return manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
+  }
+
   all(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
     return manager.find(Invitation, { where: { meetingId } });
   }

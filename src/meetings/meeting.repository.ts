@@ -6,6 +6,7 @@ import { AgendaItem } from './agenda-item.entity';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
+import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 import { substituteOffer } from './substitute-offer';
 
 /** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending; asked and answered in its date poll. */
@@ -123,6 +124,32 @@ export class MeetingRepository {
 
   async moveAgendaItem(manager: EntityManager, itemId: string, position: number): Promise<void> {
     await manager.update(AgendaItem, { id: itemId }, { position });
+  }
+
+  /** A meeting's minutes, locked until the caller's transaction ends when `lock`. */
+  minutes(manager: EntityManager, meetingId: string, lock = false): Promise<MeetingMinutes | null> {
+    return manager.findOne(MeetingMinutes, { where: { meetingId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  saveMinutes(manager: EntityManager, minutes: MeetingMinutes): Promise<MeetingMinutes> {
+    return manager.save(minutes);
+  }
+
+  /** The minutes' decisions, by number. */
+  decisions(manager: EntityManager, meetingId: string): Promise<MeetingDecision[]> {
+    return manager.find(MeetingDecision, { where: { meetingId }, order: { number: 'ASC' } });
+  }
+
+  /** Replaces the decisions of a meeting's minutes, numbered from 1 in the order given. */
+  async replaceDecisions(manager: EntityManager, meetingId: string, decisions: Pick<MeetingDecision, 'text' | 'actionItems'>[]): Promise<void> {
+    await manager.delete(MeetingDecision, { meetingId });
+    for (const [index, decision] of decisions.entries()) {
+      await manager.save(manager.create(MeetingDecision, { meetingId, number: index + 1, text: decision.text, actionItems: decision.actionItems, workPlanItemIds: [] }));
+    }
+  }
+
+  saveDecision(manager: EntityManager, decision: MeetingDecision): Promise<MeetingDecision> {
+    return manager.save(decision);
   }
 
   /** Removes an agenda item and closes the gap it leaves in the order. */
