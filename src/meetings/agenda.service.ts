@@ -1,11 +1,12 @@
-import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { CreateAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
+import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 
 @Injectable()
@@ -14,20 +15,21 @@ export class AgendaService {
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly records: MeetingRepository,
   ) {}
 
   async list(meetingId: string): Promise<AgendaItem[]> {
+    await this.access.assertMeetingVisible(meetingId);
     await this.meetings.load(this.dataSource.manager, meetingId);
-    return this.dataSource.manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
+    return this.records.agenda(this.dataSource.manager, meetingId);
   }
 
   add(meetingId: string, dto: CreateAgendaItemDto): Promise<AgendaItem> {
     return this.dataSource.transaction(async (manager) => {
       await this.meetings.load(manager, meetingId, true);
       await this.assertPresenter(manager, dto.presenterId);
-      const position = await nextPosition(manager, 'agenda_item', 'meeting_id', meetingId);
-      const item = manager.create(AgendaItem, { meetingId, position, title: dto.title, presenterId: dto.presenterId ?? null, durationMinutes: dto.durationMinutes ?? null, documents: dto.documents ?? [] });
-      await manager.save(item);
+      const item = await this.records.addAgendaItem(manager, { meetingId, title: dto.title, presenterId: dto.presenterId ?? null, durationMinutes: dto.durationMinutes ?? null, documents: dto.documents ?? [] });
       await this.audit.record(manager, 'create', 'agenda_item', item.id, null, item);
       return item;
     });
@@ -35,12 +37,12 @@ export class AgendaService {
 
   update(meetingId: string, itemId: string, dto: UpdateAgendaItemDto): Promise<AgendaItem> {
     return this.dataSource.transaction(async (manager) => {
-      const item = await manager.findOne(AgendaItem, { where: { id: itemId, meetingId }, lock: { mode: 'pessimistic_write' } });
+      const item = await this.records.agendaItem(manager, meetingId, itemId, true);
       if (!item) throw ApiError.notFound('Agenda item', itemId);
       await this.assertPresenter(manager, dto.presenterId);
       const before = { ...item };
       manager.merge(AgendaItem, item, dto);
-      await manager.save(item);
+      await this.records.saveAgendaItem(manager, item);
       await this.audit.record(manager, 'update', 'agenda_item', itemId, before, item);
       return item;
     });
@@ -48,10 +50,9 @@ export class AgendaService {
 
   remove(meetingId: string, itemId: string): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
-      const item = await manager.findOneBy(AgendaItem, { id: itemId, meetingId });
+      const item = await this.records.agendaItem(manager, meetingId, itemId);
       if (!item) throw ApiError.notFound('Agenda item', itemId);
-      await manager.delete(AgendaItem, { id: itemId });
-      await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [meetingId, item.position]);
+      await this.records.removeAgendaItem(manager, item);
       await this.audit.record(manager, 'delete', 'agenda_item', itemId, item, null);
     });
   }
@@ -60,14 +61,14 @@ export class AgendaService {
   reorder(meetingId: string, dto: ReorderAgendaDto): Promise<AgendaItem[]> {
     return this.dataSource.transaction(async (manager) => {
       await this.meetings.load(manager, meetingId, true);
-      const items = await manager.find(AgendaItem, { where: { meetingId } });
+      const items = await this.records.agendaItems(manager, meetingId);
       const ids = new Set(items.map((i) => i.id));
       if (dto.order.length !== items.length || new Set(dto.order).size !== dto.order.length || dto.order.some((id) => !ids.has(id))) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'order', `order must list each of the meeting's ${items.length} agenda items exactly once`);
       }
-      for (const [index, id] of dto.order.entries()) await manager.update(AgendaItem, { id }, { position: index + 1 });
+      for (const [index, id] of dto.order.entries()) await this.records.moveAgendaItem(manager, id, index + 1);
       await this.audit.record(manager, 'update', 'meeting', meetingId, { agenda: items.sort((a, b) => a.position - b.position).map((i) => i.id) }, { agenda: dto.order });
-      return manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
+      return this.records.agenda(manager, meetingId);
     });
   }
 

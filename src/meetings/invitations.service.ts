@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
 import type { Language } from '../common/i18n/languages';
@@ -10,7 +11,8 @@ import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
-import { Invitation } from './invitation.entity';
+import type { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import { MeetingNotifier } from './meeting-notifier';
 import type { Meeting } from './meeting.entity';
 import { MeetingParticipants } from './meeting-participants';
@@ -32,6 +34,9 @@ export interface InvitationView {
   invitedAt: string | null;
   attended: boolean | null;
 }
+
+/** A participant as a reader sees them: a member sees only their own address. */
+export type ParticipantView = Omit<InvitationView, 'email'> & { email?: string };
 
 /** How often one invitation's substitute may change within 24 hours. */
 export const SUBSTITUTE_CHANGES_PER_DAY = 5;
@@ -68,6 +73,8 @@ export class InvitationsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersPlanner,
+    private readonly access: AccessPolicy,
+    private readonly invitations: InvitationRepository,
   ) {}
 
   /**
@@ -85,19 +92,27 @@ export class InvitationsService {
       const fresh = rows.filter((r) => r.invitedAt === null).map((r) => r.memberId);
       const invited = sendNow ? fresh.length : 0;
       if (sendNow && fresh.length) {
-        await manager.update(Invitation, { meetingId, memberId: In(fresh) }, { invitedAt: new Date() });
+        await this.invitations.markInvited(manager, meetingId, fresh);
         await this.notifier.plan(unit, meeting, 'meeting-invitation', fresh);
       }
       await this.reminders.plan(unit, meeting);
       await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited });
       return { invited, alreadyInvited: rows.length - fresh.length };
     });
-    return { ...counts, participants: await this.list(meetingId) };
+    return { ...counts, participants: await this.participantsOf(meetingId) };
   }
 
-  async list(meetingId: string): Promise<InvitationView[]> {
+  /** The participants; a member sees who else takes part, not their addresses. */
+  async list(meetingId: string): Promise<ParticipantView[]> {
+    await this.access.assertMeetingVisible(meetingId);
+    const participants = await this.participantsOf(meetingId);
+    const me = this.access.member();
+    return me === null ? participants : participants.map(({ email, ...p }) => (p.memberId === me ? { ...p, email } : p));
+  }
+
+  private async participantsOf(meetingId: string): Promise<InvitationView[]> {
     await this.meetings.load(this.dataSource.manager, meetingId);
-    const rows = await this.dataSource.manager.find(Invitation, { where: { meetingId }, relations: { member: true, delegateMember: true } });
+    const rows = await this.invitations.participantsOf(meetingId);
     return rows.map(toView).sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
   }
 
@@ -107,12 +122,13 @@ export class InvitationsService {
    * previous one. Refusals are worded in `language`, the reader's.
    */
   async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email', language: Language = 'en'): Promise<InvitationView> {
+    this.access.assertSelf(memberId);
     await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId);
       if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
       if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
-      const invitation = await manager.findOne(Invitation, { where: { meetingId, memberId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await this.invitations.lock(manager, meetingId, memberId);
       if (!invitation) {
         if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
         throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
@@ -138,13 +154,18 @@ export class InvitationsService {
         respondedVia: via,
         responseNote: dto.note ?? null,
       });
-      await manager.save(invitation);
+      await this.invitations.save(manager, invitation);
       await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
       if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId) await this.withdrawSubstitute(unit, meeting, memberId, previousSubstitute);
       if (dto.response === 'delegated') await this.inviteSubstitute(unit, meeting, memberId, dto.delegateMemberId!);
       await this.reminders.plan(unit, meeting);
     });
-    return (await this.list(meetingId)).find((i) => i.memberId === memberId)!;
+    return (await this.participantsOf(meetingId)).find((i) => i.memberId === memberId)!;
+  }
+
+  /** An answer through the API: the secretariat records one received by phone or letter, a member gives their own. */
+  respondAsActor(meetingId: string, memberId: string, dto: RecordResponseDto, language: Language): Promise<InvitationView> {
+    return this.respond(meetingId, memberId, dto, this.access.member() === null ? 'secretariat' : 'member', language);
   }
 
   /**
@@ -152,30 +173,23 @@ export class InvitationsService {
    * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log under the invitation's lock.
    */
   private async assertSubstituteChangeAllowed(manager: EntityManager, invitationId: string, language: Language): Promise<void> {
-    const rows: { wait: number }[] = await manager.query(
-      `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM audit_entry
-       WHERE entity = 'invitation' AND entity_id = $1 AND at > now() - interval '1 day'
-         AND after->>'delegateMemberId' IS NOT NULL AND after->>'delegateMemberId' IS DISTINCT FROM before->>'delegateMemberId'
-       ORDER BY at DESC OFFSET $2 LIMIT 1`,
-      [invitationId, SUBSTITUTE_CHANGES_PER_DAY - 1],
-    );
-    if (rows.length === 0) return;
-    const wait = rows[0].wait;
+    const wait = await this.invitations.substituteChangeWait(manager, invitationId, SUBSTITUTE_CHANGES_PER_DAY);
+    if (wait === null) return;
     throw ApiError.tooManyRequests('delegateMemberId', t('substitute.too_often', language, { limit: String(SUBSTITUTE_CHANGES_PER_DAY), hours: String(Math.ceil(wait / 3600)) }), wait);
   }
 
   /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
   private async inviteSubstitute(unit: UnitOfWorkContext, meeting: Meeting, memberId: string, delegateId: string): Promise<void> {
     const { manager } = unit;
-    const fresh = !(await manager.existsBy(Invitation, { meetingId: meeting.id, memberId: delegateId }));
-    const [row] = await this.participants.ensure(manager, meeting.id, [delegateId]);
+    const fresh = !(await this.invitations.exists(manager, meeting.id, delegateId));
+    const [row] = await this.invitations.ensure(manager, meeting.id, [delegateId]);
     if (fresh) {
       row.substituteForMemberId = memberId;
-      await manager.update(Invitation, { id: row.id }, { substituteForMemberId: memberId });
+      await this.invitations.setSubstituteFor(manager, row.id, memberId);
       await this.audit.record(manager, 'create', 'invitation', row.id, null, row);
     }
     if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return;
-    await manager.update(Invitation, { id: row.id }, { invitedAt: new Date() });
+    await this.invitations.markInvitedById(manager, row.id);
     // Keyed by the participant row: someone withdrawn and named again is invited again.
     await this.notifier.plan(unit, meeting, 'meeting-invitation', [delegateId], { key: `s${meeting.sequence}:${row.id}` });
   }
@@ -186,10 +200,10 @@ export class InvitationsService {
    */
   private async withdrawSubstitute(unit: UnitOfWorkContext, meeting: Meeting, memberId: string, substituteId: string): Promise<void> {
     const { manager } = unit;
-    const row = await manager.findOneBy(Invitation, { meetingId: meeting.id, memberId: substituteId, substituteForMemberId: memberId });
+    const row = await this.invitations.substituteRow(manager, meeting.id, substituteId, memberId);
     if (!row) return;
-    if (await manager.existsBy(Invitation, { meetingId: meeting.id, response: 'delegated', delegateMemberId: substituteId })) return;
-    await manager.delete(Invitation, { id: row.id });
+    if (await this.invitations.isNamedSubstitute(manager, meeting.id, substituteId)) return;
+    await this.invitations.remove(manager, row.id);
     await this.audit.record(manager, 'delete', 'invitation', row.id, row, null);
     await this.notifier.withdraw(unit, meeting, row);
   }
@@ -201,7 +215,7 @@ export class InvitationsService {
         throw ApiError.conflict(`Attendance is recorded for a scheduled or held meeting; this one is ${meeting.status}`);
       }
       const ids = dto.records.map((r) => r.memberId);
-      const invitations = await manager.findBy(Invitation, { meetingId, memberId: In(ids) });
+      const invitations = await this.invitations.ofMembers(manager, meetingId, ids);
       const unknown = ids.filter((id) => !invitations.some((i) => i.memberId === id));
       if (unknown.length) throw ApiError.field(HttpStatus.CONFLICT, 'records', `not participants of this meeting: ${unknown.join(', ')}`);
       for (const record of dto.records) {
@@ -209,16 +223,17 @@ export class InvitationsService {
         if (invitation.attended === record.attended) continue;
         const before = { ...invitation };
         invitation.attended = record.attended;
-        await manager.save(invitation);
+        await this.invitations.save(manager, invitation);
         await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
       }
     });
-    return this.list(meetingId);
+    return this.participantsOf(meetingId);
   }
 
   /** Per country (and EU): invited, accepted, attended; a Central Asian country with nobody accepted is flagged. */
   async representation(meetingId: string) {
-    const rows = await this.list(meetingId);
+    await this.access.assertMeetingVisible(meetingId);
+    const rows = await this.participantsOf(meetingId);
     const countries = [...new Set([...CENTRAL_ASIA, ...rows.map((r) => r.countryCode)])].sort();
     const coming = (r: InvitationView) => r.response === 'accepted' || r.response === 'delegated';
     const byCountry = countries.map((countryCode) => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
 import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
@@ -11,7 +12,8 @@ import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { buildCalendarFeed, buildMeetingCalendar } from './calendar/meeting-calendar';
 import type { CalendarAttendee, CalendarMeeting, PartStat } from './calendar/meeting-calendar';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
-import { Invitation } from './invitation.entity';
+import type { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import type { InvitationResponse } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { locationText } from './meeting.view';
@@ -37,6 +39,8 @@ export class MeetingCalendarService {
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
+    private readonly invitations: InvitationRepository,
   ) {
     const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(config.mailFrom);
     this.organizer = match ? { name: match[1] || 'Secretariat', email: match[2] } : { name: 'Secretariat', email: config.mailFrom.trim() };
@@ -79,6 +83,7 @@ export class MeetingCalendarService {
   }
 
   async meetingFile(meetingId: string): Promise<string> {
+    await this.access.assertMeetingVisible(meetingId);
     const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
     if (!meeting.startsAt) throw ApiError.conflict('The meeting has no date yet: a calendar file needs one');
     return buildMeetingCalendar('PUBLISH', this.toCalendarMeeting(meeting), []);
@@ -104,7 +109,7 @@ export class MeetingCalendarService {
     if (!found) return null;
     const member = await manager.findOneBy(Member, { id: found.memberId });
     if (!member || !member.active) return null;
-    const invitations = await manager.find(Invitation, { where: { memberId: member.id } });
+    const invitations = await this.invitations.ofMember(member.id);
     const meetingIds = invitations.filter((i) => i.response !== 'declined').map((i) => i.meetingId);
     const meetings = meetingIds.length ? await manager.find(Meeting, { where: { id: In(meetingIds) } }) : [];
     const items = await manager

@@ -5,12 +5,15 @@ import { Membership } from '../bodies/membership.entity';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
 import type { AudienceDto } from './dto/poll.dto';
-import { Invitation } from './invitation.entity';
+import type { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import type { Meeting } from './meeting.entity';
 
 /** Resolves who is asked (given members, or the body's composition on the meeting day) and keeps their participant rows. */
 @Injectable()
 export class MeetingParticipants {
+  constructor(private readonly invitations: InvitationRepository) {}
+
   async resolve(manager: EntityManager, meeting: Meeting, audience: AudienceDto): Promise<string[]> {
     if (!audience.memberIds?.length && !audience.fromBody) {
       throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberIds', 'give memberIds, or fromBody: true for everyone serving in the body');
@@ -37,9 +40,7 @@ export class MeetingParticipants {
   }
 
   /** Adds participant rows for those not yet in; returns every given member's row. */
-  async ensure(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<Invitation[]> {
-    if (memberIds.length === 0) return [];
-    await manager.createQueryBuilder().insert().into(Invitation).values(memberIds.map((memberId) => ({ meetingId, memberId }))).orIgnore().execute();
-    return manager.findBy(Invitation, { meetingId, memberId: In(memberIds) });
+  ensure(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<Invitation[]> {
+    return this.invitations.ensure(manager, meetingId, memberIds);
   }
 }

@@ -1,7 +1,7 @@
-import { nextPosition } from '../common/database/next-position';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -11,9 +11,10 @@ import { DeadlineReader } from '../work-plan/deadline/deadline-reader';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
 import { MeetingDateAnswer, MeetingDateOption, PollAnswer } from './date-option.entity';
-import { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import { Meeting } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier';
+import { MeetingRepository } from './meeting.repository';
 import { MeetingParticipants } from './meeting-participants';
 import { MeetingView, toMeetingView } from './meeting.view';
 import { MeetingsService } from './meetings.service';
@@ -42,6 +43,9 @@ export class MeetingPollService {
     private readonly deadlines: DeadlineReader,
     private readonly audit: AuditService,
     private readonly reminders: MeetingRemindersPlanner,
+    private readonly access: AccessPolicy,
+    private readonly invitations: InvitationRepository,
+    private readonly records: MeetingRepository,
   ) {}
 
   addOption(meetingId: string, dto: CreateDateOptionDto): Promise<MeetingDateOption> {
@@ -54,9 +58,7 @@ export class MeetingPollService {
       if (dto.startsAt && dto.text) throw ApiError.field(HttpStatus.BAD_REQUEST, 'text', 'give either times or a text, not both');
       const times = this.meetings.times(dto.startsAt, dto.endsAt);
       const windows = dto.text ? this.readWindows(dto.text) : [];
-      const position = await nextPosition(manager, 'meeting_date_option', 'meeting_id', meetingId);
-      const option = manager.create(MeetingDateOption, { meetingId, position, label: dto.label ?? null, text: dto.text ?? null, windows, ...times });
-      await manager.save(option);
+      const option = await this.records.addOption(manager, { meetingId, label: dto.label ?? null, text: dto.text ?? null, windows, ...times });
       await this.audit.record(manager, 'create', 'meeting_date_option', option.id, null, option);
       return option;
     });
@@ -69,19 +71,19 @@ export class MeetingPollService {
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(`Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`);
       }
-      const option = await manager.findOneBy(MeetingDateOption, { id: optionId, meetingId });
+      const option = await this.records.option(manager, meetingId, optionId);
       if (!option) throw ApiError.notFound('Date option', optionId);
-      const answered = await manager.countBy(MeetingDateAnswer, { optionId });
+      const answered = await this.records.countAnswers(manager, optionId);
       if (answered > 0) throw ApiError.conflict(`${answered} ${answered === 1 ? 'person has' : 'people have'} already answered this date; it is kept so that no answer is lost`);
-      await manager.delete(MeetingDateOption, { id: optionId });
-      await manager.query('UPDATE meeting_date_option SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [meetingId, option.position]);
+      await this.records.removeOption(manager, option);
       await this.audit.record(manager, 'delete', 'meeting_date_option', optionId, option, null);
     });
   }
 
   async options(meetingId: string): Promise<MeetingDateOption[]> {
+    await this.access.assertMeetingVisible(meetingId);
     await this.meetings.load(this.dataSource.manager, meetingId);
-    return this.dataSource.manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
+    return this.records.options(this.dataSource.manager, meetingId);
   }
 
   /** Asks the participants to answer every option; a chase goes 3 days before the poll closes to those who have not. */
@@ -92,7 +94,7 @@ export class MeetingPollService {
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(`A date poll is for a tentative or postponed meeting; this one is ${meeting.status}`);
       }
-      const optionCount = await manager.countBy(MeetingDateOption, { meetingId });
+      const optionCount = await this.records.countOptions(manager, meetingId);
       if (optionCount < 1) throw ApiError.conflict(`Add date options first (POST /api/meetings/${meetingId}/date-options)`);
       const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
       if (closesAt && closesAt <= new Date()) throw ApiError.field(HttpStatus.BAD_REQUEST, 'closesAt', 'closesAt is in the past');
@@ -101,7 +103,7 @@ export class MeetingPollService {
       const before = { ...meeting };
       meeting.pollOpenedAt = new Date();
       meeting.pollClosesAt = closesAt;
-      await manager.save(meeting);
+      await this.records.save(manager, meeting);
       const round = `poll${meeting.pollOpenedAt.getTime()}`;
       await this.notifier.plan(unit, meeting, 'meeting-poll', memberIds, { key: round });
       if (closesAt && closesAt.getTime() - POLL_CHASE_BEFORE_MS > Date.now()) {
@@ -109,7 +111,7 @@ export class MeetingPollService {
       }
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
     });
-    return this.matrix(meetingId);
+    return this.buildMatrix(meetingId);
   }
 
   /** Records one answer, also one given by phone; answering again replaces it with the time of the change. */
@@ -123,19 +125,20 @@ export class MeetingPollService {
    * refused (a date removed meanwhile, the poll closed), so a form never leaves half its answers saved.
    */
   async answerAll(meetingId: string, memberId: string, answers: { optionId: string; answer: PollAnswer }[]): Promise<MeetingDateAnswer[]> {
+    this.access.assertSelf(memberId);
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
       const optionIds = answers.map((a) => a.optionId);
-      const found = new Set((await manager.findBy(MeetingDateOption, { id: In(optionIds), meetingId })).map((o) => o.id));
+      const found = new Set((await this.records.optionsIn(manager, meetingId, optionIds)).map((o) => o.id));
       const missing = optionIds.find((id) => !found.has(id));
       if (missing) throw ApiError.notFound('Date option', missing);
       if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
-      if (!(await manager.existsBy(Invitation, { meetingId, memberId }))) {
+      if (!(await this.invitations.exists(manager, meetingId, memberId))) {
         throw ApiError.conflict('This member is not a participant of the meeting: invite them or include them in the poll first', 'memberId');
       }
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') throw ApiError.conflict(`The date is already decided: the meeting is ${meeting.status}`);
       if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) throw ApiError.conflict('The poll closed on ' + meeting.pollClosesAt.toISOString());
-      const previous = new Map((await manager.findBy(MeetingDateAnswer, { optionId: In(optionIds), memberId })).map((a) => [a.optionId, a]));
+      const previous = new Map((await this.records.answersTo(manager, optionIds, memberId)).map((a) => [a.optionId, a]));
       const recorded: MeetingDateAnswer[] = [];
       for (const { optionId, answer: given } of answers) {
         const before = previous.get(optionId);
@@ -144,7 +147,7 @@ export class MeetingPollService {
           continue;
         }
         const answer = manager.create(MeetingDateAnswer, { optionId, memberId, answer: given, answeredAt: new Date() });
-        await manager.save(answer);
+        await this.records.saveAnswer(manager, answer);
         await this.audit.record(manager, before ? 'update' : 'create', 'meeting_date_answer', `${optionId}/${memberId}`, before ?? null, answer);
         recorded.push(answer);
       }
@@ -154,11 +157,26 @@ export class MeetingPollService {
 
   /** People × options, with per option how many people and how many countries can come (yes or if need be). */
   async matrix(meetingId: string): Promise<PollMatrix> {
+    await this.access.assertMeetingVisible(meetingId);
+    return this.buildMatrix(meetingId);
+  }
+
+  /**
+   * The poll as one participant sees it, or null when they are not one. A participant is invited, so
+   * may see the meeting: no visibility query, which keeps a page of polls at its statement count.
+   */
+  async participantMatrix(meetingId: string, memberId: string): Promise<PollMatrix | null> {
+    this.access.assertSelf(memberId, 'read the polls');
+    const matrix = await this.buildMatrix(meetingId);
+    return matrix.participants.some((p) => p.memberId === memberId) ? matrix : null;
+  }
+
+  private async buildMatrix(meetingId: string): Promise<PollMatrix> {
     const manager = this.dataSource.manager;
     const meeting = await this.meetings.load(manager, meetingId);
-    const options = await manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
-    const invitations = await manager.find(Invitation, { where: { meetingId }, relations: { member: true } });
-    const answers = options.length ? await manager.findBy(MeetingDateAnswer, { optionId: In(options.map((o) => o.id)) }) : [];
+    const options = await this.records.options(manager, meetingId);
+    const invitations = await this.invitations.withMembers(manager, meetingId);
+    const answers = await this.records.answersTo(manager, options.map((o) => o.id));
     const answerOf = new Map(answers.map((a) => [`${a.optionId}/${a.memberId}`, a.answer]));
     const participants = invitations
       .map((i) => ({
@@ -216,7 +234,7 @@ export class MeetingPollService {
       Object.assign(meeting, times, { status: 'scheduled', statusReason: null });
       // Calendars that hold the save-the-date or the postponed event must replace it.
       if (before.startsAt !== null) meeting.sequence += 1;
-      await manager.save(meeting);
+      await this.records.save(manager, meeting);
       await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', ['meeting-poll', 'poll-chase']);
       await this.inviteAll(unit, meeting, before.startsAt !== null);
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
@@ -227,10 +245,10 @@ export class MeetingPollService {
 
   private async inviteAll(unit: UnitOfWorkContext, meeting: Meeting, hadTime: boolean): Promise<void> {
     const { manager } = unit;
-    const all = await manager.find(Invitation, { where: { meetingId: meeting.id } });
+    const all = await this.invitations.all(manager, meeting.id);
     const alreadyInvited = all.filter((i) => i.invitedAt !== null && i.response !== 'declined').map((i) => i.memberId);
     const toInvite = all.filter((i) => i.invitedAt === null).map((i) => i.memberId);
-    if (toInvite.length) await manager.update(Invitation, { meetingId: meeting.id, memberId: In(toInvite) }, { invitedAt: new Date() });
+    await this.invitations.markInvited(manager, meeting.id, toInvite);
     await this.notifier.plan(unit, meeting, 'meeting-invitation', toInvite);
     if (hadTime) await this.notifier.plan(unit, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } });
     else await this.notifier.plan(unit, meeting, 'meeting-invitation', alreadyInvited);
@@ -240,7 +258,7 @@ export class MeetingPollService {
   private async chosenTimes(manager: EntityManager, meetingId: string, dto: ConfirmMeetingDto): Promise<{ startsAt: Date | null; endsAt: Date | null }> {
     if (dto.dateOptionId && dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give either dateOptionId or startsAt, not both');
     if (dto.dateOptionId) {
-      const option = await manager.findOneBy(MeetingDateOption, { id: dto.dateOptionId, meetingId });
+      const option = await this.records.option(manager, meetingId, dto.dateOptionId);
       if (!option) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `no date option ${dto.dateOptionId} in this meeting`);
       if (!option.startsAt) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `the option "${option.text ?? option.label}" has no exact times: confirm with startsAt and endsAt`);

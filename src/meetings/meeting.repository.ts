@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, In, IsNull, Not } from 'typeorm';
+import { Between, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { nextPosition } from '../common/database/next-position';
 import type { Member } from '../members/member.entity';
-import { MeetingDateOption } from './date-option.entity';
+import { AgendaItem } from './agenda-item.entity';
+import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
+import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 import { substituteOffer } from './substitute-offer';
 
 /** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending; asked and answered in its date poll. */
@@ -41,10 +44,135 @@ export interface UnansweredInvitationRow {
   country_code: string;
 }
 
-/** Read queries over meetings, their invitations and date options, each one SQL statement, for the pages' summaries. */
+/**
+ * The SQL of meetings and their date options: the pages' summaries (each one statement), and the
+ * reads and writes of the meeting services, which take the caller's EntityManager first.
+ */
 @Injectable()
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** One meeting, locked until the caller's transaction ends when `lock`. */
+  find(manager: EntityManager, id: string, lock = false): Promise<Meeting | null> {
+    return manager.findOne(Meeting, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  save(manager: EntityManager, meeting: Meeting): Promise<Meeting> {
+    return manager.save(meeting);
+  }
+
+  /** Another meeting of the same body and kind with this meeting's number. */
+  numberClash(manager: EntityManager, meeting: Meeting): Promise<Meeting | null> {
+    return manager
+      .createQueryBuilder(Meeting, 'm')
+      .where('m.body_id = :bodyId AND m.kind = :kind AND m.number = :number', meeting)
+      .andWhere(meeting.id ? 'm.id <> :id' : 'TRUE', { id: meeting.id })
+      .getOne();
+  }
+
+  /** A meeting's date options, in order. */
+  options(manager: EntityManager, meetingId: string): Promise<MeetingDateOption[]> {
+    return manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  countOptions(manager: EntityManager, meetingId: string): Promise<number> {
+    return manager.countBy(MeetingDateOption, { meetingId });
+  }
+
+  option(manager: EntityManager, meetingId: string, optionId: string): Promise<MeetingDateOption | null> {
+    return manager.findOneBy(MeetingDateOption, { id: optionId, meetingId });
+  }
+
+  optionsIn(manager: EntityManager, meetingId: string, optionIds: string[]): Promise<MeetingDateOption[]> {
+    return manager.findBy(MeetingDateOption, { id: In(optionIds), meetingId });
+  }
+
+  /** Adds a date option after the meeting's last one. */
+  async addOption(manager: EntityManager, fields: Omit<Partial<MeetingDateOption>, 'position'> & { meetingId: string }): Promise<MeetingDateOption> {
+    const position = await nextPosition(manager, 'meeting_date_option', 'meeting_id', fields.meetingId);
+    return manager.save(manager.create(MeetingDateOption, { ...fields, position }));
+  }
+
+  /** Removes a date option and closes the gap it leaves in the order. */
+  async removeOption(manager: EntityManager, option: MeetingDateOption): Promise<void> {
+    await manager.delete(MeetingDateOption, { id: option.id });
+    await manager.query('UPDATE meeting_date_option SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [option.meetingId, option.position]);
+  }
+
+  countAnswers(manager: EntityManager, optionId: string): Promise<number> {
+    return manager.countBy(MeetingDateAnswer, { optionId });
+  }
+
+  /** The answers to these options, everyone's or one member's. */
+  answersTo(manager: EntityManager, optionIds: string[], memberId?: string): Promise<MeetingDateAnswer[]> {
+    if (optionIds.length === 0) return Promise.resolve([]);
+    return manager.findBy(MeetingDateAnswer, { optionId: In(optionIds), ...(memberId ? { memberId } : {}) });
+  }
+
+  saveAnswer(manager: EntityManager, answer: MeetingDateAnswer): Promise<MeetingDateAnswer> {
+    return manager.save(answer);
+  }
+
+  /** A meeting's agenda, in order. */
+  agenda(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
+    return manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  /** A meeting's agenda items in no particular order. */
+  agendaItems(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
+    return manager.find(AgendaItem, { where: { meetingId } });
+  }
+
+  /** One agenda item, locked until the caller's transaction ends when `lock`. */
+  agendaItem(manager: EntityManager, meetingId: string, itemId: string, lock = false): Promise<AgendaItem | null> {
+    return manager.findOne(AgendaItem, { where: { id: itemId, meetingId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** Adds an agenda item at the end. */
+  async addAgendaItem(manager: EntityManager, fields: Omit<Partial<AgendaItem>, 'position'> & { meetingId: string }): Promise<AgendaItem> {
+    const position = await nextPosition(manager, 'agenda_item', 'meeting_id', fields.meetingId);
+    return manager.save(manager.create(AgendaItem, { ...fields, position }));
+  }
+
+  saveAgendaItem(manager: EntityManager, item: AgendaItem): Promise<AgendaItem> {
+    return manager.save(item);
+  }
+
+  async moveAgendaItem(manager: EntityManager, itemId: string, position: number): Promise<void> {
+    await manager.update(AgendaItem, { id: itemId }, { position });
+  }
+
+  /** A meeting's minutes, locked until the caller's transaction ends when `lock`. */
+  minutes(manager: EntityManager, meetingId: string, lock = false): Promise<MeetingMinutes | null> {
+    return manager.findOne(MeetingMinutes, { where: { meetingId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  saveMinutes(manager: EntityManager, minutes: MeetingMinutes): Promise<MeetingMinutes> {
+    return manager.save(minutes);
+  }
+
+  /** The minutes' decisions, by number. */
+  decisions(manager: EntityManager, meetingId: string): Promise<MeetingDecision[]> {
+    return manager.find(MeetingDecision, { where: { meetingId }, order: { number: 'ASC' } });
+  }
+
+  /** Replaces the decisions of a meeting's minutes, numbered from 1 in the order given. */
+  async replaceDecisions(manager: EntityManager, meetingId: string, decisions: Pick<MeetingDecision, 'text' | 'actionItems'>[]): Promise<void> {
+    await manager.delete(MeetingDecision, { meetingId });
+    for (const [index, decision] of decisions.entries()) {
+      await manager.save(manager.create(MeetingDecision, { meetingId, number: index + 1, text: decision.text, actionItems: decision.actionItems, workPlanItemIds: [] }));
+    }
+  }
+
+  saveDecision(manager: EntityManager, decision: MeetingDecision): Promise<MeetingDecision> {
+    return manager.save(decision);
+  }
+
+  /** Removes an agenda item and closes the gap it leaves in the order. */
+  async removeAgendaItem(manager: EntityManager, item: AgendaItem): Promise<void> {
+    await manager.delete(AgendaItem, { id: item.id });
+    await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [item.meetingId, item.position]);
+  }
 
   /** The next scheduled meetings from `now`, soonest first, with their invitations counted. */
   upcomingWithAnswers(now: Date, limit: number): Promise<UpcomingMeetingRow[]> {

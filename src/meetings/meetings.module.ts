@@ -4,9 +4,15 @@ import { RemindersModule } from '../reminders/reminders.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaService } from './agenda.service';
+import { MeetingAgendaController } from './meeting-agenda.controller';
+import { CalendarFeedsController, MeetingCalendarFilesController, PublicCalendarController } from './meeting-calendar.controller';
+import { MeetingInvitationsController } from './meeting-invitations.controller';
+import { MeetingMinutesController } from './meeting-minutes.controller';
+import { MeetingPollController } from './meeting-poll.controller';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
@@ -14,7 +20,7 @@ import { MeetingEmailComposer } from './meeting-email.composer';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingParticipants } from './meeting-participants';
 import { MeetingPollService } from './meeting-poll.service';
-import { CalendarFeedsController, MeetingsController, PublicCalendarController } from './meetings.controller';
+import { MeetingsController } from './meetings.controller';
 import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
@@ -26,7 +32,16 @@ import { MinutesService } from './minutes.service';
     WorkPlanModule,
     RemindersModule,
   ],
-  controllers: [MeetingsController, CalendarFeedsController, PublicCalendarController],
+  controllers: [
+    MeetingsController,
+    MeetingPollController,
+    MeetingInvitationsController,
+    MeetingAgendaController,
+    MeetingMinutesController,
+    MeetingCalendarFilesController,
+    CalendarFeedsController,
+    PublicCalendarController,
+  ],
   providers: [
     MeetingsService,
     MeetingPollService,
@@ -38,6 +53,7 @@ import { MinutesService } from './minutes.service';
     MeetingParticipants,
     MeetingEmailComposer,
     MeetingRepository,
+    InvitationRepository,
   ],
   exports: [MeetingsService, InvitationsService, MeetingPollService, AgendaService, MinutesService, MeetingCalendarService, MeetingEmailComposer, MeetingRepository],
 })

@@ -11,8 +11,10 @@ import { canonicalTimeZone } from '../common/time/time-zone';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { CreateMeetingDto, MeetingQuery, ReasonDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { InvitationRepository } from './invitation.repository';
 import { Meeting } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier';
+import { MeetingRepository } from './meeting.repository';
 import { MeetingView, toMeetingView } from './meeting.view';
 
 /** Fields whose change moves the meeting in people's calendars. */
@@ -28,6 +30,8 @@ export class MeetingsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly reminders: MeetingRemindersPlanner,
     private readonly access: AccessPolicy,
+    private readonly invitations: InvitationRepository,
+    private readonly records: MeetingRepository,
   ) {}
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
@@ -52,7 +56,7 @@ export class MeetingsService {
         sequence: 0,
       });
       await this.assertNumberFree(manager, created);
-      await manager.save(created);
+      await this.records.save(manager, created);
       await this.audit.record(manager, 'create', 'meeting', created.id, null, created);
       return created;
     });
@@ -60,11 +64,12 @@ export class MeetingsService {
   }
 
   async get(id: string): Promise<MeetingView> {
+    await this.access.assertMeetingVisible(id);
     return toMeetingView(await this.load(this.dataSource.manager, id));
   }
 
   async load(manager: EntityManager, id: string, lock = false): Promise<Meeting> {
-    const meeting = await manager.findOne(Meeting, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const meeting = await this.records.find(manager, id, lock);
     if (!meeting) throw ApiError.notFound('Meeting', id);
     return meeting;
   }
@@ -115,7 +120,7 @@ export class MeetingsService {
       const moved = CALENDAR_FIELDS.some((field) => String(before[field] ?? '') !== String(meeting[field] ?? ''));
       if (moved && (meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null))) {
         meeting.sequence += 1;
-        await manager.save(meeting);
+        await this.records.save(manager, meeting);
         await this.notifier.planChange(unit, meeting, {
           startsAt: before.startsAt?.toISOString() ?? null,
           endsAt: before.endsAt?.toISOString() ?? null,
@@ -125,7 +130,7 @@ export class MeetingsService {
           onlineUrl: before.onlineUrl,
         });
       } else {
-        await manager.save(meeting);
+        await this.records.save(manager, meeting);
       }
       await this.reminders.plan(unit, meeting);
       await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
@@ -154,10 +159,10 @@ export class MeetingsService {
       meeting.status = status;
       meeting.statusReason = reason;
       meeting.sequence += 1;
-      await manager.save(meeting);
+      await this.records.save(manager, meeting);
       await this.notifier.cancelAll(manager, id, `the meeting was ${status}`);
-      const told = await manager.query(`SELECT member_id FROM invitation WHERE meeting_id = $1 AND response <> 'declined' AND (invited_at IS NOT NULL OR $2)`, [id, before.pollOpenedAt !== null]);
-      await this.notifier.plan(unit, meeting, kind, told.map((r: { member_id: string }) => r.member_id));
+      const told = await this.invitations.toldOfEnd(manager, id, before.pollOpenedAt !== null);
+      await this.notifier.plan(unit, meeting, kind, told);
       await this.audit.record(manager, 'update', 'meeting', id, before, meeting);
       return meeting;
     });
@@ -180,11 +185,7 @@ export class MeetingsService {
 
   private async assertNumberFree(manager: EntityManager, meeting: Meeting) {
     if (meeting.number === null) return;
-    const clash = await manager
-      .createQueryBuilder(Meeting, 'm')
-      .where('m.body_id = :bodyId AND m.kind = :kind AND m.number = :number', meeting)
-      .andWhere(meeting.id ? 'm.id <> :id' : 'TRUE', { id: meeting.id })
-      .getOne();
+    const clash = await this.records.numberClash(manager, meeting);
     if (clash) throw ApiError.conflict(`Meeting number ${meeting.number} of this kind is already used in this body (meeting ${clash.id})`, 'number');
   }
 }

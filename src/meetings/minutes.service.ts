@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { languageOf } from '../common/i18n/languages';
 import { Body } from '../bodies/body.entity';
@@ -10,9 +11,10 @@ import { DeadlineReader } from '../work-plan/deadline/deadline-reader';
 import { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';
-import { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import type { Meeting } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier';
+import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 
@@ -41,11 +43,15 @@ export class MinutesService {
     private readonly notifier: MeetingNotifier,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly records: MeetingRepository,
+    private readonly invitations: InvitationRepository,
   ) {}
 
   async get(meetingId: string): Promise<MinutesView> {
+    await this.access.assertMeetingVisible(meetingId);
     const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
-    const minutes = await this.dataSource.manager.findOneBy(MeetingMinutes, { meetingId });
+    const minutes = await this.records.minutes(this.dataSource.manager, meetingId);
     if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
     return this.view(this.dataSource.manager, meeting, minutes);
   }
@@ -57,7 +63,7 @@ export class MinutesService {
       if (meeting.status === 'tentative' || meeting.status === 'cancelled' || meeting.status === 'postponed') {
         throw ApiError.conflict(`Minutes are written for a scheduled or held meeting; this one is ${meeting.status}`);
       }
-      const existing = await manager.findOneBy(MeetingMinutes, { meetingId });
+      const existing = await this.records.minutes(manager, meetingId);
       if (existing?.status === 'approved') throw ApiError.conflict('The minutes are approved and can no longer be changed');
       (dto.decisions ?? []).forEach((decision, d) =>
         (decision.actionItems ?? []).forEach((action, a) => {
@@ -65,11 +71,8 @@ export class MinutesService {
         }),
       );
       const minutes = manager.create(MeetingMinutes, { meetingId, text: dto.text, status: 'draft', approvedAt: null, approvedBy: null, workPlanId: null });
-      await manager.save(minutes);
-      await manager.delete(MeetingDecision, { meetingId });
-      for (const [index, decision] of (dto.decisions ?? []).entries()) {
-        await manager.save(manager.create(MeetingDecision, { meetingId, number: index + 1, text: decision.text, actionItems: decision.actionItems ?? [], workPlanItemIds: [] }));
-      }
+      await this.records.saveMinutes(manager, minutes);
+      await this.records.replaceDecisions(manager, meetingId, (dto.decisions ?? []).map((d) => ({ text: d.text, actionItems: d.actionItems ?? [] })));
       await this.audit.record(manager, existing ? 'update' : 'create', 'meeting_minutes', meetingId, existing, minutes);
       return this.view(manager, meeting, minutes);
     });
@@ -80,10 +83,10 @@ export class MinutesService {
     const view = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
-      const minutes = await manager.findOne(MeetingMinutes, { where: { meetingId }, lock: { mode: 'pessimistic_write' } });
+      const minutes = await this.records.minutes(manager, meetingId, true);
       if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
       if (minutes.status === 'approved') throw ApiError.conflict('The minutes are already approved');
-      const decisions = await manager.find(MeetingDecision, { where: { meetingId }, order: { number: 'ASC' } });
+      const decisions = await this.records.decisions(manager, meetingId);
       const hasActions = decisions.some((d) => d.actionItems.length > 0);
       const plan = hasActions ? await this.workPlanFor(manager, meeting, dto.workPlanId) : null;
       const timeZone = plan ? (await manager.findOneByOrFail(Body, { id: plan.bodyId })).timeZone : meeting.timeZone;
@@ -109,13 +112,13 @@ export class MinutesService {
             throw error;
           }
         }
-        await manager.save(decision);
+        await this.records.saveDecision(manager, decision);
       }
       const before = { ...minutes };
       Object.assign(minutes, { status: 'approved', approvedAt: new Date(), approvedBy: requestContext.actor().name, workPlanId: plan?.id ?? null });
-      await manager.save(minutes);
+      await this.records.saveMinutes(manager, minutes);
       await this.audit.record(manager, 'update', 'meeting_minutes', meetingId, before, minutes);
-      const recipients = await manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
+      const recipients = await this.invitations.answers(manager, meetingId);
       await this.notifier.plan(
         unit,
         meeting,
@@ -141,7 +144,7 @@ export class MinutesService {
   }
 
   private async view(manager: EntityManager, meeting: Meeting, minutes: MeetingMinutes): Promise<MinutesView> {
-    const decisions = await manager.find(MeetingDecision, { where: { meetingId: meeting.id }, order: { number: 'ASC' } });
+    const decisions = await this.records.decisions(manager, meeting.id);
     return {
       meetingId: meeting.id,
       text: minutes.text,

@@ -124,9 +124,9 @@ export class MyPageService {
     const now = new Date();
     const meetings = await this.meetingRecords.withOpenedPolls(meetingIds);
     for (const meeting of meetings.filter((m) => !m.pollClosesAt || m.pollClosesAt > now)) {
-      const matrix = await this.poll.matrix(meeting.id);
-      const mine = matrix.participants.find((p) => p.memberId === member.id);
-      if (!mine || matrix.options.length === 0) continue;
+      const matrix = await this.poll.participantMatrix(meeting.id, member.id);
+      const mine = matrix?.participants.find((p) => p.memberId === member.id);
+      if (!matrix || !mine || matrix.options.length === 0) continue;
       const typed = failure?.id === meeting.id ? (failure.typed ?? {}) : {};
       const errors = failure?.id === meeting.id ? byField(failure.problems) : {};
       polls.set(meeting.id, {

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Invitation } from './invitation.entity';
+
+/**
+ * The SQL of meeting participants (invitation rows). Methods that run inside a caller's transaction
+ * take its EntityManager first; the others read outside any transaction.
+ */
+@Injectable()
+export class InvitationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A meeting's participants with their member and substitute, in no particular order. */
+  participantsOf(meetingId: string): Promise<Invitation[]> {
+    return this.dataSource.manager.find(Invitation, { where: { meetingId }, relations: { member: true, delegateMember: true } });
+  }
+
+  /** A meeting's participants with their member, for the poll matrix. */
+  withMembers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
+    return manager.find(Invitation, { where: { meetingId }, relations: { member: true } });
+  }
+
+  /** A member's invitations, every meeting. */
+  ofMember(memberId: string): Promise<Invitation[]> {
+    return this.dataSource.manager.find(Invitation, { where: { memberId } });
+  }
+
+  /** The participants' answers and attendance, without their members. */
+  answers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
+    return manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
+  }
+
+  all(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
+    return manager.find(Invitation, { where: { meetingId } });
+  }
+
+  ofMembers(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<Invitation[]> {
+    return manager.findBy(Invitation, { meetingId, memberId: In(memberIds) });
+  }
+
+  exists(manager: EntityManager, meetingId: string, memberId: string): Promise<boolean> {
+    return manager.existsBy(Invitation, { meetingId, memberId });
+  }
+
+  /** One member's row, locked until the caller's transaction ends. */
+  lock(manager: EntityManager, meetingId: string, memberId: string): Promise<Invitation | null> {
+    return manager.findOne(Invitation, { where: { meetingId, memberId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Adds rows for the members not yet participants; returns every given member's row. */
+  async ensure(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<Invitation[]> {
+    if (memberIds.length === 0) return [];
+    await manager.createQueryBuilder().insert().into(Invitation).values(memberIds.map((memberId) => ({ meetingId, memberId }))).orIgnore().execute();
+    return this.ofMembers(manager, meetingId, memberIds);
+  }
+
+  async markInvited(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<void> {
+    if (memberIds.length) await manager.update(Invitation, { meetingId, memberId: In(memberIds) }, { invitedAt: new Date() });
+  }
+
+  async markInvitedById(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(Invitation, { id }, { invitedAt: new Date() });
+  }
+
+  async setSubstituteFor(manager: EntityManager, id: string, memberId: string): Promise<void> {
+    await manager.update(Invitation, { id }, { substituteForMemberId: memberId });
+  }
+
+  save(manager: EntityManager, invitation: Invitation): Promise<Invitation> {
+    return manager.save(invitation);
+  }
+
+  async remove(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(Invitation, { id });
+  }
+
+  /** The row of a substitute `memberId` brought in. */
+  substituteRow(manager: EntityManager, meetingId: string, substituteId: string, memberId: string): Promise<Invitation | null> {
+    return manager.findOneBy(Invitation, { meetingId, memberId: substituteId, substituteForMemberId: memberId });
+  }
+
+  /** Whether some participant still names this member as their substitute. */
+  isNamedSubstitute(manager: EntityManager, meetingId: string, substituteId: string): Promise<boolean> {
+    return manager.existsBy(Invitation, { meetingId, response: 'delegated', delegateMemberId: substituteId });
+  }
+
+  /** Who hears that the meeting ends: not those who declined; before invitations, those asked in the poll. */
+  async toldOfEnd(manager: EntityManager, meetingId: string, pollOpened: boolean): Promise<string[]> {
+    const rows: { member_id: string }[] = await manager.query(
+      `SELECT member_id FROM invitation WHERE meeting_id = $1 AND response <> 'declined' AND (invited_at IS NOT NULL OR $2)`,
+      [meetingId, pollOpened],
+    );
+    return rows.map((r) => r.member_id);
+  }
+
+  /**
+   * Seconds until one more substitute change is allowed, or null when it is: the `allowed`-th latest
+   * change of the last 24 hours, read from the audit log.
+   */
+  async substituteChangeWait(manager: EntityManager, invitationId: string, allowed: number): Promise<number | null> {
+    const rows: { wait: number }[] = await manager.query(
+      `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM audit_entry
+       WHERE entity = 'invitation' AND entity_id = $1 AND at > now() - interval '1 day'
+         AND after->>'delegateMemberId' IS NOT NULL AND after->>'delegateMemberId' IS DISTINCT FROM before->>'delegateMemberId'
+       ORDER BY at DESC OFFSET $2 LIMIT 1`,
+      [invitationId, allowed - 1],
+    );
+    return rows.length ? rows[0].wait : null;
+  }
+}
