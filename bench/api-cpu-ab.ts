@@ -40,7 +40,7 @@ async function main() {
   const data = await seedLoadData(bench.url, bench.app.get(DataSource));
   const database = new URL(config.databaseUrl).pathname.slice(1);
   const monitor = bench.app.get(DataSource);
-  const backends = async () => ((await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])) as { pid: number }[]).map((r) => r.pid);
+  const backends = async () => (await monitor.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).map((r) => r.pid);
   console.log(`CPU per request A/B, 1 API process each, ${rounds} alternating rounds of ${requests} requests per case (${process.env.BENCH_CONNECTIONS ?? 10} connections) — ${machine()}\nA: ${roots[0]}\nB: ${roots[1]}`);
   // BENCH_CPU_PROF=<dir>: the API processes write V8 CPU profiles there when they stop.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
@@ -76,7 +76,7 @@ async function measure(
       const result = await new Promise<autocannon.Result>((resolve, reject) =>
         autocannon(
           { url: servers[side].url, connections, amount: requests, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, requests: requestsOfCase },
-          (error, r) => (error ? reject(error) : resolve(r)),
+          (error, r) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
         ),
       );
       const apiMs = apiPids.reduce((sum, pid, i) => sum + cpuMs(pid) - apiBefore[i], 0);

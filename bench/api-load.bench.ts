@@ -170,7 +170,7 @@ async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: n
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const times = await accepted(rows);
-        if (times && times.every((t) => t !== null)) return times as number[];
+        if (times && times.every((t) => t !== null)) return times;
         if (Date.now() > deadline) return null;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -224,8 +224,8 @@ async function startWorkerProcess(config: AppConfig, smtpUrl: string): Promise<{
     env: { PATH: process.env.PATH ?? '', ...benchProcessEnv(config), ROLE: 'worker', SMTP_URL: smtpUrl, MAIL_FROM: 'Bench <bench@wgecc.bench>' },
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return {
     output: () => output,
     stop: () =>

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { createHttpApp } from '../src/app.factory';
@@ -37,7 +38,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function api(base: string, method: string, path: string, body?: unknown): Promise<any> {
+export async function api(base: string, method: string, path: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- benchmarks read whatever the API answers
   const res = await fetch(base + path, {
     method,
     headers: { Authorization: `Bearer ${BENCH_TOKEN}`, ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -49,6 +50,5 @@ export async function api(base: string, method: string, path: string, body?: unk
 }
 
 export function machine(): string {
-  const os = require('node:os') as typeof import('node:os');
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
 }

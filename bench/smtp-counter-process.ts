@@ -1,7 +1,7 @@
 // Runs the counting SMTP sink in its own process, as a real mail server would be; reports over IPC.
 import { startSmtpCounter } from './smtp-counter';
 
-startSmtpCounter().then((sink) => {
+void startSmtpCounter().then((sink) => {
   process.send!({ type: 'ready', url: sink.url });
   process.on('message', (message: { type: string; ids?: string[] }) => {
     if (message.type === 'count') process.send!({ type: 'count', accepted: sink.accepted() });

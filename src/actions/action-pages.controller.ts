@@ -90,7 +90,7 @@ export class ActionPagesController {
     const { claims, member } = context;
     requestContext.actAs({ kind: 'member', id: member.id, memberId: member.id, name: `${member.fullName} (email link)`, role: 'member' });
     if (claims.kind === 'preferences') return this.savePreferences(res, member, token, body);
-    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key] as string).slice(0, 1000) : undefined);
+    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key]).slice(0, 1000) : undefined);
     const form: ActionForm = { delegateMemberId: text('delegateMemberId'), newDeadline: text('newDeadline'), note: text('note') };
     try {
       await this.actions.perform(claims, member, form);
@@ -135,7 +135,7 @@ export class ActionPagesController {
       // A refusal the API answers with 400, 409 or 429 keeps its status here; other mistakes are 422 as before.
       const status = PASSED_THROUGH.includes(error.getStatus()) ? error.getStatus() : HttpStatus.UNPROCESSABLE_ENTITY;
       if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      res.status(status).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t(status === HttpStatus.CONFLICT ? 'page.error.closed' : 'page.error.input', language, { reason })] }));
+      res.status(status).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t(status === Number(HttpStatus.CONFLICT) ? 'page.error.closed' : 'page.error.input', language, { reason })] }));
       return;
     }
     throw error;

@@ -65,7 +65,7 @@ export class ActionTokenService {
     if (!signedByUs) return { ok: false, reason: 'invalid' };
     let raw: { v?: number; m?: string; k?: string; s?: string; o?: string; x?: number; j?: string };
     try {
-      raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof raw;
     } catch {
       return { ok: false, reason: 'invalid' };
     }

@@ -30,7 +30,7 @@ export class AccessPolicy {
     const me = this.member();
     if (me === null) return null;
     const today = new Date().toISOString().slice(0, 10);
-    const rows: { body_id: string }[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ body_id: string }[]>(
       `SELECT DISTINCT body_id FROM membership WHERE member_id = $1 AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)`,
       [me, today],
     );
@@ -49,7 +49,7 @@ export class AccessPolicy {
   async assertMeetingVisible(meetingId: string): Promise<void> {
     const me = this.member();
     if (me === null) return;
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ body_id?: string }[]>(
       `SELECT 1 FROM meeting m WHERE m.id = $1 AND (
          EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = $2)
          OR EXISTS (SELECT 1 FROM membership s WHERE s.body_id = m.body_id AND s.member_id = $2 AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)))`,
@@ -61,7 +61,7 @@ export class AccessPolicy {
   async assertWorkPlanVisible(workPlanId: string): Promise<void> {
     const bodies = await this.bodyIds();
     if (bodies === null) return;
-    const rows = await this.dataSource.query('SELECT body_id FROM work_plan WHERE id = $1', [workPlanId]);
+    const rows = await this.dataSource.query<{ body_id: string }[]>('SELECT body_id FROM work_plan WHERE id = $1', [workPlanId]);
     if (rows.length && !bodies.includes(rows[0].body_id)) throw new ApiError(HttpStatus.FORBIDDEN, 'This work plan belongs to a body you do not serve in');
   }
 
@@ -69,14 +69,14 @@ export class AccessPolicy {
   async assertItemVisible(itemId: string): Promise<void> {
     const me = this.member();
     if (me === null) return;
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ body_id?: string }[]>(
       `SELECT 1 FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id WHERE i.id = $1 AND (
          i.executor_member_id = $2
          OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2)
          OR EXISTS (SELECT 1 FROM membership s WHERE s.body_id = p.body_id AND s.member_id = $2 AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)))`,
       [itemId, me],
     );
-    const exists = rows.length > 0 || (await this.dataSource.query('SELECT 1 FROM work_plan_item WHERE id = $1', [itemId])).length === 0;
+    const exists = rows.length > 0 || (await this.dataSource.query<unknown[]>('SELECT 1 FROM work_plan_item WHERE id = $1', [itemId])).length === 0;
     if (!exists) throw new ApiError(HttpStatus.FORBIDDEN, 'This item belongs to a body you do not serve in');
   }
 
@@ -87,7 +87,7 @@ export class AccessPolicy {
     const allowed = ['status', 'deadline', 'notes', 'changeNote'];
     const other = fields.filter((f) => !allowed.includes(f));
     if (other.length) throw new ApiError(HttpStatus.FORBIDDEN, `A member may change only ${allowed.join(', ')} of an item (not ${other.join(', ')})`);
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ body_id?: string }[]>(
       `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2))`,
       [itemId, me],
     );

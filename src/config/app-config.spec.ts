@@ -87,7 +87,8 @@ describe('.env.example', () => {
 
   it('lists exactly the settings loadConfig reads', () => {
     const asked = new Set<string>();
-    const recording = new Proxy({ ...base } as Record<string, string | undefined>, {
+    const env: Record<string, string | undefined> = { ...base };
+    const recording = new Proxy(env, {
       get: (target, name: string) => {
         asked.add(name);
         return target[name];

@@ -49,7 +49,7 @@ async function checkRedis(url: string): Promise<void> {
 const MIGRATION_LOCK = 724_311_001;
 
 export async function runMigrations(databaseUrl: string, logger?: LoggerService): Promise<void> {
-  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 2 } } as never);
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 2 } });
   await dataSource.initialize();
   try {
     await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

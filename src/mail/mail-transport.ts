@@ -89,7 +89,7 @@ export class MailTransport implements OnApplicationShutdown {
    * of the email's data and that record the email holds a place at the acceptance gate
    * (SMTP_MAX_UNCONFIRMED places per process): a crash there is the only way to send it twice.
    */
-  async send(email: OutgoingEmail, onAccepted: OnAccepted = async () => undefined): Promise<SendResult> {
+  async send(email: OutgoingEmail, onAccepted: OnAccepted = () => Promise.resolve()): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },

@@ -155,7 +155,7 @@ export class TemplateRenderer {
 const PERSONAL = new Set(['recipient.fullName', '.preferencesUrl', '.unsubscribeUrl', '.url', '[].url']);
 
 function registerHelpers(hb: typeof Handlebars) {
-  const language = (options: Handlebars.HelperOptions): Language => (options.data?.root?.language as Language) ?? 'en';
+  const language = (options: Handlebars.HelperOptions): Language => ((options.data as { root?: { language?: Language } } | undefined)?.root?.language) ?? 'en';
   hb.registerHelper('dateTime', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatDateTime(iso, zone, language(options)) : ''));
   hb.registerHelper('date', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatDate(iso, zone, language(options)) : ''));
   hb.registerHelper('time', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatTime(iso, zone, language(options)) : ''));

@@ -81,7 +81,7 @@ export class NotificationDelivery {
 
     const messageId = this.messageIdFor(notification.id);
     try {
-      const rendered = this.renderer.render(composed.kind, composed.data as never);
+      const rendered = this.renderer.render(composed.kind, composed.data);
       const headers: Record<string, string> = { 'X-WGS-Notification': notification.id };
       if (composed.nonEssential && composed.data.unsubscribeUrl) {
         headers['List-Unsubscribe'] = `<${composed.data.unsubscribeUrl}>`;

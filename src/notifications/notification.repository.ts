@@ -220,7 +220,7 @@ export class NotificationRepository {
 
   /** Cancels every still-scheduled email to a member. */
   async cancelForRecipient(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
-    const result = await manager.query(
+    const result = await manager.query<[unknown, number | undefined]>(
       `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $2, updated_at = now() WHERE recipient_id = $1 AND status = 'scheduled'`,
       [recipientId, reason],
     );
@@ -229,7 +229,7 @@ export class NotificationRepository {
 
   /** Cancels the still-scheduled emails about a subject to one recipient. */
   async cancelScheduledTo(manager: EntityManager, subjectType: SubjectType, subjectId: string, recipientId: string, reason: string): Promise<number> {
-    const result = await manager.query(
+    const result = await manager.query<[unknown, number | undefined]>(
       `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $4, updated_at = now()
        WHERE subject_type = $1 AND subject_id = $2 AND recipient_id = $3 AND status = 'scheduled'`,
       [subjectType, subjectId, recipientId, reason],

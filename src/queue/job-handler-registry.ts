@@ -32,7 +32,7 @@ export class JobHandlerRegistry implements OnModuleInit {
       const instance: unknown = wrapper.instance;
       // Request-scoped providers have no instance at start-up; a job has no request to scope to.
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const options = this.discovery.getMetadataByDecorator(OnJobMetadata, wrapper, method);
         if (!options) continue;
         const handler = (instance as Record<string, (data: unknown) => Promise<unknown>>)[method].bind(instance);

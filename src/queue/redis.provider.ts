@@ -13,7 +13,7 @@ export class RedisClient implements OnModuleDestroy {
     this.redis.on('error', () => undefined);
   }
 
-  async onModuleDestroy() {
+  onModuleDestroy() {
     this.redis.disconnect();
   }
 }

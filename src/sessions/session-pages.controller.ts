@@ -58,7 +58,7 @@ export class SessionPagesController {
   @Public()
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+  confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
     const verified = this.tokens.verify(token);
     const language = languageFromHeader(req.header('accept-language'));
     if (!verified.ok || verified.claims.kind !== 'sign-in') return this.message(res, language, HttpStatus.BAD_REQUEST, t('signin.used', language));

@@ -30,7 +30,7 @@ export class EmailPreviewService {
       // A live sign-in link would let whoever reads the outbox sign in as the recipient.
       const linkHidden = composed.kind === 'sign-in-link';
       const data = linkHidden ? { ...composed.data, url: `${this.config.appUrl}/sign-in` } : composed.data;
-      return { shown: true, email: this.renderer.render(composed.kind, data as never), linkHidden };
+      return { shown: true, email: this.renderer.render(composed.kind, data), linkHidden };
     } catch (error) {
       return { shown: false, reason: (error as Error).message, composable: false };
     }

@@ -42,7 +42,7 @@ export class MeetingPageSteps {
     try {
       const { done, counts } = await run(meeting.timeZone);
       const query = new URLSearchParams({ done, ...Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, String(v)])) });
-      res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?${query}#${form}`);
+      res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?${query.toString()}#${form}`);
     } catch (error) {
       const problems = problemsOf(error);
       if (!problems) throw error;

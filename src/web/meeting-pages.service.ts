@@ -285,7 +285,7 @@ export class MeetingPagesService {
     const stored = minutes?.decisions ?? [];
     const typedRows = Object.keys(typed).filter((k) => /^decisions\.\d+\.text$/.test(k)).length;
     const rows = Math.max(stored.length, typedRows) + SPARE_DECISIONS;
-    const typedOr = (name: string, fallback: string | undefined) => (Object.keys(typed).length ? String(typed[name] ?? '') : (fallback ?? ''));
+    const typedOr = (name: string, fallback: string | undefined) => (Object.keys(typed).length ? String((typed[name] as string | undefined) ?? '') : (fallback ?? ''));
     return {
       text: typedOr('text', minutes?.text),
       decisions: Array.from({ length: rows }, (_, i) => {

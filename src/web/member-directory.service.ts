@@ -22,12 +22,12 @@ export class MemberDirectoryService {
   ) {}
 
   async page(query: Record<string, unknown>, language: Language) {
-    const filters = Object.fromEntries(FILTERS.map((key) => [key, typeof query[key] === 'string' ? (query[key] as string) : ''])) as Record<(typeof FILTERS)[number], string>;
+    const filters = Object.fromEntries(FILTERS.map((key) => [key, typeof query[key] === 'string' ? (query[key]) : ''])) as Record<(typeof FILTERS)[number], string>;
     const offset = typeof query.offset === 'string' ? query.offset : '0';
     const checked = await validateForm(MemberQuery, { ...blankToUndefined(filters), limit: MEMBERS_PER_PAGE, offset });
     const found = checked.ok ? await this.members.list(checked.value) : { items: [], total: 0, limit: MEMBERS_PER_PAGE, offset: 0 };
     const bodies = (await this.bodies.list({ limit: 200, offset: 0 })).items;
-    const link = (at: number) => `/members?${new URLSearchParams({ ...blankToUndefined(filters), offset: String(at) } as Record<string, string>)}`;
+    const link = (at: number) => `/members?${new URLSearchParams({ ...blankToUndefined(filters), offset: String(at) } as Record<string, string>).toString()}`;
     const hasPrevious = found.offset > 0;
     const hasNext = found.offset + found.items.length < found.total;
     return {

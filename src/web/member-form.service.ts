@@ -42,7 +42,7 @@ export class MemberFormService {
 
   /** An unticked box is absent from the form: absent means not active. */
   valuesFromForm(body: Record<string, unknown>): MemberFormValues {
-    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key] as string) : '');
+    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key]) : '');
     return { ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, text(key)])) as Record<(typeof TEXT_FIELDS)[number], string>), active: body?.active === 'true' };
   }
 

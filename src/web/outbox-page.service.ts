@@ -48,7 +48,7 @@ export class OutboxPageService {
     const more = found.totalIsLowerBound ? found.items.length === query.limit : query.offset + found.items.length < found.total;
     const people = (await this.members.list({ limit: 200, offset: 0 })).items;
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
-    const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) })}`;
+    const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) }).toString()}`;
     return {
       filters: {
         status: NOTIFICATION_STATUSES.map((s) => filterOption(s, label('notificationStatus', s, language), typed.status ?? '')),

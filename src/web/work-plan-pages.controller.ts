@@ -113,7 +113,8 @@ export class WorkPlanPagesController {
   /** Step two: the real import of the very file previewed, all rows or none. */
   @Post(':planId/import/confirm')
   async confirm(@PageIdParam('planId') planId: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
-    const uploadId = typeof req.body?.upload === 'string' ? (req.body.upload as string) : '';
+    const { upload } = (req.body ?? {}) as { upload?: unknown };
+    const uploadId = typeof upload === 'string' ? upload : '';
     const file = await this.uploads.find(context.session.id, planId, uploadId);
     if (!file) return this.renderImport(res, context, planId, HttpStatus.GONE, { errors: { file: t('wpp.import.expired', context.language) } });
     let report;
@@ -131,7 +132,7 @@ export class WorkPlanPagesController {
     const problems = problemsOf(error);
     if (!problems) throw error;
     const status = (error as { getStatus(): number }).getStatus();
-    if (status === HttpStatus.NOT_FOUND) return this.message(res, context, status, t('wpp.plan.missing', context.language));
+    if (status === Number(HttpStatus.NOT_FOUND)) return this.message(res, context, status, t('wpp.plan.missing', context.language));
     const lines = ((error as { getResponse(): { details?: { rows?: { line: number; errors: FieldProblem[] }[] } } }).getResponse().details?.rows ?? []);
     const reason = problems.map((p) => p.message).join('; ');
     await this.renderImport(res, context, planId, status, {

@@ -73,11 +73,11 @@ describe('sign-in answers alike for known and unknown addresses', () => {
 
   it('logs a failure of the work done after the answer, and answers the same', async () => {
     const written: string[] = [];
-    const write = process.stdout.write;
+    const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       written.push(String(chunk));
       return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-    }) as typeof process.stdout.write;
+    });
     // A real fault: the table the link is written to is gone for a moment.
     await t.dataSource.query('ALTER TABLE sign_in_link RENAME TO sign_in_link_away');
     try {

@@ -13,11 +13,11 @@ import { TEST_ADMIN_TOKEN } from '../support/test-env';
 /** The lines the app writes to stdout while `action` runs. */
 async function linesWrittenDuring(action: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
   const written: string[] = [];
-  const write = process.stdout.write;
+  const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     written.push(String(chunk));
     return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-  }) as typeof process.stdout.write;
+  });
   try {
     await action();
     // The line is written when the response has finished, which the client may see first.

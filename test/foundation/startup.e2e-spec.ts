@@ -33,7 +33,7 @@ function startUntil(env: Record<string, string>, ready: RegExp): Promise<string>
       reject(new Error(`not ready in time:\n${output}`));
     }, 45_000);
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (ready.test(output)) {
         clearTimeout(timer);
         child.once('exit', () => resolve(output));

@@ -205,8 +205,8 @@ export async function startAppProcess(role: 'api' | 'worker', env: Record<string
     started ||= text.includes('worker started');
     output = (output + chunk.toString()).slice(-20_000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     async () => {

@@ -182,7 +182,7 @@ export class FaultScenario {
     try {
       await waitFor(async () => (await left()).length === 0, { what: `${this.name}: every row delivered`, timeout, interval: 500 });
     } catch (error) {
-      throw new Error(`${(error as Error).message}; left: ${JSON.stringify(await left())}; workers: ${this.processes.map((p) => p.output().slice(-1500)).join('\n---\n')}`);
+      throw new Error(`${(error as Error).message}; left: ${JSON.stringify(await left())}; workers: ${this.processes.map((p) => p.output().slice(-1500)).join('\n---\n')}`, { cause: error });
     }
     await new Promise((r) => setTimeout(r, 1500));
   }
@@ -242,7 +242,7 @@ export class FaultScenario {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.processes.map((p) => (p.child.exitCode === null && p.child.signalCode === null ? p.stop('SIGKILL') : null)));
+    await Promise.all(this.processes.map((p) => (p.child.exitCode === null && p.child.signalCode === null ? p.stop('SIGKILL') : Promise.resolve())));
     await this.db?.end().catch(() => undefined);
     await Promise.all([this.smtp.stop(), this.redis.stop(), this.postgres.stop()]);
   }

@@ -38,7 +38,7 @@ export async function fillMeetingForm(page: Page, base: string, fields: MeetingF
   await form.getByLabel('Kind of meeting').selectOption(fields.kind ?? 'working_group');
   if (fields.number) await form.getByLabel(/Number in its series/).fill(fields.number);
   for (const [language, name] of [['en', 'English'], ['ru', 'Russian'], ['kk', 'Kazakh']] as const) {
-    if (fields.title[language]) await form.getByLabel(`Title in ${name}`, { exact: true }).fill(fields.title[language]!);
+    if (fields.title[language]) await form.getByLabel(`Title in ${name}`, { exact: true }).fill(fields.title[language]);
   }
   await form.getByLabel(/Time zone/).fill(fields.timeZone);
   if (fields.startsAt) await form.getByLabel('Starts', { exact: true }).fill(fields.startsAt);

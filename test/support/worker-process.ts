@@ -15,10 +15,10 @@ function spawnEntryPoint(role: 'api' | 'worker', env: Record<string, string>): E
   });
   let output = '';
   const onData = (chunk: Buffer) => {
-    output += chunk;
+    output += chunk.toString();
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   return Object.assign(child, { output: () => output });
 }
 

@@ -56,7 +56,7 @@ describe('the pages on a phone', () => {
     page.locator('table.stack').first().evaluate((element) => {
       interface Box { getBoundingClientRect(): { width: number; height: number } }
       interface Node extends Box { textContent: string | null; childNodes: ArrayLike<unknown>; children: ArrayLike<Node>; querySelector(s: string): Node | null; querySelectorAll(s: string): ArrayLike<Node> }
-      const { getComputedStyle } = globalThis as unknown as { getComputedStyle(e: Node, pseudo?: string): { content: string; display: string } };
+      const { getComputedStyle } = globalThis as unknown as { getComputedStyle(this: void, e: Node, pseudo?: string): { content: string; display: string } };
       const table = element as unknown as Node;
       const headers = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
       const cells = Array.from(table.querySelector('tbody tr')!.children).map((cell) => ({

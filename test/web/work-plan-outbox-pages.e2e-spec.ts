@@ -160,13 +160,13 @@ describe('the work-plan import, filters and export pages, and the outbox, in a r
     await page.goto(`${BASE}/work-plan/${planId}`);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the work plan as CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('work-plan-2019.csv');
-    const text = readFileSync((await csv.path())!, 'utf8');
+    const text = readFileSync((await csv.path()), 'utf8');
     expect(text).toContain('activity_en,activity_ru,activity_kk,deadline');
     expect(text).toContain('Конец ноября или начало декабря 2019 или февраль 2020');
     expect(text.trim().split('\n')).toHaveLength(9);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the work plan as XLSX (Excel)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('work-plan-2019.xlsx');
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync((await xlsx.path())).subarray(0, 2).toString()).toBe('PK');
   }, 30_000);
 
   describe('the outbox', () => {

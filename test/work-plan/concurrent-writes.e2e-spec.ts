@@ -89,7 +89,7 @@ describe('writing items of one plan concurrently', () => {
     const plan = await newPlan();
     const counter = countQueries(t.dataSource);
     let created: { id: string; position: number; createdAt: string } = { id: '', position: 0, createdAt: '' };
-    let statements: { sql: string }[] = [];
+    let statements: { sql: string }[];
     try {
       statements = await counter.during(async () => (created = (await addItem(plan.id, 2).expect(201)).body));
     } finally {

@@ -21,7 +21,7 @@ describe('hostile work-plan imports', () => {
     t.admin.post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
   const exportCsv = async (planId: string) => {
     const res = await t.admin.get(`/api/work-plans/${planId}/export?format=csv`).expect(200);
-    return (res.text ?? res.body.toString()) as string;
+    return (res.text ?? res.body.toString());
   };
 
   /** The slowest of /health/live's answers while `until()` is false. */

@@ -93,7 +93,7 @@ async function pageOfRows<T extends ObjectLiteral>(
   const built = statementOf === undefined || !pageIsWhole ? undefined : builtStatement(qb, select, countUpTo, statementOf);
   let rows: Record<string, unknown>[];
   if (built) {
-    const values = qb.getParameters();
+    const values: Record<string, unknown> = qb.getParameters();
     rows = await queryPrepared(qb.dataSource, built, [...built.names.map((name) => values[name]), query.limit, query.offset]);
   } else {
     const [sql, parameters] = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
@@ -106,7 +106,7 @@ async function pageOfRows<T extends ObjectLiteral>(
     total = 0;
   } else {
     const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(`SELECT (${countSql(qb, countUpTo)}) AS page_total`, qb.getParameters());
-    total = Number((await qb.dataSource.query(countQuery, countParameters))[0].page_total);
+    total = Number((await qb.dataSource.query<{ page_total: string }[]>(countQuery, countParameters))[0].page_total);
   }
   if (countUpTo !== undefined && total > countUpTo) {
     return { rows, total: rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo, totalIsLowerBound: true };
@@ -120,7 +120,7 @@ function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sele
   if (!wheres.every((where) => typeof where.condition === 'string')) return undefined;
   const key = `${statementOf}\u0000${countUpTo}\u0000${wheres.map((where) => `${where.type} ${where.condition as string}`).join('\u0000')}`;
   let byKey = builtStatements.get(qb.dataSource);
-  if (!byKey) builtStatements.set(qb.dataSource, (byKey = new Map()));
+  if (!byKey) builtStatements.set(qb.dataSource, (byKey = new Map<string, BuiltStatement>()));
   const known = byKey.get(key);
   if (known) return known;
   const selected = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total');
@@ -136,7 +136,7 @@ function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sele
   // Only plain values can be filled in later: a parameter spread into a list (:...name) is not one.
   if (!markers.every((marker) => marker instanceof ParameterName)) return undefined;
   sql = `${sql} LIMIT $${markers.length + 1} OFFSET $${markers.length + 2}`;
-  const statement = { sql, names: (markers as ParameterName[]).map((marker) => marker.name), preparedAs: `page_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
+  const statement = { sql, names: (markers).map((marker) => marker.name), preparedAs: `page_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
   if (byKey.size >= BUILT_STATEMENTS_KEPT) byKey.clear();
   byKey.set(key, statement);
   return statement;
@@ -154,7 +154,7 @@ async function queryPrepared(dataSource: DataSource, statement: BuiltStatement, 
   dataSource.logger.logQuery(statement.sql, values);
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   try {
-    return (await pool.query({ name: statement.preparedAs, text: statement.sql, values })).rows;
+    return (await pool.query<Record<string, unknown>>({ name: statement.preparedAs, text: statement.sql, values })).rows;
   } catch (error) {
     dataSource.logger.logQueryError(error as Error, statement.sql, values);
     throw new QueryFailedError(statement.sql, values, error as Error);
@@ -195,9 +195,9 @@ const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<str
 
 function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): RowReader {
   let byTarget = readers.get(dataSource);
-  if (!byTarget) readers.set(dataSource, (byTarget = new Map()));
+  if (!byTarget) readers.set(dataSource, (byTarget = new Map<EntityTarget<ObjectLiteral>, Map<string, RowReader>>()));
   let byAlias = byTarget.get(target);
-  if (!byAlias) byTarget.set(target, (byAlias = new Map()));
+  if (!byAlias) byTarget.set(target, (byAlias = new Map<string, RowReader>()));
   let found = byAlias.get(alias);
   if (!found) {
     const metadata = dataSource.getMetadata(target);
@@ -238,7 +238,7 @@ const jsonSql = new WeakMap<DataSource, Map<string, string>>();
  */
 export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, alias: string, relations: Record<string, string> = {}): string {
   let bySource = jsonSql.get(dataSource);
-  if (!bySource) jsonSql.set(dataSource, (bySource = new Map()));
+  if (!bySource) jsonSql.set(dataSource, (bySource = new Map<string, string>()));
   const metadata = dataSource.getMetadata(target);
   const key = `${metadata.name} ${alias} ${JSON.stringify(relations)}`;
   const known = bySource.get(key);
@@ -254,7 +254,7 @@ export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, t
   }
   for (const [property, sql] of Object.entries(relations)) fields.set(property, sql);
   // JSON.stringify writes an entity's properties in the order its class defines them, columns set later after.
-  const declared = Object.keys(metadata.create());
+  const declared = Object.keys(metadata.create() as object);
   const order = [...new Set([...declared.filter((property) => fields.has(property)), ...fields.keys()])];
   const sql = `(SELECT row_to_json(r) FROM (SELECT ${order.map((property) => `${fields.get(property)} AS "${property}"`).join(', ')}) r)`;
   bySource.set(key, sql);

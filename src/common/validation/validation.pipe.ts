@@ -20,7 +20,7 @@ class StrictValidationPipe extends ValidationPipe {
     // Bodies and queries were checked as they arrived; this also covers path parameters and multipart fields.
     const problem = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? 'param') : metadata.type);
     if (problem) throw new ApiError(HttpStatus.BAD_REQUEST, [problem]);
-    return super.transform(value, metadata);
+    return super.transform(value, metadata) as Promise<unknown>;
   }
 }
 

@@ -98,7 +98,7 @@ export function IsReminderOffsets(options?: ValidationOptions): PropertyDecorato
   const problem = (value: unknown): string | null => {
     if (!Array.isArray(value)) return 'must be a list of ISO 8601 durations such as ["P14D", "P3D", "PT2H"]';
     if (value.length > 10) return 'may hold at most 10 offsets';
-    const bad = value.find((v) => parseOffset(v as string) === null);
+    const bad = (value as unknown[]).find((v) => typeof v !== 'string' || parseOffset(v) === null);
     if (bad !== undefined) return `holds ${JSON.stringify(bad)}, which is not an ISO 8601 duration of at most a year (e.g. P14D, PT2H, PT1M)`;
     return null;
   };

@@ -266,6 +266,7 @@ function contentLine(name: string, value: string, params: Param[] = []): string 
  */
 function paramValueText(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
     .replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ')
     .replace(/"/g, "'")
     .replace(/\\/g, '/')
@@ -281,16 +282,19 @@ function encodeParamValue(value: string, alwaysQuote: boolean): string {
 function text(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
 /** URI values are not escaped, so anything that could break the line is removed instead. */
 function uri(value: string): string {
+  // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
   return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().replace(/ /g, '%20');
 }
 
 function mailto(email: string): string {
+  // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
   return `mailto:${email.replace(/[\s\u0000-\u001f\u007f"]/g, '')}`;
 }
 

@@ -165,12 +165,13 @@ function tokenize(text: string): Token[] {
       } else if ((m = sticky(SHORT_YEAR_DATE, text, at))) {
         token.kind = 'badDate';
       } else {
-        m = sticky(DIGITS, text, at) as RegExpExecArray;
+        // A digit starts this branch, so DIGITS always matches here.
+        m = sticky(DIGITS, text, at);
         token.kind = 'num';
-        token.value = Number(m[0]);
-        token.digits = m[0].length;
+        token.value = Number(m?.[0]);
+        token.digits = m?.[0].length ?? 1;
       }
-      token.end = token.tail = at + m[0].length;
+      token.end = token.tail = at + (m?.[0].length ?? 1);
     } else if ((m = sticky(WORD, text, at))) {
       token.kind = 'word';
       token.norm = normaliseWord(m[0]);

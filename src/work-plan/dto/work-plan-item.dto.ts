@@ -12,8 +12,8 @@ import type { ItemStatus } from '../work-plan-item.entity';
 export const DUE_FILTERS = ['overdue', 'next7d', 'next30d', 'this_month'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
 
-const upperEach = () => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value));
-const trimEach = () => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value));
+const upperEach = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value));
+const trimEach = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value));
 
 export class CreateWorkPlanItemDto {
   @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { ru: 'Заседание Руководящего комитета', en: 'Meeting of the Steering Committee' } })

@@ -287,7 +287,7 @@ export class WorkPlanImportService {
         notes: row.notes,
         meetingId: null,
       }));
-      const inserted = await manager.createQueryBuilder().insert().into(WorkPlanItem).values(values as never).returning(['id']).execute();
+      const inserted = await manager.createQueryBuilder().insert().into(WorkPlanItem).values(values).returning(['id']).execute();
       const links = inserted.identifiers.flatMap((identifier, i) => chunk[i].responsibleIds.map((memberId) => ({ item_id: identifier.id as string, member_id: memberId })));
       if (links.length) await manager.createQueryBuilder().insert().into('work_plan_item_responsible', ['item_id', 'member_id']).values(links).execute();
       // Only items with people to remind have reminders; the rest cost nothing here.
