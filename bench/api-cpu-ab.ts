@@ -35,16 +35,31 @@ async function main() {
   if (roots.length !== 2) throw new Error('give two source trees: A and B');
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
-  const bench = await startBenchApp({ API_REQUESTS_PER_MINUTE: '10000000', ROLE: 'api', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-cpu' });
+  const bench = await startBenchApp({
+    API_REQUESTS_PER_MINUTE: '10000000',
+    ROLE: 'api',
+    QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-cpu',
+  });
   const config = bench.app.get<AppConfig>(APP_CONFIG);
   const data = await seedLoadData(bench.url, bench.app.get(DataSource));
   const database = new URL(config.databaseUrl).pathname.slice(1);
   const monitor = bench.app.get(DataSource);
-  const backends = async () => (await monitor.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).map((r) => r.pid);
-  console.log(`CPU per request A/B, 1 API process each, ${rounds} alternating rounds of ${requests} requests per case (${process.env.BENCH_CONNECTIONS ?? 10} connections) — ${machine()}\nA: ${roots[0]}\nB: ${roots[1]}`);
+  const backends = async () =>
+    (
+      await monitor.query<{ pid: number }[]>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [database],
+      )
+    ).map((r) => r.pid);
+  console.log(
+    `CPU per request A/B, 1 API process each, ${rounds} alternating rounds of ${requests} requests per case (${process.env.BENCH_CONNECTIONS ?? 10} connections) — ${machine()}\nA: ${roots[0]}\nB: ${roots[1]}`,
+  );
   // BENCH_CPU_PROF=<dir>: the API processes write V8 CPU profiles there when they stop.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const servers = [await startApiProcesses(1, config, roots[0], profile), await startApiProcesses(1, config, roots[1], profile)];
+  const servers = [
+    await startApiProcesses(1, config, roots[0], profile),
+    await startApiProcesses(1, config, roots[1], profile),
+  ];
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
   const cases: [string, autocannon.Request[]][] = process.env.BENCH_PATHS
     ? process.env.BENCH_PATHS.split(',').map((path) => [`GET ${path}`, [{ method: 'GET', path }]])
@@ -64,9 +79,19 @@ async function main() {
 async function measure(
   servers: { url: string; pid: number }[],
   requestsOfCase: autocannon.Request[],
-  { rounds, requests, connections, backends }: { rounds: number; requests: number; connections: number; backends: () => Promise<number[]> },
+  {
+    rounds,
+    requests,
+    connections,
+    backends,
+  }: { rounds: number; requests: number; connections: number; backends: () => Promise<number[]> },
 ) {
-  const samples = [0, 1].map(() => ({ api: [] as number[], pg: [] as number[], rate: [] as number[], p99: [] as number[] }));
+  const samples = [0, 1].map(() => ({
+    api: [] as number[],
+    pg: [] as number[],
+    rate: [] as number[],
+    p99: [] as number[],
+  }));
   // Round 0 warms both up (JIT, pools) and is not counted.
   for (let round = -1; round < rounds; round++) {
     for (const side of round % 2 ? [0, 1] : [1, 0]) {
@@ -75,7 +100,13 @@ async function measure(
       const apiBefore = apiPids.map(cpuMs);
       const result = await new Promise<autocannon.Result>((resolve, reject) =>
         autocannon(
-          { url: servers[side].url, connections, amount: requests, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, requests: requestsOfCase },
+          {
+            url: servers[side].url,
+            connections,
+            amount: requests,
+            headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
+            requests: requestsOfCase,
+          },
           (error, r) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
         ),
       );

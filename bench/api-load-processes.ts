@@ -19,7 +19,8 @@ if (cluster.isPrimary) {
     if (++listening === count) process.send!({ type: 'ready' });
   });
   cluster.on('exit', (worker, code) => {
-    if (code !== 0 && !worker.exitedAfterDisconnect) process.stderr.write(`API process ${worker.process.pid} stopped with code ${code}\n`);
+    if (code !== 0 && !worker.exitedAfterDisconnect)
+      process.stderr.write(`API process ${worker.process.pid} stopped with code ${code}\n`);
   });
   for (let i = 0; i < count; i++) cluster.fork();
   process.on('SIGTERM', () => {

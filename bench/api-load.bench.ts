@@ -25,13 +25,20 @@ export interface LoadResult {
 export function load(url: string, requests: autocannon.Request[], seconds = 6, connections = 20): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, connections, duration: seconds, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, requests },
+      {
+        url,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
+        requests,
+      },
       (error: Error | null, result: unknown) => (error ? reject(error) : resolve(result as LoadResult)),
     );
   });
 }
 
-const line = (r: LoadResult) => `${Math.round(r.requests.average).toLocaleString('en')} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`;
+const line = (r: LoadResult) =>
+  `${Math.round(r.requests.average).toLocaleString('en')} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`;
 
 export interface LoadData {
   planId: string;
@@ -48,21 +55,44 @@ export async function seedLoadData(url: string, dataSource: DataSource): Promise
   const body = await api(url, 'POST', '/api/bodies', { name: { en: 'Load WG' }, kind: 'working_group' });
   const members: string[] = [];
   for (let i = 0; i < 100; i++) {
-    members.push((await api(url, 'POST', '/api/members', { fullName: `Load member ${i}`, email: `load${i}@bench.example`, countryCode: ['KZ', 'KG', 'TJ', 'TM', 'UZ'][i % 5], language: 'ru', timeZone: 'Asia/Almaty' })).id);
+    members.push(
+      (
+        await api(url, 'POST', '/api/members', {
+          fullName: `Load member ${i}`,
+          email: `load${i}@bench.example`,
+          countryCode: ['KZ', 'KG', 'TJ', 'TM', 'UZ'][i % 5],
+          language: 'ru',
+          timeZone: 'Asia/Almaty',
+        })
+      ).id,
+    );
   }
-  const plan = await api(url, 'POST', '/api/work-plans', { bodyId: body.id, title: { en: 'Load plan' }, period: '2030' });
+  const plan = await api(url, 'POST', '/api/work-plans', {
+    bodyId: body.id,
+    title: { en: 'Load plan' },
+    period: '2030',
+  });
   const form = new FormData();
   const rows = ['activity,deadline,executor,countries,responsible'];
   for (let i = 0; i < 1000; i++) {
     // Overdue items get no responsible members: their reminders would be due at once, inside the load.
     const overdue = i % 3 === 1;
-    const responsible = i % 10 === 0 && !overdue ? `load${i % 100}@bench.example; load${(i + 1) % 100}@bench.example` : '';
-    rows.push(`Activity ${i},${overdue ? 'Q3 2025' : ['Февраль 2030', 'end of November 2030'][i % 2]},WECOOP 3,${['KZ', 'UZ'][i % 2]},${responsible}`);
+    const responsible =
+      i % 10 === 0 && !overdue ? `load${i % 100}@bench.example; load${(i + 1) % 100}@bench.example` : '';
+    rows.push(
+      `Activity ${i},${overdue ? 'Q3 2025' : ['Февраль 2030', 'end of November 2030'][i % 2]},WECOOP 3,${['KZ', 'UZ'][i % 2]},${responsible}`,
+    );
   }
   form.append('file', new Blob([rows.join('\n')], { type: 'text/csv' }), 'plan.csv');
   await api(url, 'POST', `/api/work-plans/${plan.id}/import`, form);
   for (let i = 0; i < 200; i++) {
-    await api(url, 'POST', '/api/meetings', { bodyId: body.id, kind: 'technical', title: { en: `Load meeting ${i}` }, timeZone: 'Asia/Almaty', startsAt: new Date(Date.UTC(2030, 0, 1 + i, 5)).toISOString() });
+    await api(url, 'POST', '/api/meetings', {
+      bodyId: body.id,
+      kind: 'technical',
+      title: { en: `Load meeting ${i}` },
+      timeZone: 'Asia/Almaty',
+      startsAt: new Date(Date.UTC(2030, 0, 1 + i, 5)).toISOString(),
+    });
   }
   await dataSource.query('ANALYZE');
   return { planId: plan.id, members };
@@ -89,13 +119,24 @@ export function itemWrite({ planId, members }: LoadData, word: string): autocann
   return {
     method: 'POST',
     path: `/api/work-plans/${planId}/items`,
-    setupRequest: (request) => ({ ...request, body: JSON.stringify({ activity: { en: `${word} ${n++}` }, deadline: 'Q4 2030', responsibleMemberIds: [members[n % members.length]] }) }),
+    setupRequest: (request) => ({
+      ...request,
+      body: JSON.stringify({
+        activity: { en: `${word} ${n++}` },
+        deadline: 'Q4 2030',
+        responsibleMemberIds: [members[n % members.length]],
+      }),
+    }),
   };
 }
 
 /** The main list endpoints with 100 members, 1,000 work-plan items and 200 meetings; reads, then reads and writes mixed. */
 export async function benchApiLoad(): Promise<Record<string, string>> {
-  const bench = await startBenchApp({ API_REQUESTS_PER_MINUTE: '10000000', ROLE: 'api', QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-api' });
+  const bench = await startBenchApp({
+    API_REQUESTS_PER_MINUTE: '10000000',
+    ROLE: 'api',
+    QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-api',
+  });
   const config = bench.app.get<AppConfig>(APP_CONFIG);
   // The in-process app seeds and counts queries; the load goes to separate API processes.
   let benchClosed: Promise<void> | null = null;
@@ -110,10 +151,13 @@ export async function benchApiLoad(): Promise<Record<string, string>> {
       const server = await startApiProcesses(processes, config);
       const suffix = ` [${processes} API process${processes > 1 ? 'es' : ''}]`;
       try {
-        for (const [label, path] of loadedLists(data)) figures[label + suffix] = line(await load(server.url, [{ method: 'GET', path }]));
+        for (const [label, path] of loadedLists(data))
+          figures[label + suffix] = line(await load(server.url, [{ method: 'GET', path }]));
         const mixed = await load(server.url, [...mixedReads(data), itemWrite(data, 'Written')]);
         figures['mixed: 3 reads + 1 write (item with reminders planned)' + suffix] = line(mixed);
-        figures['writes only: POST item + its reminders in one transaction' + suffix] = line(await load(server.url, [itemWrite(data, 'Write only')], 6, 10));
+        figures['writes only: POST item + its reminders in one transaction' + suffix] = line(
+          await load(server.url, [itemWrite(data, 'Write only')], 6, 10),
+        );
       } finally {
         await server.close();
       }
@@ -131,7 +175,11 @@ export async function benchApiLoad(): Promise<Record<string, string>> {
  * process of its own (ROLE=worker) sending to an SMTP sink process. Lateness runs from a row's due
  * moment to the sink's acceptance; the emails/s count from the first due moment to the last acceptance.
  */
-async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: number): Promise<Record<string, string>> {
+async function deliveryUnderLoad(
+  config: AppConfig,
+  data: LoadData,
+  processes: number,
+): Promise<Record<string, string>> {
   const count = Number(process.env.BENCH_DELIVERY_REMINDERS ?? 2000);
   const seconds = Number(process.env.BENCH_DELIVERY_SECONDS ?? 10);
   const sink = await startSmtpCounterProcess();
@@ -163,7 +211,10 @@ async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: n
       return rows;
     };
     const accepted = async (rows: { id: string }[]) => {
-      const { rows: sent } = await db.query<{ message_id: string }>(`SELECT message_id FROM notification WHERE id = ANY($1) AND status = 'sent'`, [rows.map((r) => r.id)]);
+      const { rows: sent } = await db.query<{ message_id: string }>(
+        `SELECT message_id FROM notification WHERE id = ANY($1) AND status = 'sent'`,
+        [rows.map((r) => r.id)],
+      );
       return sent.length === rows.length ? sink.acceptedAt(sent.map((r) => r.message_id)) : null;
     };
     const settle = async (rows: { id: string }[], timeoutMs: number) => {
@@ -176,7 +227,8 @@ async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: n
       }
     };
     // A few due now warm the worker up (templates, connections) and show it is consuming.
-    if (!(await settle(await plan('warm-up', 20, Date.now(), 0), 60_000))) throw new Error(`the worker process delivered nothing:\n${worker.output()}`);
+    if (!(await settle(await plan('warm-up', 20, Date.now(), 0), 60_000)))
+      throw new Error(`the worker process delivered nothing:\n${worker.output()}`);
 
     const start = Date.now() + 1000;
     const rows = await plan('load', count, start + 1000, (seconds - 2) * 1000);
@@ -190,8 +242,10 @@ async function deliveryUnderLoad(config: AppConfig, data: LoadData, processes: n
     const rate = count / ((Math.max(...times) - firstDue) / 1000);
     return {
       ['mixed: 3 reads + 1 write, reminders delivered meanwhile' + suffix]: line(mixed),
-      ['delivery during that load' + suffix]: `${count.toLocaleString('en')} item reminders due over ${seconds - 2} s: ${Math.round(rate).toLocaleString('en')} emails/s, ${times.filter((t) => t <= loadEnded).length.toLocaleString('en')} accepted before the load ended`,
-      ['lateness during that load (due → SMTP accept)' + suffix]: `p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness[lateness.length - 1]} ms`,
+      ['delivery during that load' + suffix]:
+        `${count.toLocaleString('en')} item reminders due over ${seconds - 2} s: ${Math.round(rate).toLocaleString('en')} emails/s, ${times.filter((t) => t <= loadEnded).length.toLocaleString('en')} accepted before the load ended`,
+      ['lateness during that load (due → SMTP accept)' + suffix]:
+        `p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness[lateness.length - 1]} ms`,
     };
   } finally {
     await server.close();
@@ -216,12 +270,21 @@ function benchProcessEnv(config: AppConfig): Record<string, string> {
 }
 
 /** The real entry point as a ROLE=worker process on the bench database, sending to `smtpUrl`. */
-async function startWorkerProcess(config: AppConfig, smtpUrl: string): Promise<{ output: () => string; stop: () => Promise<void> }> {
+async function startWorkerProcess(
+  config: AppConfig,
+  smtpUrl: string,
+): Promise<{ output: () => string; stop: () => Promise<void> }> {
   const root = `${__dirname}/..`;
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts', NO_ENV_FILE], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...benchProcessEnv(config), ROLE: 'worker', SMTP_URL: smtpUrl, MAIL_FROM: 'Bench <bench@wgecc.bench>' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...benchProcessEnv(config),
+      ROLE: 'worker',
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'Bench <bench@wgecc.bench>',
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -239,11 +302,18 @@ async function startWorkerProcess(config: AppConfig, smtpUrl: string): Promise<{
 
 /** BENCH_API_PROCESSES=1,2 (the default): the load is measured once per count of API processes. */
 function apiProcessCounts(): number[] {
-  return (process.env.BENCH_API_PROCESSES ?? '1,2').split(',').map(Number).filter((count) => count >= 1);
+  return (process.env.BENCH_API_PROCESSES ?? '1,2')
+    .split(',')
+    .map(Number)
+    .filter((count) => count >= 1);
 }
 
 /** SQL statements sent for one request of 10 rows and one of 100: equal when no row costs a query of its own (no N+1). */
-async function queriesPerRequest(url: string, dataSource: DataSource, { planId, members }: LoadData): Promise<Record<string, string>> {
+async function queriesPerRequest(
+  url: string,
+  dataSource: DataSource,
+  { planId, members }: LoadData,
+): Promise<Record<string, string>> {
   const counter = countQueries(dataSource);
   const figures: Record<string, string> = {};
   try {
@@ -258,7 +328,13 @@ async function queriesPerRequest(url: string, dataSource: DataSource, { planId, 
       figures[`SQL queries per request: ${label}`] = `${few.length} for 10 rows, ${many.length} for 100 rows`;
     }
     figures['SQL queries per request: POST item with reminders'] = writeStatements(
-      await counter.during(() => api(url, 'POST', `/api/work-plans/${planId}/items`, { activity: { en: 'Counted' }, deadline: 'Q4 2030', responsibleMemberIds: [members[0]] })),
+      await counter.during(() =>
+        api(url, 'POST', `/api/work-plans/${planId}/items`, {
+          activity: { en: 'Counted' },
+          deadline: 'Q4 2030',
+          responsibleMemberIds: [members[0]],
+        }),
+      ),
     );
   } finally {
     counter.stop();
@@ -268,7 +344,9 @@ async function queriesPerRequest(url: string, dataSource: DataSource, { planId, 
 
 /** How many statements a write sent, and how many of them while holding its plan's row lock: writers of one plan queue for those. */
 export function writeStatements(statements: SentStatement[]): string {
-  const locked = statements.findIndex((statement) => /FROM "?work_plan"?\s[\s\S]*FOR (NO KEY )?UPDATE|UPDATE "?work_plan"?\s+SET/i.test(statement.sql));
+  const locked = statements.findIndex((statement) =>
+    /FROM "?work_plan"?\s[\s\S]*FOR (NO KEY )?UPDATE|UPDATE "?work_plan"?\s+SET/i.test(statement.sql),
+  );
   return `${statements.length}, of which ${locked < 0 ? 0 : statements.length - locked} from the plan's lock to the commit`;
 }
 
@@ -277,7 +355,12 @@ export function writeStatements(statements: SentStatement[]): string {
  * load generator; `root` picks the source tree they run (an A/B comparison runs two); `execArgv` are
  * node's options for them (say `--cpu-prof`).
  */
-export async function startApiProcesses(count: number, config: AppConfig, root = `${__dirname}/..`, execArgv: string[] = []): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
+export async function startApiProcesses(
+  count: number,
+  config: AppConfig,
+  root = `${__dirname}/..`,
+  execArgv: string[] = [],
+): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
   const port = await freePort();
   const child = fork(`${root}/bench/api-load-processes.ts`, [], {
     cwd: root,

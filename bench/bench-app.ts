@@ -7,13 +7,23 @@ import { loadConfig } from '../src/config/app-config';
 import { recreateDatabase } from '../src/database/ensure-database';
 import { runMigrations } from '../src/database/startup';
 
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wg_secretariat_bench';
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wg_secretariat_bench';
 export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
 
 /** A fresh database and the real app listening on a free port, for benchmarks. */
-export async function startBenchApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; url: string; close: () => Promise<void> }> {
+export async function startBenchApp(
+  env: Record<string, string> = {},
+): Promise<{ app: INestApplication; url: string; close: () => Promise<void> }> {
   await recreateDatabase(BENCH_DATABASE_URL);
-  const config = loadConfig({ DATABASE_URL: BENCH_DATABASE_URL, APP_SECRET: 'bench-secret-0123456789abcdef0123456789', ADMIN_TOKEN: BENCH_TOKEN, QUEUE_PREFIX: 'wgs-bench', LOG_LEVEL: 'error', ...env });
+  const config = loadConfig({
+    DATABASE_URL: BENCH_DATABASE_URL,
+    APP_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    ADMIN_TOKEN: BENCH_TOKEN,
+    QUEUE_PREFIX: 'wgs-bench',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
   await flushQueuePrefix(config.redisUrl, config.queuePrefix);
   await runMigrations(config.databaseUrl);
   const app = await createHttpApp(config, new JsonLogger('error'));
@@ -38,10 +48,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function api(base: string, method: string, path: string, body?: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- benchmarks read whatever the API answers
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- benchmarks read whatever the API answers
+export async function api(base: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(base + path, {
     method,
-    headers: { Authorization: `Bearer ${BENCH_TOKEN}`, ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `Bearer ${BENCH_TOKEN}`,
+      ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

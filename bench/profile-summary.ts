@@ -37,7 +37,8 @@ function where(url: string): string {
   const ours = /\/work\/[^/]+\/(.*)$/.exec(url.replace('file://', ''));
   return ours ? ours[1] : url;
 }
-const label = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${where(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
+const label = (node: ProfileNode) =>
+  `${node.callFrame.functionName || '(anonymous)'} ${where(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 
 function top(map: Map<string, number>, n: number, title: string) {
   console.log(`\n${title}`);

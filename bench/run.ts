@@ -15,7 +15,9 @@ async function main() {
   ];
   // `npm run bench -- reminders` runs only the suites whose name contains one of the words given.
   const selected = process.argv.slice(2).map((word) => word.toLowerCase());
-  for (const [name, run] of suites.filter(([suite]) => selected.length === 0 || selected.some((word) => suite.toLowerCase().includes(word)))) {
+  for (const [name, run] of suites.filter(
+    ([suite]) => selected.length === 0 || selected.some((word) => suite.toLowerCase().includes(word)),
+  )) {
     const figures = await run();
     console.log(`## ${name}`);
     for (const [label, value] of Object.entries(figures)) console.log(`  ${label.padEnd(48)} ${value}`);

@@ -19,7 +19,15 @@ import { BENCH_TOKEN, machine } from './bench-app';
 
 const SMALL_DATABASE_URL = process.env.SCALE_SMALL_DATABASE_URL ?? SCALE_DATABASE_URL + '_small';
 /** The load benchmark's group: 100 members, one plan of 1,000 items, 200 meetings, and their first 10,000 emails. */
-const SMALL: ScaleShape = { members: 100, plans: 1, itemsPerPlan: 1000, meetings: 200, notifications: 10_000, dueSoon: 20, stuck: 5 };
+const SMALL: ScaleShape = {
+  members: 100,
+  plans: 1,
+  itemsPerPlan: 1000,
+  meetings: 200,
+  notifications: 10_000,
+  dueSoon: 20,
+  stuck: 5,
+};
 const QUEUE_PREFIX = process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench-scale';
 const JOBS = Number(process.env.SCALE_JOBS ?? 1_000_000);
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
@@ -78,7 +86,8 @@ async function benchReconciler(figures: Record<string, string>) {
       const result = await reconciler.reconcile();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       clearInterval(sampler);
-      figures[`reconciler, ${pass}`] = `${Math.round(ms)} ms over ${n.toLocaleString('en')} rows: ${result.released} released, ${result.enqueued} enqueued; heap +${mib(peak - before)} at peak`;
+      figures[`reconciler, ${pass}`] =
+        `${Math.round(ms)} ms over ${n.toLocaleString('en')} rows: ${result.released} released, ${result.enqueued} enqueued; heap +${mib(peak - before)} at peak`;
     }
   } finally {
     await app.close();
@@ -102,7 +111,8 @@ async function benchLists(figures: Record<string, string>) {
       'GET /api/work-plan-items?workPlanId=…&limit=50': `/api/work-plan-items?workPlanId=${await pick(url, 'SELECT id FROM work_plan ORDER BY period DESC LIMIT 1')}&limit=50`,
       'GET /api/work-plan-items?due=overdue&country=KZ': '/api/work-plan-items?due=overdue&country=KZ&limit=50',
       // The small database has 18 such items, the big one 1,800: at limit=50 the big page carries three times the rows.
-      'GET /api/work-plan-items?due=overdue&country=KZ&limit=15': '/api/work-plan-items?due=overdue&country=KZ&limit=15',
+      'GET /api/work-plan-items?due=overdue&country=KZ&limit=15':
+        '/api/work-plan-items?due=overdue&country=KZ&limit=15',
       'GET /api/meetings?limit=50': '/api/meetings?limit=50',
       'GET /api/notifications?recipientId=…': `/api/notifications?recipientId=${await pick(url, 'SELECT id FROM member ORDER BY id LIMIT 1')}&limit=50`,
       'GET /api/notifications?status=failed': '/api/notifications?status=failed&limit=50',
@@ -115,8 +125,13 @@ async function benchLists(figures: Record<string, string>) {
         results[0].push(await load(small.url, [{ method: 'GET', path: smallPaths[label] }], 3, 10));
         results[1].push(await load(big.url, [{ method: 'GET', path: bigPaths[label] }], 3, 10));
       }
-      const [s, b] = results.map((r) => ({ p50: median(r.map((x) => x.latency.p50)), p99: median(r.map((x) => x.latency.p99)), rps: median(r.map((x) => x.requests.average)) }));
-      figures[label] = `small p50 ${s.p50} ms, p99 ${s.p99} ms (${Math.round(s.rps)} req/s) · big p50 ${b.p50} ms, p99 ${b.p99} ms (${Math.round(b.rps)} req/s) · ×${(b.p50 / Math.max(s.p50, 1)).toFixed(1)} p50`;
+      const [s, b] = results.map((r) => ({
+        p50: median(r.map((x) => x.latency.p50)),
+        p99: median(r.map((x) => x.latency.p99)),
+        rps: median(r.map((x) => x.requests.average)),
+      }));
+      figures[label] =
+        `small p50 ${s.p50} ms, p99 ${s.p99} ms (${Math.round(s.rps)} req/s) · big p50 ${b.p50} ms, p99 ${b.p99} ms (${Math.round(b.rps)} req/s) · ×${(b.p50 / Math.max(s.p50, 1)).toFixed(1)} p50`;
     }
   } finally {
     await Promise.all([small.close(), big.close()]);
@@ -140,21 +155,31 @@ async function benchRedisMemory(figures: Record<string, string>) {
     let peak = 0;
     const started = Date.now();
     for (let i = 0; i < JOBS; i += 1000) {
-      const rows = Array.from({ length: Math.min(1000, JOBS - i) }, (_, j) => ({ id: `00000000-0000-4000-8000-${String(i + j).padStart(12, '0')}`, version: 1, dueAt: new Date(0) }));
+      const rows = Array.from({ length: Math.min(1000, JOBS - i) }, (_, j) => ({
+        id: `00000000-0000-4000-8000-${String(i + j).padStart(12, '0')}`,
+        version: 1,
+        dueAt: new Date(0),
+      }));
       await notifications.enqueue(rows);
-      if (i % 100_000 === 0) peak = Math.max(peak, Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0));
+      if (i % 100_000 === 0)
+        peak = Math.max(peak, Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0));
     }
     let seen = { completed, at: Date.now() };
     while (completed < JOBS) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       if (completed > seen.completed) seen = { completed, at: Date.now() };
       // Keys deleted by something else sharing the server (a wipe, a cleanup by pattern) leave jobs that never finish.
-      if (Date.now() - seen.at > 60_000) throw new Error(`no job finished for a minute (${completed} of ${JOBS}): were keys under ${prefix} deleted by someone else?`);
+      if (Date.now() - seen.at > 60_000)
+        throw new Error(
+          `no job finished for a minute (${completed} of ${JOBS}): were keys under ${prefix} deleted by someone else?`,
+        );
     }
     const seconds = (Date.now() - started) / 1000;
     const after = await memoryUnder(redis, prefix);
-    figures[`Redis, ${JOBS.toLocaleString('en')} jobs completed`] = `${seconds.toFixed(0)} s (${Math.round(JOBS / seconds)} jobs/s)`;
-    figures['Redis memory under the queue prefix'] = `before ${mib(baseline.bytes)} (${baseline.keys} keys), after ${mib(after.bytes)} (${after.keys} keys); server used_memory peaked at ${mib(peak)} while adding`;
+    figures[`Redis, ${JOBS.toLocaleString('en')} jobs completed`] =
+      `${seconds.toFixed(0)} s (${Math.round(JOBS / seconds)} jobs/s)`;
+    figures['Redis memory under the queue prefix'] =
+      `before ${mib(baseline.bytes)} (${baseline.keys} keys), after ${mib(after.bytes)} (${after.keys} keys); server used_memory peaked at ${mib(peak)} while adding`;
   } finally {
     await worker.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
@@ -170,10 +195,14 @@ async function main() {
   console.log(`scale benchmarks — ${new Date().toISOString()}\nmachine: ${machine()}\n`);
   const figures: Record<string, string> = {};
   if (wanted('reconciler') || wanted('lists')) {
-    for (const [label, url, shape] of [['big', SCALE_DATABASE_URL, FULL_SCALE], ['small', SMALL_DATABASE_URL, SMALL]] as const) {
+    for (const [label, url, shape] of [
+      ['big', SCALE_DATABASE_URL, FULL_SCALE],
+      ['small', SMALL_DATABASE_URL, SMALL],
+    ] as const) {
       const started = Date.now();
       await generateScale(url, shape);
-      figures[`generate ${label} database`] = `${shape.notifications.toLocaleString('en')} notifications, ${(shape.plans * shape.itemsPerPlan).toLocaleString('en')} items in ${((Date.now() - started) / 1000).toFixed(0)} s`;
+      figures[`generate ${label} database`] =
+        `${shape.notifications.toLocaleString('en')} notifications, ${(shape.plans * shape.itemsPerPlan).toLocaleString('en')} items in ${((Date.now() - started) / 1000).toFixed(0)} s`;
     }
   }
   if (wanted('reconciler')) await benchReconciler(figures);

@@ -1,7 +1,9 @@
 // Rewrites migrations/index.ts to list every migration file in order; run by `npm run migration:generate`.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const files = readdirSync('migrations').filter((f) => /^\d+-[\w-]+\.ts$/.test(f)).sort();
+const files = readdirSync('migrations')
+  .filter((f) => /^\d+-[\w-]+\.ts$/.test(f))
+  .sort();
 const entries = files.map((file) => {
   const className = /export class (\w+)/.exec(readFileSync(`migrations/${file}`, 'utf8'))?.[1];
   if (!className) throw new Error(`migrations/${file} exports no class`);

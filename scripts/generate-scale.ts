@@ -19,7 +19,15 @@ export interface ScaleShape {
   stuck: number;
 }
 
-export const FULL_SCALE: ScaleShape = { members: 100, plans: 100, itemsPerPlan: 1000, meetings: 200, notifications: 1_000_000, dueSoon: 2_000, stuck: 500 };
+export const FULL_SCALE: ScaleShape = {
+  members: 100,
+  plans: 100,
+  itemsPerPlan: 1000,
+  meetings: 200,
+  notifications: 1_000_000,
+  dueSoon: 2_000,
+  stuck: 500,
+};
 
 /** The statements that fill an empty, migrated database, in order. */
 export function scaleSql(shape: ScaleShape): string[] {
@@ -69,7 +77,10 @@ export function scaleSql(shape: ScaleShape): string[] {
 }
 
 /** A fresh, migrated database filled to `shape`; returns the seconds each step took. */
-export async function generateScale(databaseUrl: string, shape: ScaleShape = FULL_SCALE): Promise<Record<string, number>> {
+export async function generateScale(
+  databaseUrl: string,
+  shape: ScaleShape = FULL_SCALE,
+): Promise<Record<string, number>> {
   await recreateDatabase(databaseUrl);
   await runMigrations(databaseUrl);
   const client = new Client({ connectionString: databaseUrl });
@@ -93,7 +104,9 @@ if (require.main === module) {
   generateScale(SCALE_DATABASE_URL)
     .then((seconds) => {
       for (const [step, s] of Object.entries(seconds)) console.log(`  ${step.padEnd(28)} ${s.toFixed(1)} s`);
-      console.log(`${SCALE_DATABASE_URL}: ${FULL_SCALE.notifications.toLocaleString('en')} notifications, ${(FULL_SCALE.plans * FULL_SCALE.itemsPerPlan).toLocaleString('en')} work-plan items in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      console.log(
+        `${SCALE_DATABASE_URL}: ${FULL_SCALE.notifications.toLocaleString('en')} notifications, ${(FULL_SCALE.plans * FULL_SCALE.itemsPerPlan).toLocaleString('en')} work-plan items in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
       process.exit(0);
     })
     .catch((error) => {

@@ -16,8 +16,14 @@ import { AppConfig, loadConfig } from './config/app-config';
 export const BODY_LIMIT = '1mb';
 
 /** The HTTP application (with the workers too when the role is "all"). Used by main.ts and the e2e tests. */
-export async function createHttpApp(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bodyParser: false, logger });
+export async function createHttpApp(
+  config: AppConfig,
+  logger = new JsonLogger(config.logLevel),
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bodyParser: false,
+    logger,
+  });
   const requestLogging = new RequestLoggingMiddleware(logger.isEnabled('info'));
   app.use(requestLogging.use.bind(requestLogging));
   applySecurityHeaders(app, config);
@@ -36,7 +42,10 @@ export async function createHttpApp(config: AppConfig, logger = new JsonLogger(c
 }
 
 /** A worker-only process: no HTTP server, the same modules and queue processors. */
-export async function createWorkerContext(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplicationContext> {
+export async function createWorkerContext(
+  config: AppConfig,
+  logger = new JsonLogger(config.logLevel),
+): Promise<INestApplicationContext> {
   const context = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger });
   context.enableShutdownHooks();
   return context;
@@ -53,7 +62,10 @@ export async function describeApi(): Promise<OpenAPIObject> {
     APP_SECRET: 'openapi-document-only-not-a-secret-0123456789',
     ADMIN_TOKEN: 'openapi-document-only-not-a-token-0123456789',
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { preview: true, logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    preview: true,
+    logger: false,
+  });
   try {
     return buildOpenApiDocument(app);
   } finally {

@@ -17,7 +17,14 @@ async function main() {
   }
   const app = await createHttpApp(config, logger);
   await app.listen(config.port);
-  logger.log({ msg: `listening on ${config.appUrl} (port ${config.port})`, role: config.role, docs: `${config.appUrl}/api/docs` }, 'Main');
+  logger.log(
+    {
+      msg: `listening on ${config.appUrl} (port ${config.port})`,
+      role: config.role,
+      docs: `${config.appUrl}/api/docs`,
+    },
+    'Main',
+  );
 }
 
 main().catch((error: unknown) => {

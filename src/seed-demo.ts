@@ -22,6 +22,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError || error instanceof StartupError ? `\n${error.message}\n` : `${(error as Error).stack}\n`);
+  process.stderr.write(
+    error instanceof ConfigError || error instanceof StartupError
+      ? `\n${error.message}\n`
+      : `${(error as Error).stack}\n`,
+  );
   process.exit(1);
 });

@@ -16,7 +16,13 @@ export class ActionLinks {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  url(member: Pick<Member, 'id'>, kind: ActionKind, subject: string, subjectEnds: Date | null, option?: string): string {
+  url(
+    member: Pick<Member, 'id'>,
+    kind: ActionKind,
+    subject: string,
+    subjectEnds: Date | null,
+    option?: string,
+  ): string {
     return `${this.config.appUrl}/a/${this.tokens.sign({ member: member.id, kind, subject, option, exp: this.tokens.expiry(subjectEnds) })}`;
   }
 

@@ -19,7 +19,19 @@ import { ActionTokenService } from './action-token.service';
 import type { ActionClaims } from './action-token.service';
 
 /** Zones offered first: where the group's people live. */
-export const COMMON_ZONES = ['Asia/Almaty', 'Asia/Bishkek', 'Asia/Dushanbe', 'Asia/Ashgabat', 'Asia/Tashkent', 'Europe/Brussels', 'Europe/Vienna', 'Europe/Berlin', 'Europe/Paris', 'Europe/London', 'UTC'];
+export const COMMON_ZONES = [
+  'Asia/Almaty',
+  'Asia/Bishkek',
+  'Asia/Dushanbe',
+  'Asia/Ashgabat',
+  'Asia/Tashkent',
+  'Europe/Brussels',
+  'Europe/Vienna',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/London',
+  'UTC',
+];
 
 const PASSED_THROUGH: number[] = [HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS];
 
@@ -64,7 +76,12 @@ export class ActionPagesController {
           substitutes: view.substitutes,
           askDeadline: view.askDeadline,
           askNote: view.askNote,
-          deadlinePlaceholder: member.language === 'en' ? 'end of March 2031' : member.language === 'kk' ? '2031 жылғы наурыздың соңы' : 'конец марта 2031',
+          deadlinePlaceholder:
+            member.language === 'en'
+              ? 'end of March 2031'
+              : member.language === 'kk'
+                ? '2031 жылғы наурыздың соңы'
+                : 'конец марта 2031',
           action: `/a/${token}`,
         }),
       );
@@ -78,20 +95,42 @@ export class ActionPagesController {
   @Public()
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    const wait = await this.limiter.hit({ key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 }, { key: `action:ip:${req.ip}`, limit: 120, windowSeconds: 60 });
+  async answer(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const wait = await this.limiter.hit(
+      { key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 },
+      { key: `action:ip:${req.ip}`, limit: 120, windowSeconds: 60 },
+    );
     if (wait !== null) {
       const language = languageFromHeader(req.header('accept-language'));
       res.setHeader('Retry-After', String(wait));
-      return res.status(HttpStatus.TOO_MANY_REQUESTS).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t('page.error.too_many', language)] }));
+      return res.status(HttpStatus.TOO_MANY_REQUESTS).send(
+        this.pages.render('message', language, t('page.error.title', language), {
+          lines: [t('page.error.too_many', language)],
+        }),
+      );
     }
     const context = await this.context(token, req, res);
     if (!context) return;
     const { claims, member } = context;
-    requestContext.actAs({ kind: 'member', id: member.id, memberId: member.id, name: `${member.fullName} (email link)`, role: 'member' });
+    requestContext.actAs({
+      kind: 'member',
+      id: member.id,
+      memberId: member.id,
+      name: `${member.fullName} (email link)`,
+      role: 'member',
+    });
     if (claims.kind === 'preferences') return this.savePreferences(res, member, token, body);
-    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key]).slice(0, 1000) : undefined);
-    const form: ActionForm = { delegateMemberId: text('delegateMemberId'), newDeadline: text('newDeadline'), note: text('note') };
+    const text = (key: string) => (typeof body?.[key] === 'string' ? body[key].slice(0, 1000) : undefined);
+    const form: ActionForm = {
+      delegateMemberId: text('delegateMemberId'),
+      newDeadline: text('newDeadline'),
+      note: text('note'),
+    };
     try {
       await this.actions.perform(claims, member, form);
       const view = await this.actions.describe(claims, member).catch(() => null);
@@ -106,19 +145,29 @@ export class ActionPagesController {
   }
 
   /** Checks the link; on a bad one answers with a page (4xx) that shows nobody's data. */
-  private async context(token: string, req: Request, res: Response): Promise<{ claims: ActionClaims; member: Member } | null> {
+  private async context(
+    token: string,
+    req: Request,
+    res: Response,
+  ): Promise<{ claims: ActionClaims; member: Member } | null> {
     const verified = this.tokens.verify(token);
     const fallback = languageFromHeader(req.header('accept-language'));
     if (!verified.ok || verified.claims.kind === 'sign-in') {
       const expired = !verified.ok && verified.reason === 'expired';
       res.status(expired ? HttpStatus.GONE : HttpStatus.BAD_REQUEST).send(
-        this.pages.render('message', fallback, t('page.error.title', fallback), { lines: [t(expired ? 'page.error.expired' : 'page.error.invalid', fallback)] }),
+        this.pages.render('message', fallback, t('page.error.title', fallback), {
+          lines: [t(expired ? 'page.error.expired' : 'page.error.invalid', fallback)],
+        }),
       );
       return null;
     }
     const member = await this.actions.member(verified.claims);
     if (!member) {
-      res.status(HttpStatus.GONE).send(this.pages.render('message', fallback, t('page.error.title', fallback), { lines: [t('page.error.expired', fallback)] }));
+      res.status(HttpStatus.GONE).send(
+        this.pages.render('message', fallback, t('page.error.title', fallback), {
+          lines: [t('page.error.expired', fallback)],
+        }),
+      );
       return null;
     }
     return { claims: verified.claims, member };
@@ -126,7 +175,9 @@ export class ActionPagesController {
 
   private fail(res: Response, language: Language, error: unknown) {
     if (error instanceof ActionClosed) {
-      res.status(HttpStatus.CONFLICT).send(this.pages.render('message', language, t('page.error.title', language), { lines: [error.message] }));
+      res
+        .status(HttpStatus.CONFLICT)
+        .send(this.pages.render('message', language, t('page.error.title', language), { lines: [error.message] }));
       return;
     }
     if (error instanceof ApiError) {
@@ -135,19 +186,37 @@ export class ActionPagesController {
       // A refusal the API answers with 400, 409 or 429 keeps its status here; other mistakes are 422 as before.
       const status = PASSED_THROUGH.includes(error.getStatus()) ? error.getStatus() : HttpStatus.UNPROCESSABLE_ENTITY;
       if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      res.status(status).send(this.pages.render('message', language, t('page.error.title', language), { lines: [t(status === Number(HttpStatus.CONFLICT) ? 'page.error.closed' : 'page.error.input', language, { reason })] }));
+      res.status(status).send(
+        this.pages.render('message', language, t('page.error.title', language), {
+          lines: [
+            t(status === Number(HttpStatus.CONFLICT) ? 'page.error.closed' : 'page.error.input', language, {
+              reason,
+            }),
+          ],
+        }),
+      );
       return;
     }
     throw error;
   }
 
-  private preferencesPage(res: Response, member: Member, token: string, extra: { saved?: boolean; error?: string }, status = 200) {
+  private preferencesPage(
+    res: Response,
+    member: Member,
+    token: string,
+    extra: { saved?: boolean; error?: string },
+    status = 200,
+  ) {
     const zones = COMMON_ZONES.includes(member.timeZone) ? COMMON_ZONES : [member.timeZone, ...COMMON_ZONES];
     res.status(status).send(
       this.pages.render('preferences', member.language, t('prefs.title', member.language), {
         member,
         zones,
-        digests: DIGEST_PREFERENCES.map((value) => ({ value, label: label('digestPreference', value, member.language), checked: member.digest === value })),
+        digests: DIGEST_PREFERENCES.map((value) => ({
+          value,
+          label: label('digestPreference', value, member.language),
+          checked: member.digest === value,
+        })),
         action: `/a/${token}`,
         ...extra,
       }),
@@ -159,11 +228,24 @@ export class ActionPagesController {
     const timeZone = body?.timeZone;
     const digest = body?.digest;
     const problems: string[] = [];
-    if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language)) problems.push('language must be en, ru or kk');
+    if (typeof language !== 'string' || !(LANGUAGES as readonly string[]).includes(language))
+      problems.push('language must be en, ru or kk');
     if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) problems.push('time zone is not known');
-    if (typeof digest !== 'string' || !(DIGEST_PREFERENCES as readonly string[]).includes(digest)) problems.push('digest must be immediate, daily or weekly');
-    if (problems.length) return this.preferencesPage(res, member, token, { error: t('page.error.input', member.language, { reason: problems.join('; ') }) }, HttpStatus.UNPROCESSABLE_ENTITY);
-    const updated = await this.members.update(member.id, { language: language as Language, timeZone: timeZone as string, digest: digest as DigestPreference });
+    if (typeof digest !== 'string' || !(DIGEST_PREFERENCES as readonly string[]).includes(digest))
+      problems.push('digest must be immediate, daily or weekly');
+    if (problems.length)
+      return this.preferencesPage(
+        res,
+        member,
+        token,
+        { error: t('page.error.input', member.language, { reason: problems.join('; ') }) },
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
+    const updated = await this.members.update(member.id, {
+      language: language as Language,
+      timeZone: timeZone as string,
+      digest: digest as DigestPreference,
+    });
     return this.preferencesPage(res, updated, token, { saved: true });
   }
 }

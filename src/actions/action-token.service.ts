@@ -31,7 +31,8 @@ export interface ActionClaims {
   jti?: string;
 }
 
-export type VerifiedToken = { ok: true; claims: ActionClaims } | { ok: false; reason: 'invalid' | 'expired'; claims?: ActionClaims };
+export type VerifiedToken =
+  { ok: true; claims: ActionClaims } | { ok: false; reason: 'invalid' | 'expired'; claims?: ActionClaims };
 
 export const ACTION_LINK_DAYS = 60;
 
@@ -45,11 +46,23 @@ export class ActionTokenService {
   private readonly keys: Buffer[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.keys = secretsForVerifying(config).map((secret) => createHmac('sha256', secret).update('wg-secretariat action links v1').digest());
+    this.keys = secretsForVerifying(config).map((secret) =>
+      createHmac('sha256', secret).update('wg-secretariat action links v1').digest(),
+    );
   }
 
   sign(claims: ActionClaims): string {
-    const payload = Buffer.from(JSON.stringify({ v: 1, m: claims.member, k: claims.kind, s: claims.subject, o: claims.option, x: claims.exp, j: claims.jti })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        v: 1,
+        m: claims.member,
+        k: claims.kind,
+        s: claims.subject,
+        o: claims.option,
+        x: claims.exp,
+        j: claims.jti,
+      }),
+    ).toString('base64url');
     return `${payload}.${this.mac(this.keys[0], payload)}`;
   }
 
@@ -69,10 +82,23 @@ export class ActionTokenService {
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    if (raw.v !== 1 || typeof raw.m !== 'string' || typeof raw.s !== 'string' || typeof raw.x !== 'number' || !(ACTION_KINDS as readonly string[]).includes(raw.k ?? '')) {
+    if (
+      raw.v !== 1 ||
+      typeof raw.m !== 'string' ||
+      typeof raw.s !== 'string' ||
+      typeof raw.x !== 'number' ||
+      !(ACTION_KINDS as readonly string[]).includes(raw.k ?? '')
+    ) {
       return { ok: false, reason: 'invalid' };
     }
-    const claims: ActionClaims = { member: raw.m, kind: raw.k as ActionKind, subject: raw.s, option: raw.o, exp: raw.x, jti: raw.j };
+    const claims: ActionClaims = {
+      member: raw.m,
+      kind: raw.k as ActionKind,
+      subject: raw.s,
+      option: raw.o,
+      exp: raw.x,
+      jti: raw.j,
+    };
     if (claims.exp * 1000 < now) return { ok: false, reason: 'expired', claims };
     return { ok: true, claims };
   }

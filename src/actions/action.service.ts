@@ -55,13 +55,25 @@ export class ActionService {
     if (area === 'meeting' || area === 'poll') {
       const { meeting, option } = await this.meetingContext(claims, member);
       const facts = [{ label: t('page.confirm.meeting', lang), value: this.meetingLabel(meeting, member) }];
-      if (option) facts.push({ label: t('page.confirm.option', lang), value: option.label ?? option.text ?? (option.startsAt ? formatDateTime(option.startsAt.toISOString(), member.timeZone, lang) : '') });
+      if (option)
+        facts.push({
+          label: t('page.confirm.option', lang),
+          value:
+            option.label ??
+            option.text ??
+            (option.startsAt ? formatDateTime(option.startsAt.toISOString(), member.timeZone, lang) : ''),
+        });
       facts.push({ label: t('page.confirm.answer', lang), value: answerLabel });
       const view: ActionView = { member, facts, answer: answerLabel };
       if (claims.kind === 'meeting.delegate') {
         const colleagues = await substituteOffer(this.dataSource.manager, member, 'member');
         view.substitutes = colleagues.map((c) => ({ id: c.id, name: c.fullName }));
-        if (view.substitutes.length === 0) throw new ActionClosed(t('page.error.closed', lang, { reason: 'no colleague of your country is registered; please write to the secretariat' }));
+        if (view.substitutes.length === 0)
+          throw new ActionClosed(
+            t('page.error.closed', lang, {
+              reason: 'no colleague of your country is registered; please write to the secretariat',
+            }),
+          );
       }
       return view;
     }
@@ -82,50 +94,97 @@ export class ActionService {
     const [area, answer] = claims.kind.split('.') as [string, string];
     if (area === 'meeting') {
       await this.meetingContext(claims, member);
-      const response = answer === 'accept' ? 'accepted' : answer === 'decline' ? 'declined' : answer === 'tentative' ? 'tentative' : 'delegated';
-      await this.invitations.respond(claims.subject, member.id, { response, delegateMemberId: response === 'delegated' ? form.delegateMemberId : undefined, note: form.note || undefined }, 'email', member.language);
+      const response =
+        answer === 'accept'
+          ? 'accepted'
+          : answer === 'decline'
+            ? 'declined'
+            : answer === 'tentative'
+              ? 'tentative'
+              : 'delegated';
+      await this.invitations.respond(
+        claims.subject,
+        member.id,
+        {
+          response,
+          delegateMemberId: response === 'delegated' ? form.delegateMemberId : undefined,
+          note: form.note || undefined,
+        },
+        'email',
+        member.language,
+      );
       return;
     }
     if (area === 'poll') {
       await this.meetingContext(claims, member);
-      await this.poll.answer(claims.subject, claims.option!, member.id, { answer: answer as 'yes' | 'if_need_be' | 'no' });
+      await this.poll.answer(claims.subject, claims.option!, member.id, {
+        answer: answer as 'yes' | 'if_need_be' | 'no',
+      });
       return;
     }
     await this.itemContext(claims, member);
     if (answer === 'more_time') {
-      await this.items.update(claims.subject, { deadline: form.newDeadline ?? '', changeNote: form.note ? `Asked by ${member.fullName}: ${form.note}` : `Asked by ${member.fullName}` });
+      await this.items.update(claims.subject, {
+        deadline: form.newDeadline ?? '',
+        changeNote: form.note ? `Asked by ${member.fullName}: ${form.note}` : `Asked by ${member.fullName}`,
+      });
     } else {
-      await this.items.update(claims.subject, { status: answer as 'done' | 'in_progress', changeNote: form.note || undefined });
+      await this.items.update(claims.subject, {
+        status: answer as 'done' | 'in_progress',
+        changeNote: form.note || undefined,
+      });
     }
   }
 
-  private async meetingContext(claims: ActionClaims, member: Member): Promise<{ meeting: Meeting; option: MeetingDateOption | null }> {
+  private async meetingContext(
+    claims: ActionClaims,
+    member: Member,
+  ): Promise<{ meeting: Meeting; option: MeetingDateOption | null }> {
     const lang = member.language;
     const meeting = await this.dataSource.manager.findOneBy(Meeting, { id: claims.subject });
     if (!meeting) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the meeting no longer exists' }));
-    const invitation = await this.dataSource.manager.findOneBy(Invitation, { meetingId: meeting.id, memberId: member.id });
-    if (!invitation) throw new ActionClosed(t('page.error.closed', lang, { reason: 'you are no longer among the participants' }));
-    if (meeting.status === 'cancelled' || meeting.status === 'held') throw new ActionClosed(t('page.error.closed', lang, { reason: `the meeting is ${meeting.status}` }));
+    const invitation = await this.dataSource.manager.findOneBy(Invitation, {
+      meetingId: meeting.id,
+      memberId: member.id,
+    });
+    if (!invitation)
+      throw new ActionClosed(t('page.error.closed', lang, { reason: 'you are no longer among the participants' }));
+    if (meeting.status === 'cancelled' || meeting.status === 'held')
+      throw new ActionClosed(t('page.error.closed', lang, { reason: `the meeting is ${meeting.status}` }));
     if (!claims.option) return { meeting, option: null };
-    const option = await this.dataSource.manager.findOneBy(MeetingDateOption, { id: claims.option, meetingId: meeting.id });
+    const option = await this.dataSource.manager.findOneBy(MeetingDateOption, {
+      id: claims.option,
+      meetingId: meeting.id,
+    });
     if (!option) throw new ActionClosed(t('page.error.closed', lang, { reason: 'this date option was removed' }));
-    if (meeting.status !== 'tentative' && meeting.status !== 'postponed') throw new ActionClosed(t('page.error.closed', lang, { reason: 'the date has been decided' }));
+    if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
+      throw new ActionClosed(t('page.error.closed', lang, { reason: 'the date has been decided' }));
     return { meeting, option };
   }
 
   private async itemContext(claims: ActionClaims, member: Member): Promise<WorkPlanItem> {
     const lang = member.language;
-    const item = await this.dataSource.manager.findOne(WorkPlanItem, { where: { id: claims.subject }, relations: { responsibleMembers: true } });
+    const item = await this.dataSource.manager.findOne(WorkPlanItem, {
+      where: { id: claims.subject },
+      relations: { responsibleMembers: true },
+    });
     if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity no longer exists' }));
-    const concerned = (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;
-    if (!concerned) throw new ActionClosed(t('page.error.closed', lang, { reason: 'you are no longer responsible for this activity' }));
-    if (item.status === 'cancelled') throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity was cancelled' }));
+    const concerned =
+      (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;
+    if (!concerned)
+      throw new ActionClosed(
+        t('page.error.closed', lang, { reason: 'you are no longer responsible for this activity' }),
+      );
+    if (item.status === 'cancelled')
+      throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity was cancelled' }));
     return item;
   }
 
   private meetingLabel(meeting: Meeting, member: Member): string {
     const title = pickLocalized(meeting.title, member.language);
-    return meeting.startsAt ? `${title} — ${formatDateTime(meeting.startsAt.toISOString(), member.timeZone, member.language)}` : title;
+    return meeting.startsAt
+      ? `${title} — ${formatDateTime(meeting.startsAt.toISOString(), member.timeZone, member.language)}`
+      : title;
   }
 
   private answerKey(kind: ActionClaims['kind']): MessageKey {

@@ -33,7 +33,8 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): v
     const header = req.header('authorization') ?? '';
     const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const basic = /^Basic\s+(\S+)$/i.exec(header)?.[1];
-    const secret = bearer ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : undefined);
+    const secret =
+      bearer ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : undefined);
     if (secret) {
       if (sameSecret(secret, config.adminToken)) return next();
       // undefined: PostgreSQL did not answer, which is no failure of the client's.
@@ -45,9 +46,18 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): v
       }
     }
     res.setHeader('WWW-Authenticate', 'Basic realm="wg-secretariat queues", charset="UTF-8"');
-    res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'The queue dashboard needs a secretariat token (as the password, or as a bearer token)' });
+    res.status(401).json({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'The queue dashboard needs a secretariat token (as the password, or as a bearer token)',
+    });
   };
-  app.use(QUEUE_DASHBOARD_PATH, refuseCrossSiteWrites(new URL(config.appUrl).origin, 'The queue dashboard'), guard, serverAdapter.getRouter());
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    refuseCrossSiteWrites(new URL(config.appUrl).origin, 'The queue dashboard'),
+    guard,
+    serverAdapter.getRouter(),
+  );
 }
 
 function tooMany(res: Response, wait: number) {

@@ -15,7 +15,14 @@ function snapshot(record: object | null): Record<string, unknown> | null {
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (HIDDEN_FIELDS.has(key) || value === undefined) continue;
-    if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) && 'id' in value) continue;
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      !(value instanceof Date) &&
+      !Array.isArray(value) &&
+      'id' in value
+    )
+      continue;
     plain[key] = value instanceof Date ? value.toISOString() : value;
   }
   return plain;
@@ -67,7 +74,17 @@ export class AuditService {
   ): { sql: string; params: unknown[] } {
     const context = requestContext.get();
     const actor = requestContext.actor();
-    const params = [actor.kind, actor.id, actor.name, action, entity, entityId, before === null ? null : JSON.stringify(snapshot(before)), JSON.stringify(snapshot(after)), context?.requestId ?? null];
+    const params = [
+      actor.kind,
+      actor.id,
+      actor.name,
+      action,
+      entity,
+      entityId,
+      before === null ? null : JSON.stringify(snapshot(before)),
+      JSON.stringify(snapshot(after)),
+      context?.requestId ?? null,
+    ];
     const $ = (i: number) => `$${firstParam + i}`;
     return {
       sql: `INSERT INTO audit_entry (actor_kind, actor_id, actor_name, action, entity, entity_id, before, after, request_id)

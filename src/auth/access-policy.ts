@@ -22,7 +22,8 @@ export class AccessPolicy {
 
   assertSelf(memberId: string, what = 'answer'): void {
     const me = this.member();
-    if (me !== null && me !== memberId) throw new ApiError(HttpStatus.FORBIDDEN, `A member may only ${what} for themself`);
+    if (me !== null && me !== memberId)
+      throw new ApiError(HttpStatus.FORBIDDEN, `A member may only ${what} for themself`);
   }
 
   /** Bodies the member serves in today; null for the secretariat. */
@@ -55,14 +56,18 @@ export class AccessPolicy {
          OR EXISTS (SELECT 1 FROM membership s WHERE s.body_id = m.body_id AND s.member_id = $2 AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)))`,
       [meetingId, me],
     );
-    if (rows.length === 0) throw new ApiError(HttpStatus.FORBIDDEN, 'This meeting belongs to a body you do not serve in');
+    if (rows.length === 0)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'This meeting belongs to a body you do not serve in');
   }
 
   async assertWorkPlanVisible(workPlanId: string): Promise<void> {
     const bodies = await this.bodyIds();
     if (bodies === null) return;
-    const rows = await this.dataSource.query<{ body_id: string }[]>('SELECT body_id FROM work_plan WHERE id = $1', [workPlanId]);
-    if (rows.length && !bodies.includes(rows[0].body_id)) throw new ApiError(HttpStatus.FORBIDDEN, 'This work plan belongs to a body you do not serve in');
+    const rows = await this.dataSource.query<{ body_id: string }[]>('SELECT body_id FROM work_plan WHERE id = $1', [
+      workPlanId,
+    ]);
+    if (rows.length && !bodies.includes(rows[0].body_id))
+      throw new ApiError(HttpStatus.FORBIDDEN, 'This work plan belongs to a body you do not serve in');
   }
 
   /** An item is visible in its body, and always to those responsible for it. */
@@ -76,7 +81,9 @@ export class AccessPolicy {
          OR EXISTS (SELECT 1 FROM membership s WHERE s.body_id = p.body_id AND s.member_id = $2 AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)))`,
       [itemId, me],
     );
-    const exists = rows.length > 0 || (await this.dataSource.query<unknown[]>('SELECT 1 FROM work_plan_item WHERE id = $1', [itemId])).length === 0;
+    const exists =
+      rows.length > 0 ||
+      (await this.dataSource.query<unknown[]>('SELECT 1 FROM work_plan_item WHERE id = $1', [itemId])).length === 0;
     if (!exists) throw new ApiError(HttpStatus.FORBIDDEN, 'This item belongs to a body you do not serve in');
   }
 
@@ -86,12 +93,17 @@ export class AccessPolicy {
     if (me === null) return;
     const allowed = ['status', 'deadline', 'notes', 'changeNote'];
     const other = fields.filter((f) => !allowed.includes(f));
-    if (other.length) throw new ApiError(HttpStatus.FORBIDDEN, `A member may change only ${allowed.join(', ')} of an item (not ${other.join(', ')})`);
+    if (other.length)
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        `A member may change only ${allowed.join(', ')} of an item (not ${other.join(', ')})`,
+      );
     const rows = await this.dataSource.query<{ body_id?: string }[]>(
       `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2))`,
       [itemId, me],
     );
-    if (rows.length === 0) throw new ApiError(HttpStatus.FORBIDDEN, 'Only the members responsible for an item may update it');
+    if (rows.length === 0)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'Only the members responsible for an item may update it');
   }
 
   /** A member edits only their own language, time zone and digest. */
@@ -100,6 +112,10 @@ export class AccessPolicy {
     if (me === null) return;
     if (me !== memberId) throw new ApiError(HttpStatus.FORBIDDEN, 'A member may only change their own preferences');
     const other = fields.filter((f) => !['language', 'timeZone', 'digest'].includes(f));
-    if (other.length) throw new ApiError(HttpStatus.FORBIDDEN, `A member may change only language, timeZone and digest (not ${other.join(', ')})`);
+    if (other.length)
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        `A member may change only language, timeZone and digest (not ${other.join(', ')})`,
+      );
   }
 }

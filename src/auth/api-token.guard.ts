@@ -36,12 +36,24 @@ export class ApiTokenGuard implements CanActivate {
     if (refused !== null) throw tooMany(response, refused, AuthFailureLimiter.message(refused));
     const actor = await this.authenticate(request, response);
     requestContext.actAs(actor);
-    const wait = await this.limiter.hit({ key: `api:${actor.kind}:${actor.id ?? 'admin'}`, limit: this.config.apiRequestsPerMinute, windowSeconds: 60 });
-    if (wait !== null) throw tooMany(response, wait, `This token made more than ${this.config.apiRequestsPerMinute} requests in a minute; try again in ${wait} s`);
+    const wait = await this.limiter.hit({
+      key: `api:${actor.kind}:${actor.id ?? 'admin'}`,
+      limit: this.config.apiRequestsPerMinute,
+      windowSeconds: 60,
+    });
+    if (wait !== null)
+      throw tooMany(
+        response,
+        wait,
+        `This token made more than ${this.config.apiRequestsPerMinute} requests in a minute; try again in ${wait} s`,
+      );
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['secretariat'];
     if (!allowed.includes(actor.role)) {
-      throw new ApiError(HttpStatus.FORBIDDEN, `This action needs the ${allowed.join(' or ')} role; your token has the ${actor.role} role`);
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        `This action needs the ${allowed.join(' or ')} role; your token has the ${actor.role} role`,
+      );
     }
     return true;
   }

@@ -13,7 +13,9 @@ export class ApiTokensController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API token; the response carries the token once, only its hash is stored' })
-  @ApiCreatedResponse({ schema: { allOf: [{ $ref: '#/components/schemas/ApiToken' }, { properties: { token: { type: 'string' } } }] } })
+  @ApiCreatedResponse({
+    schema: { allOf: [{ $ref: '#/components/schemas/ApiToken' }, { properties: { token: { type: 'string' } } }] },
+  })
   @ApiErrors(400, 403)
   async create(@Body() dto: CreateApiTokenDto) {
     const { token, apiToken } = await this.tokens.create(dto);

@@ -72,8 +72,10 @@ export class ApiTokensService {
   async create(dto: CreateApiTokenDto): Promise<{ token: string; apiToken: ApiToken }> {
     const token = newToken();
     const apiToken = await this.dataSource.transaction(async (manager) => {
-      if (dto.role === 'member' && !dto.memberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', 'a member token acts as one member: give memberId');
-      if (dto.memberId && !(await manager.existsBy(Member, { id: dto.memberId }))) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
+      if (dto.role === 'member' && !dto.memberId)
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', 'a member token acts as one member: give memberId');
+      if (dto.memberId && !(await manager.existsBy(Member, { id: dto.memberId })))
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
       const created = manager.create(ApiToken, {
         name: dto.name,
         role: dto.role,
@@ -112,12 +114,14 @@ export class ApiTokensService {
 
   /** A deactivated member's tokens stop at once here, within ACTIVE_TOKEN_TRUSTED_MS in other processes. */
   forgetMember(memberId: string) {
-    for (const [tokenHash, { token }] of this.activeTokens) if (token.memberId === memberId) this.activeTokens.delete(tokenHash);
+    for (const [tokenHash, { token }] of this.activeTokens)
+      if (token.memberId === memberId) this.activeTokens.delete(tokenHash);
   }
 
   private rememberUnknown(tokenHash: string, now: number) {
     this.unknownTokens.delete(tokenHash);
-    if (this.unknownTokens.size >= UNKNOWN_TOKENS_KEPT) this.unknownTokens.delete(this.unknownTokens.keys().next().value!);
+    if (this.unknownTokens.size >= UNKNOWN_TOKENS_KEPT)
+      this.unknownTokens.delete(this.unknownTokens.keys().next().value!);
     this.unknownTokens.set(tokenHash, now + UNKNOWN_TOKEN_REMEMBERED_MS);
   }
 

@@ -31,7 +31,11 @@ export class AuthFailureLimiter {
   /** Counts one failure of the address; returns the seconds to wait when it is now over the limit, else null. */
   async failed(address: string | undefined): Promise<number | null> {
     const key = address ?? '';
-    const wait = await this.limiter.hit({ key: `auth-failures:ip:${key}`, limit: AUTH_FAILURES_PER_MINUTE, windowSeconds: 60 });
+    const wait = await this.limiter.hit({
+      key: `auth-failures:ip:${key}`,
+      limit: AUTH_FAILURES_PER_MINUTE,
+      windowSeconds: 60,
+    });
     if (wait === null) return null;
     this.refused.delete(key);
     if (this.refused.size >= REFUSED_ADDRESSES_KEPT) this.refused.delete(this.refused.keys().next().value!);

@@ -57,7 +57,10 @@ export class BodiesController {
   }
 
   @Post(':id/memberships')
-  @ApiOperation({ operationId: 'bodyMemberships_create', summary: "Add a member's term in the body; overlapping terms of one member are refused (409)" })
+  @ApiOperation({
+    operationId: 'bodyMemberships_create',
+    summary: "Add a member's term in the body; overlapping terms of one member are refused (409)",
+  })
   @ApiCreatedResponse({ type: Membership })
   @ApiErrors(400, 403, 404, 409, 413)
   addMembership(@UuidParam() id: string, @RequestBody() dto: CreateMembershipDto) {
@@ -66,7 +69,12 @@ export class BodiesController {
 
   @Get(':id/memberships')
   @ReadAccess()
-  @ApiOperation({ operationId: 'bodyMemberships_list', summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day', description: 'A member token reads the terms of the bodies it serves in, their holders as cards; other bodies are 404.' })
+  @ApiOperation({
+    operationId: 'bodyMemberships_list',
+    summary: 'Terms in the body; with ?at=YYYY-MM-DD the composition on that day',
+    description:
+      'A member token reads the terms of the bodies it serves in, their holders as cards; other bodies are 404.',
+  })
   @ApiPage(Membership)
   @ApiErrors(400, 404)
   listMemberships(@UuidParam() id: string, @Query() query: MembershipQuery) {
@@ -83,10 +91,17 @@ export class BodiesController {
   }
 
   @Patch(':id/memberships/:membershipId')
-  @ApiOperation({ operationId: 'bodyMemberships_update', summary: 'Change a term (end it by setting endDate, change role or seat)' })
+  @ApiOperation({
+    operationId: 'bodyMemberships_update',
+    summary: 'Change a term (end it by setting endDate, change role or seat)',
+  })
   @ApiOkResponse({ type: Membership })
   @ApiErrors(400, 403, 404, 409, 413)
-  updateMembership(@UuidParam() id: string, @UuidParam('membershipId') membershipId: string, @RequestBody() dto: UpdateMembershipDto) {
+  updateMembership(
+    @UuidParam() id: string,
+    @UuidParam('membershipId') membershipId: string,
+    @RequestBody() dto: UpdateMembershipDto,
+  ) {
     return this.memberships.update(id, membershipId, dto);
   }
 }
@@ -102,7 +117,8 @@ export class ReportsController {
   @ReadAccess()
   @ApiOperation({
     operationId: 'continuityReports_get',
-    summary: 'Per seat: who holds it, since when, how many people held it in the period; flags seats held under two years or empty',
+    summary:
+      'Per seat: who holds it, since when, how many people held it in the period; flags seats held under two years or empty',
   })
   @ApiOkResponse({ type: ContinuityReportResponse })
   @ApiErrors(400, 404)

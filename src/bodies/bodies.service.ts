@@ -84,11 +84,14 @@ export class BodiesService {
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const zoneChanged = before.timeZone !== body.timeZone;
     if (!same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings)) {
-      const meetings = await manager.find(Meeting, { where: { bodyId: body.id, status: 'scheduled', startsAt: MoreThan(new Date()) } });
+      const meetings = await manager.find(Meeting, {
+        where: { bodyId: body.id, status: 'scheduled', startsAt: MoreThan(new Date()) },
+      });
       for (const meeting of meetings) await this.meetingReminders.plan(unit, meeting);
     }
     if (zoneChanged) await this.dueMoments.rezoneBody(manager, body.id, body.timeZone);
-    if (zoneChanged || !same(before.reminderOffsets?.items, body.reminderOffsets?.items)) await this.itemReminders.planBody(unit, body.id);
+    if (zoneChanged || !same(before.reminderOffsets?.items, body.reminderOffsets?.items))
+      await this.itemReminders.planBody(unit, body.id);
   }
 
   /** The parent must exist and must not be the body itself or one of its descendants. */
@@ -102,7 +105,11 @@ export class BodiesService {
     );
     if (rows.length === 0) throw ApiError.field(HttpStatus.BAD_REQUEST, 'parentId', `no body has the id ${parentId}`);
     if (bodyId && rows.some((row) => row.id === bodyId)) {
-      throw ApiError.field(HttpStatus.CONFLICT, 'parentId', 'a body cannot be placed under itself or one of its own sub-bodies');
+      throw ApiError.field(
+        HttpStatus.CONFLICT,
+        'parentId',
+        'a body cannot be placed under itself or one of its own sub-bodies',
+      );
     }
   }
 }

@@ -36,7 +36,10 @@ export class Body extends Timestamped {
   @ApiProperty({
     type: 'object',
     nullable: true,
-    properties: { meetings: { type: 'array', items: { type: 'string' } }, items: { type: 'array', items: { type: 'string' } } },
+    properties: {
+      meetings: { type: 'array', items: { type: 'string' } },
+      items: { type: 'array', items: { type: 'string' } },
+    },
     example: { meetings: ['P30D', 'P7D', 'P1D'], items: ['P14D', 'P3D', 'P0D'] },
   })
   @Column({ type: 'jsonb', nullable: true })

@@ -22,7 +22,11 @@ export class BodyRepository {
 
   /** A member's terms in every body, with the body, latest first. */
   termsOf(memberId: string): Promise<Membership[]> {
-    return this.dataSource.manager.find(Membership, { where: { memberId }, relations: { body: true }, order: { startDate: 'DESC' } });
+    return this.dataSource.manager.find(Membership, {
+      where: { memberId },
+      relations: { body: true },
+      order: { startDate: 'DESC' },
+    });
   }
 
   /** Seats (chair to observer) taken within two years up to `day` (YYYY-MM-DD) and still held, newest first. */

@@ -82,7 +82,10 @@ export class ContinuityReportService {
     const running = (t: Membership) => t.startDate <= day && (t.endDate === null || t.endDate >= day);
     const inPeriod = terms.filter((t) => t.role !== 'alternate' && (t.endDate === null || t.endDate >= periodStart));
     const toHolder = (current: Membership): SeatHolder => {
-      const since = this.unbrokenSince(current, terms.filter((t) => t.memberId === current.memberId));
+      const since = this.unbrokenSince(
+        current,
+        terms.filter((t) => t.memberId === current.memberId),
+      );
       return {
         memberId: current.memberId,
         fullName: current.member!.fullName,
@@ -110,7 +113,9 @@ export class ContinuityReportService {
   /** Walks back through the member's earlier terms in the seat while each ends the day before the next starts. */
   private unbrokenSince(current: Membership, memberTerms: Membership[]): string {
     let since = current.startDate;
-    const earlier = memberTerms.filter((t) => t.startDate < current.startDate).sort((a, b) => b.startDate.localeCompare(a.startDate));
+    const earlier = memberTerms
+      .filter((t) => t.startDate < current.startDate)
+      .sort((a, b) => b.startDate.localeCompare(a.startDate));
     for (const term of earlier) {
       const dayBefore = DateTime.fromISO(since).minus({ days: 1 }).toISODate()!;
       if (term.endDate !== null && term.endDate < dayBefore) break;
@@ -124,7 +129,9 @@ export class ContinuityReportService {
       /^[A-Z]{2}$/.test(seat) ? seat : (seatTerms[0]?.member?.countryCode ?? 'EU');
     const summary = new Map<string, { seats: number; people: Set<string>; flaggedSeats: number }>();
     for (const seat of seats) {
-      const seatTerms = terms.filter((t) => t.seat === seat.seat && t.startDate <= day && (t.endDate === null || t.endDate >= periodStart));
+      const seatTerms = terms.filter(
+        (t) => t.seat === seat.seat && t.startDate <= day && (t.endDate === null || t.endDate >= periodStart),
+      );
       const country = countryOf(seat.seat, seatTerms);
       const entry = summary.get(country) ?? { seats: 0, people: new Set<string>(), flaggedSeats: 0 };
       entry.seats += 1;

@@ -10,7 +10,10 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** One term of one member in one body; `endDate` is open (null) while serving. */
 @Entity('membership')
-@Exclusion('membership_no_overlap', `USING gist ("member_id" WITH =, "body_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&)`)
+@Exclusion(
+  'membership_no_overlap',
+  `USING gist ("member_id" WITH =, "body_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&)`,
+)
 @Index(['bodyId', 'startDate'])
 export class Membership extends Timestamped {
   @ApiProperty({ format: 'uuid' })

@@ -80,14 +80,18 @@ export class MembershipsService {
   update(bodyId: string, id: string, dto: UpdateMembershipDto): Promise<Membership> {
     return this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
-      const membership = await manager.findOne(Membership, { where: { id, bodyId }, lock: { mode: 'pessimistic_write' } });
+      const membership = await manager.findOne(Membership, {
+        where: { id, bodyId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!membership) throw ApiError.notFound('Membership', id);
       const before = { ...membership };
       manager.merge(Membership, membership, dto);
       await this.assertValidTerm(manager, membership);
       await manager.save(membership);
       await this.audit.record(manager, 'update', 'membership', id, before, membership);
-      if (ESCALATION_ROLES.includes(membership.role) || ESCALATION_ROLES.includes(before.role)) await this.itemReminders.planBody(unit, bodyId);
+      if (ESCALATION_ROLES.includes(membership.role) || ESCALATION_ROLES.includes(before.role))
+        await this.itemReminders.planBody(unit, bodyId);
       return membership;
     });
   }
@@ -99,7 +103,11 @@ export class MembershipsService {
   /** A term ends after it starts, and one member's terms in one body never overlap (the database checks too). */
   private async assertValidTerm(manager: EntityManager, term: Membership) {
     if (term.endDate !== null && term.endDate < term.startDate) {
-      throw ApiError.field(HttpStatus.BAD_REQUEST, 'endDate', `endDate (${term.endDate}) is before startDate (${term.startDate})`);
+      throw ApiError.field(
+        HttpStatus.BAD_REQUEST,
+        'endDate',
+        `endDate (${term.endDate}) is before startDate (${term.startDate})`,
+      );
     }
     const overlapping = await manager
       .createQueryBuilder(Membership, 's')

@@ -22,18 +22,36 @@ describe('loadConfig', () => {
   it('names every missing or wrong variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: '99999', ROLE: 'both', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url', SMTP_URL: 'http://mail', DEFAULT_TIME_ZONE: 'Asia/Nowhere' });
+      loadConfig({
+        PORT: '99999',
+        ROLE: 'both',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'not a url',
+        SMTP_URL: 'http://mail',
+        DEFAULT_TIME_ZONE: 'Asia/Nowhere',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const variables = (error as ConfigError).problems.map((p) => p.variable).sort();
-    expect(variables).toEqual(['ADMIN_TOKEN', 'APP_SECRET', 'DATABASE_URL', 'DEFAULT_TIME_ZONE', 'PORT', 'REDIS_URL', 'ROLE', 'SMTP_URL']);
+    expect(variables).toEqual([
+      'ADMIN_TOKEN',
+      'APP_SECRET',
+      'DATABASE_URL',
+      'DEFAULT_TIME_ZONE',
+      'PORT',
+      'REDIS_URL',
+      'ROLE',
+      'SMTP_URL',
+    ]);
     expect((error as Error).message).toContain('ROLE: must be one of all, api, worker (got "both")');
   });
 
   it('refuses secrets that are too short, without printing them', () => {
-    expect(() => loadConfig({ APP_SECRET: 'short-secret-value', ADMIN_TOKEN: 'y'.repeat(24) })).toThrow(/APP_SECRET: must be at least 32/);
+    expect(() => loadConfig({ APP_SECRET: 'short-secret-value', ADMIN_TOKEN: 'y'.repeat(24) })).toThrow(
+      /APP_SECRET: must be at least 32/,
+    );
     try {
       loadConfig({ APP_SECRET: 'short-secret-value', ADMIN_TOKEN: 'y'.repeat(24) });
     } catch (e) {
@@ -42,17 +60,40 @@ describe('loadConfig', () => {
   });
 
   it('reads roles, ports, SMTP and the migration switch', () => {
-    const config = loadConfig({ ...base, ROLE: 'worker', PORT: '8080', SMTP_URL: 'smtp://u:p@mail:587', MIGRATIONS_RUN: 'false', APP_URL: 'https://wg.example.org/' });
-    expect(config).toMatchObject({ role: 'worker', port: 8080, smtpUrl: 'smtp://u:p@mail:587', runMigrations: false, appUrl: 'https://wg.example.org' });
+    const config = loadConfig({
+      ...base,
+      ROLE: 'worker',
+      PORT: '8080',
+      SMTP_URL: 'smtp://u:p@mail:587',
+      MIGRATIONS_RUN: 'false',
+      APP_URL: 'https://wg.example.org/',
+    });
+    expect(config).toMatchObject({
+      role: 'worker',
+      port: 8080,
+      smtpUrl: 'smtp://u:p@mail:587',
+      runMigrations: false,
+      appUrl: 'https://wg.example.org',
+    });
   });
 
   it('reads whole-number settings and refuses anything else, naming the variable', () => {
-    expect(loadConfig({ ...base, WORKER_CONCURRENCY: '4', SMTP_POOL_CONNECTIONS: '1', SMTP_MAX_UNCONFIRMED: '3' })).toMatchObject({ workerConcurrency: 4, smtpPoolConnections: 1, smtpMaxUnconfirmed: 3 });
+    expect(
+      loadConfig({ ...base, WORKER_CONCURRENCY: '4', SMTP_POOL_CONNECTIONS: '1', SMTP_MAX_UNCONFIRMED: '3' }),
+    ).toMatchObject({ workerConcurrency: 4, smtpPoolConnections: 1, smtpMaxUnconfirmed: 3 });
     expect(loadConfig(base)).toMatchObject({ workerConcurrency: 16, smtpPoolConnections: 5, smtpMaxUnconfirmed: 1 });
-    expect(() => loadConfig({ ...base, SMTP_MAX_UNCONFIRMED: '0' })).toThrow('SMTP_MAX_UNCONFIRMED: must be a whole number, at least 1 (got "0")');
-    expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '0' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "0")');
-    expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '2.5' })).toThrow('SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "2.5")');
-    expect(() => loadConfig({ ...base, RECONCILE_EVERY_MS: 'soon' })).toThrow('RECONCILE_EVERY_MS: must be a whole number, at least 200 (got "soon")');
+    expect(() => loadConfig({ ...base, SMTP_MAX_UNCONFIRMED: '0' })).toThrow(
+      'SMTP_MAX_UNCONFIRMED: must be a whole number, at least 1 (got "0")',
+    );
+    expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '0' })).toThrow(
+      'SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "0")',
+    );
+    expect(() => loadConfig({ ...base, SMTP_POOL_CONNECTIONS: '2.5' })).toThrow(
+      'SMTP_POOL_CONNECTIONS: must be a whole number, at least 1 (got "2.5")',
+    );
+    expect(() => loadConfig({ ...base, RECONCILE_EVERY_MS: 'soon' })).toThrow(
+      'RECONCILE_EVERY_MS: must be a whole number, at least 200 (got "soon")',
+    );
   });
 
   it('trusts no proxy by default, and reads TRUST_PROXY as Express takes it', () => {
@@ -61,24 +102,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
-    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8, 192.168.1.7, fd00::/8, 172.16.0.0/255.240.0.0, uniquelocal' }).trustProxy).toEqual([
-      'loopback',
-      '10.0.0.0/8',
-      '192.168.1.7',
-      'fd00::/8',
-      '172.16.0.0/255.240.0.0',
-      'uniquelocal',
-    ]);
+    expect(
+      loadConfig({
+        ...base,
+        TRUST_PROXY: 'loopback, 10.0.0.0/8, 192.168.1.7, fd00::/8, 172.16.0.0/255.240.0.0, uniquelocal',
+      }).trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8', '172.16.0.0/255.240.0.0', 'uniquelocal']);
     for (const wrong of ['yes', '10.0.0.0/33', '10.0.0/8', 'loopback,,10.0.0.1', 'proxy.example.org', '-1', '1.5']) {
-      expect(() => loadConfig({ ...base, TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY: must be false, true, a number of proxies/);
+      expect(() => loadConfig({ ...base, TRUST_PROXY: wrong })).toThrow(
+        /TRUST_PROXY: must be false, true, a number of proxies/,
+      );
     }
   });
 
   it('takes an optional APP_SECRET_PREVIOUS of at least 32 characters, for verifying only', () => {
     expect(loadConfig(base).appSecretPrevious).toBeNull();
     expect(loadConfig({ ...base, APP_SECRET_PREVIOUS: 'p'.repeat(32) }).appSecretPrevious).toBe('p'.repeat(32));
-    expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: 'too-short-previous' })).toThrow(/APP_SECRET_PREVIOUS: must be at least 32 characters long/);
-    expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: base.APP_SECRET })).toThrow(/APP_SECRET_PREVIOUS: must differ from APP_SECRET/);
+    expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: 'too-short-previous' })).toThrow(
+      /APP_SECRET_PREVIOUS: must be at least 32 characters long/,
+    );
+    expect(() => loadConfig({ ...base, APP_SECRET_PREVIOUS: base.APP_SECRET })).toThrow(
+      /APP_SECRET_PREVIOUS: must differ from APP_SECRET/,
+    );
   });
 });
 

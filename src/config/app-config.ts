@@ -112,7 +112,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const secret = (name: string, minLength: number): string => {
     const value = read(name);
-    if (value === undefined) fail(name, `is required (at least ${minLength} characters; "npm run setup" writes one into .env)`);
+    if (value === undefined)
+      fail(name, `is required (at least ${minLength} characters; "npm run setup" writes one into .env)`);
     else if (value.length < minLength) fail(name, `must be at least ${minLength} characters long`);
     return value ?? '';
   };
@@ -169,12 +170,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const trustProxyText = read('TRUST_PROXY', 'false')!;
   const trustProxy = parseTrustProxy(trustProxyText);
   if (trustProxy === null) {
-    fail('TRUST_PROXY', `must be false, true, a number of proxies, or a comma-separated list of addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal (got "${trustProxyText}")`);
+    fail(
+      'TRUST_PROXY',
+      `must be false, true, a number of proxies, or a comma-separated list of addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal (got "${trustProxyText}")`,
+    );
   } else config.trustProxy = trustProxy;
   if (config.appSecretPrevious !== null && config.appSecretPrevious === config.appSecret) {
-    fail('APP_SECRET_PREVIOUS', 'must differ from APP_SECRET (unset it once no link signed with the old secret is in use)');
+    fail(
+      'APP_SECRET_PREVIOUS',
+      'must differ from APP_SECRET (unset it once no link signed with the old secret is in use)',
+    );
   }
-  if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom)) fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
+  if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(config.mailFrom))
+    fail('MAIL_FROM', 'must be an address such as "Secretariat <secretariat@example.org>"');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

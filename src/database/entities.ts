@@ -18,7 +18,24 @@ import { WorkPlan } from '../work-plan/work-plan.entity';
 
 /** Every entity, listed rather than globbed so that the app, the CLI and the tests load them the same way. */
 export const ENTITIES = [
-  AuditEntry, ApiToken, Body, Membership, Member, Organization, WorkPlan, WorkPlanItem, WorkPlanItemChange,
-  Meeting, MeetingDateOption, MeetingDateAnswer, Invitation, AgendaItem, MeetingMinutes, MeetingDecision, CalendarFeedToken, Notification,
-  Session, SignInLink,
+  AuditEntry,
+  ApiToken,
+  Body,
+  Membership,
+  Member,
+  Organization,
+  WorkPlan,
+  WorkPlanItem,
+  WorkPlanItemChange,
+  Meeting,
+  MeetingDateOption,
+  MeetingDateAnswer,
+  Invitation,
+  AgendaItem,
+  MeetingMinutes,
+  MeetingDecision,
+  CalendarFeedToken,
+  Notification,
+  Session,
+  SignInLink,
 ];

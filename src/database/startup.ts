@@ -26,14 +26,21 @@ export async function prepareInfrastructure(config: AppConfig, logger: LoggerSer
   try {
     await ensureDatabase(config.databaseUrl);
   } catch (error) {
-    throw new StartupError(`Cannot reach PostgreSQL at ${redact(config.databaseUrl)} (${reason(error)}).\n${HOW_TO_START_POSTGRES}`);
+    throw new StartupError(
+      `Cannot reach PostgreSQL at ${redact(config.databaseUrl)} (${reason(error)}).\n${HOW_TO_START_POSTGRES}`,
+    );
   }
   await checkRedis(config.redisUrl);
   if (config.runMigrations) await runMigrations(config.databaseUrl, logger);
 }
 
 async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

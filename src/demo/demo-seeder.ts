@@ -18,9 +18,14 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedCounts> {
     const added: SeedCounts = { organizations: 0, bodies: 0, members: 0, memberships: 0 };
     const organizations = new Map<string, Organization>();
     for (const demo of DEMO_ORGANIZATIONS) {
-      let organization = await manager.createQueryBuilder(Organization, 'o').where("o.name->>'en' = :en", { en: demo.name.en }).getOne();
+      let organization = await manager
+        .createQueryBuilder(Organization, 'o')
+        .where("o.name->>'en' = :en", { en: demo.name.en })
+        .getOne();
       if (!organization) {
-        organization = await manager.save(manager.create(Organization, { name: demo.name, kind: demo.kind, countryCode: demo.countryCode }));
+        organization = await manager.save(
+          manager.create(Organization, { name: demo.name, kind: demo.kind, countryCode: demo.countryCode }),
+        );
         added.organizations++;
       }
       organizations.set(demo.key, organization);
@@ -31,7 +36,10 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedCounts> {
     const bodies = { wg, sc };
 
     for (const demo of DEMO_MEMBERS) {
-      let member = await manager.createQueryBuilder(Member, 'm').where('lower(m.email) = lower(:email)', { email: demo.email }).getOne();
+      let member = await manager
+        .createQueryBuilder(Member, 'm')
+        .where('lower(m.email) = lower(:email)', { email: demo.email })
+        .getOne();
       if (!member) {
         member = await manager.save(
           manager.create(Member, {
@@ -49,7 +57,11 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedCounts> {
       }
       for (const term of demo.terms) {
         const body = bodies[term.body];
-        const exists = await manager.existsBy(Membership, { memberId: member.id, bodyId: body.id, startDate: term.startDate });
+        const exists = await manager.existsBy(Membership, {
+          memberId: member.id,
+          bodyId: body.id,
+          startDate: term.startDate,
+        });
         if (exists) continue;
         await manager.save(
           manager.create(Membership, {
@@ -68,9 +80,17 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedCounts> {
   });
 }
 
-async function findOrCreateBody(manager: EntityManager, key: 'wg' | 'sc', parentId: string | null, added: SeedCounts): Promise<Body> {
+async function findOrCreateBody(
+  manager: EntityManager,
+  key: 'wg' | 'sc',
+  parentId: string | null,
+  added: SeedCounts,
+): Promise<Body> {
   const demo = DEMO_BODIES[key];
-  const found = await manager.createQueryBuilder(Body, 'b').where("b.name->>'en' = :en AND b.kind = :kind", { en: demo.name.en, kind: demo.kind }).getOne();
+  const found = await manager
+    .createQueryBuilder(Body, 'b')
+    .where("b.name->>'en' = :en AND b.kind = :kind", { en: demo.name.en, kind: demo.kind })
+    .getOne();
   if (found) return found;
   added.bodies++;
   return manager.save(manager.create(Body, { name: demo.name, kind: demo.kind, parentId, timeZone: demo.timeZone }));

@@ -13,8 +13,16 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Readiness, as /health/ready: whether this process takes new requests' })
-  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer and the process is not stopping', type: ReadinessResponse })
-  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis does not answer, or the process is shutting down', type: ReadinessResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'PostgreSQL and Redis answer and the process is not stopping',
+    type: ReadinessResponse,
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'PostgreSQL or Redis does not answer, or the process is shutting down',
+    type: ReadinessResponse,
+  })
   check(@Res({ passthrough: true }) response: Response) {
     return this.ready(response);
   }
@@ -22,8 +30,16 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOperation({ summary: 'Readiness: whether a load balancer should send this process new requests' })
-  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer and the process is not stopping', type: ReadinessResponse })
-  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis does not answer, or the process is shutting down (status "shutting_down")', type: ReadinessResponse })
+  @ApiResponse({
+    status: 200,
+    description: 'PostgreSQL and Redis answer and the process is not stopping',
+    type: ReadinessResponse,
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'PostgreSQL or Redis does not answer, or the process is shutting down (status "shutting_down")',
+    type: ReadinessResponse,
+  })
   async ready(@Res({ passthrough: true }) response: Response) {
     const report = await this.health.ready();
     response.status(report.status === 'ok' ? 200 : 503);

@@ -55,7 +55,10 @@ export class HealthService {
   }
 
   async check() {
-    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.redis.ping())]);
+    const [database, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.redis.ping()),
+    ]);
     return {
       status: database.status === 'up' && redis.status === 'up' ? ('ok' as const) : ('error' as const),
       role: this.config.role,

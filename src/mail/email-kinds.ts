@@ -66,7 +66,17 @@ export interface Common {
 export interface EmailData {
   'meeting-poll': Common & {
     meeting: MeetingView;
-    poll: { closesAt: string | null; url: string; options: { label: string; startsAt: string | null; endsAt: string | null; text: string | null; links: ActionLink[] }[] };
+    poll: {
+      closesAt: string | null;
+      url: string;
+      options: {
+        label: string;
+        startsAt: string | null;
+        endsAt: string | null;
+        text: string | null;
+        links: ActionLink[];
+      }[];
+    };
   };
   'meeting-invitation': Common & { meeting: MeetingView; response: string; links: ActionLink[] };
   'meeting-update': Common & {
@@ -78,7 +88,11 @@ export interface EmailData {
   'meeting-postponement': Common & { meeting: MeetingView };
   /** To a substitute no longer sent: `substituteFor` is the member who had named them. */
   'substitute-withdrawn': Common & { meeting: MeetingView; substituteFor: string };
-  'minutes-available': Common & { meeting: MeetingView; minutesUrl: string; decisions: { label: string; text: string }[] };
+  'minutes-available': Common & {
+    meeting: MeetingView;
+    minutesUrl: string;
+    decisions: { label: string; text: string }[];
+  };
   'meeting-reminder': Common & { meeting: MeetingView; daysBefore: number; response: string; links: ActionLink[] };
   'meeting-rsvp-chase': Common & { meeting: MeetingView; daysBefore: number; links: ActionLink[] };
   'poll-chase': Common & { meeting: MeetingView; poll: { closesAt: string | null; url: string } };
@@ -86,7 +100,10 @@ export interface EmailData {
   'item-due-today': Common & { item: ItemView; links: ActionLink[] };
   'item-overdue': Common & { item: ItemView; weeksOverdue: number; links: ActionLink[] };
   'item-escalation': Common & { item: ItemView; weeksOverdue: number; responsible: string[] };
-  digest: Common & { period: 'daily' | 'weekly'; entries: { kind: EmailKind; title: string; when: string | null; url: string }[] };
+  digest: Common & {
+    period: 'daily' | 'weekly';
+    entries: { kind: EmailKind; title: string; when: string | null; url: string }[];
+  };
   'secretariat-digest': Common & {
     from: string;
     to: string;
@@ -101,6 +118,15 @@ export interface EmailData {
 }
 
 /** What every email knows of its reader: their language, name and zone, and where the service lives. */
-export function emailCommon(recipient: { language: Language; fullName: string; timeZone: string }, appUrl: string, preferencesUrl?: string | null): Common {
-  return { language: recipient.language, recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone }, appUrl, preferencesUrl: preferencesUrl ?? null };
+export function emailCommon(
+  recipient: { language: Language; fullName: string; timeZone: string },
+  appUrl: string,
+  preferencesUrl?: string | null,
+): Common {
+  return {
+    language: recipient.language,
+    recipient: { fullName: recipient.fullName, timeZone: recipient.timeZone },
+    appUrl,
+    preferencesUrl: preferencesUrl ?? null,
+  };
 }

@@ -14,6 +14,8 @@ describe('htmlToText', () => {
   });
 
   it('never lets markup through, even escaped markup stays text', () => {
-    expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><script>alert(2)</script>')).toBe('<script>alert(1)</script>');
+    expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><script>alert(2)</script>')).toBe(
+      '<script>alert(1)</script>',
+    );
   });
 });

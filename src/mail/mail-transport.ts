@@ -66,7 +66,9 @@ export class MailTransport implements OnApplicationShutdown {
         host: url.hostname,
         port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
         secure: url.protocol === 'smtps:',
-        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        auth: url.username
+          ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+          : undefined,
         tls: { rejectUnauthorized: url.searchParams.get('tlsRejectUnauthorized') !== 'false' },
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
@@ -101,7 +103,8 @@ export class MailTransport implements OnApplicationShutdown {
       messageId: email.messageId,
       headers: { 'Content-Language': email.language ?? 'en', 'Auto-Submitted': 'auto-generated', ...email.headers },
     };
-    if (email.calendar) message.icalEvent = { method: email.calendar.method, content: email.calendar.content, filename: 'invite.ics' };
+    if (email.calendar)
+      message.icalEvent = { method: email.calendar.method, content: email.calendar.content, filename: 'invite.ics' };
     const ticket = this.gate.ticket();
     try {
       const result = await this.deliver(message, email.messageId, ticket);
@@ -117,15 +120,27 @@ export class MailTransport implements OnApplicationShutdown {
     }
   }
 
-  private async deliver(message: Mail.Options, messageId: string, acceptanceTicket: AcceptanceTicket): Promise<SendResult> {
+  private async deliver(
+    message: Mail.Options,
+    messageId: string,
+    acceptanceTicket: AcceptanceTicket,
+  ): Promise<SendResult> {
     try {
       // Built whole before the SMTP conversation: one buffer goes out in one write instead of a stream of small chunks.
       const mime = new MailComposer(message).compile();
-      const options: GatedMailOptions = { envelope: mime.getEnvelope(), raw: await mime.build(), messageId, acceptanceTicket };
+      const options: GatedMailOptions = {
+        envelope: mime.getEnvelope(),
+        raw: await mime.build(),
+        messageId,
+        acceptanceTicket,
+      };
       const info = await this.transporter.sendMail(options);
       if (this.outbox) {
         await mkdir(this.outbox, { recursive: true });
-        const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^\w.@-]/g, '')}.eml`);
+        const file = join(
+          this.outbox,
+          `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^\w.@-]/g, '')}.eml`,
+        );
         await writeFile(file, info.message as Buffer);
         return { messageId, response: `written to ${file}` };
       }

@@ -35,7 +35,12 @@ function subjectsOf(data: EmailData[EmailKind]): string[] {
   if ('meeting' in data) return [data.meeting.title];
   if ('item' in data) return [data.item.activity];
   if ('entries' in data) return data.entries.map((e) => e.title);
-  if ('meetings' in data) return [...data.meetings.map((m) => m.title), ...data.deadlines.map((d) => d.activity), ...data.unanswered.map((u) => u.member)];
+  if ('meetings' in data)
+    return [
+      ...data.meetings.map((m) => m.title),
+      ...data.deadlines.map((d) => d.activity),
+      ...data.unanswered.map((u) => u.member),
+    ];
   return [];
 }
 
@@ -87,9 +92,20 @@ describe('email templates', () => {
   });
 
   describe('times', () => {
-    const MEETING_KINDS = ['meeting-invitation', 'meeting-update', 'meeting-cancellation', 'meeting-postponement', 'meeting-reminder', 'meeting-rsvp-chase'] as const;
+    const MEETING_KINDS = [
+      'meeting-invitation',
+      'meeting-update',
+      'meeting-cancellation',
+      'meeting-postponement',
+      'meeting-reminder',
+      'meeting-rsvp-chase',
+    ] as const;
 
-    function at<K extends (typeof MEETING_KINDS)[number]>(kind: K, language: Language, meetingZone: string): RenderedEmail {
+    function at<K extends (typeof MEETING_KINDS)[number]>(
+      kind: K,
+      language: Language,
+      meetingZone: string,
+    ): RenderedEmail {
       const data = sampleData(kind, language);
       data.recipient.timeZone = 'Asia/Bishkek';
       Object.assign(data.meeting, { startsAt: '2019-12-03T05:00:00Z', endsAt: null, timeZone: meetingZone });
@@ -199,7 +215,9 @@ describe('email templates', () => {
 
   describe('languages', () => {
     it('writes the Russian and Kazakh invitations in Russian and Kazakh', () => {
-      const [en, ru, kk] = LANGUAGES.map((language) => render('meeting-invitation', sampleData('meeting-invitation', language)).subject);
+      const [en, ru, kk] = LANGUAGES.map(
+        (language) => render('meeting-invitation', sampleData('meeting-invitation', language)).subject,
+      );
       expect(ru).toMatch(CYRILLIC);
       expect(ru).not.toBe(en);
       expect(ru).toMatch(/^Приглашение: /);
@@ -275,9 +293,15 @@ describe('email templates', () => {
     });
 
     it('numbers meetings in Russian and Kazakh, and not at all without a number', () => {
-      expect(render('meeting-invitation', sampleData('meeting-invitation', 'ru')).text).toContain('9-е заседание Рабочей группы (РГОСИК)');
-      expect(render('meeting-invitation', sampleData('meeting-invitation', 'kk')).text).toContain('Жұмыс тобының 9-отырысы');
-      expect(render('meeting-cancellation', sampleData('meeting-cancellation', 'ru')).text).toContain('2-е заседание Руководящего комитета');
+      expect(render('meeting-invitation', sampleData('meeting-invitation', 'ru')).text).toContain(
+        '9-е заседание Рабочей группы (РГОСИК)',
+      );
+      expect(render('meeting-invitation', sampleData('meeting-invitation', 'kk')).text).toContain(
+        'Жұмыс тобының 9-отырысы',
+      );
+      expect(render('meeting-cancellation', sampleData('meeting-cancellation', 'ru')).text).toContain(
+        '2-е заседание Руководящего комитета',
+      );
       const data = sampleData('meeting-invitation', 'en');
       data.meeting.number = null;
       expect(render('meeting-invitation', data).text).not.toContain('meeting of the Working Group (WGECC)');
@@ -317,17 +341,25 @@ describe('email templates', () => {
 
     it('does not mark unchanged details as changed', () => {
       const data = sampleData('meeting-update', 'ru');
-      data.previous = { startsAt: data.meeting.startsAt, endsAt: data.meeting.endsAt, location: data.meeting.location, onlineUrl: data.meeting.onlineUrl };
+      data.previous = {
+        startsAt: data.meeting.startsAt,
+        endsAt: data.meeting.endsAt,
+        location: data.meeting.location,
+        onlineUrl: data.meeting.onlineUrl,
+      };
       expect(render('meeting-update', data).text).not.toContain('Ранее:');
     });
 
-    it.each(['meeting-cancellation', 'meeting-postponement'] as const)('%s gives the reason when there is one', (kind) => {
-      const data = sampleData(kind, 'kk');
-      const reason = data.meeting.reason ?? 'missing';
-      expect(flat(render(kind, data).text)).toContain(`Себебі: ${reason}`);
-      data.meeting.reason = null;
-      expect(render(kind, data).text).not.toContain('Себебі:');
-    });
+    it.each(['meeting-cancellation', 'meeting-postponement'] as const)(
+      '%s gives the reason when there is one',
+      (kind) => {
+        const data = sampleData(kind, 'kk');
+        const reason = data.meeting.reason ?? 'missing';
+        expect(flat(render(kind, data).text)).toContain(`Себебі: ${reason}`);
+        data.meeting.reason = null;
+        expect(render(kind, data).text).not.toContain('Себебі:');
+      },
+    );
 
     it('shows a work-plan deadline as written, with its due date and executor', () => {
       const text = flat(render('item-due-soon', sampleData('item-due-soon', 'ru')).text);
@@ -341,7 +373,13 @@ describe('email templates', () => {
       const data = sampleData('digest', 'en');
       const text = flat(render('digest', data).text);
       const position = (kind: EmailKind) => text.indexOf(data.entries.find((e) => e.kind === kind)?.title ?? 'missing');
-      const order = ['meeting-invitation', 'meeting-poll', 'minutes-available', 'item-overdue', 'item-due-soon'] as const;
+      const order = [
+        'meeting-invitation',
+        'meeting-poll',
+        'minutes-available',
+        'item-overdue',
+        'item-due-soon',
+      ] as const;
       for (const kind of order) expect(position(kind)).toBeGreaterThan(0);
       expect(order.map(position)).toEqual(order.map(position).sort((a, b) => a - b));
       expect(render('digest', data).subject).toBe('Your weekly summary: 5 updates');
@@ -353,20 +391,33 @@ describe('email templates', () => {
       ['en', 'No failed deliveries.', 'No meetings are coming up.', 'Every invitation has been answered.'],
       ['ru', 'Недоставленных писем нет.', 'Предстоящих заседаний нет.', 'На все приглашения получены ответы.'],
       ['kk', 'Жеткізілмеген хаттар жоқ.', 'Алдағы отырыстар жоқ.', 'Барлық шақыруларға жауап алынды.'],
-    ] as const)('gives the secretariat one section per list, with a sentence for an empty one (%s)', (language, noFailed, noMeetings, noUnanswered) => {
-      const data = sampleData('secretariat-digest', language);
-      const full = flat(render('secretariat-digest', data).text);
-      expect(full).toContain(noFailed);
-      expect(full).not.toContain(noMeetings);
-      const empty = flat(
-        render('secretariat-digest', { ...data, meetings: [], deadlines: [], overdueByExecutor: [], overdueByCountry: [], unanswered: [], failed: [] }).text,
-      );
-      for (const sentence of [noFailed, noMeetings, noUnanswered]) expect(empty).toContain(sentence);
-    });
+    ] as const)(
+      'gives the secretariat one section per list, with a sentence for an empty one (%s)',
+      (language, noFailed, noMeetings, noUnanswered) => {
+        const data = sampleData('secretariat-digest', language);
+        const full = flat(render('secretariat-digest', data).text);
+        expect(full).toContain(noFailed);
+        expect(full).not.toContain(noMeetings);
+        const empty = flat(
+          render('secretariat-digest', {
+            ...data,
+            meetings: [],
+            deadlines: [],
+            overdueByExecutor: [],
+            overdueByCountry: [],
+            unanswered: [],
+            failed: [],
+          }).text,
+        );
+        for (const sentence of [noFailed, noMeetings, noUnanswered]) expect(empty).toContain(sentence);
+      },
+    );
 
     it('names failed deliveries with their kind in the reader’s language', () => {
       const data = sampleData('secretariat-digest', 'ru');
-      data.failed = [{ recipient: 'a.mamytov@demo.wgecc.example', kind: 'meeting-invitation', error: '550 mailbox unavailable' }];
+      data.failed = [
+        { recipient: 'a.mamytov@demo.wgecc.example', kind: 'meeting-invitation', error: '550 mailbox unavailable' },
+      ];
       const text = flat(render('secretariat-digest', data).text);
       expect(text).toContain('a.mamytov@demo.wgecc.example: Приглашение');
       expect(text).toContain('550 mailbox unavailable');
@@ -407,7 +458,12 @@ describe('shapes reused between readers', () => {
     const swap = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(swap);
       if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' && /\/a\//.test(v) ? `${v.split('/a/')[0]}/a/${token}.${k}` : swap(v)]));
+        return Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [
+            k,
+            typeof v === 'string' && /\/a\//.test(v) ? `${v.split('/a/')[0]}/a/${token}.${k}` : swap(v),
+          ]),
+        );
       }
       return value;
     };
@@ -421,7 +477,7 @@ describe('shapes reused between readers', () => {
     const reusing = new TemplateRenderer();
     const readers = [
       readerOf(kind, language, 'Dilshod Rakhimov', 'tokenA'),
-      readerOf(kind, language, "Siobhán O'Brien & <Sons> \"Ltd\" = x", 'tokenB'),
+      readerOf(kind, language, 'Siobhán O\'Brien & <Sons> "Ltd" = x', 'tokenB'),
       readerOf(kind, language, 'Айгерім Сәрсенова', 'tokenC'),
       readerOf(kind, language, '  Spaced   Name ', 'tokenD'),
     ];

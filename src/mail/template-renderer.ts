@@ -94,7 +94,8 @@ export class TemplateRenderer {
     const copy = (value: unknown, key: string, parent: string): unknown => {
       if (PERSONAL.has(`${parent}.${key}`)) return mark(value);
       if (Array.isArray(value)) return value.map((item) => copy(item, '[]', key));
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v, k, key)]));
+      if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v, k, key)]));
       return value;
     };
     const shape = copy(data, '', '') as object;
@@ -104,12 +105,17 @@ export class TemplateRenderer {
   private renderFresh<K extends EmailKind>(kind: K, data: EmailData[K]): RenderedEmail {
     const requested = LANGUAGES.includes(data.language) ? data.language : 'en';
     const language = this.hasTranslation(kind, requested) ? requested : 'en';
-    if (language !== requested) this.logger.warn({ msg: 'missing email translation, sent in English', kind, language: requested });
+    if (language !== requested)
+      this.logger.warn({ msg: 'missing email translation, sent in English', kind, language: requested });
     const context = { ...data, language };
     // A subject is a mail header, not HTML: escaping it would show "&amp;" to the reader.
     const subject = this.template(`${kind}/${kind}.subject.${language}.hbs`, true)(context).replace(/\s+/g, ' ').trim();
     const body = this.template(`${kind}/${kind}.${language}.hbs`)(context);
-    const html = this.template(`layout.${language}.hbs`)({ ...context, subject, body: new Handlebars.SafeString(body) });
+    const html = this.template(`layout.${language}.hbs`)({
+      ...context,
+      subject,
+      body: new Handlebars.SafeString(body),
+    });
     const text = htmlToText(html);
     return { subject, html, text, language };
   }
@@ -124,7 +130,8 @@ export class TemplateRenderer {
         }
       }
     }
-    for (const language of LANGUAGES) if (!existsSync(join(this.directory, `layout.${language}.hbs`))) missing.push(`layout.${language}.hbs`);
+    for (const language of LANGUAGES)
+      if (!existsSync(join(this.directory, `layout.${language}.hbs`))) missing.push(`layout.${language}.hbs`);
     return missing;
   }
 
@@ -132,7 +139,9 @@ export class TemplateRenderer {
     const key = `${kind}.${language}`;
     let found = this.translated.get(key);
     if (found === undefined) {
-      found = existsSync(join(this.directory, kind, `${kind}.${language}.hbs`)) && existsSync(join(this.directory, kind, `${kind}.subject.${language}.hbs`));
+      found =
+        existsSync(join(this.directory, kind, `${kind}.${language}.hbs`)) &&
+        existsSync(join(this.directory, kind, `${kind}.subject.${language}.hbs`));
       this.translated.set(key, found);
     }
     return found;
@@ -141,7 +150,10 @@ export class TemplateRenderer {
   private template(file: string, plainText = false): Handlebars.TemplateDelegate {
     let compiled = this.cache.get(file);
     if (!compiled) {
-      compiled = this.handlebars.compile(readFileSync(join(this.directory, file), 'utf8'), { strict: false, noEscape: plainText });
+      compiled = this.handlebars.compile(readFileSync(join(this.directory, file), 'utf8'), {
+        strict: false,
+        noEscape: plainText,
+      });
       this.cache.set(file, compiled);
     }
     return compiled;
@@ -155,20 +167,45 @@ export class TemplateRenderer {
 const PERSONAL = new Set(['recipient.fullName', '.preferencesUrl', '.unsubscribeUrl', '.url', '[].url']);
 
 function registerHelpers(hb: typeof Handlebars) {
-  const language = (options: Handlebars.HelperOptions): Language => ((options.data as { root?: { language?: Language } } | undefined)?.root?.language) ?? 'en';
-  hb.registerHelper('dateTime', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatDateTime(iso, zone, language(options)) : ''));
-  hb.registerHelper('date', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatDate(iso, zone, language(options)) : ''));
-  hb.registerHelper('time', (iso: string | null, zone: string, options: Handlebars.HelperOptions) => (iso ? formatTime(iso, zone, language(options)) : ''));
-  hb.registerHelper('zone', (zone: string, iso: string | null, options: Handlebars.HelperOptions) => formatZone(zone, iso ?? new Date().toISOString(), language(options)));
+  const language = (options: Handlebars.HelperOptions): Language =>
+    (options.data as { root?: { language?: Language } } | undefined)?.root?.language ?? 'en';
+  hb.registerHelper('dateTime', (iso: string | null, zone: string, options: Handlebars.HelperOptions) =>
+    iso ? formatDateTime(iso, zone, language(options)) : '',
+  );
+  hb.registerHelper('date', (iso: string | null, zone: string, options: Handlebars.HelperOptions) =>
+    iso ? formatDate(iso, zone, language(options)) : '',
+  );
+  hb.registerHelper('time', (iso: string | null, zone: string, options: Handlebars.HelperOptions) =>
+    iso ? formatTime(iso, zone, language(options)) : '',
+  );
+  hb.registerHelper('zone', (zone: string, iso: string | null, options: Handlebars.HelperOptions) =>
+    formatZone(zone, iso ?? new Date().toISOString(), language(options)),
+  );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
   hb.registerHelper('gt', (a: number, b: number) => a > b);
-  hb.registerHelper('join', (list: unknown[], separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
+  hb.registerHelper('join', (list: unknown[], separator: unknown) =>
+    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+  );
   /** Russian and Kazakh plurals ("1 день, 2 дня, 5 дней"): {{plural n "день" "дня" "дней"}}; English uses the first two. */
-  hb.registerHelper('plural', (n: number, one: string, few: string, many: string, options: Handlebars.HelperOptions) => {
-    const lang = language(options);
-    const form = new Intl.PluralRules(lang === 'kk' ? 'kk' : lang).select(n);
-    const word = lang === 'en' ? (n === 1 ? one : few) : form === 'one' ? one : form === 'few' ? few : typeof many === 'string' ? many : few;
-    return `${n} ${word}`;
-  });
+  hb.registerHelper(
+    'plural',
+    (n: number, one: string, few: string, many: string, options: Handlebars.HelperOptions) => {
+      const lang = language(options);
+      const form = new Intl.PluralRules(lang === 'kk' ? 'kk' : lang).select(n);
+      const word =
+        lang === 'en'
+          ? n === 1
+            ? one
+            : few
+          : form === 'one'
+            ? one
+            : form === 'few'
+              ? few
+              : typeof many === 'string'
+                ? many
+                : few;
+      return `${n} ${word}`;
+    },
+  );
 }

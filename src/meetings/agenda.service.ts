@@ -29,7 +29,13 @@ export class AgendaService {
     return this.dataSource.transaction(async (manager) => {
       await this.meetings.load(manager, meetingId, true);
       await this.assertPresenter(manager, dto.presenterId);
-      const item = await this.records.addAgendaItem(manager, { meetingId, title: dto.title, presenterId: dto.presenterId ?? null, durationMinutes: dto.durationMinutes ?? null, documents: dto.documents ?? [] });
+      const item = await this.records.addAgendaItem(manager, {
+        meetingId,
+        title: dto.title,
+        presenterId: dto.presenterId ?? null,
+        durationMinutes: dto.durationMinutes ?? null,
+        documents: dto.documents ?? [],
+      });
       await this.audit.record(manager, 'create', 'agenda_item', item.id, null, item);
       return item;
     });
@@ -63,11 +69,26 @@ export class AgendaService {
       await this.meetings.load(manager, meetingId, true);
       const items = await this.records.agendaItems(manager, meetingId);
       const ids = new Set(items.map((i) => i.id));
-      if (dto.order.length !== items.length || new Set(dto.order).size !== dto.order.length || dto.order.some((id) => !ids.has(id))) {
-        throw ApiError.field(HttpStatus.BAD_REQUEST, 'order', `order must list each of the meeting's ${items.length} agenda items exactly once`);
+      if (
+        dto.order.length !== items.length ||
+        new Set(dto.order).size !== dto.order.length ||
+        dto.order.some((id) => !ids.has(id))
+      ) {
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'order',
+          `order must list each of the meeting's ${items.length} agenda items exactly once`,
+        );
       }
       for (const [index, id] of dto.order.entries()) await this.records.moveAgendaItem(manager, id, index + 1);
-      await this.audit.record(manager, 'update', 'meeting', meetingId, { agenda: items.sort((a, b) => a.position - b.position).map((i) => i.id) }, { agenda: dto.order });
+      await this.audit.record(
+        manager,
+        'update',
+        'meeting',
+        meetingId,
+        { agenda: items.sort((a, b) => a.position - b.position).map((i) => i.id) },
+        { agenda: dto.order },
+      );
       return this.records.agenda(manager, meetingId);
     });
   }

@@ -12,7 +12,10 @@ export class InvitationRepository {
 
   /** A meeting's participants with their member and substitute, in no particular order. */
   participantsOf(meetingId: string): Promise<Invitation[]> {
-    return this.dataSource.manager.find(Invitation, { where: { meetingId }, relations: { member: true, delegateMember: true } });
+    return this.dataSource.manager.find(Invitation, {
+      where: { meetingId },
+      relations: { member: true, delegateMember: true },
+    });
   }
 
   /** A meeting's participants with their member, for the poll matrix. */
@@ -27,7 +30,10 @@ export class InvitationRepository {
 
   /** The participants' answers and attendance, without their members. */
   answers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
-    return manager.find(Invitation, { where: { meetingId }, select: { memberId: true, invitedAt: true, attended: true, response: true } });
+    return manager.find(Invitation, {
+      where: { meetingId },
+      select: { memberId: true, invitedAt: true, attended: true, response: true },
+    });
   }
 
   all(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
@@ -50,12 +56,19 @@ export class InvitationRepository {
   /** Adds rows for the members not yet participants; returns every given member's row. */
   async ensure(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<Invitation[]> {
     if (memberIds.length === 0) return [];
-    await manager.createQueryBuilder().insert().into(Invitation).values(memberIds.map((memberId) => ({ meetingId, memberId }))).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Invitation)
+      .values(memberIds.map((memberId) => ({ meetingId, memberId })))
+      .orIgnore()
+      .execute();
     return this.ofMembers(manager, meetingId, memberIds);
   }
 
   async markInvited(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<void> {
-    if (memberIds.length) await manager.update(Invitation, { meetingId, memberId: In(memberIds) }, { invitedAt: new Date() });
+    if (memberIds.length)
+      await manager.update(Invitation, { meetingId, memberId: In(memberIds) }, { invitedAt: new Date() });
   }
 
   async markInvitedById(manager: EntityManager, id: string): Promise<void> {
@@ -75,7 +88,12 @@ export class InvitationRepository {
   }
 
   /** The row of a substitute `memberId` brought in. */
-  substituteRow(manager: EntityManager, meetingId: string, substituteId: string, memberId: string): Promise<Invitation | null> {
+  substituteRow(
+    manager: EntityManager,
+    meetingId: string,
+    substituteId: string,
+    memberId: string,
+  ): Promise<Invitation | null> {
     return manager.findOneBy(Invitation, { meetingId, memberId: substituteId, substituteForMemberId: memberId });
   }
 

@@ -42,9 +42,16 @@ export type ParticipantView = Omit<InvitationView, 'email'> & { email?: string }
 export const SUBSTITUTE_CHANGES_PER_DAY = 5;
 
 /** A substitute not offered, in the reader's language; the secretariat is offered every active member. */
-function substituteRefusal(reason: SubstituteRefusal, chooser: SubstituteChooser, substituteId: string, language: Language): ApiError {
-  if (reason === 'self') return ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', t('substitute.self', language));
-  const message = chooser === 'member' ? t('substitute.not_offered', language) : `no active member has the id ${substituteId}`;
+function substituteRefusal(
+  reason: SubstituteRefusal,
+  chooser: SubstituteChooser,
+  substituteId: string,
+  language: Language,
+): ApiError {
+  if (reason === 'self')
+    return ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', t('substitute.self', language));
+  const message =
+    chooser === 'member' ? t('substitute.not_offered', language) : `no active member has the id ${substituteId}`;
   return ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', message);
 }
 
@@ -81,11 +88,15 @@ export class InvitationsService {
    * Adds participants. A scheduled meeting invites them at once; a tentative one with a date sends a
    * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
    */
-  async invite(meetingId: string, dto: InviteDto): Promise<{ invited: number; alreadyInvited: number; participants: InvitationView[] }> {
+  async invite(
+    meetingId: string,
+    dto: InviteDto,
+  ): Promise<{ invited: number; alreadyInvited: number; participants: InvitationView[] }> {
     const counts = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
-      if (meeting.status === 'cancelled' || meeting.status === 'held') throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
+      if (meeting.status === 'cancelled' || meeting.status === 'held')
+        throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
       const memberIds = await this.participants.resolve(manager, meeting, dto);
       const rows = await this.participants.ensure(manager, meetingId, memberIds);
       const sendNow = meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null);
@@ -96,7 +107,10 @@ export class InvitationsService {
         await this.notifier.plan(unit, meeting, 'meeting-invitation', fresh);
       }
       await this.reminders.plan(unit, meeting);
-      await this.audit.record(manager, 'update', 'meeting', meetingId, null, { participantsAdded: memberIds.length, invited });
+      await this.audit.record(manager, 'update', 'meeting', meetingId, null, {
+        participantsAdded: memberIds.length,
+        invited,
+      });
       return { invited, alreadyInvited: rows.length - fresh.length };
     });
     return { ...counts, participants: await this.participantsOf(meetingId) };
@@ -107,13 +121,17 @@ export class InvitationsService {
     await this.access.assertMeetingVisible(meetingId);
     const participants = await this.participantsOf(meetingId);
     const me = this.access.member();
-    return me === null ? participants : participants.map(({ email, ...p }) => (p.memberId === me ? { ...p, email } : p));
+    return me === null
+      ? participants
+      : participants.map(({ email, ...p }) => (p.memberId === me ? { ...p, email } : p));
   }
 
   private async participantsOf(meetingId: string): Promise<InvitationView[]> {
     await this.meetings.load(this.dataSource.manager, meetingId);
     const rows = await this.invitations.participantsOf(meetingId);
-    return rows.map(toView).sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
+    return rows
+      .map(toView)
+      .sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
   }
 
   /**
@@ -121,7 +139,13 @@ export class InvitationsService {
    * keeps its time. A substitute must be one the chooser is offered; naming a new one withdraws the
    * previous one. Refusals are worded in `language`, the reader's.
    */
-  async respond(meetingId: string, memberId: string, dto: RecordResponseDto, via: 'member' | 'secretariat' | 'email', language: Language = 'en'): Promise<InvitationView> {
+  async respond(
+    meetingId: string,
+    memberId: string,
+    dto: RecordResponseDto,
+    via: 'member' | 'secretariat' | 'email',
+    language: Language = 'en',
+  ): Promise<InvitationView> {
     this.access.assertSelf(memberId);
     await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
@@ -134,7 +158,12 @@ export class InvitationsService {
         throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
       }
       if (dto.response === 'delegated') {
-        if (!dto.delegateMemberId) throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'a delegated answer names the member who comes instead');
+        if (!dto.delegateMemberId)
+          throw ApiError.field(
+            HttpStatus.BAD_REQUEST,
+            'delegateMemberId',
+            'a delegated answer names the member who comes instead',
+          );
         const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
         const member = await manager.findOneByOrFail(Member, { id: memberId });
         const check = await checkSubstitute(manager, member, chooser, dto.delegateMemberId);
@@ -142,9 +171,11 @@ export class InvitationsService {
       } else if (dto.delegateMemberId) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
       }
-      const same = invitation.response === dto.response && invitation.delegateMemberId === (dto.delegateMemberId ?? null);
+      const same =
+        invitation.response === dto.response && invitation.delegateMemberId === (dto.delegateMemberId ?? null);
       if (same && (dto.note ?? null) === invitation.responseNote) return;
-      if (dto.response === 'delegated' && dto.delegateMemberId !== invitation.delegateMemberId) await this.assertSubstituteChangeAllowed(manager, invitation.id, language);
+      if (dto.response === 'delegated' && dto.delegateMemberId !== invitation.delegateMemberId)
+        await this.assertSubstituteChangeAllowed(manager, invitation.id, language);
       const before = { ...invitation };
       const previousSubstitute = invitation.response === 'delegated' ? invitation.delegateMemberId : null;
       Object.assign(invitation, {
@@ -156,7 +187,8 @@ export class InvitationsService {
       });
       await this.invitations.save(manager, invitation);
       await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
-      if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId) await this.withdrawSubstitute(unit, meeting, memberId, previousSubstitute);
+      if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId)
+        await this.withdrawSubstitute(unit, meeting, memberId, previousSubstitute);
       if (dto.response === 'delegated') await this.inviteSubstitute(unit, meeting, memberId, dto.delegateMemberId!);
       await this.reminders.plan(unit, meeting);
     });
@@ -164,7 +196,12 @@ export class InvitationsService {
   }
 
   /** An answer through the API: the secretariat records one received by phone or letter, a member gives their own. */
-  respondAsActor(meetingId: string, memberId: string, dto: RecordResponseDto, language: Language): Promise<InvitationView> {
+  respondAsActor(
+    meetingId: string,
+    memberId: string,
+    dto: RecordResponseDto,
+    language: Language,
+  ): Promise<InvitationView> {
     return this.respond(meetingId, memberId, dto, this.access.member() === null ? 'secretariat' : 'member', language);
   }
 
@@ -172,14 +209,30 @@ export class InvitationsService {
    * Each change of substitute invites someone by email: one invitation's substitute changes at most
    * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log under the invitation's lock.
    */
-  private async assertSubstituteChangeAllowed(manager: EntityManager, invitationId: string, language: Language): Promise<void> {
+  private async assertSubstituteChangeAllowed(
+    manager: EntityManager,
+    invitationId: string,
+    language: Language,
+  ): Promise<void> {
     const wait = await this.invitations.substituteChangeWait(manager, invitationId, SUBSTITUTE_CHANGES_PER_DAY);
     if (wait === null) return;
-    throw ApiError.tooManyRequests('delegateMemberId', t('substitute.too_often', language, { limit: String(SUBSTITUTE_CHANGES_PER_DAY), hours: String(Math.ceil(wait / 3600)) }), wait);
+    throw ApiError.tooManyRequests(
+      'delegateMemberId',
+      t('substitute.too_often', language, {
+        limit: String(SUBSTITUTE_CHANGES_PER_DAY),
+        hours: String(Math.ceil(wait / 3600)),
+      }),
+      wait,
+    );
   }
 
   /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
-  private async inviteSubstitute(unit: UnitOfWorkContext, meeting: Meeting, memberId: string, delegateId: string): Promise<void> {
+  private async inviteSubstitute(
+    unit: UnitOfWorkContext,
+    meeting: Meeting,
+    memberId: string,
+    delegateId: string,
+  ): Promise<void> {
     const { manager } = unit;
     const fresh = !(await this.invitations.exists(manager, meeting.id, delegateId));
     const [row] = await this.invitations.ensure(manager, meeting.id, [delegateId]);
@@ -188,17 +241,29 @@ export class InvitationsService {
       await this.invitations.setSubstituteFor(manager, row.id, memberId);
       await this.audit.record(manager, 'create', 'invitation', row.id, null, row);
     }
-    if (row.invitedAt !== null || meeting.startsAt === null || (meeting.status !== 'scheduled' && meeting.status !== 'tentative')) return;
+    if (
+      row.invitedAt !== null ||
+      meeting.startsAt === null ||
+      (meeting.status !== 'scheduled' && meeting.status !== 'tentative')
+    )
+      return;
     await this.invitations.markInvitedById(manager, row.id);
     // Keyed by the participant row: someone withdrawn and named again is invited again.
-    await this.notifier.plan(unit, meeting, 'meeting-invitation', [delegateId], { key: `s${meeting.sequence}:${row.id}` });
+    await this.notifier.plan(unit, meeting, 'meeting-invitation', [delegateId], {
+      key: `s${meeting.sequence}:${row.id}`,
+    });
   }
 
   /**
    * A substitute no longer named leaves the meeting, unless they were a participant in their own right
    * or another member still sends them; their invitation is withdrawn and they are told.
    */
-  private async withdrawSubstitute(unit: UnitOfWorkContext, meeting: Meeting, memberId: string, substituteId: string): Promise<void> {
+  private async withdrawSubstitute(
+    unit: UnitOfWorkContext,
+    meeting: Meeting,
+    memberId: string,
+    substituteId: string,
+  ): Promise<void> {
     const { manager } = unit;
     const row = await this.invitations.substituteRow(manager, meeting.id, substituteId, memberId);
     if (!row) return;
@@ -212,12 +277,15 @@ export class InvitationsService {
     await this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'scheduled' && meeting.status !== 'held') {
-        throw ApiError.conflict(`Attendance is recorded for a scheduled or held meeting; this one is ${meeting.status}`);
+        throw ApiError.conflict(
+          `Attendance is recorded for a scheduled or held meeting; this one is ${meeting.status}`,
+        );
       }
       const ids = dto.records.map((r) => r.memberId);
       const invitations = await this.invitations.ofMembers(manager, meetingId, ids);
       const unknown = ids.filter((id) => !invitations.some((i) => i.memberId === id));
-      if (unknown.length) throw ApiError.field(HttpStatus.CONFLICT, 'records', `not participants of this meeting: ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw ApiError.field(HttpStatus.CONFLICT, 'records', `not participants of this meeting: ${unknown.join(', ')}`);
       for (const record of dto.records) {
         const invitation = invitations.find((i) => i.memberId === record.memberId)!;
         if (invitation.attended === record.attended) continue;

@@ -43,12 +43,19 @@ export class MeetingCalendarService {
     private readonly invitations: InvitationRepository,
   ) {
     const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(config.mailFrom);
-    this.organizer = match ? { name: match[1] || 'Secretariat', email: match[2] } : { name: 'Secretariat', email: config.mailFrom.trim() };
+    this.organizer = match
+      ? { name: match[1] || 'Secretariat', email: match[2] }
+      : { name: 'Secretariat', email: config.mailFrom.trim() };
     this.domain = this.organizer.email.split('@')[1] ?? 'wg-secretariat';
   }
 
   toCalendarMeeting(meeting: Meeting, language: Language = 'en'): CalendarMeeting {
-    const status = meeting.status === 'cancelled' || meeting.status === 'postponed' ? 'CANCELLED' : meeting.status === 'tentative' ? 'TENTATIVE' : 'CONFIRMED';
+    const status =
+      meeting.status === 'cancelled' || meeting.status === 'postponed'
+        ? 'CANCELLED'
+        : meeting.status === 'tentative'
+          ? 'TENTATIVE'
+          : 'CONFIRMED';
     return {
       uid: `meeting-${meeting.id}@${this.domain}`,
       sequence: meeting.sequence,
@@ -79,7 +86,9 @@ export class MeetingCalendarService {
 
   /** The calendar part of one email to one participant. */
   forEmail(method: 'REQUEST' | 'CANCEL', meeting: Meeting, member: Member, invitation: Invitation | null): string {
-    return buildMeetingCalendar(method, this.toCalendarMeeting(meeting, member.language), [this.attendee(member, invitation)]);
+    return buildMeetingCalendar(method, this.toCalendarMeeting(meeting, member.language), [
+      this.attendee(member, invitation),
+    ]);
   }
 
   async meetingFile(meetingId: string): Promise<string> {
@@ -91,9 +100,14 @@ export class MeetingCalendarService {
 
   /** A new secret feed address for the member; the previous one stops working. */
   async issueFeed(memberId: string): Promise<{ url: string }> {
-    if (!(await this.dataSource.manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
+    if (!(await this.dataSource.manager.existsBy(Member, { id: memberId })))
+      throw ApiError.notFound('Member', memberId);
     const token = newToken('cal_');
-    await this.dataSource.manager.upsert(CalendarFeedToken, { memberId, tokenHash: hashToken(token), createdAt: new Date() }, ['memberId']);
+    await this.dataSource.manager.upsert(
+      CalendarFeedToken,
+      { memberId, tokenHash: hashToken(token), createdAt: new Date() },
+      ['memberId'],
+    );
     return { url: `${this.config.appUrl}/calendar/${token}.ics` };
   }
 
@@ -114,7 +128,9 @@ export class MeetingCalendarService {
     const meetings = meetingIds.length ? await manager.find(Meeting, { where: { id: In(meetingIds) } }) : [];
     const items = await manager
       .createQueryBuilder(WorkPlanItem, 'i')
-      .innerJoin('work_plan_item_responsible', 'r', 'r.item_id = i.id AND r.member_id = :memberId', { memberId: member.id })
+      .innerJoin('work_plan_item_responsible', 'r', 'r.item_id = i.id AND r.member_id = :memberId', {
+        memberId: member.id,
+      })
       .where("i.status NOT IN ('done', 'cancelled')")
       .getMany();
     return buildCalendarFeed(

@@ -27,7 +27,9 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 @ComposesNotifications('meeting')
 export class MeetingEmailComposer implements NotificationComposer {
   /** The two things every meeting email checks, loaded for all the emails being composed at that moment in one round trip. */
-  private readonly invitations = new MicroBatch((keys: { meetingId: string; memberId: string }[]) => this.loadInvitations(keys));
+  private readonly invitations = new MicroBatch((keys: { meetingId: string; memberId: string }[]) =>
+    this.loadInvitations(keys),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,19 +48,34 @@ export class MeetingEmailComposer implements NotificationComposer {
     }
     const meeting = invitation.meeting!;
     const current = notification.subjectVersion === meeting.sequence;
-    const common = { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), meeting: this.view(meeting, recipient) };
+    const common = {
+      ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)),
+      meeting: this.view(meeting, recipient),
+    };
     const meetingEnds = meeting.endsAt ?? (meeting.startsAt ? new Date(meeting.startsAt.getTime() + 86_400_000) : null);
     const answerLinks = () => this.links.meeting(recipient, meeting.id, meetingEnds);
 
     switch (notification.kind) {
       case 'meeting-poll':
       case 'poll-chase': {
-        if (meeting.status !== 'tentative' && meeting.status !== 'postponed') return skip(`the date is decided: the meeting is ${meeting.status}`);
+        if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
+          return skip(`the date is decided: the meeting is ${meeting.status}`);
         if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) return skip('the poll has closed');
-        const options = await manager.find(MeetingDateOption, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-        const poll = { closesAt: meeting.pollClosesAt?.toISOString() ?? null, url: `${this.config.appUrl}/meetings/${meeting.id}/poll` };
+        const options = await manager.find(MeetingDateOption, {
+          where: { meetingId: meeting.id },
+          order: { position: 'ASC' },
+        });
+        const poll = {
+          closesAt: meeting.pollClosesAt?.toISOString() ?? null,
+          url: `${this.config.appUrl}/meetings/${meeting.id}/poll`,
+        };
         if (notification.kind === 'poll-chase') {
-          const answered = options.length ? await manager.countBy(MeetingDateAnswer, { memberId: recipient.id, optionId: In(options.map((o) => o.id)) }) : 0;
+          const answered = options.length
+            ? await manager.countBy(MeetingDateAnswer, {
+                memberId: recipient.id,
+                optionId: In(options.map((o) => o.id)),
+              })
+            : 0;
           if (answered >= options.length) return skip('the recipient has answered every option');
           return { send: true, kind: 'poll-chase', data: { ...common, poll } };
         }
@@ -86,9 +103,17 @@ export class MeetingEmailComposer implements NotificationComposer {
         if (invitation.response === 'declined') return skip('the recipient declined');
         const tentative = meeting.status === 'tentative' && meeting.startsAt !== null;
         if (meeting.status !== 'scheduled' && !tentative) return skip(`the meeting is ${meeting.status}`);
-        const calendar = { method: 'REQUEST' as const, content: this.calendar.forEmail('REQUEST', meeting, recipient, invitation) };
+        const calendar = {
+          method: 'REQUEST' as const,
+          content: this.calendar.forEmail('REQUEST', meeting, recipient, invitation),
+        };
         if (notification.kind === 'meeting-invitation') {
-          return { send: true, kind: 'meeting-invitation', data: { ...common, response: invitation.response, links: answerLinks() }, calendar };
+          return {
+            send: true,
+            kind: 'meeting-invitation',
+            data: { ...common, response: invitation.response, links: answerLinks() },
+            calendar,
+          };
         }
         const previous = (notification.payload.previous ?? {}) as Record<string, string | null>;
         return {
@@ -99,7 +124,11 @@ export class MeetingEmailComposer implements NotificationComposer {
             previous: {
               startsAt: previous.startsAt ?? null,
               endsAt: previous.endsAt ?? null,
-              location: locationText({ venue: previous.venue ?? null, city: previous.city ?? null, countryCode: previous.countryCode ?? null }),
+              location: locationText({
+                venue: previous.venue ?? null,
+                city: previous.city ?? null,
+                countryCode: previous.countryCode ?? null,
+              }),
               onlineUrl: previous.onlineUrl ?? null,
             },
             links: answerLinks(),
@@ -112,29 +141,43 @@ export class MeetingEmailComposer implements NotificationComposer {
         const expected = notification.kind === 'meeting-cancellation' ? 'cancelled' : 'postponed';
         if (meeting.status !== expected) return skip(`the meeting is ${meeting.status} now`);
         if (!current) return skip('the meeting changed again after this was planned');
-        const calendar = meeting.startsAt ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, invitation) } : undefined;
+        const calendar = meeting.startsAt
+          ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, invitation) }
+          : undefined;
         return { send: true, kind: notification.kind, data: common, calendar };
       }
       case 'meeting-reminder':
       case 'meeting-rsvp-chase': {
         if (!current) return skip('the meeting moved after this was planned; reminders for the new date replace it');
         if (meeting.status !== 'scheduled') return skip(`the meeting is ${meeting.status}`);
-        if (invitation.invitedAt === null || invitation.response === 'declined') return skip('the recipient is not expected at the meeting');
+        if (invitation.invitedAt === null || invitation.response === 'declined')
+          return skip('the recipient is not expected at the meeting');
         const daysBefore = Number(notification.payload.daysBefore ?? 0);
         if (notification.kind === 'meeting-rsvp-chase') {
           if (invitation.response !== 'pending') return skip('the recipient has answered');
           return { send: true, kind: 'meeting-rsvp-chase', data: { ...common, daysBefore, links: answerLinks() } };
         }
-        return { send: true, kind: 'meeting-reminder', data: { ...common, daysBefore, response: invitation.response, links: answerLinks() } };
+        return {
+          send: true,
+          kind: 'meeting-reminder',
+          data: { ...common, daysBefore, response: invitation.response, links: answerLinks() },
+        };
       }
       case 'minutes-available': {
         const minutes = await manager.findOneBy(MeetingMinutes, { meetingId: meeting.id });
         if (minutes?.status !== 'approved') return skip('the minutes are not approved');
-        const decisions = await manager.find(MeetingDecision, { where: { meetingId: meeting.id }, order: { number: 'ASC' } });
+        const decisions = await manager.find(MeetingDecision, {
+          where: { meetingId: meeting.id },
+          order: { number: 'ASC' },
+        });
         return {
           send: true,
           kind: 'minutes-available',
-          data: { ...common, minutesUrl: `${this.config.appUrl}/meetings/${meeting.id}#minutes`, decisions: decisions.map((d) => ({ label: decisionLabel(meeting, d.number), text: d.text })) },
+          data: {
+            ...common,
+            minutesUrl: `${this.config.appUrl}/meetings/${meeting.id}#minutes`,
+            decisions: decisions.map((d) => ({ label: decisionLabel(meeting, d.number), text: d.text })),
+          },
         };
       }
       default:
@@ -143,24 +186,40 @@ export class MeetingEmailComposer implements NotificationComposer {
   }
 
   /** Told only while they are still not a participant and the meeting still takes place; the CANCEL takes it out of their calendar. */
-  private async withdrawal(notification: Notification, recipient: Member, invitation: Invitation | null): Promise<Composition> {
+  private async withdrawal(
+    notification: Notification,
+    recipient: Member,
+    invitation: Invitation | null,
+  ): Promise<Composition> {
     if (invitation) return skip('the recipient is a participant again');
     const manager = this.dataSource.manager;
     const meeting = await manager.findOneBy(Meeting, { id: notification.subjectId! });
     if (!meeting) return skip('the meeting no longer exists');
-    if (meeting.status !== 'scheduled' && meeting.status !== 'tentative') return skip(`the meeting is ${meeting.status}`);
-    const namedBy = typeof notification.payload.substituteFor === 'string' ? await manager.findOneBy(Member, { id: notification.payload.substituteFor }) : null;
-    const calendar = meeting.startsAt ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, null) } : undefined;
+    if (meeting.status !== 'scheduled' && meeting.status !== 'tentative')
+      return skip(`the meeting is ${meeting.status}`);
+    const namedBy =
+      typeof notification.payload.substituteFor === 'string'
+        ? await manager.findOneBy(Member, { id: notification.payload.substituteFor })
+        : null;
+    const calendar = meeting.startsAt
+      ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, null) }
+      : undefined;
     return {
       send: true,
       kind: 'substitute-withdrawn',
-      data: { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), meeting: this.view(meeting, recipient), substituteFor: namedBy?.fullName ?? '' },
+      data: {
+        ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)),
+        meeting: this.view(meeting, recipient),
+        substituteFor: namedBy?.fullName ?? '',
+      },
       calendar,
     };
   }
 
   private async loadInvitations(keys: { meetingId: string; memberId: string }[]): Promise<(Invitation | null)[]> {
-    const rows = await this.dataSource.query<{ invitation: Record<string, unknown>; meeting: Record<string, unknown> }[]>(
+    const rows = await this.dataSource.query<
+      { invitation: Record<string, unknown>; meeting: Record<string, unknown> }[]
+    >(
       `SELECT row_to_json(i) AS invitation, row_to_json(m) AS meeting
        FROM invitation i JOIN meeting m ON m.id = i.meeting_id
        WHERE (i.meeting_id, i.member_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,

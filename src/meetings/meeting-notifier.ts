@@ -17,7 +17,13 @@ export class MeetingNotifier {
     private readonly repository: NotificationRepository,
   ) {}
 
-  async plan(unit: UnitOfWorkContext, meeting: Meeting, kind: EmailKind, memberIds: string[], options: { key?: string; payload?: Record<string, unknown>; dueAt?: Date } = {}): Promise<PlannedRow[]> {
+  async plan(
+    unit: UnitOfWorkContext,
+    meeting: Meeting,
+    kind: EmailKind,
+    memberIds: string[],
+    options: { key?: string; payload?: Record<string, unknown>; dueAt?: Date } = {},
+  ): Promise<PlannedRow[]> {
     if (memberIds.length === 0) return [];
     const members = await unit.manager.findBy(Member, { id: In(memberIds), active: true });
     return this.notifications.plan(
@@ -38,7 +44,10 @@ export class MeetingNotifier {
 
   /** Participants who were sent the invitation (or a save-the-date) and have not declined. */
   async invitedParticipants(manager: EntityManager, meetingId: string): Promise<string[]> {
-    const rows = await manager.find(Invitation, { where: { meetingId, invitedAt: Not(IsNull()), response: Not('declined') }, select: { memberId: true } });
+    const rows = await manager.find(Invitation, {
+      where: { meetingId, invitedAt: Not(IsNull()), response: Not('declined') },
+      select: { memberId: true },
+    });
     return rows.map((r) => r.memberId);
   }
 
@@ -46,15 +55,36 @@ export class MeetingNotifier {
    * After a change of time or place: those whose invitation already went out get an update; for the
    * others the unsent invitation is replaced by one with the new details.
    */
-  async planChange(unit: UnitOfWorkContext, meeting: Meeting, previous: Record<string, unknown>): Promise<PlannedRow[]> {
+  async planChange(
+    unit: UnitOfWorkContext,
+    meeting: Meeting,
+    previous: Record<string, unknown>,
+  ): Promise<PlannedRow[]> {
     const { manager } = unit;
-    await this.notifications.cancelScheduled(manager, 'meeting', meeting.id, 'the meeting changed before this was sent', ['meeting-invitation', 'meeting-update']);
+    await this.notifications.cancelScheduled(
+      manager,
+      'meeting',
+      meeting.id,
+      'the meeting changed before this was sent',
+      ['meeting-invitation', 'meeting-update'],
+    );
     const participants = await this.invitedParticipants(manager, meeting.id);
     if (participants.length === 0) return [];
     const informed = new Set(await this.repository.meetingInformedRecipients(manager, meeting.id));
     return [
-      ...(await this.plan(unit, meeting, 'meeting-update', participants.filter((id) => informed.has(id)), { payload: { previous } })),
-      ...(await this.plan(unit, meeting, 'meeting-invitation', participants.filter((id) => !informed.has(id)))),
+      ...(await this.plan(
+        unit,
+        meeting,
+        'meeting-update',
+        participants.filter((id) => informed.has(id)),
+        { payload: { previous } },
+      )),
+      ...(await this.plan(
+        unit,
+        meeting,
+        'meeting-invitation',
+        participants.filter((id) => !informed.has(id)),
+      )),
     ];
   }
 
@@ -64,9 +94,18 @@ export class MeetingNotifier {
    * participant row, so each withdrawal tells them once.
    */
   async withdraw(unit: UnitOfWorkContext, meeting: Meeting, participant: Invitation): Promise<PlannedRow[]> {
-    await this.notifications.cancelScheduledTo(unit.manager, 'meeting', meeting.id, participant.memberId, 'the participant was withdrawn');
+    await this.notifications.cancelScheduledTo(
+      unit.manager,
+      'meeting',
+      meeting.id,
+      participant.memberId,
+      'the participant was withdrawn',
+    );
     if (!(await this.repository.meetingInformed(unit.manager, meeting.id, participant.memberId))) return [];
-    return this.plan(unit, meeting, 'substitute-withdrawn', [participant.memberId], { key: participant.id, payload: { substituteFor: participant.substituteForMemberId } });
+    return this.plan(unit, meeting, 'substitute-withdrawn', [participant.memberId], {
+      key: participant.id,
+      payload: { substituteFor: participant.substituteForMemberId },
+    });
   }
 
   cancelAll(manager: EntityManager, meetingId: string, reason: string): Promise<number> {

@@ -16,15 +16,25 @@ export class MeetingParticipants {
 
   async resolve(manager: EntityManager, meeting: Meeting, audience: AudienceDto): Promise<string[]> {
     if (!audience.memberIds?.length && !audience.fromBody) {
-      throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberIds', 'give memberIds, or fromBody: true for everyone serving in the body');
+      throw ApiError.field(
+        HttpStatus.BAD_REQUEST,
+        'memberIds',
+        'give memberIds, or fromBody: true for everyone serving in the body',
+      );
     }
     const ids = new Set(audience.memberIds ?? []);
     if (audience.memberIds?.length) {
       const found = await manager.findBy(Member, { id: In([...ids]) });
       const missing = [...ids].filter((id) => !found.some((m) => m.id === id));
-      if (missing.length) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberIds', `no member has the id ${missing.join(', ')}`);
+      if (missing.length)
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberIds', `no member has the id ${missing.join(', ')}`);
       const inactive = found.filter((m) => !m.active);
-      if (inactive.length) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberIds', `${inactive.map((m) => m.fullName).join(', ')} ${inactive.length > 1 ? 'are' : 'is'} no longer active`);
+      if (inactive.length)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'memberIds',
+          `${inactive.map((m) => m.fullName).join(', ')} ${inactive.length > 1 ? 'are' : 'is'} no longer active`,
+        );
     }
     if (audience.fromBody) {
       const day = DateTime.fromJSDate(meeting.startsAt ?? new Date(), { zone: meeting.timeZone }).toISODate()!;
@@ -32,7 +42,10 @@ export class MeetingParticipants {
         .createQueryBuilder(Membership, 's')
         .innerJoin('s.member', 'm')
         .select('s.member_id', 'memberId')
-        .where('s.body_id = :bodyId AND s.start_date <= :day AND (s.end_date IS NULL OR s.end_date >= :day) AND m.active', { bodyId: meeting.bodyId, day })
+        .where(
+          's.body_id = :bodyId AND s.start_date <= :day AND (s.end_date IS NULL OR s.end_date >= :day) AND m.active',
+          { bodyId: meeting.bodyId, day },
+        )
         .getRawMany<{ memberId: string }>();
       serving.forEach((s) => ids.add(s.memberId));
     }

@@ -26,8 +26,25 @@ export interface PollMatrix {
   meetingId: string;
   status: string;
   closesAt: string | null;
-  options: { id: string; label: string | null; startsAt: string | null; endsAt: string | null; text: string | null; windows: { start: string; end: string }[]; yes: number; ifNeedBe: number; no: number; canCome: number; countriesCanCome: string[] }[];
-  participants: { memberId: string; fullName: string; countryCode: string; answers: Record<string, PollAnswer | null> }[];
+  options: {
+    id: string;
+    label: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    text: string | null;
+    windows: { start: string; end: string }[];
+    yes: number;
+    ifNeedBe: number;
+    no: number;
+    canCome: number;
+    countriesCanCome: string[];
+  }[];
+  participants: {
+    memberId: string;
+    fullName: string;
+    countryCode: string;
+    answers: Record<string, PollAnswer | null>;
+  }[];
   byCountry: { countryCode: string; participants: number; answered: number; canComeByOption: Record<string, number> }[];
 }
 
@@ -52,13 +69,27 @@ export class MeetingPollService {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
-        throw ApiError.conflict(`Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`);
+        throw ApiError.conflict(
+          `Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`,
+        );
       }
-      if (!dto.startsAt && !dto.text) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'give startsAt (and endsAt), or a text such as "early December 2019"');
-      if (dto.startsAt && dto.text) throw ApiError.field(HttpStatus.BAD_REQUEST, 'text', 'give either times or a text, not both');
+      if (!dto.startsAt && !dto.text)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'startsAt',
+          'give startsAt (and endsAt), or a text such as "early December 2019"',
+        );
+      if (dto.startsAt && dto.text)
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'text', 'give either times or a text, not both');
       const times = this.meetings.times(dto.startsAt, dto.endsAt);
       const windows = dto.text ? this.readWindows(dto.text) : [];
-      const option = await this.records.addOption(manager, { meetingId, label: dto.label ?? null, text: dto.text ?? null, windows, ...times });
+      const option = await this.records.addOption(manager, {
+        meetingId,
+        label: dto.label ?? null,
+        text: dto.text ?? null,
+        windows,
+        ...times,
+      });
       await this.audit.record(manager, 'create', 'meeting_date_option', option.id, null, option);
       return option;
     });
@@ -69,12 +100,17 @@ export class MeetingPollService {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
-        throw ApiError.conflict(`Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`);
+        throw ApiError.conflict(
+          `Date options belong to a tentative or postponed meeting; this one is ${meeting.status}`,
+        );
       }
       const option = await this.records.option(manager, meetingId, optionId);
       if (!option) throw ApiError.notFound('Date option', optionId);
       const answered = await this.records.countAnswers(manager, optionId);
-      if (answered > 0) throw ApiError.conflict(`${answered} ${answered === 1 ? 'person has' : 'people have'} already answered this date; it is kept so that no answer is lost`);
+      if (answered > 0)
+        throw ApiError.conflict(
+          `${answered} ${answered === 1 ? 'person has' : 'people have'} already answered this date; it is kept so that no answer is lost`,
+        );
       await this.records.removeOption(manager, option);
       await this.audit.record(manager, 'delete', 'meeting_date_option', optionId, option, null);
     });
@@ -95,9 +131,11 @@ export class MeetingPollService {
         throw ApiError.conflict(`A date poll is for a tentative or postponed meeting; this one is ${meeting.status}`);
       }
       const optionCount = await this.records.countOptions(manager, meetingId);
-      if (optionCount < 1) throw ApiError.conflict(`Add date options first (POST /api/meetings/${meetingId}/date-options)`);
+      if (optionCount < 1)
+        throw ApiError.conflict(`Add date options first (POST /api/meetings/${meetingId}/date-options)`);
       const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
-      if (closesAt && closesAt <= new Date()) throw ApiError.field(HttpStatus.BAD_REQUEST, 'closesAt', 'closesAt is in the past');
+      if (closesAt && closesAt <= new Date())
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'closesAt', 'closesAt is in the past');
       const memberIds = await this.participants.resolve(manager, meeting, dto);
       await this.participants.ensure(manager, meetingId, memberIds);
       const before = { ...meeting };
@@ -107,7 +145,10 @@ export class MeetingPollService {
       const round = `poll${meeting.pollOpenedAt.getTime()}`;
       await this.notifier.plan(unit, meeting, 'meeting-poll', memberIds, { key: round });
       if (closesAt && closesAt.getTime() - POLL_CHASE_BEFORE_MS > Date.now()) {
-        await this.notifier.plan(unit, meeting, 'poll-chase', memberIds, { key: round, dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS) });
+        await this.notifier.plan(unit, meeting, 'poll-chase', memberIds, {
+          key: round,
+          dueAt: new Date(closesAt.getTime() - POLL_CHASE_BEFORE_MS),
+        });
       }
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
     });
@@ -124,7 +165,11 @@ export class MeetingPollService {
    * Records a member's answers to several dates in one transaction: all of them, or none when one is
    * refused (a date removed meanwhile, the poll closed), so a form never leaves half its answers saved.
    */
-  async answerAll(meetingId: string, memberId: string, answers: { optionId: string; answer: PollAnswer }[]): Promise<MeetingDateAnswer[]> {
+  async answerAll(
+    meetingId: string,
+    memberId: string,
+    answers: { optionId: string; answer: PollAnswer }[],
+  ): Promise<MeetingDateAnswer[]> {
     this.access.assertSelf(memberId);
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId);
@@ -134,11 +179,18 @@ export class MeetingPollService {
       if (missing) throw ApiError.notFound('Date option', missing);
       if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
       if (!(await this.invitations.exists(manager, meetingId, memberId))) {
-        throw ApiError.conflict('This member is not a participant of the meeting: invite them or include them in the poll first', 'memberId');
+        throw ApiError.conflict(
+          'This member is not a participant of the meeting: invite them or include them in the poll first',
+          'memberId',
+        );
       }
-      if (meeting.status !== 'tentative' && meeting.status !== 'postponed') throw ApiError.conflict(`The date is already decided: the meeting is ${meeting.status}`);
-      if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) throw ApiError.conflict('The poll closed on ' + meeting.pollClosesAt.toISOString());
-      const previous = new Map((await this.records.answersTo(manager, optionIds, memberId)).map((a) => [a.optionId, a]));
+      if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
+        throw ApiError.conflict(`The date is already decided: the meeting is ${meeting.status}`);
+      if (meeting.pollClosesAt && meeting.pollClosesAt < new Date())
+        throw ApiError.conflict('The poll closed on ' + meeting.pollClosesAt.toISOString());
+      const previous = new Map(
+        (await this.records.answersTo(manager, optionIds, memberId)).map((a) => [a.optionId, a]),
+      );
       const recorded: MeetingDateAnswer[] = [];
       for (const { optionId, answer: given } of answers) {
         const before = previous.get(optionId);
@@ -148,7 +200,14 @@ export class MeetingPollService {
         }
         const answer = manager.create(MeetingDateAnswer, { optionId, memberId, answer: given, answeredAt: new Date() });
         await this.records.saveAnswer(manager, answer);
-        await this.audit.record(manager, before ? 'update' : 'create', 'meeting_date_answer', `${optionId}/${memberId}`, before ?? null, answer);
+        await this.audit.record(
+          manager,
+          before ? 'update' : 'create',
+          'meeting_date_answer',
+          `${optionId}/${memberId}`,
+          before ?? null,
+          answer,
+        );
         recorded.push(answer);
       }
       return recorded;
@@ -176,7 +235,10 @@ export class MeetingPollService {
     const meeting = await this.meetings.load(manager, meetingId);
     const options = await this.records.options(manager, meetingId);
     const invitations = await this.invitations.withMembers(manager, meetingId);
-    const answers = await this.records.answersTo(manager, options.map((o) => o.id));
+    const answers = await this.records.answersTo(
+      manager,
+      options.map((o) => o.id),
+    );
     const answerOf = new Map(answers.map((a) => [`${a.optionId}/${a.memberId}`, a.answer]));
     const participants = invitations
       .map((i) => ({
@@ -215,7 +277,9 @@ export class MeetingPollService {
           countryCode,
           participants: people.length,
           answered: people.filter((p) => Object.values(p.answers).some((a) => a !== null)).length,
-          canComeByOption: Object.fromEntries(options.map((o) => [o.id, people.filter((p) => canCome(p.answers[o.id])).length])),
+          canComeByOption: Object.fromEntries(
+            options.map((o) => [o.id, people.filter((p) => canCome(p.answers[o.id])).length]),
+          ),
         };
       }),
     };
@@ -227,7 +291,9 @@ export class MeetingPollService {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
-        throw ApiError.conflict(`Only a tentative or postponed meeting can be confirmed; this one is ${meeting.status}`);
+        throw ApiError.conflict(
+          `Only a tentative or postponed meeting can be confirmed; this one is ${meeting.status}`,
+        );
       }
       const times = await this.chosenTimes(manager, meetingId, dto);
       const before = { ...meeting };
@@ -235,7 +301,10 @@ export class MeetingPollService {
       // Calendars that hold the save-the-date or the postponed event must replace it.
       if (before.startsAt !== null) meeting.sequence += 1;
       await this.records.save(manager, meeting);
-      await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', ['meeting-poll', 'poll-chase']);
+      await this.notifications.cancelScheduled(manager, 'meeting', meetingId, 'the date was confirmed', [
+        'meeting-poll',
+        'poll-chase',
+      ]);
       await this.inviteAll(unit, meeting, before.startsAt !== null);
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
       return meeting;
@@ -250,25 +319,41 @@ export class MeetingPollService {
     const toInvite = all.filter((i) => i.invitedAt === null).map((i) => i.memberId);
     await this.invitations.markInvited(manager, meeting.id, toInvite);
     await this.notifier.plan(unit, meeting, 'meeting-invitation', toInvite);
-    if (hadTime) await this.notifier.plan(unit, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } });
+    if (hadTime)
+      await this.notifier.plan(unit, meeting, 'meeting-update', alreadyInvited, { payload: { previous: null } });
     else await this.notifier.plan(unit, meeting, 'meeting-invitation', alreadyInvited);
     await this.reminders.plan(unit, meeting);
   }
 
-  private async chosenTimes(manager: EntityManager, meetingId: string, dto: ConfirmMeetingDto): Promise<{ startsAt: Date | null; endsAt: Date | null }> {
-    if (dto.dateOptionId && dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give either dateOptionId or startsAt, not both');
+  private async chosenTimes(
+    manager: EntityManager,
+    meetingId: string,
+    dto: ConfirmMeetingDto,
+  ): Promise<{ startsAt: Date | null; endsAt: Date | null }> {
+    if (dto.dateOptionId && dto.startsAt)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give either dateOptionId or startsAt, not both');
     if (dto.dateOptionId) {
       const option = await this.records.option(manager, meetingId, dto.dateOptionId);
-      if (!option) throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `no date option ${dto.dateOptionId} in this meeting`);
+      if (!option)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'dateOptionId',
+          `no date option ${dto.dateOptionId} in this meeting`,
+        );
       if (!option.startsAt) {
-        throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', `the option "${option.text ?? option.label}" has no exact times: confirm with startsAt and endsAt`);
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'dateOptionId',
+          `the option "${option.text ?? option.label}" has no exact times: confirm with startsAt and endsAt`,
+        );
       }
       return { startsAt: option.startsAt, endsAt: option.endsAt };
     }
     if (!dto.startsAt) {
       // A tentative meeting that already has a date ("save the date") is confirmed as it stands.
       const meeting = await this.meetings.load(manager, meetingId);
-      if (meeting.status === 'tentative' && meeting.startsAt) return { startsAt: meeting.startsAt, endsAt: meeting.endsAt };
+      if (meeting.status === 'tentative' && meeting.startsAt)
+        return { startsAt: meeting.startsAt, endsAt: meeting.endsAt };
       throw ApiError.field(HttpStatus.BAD_REQUEST, 'dateOptionId', 'give dateOptionId, or startsAt and endsAt');
     }
     return this.meetings.times(dto.startsAt, dto.endsAt);
@@ -276,7 +361,8 @@ export class MeetingPollService {
 
   private readWindows(text: string) {
     const parsed = this.deadlines.readOrThrow(text, 'text');
-    if (parsed.windows.length === 0) throw ApiError.field(HttpStatus.UNPROCESSABLE_ENTITY, 'text', `"${text}" names no dates`);
+    if (parsed.windows.length === 0)
+      throw ApiError.field(HttpStatus.UNPROCESSABLE_ENTITY, 'text', `"${text}" names no dates`);
     return parsed.windows;
   }
 }

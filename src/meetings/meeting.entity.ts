@@ -4,7 +4,15 @@ import { Body } from '../bodies/body.entity';
 import type { LocalizedText } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
 
-export const MEETING_KINDS = ['working_group', 'steering_committee', 'technical', 'workshop', 'training', 'dialogue', 'conference'] as const;
+export const MEETING_KINDS = [
+  'working_group',
+  'steering_committee',
+  'technical',
+  'workshop',
+  'training',
+  'dialogue',
+  'conference',
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['tentative', 'scheduled', 'held', 'cancelled', 'postponed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -54,7 +54,10 @@ export class MeetingRepository {
 
   /** One meeting, locked until the caller's transaction ends when `lock`. */
   find(manager: EntityManager, id: string, lock = false): Promise<Meeting | null> {
-    return manager.findOne(Meeting, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(Meeting, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   save(manager: EntityManager, meeting: Meeting): Promise<Meeting> {
@@ -88,7 +91,10 @@ export class MeetingRepository {
   }
 
   /** Adds a date option after the meeting's last one. */
-  async addOption(manager: EntityManager, fields: Omit<Partial<MeetingDateOption>, 'position'> & { meetingId: string }): Promise<MeetingDateOption> {
+  async addOption(
+    manager: EntityManager,
+    fields: Omit<Partial<MeetingDateOption>, 'position'> & { meetingId: string },
+  ): Promise<MeetingDateOption> {
     const position = await nextPosition(manager, 'meeting_date_option', 'meeting_id', fields.meetingId);
     return manager.save(manager.create(MeetingDateOption, { ...fields, position }));
   }
@@ -96,7 +102,10 @@ export class MeetingRepository {
   /** Removes a date option and closes the gap it leaves in the order. */
   async removeOption(manager: EntityManager, option: MeetingDateOption): Promise<void> {
     await manager.delete(MeetingDateOption, { id: option.id });
-    await manager.query('UPDATE meeting_date_option SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [option.meetingId, option.position]);
+    await manager.query(
+      'UPDATE meeting_date_option SET position = position - 1 WHERE meeting_id = $1 AND position > $2',
+      [option.meetingId, option.position],
+    );
   }
 
   countAnswers(manager: EntityManager, optionId: string): Promise<number> {
@@ -125,11 +134,17 @@ export class MeetingRepository {
 
   /** One agenda item, locked until the caller's transaction ends when `lock`. */
   agendaItem(manager: EntityManager, meetingId: string, itemId: string, lock = false): Promise<AgendaItem | null> {
-    return manager.findOne(AgendaItem, { where: { id: itemId, meetingId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(AgendaItem, {
+      where: { id: itemId, meetingId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   /** Adds an agenda item at the end. */
-  async addAgendaItem(manager: EntityManager, fields: Omit<Partial<AgendaItem>, 'position'> & { meetingId: string }): Promise<AgendaItem> {
+  async addAgendaItem(
+    manager: EntityManager,
+    fields: Omit<Partial<AgendaItem>, 'position'> & { meetingId: string },
+  ): Promise<AgendaItem> {
     const position = await nextPosition(manager, 'agenda_item', 'meeting_id', fields.meetingId);
     return manager.save(manager.create(AgendaItem, { ...fields, position }));
   }
@@ -144,7 +159,10 @@ export class MeetingRepository {
 
   /** A meeting's minutes, locked until the caller's transaction ends when `lock`. */
   minutes(manager: EntityManager, meetingId: string, lock = false): Promise<MeetingMinutes | null> {
-    return manager.findOne(MeetingMinutes, { where: { meetingId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(MeetingMinutes, {
+      where: { meetingId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   saveMinutes(manager: EntityManager, minutes: MeetingMinutes): Promise<MeetingMinutes> {
@@ -157,10 +175,22 @@ export class MeetingRepository {
   }
 
   /** Replaces the decisions of a meeting's minutes, numbered from 1 in the order given. */
-  async replaceDecisions(manager: EntityManager, meetingId: string, decisions: Pick<MeetingDecision, 'text' | 'actionItems'>[]): Promise<void> {
+  async replaceDecisions(
+    manager: EntityManager,
+    meetingId: string,
+    decisions: Pick<MeetingDecision, 'text' | 'actionItems'>[],
+  ): Promise<void> {
     await manager.delete(MeetingDecision, { meetingId });
     for (const [index, decision] of decisions.entries()) {
-      await manager.save(manager.create(MeetingDecision, { meetingId, number: index + 1, text: decision.text, actionItems: decision.actionItems, workPlanItemIds: [] }));
+      await manager.save(
+        manager.create(MeetingDecision, {
+          meetingId,
+          number: index + 1,
+          text: decision.text,
+          actionItems: decision.actionItems,
+          workPlanItemIds: [],
+        }),
+      );
     }
   }
 
@@ -171,7 +201,10 @@ export class MeetingRepository {
   /** Removes an agenda item and closes the gap it leaves in the order. */
   async removeAgendaItem(manager: EntityManager, item: AgendaItem): Promise<void> {
     await manager.delete(AgendaItem, { id: item.id });
-    await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [item.meetingId, item.position]);
+    await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [
+      item.meetingId,
+      item.position,
+    ]);
   }
 
   /** The next scheduled meetings from `now`, soonest first, with their invitations counted. */
@@ -245,7 +278,9 @@ export class MeetingRepository {
 
   /** Among the meetings named, those whose date poll has been opened and which still look for their date. */
   withOpenedPolls(ids: string[]): Promise<Meeting[]> {
-    return this.dataSource.manager.find(Meeting, { where: { id: In(ids), status: In(['tentative', 'postponed']), pollOpenedAt: Not(IsNull()) } });
+    return this.dataSource.manager.find(Meeting, {
+      where: { id: In(ids), status: In(['tentative', 'postponed']), pollOpenedAt: Not(IsNull()) },
+    });
   }
 
   /** The colleagues a member may name as their substitute when answering for themself. */

@@ -44,7 +44,10 @@ export function toMeetingView(meeting: Meeting): MeetingView {
     status: meeting.status,
     statusReason: meeting.statusReason,
     sequence: meeting.sequence,
-    poll: { openedAt: meeting.pollOpenedAt?.toISOString() ?? null, closesAt: meeting.pollClosesAt?.toISOString() ?? null },
+    poll: {
+      openedAt: meeting.pollOpenedAt?.toISOString() ?? null,
+      closesAt: meeting.pollClosesAt?.toISOString() ?? null,
+    },
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
   };

@@ -5,7 +5,11 @@ import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaService } from './agenda.service';
 import { MeetingAgendaController } from './meeting-agenda.controller';
-import { CalendarFeedsController, MeetingCalendarFilesController, PublicCalendarController } from './meeting-calendar.controller';
+import {
+  CalendarFeedsController,
+  MeetingCalendarFilesController,
+  PublicCalendarController,
+} from './meeting-calendar.controller';
 import { MeetingInvitationsController } from './meeting-invitations.controller';
 import { MeetingMinutesController } from './meeting-minutes.controller';
 import { MeetingPollController } from './meeting-poll.controller';
@@ -28,7 +32,16 @@ import { MinutesService } from './minutes.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Meeting, MeetingDateOption, MeetingDateAnswer, Invitation, AgendaItem, MeetingMinutes, MeetingDecision, CalendarFeedToken]),
+    TypeOrmModule.forFeature([
+      Meeting,
+      MeetingDateOption,
+      MeetingDateAnswer,
+      Invitation,
+      AgendaItem,
+      MeetingMinutes,
+      MeetingDecision,
+      CalendarFeedToken,
+    ]),
     WorkPlanModule,
     RemindersModule,
   ],
@@ -55,6 +68,15 @@ import { MinutesService } from './minutes.service';
     MeetingRepository,
     InvitationRepository,
   ],
-  exports: [MeetingsService, InvitationsService, MeetingPollService, AgendaService, MinutesService, MeetingCalendarService, MeetingEmailComposer, MeetingRepository],
+  exports: [
+    MeetingsService,
+    InvitationsService,
+    MeetingPollService,
+    AgendaService,
+    MinutesService,
+    MeetingCalendarService,
+    MeetingEmailComposer,
+    MeetingRepository,
+  ],
 })
 export class MeetingsModule {}

@@ -36,8 +36,10 @@ export class MeetingsService {
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
     const meeting = await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Body, { id: dto.bodyId }))) throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
-      if (dto.status === 'scheduled' && !dto.startsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'a scheduled meeting needs startsAt');
+      if (!(await manager.existsBy(Body, { id: dto.bodyId })))
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
+      if (dto.status === 'scheduled' && !dto.startsAt)
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'a scheduled meeting needs startsAt');
       const created = manager.create(Meeting, {
         bodyId: dto.bodyId,
         kind: dto.kind,
@@ -75,18 +77,29 @@ export class MeetingsService {
   }
 
   async list(query: MeetingQuery): Promise<Page<MeetingView>> {
-    const qb = this.repository.createQueryBuilder('m').orderBy('m.starts_at', 'ASC', 'NULLS LAST').addOrderBy('m.created_at', 'ASC');
+    const qb = this.repository
+      .createQueryBuilder('m')
+      .orderBy('m.starts_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('m.created_at', 'ASC');
     if (query.bodyId) qb.andWhere('m.body_id = :bodyId', { bodyId: query.bodyId });
     if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.from) qb.andWhere('coalesce(m.ends_at, m.starts_at) >= :from', { from: query.from });
     if (query.to) qb.andWhere('m.starts_at <= :to', { to: query.to });
-    if (query.memberId) qb.andWhere('EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = :memberId)', { memberId: query.memberId });
+    if (query.memberId)
+      qb.andWhere('EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = :memberId)', {
+        memberId: query.memberId,
+      });
     const bodies = await this.access.bodyIds();
     if (bodies !== null) {
-      qb.andWhere('(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))', { bodies, me: this.access.member() });
+      qb.andWhere(
+        '(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))',
+        { bodies, me: this.access.member() },
+      );
     }
-    return paginateRows(qb, query, (row) => toMeetingView(entityFromRow(this.dataSource, Meeting, row, 'm')!), { statementOf: 'MeetingsService.list' });
+    return paginateRows(qb, query, (row) => toMeetingView(entityFromRow(this.dataSource, Meeting, row, 'm')!), {
+      statementOf: 'MeetingsService.list',
+    });
   }
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */
@@ -101,19 +114,35 @@ export class MeetingsService {
       const { location, startsAt, endsAt, timeZone, status, ...rest } = dto;
       manager.merge(Meeting, meeting, rest);
       if (timeZone) meeting.timeZone = canonicalTimeZone(timeZone);
-      if (location !== undefined) Object.assign(meeting, { venue: location?.venue ?? null, city: location?.city ?? null, countryCode: location?.countryCode ?? null });
+      if (location !== undefined)
+        Object.assign(meeting, {
+          venue: location?.venue ?? null,
+          city: location?.city ?? null,
+          countryCode: location?.countryCode ?? null,
+        });
       if (startsAt !== undefined || endsAt !== undefined) {
         if (meeting.status === 'postponed' || (meeting.status === 'tentative' && meeting.startsAt === null)) {
-          throw ApiError.conflict(`The meeting is ${meeting.status}: set its date with POST /api/meetings/${id}/confirm`, 'startsAt');
+          throw ApiError.conflict(
+            `The meeting is ${meeting.status}: set its date with POST /api/meetings/${id}/confirm`,
+            'startsAt',
+          );
         }
         // Moving only the start keeps the meeting's length.
         const start = startsAt ?? meeting.startsAt!.toISOString();
         const length = meeting.endsAt ? meeting.endsAt.getTime() - meeting.startsAt!.getTime() : null;
-        const end = endsAt ?? (startsAt && length !== null ? new Date(new Date(startsAt).getTime() + length).toISOString() : meeting.endsAt?.toISOString());
+        const end =
+          endsAt ??
+          (startsAt && length !== null
+            ? new Date(new Date(startsAt).getTime() + length).toISOString()
+            : meeting.endsAt?.toISOString());
         Object.assign(meeting, this.times(start, end));
       }
       if (status === 'held') {
-        if (meeting.status !== 'scheduled') throw ApiError.conflict(`Only a scheduled meeting can be marked held; this one is ${meeting.status}`, 'status');
+        if (meeting.status !== 'scheduled')
+          throw ApiError.conflict(
+            `Only a scheduled meeting can be marked held; this one is ${meeting.status}`,
+            'status',
+          );
         meeting.status = 'held';
       }
       await this.assertNumberFree(manager, meeting);
@@ -148,11 +177,20 @@ export class MeetingsService {
   }
 
   /** Cancel or postpone: every planned email about it stops, and the participants are told (calendars get a CANCEL). */
-  private async endWith(id: string, status: 'cancelled' | 'postponed', kind: 'meeting-cancellation' | 'meeting-postponement', reason: string | null): Promise<MeetingView> {
+  private async endWith(
+    id: string,
+    status: 'cancelled' | 'postponed',
+    kind: 'meeting-cancellation' | 'meeting-postponement',
+    reason: string | null,
+  ): Promise<MeetingView> {
     const meeting = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.load(manager, id, true);
-      if (meeting.status === 'cancelled' || meeting.status === 'held' || (status === 'postponed' && meeting.status === 'postponed')) {
+      if (
+        meeting.status === 'cancelled' ||
+        meeting.status === 'held' ||
+        (status === 'postponed' && meeting.status === 'postponed')
+      ) {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it cannot be ${status}`);
       }
       const before = { ...meeting };
@@ -170,7 +208,10 @@ export class MeetingsService {
   }
 
   /** Checks and converts start and end; the end may be omitted (unknown yet). */
-  times(startsAt: string | undefined | null, endsAt: string | undefined | null): { startsAt: Date | null; endsAt: Date | null } {
+  times(
+    startsAt: string | undefined | null,
+    endsAt: string | undefined | null,
+  ): { startsAt: Date | null; endsAt: Date | null } {
     if (!startsAt) {
       if (endsAt) throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'startsAt is required when endsAt is given');
       return { startsAt: null, endsAt: null };
@@ -178,14 +219,20 @@ export class MeetingsService {
     const start = new Date(startsAt);
     if (!endsAt) return { startsAt: start, endsAt: null };
     const end = new Date(endsAt);
-    if (end <= start) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', `endsAt (${endsAt}) must be after startsAt (${startsAt})`);
-    if (end.getTime() - start.getTime() > 31 * 86_400_000) throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', 'a meeting cannot last more than 31 days');
+    if (end <= start)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', `endsAt (${endsAt}) must be after startsAt (${startsAt})`);
+    if (end.getTime() - start.getTime() > 31 * 86_400_000)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'endsAt', 'a meeting cannot last more than 31 days');
     return { startsAt: start, endsAt: end };
   }
 
   private async assertNumberFree(manager: EntityManager, meeting: Meeting) {
     if (meeting.number === null) return;
     const clash = await this.records.numberClash(manager, meeting);
-    if (clash) throw ApiError.conflict(`Meeting number ${meeting.number} of this kind is already used in this body (meeting ${clash.id})`, 'number');
+    if (clash)
+      throw ApiError.conflict(
+        `Meeting number ${meeting.number} of this kind is already used in this body (meeting ${clash.id})`,
+        'number',
+      );
   }
 }

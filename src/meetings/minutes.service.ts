@@ -25,7 +25,14 @@ export interface MinutesView {
   approvedAt: string | null;
   approvedBy: string | null;
   workPlanId: string | null;
-  decisions: { id: string; number: number; label: string; text: string; actionItems: MeetingDecision['actionItems']; workPlanItemIds: string[] }[];
+  decisions: {
+    id: string;
+    number: number;
+    label: string;
+    text: string;
+    actionItems: MeetingDecision['actionItems'];
+    workPlanItemIds: string[];
+  }[];
 }
 
 /** "9/3": the meeting's number and the decision's; meetings without a number use their date. */
@@ -64,15 +71,27 @@ export class MinutesService {
         throw ApiError.conflict(`Minutes are written for a scheduled or held meeting; this one is ${meeting.status}`);
       }
       const existing = await this.records.minutes(manager, meetingId);
-      if (existing?.status === 'approved') throw ApiError.conflict('The minutes are approved and can no longer be changed');
+      if (existing?.status === 'approved')
+        throw ApiError.conflict('The minutes are approved and can no longer be changed');
       (dto.decisions ?? []).forEach((decision, d) =>
         (decision.actionItems ?? []).forEach((action, a) => {
           if (action.deadline) this.deadlines.readOrThrow(action.deadline, `decisions.${d}.actionItems.${a}.deadline`);
         }),
       );
-      const minutes = manager.create(MeetingMinutes, { meetingId, text: dto.text, status: 'draft', approvedAt: null, approvedBy: null, workPlanId: null });
+      const minutes = manager.create(MeetingMinutes, {
+        meetingId,
+        text: dto.text,
+        status: 'draft',
+        approvedAt: null,
+        approvedBy: null,
+        workPlanId: null,
+      });
       await this.records.saveMinutes(manager, minutes);
-      await this.records.replaceDecisions(manager, meetingId, (dto.decisions ?? []).map((d) => ({ text: d.text, actionItems: d.actionItems ?? [] })));
+      await this.records.replaceDecisions(
+        manager,
+        meetingId,
+        (dto.decisions ?? []).map((d) => ({ text: d.text, actionItems: d.actionItems ?? [] })),
+      );
       await this.audit.record(manager, existing ? 'update' : 'create', 'meeting_minutes', meetingId, existing, minutes);
       return this.view(manager, meeting, minutes);
     });
@@ -105,9 +124,14 @@ export class MinutesService {
             decision.workPlanItemIds.push(item.id);
           } catch (error) {
             if (error instanceof ApiError) {
-              const problem = (error.getResponse() as { message: { field: string; message: string }[] | string }).message;
+              const problem = (error.getResponse() as { message: { field: string; message: string }[] | string })
+                .message;
               const first = Array.isArray(problem) ? problem[0] : { field: '', message: problem };
-              throw ApiError.field(error.getStatus(), `decisions.${decision.number - 1}.actionItems.${a}.${first.field}`, first.message);
+              throw ApiError.field(
+                error.getStatus(),
+                `decisions.${decision.number - 1}.actionItems.${a}.${first.field}`,
+                first.message,
+              );
             }
             throw error;
           }
@@ -115,7 +139,12 @@ export class MinutesService {
         await this.records.saveDecision(manager, decision);
       }
       const before = { ...minutes };
-      Object.assign(minutes, { status: 'approved', approvedAt: new Date(), approvedBy: requestContext.actor().name, workPlanId: plan?.id ?? null });
+      Object.assign(minutes, {
+        status: 'approved',
+        approvedAt: new Date(),
+        approvedBy: requestContext.actor().name,
+        workPlanId: plan?.id ?? null,
+      });
       await this.records.saveMinutes(manager, minutes);
       await this.audit.record(manager, 'update', 'meeting_minutes', meetingId, before, minutes);
       const recipients = await this.invitations.answers(manager, meetingId);
@@ -123,7 +152,9 @@ export class MinutesService {
         unit,
         meeting,
         'minutes-available',
-        recipients.filter((r) => r.attended === true || (r.invitedAt !== null && r.response !== 'declined')).map((r) => r.memberId),
+        recipients
+          .filter((r) => r.attended === true || (r.invitedAt !== null && r.response !== 'declined'))
+          .map((r) => r.memberId),
         { key: 'minutes' },
       );
       return this.view(manager, meeting, minutes);
@@ -138,8 +169,15 @@ export class MinutesService {
       if (plan.status === 'closed') throw ApiError.conflict('That work plan is closed', 'workPlanId');
       return plan;
     }
-    const plan = await manager.findOne(WorkPlan, { where: { bodyId: meeting.bodyId, status: In(['draft', 'adopted']) }, order: { period: 'DESC', createdAt: 'DESC' } });
-    if (!plan) throw ApiError.conflict("The body has no open work plan for the action items: create one, or pass workPlanId", 'workPlanId');
+    const plan = await manager.findOne(WorkPlan, {
+      where: { bodyId: meeting.bodyId, status: In(['draft', 'adopted']) },
+      order: { period: 'DESC', createdAt: 'DESC' },
+    });
+    if (!plan)
+      throw ApiError.conflict(
+        'The body has no open work plan for the action items: create one, or pass workPlanId',
+        'workPlanId',
+      );
     return plan;
   }
 
@@ -152,7 +190,14 @@ export class MinutesService {
       approvedAt: minutes.approvedAt?.toISOString() ?? null,
       approvedBy: minutes.approvedBy,
       workPlanId: minutes.workPlanId,
-      decisions: decisions.map((d) => ({ id: d.id, number: d.number, label: decisionLabel(meeting, d.number), text: d.text, actionItems: d.actionItems, workPlanItemIds: d.workPlanItemIds })),
+      decisions: decisions.map((d) => ({
+        id: d.id,
+        number: d.number,
+        label: decisionLabel(meeting, d.number),
+        text: d.text,
+        actionItems: d.actionItems,
+        workPlanItemIds: d.workPlanItemIds,
+      })),
     };
   }
 }

@@ -23,12 +23,21 @@ function offerWhere(member: Pick<Member, 'id' | 'countryCode'>, chooser: Substit
 }
 
 /** The substitutes offered, by name: a member is offered the active colleagues of their country. */
-export function substituteOffer(manager: EntityManager, member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser): Promise<Member[]> {
+export function substituteOffer(
+  manager: EntityManager,
+  member: Pick<Member, 'id' | 'countryCode'>,
+  chooser: SubstituteChooser,
+): Promise<Member[]> {
   return manager.find(Member, { where: offerWhere(member, chooser), order: { fullName: 'ASC' } });
 }
 
 /** Whether the named member is among those offered. */
-export async function checkSubstitute(manager: EntityManager, member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser, substituteId: string): Promise<SubstituteCheck> {
+export async function checkSubstitute(
+  manager: EntityManager,
+  member: Pick<Member, 'id' | 'countryCode'>,
+  chooser: SubstituteChooser,
+  substituteId: string,
+): Promise<SubstituteCheck> {
   if (substituteId === member.id) return { kind: 'refused', reason: 'self' };
   const substitute = await manager.findOne(Member, { where: { ...offerWhere(member, chooser), id: substituteId } });
   return substitute ? { kind: 'offered', substitute } : { kind: 'refused', reason: 'outside-offer' };

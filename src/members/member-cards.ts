@@ -67,10 +67,16 @@ export class MemberCards {
   }
 
   /** Terms of a body the reader may read, their holders as cards when a member reads them; the secretariat sees the records. */
-  async onTerms<T extends { memberId: string; member?: Member }>(terms: T[]): Promise<(T | (Omit<T, 'member'> & { member: MemberCard | undefined }))[]> {
+  async onTerms<T extends { memberId: string; member?: Member }>(
+    terms: T[],
+  ): Promise<(T | (Omit<T, 'member'> & { member: MemberCard | undefined }))[]> {
     const reader = this.access.member();
     if (reader === null) return terms;
-    const cards = await this.of(reader, terms.map((s) => s.memberId), { anyOf: true });
+    const cards = await this.of(
+      reader,
+      terms.map((s) => s.memberId),
+      { anyOf: true },
+    );
     return terms.map((term) => ({ ...term, member: cards.get(term.memberId) }));
   }
 }

@@ -23,7 +23,11 @@ export class MembersController {
 
   @Get()
   @ReadAccess()
-  @ApiOperation({ summary: 'List members, with filters', description: 'A member token sees the cards (name, country, organisation, roles) of those serving with it today in its bodies; q then searches names and organisations only.' })
+  @ApiOperation({
+    summary: 'List members, with filters',
+    description:
+      'A member token sees the cards (name, country, organisation, roles) of those serving with it today in its bodies; q then searches names and organisations only.',
+  })
   @ApiPage(Member)
   @ApiErrors(400)
   @Header('Content-Type', JSON_CONTENT_TYPE)
@@ -33,7 +37,10 @@ export class MembersController {
 
   @Get(':id')
   @ReadAccess()
-  @ApiOperation({ summary: 'One member', description: 'A member token reads its own record in full and the card of a co-member; anyone else is 404.' })
+  @ApiOperation({
+    summary: 'One member',
+    description: 'A member token reads its own record in full and the card of a co-member; anyone else is 404.',
+  })
   @ApiOkResponse({ type: Member })
   @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
@@ -42,7 +49,10 @@ export class MembersController {
 
   @Patch(':id')
   @AllowRoles('secretariat', 'member')
-  @ApiOperation({ summary: 'Change a member; {"active": false} deactivates and keeps all history. Members: their own language, timeZone and digest' })
+  @ApiOperation({
+    summary:
+      'Change a member; {"active": false} deactivates and keeps all history. Members: their own language, timeZone and digest',
+  })
   @ApiOkResponse({ type: Member })
   @ApiErrors(400, 403, 404, 409, 413)
   update(@UuidParam() id: string, @Body() dto: UpdateMemberDto) {

@@ -76,18 +76,28 @@ export class MembersService {
   async readList(query: MemberQuery): Promise<string | Page<MemberCard>> {
     const reader = this.access.member();
     if (reader === null) return this.listJson(query);
-    const qb = this.listQuery(query, false).andWhere(`(m.id = :reader OR (m.active AND ${SERVES_WITH_READER('m.id')}))`, { reader, today: todayIn('UTC') });
-    const page = await paginateRows(qb, query, (row) => entityFromRow(this.dataSource, Member, row, 'm')!.id, { statementOf: 'MembersService.readList' });
+    const qb = this.listQuery(query, false).andWhere(
+      `(m.id = :reader OR (m.active AND ${SERVES_WITH_READER('m.id')}))`,
+      { reader, today: todayIn('UTC') },
+    );
+    const page = await paginateRows(qb, query, (row) => entityFromRow(this.dataSource, Member, row, 'm')!.id, {
+      statementOf: 'MembersService.readList',
+    });
     const cards = await this.cards.of(reader, page.items);
     return { ...page, items: page.items.flatMap((id) => cards.get(id) ?? []) };
   }
 
   async list(query: MemberQuery): Promise<Page<Member>> {
-    return paginateRows(this.listQuery(query), query, (row) => {
-      const member = entityFromRow(this.dataSource, Member, row, 'm')!;
-      member.organization = entityFromRow(this.dataSource, Organization, row, 'o');
-      return member;
-    }, { statementOf: 'MembersService.list' });
+    return paginateRows(
+      this.listQuery(query),
+      query,
+      (row) => {
+        const member = entityFromRow(this.dataSource, Member, row, 'm')!;
+        member.organization = entityFromRow(this.dataSource, Organization, row, 'o');
+        return member;
+      },
+      { statementOf: 'MembersService.list' },
+    );
   }
 
   /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
@@ -108,7 +118,11 @@ export class MembersService {
     if (query.country) qb.andWhere('m.country_code = :country', { country: query.country });
     if (query.active !== undefined) qb.andWhere('m.active = :active', { active: query.active });
     if (query.bodyId || query.role) {
-      const conditions = ['s.member_id = m.id', 's.start_date <= :today', '(s.end_date IS NULL OR s.end_date >= :today)'];
+      const conditions = [
+        's.member_id = m.id',
+        's.start_date <= :today',
+        '(s.end_date IS NULL OR s.end_date >= :today)',
+      ];
       if (query.bodyId) conditions.push('s.body_id = :bodyId');
       if (query.role) conditions.push('s.role = :role');
       qb.andWhere(`EXISTS (SELECT 1 FROM membership s WHERE ${conditions.join(' AND ')})`, {
@@ -119,7 +133,10 @@ export class MembersService {
     }
     if (query.q) {
       const personal = searchPersonal ? 'OR m.email ILIKE :q OR m.position ILIKE :q' : '';
-      qb.andWhere(`(m.full_name ILIKE :q ${personal} OR EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q))`, { q: likePattern(query.q) });
+      qb.andWhere(
+        `(m.full_name ILIKE :q ${personal} OR EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q))`,
+        { q: likePattern(query.q) },
+      );
     }
     return qb;
   }
@@ -129,7 +146,10 @@ export class MembersService {
    * zone or digest preference moves the reminders already planned for them, enqueued after the commit.
    */
   async update(id: string, dto: UpdateMemberDto): Promise<Member> {
-    this.access.assertOwnPreferences(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateMemberDto] !== undefined));
+    this.access.assertOwnPreferences(
+      id,
+      Object.keys(dto).filter((key) => dto[key as keyof UpdateMemberDto] !== undefined),
+    );
     let deactivated = false;
     const updated = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
@@ -168,6 +188,7 @@ export class MembersService {
   private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined) {
     if (!organizationId) return;
     const exists = await manager.existsBy(Organization, { id: organizationId });
-    if (!exists) throw ApiError.field(HttpStatus.BAD_REQUEST, 'organization', `no organisation has the id ${organizationId}`);
+    if (!exists)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'organization', `no organisation has the id ${organizationId}`);
   }
 }

@@ -11,7 +11,9 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Prometheus metrics: notifications by status, deliveries by outcome, lateness; secretariat token' })
+  @ApiOperation({
+    summary: 'Prometheus metrics: notifications by status, deliveries by outcome, lateness; secretariat token',
+  })
   @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiErrors(401, 403)
   async scrape(@Res({ passthrough: true }) response: Response) {

@@ -47,7 +47,10 @@ const everyComposer = [MeetingComposer, ItemComposer, MemberDigestComposer, Secr
 
 /** A real Nest module with the registry and the given composers, started as the app starts. */
 async function start(providers: Provider[]) {
-  const module = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [ComposerRegistry, ...providers] }).compile();
+  const module = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [ComposerRegistry, ...providers],
+  }).compile();
   await module.init();
   return module;
 }
@@ -62,10 +65,14 @@ describe('composers declared with @ComposesNotifications', () => {
   });
 
   it('refuses to start when a subject type has no composer, naming the type', async () => {
-    await expect(start(everyComposer.filter((composer) => composer !== SignInComposer))).rejects.toThrow('no composer for subject type "sign_in"');
+    await expect(start(everyComposer.filter((composer) => composer !== SignInComposer))).rejects.toThrow(
+      'no composer for subject type "sign_in"',
+    );
   });
 
   it('refuses to start when a subject type has two composers, naming both', async () => {
-    await expect(start([...everyComposer, SecondMeetingComposer])).rejects.toThrow('subject type "meeting" has 2 composers: MeetingComposer, SecondMeetingComposer');
+    await expect(start([...everyComposer, SecondMeetingComposer])).rejects.toThrow(
+      'subject type "meeting" has 2 composers: MeetingComposer, SecondMeetingComposer',
+    );
   });
 });

@@ -47,7 +47,11 @@ export class DeliveryJournal {
     try {
       await this.redis.redis.set(this.key(row), JSON.stringify(entry), 'EX', KEEP_SECONDS);
     } catch (error) {
-      this.logger.warn({ msg: 'could not journal an accepted email', notificationId: row.id, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'could not journal an accepted email',
+        notificationId: row.id,
+        error: (error as Error).message,
+      });
     }
   }
 

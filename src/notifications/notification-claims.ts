@@ -49,7 +49,9 @@ export class NotificationClaims {
     });
   }
 
-  private async recordAllSent(rows: { id: string; version: number; messageId: string; response: string }[]): Promise<void[]> {
+  private async recordAllSent(
+    rows: { id: string; version: number; messageId: string; response: string }[],
+  ): Promise<void[]> {
     await this.repository.markSent(rows);
     void this.journal.forget(rows);
     return rows.map(() => undefined);

@@ -10,7 +10,13 @@ import type { Notification, SubjectType } from './notification.entity';
 
 /** What a composer makes of a notification: the template data, or a reason not to send it any more. */
 export type Composition =
-  | { send: true; kind: EmailKind; data: EmailData[EmailKind]; calendar?: OutgoingEmail['calendar']; nonEssential?: boolean }
+  | {
+      send: true;
+      kind: EmailKind;
+      data: EmailData[EmailKind];
+      calendar?: OutgoingEmail['calendar'];
+      nonEssential?: boolean;
+    }
   | { send: false; reason: string };
 
 /**
@@ -48,7 +54,10 @@ export class ComposerRegistry implements OnModuleInit {
     }
     const where = new Map([...found].map(([type, composers]) => [type, composers.map((c) => c.constructor.name)]));
     const problems = exactlyOneEach(SUBJECT_TYPES, where, { thing: 'subject type', implementation: 'composer' });
-    if (problems.length > 0) throw new Error(`notifications cannot be composed: ${problems.join('; ')} (declare exactly one @ComposesNotifications(subjectType) per type)`);
+    if (problems.length > 0)
+      throw new Error(
+        `notifications cannot be composed: ${problems.join('; ')} (declare exactly one @ComposesNotifications(subjectType) per type)`,
+      );
     this.composers = new Map([...found].map(([type, [composer]]) => [type, composer]));
   }
 

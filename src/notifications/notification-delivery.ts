@@ -74,7 +74,8 @@ export class NotificationDelivery {
       composed = await this.composers.get(notification.subjectType).compose(notification, recipient!);
     } catch (error) {
       // The database going away mid-compose (a restart, a failover) is no reason to give the email up.
-      if (isTransientDatabaseError(error)) return this.retryOrFail(notification, `could not compose: ${(error as Error).message}`);
+      if (isTransientDatabaseError(error))
+        return this.retryOrFail(notification, `could not compose: ${(error as Error).message}`);
       return this.fail(notification, `could not compose: ${(error as Error).message}`);
     }
     if (!composed.send) return this.skip(notification, composed.reason);
@@ -112,7 +113,11 @@ export class NotificationDelivery {
   }
 
   /** The reader wants non-urgent reminders gathered: this one joins their next digest, which is planned once per slot. */
-  private async digest(notification: Notification, recipient: Member, period: 'daily' | 'weekly'): Promise<DeliveryOutcome> {
+  private async digest(
+    notification: Notification,
+    recipient: Member,
+    period: 'daily' | 'weekly',
+  ): Promise<DeliveryOutcome> {
     const slot = nextDigestSlot(new Date(), period, recipient.timeZone);
     const key = slotKey(slot, recipient.timeZone);
     return this.unitOfWork.run(async (unit) => {

@@ -20,8 +20,13 @@ export class NotificationJobs {
   @OnJob({ name: JobName.DeliverNotification })
   async deliver({ notificationId, version, kind }: DeliverNotificationData): Promise<string> {
     const result = await this.delivery.deliver(notificationId, version);
-    this.metrics.recordDelivery(result.outcome, kind ?? 'email', result.outcome === 'sent' ? result.latenessMs : undefined);
-    if (result.outcome !== 'sent' && result.outcome !== 'not_claimable') this.logger.log({ msg: `notification ${result.outcome}`, notificationId, ...result });
+    this.metrics.recordDelivery(
+      result.outcome,
+      kind ?? 'email',
+      result.outcome === 'sent' ? result.latenessMs : undefined,
+    );
+    if (result.outcome !== 'sent' && result.outcome !== 'not_claimable')
+      this.logger.log({ msg: `notification ${result.outcome}`, notificationId, ...result });
     return result.outcome;
   }
 

@@ -21,7 +21,10 @@ export class NotificationQueue {
     queue.on('error', (error: Error) => {
       if (Date.now() - this.lastErrorLoggedAt < CONNECTION_ERROR_LOG_EVERY_MS) return;
       this.lastErrorLoggedAt = Date.now();
-      this.logger.warn({ msg: 'the notification queue cannot reach Redis; planned emails wait in PostgreSQL', error: error.message });
+      this.logger.warn({
+        msg: 'the notification queue cannot reach Redis; planned emails wait in PostgreSQL',
+        error: error.message,
+      });
     });
   }
 
@@ -29,10 +32,18 @@ export class NotificationQueue {
     if (rows.length === 0) return;
     await this.add(
       rows.map((row) => ({
-        job: { name: JobName.DeliverNotification, data: { notificationId: row.id, version: row.version, kind: row.kind } },
+        job: {
+          name: JobName.DeliverNotification,
+          data: { notificationId: row.id, version: row.version, kind: row.kind },
+        },
         // A finished job is removed at once: a job id still held by a failed job (its worker lost the
         // database) would make the reconciler's re-enqueue of the same row and version a no-op.
-        opts: { jobId: deliverJobId(row.id, row.version), delay: Math.max(0, row.dueAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
+        opts: {
+          jobId: deliverJobId(row.id, row.version),
+          delay: Math.max(0, row.dueAt.getTime() - now),
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
       })),
     );
   }
@@ -50,7 +61,9 @@ export class NotificationQueue {
     if (rows.length === 0) return [];
     const client = await this.queue.getBackend().client;
     // Sent together, the reads travel in one round trip.
-    const locks = await Promise.all(rows.map((row) => client.get(`${this.queue.toKey(deliverJobId(row.id, row.version))}:lock`)));
+    const locks = await Promise.all(
+      rows.map((row) => client.get(`${this.queue.toKey(deliverJobId(row.id, row.version))}:lock`)),
+    );
     return locks.map((lock) => lock !== null);
   }
 

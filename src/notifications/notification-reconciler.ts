@@ -41,7 +41,9 @@ export class NotificationReconciler {
       const held = await this.queue.heldByLiveWorker(stuck);
       const unheld = stuck.filter((_, i) => !held[i]);
       const accepted = await this.journal.accepted(unheld);
-      recovered += await this.recordJournaled(unheld.flatMap((r, i) => (accepted[i] ? [{ ...r, ...accepted[i] }] : [])));
+      recovered += await this.recordJournaled(
+        unheld.flatMap((r, i) => (accepted[i] ? [{ ...r, ...accepted[i] }] : [])),
+      );
       const abandoned = unheld.filter((_, i) => !accepted[i]);
       if (abandoned.length) {
         const rows = await this.repository.releaseStuck(abandoned);
@@ -61,18 +63,27 @@ export class NotificationReconciler {
     for (;;) {
       const rows: DueRow[] = await this.repository.findDueScheduled(horizon, cursor, PAGE);
       if (rows.length === 0) break;
-      await this.queue.enqueue(rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })), now.getTime());
+      await this.queue.enqueue(
+        rows.map((r) => ({ id: r.id, version: r.version, dueAt: r.due_at, kind: r.kind })),
+        now.getTime(),
+      );
       enqueued += rows.length;
       const last = rows[rows.length - 1];
       cursor = { dueAt: last.due_at_cursor, id: last.id };
       if (rows.length < PAGE) break;
     }
     if (released) this.logger.warn({ msg: 'released notifications stuck in sending', count: released });
-    if (recovered) this.logger.warn({ msg: 'recorded as sent from the delivery journal: their worker stopped after the SMTP server accepted them', count: recovered });
+    if (recovered)
+      this.logger.warn({
+        msg: 'recorded as sent from the delivery journal: their worker stopped after the SMTP server accepted them',
+        count: recovered,
+      });
     return { released, recovered, enqueued };
   }
 
-  private async recordJournaled(rows: { id: string; version: number; messageId: string; response: string; acceptedAt: string }[]): Promise<number> {
+  private async recordJournaled(
+    rows: { id: string; version: number; messageId: string; response: string; acceptedAt: string }[],
+  ): Promise<number> {
     if (rows.length === 0) return 0;
     const recorded = await this.repository.markSentFromJournal(rows);
     await this.journal.forget(rows);

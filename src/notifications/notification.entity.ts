@@ -3,7 +3,15 @@ import { Timestamped } from '../database/timestamps';
 import type { EmailKind } from '../mail/email-kinds';
 
 /** `digested`: not sent alone but gathered into the reader's daily or weekly digest. */
-export const NOTIFICATION_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled', 'skipped', 'digested'] as const;
+export const NOTIFICATION_STATUSES = [
+  'scheduled',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+  'skipped',
+  'digested',
+] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const SUBJECT_TYPES = ['meeting', 'work_plan_item', 'member_digest', 'secretariat_digest', 'sign_in'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];

@@ -78,13 +78,26 @@ export interface FailedEmail {
  */
 export const NOTIFICATIONS_COUNTED_UP_TO = 10_000;
 
-const INSERTED_COLUMNS = 'key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload';
+const INSERTED_COLUMNS =
+  'key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload';
 
 /** Planned rows as VALUES parameters numbered from `firstParam`. */
 function rowValues(desired: PlannedNotification[], firstParam: number): { values: string; params: unknown[] } {
   const params: unknown[] = [];
   const rows = desired.map((d) => {
-    const values = [d.key, d.kind, d.subjectType, d.subjectId, d.subjectVersion ?? null, d.recipientId, d.recipientEmail, d.dueAt, d.status ?? 'scheduled', d.lastError ?? null, JSON.stringify(d.payload ?? {})];
+    const values = [
+      d.key,
+      d.kind,
+      d.subjectType,
+      d.subjectId,
+      d.subjectVersion ?? null,
+      d.recipientId,
+      d.recipientEmail,
+      d.dueAt,
+      d.status ?? 'scheduled',
+      d.lastError ?? null,
+      JSON.stringify(d.payload ?? {}),
+    ];
     const start = firstParam + params.length;
     params.push(...values);
     return `(${values.map((_, j) => `$${start + j}`).join(', ')})`;
@@ -96,7 +109,12 @@ const selectRowValues = (values: string) =>
   `SELECT v.key, v.kind, v.subject_type, v.subject_id::uuid, v.subject_version::int, v.recipient_id::uuid, v.recipient_email, v.due_at::timestamptz, v.status::notification_status, v.last_error, v.payload::jsonb
    FROM (VALUES ${values}) AS v(key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload)`;
 
-const toPlanned = (row: { id: string; version: number; due_at: Date; kind: string }): PlannedRow => ({ id: row.id, version: row.version, dueAt: row.due_at, kind: row.kind });
+const toPlanned = (row: { id: string; version: number; due_at: Date; kind: string }): PlannedRow => ({
+  id: row.id,
+  version: row.version,
+  dueAt: row.due_at,
+  kind: row.kind,
+});
 
 /**
  * Every statement on the `notification` table, one method each, and the only place that writes a
@@ -113,7 +131,9 @@ export class NotificationRepository {
   async insertNew(manager: EntityManager, rows: PlannedNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
     for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500).map((row) => ({ ...row, subjectVersion: row.subjectVersion ?? null, payload: row.payload ?? {} }));
+      const chunk = rows
+        .slice(i, i + 500)
+        .map((row) => ({ ...row, subjectVersion: row.subjectVersion ?? null, payload: row.payload ?? {} }));
       const result = await manager
         .createQueryBuilder()
         .insert()
@@ -122,7 +142,8 @@ export class NotificationRepository {
         .orIgnore()
         .returning(['id', 'version', 'dueAt', 'kind'])
         .execute();
-      for (const raw of result.raw as { id: string; version: number; due_at: Date; kind: string }[]) planned.push(toPlanned(raw));
+      for (const raw of result.raw as { id: string; version: number; due_at: Date; kind: string }[])
+        planned.push(toPlanned(raw));
     }
     return planned;
   }
@@ -132,7 +153,14 @@ export class NotificationRepository {
    * cancelled, new ones inserted, and wanted ones cancelled earlier come back under a new version.
    * Rows already sent, sending or failed are never touched. Returns the rows to queue.
    */
-  async replanSubject(manager: EntityManager, subjectType: SubjectType, subjectId: string, kinds: EmailKind[], desired: PlannedNotification[], reason: string): Promise<PlannedRow[]> {
+  async replanSubject(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    kinds: EmailKind[],
+    desired: PlannedNotification[],
+    reason: string,
+  ): Promise<PlannedRow[]> {
     await manager.query(
       `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $5, updated_at = now()
        WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' AND kind = ANY($3) AND NOT (key = ANY($4))`,
@@ -154,7 +182,12 @@ export class NotificationRepository {
   }
 
   /** How many of a subject's emails of these kinds a worker is sending right now. */
-  async countSending(manager: EntityManager, subjectType: SubjectType, subjectId: string, kinds: EmailKind[]): Promise<number> {
+  async countSending(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    kinds: EmailKind[],
+  ): Promise<number> {
     const [{ sending }]: { sending: number }[] = await manager.query(
       `SELECT count(*)::int AS sending FROM notification WHERE subject_type = $1 AND subject_id = $2 AND status = 'sending' AND kind = ANY($3)`,
       [subjectType, subjectId, kinds],
@@ -167,7 +200,11 @@ export class NotificationRepository {
    * parameters numbered from `firstParam`. `planned` is a SQL expression for the statement's answer:
    * a JSON array of the rows to queue, read back with `plannedFromJson`.
    */
-  newSubjectInsertSql(desired: PlannedNotification[], firstParam: number, cte: string): { sql: string; params: unknown[]; planned: string } | null {
+  newSubjectInsertSql(
+    desired: PlannedNotification[],
+    firstParam: number,
+    cte: string,
+  ): { sql: string; params: unknown[]; planned: string } | null {
     if (desired.length === 0) return null;
     const { values, params } = rowValues(desired, firstParam);
     return {
@@ -182,7 +219,11 @@ export class NotificationRepository {
   }
 
   /** A member's scheduled rows of these kinds, locked until the caller's commit so that no worker claims one meanwhile. */
-  lockScheduledForRecipient(manager: EntityManager, recipientId: string, kinds: EmailKind[]): Promise<ScheduledForRecipient[]> {
+  lockScheduledForRecipient(
+    manager: EntityManager,
+    recipientId: string,
+    kinds: EmailKind[],
+  ): Promise<ScheduledForRecipient[]> {
     return manager.query(
       `SELECT n.id, n.kind, n.due_at, n.payload, m.starts_at AS meeting_starts_at
        FROM notification n LEFT JOIN meeting m ON n.subject_type = 'meeting' AND m.id = n.subject_id AND m.sequence = n.subject_version
@@ -228,7 +269,13 @@ export class NotificationRepository {
   }
 
   /** Cancels the still-scheduled emails about a subject to one recipient. */
-  async cancelScheduledTo(manager: EntityManager, subjectType: SubjectType, subjectId: string, recipientId: string, reason: string): Promise<number> {
+  async cancelScheduledTo(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    recipientId: string,
+    reason: string,
+  ): Promise<number> {
     const result = await manager.query<[unknown, number | undefined]>(
       `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $4, updated_at = now()
        WHERE subject_type = $1 AND subject_id = $2 AND recipient_id = $3 AND status = 'scheduled'`,
@@ -238,12 +285,22 @@ export class NotificationRepository {
   }
 
   /** Cancels the still-scheduled rows of a subject, of the given kinds (all kinds when none are given). */
-  async cancelScheduled(manager: EntityManager, subjectType: SubjectType, subjectId: string, reason: string, kinds?: EmailKind[]): Promise<number> {
+  async cancelScheduled(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    reason: string,
+    kinds?: EmailKind[],
+  ): Promise<number> {
     const qb = manager
       .createQueryBuilder()
       .update(Notification)
       .set({ status: 'cancelled', lastError: reason, version: () => 'version + 1' })
-      .where('subject_type = :subjectType AND subject_id = :subjectId AND status = :status', { subjectType, subjectId, status: 'scheduled' });
+      .where('subject_type = :subjectType AND subject_id = :subjectId AND status = :status', {
+        subjectType,
+        subjectId,
+        status: 'scheduled',
+      });
     if (kinds?.length) qb.andWhere('kind IN (:...kinds)', { kinds });
     return (await qb.execute()).affected ?? 0;
   }
@@ -253,7 +310,10 @@ export class NotificationRepository {
     const rows = await manager
       .createQueryBuilder(Notification, 'n')
       .select('DISTINCT n.recipient_id', 'recipient')
-      .where("n.subject_type = 'meeting' AND n.subject_id = :id AND n.kind IN ('meeting-invitation', 'meeting-update') AND n.status IN ('sent', 'sending')", { id: meetingId })
+      .where(
+        "n.subject_type = 'meeting' AND n.subject_id = :id AND n.kind IN ('meeting-invitation', 'meeting-update') AND n.status IN ('sent', 'sending')",
+        { id: meetingId },
+      )
       .getRawMany<{ recipient: string }>();
     return rows.map((r) => r.recipient);
   }
@@ -262,7 +322,10 @@ export class NotificationRepository {
   meetingInformed(manager: EntityManager, meetingId: string, recipientId: string): Promise<boolean> {
     return manager
       .createQueryBuilder(Notification, 'n')
-      .where("n.subject_type = 'meeting' AND n.subject_id = :id AND n.recipient_id = :recipient", { id: meetingId, recipient: recipientId })
+      .where("n.subject_type = 'meeting' AND n.subject_id = :id AND n.recipient_id = :recipient", {
+        id: meetingId,
+        recipient: recipientId,
+      })
       .andWhere("n.kind IN ('meeting-invitation', 'meeting-update') AND n.status IN ('sent', 'sending')")
       .getExists();
   }
@@ -275,7 +338,9 @@ export class NotificationRepository {
    * of two workers holding jobs for the same row, only one matches it.
    */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
-    const rows = await this.dataSource.query<{ claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[]>(
+    const rows = await this.dataSource.query<
+      { claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[]
+    >(
       `WITH claimed AS (
          UPDATE notification n SET status = 'sending', attempts = n.attempts + 1, claimed_at = now(), first_attempt_at = coalesce(n.first_attempt_at, now()), updated_at = now()
          FROM unnest($1::uuid[], $2::int[]) AS w(id, version)
@@ -287,7 +352,10 @@ export class NotificationRepository {
     const byId = new Map<string, Claimed>();
     for (const row of rows) {
       const notification = rowToEntity(this.dataSource, Notification, row.claimed);
-      byId.set(notification.id, { notification, recipient: row.recipient ? rowToEntity(this.dataSource, Member, row.recipient) : null });
+      byId.set(notification.id, {
+        notification,
+        recipient: row.recipient ? rowToEntity(this.dataSource, Member, row.recipient) : null,
+      });
     }
     return byId;
   }
@@ -303,16 +371,29 @@ export class NotificationRepository {
   }
 
   /** A claimed row joins its reader's digest for the slot noted in its payload. */
-  async markDigested(manager: EntityManager, id: string, digest: { digestPeriod: string; digestSlot: string }): Promise<void> {
-    await manager.query(`UPDATE notification SET status = 'digested', payload = payload || $2::jsonb, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, JSON.stringify(digest)]);
+  async markDigested(
+    manager: EntityManager,
+    id: string,
+    digest: { digestPeriod: string; digestSlot: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE notification SET status = 'digested', payload = payload || $2::jsonb, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [id, JSON.stringify(digest)],
+    );
   }
 
   async markSkipped(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notification SET status = 'skipped', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, reason]);
+    await this.dataSource.query(
+      `UPDATE notification SET status = 'skipped', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [id, reason],
+    );
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notification SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, error.slice(0, 1000)]);
+    await this.dataSource.query(
+      `UPDATE notification SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 1000)],
+    );
   }
 
   /** Puts a claimed row back to `scheduled` at `nextAt` under a new version; null when it is no longer in `sending`. */
@@ -352,14 +433,22 @@ export class NotificationRepository {
   }
 
   /** Records as `sent` rows in `sending` whose acceptance the delivery journal holds; returns how many. */
-  async markSentFromJournal(rows: { id: string; version: number; messageId: string; response: string; acceptedAt: string }[]): Promise<number> {
+  async markSentFromJournal(
+    rows: { id: string; version: number; messageId: string; response: string; acceptedAt: string }[],
+  ): Promise<number> {
     const recorded = await updateReturning<{ id: string }>(
       this.dataSource,
       `UPDATE notification n SET status = 'sent', sent_at = j.accepted_at, message_id = j.message_id, smtp_response = j.response, last_error = NULL, updated_at = now()
        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS j(id, version, message_id, response, accepted_at)
        WHERE n.id = j.id AND n.version = j.version AND n.status = 'sending'
        RETURNING n.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.version), rows.map((r) => r.messageId), rows.map((r) => r.response), rows.map((r) => r.acceptedAt)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.version),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.response),
+        rows.map((r) => r.acceptedAt),
+      ],
     );
     return recorded.length;
   }
@@ -380,7 +469,10 @@ export class NotificationRepository {
   gatheredForDigest(recipientId: string, slot: unknown, period: 'daily' | 'weekly'): Promise<Notification[]> {
     return this.dataSource.manager
       .createQueryBuilder(Notification, 'n')
-      .where("n.recipient_id = :recipient AND n.status = 'digested' AND n.payload->>'digestSlot' = :slot AND n.payload->>'digestPeriod' = :period", { recipient: recipientId, slot, period })
+      .where(
+        "n.recipient_id = :recipient AND n.status = 'digested' AND n.payload->>'digestSlot' = :slot AND n.payload->>'digestPeriod' = :period",
+        { recipient: recipientId, slot, period },
+      )
       .orderBy('n.due_at')
       .getMany();
   }
@@ -388,8 +480,14 @@ export class NotificationRepository {
   /** The latest failed emails, newest first; only those failed after `since` when given. */
   latestFailed(limit: number, since?: Date): Promise<FailedEmail[]> {
     return since
-      ? this.dataSource.query(`SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' AND updated_at > $1 ORDER BY updated_at DESC LIMIT ${limit}`, [since])
-      : this.dataSource.query(`SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' ORDER BY updated_at DESC LIMIT ${limit}`, []);
+      ? this.dataSource.query(
+          `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' AND updated_at > $1 ORDER BY updated_at DESC LIMIT ${limit}`,
+          [since],
+        )
+      : this.dataSource.query(
+          `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' ORDER BY updated_at DESC LIMIT ${limit}`,
+          [],
+        );
   }
 
   /** Emails still scheduled within the day that starts at `from`. */
@@ -406,7 +504,12 @@ export class NotificationRepository {
   }
 
   list(query: NotificationQuery): Promise<Page<Notification>> {
-    return paginateRows(this.listQuery(query), query, (row) => entityFromRow(this.dataSource, Notification, row, 'n')!, { countUpTo: NOTIFICATIONS_COUNTED_UP_TO, statementOf: 'NotificationsService.list' });
+    return paginateRows(
+      this.listQuery(query),
+      query,
+      (row) => entityFromRow(this.dataSource, Notification, row, 'n')!,
+      { countUpTo: NOTIFICATIONS_COUNTED_UP_TO, statementOf: 'NotificationsService.list' },
+    );
   }
 
   /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
@@ -418,7 +521,11 @@ export class NotificationRepository {
   }
 
   private listQuery(query: NotificationQuery) {
-    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n').orderBy('n.due_at', 'DESC').addOrderBy('n.id', 'DESC');
+    const qb = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .orderBy('n.due_at', 'DESC')
+      .addOrderBy('n.id', 'DESC');
     if (query.subjectType) qb.andWhere('n.subject_type = :subjectType', { subjectType: query.subjectType });
     if (query.subjectId) qb.andWhere('n.subject_id = :subjectId', { subjectId: query.subjectId });
     if (query.recipientId) qb.andWhere('n.recipient_id = :recipientId', { recipientId: query.recipientId });
@@ -435,6 +542,9 @@ export class NotificationRepository {
 
   /** How many resends of the row with this key were made (their keys are `<key>#resend<n>`). */
   countResends(manager: EntityManager, key: string): Promise<number> {
-    return manager.createQueryBuilder(Notification, 'n').where('n.key LIKE :prefix', { prefix: `${key.replace(/[\\%_]/g, '\\$&')}#resend%` }).getCount();
+    return manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.key LIKE :prefix', { prefix: `${key.replace(/[\\%_]/g, '\\$&')}#resend%` })
+      .getCount();
   }
 }

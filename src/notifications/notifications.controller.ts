@@ -32,7 +32,9 @@ export class NotificationsController {
 
   @Post(':id/resend')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Send the same email again now, as a new notification (new Message-ID); the original stays for the record' })
+  @ApiOperation({
+    summary: 'Send the same email again now, as a new notification (new Message-ID); the original stays for the record',
+  })
   @ApiCreatedResponse({ type: NotificationResponse })
   @ApiErrors(400, 403, 404)
   resend(@UuidParam() id: string) {

@@ -1,4 +1,12 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module';
@@ -49,7 +57,10 @@ class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private async register() {
     // The reconciler runs once a period across all workers (a job scheduler, not one timer per process).
     await this.queue.schedule({ name: JobName.ReconcileNotifications, data: {} }, { every: this.everyMs });
-    await this.queue.schedule({ name: JobName.PlanSecretariatDigest, data: {} }, { pattern: SECRETARIAT_DIGEST_PATTERN, tz: 'UTC' });
+    await this.queue.schedule(
+      { name: JobName.PlanSecretariatDigest, data: {} },
+      { pattern: SECRETARIAT_DIGEST_PATTERN, tz: 'UTC' },
+    );
   }
 }
 
@@ -77,7 +88,15 @@ export class NotificationsModule {
         // Only a process that takes jobs must prove every job has its handler.
         ...(options.workers ? [JobHandlerRegistry, NotificationProcessor, RepeatingJobs] : []),
       ],
-      exports: [NotificationRepository, UnitOfWork, NotificationsService, ComposerRegistry, NotificationDelivery, NotificationReconciler, NotificationQueue],
+      exports: [
+        NotificationRepository,
+        UnitOfWork,
+        NotificationsService,
+        ComposerRegistry,
+        NotificationDelivery,
+        NotificationReconciler,
+        NotificationQueue,
+      ],
     };
   }
 }

@@ -41,7 +41,14 @@ export class NotificationsService {
    * waits, up to MAX_WAIT_FOR_EMAILS_IN_FLIGHT_MS, for the subject's emails a worker is sending.
    * Rows already sent, sending or failed are never touched, so a re-plan can never send anything twice.
    */
-  async replanAfterEmailsInFlight({ manager, outbox }: UnitOfWorkContext, subjectType: SubjectType, subjectId: string, kinds: EmailKind[], desired: PlannedNotification[], reason: string): Promise<PlannedRow[]> {
+  async replanAfterEmailsInFlight(
+    { manager, outbox }: UnitOfWorkContext,
+    subjectType: SubjectType,
+    subjectId: string,
+    kinds: EmailKind[],
+    desired: PlannedNotification[],
+    reason: string,
+  ): Promise<PlannedRow[]> {
     const planned = await this.repository.replanSubject(manager, subjectType, subjectId, kinds, desired, reason);
     await this.waitForEmailsInFlight(manager, subjectType, subjectId, kinds);
     outbox.add(planned);
@@ -55,13 +62,23 @@ export class NotificationsService {
    * scheduled are locked by this transaction's cancel). A worker that died is released by the
    * reconciler, which also ends the wait.
    */
-  private async waitForEmailsInFlight(manager: EntityManager, subjectType: SubjectType, subjectId: string, kinds: EmailKind[]): Promise<void> {
+  private async waitForEmailsInFlight(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    kinds: EmailKind[],
+  ): Promise<void> {
     const deadline = Date.now() + MAX_WAIT_FOR_EMAILS_IN_FLIGHT_MS;
     for (;;) {
       const sending = await this.repository.countSending(manager, subjectType, subjectId, kinds);
       if (sending === 0) return;
       if (Date.now() > deadline) {
-        this.logger.warn({ msg: 'committing a change while its emails are still being sent', subjectType, subjectId, sending });
+        this.logger.warn({
+          msg: 'committing a change while its emails are still being sent',
+          subjectType,
+          subjectId,
+          sending,
+        });
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -73,7 +90,11 @@ export class NotificationsService {
    * parameters numbered from `firstParam`: no row of the subject can exist yet, so nothing is
    * cancelled or waited for. Hand the statement's `planned` answer to `addInserted`.
    */
-  newSubjectInsertSql(desired: PlannedNotification[], firstParam: number, cte: string): { sql: string; params: unknown[]; planned: string } | null {
+  newSubjectInsertSql(
+    desired: PlannedNotification[],
+    firstParam: number,
+    cte: string,
+  ): { sql: string; params: unknown[]; planned: string } | null {
     return this.repository.newSubjectInsertSql(desired, firstParam, cte);
   }
 
@@ -98,12 +119,24 @@ export class NotificationsService {
   }
 
   /** Cancels the still-scheduled emails about a subject to one recipient (no longer concerned by it). */
-  cancelScheduledTo(manager: EntityManager, subjectType: SubjectType, subjectId: string, recipientId: string, reason: string): Promise<number> {
+  cancelScheduledTo(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    recipientId: string,
+    reason: string,
+  ): Promise<number> {
     return this.repository.cancelScheduledTo(manager, subjectType, subjectId, recipientId, reason);
   }
 
   /** Cancels the still-scheduled rows of a subject (obsolete after a change), of the given kinds or all. */
-  cancelScheduled(manager: EntityManager, subjectType: SubjectType, subjectId: string, reason: string, kinds?: EmailKind[]): Promise<number> {
+  cancelScheduled(
+    manager: EntityManager,
+    subjectType: SubjectType,
+    subjectId: string,
+    reason: string,
+    kinds?: EmailKind[],
+  ): Promise<number> {
     return this.repository.cancelScheduled(manager, subjectType, subjectId, reason, kinds);
   }
 

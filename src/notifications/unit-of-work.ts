@@ -77,9 +77,17 @@ export class UnitOfWork {
   private async enqueueCommitted(rows: PlannedRow[]): Promise<void> {
     if (rows.length === 0) return;
     try {
-      await answerWithin(this.queue.enqueue(rows), ENQUEUE_WAIT_MS, `the queue did not answer within ${ENQUEUE_WAIT_MS} ms`);
+      await answerWithin(
+        this.queue.enqueue(rows),
+        ENQUEUE_WAIT_MS,
+        `the queue did not answer within ${ENQUEUE_WAIT_MS} ms`,
+      );
     } catch (error) {
-      this.logger.warn({ msg: 'planned emails committed but not queued: the reconciler queues them as they come due', count: rows.length, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'planned emails committed but not queued: the reconciler queues them as they come due',
+        count: rows.length,
+        error: (error as Error).message,
+      });
     }
   }
 }

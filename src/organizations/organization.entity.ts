@@ -4,7 +4,16 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
 
-export const ORGANIZATION_KINDS = ['ministry', 'eu_institution', 'ifi', 'international', 'ngo', 'project', 'agency', 'other'] as const;
+export const ORGANIZATION_KINDS = [
+  'ministry',
+  'eu_institution',
+  'ifi',
+  'international',
+  'ngo',
+  'project',
+  'agency',
+  'other',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** A ministry, institution or project; projects such as "WECOOP 2" are the executors of the work plan. */

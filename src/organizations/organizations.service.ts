@@ -33,11 +33,16 @@ export class OrganizationsService {
   }
 
   async list(query: OrganizationQuery): Promise<Page<Organization>> {
-    const qb = this.repository.createQueryBuilder('o').orderBy("coalesce(o.name->>'en', o.name->>'ru', o.name->>'kk')", 'ASC').addOrderBy('o.id');
+    const qb = this.repository
+      .createQueryBuilder('o')
+      .orderBy("coalesce(o.name->>'en', o.name->>'ru', o.name->>'kk')", 'ASC')
+      .addOrderBy('o.id');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.country) qb.andWhere('o.country_code = :country', { country: query.country });
     if (query.q) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q)`, { q: likePattern(query.q) });
+      qb.andWhere(`EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE n.value ILIKE :q)`, {
+        q: likePattern(query.q),
+      });
     }
     return paginate(qb, query);
   }
@@ -58,7 +63,10 @@ export class OrganizationsService {
   async findByAnyName(name: string): Promise<Organization | null> {
     return this.repository
       .createQueryBuilder('o')
-      .where(`EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE lower(regexp_replace(trim(n.value), '\\s+', ' ', 'g')) = lower(regexp_replace(trim(:name), '\\s+', ' ', 'g')))`, { name })
+      .where(
+        `EXISTS (SELECT 1 FROM jsonb_each_text(o.name) n WHERE lower(regexp_replace(trim(n.value), '\\s+', ' ', 'g')) = lower(regexp_replace(trim(:name), '\\s+', ' ', 'g')))`,
+        { name },
+      )
       .orderBy('o.created_at')
       .getOne();
   }

@@ -22,7 +22,9 @@ export class PageRenderer {
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
 
   constructor() {
-    this.handlebars.registerHelper('t', (key: MessageKey, options: Handlebars.HelperOptions) => t(key, ((options.data as { root?: { language?: Language } } | undefined)?.root?.language) ?? 'en'));
+    this.handlebars.registerHelper('t', (key: MessageKey, options: Handlebars.HelperOptions) =>
+      t(key, (options.data as { root?: { language?: Language } } | undefined)?.root?.language ?? 'en'),
+    );
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   }
 

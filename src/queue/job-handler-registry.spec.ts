@@ -44,7 +44,10 @@ class DigestPlanner {
 
 /** A real Nest module with the registry and the given providers, started as the app starts. */
 async function start(providers: Provider[]) {
-  const module = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobHandlerRegistry, ...providers] }).compile();
+  const module = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [JobHandlerRegistry, ...providers],
+  }).compile();
   await module.init();
   return module;
 }
@@ -66,7 +69,9 @@ describe('job handlers declared with @OnJob', () => {
   });
 
   it('refuses to start when a job has two handlers, naming both', async () => {
-    await expect(start([Deliverer, OtherDeliverer, Reconciler, DigestPlanner])).rejects.toThrow('job "deliver" has 2 handlers: Deliverer.deliver, OtherDeliverer.deliver');
+    await expect(start([Deliverer, OtherDeliverer, Reconciler, DigestPlanner])).rejects.toThrow(
+      'job "deliver" has 2 handlers: Deliverer.deliver, OtherDeliverer.deliver',
+    );
   });
 
   it('names every problem at once', async () => {

@@ -36,12 +36,18 @@ export class JobHandlerRegistry implements OnModuleInit {
         const options = this.discovery.getMetadataByDecorator(OnJobMetadata, wrapper, method);
         if (!options) continue;
         const handler = (instance as Record<string, (data: unknown) => Promise<unknown>>)[method].bind(instance);
-        found.set(options.name, [...(found.get(options.name) ?? []), { handler, where: `${instance.constructor.name}.${method}` }]);
+        found.set(options.name, [
+          ...(found.get(options.name) ?? []),
+          { handler, where: `${instance.constructor.name}.${method}` },
+        ]);
       }
     }
     const where = new Map([...found].map(([name, handlers]) => [name, handlers.map((h) => h.where)]));
     const problems = exactlyOneEach(JOB_NAMES, where, { thing: 'job', implementation: 'handler' });
-    if (problems.length > 0) throw new Error(`the queue workers cannot start: ${problems.join('; ')} (declare exactly one @OnJob({ name }) per job)`);
+    if (problems.length > 0)
+      throw new Error(
+        `the queue workers cannot start: ${problems.join('; ')} (declare exactly one @OnJob({ name }) per job)`,
+      );
     // Checked above: every name has exactly one handler, which `@OnJob` typed against that name's data.
     return Object.fromEntries(JOB_NAMES.map((name) => [name, found.get(name)![0].handler])) as JobHandlers;
   }

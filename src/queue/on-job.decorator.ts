@@ -9,7 +9,11 @@ export const OnJobMetadata = DiscoveryService.createDecorator<{ name: JobName }>
  * the data the job carries; exactly one handler per job name, checked when the workers start.
  */
 export function OnJob<N extends JobName>(options: { name: N }) {
-  return <M extends JobHandler<N>>(target: object, method: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+  return <M extends JobHandler<N>>(
+    target: object,
+    method: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
     OnJobMetadata(options)(target, method, descriptor);
   };
 }

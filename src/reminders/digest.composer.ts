@@ -28,9 +28,19 @@ export class DigestComposer implements NotificationComposer {
     for (const row of gathered) {
       const composed = await this.registry.get(row.subjectType).compose(row, recipient);
       if (!composed.send) continue;
-      const data = composed.data as { meeting?: { title: string; startsAt: string | null; url: string }; item?: { activity: string; dueAt: string | null; url: string } };
-      if (data.meeting) entries.push({ kind: composed.kind, title: data.meeting.title, when: data.meeting.startsAt, url: data.meeting.url });
-      else if (data.item) entries.push({ kind: composed.kind, title: data.item.activity, when: data.item.dueAt, url: data.item.url });
+      const data = composed.data as {
+        meeting?: { title: string; startsAt: string | null; url: string };
+        item?: { activity: string; dueAt: string | null; url: string };
+      };
+      if (data.meeting)
+        entries.push({
+          kind: composed.kind,
+          title: data.meeting.title,
+          when: data.meeting.startsAt,
+          url: data.meeting.url,
+        });
+      else if (data.item)
+        entries.push({ kind: composed.kind, title: data.item.activity, when: data.item.dueAt, url: data.item.url });
     }
     if (entries.length === 0) return { send: false, reason: 'nothing in this digest is still to be done' };
     return {

@@ -32,28 +32,47 @@ export class ItemEmailComposer implements NotificationComposer {
     if (!item) return skip('the item no longer exists');
     if (item.status === 'done' || item.status === 'cancelled') return skip(`the item is ${item.status}`);
     if (item.onRequest) return skip('the item is on request');
-    if (!item.dueAt || item.dueAt.toISOString() !== notification.payload.dueAt) return skip('the deadline changed after this was planned');
-    const concerned = (item.responsibleMembers ?? []).some((m) => m.id === recipient.id) || item.executorMemberId === recipient.id;
-    if (notification.kind !== 'item-escalation' && !concerned) return skip('the recipient is no longer responsible for the item');
+    if (!item.dueAt || item.dueAt.toISOString() !== notification.payload.dueAt)
+      return skip('the deadline changed after this was planned');
+    const concerned =
+      (item.responsibleMembers ?? []).some((m) => m.id === recipient.id) || item.executorMemberId === recipient.id;
+    if (notification.kind !== 'item-escalation' && !concerned)
+      return skip('the recipient is no longer responsible for the item');
     if (notification.kind === 'item-escalation') {
       const plan = await this.items.planOrFail(item.workPlanId);
-      if (!(await this.members.isEscalationRecipient(plan.bodyId, recipient.id, new Date().toISOString().slice(0, 10)))) return skip("the recipient no longer chairs the body or serves in its secretariat");
+      if (!(await this.members.isEscalationRecipient(plan.bodyId, recipient.id, new Date().toISOString().slice(0, 10))))
+        return skip('the recipient no longer chairs the body or serves in its secretariat');
     }
 
-    const common = { ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)), item: this.view(item, recipient) };
+    const common = {
+      ...emailCommon(recipient, this.config.appUrl, this.links.preferences(recipient)),
+      item: this.view(item, recipient),
+    };
     const links = this.links.item(recipient, item.id);
     switch (notification.kind) {
       case 'item-due-soon':
-        return { send: true, kind: 'item-due-soon', data: { ...common, daysLeft: calendarDaysBetween(new Date(), item.dueAt, recipient.timeZone), links } };
+        return {
+          send: true,
+          kind: 'item-due-soon',
+          data: { ...common, daysLeft: calendarDaysBetween(new Date(), item.dueAt, recipient.timeZone), links },
+        };
       case 'item-due-today':
         return { send: true, kind: 'item-due-today', data: { ...common, links } };
       case 'item-overdue':
-        return { send: true, kind: 'item-overdue', data: { ...common, weeksOverdue: Number(notification.payload.weeksOverdue ?? 1), links } };
+        return {
+          send: true,
+          kind: 'item-overdue',
+          data: { ...common, weeksOverdue: Number(notification.payload.weeksOverdue ?? 1), links },
+        };
       case 'item-escalation':
         return {
           send: true,
           kind: 'item-escalation',
-          data: { ...common, weeksOverdue: Number(notification.payload.weeksOverdue ?? 2), responsible: (item.responsibleMembers ?? []).map((m) => `${m.fullName} (${m.countryCode})`) },
+          data: {
+            ...common,
+            weeksOverdue: Number(notification.payload.weeksOverdue ?? 2),
+            responsible: (item.responsibleMembers ?? []).map((m) => `${m.fullName} (${m.countryCode})`),
+          },
         };
       default:
         return skip(`no item email of kind ${notification.kind}`);
@@ -65,7 +84,9 @@ export class ItemEmailComposer implements NotificationComposer {
       activity: pickLocalized(item.activity, reader.language),
       deadlineText: item.deadlineText,
       dueAt: item.dueAt?.toISOString() ?? null,
-      executor: item.executorOrganization ? pickLocalized(item.executorOrganization.name, reader.language) : (item.executorMember?.fullName ?? null),
+      executor: item.executorOrganization
+        ? pickLocalized(item.executorOrganization.name, reader.language)
+        : (item.executorMember?.fullName ?? null),
       countries: item.countries,
       url: `${this.config.appUrl}/work-plan/items/${item.id}`,
     };

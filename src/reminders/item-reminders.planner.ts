@@ -9,7 +9,14 @@ import type { PlannedNotification, PlannedRow } from '../notifications/notificat
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
-import { daysAfter, DEFAULT_ITEM_OFFSETS, ESCALATE_AFTER, OVERDUE_EVERY_DAYS, OVERDUE_TIMES, reminderMoment } from './reminder-policy';
+import {
+  daysAfter,
+  DEFAULT_ITEM_OFFSETS,
+  ESCALATE_AFTER,
+  OVERDUE_EVERY_DAYS,
+  OVERDUE_TIMES,
+  reminderMoment,
+} from './reminder-policy';
 
 const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation'];
 
@@ -42,7 +49,12 @@ export class ItemRemindersPlanner {
 
   /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
-    const rows: { body_id: string; time_zone: string; reminder_offsets: { items?: string[] | null } | null; escalation: Record<string, unknown>[] }[] = await manager.query(
+    const rows: {
+      body_id: string;
+      time_zone: string;
+      reminder_offsets: { items?: string[] | null } | null;
+      escalation: Record<string, unknown>[];
+    }[] = await manager.query(
       `SELECT p.body_id, b.time_zone, b.reminder_offsets,
               coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
        FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
@@ -64,13 +76,33 @@ export class ItemRemindersPlanner {
     const { manager } = unit;
     const item = await this.items.findWithRecipients(manager, itemId);
     const context = item && (await this.loadContext(manager, item.workPlanId));
-    if (!item || !context) return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', itemId, KINDS, [], 'the item no longer exists');
+    if (!item || !context)
+      return this.notifications.replanAfterEmailsInFlight(
+        unit,
+        'work_plan_item',
+        itemId,
+        KINDS,
+        [],
+        'the item no longer exists',
+      );
     return this.planLoaded(unit, item as ItemWithPeople, context, now);
   }
 
   /** Plans from what the caller already loaded: the item with its people and its plan's context. */
-  planLoaded(unit: UnitOfWorkContext, item: ItemWithPeople, context: ItemPlanContext, now = new Date()): Promise<PlannedRow[]> {
-    return this.notifications.replanAfterEmailsInFlight(unit, 'work_plan_item', item.id, KINDS, this.desiredReminders(item, context, now), 'the item, its deadline or its people changed');
+  planLoaded(
+    unit: UnitOfWorkContext,
+    item: ItemWithPeople,
+    context: ItemPlanContext,
+    now = new Date(),
+  ): Promise<PlannedRow[]> {
+    return this.notifications.replanAfterEmailsInFlight(
+      unit,
+      'work_plan_item',
+      item.id,
+      KINDS,
+      this.desiredReminders(item, context, now),
+      'the item, its deadline or its people changed',
+    );
   }
 
   /** The reminders the item should have now; a new item's writer inserts them with the item. */
@@ -80,9 +112,16 @@ export class ItemRemindersPlanner {
     const offsets = item.reminderOffsets ?? context.bodyItemOffsets ?? DEFAULT_ITEM_OFFSETS;
     const dueKey = dueAt.getTime();
     const people = new Map<string, Member>();
-    for (const m of [...item.responsibleMembers, ...(item.executorMember ? [item.executorMember] : [])]) if (m.active) people.set(m.id, m);
+    for (const m of [...item.responsibleMembers, ...(item.executorMember ? [item.executorMember] : [])])
+      if (m.active) people.set(m.id, m);
 
-    const row = (kind: EmailKind, member: Member, at: Date, suffix: string, payload: Record<string, unknown>): PlannedNotification => ({
+    const row = (
+      kind: EmailKind,
+      member: Member,
+      at: Date,
+      suffix: string,
+      payload: Record<string, unknown>,
+    ): PlannedNotification => ({
       key: `item:${item.id}:${kind}:${member.id}:${dueKey}:${suffix}`,
       kind,
       subjectType: 'work_plan_item',
@@ -103,11 +142,23 @@ export class ItemRemindersPlanner {
         desired.push(row(kind, member, reminderMoment(dueAt, offset, member.timeZone), offset, { offset }));
       }
       for (let week = 1; week <= OVERDUE_TIMES; week++) {
-        desired.push(row('item-overdue', member, daysAfter(dueAt, week * OVERDUE_EVERY_DAYS, member.timeZone), `w${week}`, { weeksOverdue: week }));
+        desired.push(
+          row('item-overdue', member, daysAfter(dueAt, week * OVERDUE_EVERY_DAYS, member.timeZone), `w${week}`, {
+            weeksOverdue: week,
+          }),
+        );
       }
     }
     for (const member of context.escalationRecipients) {
-      desired.push(row('item-escalation', member, daysAfter(dueAt, ESCALATE_AFTER * OVERDUE_EVERY_DAYS, member.timeZone), 'escalation', { weeksOverdue: ESCALATE_AFTER }));
+      desired.push(
+        row(
+          'item-escalation',
+          member,
+          daysAfter(dueAt, ESCALATE_AFTER * OVERDUE_EVERY_DAYS, member.timeZone),
+          'escalation',
+          { weeksOverdue: ESCALATE_AFTER },
+        ),
+      );
     }
     return desired;
   }

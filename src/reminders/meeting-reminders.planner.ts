@@ -6,7 +6,12 @@ import type { EmailKind } from '../mail/email-kinds';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
-import { calendarDaysBetween, DEFAULT_MEETING_OFFSETS, DEFAULT_RSVP_CHASE_OFFSETS, reminderMoment } from './reminder-policy';
+import {
+  calendarDaysBetween,
+  DEFAULT_MEETING_OFFSETS,
+  DEFAULT_RSVP_CHASE_OFFSETS,
+  reminderMoment,
+} from './reminder-policy';
 
 const KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase'];
 
@@ -24,7 +29,9 @@ export class MeetingRemindersPlanner {
       const participants = await manager
         .createQueryBuilder(Invitation, 'i')
         .innerJoinAndSelect('i.member', 'm')
-        .where("i.meeting_id = :id AND i.invited_at IS NOT NULL AND i.response <> 'declined' AND m.active", { id: meeting.id })
+        .where("i.meeting_id = :id AND i.invited_at IS NOT NULL AND i.response <> 'declined' AND m.active", {
+          id: meeting.id,
+        })
         .getMany();
       for (const invitation of participants) {
         const member = invitation.member!;
@@ -46,9 +53,17 @@ export class MeetingRemindersPlanner {
           };
         };
         offsets.forEach((offset) => desired.push(row('meeting-reminder', offset)));
-        if (invitation.response === 'pending') DEFAULT_RSVP_CHASE_OFFSETS.forEach((offset) => desired.push(row('meeting-rsvp-chase', offset)));
+        if (invitation.response === 'pending')
+          DEFAULT_RSVP_CHASE_OFFSETS.forEach((offset) => desired.push(row('meeting-rsvp-chase', offset)));
       }
     }
-    return this.notifications.replanAfterEmailsInFlight(unit, 'meeting', meeting.id, KINDS, desired, 'the meeting or its participants changed');
+    return this.notifications.replanAfterEmailsInFlight(
+      unit,
+      'meeting',
+      meeting.id,
+      KINDS,
+      desired,
+      'the meeting or its participants changed',
+    );
   }
 }

@@ -2,13 +2,25 @@ import { Injectable } from '@nestjs/common';
 import type { EmailKind } from '../mail/email-kinds';
 import type { DigestPreference, Member } from '../members/member.entity';
 import { NotificationRepository } from '../notifications/notification.repository';
-import type { PlannedRow, RescheduledNotification, ScheduledForRecipient } from '../notifications/notification.repository';
+import type {
+  PlannedRow,
+  RescheduledNotification,
+  ScheduledForRecipient,
+} from '../notifications/notification.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { calendarDaysBetween, digestSlotOn, nextDigestSlot, reminderMomentIn } from './reminder-policy';
 
 /** The kinds whose moment is 09:00 (or a digest slot) where the reader lives. */
-const ZONED_KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase', 'item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation', 'digest'];
+const ZONED_KINDS: EmailKind[] = [
+  'meeting-reminder',
+  'meeting-rsvp-chase',
+  'item-due-soon',
+  'item-due-today',
+  'item-overdue',
+  'item-escalation',
+  'digest',
+];
 
 /**
  * Moves a member's planned reminders when their time zone or digest preference changes, in the
@@ -22,16 +34,26 @@ export class MemberRemindersPlanner {
     private readonly repository: NotificationRepository,
   ) {}
 
-  async replan(unit: UnitOfWorkContext, member: Member, before: { timeZone: string; digest: DigestPreference }, now = new Date()): Promise<PlannedRow[]> {
+  async replan(
+    unit: UnitOfWorkContext,
+    member: Member,
+    before: { timeZone: string; digest: DigestPreference },
+    now = new Date(),
+  ): Promise<PlannedRow[]> {
     if (before.timeZone === member.timeZone && before.digest === member.digest) return [];
     // Locking the rows keeps a worker from claiming one between reading it and moving it.
     const rows = await this.repository.lockScheduledForRecipient(unit.manager, member.id, ZONED_KINDS);
     const moved: RescheduledNotification[] = [];
     for (const row of rows) {
-      const dueAt = row.kind === 'digest' ? this.digestMoment(row, member, now) : reminderMomentIn(row.kind, row.payload, row.meeting_starts_at, member.timeZone);
+      const dueAt =
+        row.kind === 'digest'
+          ? this.digestMoment(row, member, now)
+          : reminderMomentIn(row.kind, row.payload, row.meeting_starts_at, member.timeZone);
       if (!dueAt || dueAt.getTime() === row.due_at.getTime()) continue;
       const passed = dueAt <= now;
-      const payload = row.meeting_starts_at ? { ...row.payload, daysBefore: calendarDaysBetween(dueAt, row.meeting_starts_at, member.timeZone) } : row.payload;
+      const payload = row.meeting_starts_at
+        ? { ...row.payload, daysBefore: calendarDaysBetween(dueAt, row.meeting_starts_at, member.timeZone) }
+        : row.payload;
       moved.push({
         id: row.id,
         dueAt,

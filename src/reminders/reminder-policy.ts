@@ -21,7 +21,11 @@ export function parseOffset(iso: string): Duration | null {
 
 /** Whole days and nothing smaller: such an offset means "that day, at 09:00 where the reader is". */
 export function isDayLevel(duration: Duration): boolean {
-  const { hours = 0, minutes = 0, seconds = 0 } = duration.shiftTo('weeks', 'days', 'hours', 'minutes', 'seconds').toObject();
+  const {
+    hours = 0,
+    minutes = 0,
+    seconds = 0,
+  } = duration.shiftTo('weeks', 'days', 'hours', 'minutes', 'seconds').toObject();
   return hours === 0 && minutes === 0 && seconds === 0;
 }
 
@@ -33,12 +37,20 @@ export function reminderMoment(moment: Date, offset: string, zone: string): Date
   const duration = parseOffset(offset);
   if (!duration) throw new RangeError(`not a reminder offset: ${offset}`);
   if (!isDayLevel(duration)) return DateTime.fromJSDate(moment).minus(duration).toJSDate();
-  return DateTime.fromJSDate(moment, { zone }).startOf('day').minus(duration).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
+  return DateTime.fromJSDate(moment, { zone })
+    .startOf('day')
+    .minus(duration)
+    .set({ hour: DAY_REMINDER_HOUR })
+    .toJSDate();
 }
 
 /** The day-level moment `days` after the moment's day (overdue reminders), at 09:00 in the reader's zone. */
 export function daysAfter(moment: Date, days: number, zone: string): Date {
-  return DateTime.fromJSDate(moment, { zone }).startOf('day').plus({ days }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
+  return DateTime.fromJSDate(moment, { zone })
+    .startOf('day')
+    .plus({ days })
+    .set({ hour: DAY_REMINDER_HOUR })
+    .toJSDate();
 }
 
 /** Whole days from `from` to `to` as calendars in `zone` count them (for "in 7 days"). */
@@ -50,7 +62,12 @@ export function calendarDaysBetween(from: Date, to: Date, zone: string): number 
 
 /** The next digest slot at or after `after`: 09:00 the next morning (daily) or next Monday (weekly), in the reader's zone. */
 export function nextDigestSlot(after: Date, period: 'daily' | 'weekly', zone: string): Date {
-  let slot = DateTime.fromJSDate(after, { zone }).set({ hour: DAY_REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
+  let slot = DateTime.fromJSDate(after, { zone }).set({
+    hour: DAY_REMINDER_HOUR,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+  });
   if (slot.toJSDate() <= after) slot = slot.plus({ days: 1 });
   if (period === 'weekly') while (slot.weekday !== 1) slot = slot.plus({ days: 1 });
   return slot.toJSDate();
@@ -77,19 +94,28 @@ export function digestSlotOn(day: string, zone: string): Date {
  * offset or week, the item's deadline) and the meeting's start; null when its moment does not depend
  * on the reader's zone (an offset in hours or minutes, a poll chase) or cannot be told.
  */
-export function reminderMomentIn(kind: string, payload: Record<string, unknown>, meetingStartsAt: Date | null, zone: string): Date | null {
+export function reminderMomentIn(
+  kind: string,
+  payload: Record<string, unknown>,
+  meetingStartsAt: Date | null,
+  zone: string,
+): Date | null {
   const offset = typeof payload.offset === 'string' ? parseOffset(payload.offset) : null;
   const dueAt = typeof payload.dueAt === 'string' ? new Date(payload.dueAt) : null;
   switch (kind) {
     case 'meeting-reminder':
     case 'meeting-rsvp-chase':
-      return meetingStartsAt && offset && isDayLevel(offset) ? reminderMoment(meetingStartsAt, payload.offset as string, zone) : null;
+      return meetingStartsAt && offset && isDayLevel(offset)
+        ? reminderMoment(meetingStartsAt, payload.offset as string, zone)
+        : null;
     case 'item-due-soon':
     case 'item-due-today':
       return dueAt && offset && isDayLevel(offset) ? reminderMoment(dueAt, payload.offset as string, zone) : null;
     case 'item-overdue':
     case 'item-escalation':
-      return dueAt && Number(payload.weeksOverdue) > 0 ? daysAfter(dueAt, Number(payload.weeksOverdue) * OVERDUE_EVERY_DAYS, zone) : null;
+      return dueAt && Number(payload.weeksOverdue) > 0
+        ? daysAfter(dueAt, Number(payload.weeksOverdue) * OVERDUE_EVERY_DAYS, zone)
+        : null;
     default:
       return null;
   }

@@ -27,7 +27,12 @@ export class SecretariatDigestComposer implements NotificationComposer {
   ) {}
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
-    return { send: true, kind: 'secretariat-digest', nonEssential: true, data: await this.data(recipient, notification.createdAt ?? new Date()) };
+    return {
+      send: true,
+      kind: 'secretariat-digest',
+      nonEssential: true,
+      data: await this.data(recipient, notification.createdAt ?? new Date()),
+    };
   }
 
   async data(recipient: Member, now: Date): Promise<EmailData['secretariat-digest']> {
@@ -44,7 +49,13 @@ export class SecretariatDigestComposer implements NotificationComposer {
       unsubscribeUrl: null,
       from: now.toISOString(),
       to: to.toISOString(),
-      meetings: meetings.map((m) => ({ title: pickLocalized(m.title, language), startsAt: m.starts_at.toISOString(), accepted: m.accepted, invited: m.invited, url: `${this.config.appUrl}/meetings/${m.id}` })),
+      meetings: meetings.map((m) => ({
+        title: pickLocalized(m.title, language),
+        startsAt: m.starts_at.toISOString(),
+        accepted: m.accepted,
+        invited: m.invited,
+        url: `${this.config.appUrl}/meetings/${m.id}`,
+      })),
       deadlines: deadlines.map((d) => ({
         activity: pickLocalized(d.activity, language),
         dueAt: d.due_at.toISOString(),
@@ -52,9 +63,16 @@ export class SecretariatDigestComposer implements NotificationComposer {
         executor: d.executor ? pickLocalized(d.executor, language) : null,
         url: `${this.config.appUrl}/work-plan/items/${d.id}`,
       })),
-      overdueByExecutor: overdueByExecutor.map((o) => ({ executor: o.executor ? pickLocalized(o.executor, language) : (o.member ?? '—'), count: o.count })),
+      overdueByExecutor: overdueByExecutor.map((o) => ({
+        executor: o.executor ? pickLocalized(o.executor, language) : (o.member ?? '—'),
+        count: o.count,
+      })),
       overdueByCountry,
-      unanswered: unanswered.map((u) => ({ meeting: pickLocalized(u.title, language), member: u.full_name, country: u.country_code })),
+      unanswered: unanswered.map((u) => ({
+        meeting: pickLocalized(u.title, language),
+        member: u.full_name,
+        country: u.country_code,
+      })),
       failed: failed.map((f) => ({ recipient: f.recipient_email, kind: f.kind, error: f.last_error })),
     };
   }

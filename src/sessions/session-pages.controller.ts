@@ -45,9 +45,16 @@ export class SessionPagesController {
     const language = languageFromHeader(req.header('accept-language'));
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
     if (!isEmailAddress(email)) {
-      return res.status(HttpStatus.BAD_REQUEST).send(this.pages.render('sign-in', language, t('signin.title', language), { error: t('page.error.input', language, { reason: t('signin.email', language) }) }));
+      return res.status(HttpStatus.BAD_REQUEST).send(
+        this.pages.render('sign-in', language, t('signin.title', language), {
+          error: t('page.error.input', language, { reason: t('signin.email', language) }),
+        }),
+      );
     }
-    const wait = await this.limiter.hit({ key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 }, { key: `sign-in:ip:${req.ip}`, limit: 30, windowSeconds: 900 });
+    const wait = await this.limiter.hit(
+      { key: `sign-in:email:${email}`, limit: 5, windowSeconds: 900 },
+      { key: `sign-in:ip:${req.ip}`, limit: 30, windowSeconds: 900 },
+    );
     if (wait !== null) return this.tooMany(res, language, wait);
     // Answered before the address is even looked up: the time to answer tells nothing about it.
     res.send(this.pages.render('sign-in', language, t('signin.title', language), { sent: true }));
@@ -61,8 +68,14 @@ export class SessionPagesController {
   confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
     const verified = this.tokens.verify(token);
     const language = languageFromHeader(req.header('accept-language'));
-    if (!verified.ok || verified.claims.kind !== 'sign-in') return this.message(res, language, HttpStatus.BAD_REQUEST, t('signin.used', language));
-    res.send(this.pages.render('sign-in-confirm', language, t('signin.title', language), { action: `/sign-in/${token}`, confirm: t('signin.title', language) }));
+    if (!verified.ok || verified.claims.kind !== 'sign-in')
+      return this.message(res, language, HttpStatus.BAD_REQUEST, t('signin.used', language));
+    res.send(
+      this.pages.render('sign-in-confirm', language, t('signin.title', language), {
+        action: `/sign-in/${token}`,
+        confirm: t('signin.title', language),
+      }),
+    );
   }
 
   @Post('sign-in/:token')
@@ -73,7 +86,8 @@ export class SessionPagesController {
     const wait = await this.limiter.hit({ key: `sign-in:complete:ip:${req.ip}`, limit: 30, windowSeconds: 900 });
     if (wait !== null) return this.tooMany(res, language, wait);
     const verified = this.tokens.verify(token);
-    if (!verified.ok || verified.claims.kind !== 'sign-in') return this.message(res, language, HttpStatus.BAD_REQUEST, t('signin.used', language));
+    if (!verified.ok || verified.claims.kind !== 'sign-in')
+      return this.message(res, language, HttpStatus.BAD_REQUEST, t('signin.used', language));
     const opened = await this.sessions.consume(verified.claims.subject, verified.claims.member);
     if (!opened) return this.message(res, language, HttpStatus.GONE, t('signin.used', language));
     res.setHeader('Set-Cookie', this.sessions.cookie(opened.token));
@@ -100,11 +114,17 @@ export class SessionPagesController {
     const fallback = languageFromHeader(req.header('accept-language'));
     if (!found) return this.message(res, fallback, HttpStatus.OK, t('signout.done', fallback));
     const language = found.member.language;
-    if (!this.sessions.checkCsrf(found.session, body?.csrf)) return this.message(res, language, HttpStatus.FORBIDDEN, t('page.error.csrf', language));
+    if (!this.sessions.checkCsrf(found.session, body?.csrf))
+      return this.message(res, language, HttpStatus.FORBIDDEN, t('page.error.csrf', language));
     if (everywhere) await this.sessions.signOutEverywhere(found.member.id);
     else await this.sessions.signOut(found.session);
     res.setHeader('Set-Cookie', this.sessions.cookie('', 0));
-    return this.message(res, language, HttpStatus.OK, t(everywhere ? 'signout.everywhere.done' : 'signout.done', language));
+    return this.message(
+      res,
+      language,
+      HttpStatus.OK,
+      t(everywhere ? 'signout.everywhere.done' : 'signout.done', language),
+    );
   }
 
   private message(res: Response, language: Language, status: number, line: string) {

@@ -42,7 +42,9 @@ export class SessionsService implements OnModuleDestroy {
     private readonly tokens: ActionTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.csrfKeys = secretsForVerifying(config).map((secret) => createHmac('sha256', secret).update('wg-secretariat csrf v1').digest());
+    this.csrfKeys = secretsForVerifying(config).map((secret) =>
+      createHmac('sha256', secret).update('wg-secretariat csrf v1').digest(),
+    );
   }
 
   /**
@@ -51,7 +53,13 @@ export class SessionsService implements OnModuleDestroy {
    */
   requestLinkAfterAnswer(email: string): void {
     const pending: Promise<void> = this.requestLink(email)
-      .catch((error: unknown) => this.logger.error({ msg: 'a sign-in link could not be planned', error: String(error), stack: error instanceof Error ? error.stack : undefined }))
+      .catch((error: unknown) =>
+        this.logger.error({
+          msg: 'a sign-in link could not be planned',
+          error: String(error),
+          stack: error instanceof Error ? error.stack : undefined,
+        }),
+      )
       .finally(() => this.pendingLinks.delete(pending));
     this.pendingLinks.add(pending);
   }
@@ -62,13 +70,30 @@ export class SessionsService implements OnModuleDestroy {
 
   /** Sends a link when the address belongs to an active member; says nothing either way (no address probing). */
   async requestLink(email: string): Promise<void> {
-    const member = await this.dataSource.manager.createQueryBuilder(Member, 'm').where('lower(m.email) = lower(:email) AND m.active', { email: email.trim() }).getOne();
+    const member = await this.dataSource.manager
+      .createQueryBuilder(Member, 'm')
+      .where('lower(m.email) = lower(:email) AND m.active', { email: email.trim() })
+      .getOne();
     if (!member) return;
     await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
-      const link = await manager.save(manager.create(SignInLink, { memberId: member.id, expiresAt: new Date(Date.now() + SIGN_IN_MINUTES * 60_000), usedAt: null }));
+      const link = await manager.save(
+        manager.create(SignInLink, {
+          memberId: member.id,
+          expiresAt: new Date(Date.now() + SIGN_IN_MINUTES * 60_000),
+          usedAt: null,
+        }),
+      );
       await this.notifications.plan(unit, [
-        { key: `sign-in:${link.id}`, kind: 'sign-in-link', subjectType: 'sign_in', subjectId: link.id, recipientId: member.id, recipientEmail: member.email, dueAt: new Date() },
+        {
+          key: `sign-in:${link.id}`,
+          kind: 'sign-in-link',
+          subjectType: 'sign_in',
+          subjectId: link.id,
+          recipientId: member.id,
+          recipientEmail: member.email,
+          dueAt: new Date(),
+        },
       ]);
     });
   }
@@ -90,7 +115,12 @@ export class SessionsService implements OnModuleDestroy {
     if (!member) return null;
     const token = newToken('wss_');
     await this.dataSource.manager.save(
-      this.dataSource.manager.create(Session, { tokenHash: hashToken(token), memberId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), revokedAt: null }),
+      this.dataSource.manager.create(Session, {
+        tokenHash: hashToken(token),
+        memberId,
+        expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+        revokedAt: null,
+      }),
     );
     return { token, member };
   }
@@ -117,7 +147,12 @@ export class SessionsService implements OnModuleDestroy {
   }
 
   async signOutEverywhere(memberId: string): Promise<number> {
-    const result = await this.dataSource.manager.createQueryBuilder().update(Session).set({ revokedAt: () => 'now()' }).where('member_id = :memberId AND revoked_at IS NULL', { memberId }).execute();
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()' })
+      .where('member_id = :memberId AND revoked_at IS NULL', { memberId })
+      .execute();
     return result.affected ?? 0;
   }
 

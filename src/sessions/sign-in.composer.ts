@@ -22,7 +22,8 @@ export class SignInComposer implements NotificationComposer {
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const link = await this.dataSource.manager.findOneBy(SignInLink, { id: notification.subjectId! });
-    if (!link || link.usedAt || link.expiresAt < new Date()) return { send: false, reason: 'the sign-in link was used or has expired' };
+    if (!link || link.usedAt || link.expiresAt < new Date())
+      return { send: false, reason: 'the sign-in link was used or has expired' };
     return {
       send: true,
       kind: 'sign-in-link',

@@ -25,7 +25,9 @@ export class BodyOverviewService {
 
   async list(language: Language) {
     const page = await this.bodies.list({ limit: 200, offset: 0 });
-    const serving = await Promise.all(page.items.map((b) => this.memberships.list(b.id, { at: todayIn(b.timeZone), limit: 1, offset: 0 })));
+    const serving = await Promise.all(
+      page.items.map((b) => this.memberships.list(b.id, { at: todayIn(b.timeZone), limit: 1, offset: 0 })),
+    );
     return page.items.map((b, index) => ({
       id: b.id,
       name: pickLocalized(b.name, language),
@@ -37,11 +39,23 @@ export class BodyOverviewService {
   async overview(bodyId: string, askedAt: unknown, language: Language) {
     const body = await this.bodies.get(bodyId);
     const typed = typeof askedAt === 'string' ? askedAt : '';
-    const checked = await validateForm(ContinuityQuery, { bodyId, years: TURNOVER_YEARS, ...(typed ? { at: typed } : {}) });
-    const base = { name: pickLocalized(body.name, language), kind: label('bodyKind', body.kind, language), typedAt: typed };
-    if (!checked.ok) return { ...base, status: HttpStatus.BAD_REQUEST, errors: byField(checked.problems), report: null };
+    const checked = await validateForm(ContinuityQuery, {
+      bodyId,
+      years: TURNOVER_YEARS,
+      ...(typed ? { at: typed } : {}),
+    });
+    const base = {
+      name: pickLocalized(body.name, language),
+      kind: label('bodyKind', body.kind, language),
+      typedAt: typed,
+    };
+    if (!checked.ok)
+      return { ...base, status: HttpStatus.BAD_REQUEST, errors: byField(checked.problems), report: null };
     const at = checked.value.at ?? todayIn(body.timeZone);
-    const [terms, report] = await Promise.all([this.memberships.list(bodyId, { at, limit: 200, offset: 0 }), this.continuity.build(bodyId, TURNOVER_YEARS, at)]);
+    const [terms, report] = await Promise.all([
+      this.memberships.list(bodyId, { at, limit: 200, offset: 0 }),
+      this.continuity.build(bodyId, TURNOVER_YEARS, at),
+    ]);
     const role = (value: string) => label('membershipRole', value, language);
     const since = (holder: { fullName: string; role: string; since: string; yearsServed: number }) =>
       `${holder.fullName} (${role(holder.role)}), ${t('bodies.since', language, { date: formatDay(holder.since, language), years: holder.yearsServed.toLocaleString(language) })}`;
@@ -51,7 +65,10 @@ export class BodyOverviewService {
       errors: {},
       at,
       compositionTitle: t('bodies.composition', language, { date: formatDay(at, language) }),
-      continuityTitle: t('bodies.continuity', language, { date: formatDay(at, language), years: String(TURNOVER_YEARS) }),
+      continuityTitle: t('bodies.continuity', language, {
+        date: formatDay(at, language),
+        years: String(TURNOVER_YEARS),
+      }),
       composition: terms.items.map((term) => ({
         memberId: term.memberId,
         fullName: term.member!.fullName,

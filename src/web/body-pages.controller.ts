@@ -22,18 +22,27 @@ export class BodyPagesController {
 
   @Get()
   async list(@PageSession() context: PageContext, @Res() res: Response) {
-    this.session.render(res, context, 'bodies', t('bodies.title', context.language), { bodies: await this.overview.list(context.language) });
+    this.session.render(res, context, 'bodies', t('bodies.title', context.language), {
+      bodies: await this.overview.list(context.language),
+    });
   }
 
   @Get(':id')
-  async show(@PageIdParam() id: string, @Query('at') at: unknown, @PageSession() context: PageContext, @Res() res: Response) {
+  async show(
+    @PageIdParam() id: string,
+    @Query('at') at: unknown,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     try {
       const body = await this.overview.overview(id, at, context.language);
       res.status(body.status);
       this.session.render(res, context, 'body', body.name, { ...body, id });
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      this.session.message(res, context, HttpStatus.NOT_FOUND, t('bodies.notFound', context.language), [t('bodies.notFound.lead', context.language)]);
+      this.session.message(res, context, HttpStatus.NOT_FOUND, t('bodies.notFound', context.language), [
+        t('bodies.notFound.lead', context.language),
+      ]);
     }
   }
 }

@@ -52,12 +52,20 @@ export function calendarMonth(month: string, zone: string, language: Language, t
   const weeks: CalendarDay[][] = [];
   for (let day = start; day <= end; day = day.plus({ days: 1 })) {
     if (day.weekday === 1) weeks.push([]);
-    weeks.at(-1)!.push({ date: day.toISODate()!, day: day.day, inMonth: day.month === first.month, today: day.toISODate() === today, entries: [] });
+    weeks.at(-1)!.push({
+      date: day.toISODate()!,
+      day: day.day,
+      inMonth: day.month === first.month,
+      today: day.toISODate() === today,
+      entries: [],
+    });
   }
   const weekday = (style: 'short' | 'long') => new Intl.DateTimeFormat(language, { weekday: style, timeZone: 'UTC' });
   return {
     month,
-    label: new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`)),
+    label: new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-15T12:00:00Z`),
+    ),
     previous: first.minus({ months: 1 }).toFormat('yyyy-MM'),
     next: first.plus({ months: 1 }).toFormat('yyyy-MM'),
     // 2024-01-01 was a Monday.
@@ -72,14 +80,27 @@ export function calendarMonth(month: string, zone: string, language: Language, t
 }
 
 /** Puts each meeting on every day it spans in the reader's zone, with its start time on the first. */
-export function placeEntries(calendar: CalendarMonth, entries: CalendarEntry[], zone: string, language: Language): CalendarMonth {
+export function placeEntries(
+  calendar: CalendarMonth,
+  entries: CalendarEntry[],
+  zone: string,
+  language: Language,
+): CalendarMonth {
   const days = new Map(calendar.weeks.flat().map((d) => [d.date, d]));
   for (const entry of [...entries].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
     const first = DateTime.fromISO(entry.startsAt, { zone }).startOf('day');
     // A meeting ending at midnight does not occupy the next day.
-    const last = entry.endsAt ? DateTime.fromISO(entry.endsAt, { zone }).minus({ milliseconds: 1 }).startOf('day') : first;
+    const last = entry.endsAt
+      ? DateTime.fromISO(entry.endsAt, { zone }).minus({ milliseconds: 1 }).startOf('day')
+      : first;
     for (let day = first; day <= last && day <= first.plus({ days: 31 }); day = day.plus({ days: 1 })) {
-      days.get(day.toISODate()!)?.entries.push({ id: entry.id, title: entry.title, time: day.equals(first) ? formatTime(entry.startsAt, zone, language) : '', tentative: entry.tentative, option: entry.option === true });
+      days.get(day.toISODate()!)?.entries.push({
+        id: entry.id,
+        title: entry.title,
+        time: day.equals(first) ? formatTime(entry.startsAt, zone, language) : '',
+        tentative: entry.tentative,
+        option: entry.option === true,
+      });
     }
   }
   return calendar;

@@ -18,13 +18,17 @@ export function choices(values: readonly string[], selected: unknown, label: (va
   return values.map((value) => ({ value, label: label(value), selected: value === selected }));
 }
 
-export const languageChoices = (selected: unknown) => choices(LANGUAGES, selected, (value) => LANGUAGE_NAMES[value as Language]);
+export const languageChoices = (selected: unknown) =>
+  choices(LANGUAGES, selected, (value) => LANGUAGE_NAMES[value as Language]);
 
 export const digestChoices = (selected: unknown, language: Language) =>
   choices(DIGEST_PREFERENCES, selected, (value) => label('digestPreference', value, language));
 
 /** The zones where the group's people live, and the member's own when it is another. */
 export function zoneChoices(selected: unknown): Choice[] {
-  const zones = typeof selected === 'string' && selected && !COMMON_ZONES.includes(selected) ? [selected, ...COMMON_ZONES] : COMMON_ZONES;
+  const zones =
+    typeof selected === 'string' && selected && !COMMON_ZONES.includes(selected)
+      ? [selected, ...COMMON_ZONES]
+      : COMMON_ZONES;
   return choices(zones, selected, (zone) => zone);
 }

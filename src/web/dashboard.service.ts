@@ -37,13 +37,25 @@ export class DashboardService {
         id: m.id,
         title: pickLocalized(m.title, language),
         when: formatDateTime(m.starts_at.toISOString(), timeZone, language),
-        answers: t('dash.answers', language, { accepted: String(m.accepted), invited: String(m.invited), pending: String(m.pending) }),
+        answers: t('dash.answers', language, {
+          accepted: String(m.accepted),
+          invited: String(m.invited),
+          pending: String(m.pending),
+        }),
       })),
       overdue: overdue.map(item),
       soon: soon.map(item),
       today,
-      failed: failed.map((f) => ({ recipient: f.recipient_email, kind: label('emailKind', f.kind, language), error: f.last_error ?? '' })),
-      seats: seats.map((s) => ({ seat: `${s.seat}, ${pickLocalized(s.body, language)}`, holder: s.full_name, since: s.since })),
+      failed: failed.map((f) => ({
+        recipient: f.recipient_email,
+        kind: label('emailKind', f.kind, language),
+        error: f.last_error ?? '',
+      })),
+      seats: seats.map((s) => ({
+        seat: `${s.seat}, ${pickLocalized(s.body, language)}`,
+        holder: s.full_name,
+        since: s.since,
+      })),
     };
   }
 }

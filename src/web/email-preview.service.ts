@@ -7,7 +7,8 @@ import { MemberRepository } from '../members/member.repository';
 import { ComposerRegistry } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 
-export type EmailPreview = { shown: true; email: RenderedEmail; linkHidden: boolean } | { shown: false; reason: string; composable: boolean };
+export type EmailPreview =
+  { shown: true; email: RenderedEmail; linkHidden: boolean } | { shown: false; reason: string; composable: boolean };
 
 /**
  * An outbox entry rendered as the worker would render it now: the same composer (which re-checks

@@ -5,13 +5,18 @@ import type { FieldProblem } from '../common/http/api-error';
 import { problemsOf, validateForm } from './forms';
 
 /** A refusal with 429 carries the seconds to wait, for the page's Retry-After. */
-export type FormOutcome<T> = { ok: true; value: T } | { ok: false; status: number; problems: FieldProblem[]; retryAfterSeconds?: number };
+export type FormOutcome<T> =
+  { ok: true; value: T } | { ok: false; status: number; problems: FieldProblem[]; retryAfterSeconds?: number };
 
 /**
  * A page form's whole path: the API's DTO checks the values, then the service acts; a mistake at
  * either step comes back as field problems with the status the API would give (400, 403, 409…).
  */
-export async function submitForm<D extends object, T>(dto: Type<D>, values: Record<string, unknown>, act: (value: D) => Promise<T>): Promise<FormOutcome<T>> {
+export async function submitForm<D extends object, T>(
+  dto: Type<D>,
+  values: Record<string, unknown>,
+  act: (value: D) => Promise<T>,
+): Promise<FormOutcome<T>> {
   const checked = await validateForm(dto, values);
   if (!checked.ok) return { ok: false, status: HttpStatus.BAD_REQUEST, problems: checked.problems };
   return attempt(() => act(checked.value));
@@ -25,6 +30,11 @@ export async function attempt<T>(act: () => Promise<T>): Promise<FormOutcome<T>>
     const problems = problemsOf(error);
     if (!problems) throw error;
     const retryAfterSeconds = error instanceof ApiError ? error.retryAfterSeconds : undefined;
-    return { ok: false, status: (error as HttpException).getStatus(), problems, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+    return {
+      ok: false,
+      status: (error as HttpException).getStatus(),
+      problems,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    };
   }
 }

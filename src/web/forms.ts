@@ -11,7 +11,10 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; problems: Fiel
  * Runs a form's values through the API's own DTO and pipe, so a page shows the very messages
  * the API gives for the same mistake.
  */
-export async function validateForm<T extends object>(dto: Type<T>, values: Record<string, unknown>): Promise<FormResult<T>> {
+export async function validateForm<T extends object>(
+  dto: Type<T>,
+  values: Record<string, unknown>,
+): Promise<FormResult<T>> {
   try {
     return { ok: true, value: (await pipe.transform(values, { type: 'body', metatype: dto })) as T };
   } catch (error) {

@@ -3,7 +3,15 @@ import { ganttSvg } from './gantt';
 describe('ganttSvg', () => {
   const rows = [
     { label: 'Training <b>course</b>', windows: [{ start: '2019-02-01', end: '2019-02-28' }], overdue: true },
-    { label: '9th meeting', windows: [{ start: '2019-11-21', end: '2019-11-30' }, { start: '2019-12-01', end: '2019-12-10' }, { start: '2020-02-01', end: '2020-02-29' }], overdue: false },
+    {
+      label: '9th meeting',
+      windows: [
+        { start: '2019-11-21', end: '2019-11-30' },
+        { start: '2019-12-01', end: '2019-12-10' },
+        { start: '2020-02-01', end: '2020-02-29' },
+      ],
+      overdue: false,
+    },
     { label: 'On request', windows: [], overdue: false },
   ];
 
@@ -32,6 +40,8 @@ describe('ganttSvg', () => {
   });
 
   it('draws nothing when no item has a date', () => {
-    expect(ganttSvg([{ label: 'x', windows: [], overdue: false }], '2019-06-01', { title: 't', today: 'today' })).toBe('');
+    expect(ganttSvg([{ label: 'x', windows: [], overdue: false }], '2019-06-01', { title: 't', today: 'today' })).toBe(
+      '',
+    );
   });
 });

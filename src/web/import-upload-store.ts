@@ -38,7 +38,13 @@ export class ImportUploadStore {
 
   async keep(sessionId: string, workPlanId: string, file: KeptUpload): Promise<string> {
     const id = randomBytes(18).toString('base64url');
-    const value = JSON.stringify({ sessionId, workPlanId, originalname: file.originalname, mimetype: file.mimetype, data: file.buffer.toString('base64') });
+    const value = JSON.stringify({
+      sessionId,
+      workPlanId,
+      originalname: file.originalname,
+      mimetype: file.mimetype,
+      data: file.buffer.toString('base64'),
+    });
     const kept = this.sessionPrefix + sessionId;
     // One transaction: two previews at once cannot both keep the same oldest file.
     const results = await this.redis.redis
@@ -59,12 +65,22 @@ export class ImportUploadStore {
     if (!/^[A-Za-z0-9_-]{24}$/.test(id)) return null;
     const raw = await this.redis.redis.get(this.prefix + id);
     if (!raw) return null;
-    const kept = JSON.parse(raw) as { sessionId: string; workPlanId: string; originalname: string; mimetype: string; data: string };
+    const kept = JSON.parse(raw) as {
+      sessionId: string;
+      workPlanId: string;
+      originalname: string;
+      mimetype: string;
+      data: string;
+    };
     if (kept.sessionId !== sessionId || kept.workPlanId !== workPlanId) return null;
     return { buffer: Buffer.from(kept.data, 'base64'), originalname: kept.originalname, mimetype: kept.mimetype };
   }
 
   async forget(sessionId: string, id: string): Promise<void> {
-    await this.redis.redis.multi().del(this.prefix + id).lrem(this.sessionPrefix + sessionId, 0, id).exec();
+    await this.redis.redis
+      .multi()
+      .del(this.prefix + id)
+      .lrem(this.sessionPrefix + sessionId, 0, id)
+      .exec();
   }
 }

@@ -25,7 +25,12 @@ export class MeetingAgendaPagesController {
   ) {}
 
   @Post(':id/agenda')
-  addAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  addAgenda(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'agenda', async () => {
       await this.agenda.add(id, await this.steps.valid(CreateAgendaItemDto, agendaInput(body)));
       return { done: 'agenda_added' };
@@ -33,7 +38,12 @@ export class MeetingAgendaPagesController {
   }
 
   @Post(':id/agenda/order')
-  reorderAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  reorderAgenda(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'agenda', async () => {
       const order = typeof body.order === 'string' ? body.order.split(',') : body.order;
       await this.agenda.reorder(id, await this.steps.valid(ReorderAgendaDto, { order }));
@@ -42,7 +52,12 @@ export class MeetingAgendaPagesController {
   }
 
   @Post(':id/agenda/remove')
-  removeAgenda(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  removeAgenda(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'agenda', async () => {
       await this.agenda.remove(id, uuidField(body, 'itemId'));
       return { done: 'agenda_removed' };
@@ -50,7 +65,12 @@ export class MeetingAgendaPagesController {
   }
 
   @Post(':id/minutes')
-  writeMinutes(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  writeMinutes(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'minutes', async () => {
       await this.minutes.put(id, await this.steps.valid(PutMinutesDto, minutesInput(body)));
       return { done: 'minutes_saved' };
@@ -58,7 +78,12 @@ export class MeetingAgendaPagesController {
   }
 
   @Post(':id/minutes/approve')
-  approveMinutes(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  approveMinutes(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'approve', async () => {
       await this.minutes.approve(id, await this.steps.valid(ApproveMinutesDto, {}));
       return { done: 'minutes_approved' };

@@ -10,7 +10,8 @@ export type FormBody = Record<string, unknown>;
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** Dotted field names ("title.en", "decisions.0.text") as the nested objects and arrays the DTOs expect; blanks left out. */
 export function nestFields(values: FormBody): FormBody {
@@ -31,7 +32,8 @@ export function nestFields(values: FormBody): FormBody {
 /** Rows left blank leave holes in arrays; the API numbers what is there. */
 function compact(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(compact);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
   return value;
 }
 
@@ -70,7 +72,11 @@ export function meetingInput(body: FormBody, current?: { startsAt: string; endsA
   const zone = text(body.timeZone) ?? '';
   const cleared = current ? null : undefined;
   const optional = (value: unknown) => text(value) ?? cleared;
-  const location = nestFields({ venue: body['location.venue'], city: body['location.city'], countryCode: body['location.countryCode'] });
+  const location = nestFields({
+    venue: body['location.venue'],
+    city: body['location.city'],
+    countryCode: body['location.countryCode'],
+  });
   const input: FormBody = {
     kind: text(body.kind),
     number: wholeNumber(body.number) ?? cleared,
@@ -82,12 +88,18 @@ export function meetingInput(body: FormBody, current?: { startsAt: string; endsA
     onlineUrl: optional(body.onlineUrl),
     description: optional(body.description),
   };
-  if (!current) Object.assign(input, { bodyId: text(body.bodyId), status: ticked(body.tentative) ? 'tentative' : undefined });
+  if (!current)
+    Object.assign(input, { bodyId: text(body.bodyId), status: ticked(body.tentative) ? 'tentative' : undefined });
   return dropUndefined(input);
 }
 
 export function dateOptionInput(body: FormBody, zone: string): FormBody {
-  return dropUndefined({ startsAt: instantIn(body.startsAt, zone), endsAt: instantIn(body.endsAt, zone), text: text(body.text), label: text(body.label) });
+  return dropUndefined({
+    startsAt: instantIn(body.startsAt, zone),
+    endsAt: instantIn(body.endsAt, zone),
+    text: text(body.text),
+    label: text(body.label),
+  });
 }
 
 /** Who is asked or invited: everyone serving in the body and/or the members ticked. */
@@ -101,11 +113,19 @@ export function audienceInput(body: FormBody, zone?: string): FormBody {
 }
 
 export function confirmInput(body: FormBody, zone: string): FormBody {
-  return dropUndefined({ dateOptionId: text(body.dateOptionId), startsAt: instantIn(body.startsAt, zone), endsAt: instantIn(body.endsAt, zone) });
+  return dropUndefined({
+    dateOptionId: text(body.dateOptionId),
+    startsAt: instantIn(body.startsAt, zone),
+    endsAt: instantIn(body.endsAt, zone),
+  });
 }
 
 export function responseInput(body: FormBody): FormBody {
-  return dropUndefined({ response: text(body.response), delegateMemberId: text(body.delegateMemberId), note: text(body.note) });
+  return dropUndefined({
+    response: text(body.response),
+    delegateMemberId: text(body.delegateMemberId),
+    note: text(body.note),
+  });
 }
 
 /** Every participant listed on the form: ticked attended, unticked did not. */
@@ -123,7 +143,9 @@ export function agendaInput(body: FormBody): FormBody {
 }
 
 export function minutesInput(body: FormBody): FormBody {
-  const { decisions } = nestFields(Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('decisions.'))));
+  const { decisions } = nestFields(
+    Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('decisions.'))),
+  );
   return dropUndefined({ text: text(body.text) ?? '', decisions });
 }
 

@@ -36,17 +36,28 @@ export class MeetingPageSteps {
    * One step of the meeting page: run it, then back to the page with the success sentence; a refusal
    * (the DTO's or the service's) shows the page again with the messages beside the fields and what was typed.
    */
-  async step(res: Response, context: PageContext, id: string, body: FormBody, form: string, run: (meetingZone: string) => Promise<Done>) {
+  async step(
+    res: Response,
+    context: PageContext,
+    id: string,
+    body: FormBody,
+    form: string,
+    run: (meetingZone: string) => Promise<Done>,
+  ) {
     const meeting = await this.found(res, context, () => this.meetings.get(id));
     if (!meeting) return;
     try {
       const { done, counts } = await run(meeting.timeZone);
-      const query = new URLSearchParams({ done, ...Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, String(v)])) });
+      const query = new URLSearchParams({
+        done,
+        ...Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, String(v)])),
+      });
       res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?${query.toString()}#${form}`);
     } catch (error) {
       const problems = problemsOf(error);
       if (!problems) throw error;
-      if (error instanceof ApiError && error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof ApiError && error.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status((error as HttpException).getStatus());
       await this.renderMeeting(res, context, id, {}, { form, values: body, problems });
     }
@@ -65,15 +76,29 @@ export class MeetingPageSteps {
       return await load();
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      this.session.message(res, context, HttpStatus.NOT_FOUND, t('mp.notFound', context.language), [t('mp.notFound.lead', context.language)]);
+      this.session.message(res, context, HttpStatus.NOT_FOUND, t('mp.notFound', context.language), [
+        t('mp.notFound.lead', context.language),
+      ]);
       return null;
     }
   }
 
-  async renderMeeting(res: Response, context: PageContext, id: string, query: Record<string, unknown>, failed?: FailedForm) {
+  async renderMeeting(
+    res: Response,
+    context: PageContext,
+    id: string,
+    query: Record<string, unknown>,
+    failed?: FailedForm,
+  ) {
     const { language } = context;
-    const data = await this.found(res, context, () => this.pages.meeting(id, language, context.member.timeZone, failed));
+    const data = await this.found(res, context, () =>
+      this.pages.meeting(id, language, context.member.timeZone, failed),
+    );
     if (!data) return;
-    this.session.render(res, context, 'meeting', data.title, { ...data, done: this.pages.doneSentence(query, language), csrf: context.csrf });
+    this.session.render(res, context, 'meeting', data.title, {
+      ...data,
+      done: this.pages.doneSentence(query, language),
+      csrf: context.csrf,
+    });
   }
 }

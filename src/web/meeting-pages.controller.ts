@@ -36,7 +36,13 @@ export class MeetingPagesController {
 
   @Get()
   async list(@PageSession() context: PageContext, @Res() res: Response) {
-    this.session.render(res, context, 'meetings', t('nav.meetings', context.language), await this.pages.list(context.language, context.member.timeZone));
+    this.session.render(
+      res,
+      context,
+      'meetings',
+      t('nav.meetings', context.language),
+      await this.pages.list(context.language, context.member.timeZone),
+    );
   }
 
   @Get('calendar')
@@ -46,7 +52,10 @@ export class MeetingPagesController {
     const shown = month ?? monthOf(new Date(), zone);
     const data = await this.pages.calendar(shown, context.language, zone);
     if (!month) res.status(HttpStatus.BAD_REQUEST);
-    this.session.render(res, context, 'meetings-calendar', data.heading, { ...data, error: month ? null : t('mp.calendar.month.invalid', context.language) });
+    this.session.render(res, context, 'meetings-calendar', data.heading, {
+      ...data,
+      error: month ? null : t('mp.calendar.month.invalid', context.language),
+    });
   }
 
   @Get('new')
@@ -62,7 +71,12 @@ export class MeetingPagesController {
   }
 
   @Get(':id')
-  async meeting(@PageIdParam() id: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+  async meeting(
+    @PageIdParam() id: string,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await this.steps.renderMeeting(res, context, id, req.query);
   }
 
@@ -73,11 +87,21 @@ export class MeetingPagesController {
   }
 
   @Post(':id/edit')
-  async edit(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  async edit(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     const meeting = await this.steps.found(res, context, () => this.meetings.get(id));
     if (!meeting) return;
-    const current = { startsAt: wallTime(meeting.startsAt, meeting.timeZone), endsAt: wallTime(meeting.endsAt, meeting.timeZone) };
-    const outcome = await submitForm(UpdateMeetingDto, meetingInput(body, current), (dto) => this.meetings.update(id, dto));
+    const current = {
+      startsAt: wallTime(meeting.startsAt, meeting.timeZone),
+      endsAt: wallTime(meeting.endsAt, meeting.timeZone),
+    };
+    const outcome = await submitForm(UpdateMeetingDto, meetingInput(body, current), (dto) =>
+      this.meetings.update(id, dto),
+    );
     if (!outcome.ok) return this.renderMeetingForm(res.status(outcome.status), context, id, body, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=updated`);
   }
@@ -93,18 +117,37 @@ export class MeetingPagesController {
   }
 
   @Post(':id/cancel')
-  cancel(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  cancel(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.end(res, context, id, body, 'cancel');
   }
 
   @Post(':id/postpone')
-  postpone(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  postpone(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.end(res, context, id, body, 'postpone');
   }
 
   /** Cancelling or postponing asks first, on a page saying who is told and how. */
-  private async endingForm(res: Response, context: PageContext, id: string, ending: Ending, values: FormBody = {}, problems: FieldProblem[] = []) {
-    const data = await this.steps.found(res, context, () => this.pages.endingForm(id, ending, context.language, context.member.timeZone, values, problems));
+  private async endingForm(
+    res: Response,
+    context: PageContext,
+    id: string,
+    ending: Ending,
+    values: FormBody = {},
+    problems: FieldProblem[] = [],
+  ) {
+    const data = await this.steps.found(res, context, () =>
+      this.pages.endingForm(id, ending, context.language, context.member.timeZone, values, problems),
+    );
     if (data) this.session.render(res, context, 'meeting-ending', data.heading, { ...data, csrf: context.csrf });
   }
 
@@ -112,14 +155,27 @@ export class MeetingPagesController {
   private async end(res: Response, context: PageContext, id: string, body: FormBody, ending: Ending) {
     if (!(await this.steps.found(res, context, () => this.meetings.get(id)))) return;
     const input = typeof body.reason === 'string' && body.reason.trim() !== '' ? { reason: body.reason } : {};
-    const outcome = await submitForm(ReasonDto, input, (dto) => (ending === 'cancel' ? this.meetings.cancel(id, dto) : this.meetings.postpone(id, dto)));
+    const outcome = await submitForm(ReasonDto, input, (dto) =>
+      ending === 'cancel' ? this.meetings.cancel(id, dto) : this.meetings.postpone(id, dto),
+    );
     if (!outcome.ok) return this.endingForm(res.status(outcome.status), context, id, ending, body, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=${ending === 'cancel' ? 'cancelled' : 'postponed'}`);
   }
 
-  private async renderMeetingForm(res: Response, context: PageContext, id: string | null, values: FormBody, problems: FieldProblem[] = []) {
+  private async renderMeetingForm(
+    res: Response,
+    context: PageContext,
+    id: string | null,
+    values: FormBody,
+    problems: FieldProblem[] = [],
+  ) {
     const { language } = context;
     const form = await this.pages.meetingForm(language, values, problems);
-    this.session.render(res, context, 'meeting-form', t(id ? 'mp.edit.title' : 'mp.new.title', language), { ...form, id, csrf: context.csrf, problems });
+    this.session.render(res, context, 'meeting-form', t(id ? 'mp.edit.title' : 'mp.new.title', language), {
+      ...form,
+      id,
+      csrf: context.csrf,
+      problems,
+    });
   }
 }

@@ -34,7 +34,26 @@ export interface FailedForm {
 }
 
 /** Success sentences a redirect may name (?done=…); nothing else from the address is ever shown. */
-const DONE = ['created', 'updated', 'option_added', 'option_removed', 'poll_opened', 'poll_answered', 'confirmed', 'invited', 'answered', 'attendance', 'agenda_added', 'agenda_moved', 'agenda_removed', 'minutes_saved', 'minutes_approved', 'held', 'cancelled', 'postponed'] as const;
+const DONE = [
+  'created',
+  'updated',
+  'option_added',
+  'option_removed',
+  'poll_opened',
+  'poll_answered',
+  'confirmed',
+  'invited',
+  'answered',
+  'attendance',
+  'agenda_added',
+  'agenda_moved',
+  'agenda_removed',
+  'minutes_saved',
+  'minutes_approved',
+  'held',
+  'cancelled',
+  'postponed',
+] as const;
 /** The two ways a meeting ends before it is held: each asks for confirmation on a page of its own. */
 export const ENDINGS = ['cancel', 'postpone'] as const;
 export type Ending = (typeof ENDINGS)[number];
@@ -73,8 +92,18 @@ export class MeetingPagesService {
         when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
         status: label('meetingStatus', m.status, language),
         tentative: m.status === 'tentative',
-        answers: c && c.invited > 0 ? t('mp.list.answers', language, { accepted: String(c.accepted), invited: String(c.invited), pending: String(c.pending) }) : null,
-        polled: c && m.poll.openedAt && c.asked > 0 ? t('mp.list.polled', language, { answered: String(c.answered), asked: String(c.asked) }) : null,
+        answers:
+          c && c.invited > 0
+            ? t('mp.list.answers', language, {
+                accepted: String(c.accepted),
+                invited: String(c.invited),
+                pending: String(c.pending),
+              })
+            : null,
+        polled:
+          c && m.poll.openedAt && c.asked > 0
+            ? t('mp.list.polled', language, { answered: String(c.answered), asked: String(c.asked) })
+            : null,
       };
     };
     const isPast = (m: MeetingView) => new Date(m.endsAt ?? m.startsAt!) < now;
@@ -92,8 +121,19 @@ export class MeetingPagesService {
     const page = await this.meetings.list({ from: grid.from, to: grid.to, limit: 200, offset: 0 });
     const entries = page.items
       .filter((m) => m.startsAt !== null && m.status !== 'cancelled')
-      .map((m) => ({ id: m.id, title: pickLocalized(m.title, language), startsAt: m.startsAt!, endsAt: m.endsAt, tentative: m.status === 'tentative' || m.status === 'postponed' }));
-    const placed = placeEntries(grid, [...entries, ...(await this.proposedDates(grid.from, grid.to, language))], zone, language);
+      .map((m) => ({
+        id: m.id,
+        title: pickLocalized(m.title, language),
+        startsAt: m.startsAt!,
+        endsAt: m.endsAt,
+        tentative: m.status === 'tentative' || m.status === 'postponed',
+      }));
+    const placed = placeEntries(
+      grid,
+      [...entries, ...(await this.proposedDates(grid.from, grid.to, language))],
+      zone,
+      language,
+    );
     const inMonth = placed.weeks.flat().filter((d) => d.inMonth && d.entries.length > 0);
     return {
       ...placed,
@@ -108,7 +148,9 @@ export class MeetingPagesService {
     const options = await this.meetingRecords.proposedDatesBetween(from, to);
     return options.map((o) => ({
       id: o.meetingId,
-      title: o.label ? `${pickLocalized(o.meeting!.title, language)} (${o.label})` : pickLocalized(o.meeting!.title, language),
+      title: o.label
+        ? `${pickLocalized(o.meeting!.title, language)} (${o.label})`
+        : pickLocalized(o.meeting!.title, language),
       startsAt: o.startsAt!.toISOString(),
       endsAt: o.endsAt?.toISOString() ?? null,
       tentative: true,
@@ -117,7 +159,14 @@ export class MeetingPagesService {
   }
 
   /** The confirmation page of cancelling or postponing: what happens, and a reason to send (what was typed kept). */
-  async endingForm(id: string, ending: Ending, language: Language, zone: string, values: FormBody = {}, problems: FieldProblem[] = []) {
+  async endingForm(
+    id: string,
+    ending: Ending,
+    language: Language,
+    zone: string,
+    values: FormBody = {},
+    problems: FieldProblem[] = [],
+  ) {
     const meeting = await this.meetings.get(id);
     const title = pickLocalized(meeting.title, language);
     return {
@@ -140,8 +189,16 @@ export class MeetingPagesService {
     return {
       values,
       errors: byField(problems),
-      bodies: bodies.map((b) => ({ id: b.id, name: pickLocalized(b.name, language), selected: b.id === values.bodyId })),
-      kinds: MEETING_KINDS.map((kind) => ({ value: kind, label: label('meetingKind', kind, language), selected: kind === values.kind })),
+      bodies: bodies.map((b) => ({
+        id: b.id,
+        name: pickLocalized(b.name, language),
+        selected: b.id === values.bodyId,
+      })),
+      kinds: MEETING_KINDS.map((kind) => ({
+        value: kind,
+        label: label('meetingKind', kind, language),
+        selected: kind === values.kind,
+      })),
     };
   }
 
@@ -180,7 +237,8 @@ export class MeetingPagesService {
     if (failed) sections[failed.form] = { values: failed.values, errors: byField(failed.problems) };
     const section = (form: string) => sections[form] ?? { values: {}, errors: {} };
     const chosen = (form: string) => new Set(listOf(section(form).values.memberIds));
-    const memberChoices = (form: string) => members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
+    const memberChoices = (form: string) =>
+      members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
     const titleOf = (text: Record<string, string | undefined>) => pickLocalized(text, language);
@@ -191,16 +249,24 @@ export class MeetingPagesService {
       [next[from], next[to]] = [next[to], next[from]];
       return next.join(',');
     };
-    const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) => dateOptionLabel(o, zone, language);
+    const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) =>
+      dateOptionLabel(o, zone, language);
     return {
       id,
       title: titleOf(meeting.title),
       status: meeting.status,
       statusLabel: label('meetingStatus', meeting.status, language),
       kindLabel: label('meetingKind', meeting.kind, language),
-      whenReader: meeting.startsAt ? `${when(meeting.startsAt)} (${formatZone(zone, meeting.startsAt, language)})` : '—',
-      whenMeeting: meeting.startsAt && zone !== meeting.timeZone ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})` : null,
-      where: [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode].filter(Boolean).join(', '),
+      whenReader: meeting.startsAt
+        ? `${when(meeting.startsAt)} (${formatZone(zone, meeting.startsAt, language)})`
+        : '—',
+      whenMeeting:
+        meeting.startsAt && zone !== meeting.timeZone
+          ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})`
+          : null,
+      where: [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode]
+        .filter(Boolean)
+        .join(', '),
       onlineUrl: meeting.onlineUrl,
       failed: failed ? failed.form : null,
       problems: failed?.problems ?? [],
@@ -222,13 +288,34 @@ export class MeetingPagesService {
         approve: minutes?.status === 'draft',
       },
       closed: meeting.status === 'cancelled',
-      inviteLead: t(meeting.status === 'scheduled' ? 'mp.invite.lead.scheduled' : meeting.startsAt && meeting.status === 'tentative' ? 'mp.invite.lead.saveTheDate' : 'mp.invite.lead.tentative', language),
-      options: matrix.options.map((o) => ({ id: o.id, label: optionLabel(o), timed: o.startsAt !== null, removeLabel: t('mp.options.remove', language, { label: optionLabel(o) }), selected: section('confirm').values.dateOptionId === o.id })),
+      inviteLead: t(
+        meeting.status === 'scheduled'
+          ? 'mp.invite.lead.scheduled'
+          : meeting.startsAt && meeting.status === 'tentative'
+            ? 'mp.invite.lead.saveTheDate'
+            : 'mp.invite.lead.tentative',
+        language,
+      ),
+      options: matrix.options.map((o) => ({
+        id: o.id,
+        label: optionLabel(o),
+        timed: o.startsAt !== null,
+        removeLabel: t('mp.options.remove', language, { label: optionLabel(o) }),
+        selected: section('confirm').values.dateOptionId === o.id,
+      })),
       poll: {
         opened: meeting.poll.openedAt ? t('mp.poll.opened', language, { date: when(meeting.poll.openedAt) }) : null,
         closes: meeting.poll.closesAt ? t('mp.poll.closes', language, { date: when(meeting.poll.closesAt) }) : null,
-        options: matrix.options.map((o) => ({ label: optionLabel(o), canCome: o.canCome, countries: o.countriesCanCome.join(', ') })),
-        rows: matrix.participants.map((p) => ({ name: p.fullName, country: p.countryCode, answers: matrix.options.map((o) => this.pollAnswerLabel(p.answers[o.id], language)) })),
+        options: matrix.options.map((o) => ({
+          label: optionLabel(o),
+          canCome: o.canCome,
+          countries: o.countriesCanCome.join(', '),
+        })),
+        rows: matrix.participants.map((p) => ({
+          name: p.fullName,
+          country: p.countryCode,
+          answers: matrix.options.map((o) => this.pollAnswerLabel(p.answers[o.id], language)),
+        })),
         answers: POLL_ANSWERS.map((value) => ({ value, label: label('pollAnswer', value, language) })),
       },
       flags: representation.flags.map((f) => f.countryCode),
@@ -244,18 +331,34 @@ export class MeetingPagesService {
             attended: p.attended === true,
           })),
       })),
-      participants: people.map((p) => ({ id: p.memberId, name: p.fullName, country: p.countryCode, attended: p.attended === true })),
-      responses: (['accepted', 'declined', 'tentative', 'delegated'] as const).map((value) => ({ value, label: label('invitationResponse', value, language), selected: section('answer').values.response === value })),
-      members: { poll: memberChoices('poll'), invite: memberChoices('invite'), all: members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })) },
+      participants: people.map((p) => ({
+        id: p.memberId,
+        name: p.fullName,
+        country: p.countryCode,
+        attended: p.attended === true,
+      })),
+      responses: (['accepted', 'declined', 'tentative', 'delegated'] as const).map((value) => ({
+        value,
+        label: label('invitationResponse', value, language),
+        selected: section('answer').values.response === value,
+      })),
+      members: {
+        poll: memberChoices('poll'),
+        invite: memberChoices('invite'),
+        all: members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })),
+      },
       agenda: agenda.map((item, i) => {
         const title = titleOf(item.title);
         return {
           id: item.id,
           title,
-          duration: item.durationMinutes ? t('mp.agenda.minutes', language, { minutes: String(item.durationMinutes) }) : null,
+          duration: item.durationMinutes
+            ? t('mp.agenda.minutes', language, { minutes: String(item.durationMinutes) })
+            : null,
           presenter: item.presenterId ? (memberName.get(item.presenterId) ?? null) : null,
           up: i > 0 ? { order: moved(i, i - 1), label: t('mp.agenda.up', language, { title }) } : null,
-          down: i < agenda.length - 1 ? { order: moved(i, i + 1), label: t('mp.agenda.down', language, { title }) } : null,
+          down:
+            i < agenda.length - 1 ? { order: moved(i, i + 1), label: t('mp.agenda.down', language, { title }) } : null,
           removeLabel: t('mp.agenda.remove', language, { title }),
         };
       }),
@@ -271,21 +374,34 @@ export class MeetingPagesService {
   private minutesShown(minutes: MinutesView, language: Language, zone: string) {
     return {
       text: minutes.text,
-      state: minutes.status === 'approved' ? t('mp.minutes.approvedOn', language, { date: formatDateTime(minutes.approvedAt!, zone, language), name: minutes.approvedBy ?? '' }) : t('mp.minutes.draft', language),
+      state:
+        minutes.status === 'approved'
+          ? t('mp.minutes.approvedOn', language, {
+              date: formatDateTime(minutes.approvedAt!, zone, language),
+              name: minutes.approvedBy ?? '',
+            })
+          : t('mp.minutes.draft', language),
       decisions: minutes.decisions.map((d) => ({
         label: d.label,
         text: d.text,
-        actions: d.actionItems.map((a) => t('mp.minutes.actions', language, { activity: a.activity, deadline: a.deadline ?? '—' })),
+        actions: d.actionItems.map((a) =>
+          t('mp.minutes.actions', language, { activity: a.activity, deadline: a.deadline ?? '—' }),
+        ),
       })),
     };
   }
 
   /** The draft (or what was typed) as rows of the minutes form, with spare rows for new decisions. */
-  private minutesForm(minutes: MinutesView | null, { values: typed, errors }: { values: FormBody; errors: Record<string, string> }, language: Language) {
+  private minutesForm(
+    minutes: MinutesView | null,
+    { values: typed, errors }: { values: FormBody; errors: Record<string, string> },
+    language: Language,
+  ) {
     const stored = minutes?.decisions ?? [];
     const typedRows = Object.keys(typed).filter((k) => /^decisions\.\d+\.text$/.test(k)).length;
     const rows = Math.max(stored.length, typedRows) + SPARE_DECISIONS;
-    const typedOr = (name: string, fallback: string | undefined) => (Object.keys(typed).length ? String((typed[name] as string | undefined) ?? '') : (fallback ?? ''));
+    const typedOr = (name: string, fallback: string | undefined) =>
+      Object.keys(typed).length ? String((typed[name] as string | undefined) ?? '') : (fallback ?? '');
     return {
       text: typedOr('text', minutes?.text),
       decisions: Array.from({ length: rows }, (_, i) => {

@@ -24,23 +24,46 @@ export class MeetingParticipantPagesController {
   ) {}
 
   @Post(':id/invite')
-  invite(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  invite(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'invite', async () => {
-      const { invited, alreadyInvited } = await this.invitations.invite(id, await this.steps.valid(InviteDto, audienceInput(body)));
+      const { invited, alreadyInvited } = await this.invitations.invite(
+        id,
+        await this.steps.valid(InviteDto, audienceInput(body)),
+      );
       return { done: 'invited', counts: { invited, already: alreadyInvited } };
     });
   }
 
   @Post(':id/answers')
-  answer(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  answer(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'answer', async () => {
-      await this.invitations.respond(id, uuidField(body, 'memberId'), await this.steps.valid(RecordResponseDto, responseInput(body)), 'secretariat');
+      await this.invitations.respond(
+        id,
+        uuidField(body, 'memberId'),
+        await this.steps.valid(RecordResponseDto, responseInput(body)),
+        'secretariat',
+      );
       return { done: 'answered' };
     });
   }
 
   @Post(':id/attendance')
-  attendance(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  attendance(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'attendance', async () => {
       await this.invitations.recordAttendance(id, await this.steps.valid(AttendanceDto, attendanceInput(body)));
       return { done: 'attendance' };
@@ -48,7 +71,12 @@ export class MeetingParticipantPagesController {
   }
 
   @Post(':id/held')
-  held(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  held(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'held', async () => {
       await this.meetings.update(id, { status: 'held' });
       return { done: 'held' };

@@ -22,7 +22,12 @@ export class MeetingPollPagesController {
   ) {}
 
   @Post(':id/options')
-  addOption(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  addOption(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'options', async (zone) => {
       await this.poll.addOption(id, await this.steps.valid(CreateDateOptionDto, dateOptionInput(body, zone)));
       return { done: 'option_added' };
@@ -30,7 +35,12 @@ export class MeetingPollPagesController {
   }
 
   @Post(':id/options/remove')
-  removeOption(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  removeOption(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'options', async () => {
       await this.poll.removeOption(id, uuidField(body, 'optionId'));
       return { done: 'option_removed' };
@@ -38,7 +48,12 @@ export class MeetingPollPagesController {
   }
 
   @Post(':id/poll')
-  openPoll(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  openPoll(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'poll', async (zone) => {
       await this.poll.open(id, await this.steps.valid(OpenPollDto, audienceInput(body, zone)));
       return { done: 'poll_opened' };
@@ -46,7 +61,12 @@ export class MeetingPollPagesController {
   }
 
   @Post(':id/poll/answers')
-  pollAnswer(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  pollAnswer(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'pollAnswer', async () => {
       const memberId = uuidField(body, 'memberId');
       const optionId = uuidField(body, 'optionId');
@@ -56,7 +76,12 @@ export class MeetingPollPagesController {
   }
 
   @Post(':id/confirm')
-  confirm(@PageIdParam() id: string, @FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+  confirm(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     return this.steps.step(res, context, id, body, 'confirm', async (zone) => {
       await this.poll.confirm(id, await this.steps.valid(ConfirmMeetingDto, confirmInput(body, zone)));
       return { done: 'confirmed' };

@@ -22,12 +22,17 @@ export class MemberDirectoryService {
   ) {}
 
   async page(query: Record<string, unknown>, language: Language) {
-    const filters = Object.fromEntries(FILTERS.map((key) => [key, typeof query[key] === 'string' ? (query[key]) : ''])) as Record<(typeof FILTERS)[number], string>;
+    const filters = Object.fromEntries(
+      FILTERS.map((key) => [key, typeof query[key] === 'string' ? query[key] : '']),
+    ) as Record<(typeof FILTERS)[number], string>;
     const offset = typeof query.offset === 'string' ? query.offset : '0';
     const checked = await validateForm(MemberQuery, { ...blankToUndefined(filters), limit: MEMBERS_PER_PAGE, offset });
-    const found = checked.ok ? await this.members.list(checked.value) : { items: [], total: 0, limit: MEMBERS_PER_PAGE, offset: 0 };
+    const found = checked.ok
+      ? await this.members.list(checked.value)
+      : { items: [], total: 0, limit: MEMBERS_PER_PAGE, offset: 0 };
     const bodies = (await this.bodies.list({ limit: 200, offset: 0 })).items;
-    const link = (at: number) => `/members?${new URLSearchParams({ ...blankToUndefined(filters), offset: String(at) } as Record<string, string>).toString()}`;
+    const link = (at: number) =>
+      `/members?${new URLSearchParams({ ...blankToUndefined(filters), offset: String(at) } as Record<string, string>).toString()}`;
     const hasPrevious = found.offset > 0;
     const hasNext = found.offset + found.items.length < found.total;
     return {
@@ -35,9 +40,15 @@ export class MemberDirectoryService {
       filters,
       errors: checked.ok ? {} : byField(checked.problems),
       problems: checked.ok ? [] : checked.problems,
-      bodies: choices(bodies.map((b) => b.id), filters.bodyId, (id) => pickLocalized(bodies.find((b) => b.id === id)!.name, language)),
+      bodies: choices(
+        bodies.map((b) => b.id),
+        filters.bodyId,
+        (id) => pickLocalized(bodies.find((b) => b.id === id)!.name, language),
+      ),
       roles: choices(MEMBERSHIP_ROLES, filters.role, (role) => label('membershipRole', role, language)),
-      activeChoices: choices(['true', 'false'], filters.active, (value) => t(value === 'true' ? 'members.active' : 'members.inactive', language)),
+      activeChoices: choices(['true', 'false'], filters.active, (value) =>
+        t(value === 'true' ? 'members.active' : 'members.inactive', language),
+      ),
       members: found.items.map((m) => ({
         id: m.id,
         fullName: m.fullName,
@@ -46,7 +57,13 @@ export class MemberDirectoryService {
         organization: m.organization ? pickLocalized(m.organization.name, language) : '—',
         active: m.active,
       })),
-      range: found.total ? t('members.range', language, { from: String(found.offset + 1), to: String(found.offset + found.items.length), total: String(found.total) }) : '',
+      range: found.total
+        ? t('members.range', language, {
+            from: String(found.offset + 1),
+            to: String(found.offset + found.items.length),
+            total: String(found.total),
+          })
+        : '',
       previous: hasPrevious ? link(Math.max(0, found.offset - MEMBERS_PER_PAGE)) : null,
       next: hasNext ? link(found.offset + MEMBERS_PER_PAGE) : null,
       paged: hasPrevious || hasNext,

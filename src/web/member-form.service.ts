@@ -10,12 +10,22 @@ import { choices, digestChoices, languageChoices, zoneChoices } from './choices'
 import { submitForm } from './form-outcome';
 import { byField } from './forms';
 
-const TEXT_FIELDS = ['fullName', 'email', 'countryCode', 'organization', 'position', 'language', 'timeZone', 'digest'] as const;
+const TEXT_FIELDS = [
+  'fullName',
+  'email',
+  'countryCode',
+  'organization',
+  'position',
+  'language',
+  'timeZone',
+  'digest',
+] as const;
 
 /** What the form's boxes hold, as typed: shown again unchanged when the member cannot be saved. */
 export type MemberFormValues = Record<(typeof TEXT_FIELDS)[number], string> & { active: boolean };
 
-export type MemberFormOutcome = { ok: true; member: Member } | { ok: false; status: number; problems: FieldProblem[]; values: MemberFormValues };
+export type MemberFormOutcome =
+  { ok: true; member: Member } | { ok: false; status: number; problems: FieldProblem[]; values: MemberFormValues };
 
 /** The add and edit forms of a member: the API's own validation and rules, the typed values kept on a mistake. */
 @Injectable()
@@ -26,7 +36,18 @@ export class MemberFormService {
   ) {}
 
   valuesOf(member: Member | null): MemberFormValues {
-    if (!member) return { fullName: '', email: '', countryCode: '', organization: '', position: '', language: 'en', timeZone: 'Asia/Almaty', digest: 'immediate', active: true };
+    if (!member)
+      return {
+        fullName: '',
+        email: '',
+        countryCode: '',
+        organization: '',
+        position: '',
+        language: 'en',
+        timeZone: 'Asia/Almaty',
+        digest: 'immediate',
+        active: true,
+      };
     return {
       fullName: member.fullName,
       email: member.email,
@@ -42,8 +63,14 @@ export class MemberFormService {
 
   /** An unticked box is absent from the form: absent means not active. */
   valuesFromForm(body: Record<string, unknown>): MemberFormValues {
-    const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key]) : '');
-    return { ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, text(key)])) as Record<(typeof TEXT_FIELDS)[number], string>), active: body?.active === 'true' };
+    const text = (key: string) => (typeof body?.[key] === 'string' ? body[key] : '');
+    return {
+      ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, text(key)])) as Record<
+        (typeof TEXT_FIELDS)[number],
+        string
+      >),
+      active: body?.active === 'true',
+    };
   }
 
   async save(id: string | null, body: Record<string, unknown>): Promise<MemberFormOutcome> {

@@ -49,12 +49,18 @@ export class MemberPagesController {
   @Post()
   async create(@Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.forms.save(null, body);
-    if (!outcome.ok) return this.renderForm(res.status(outcome.status), context, null, outcome.values, outcome.problems);
+    if (!outcome.ok)
+      return this.renderForm(res.status(outcome.status), context, null, outcome.values, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/members/${outcome.member.id}?saved=created`);
   }
 
   @Get(':id')
-  async show(@PageIdParam() id: string, @Query('saved') saved: unknown, @PageSession() context: PageContext, @Res() res: Response) {
+  async show(
+    @PageIdParam() id: string,
+    @Query('saved') saved: unknown,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     const member = await this.find(id, res, context);
     if (!member) return;
     const reader = { language: context.language, timeZone: context.member.timeZone };
@@ -85,11 +91,17 @@ export class MemberPagesController {
   }
 
   @Post(':id')
-  async update(@PageIdParam() id: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
+  async update(
+    @PageIdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     const member = await this.find(id, res, context);
     if (!member) return;
     const outcome = await this.forms.save(id, body);
-    if (!outcome.ok) return this.renderForm(res.status(outcome.status), context, member, outcome.values, outcome.problems);
+    if (!outcome.ok)
+      return this.renderForm(res.status(outcome.status), context, member, outcome.values, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/members/${id}?saved=updated`);
   }
 
@@ -98,13 +110,23 @@ export class MemberPagesController {
       return await this.members.get(id);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      this.session.message(res, context, HttpStatus.NOT_FOUND, t('members.notFound', context.language), [t('members.notFound.lead', context.language)]);
+      this.session.message(res, context, HttpStatus.NOT_FOUND, t('members.notFound', context.language), [
+        t('members.notFound.lead', context.language),
+      ]);
       return null;
     }
   }
 
-  private async renderForm(res: Response, context: PageContext, member: Member | null, values: MemberFormValues, problems: FieldProblem[]) {
-    const title = member ? t('members.editing', context.language, { name: member.fullName }) : t('members.new', context.language);
+  private async renderForm(
+    res: Response,
+    context: PageContext,
+    member: Member | null,
+    values: MemberFormValues,
+    problems: FieldProblem[],
+  ) {
+    const title = member
+      ? t('members.editing', context.language, { name: member.fullName })
+      : t('members.new', context.language);
     this.session.render(res, context, 'member-form', title, {
       ...(await this.forms.view(values, problems, context.language)),
       action: member ? `/members/${member.id}` : '/members',

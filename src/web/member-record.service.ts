@@ -101,7 +101,15 @@ export class MemberRecordService {
   async emails(memberId: string, reader: ReaderView) {
     const page = await this.notifications.list({ recipientId: memberId, limit: 100, offset: 0 });
     const moment = (date: Date | null) =>
-      date ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)}` : '—';
-    return page.items.map((n) => ({ kind: label('emailKind', n.kind, reader.language), due: moment(n.dueAt), status: label('notificationStatus', n.status, reader.language), sentAt: moment(n.sentAt), lastError: n.lastError ?? '' }));
+      date
+        ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)}`
+        : '—';
+    return page.items.map((n) => ({
+      kind: label('emailKind', n.kind, reader.language),
+      due: moment(n.dueAt),
+      status: label('notificationStatus', n.status, reader.language),
+      sentAt: moment(n.sentAt),
+      lastError: n.lastError ?? '',
+    }));
   }
 }

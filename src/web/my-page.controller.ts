@@ -10,7 +10,12 @@ import { MemberPage, PageSession } from './page-access';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 
-const DONE = { answer: 'my.answer.saved', poll: 'my.poll.saved', item: 'my.item.saved', preferences: 'prefs.saved' } as const;
+const DONE = {
+  answer: 'my.answer.saved',
+  poll: 'my.poll.saved',
+  item: 'my.item.saved',
+  preferences: 'prefs.saved',
+} as const;
 type Done = keyof typeof DONE;
 
 /** The page of whoever is signed in, secretariat or not: their meetings, items and preferences, and sign-out. */
@@ -31,19 +36,34 @@ export class MyPageController {
   }
 
   @Post('meetings/:meetingId/answer')
-  async answer(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
+  async answer(
+    @PageIdParam('meetingId') meetingId: string,
+    @Body() body: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     const outcome = await this.myPage.answer(context.member, meetingId, body, context.language);
     await this.finish(res, context, outcome, 'answer', { form: 'answer', id: meetingId, typed: body });
   }
 
   @Post('meetings/:meetingId/poll')
-  async pollAnswers(@PageIdParam('meetingId') meetingId: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
+  async pollAnswers(
+    @PageIdParam('meetingId') meetingId: string,
+    @Body() body: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     const outcome = await this.myPage.answerPoll(context.member, meetingId, body);
     await this.finish(res, context, outcome, 'poll', { form: 'poll', id: meetingId, typed: body });
   }
 
   @Post('items/:itemId/status')
-  async itemStatus(@PageIdParam('itemId') itemId: string, @Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
+  async itemStatus(
+    @PageIdParam('itemId') itemId: string,
+    @Body() body: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
     const outcome = await this.myPage.setItemStatus(itemId, body);
     await this.finish(res, context, outcome, 'item', { form: 'item', id: itemId });
   }
@@ -57,7 +77,14 @@ export class MyPageController {
   }
 
   /** Success: back to the page (POST-redirect-GET) with a sentence; a mistake: the page again, the message beside the form. */
-  private async finish(res: Response, context: PageContext, outcome: FormOutcome<unknown>, done: Done, failure: Omit<MyPageFailure, 'problems'>, query = '') {
+  private async finish(
+    res: Response,
+    context: PageContext,
+    outcome: FormOutcome<unknown>,
+    done: Done,
+    failure: Omit<MyPageFailure, 'problems'>,
+    query = '',
+  ) {
     if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/me?done=${done}${query}`);
     if (outcome.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
     res.status(outcome.status);

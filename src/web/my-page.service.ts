@@ -57,20 +57,34 @@ export class MyPageService {
       this.record.workPlanItems(member.id, reader),
       this.meetingRecords.substitutesOfferedTo(member),
     ]);
-    const polls = await this.openPolls(member, meetings.map((m) => m.meetingId), language, failure?.form === 'poll' ? failure : undefined);
-    const failed = (form: MyPageFailure['form'], id?: string) => (failure?.form === form && failure.id === id ? failure.problems.map((p) => p.message).join('; ') : '');
-    const typedIn = (meetingId: string) => (failure?.form === 'answer' && failure.id === meetingId ? (failure.typed ?? {}) : null);
+    const polls = await this.openPolls(
+      member,
+      meetings.map((m) => m.meetingId),
+      language,
+      failure?.form === 'poll' ? failure : undefined,
+    );
+    const failed = (form: MyPageFailure['form'], id?: string) =>
+      failure?.form === form && failure.id === id ? failure.problems.map((p) => p.message).join('; ') : '';
+    const typedIn = (meetingId: string) =>
+      failure?.form === 'answer' && failure.id === meetingId ? (failure.typed ?? {}) : null;
     const answerTyped = (meetingId: string) => typedIn(meetingId)?.response;
     const substituteTyped = (meetingId: string) => typedIn(meetingId)?.delegateMemberId;
-    const preferences = failure?.form === 'preferences' ? { ...pick(member), ...typedPreferences(failure.typed ?? {}) } : pick(member);
+    const preferences =
+      failure?.form === 'preferences' ? { ...pick(member), ...typedPreferences(failure.typed ?? {}) } : pick(member);
     return {
       member,
       meetings: meetings.map((m) => ({
         ...m,
         responseLabel: t(`my.response.${m.response}` as MessageKey, language),
         legend: t('my.answer.for', language, { meeting: m.title }),
-        choices: choices(PAGE_RESPONSES, answerTyped(m.meetingId) ?? m.response, (value) => t(`my.response.${value}` as MessageKey, language)),
-        substitutes: choices(substitutes.map((s) => s.id), substituteTyped(m.meetingId) ?? m.delegateMemberId, (id) => substitutes.find((s) => s.id === id)!.fullName),
+        choices: choices(PAGE_RESPONSES, answerTyped(m.meetingId) ?? m.response, (value) =>
+          t(`my.response.${value}` as MessageKey, language),
+        ),
+        substitutes: choices(
+          substitutes.map((s) => s.id),
+          substituteTyped(m.meetingId) ?? m.delegateMemberId,
+          (id) => substitutes.find((s) => s.id === id)!.fullName,
+        ),
         error: failed('answer', m.meetingId),
         poll: polls.get(m.meetingId) ?? null,
       })),
@@ -92,8 +106,13 @@ export class MyPageService {
   /** The substitute chosen counts only with the answer that sends one: a choice left in the list does not refuse another answer. */
   answer(member: Member, meetingId: string, body: Record<string, unknown>, language: Language) {
     const delegated = body?.response === 'delegated';
-    const values = { response: body?.response, ...(delegated && body.delegateMemberId !== '' ? { delegateMemberId: body.delegateMemberId } : {}) };
-    return submitForm(RecordResponseDto, values, (dto) => this.invitations.respond(meetingId, member.id, dto, 'member', language));
+    const values = {
+      response: body?.response,
+      ...(delegated && body.delegateMemberId !== '' ? { delegateMemberId: body.delegateMemberId } : {}),
+    };
+    return submitForm(RecordResponseDto, values, (dto) =>
+      this.invitations.respond(meetingId, member.id, dto, 'member', language),
+    );
   }
 
   /**
@@ -106,11 +125,22 @@ export class MyPageService {
       const option = OPTION_FIELD.exec(field);
       return option ? [{ field, optionId: option[1], value }] : [];
     });
-    if (given.length === 0) return { ok: false, status: HttpStatus.BAD_REQUEST, problems: [{ field: 'poll', message: 'choose an answer for at least one date' }] };
-    const checked = await Promise.all(given.map(async (g) => ({ ...g, result: await validateForm(PollAnswerDto, { answer: g.value }) })));
-    const problems = checked.flatMap((c) => (c.result.ok ? [] : c.result.problems.map((p) => ({ field: c.field, message: p.message }))));
+    if (given.length === 0)
+      return {
+        ok: false,
+        status: HttpStatus.BAD_REQUEST,
+        problems: [{ field: 'poll', message: 'choose an answer for at least one date' }],
+      };
+    const checked = await Promise.all(
+      given.map(async (g) => ({ ...g, result: await validateForm(PollAnswerDto, { answer: g.value }) })),
+    );
+    const problems = checked.flatMap((c) =>
+      c.result.ok ? [] : c.result.problems.map((p) => ({ field: c.field, message: p.message })),
+    );
     if (problems.length) return { ok: false, status: HttpStatus.BAD_REQUEST, problems };
-    const answers = checked.flatMap((c) => (c.result.ok ? [{ optionId: c.optionId, answer: c.result.value.answer }] : []));
+    const answers = checked.flatMap((c) =>
+      c.result.ok ? [{ optionId: c.optionId, answer: c.result.value.answer }] : [],
+    );
     const outcome = await attempt(async () => (await this.poll.answerAll(meetingId, member.id, answers)).length);
     if (outcome.ok) return outcome;
     const fields = new Set(given.map((g) => g.field));
@@ -130,14 +160,20 @@ export class MyPageService {
       const typed = failure?.id === meeting.id ? (failure.typed ?? {}) : {};
       const errors = failure?.id === meeting.id ? byField(failure.problems) : {};
       polls.set(meeting.id, {
-        closes: meeting.pollClosesAt ? t('mp.poll.closes', language, { date: formatDateTime(meeting.pollClosesAt.toISOString(), member.timeZone, language) }) : null,
+        closes: meeting.pollClosesAt
+          ? t('mp.poll.closes', language, {
+              date: formatDateTime(meeting.pollClosesAt.toISOString(), member.timeZone, language),
+            })
+          : null,
         error: errors.poll ?? '',
         options: matrix.options.map((o) => {
           const name = `option.${o.id}`;
           return {
             name,
             legend: dateOptionLabel(o, member.timeZone, language),
-            choices: choices(POLL_ANSWERS, typed[name] ?? mine.answers[o.id], (value) => label('pollAnswer', value, language)),
+            choices: choices(POLL_ANSWERS, typed[name] ?? mine.answers[o.id], (value) =>
+              label('pollAnswer', value, language),
+            ),
             error: errors[name] ?? null,
           };
         }),

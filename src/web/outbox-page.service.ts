@@ -19,7 +19,6 @@ export const OUTBOX_PAGE_SIZE = 50;
 export const OUTBOX_FILTERS = ['status', 'subjectType', 'recipientId', 'from', 'to'] as const;
 export type OutboxFilters = Pick<NotificationQuery, (typeof OUTBOX_FILTERS)[number]>;
 
-
 /** What the outbox pages show: the filtered, paginated list and one email as its recipient reads it. */
 @Injectable()
 export class OutboxPageService {
@@ -30,7 +29,14 @@ export class OutboxPageService {
   ) {}
 
   /** The dates of the form are whole days in the reader's zone: "until 3 May" includes 3 May. */
-  async list(filters: OutboxFilters, page: number, typed: Record<string, string>, problems: FieldProblem[], language: Language, zone: string) {
+  async list(
+    filters: OutboxFilters,
+    page: number,
+    typed: Record<string, string>,
+    problems: FieldProblem[],
+    language: Language,
+    zone: string,
+  ) {
     const day = (iso: string, edge: 'start' | 'end') => {
       const date = DateTime.fromISO(iso, { zone });
       return (edge === 'start' ? date.startOf('day') : date.endOf('day')).toISO()!;
@@ -42,17 +48,26 @@ export class OutboxPageService {
       limit: OUTBOX_PAGE_SIZE,
       offset: (page - 1) * OUTBOX_PAGE_SIZE,
     };
-    const found: Page<Notification> = problems.length ? { items: [], total: 0, limit: query.limit, offset: query.offset } : await this.notifications.list(query);
+    const found: Page<Notification> = problems.length
+      ? { items: [], total: 0, limit: query.limit, offset: query.offset }
+      : await this.notifications.list(query);
     // Beyond the API's counting cap the total is a lower bound: "10,000+", and a full page may have a next one.
     const total = found.total.toLocaleString(language) + (found.totalIsLowerBound ? '+' : '');
-    const more = found.totalIsLowerBound ? found.items.length === query.limit : query.offset + found.items.length < found.total;
+    const more = found.totalIsLowerBound
+      ? found.items.length === query.limit
+      : query.offset + found.items.length < found.total;
     const people = (await this.members.list({ limit: 200, offset: 0 })).items;
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
-    const link = (target: number) => `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) }).toString()}`;
+    const link = (target: number) =>
+      `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) }).toString()}`;
     return {
       filters: {
-        status: NOTIFICATION_STATUSES.map((s) => filterOption(s, label('notificationStatus', s, language), typed.status ?? '')),
-        subjectType: SUBJECT_TYPES.map((s) => filterOption(s, label('subjectType', s, language), typed.subjectType ?? '')),
+        status: NOTIFICATION_STATUSES.map((s) =>
+          filterOption(s, label('notificationStatus', s, language), typed.status ?? ''),
+        ),
+        subjectType: SUBJECT_TYPES.map((s) =>
+          filterOption(s, label('subjectType', s, language), typed.subjectType ?? ''),
+        ),
         recipientId: people.map((m) => filterOption(m.id, `${m.fullName} <${m.email}>`, typed.recipientId ?? '')),
         from: typed.from ?? '',
         to: typed.to ?? '',
@@ -60,7 +75,13 @@ export class OutboxPageService {
         invalid: problems.length > 0,
         errors: byField(problems),
       },
-      count: found.total ? t('outbox.count', language, { first: (query.offset + 1).toLocaleString(language), last: (query.offset + found.items.length).toLocaleString(language), total }) : null,
+      count: found.total
+        ? t('outbox.count', language, {
+            first: (query.offset + 1).toLocaleString(language),
+            last: (query.offset + found.items.length).toLocaleString(language),
+            total,
+          })
+        : null,
       empty: found.total ? null : t(Object.values(typed).some(Boolean) ? 'outbox.empty' : 'outbox.empty.all', language),
       previous: page > 1 ? link(page - 1) : null,
       next: more ? link(page + 1) : null,
@@ -100,7 +121,11 @@ export class OutboxPageService {
       ].map(([term, value]) => ({ term, value })),
       email: preview.shown ? preview.email : null,
       linkHidden: preview.shown && preview.linkHidden,
-      notShown: preview.shown ? null : t(preview.composable ? 'outbox.email.not_sent' : 'outbox.email.unrenderable', language, { reason: preview.reason }),
+      notShown: preview.shown
+        ? null
+        : t(preview.composable ? 'outbox.email.not_sent' : 'outbox.email.unrenderable', language, {
+            reason: preview.reason,
+          }),
       resent: resentId,
       resendOf,
     };

@@ -36,13 +36,25 @@ export class OutboxPagesController {
     const page = /^[1-9]\d{0,5}$/.test(pageText) ? Number(pageText) : 0;
     if (page === 0) problems.push({ field: 'page', message: 'page must be a whole number from 1' });
     const filters: OutboxFilters = checked.ok ? checked.value : {};
-    const data = await this.view.list(filters, Math.max(page, 1), typed, problems, context.language, context.member.timeZone);
+    const data = await this.view.list(
+      filters,
+      Math.max(page, 1),
+      typed,
+      problems,
+      context.language,
+      context.member.timeZone,
+    );
     res.status(problems.length ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     this.session.render(res, context, 'outbox', t('outbox.title', context.language), data);
   }
 
   @Get(':id')
-  async email(@PageIdParam() id: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+  async email(
+    @PageIdParam() id: string,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const notification = await this.find(id, res, context);
     if (!notification) return;
     const resent = typeof req.query.resent === 'string' && isUUID(req.query.resent) ? req.query.resent : null;

@@ -10,7 +10,10 @@ export class MalformedPageId extends NotFoundException {}
 
 /** A record id in a page address; a malformed one gets the 404 page rather than the API's JSON 400. */
 export function PageIdParam(name = 'id', optional = false): ParameterDecorator {
-  return Param(name, new ParseUUIDPipe({ version: undefined, optional, exceptionFactory: () => new MalformedPageId() }));
+  return Param(
+    name,
+    new ParseUUIDPipe({ version: undefined, optional, exceptionFactory: () => new MalformedPageId() }),
+  );
 }
 
 /**
@@ -28,7 +31,9 @@ export class MalformedPageIdFilter implements ExceptionFilter {
     try {
       const context = pageContextOf(req) ?? (await this.session.require(req, res, false));
       if (!context) return;
-      this.session.message(res, context, HttpStatus.NOT_FOUND, t('page.notFound', context.language), [t('page.notFound.lead', context.language)]);
+      this.session.message(res, context, HttpStatus.NOT_FOUND, t('page.notFound', context.language), [
+        t('page.notFound.lead', context.language),
+      ]);
     } catch {
       if (!res.headersSent) res.status(HttpStatus.NOT_FOUND).end();
     }

@@ -18,9 +18,15 @@ export const LANGUAGE_COOKIE = 'wgs_lang';
  * The EN/RU/KK switch: the same page with the same filters, month or page number, only ?lang changed.
  * A page shown in answer to a form (POST) switches on the page the form was sent from.
  */
-export function languageLinks(req: Request, current: Language): { code: Language; name: string; href: string; current: boolean }[] {
+export function languageLinks(
+  req: Request,
+  current: Language,
+): { code: Language; name: string; href: string; current: boolean }[] {
   const here = new URL(req.originalUrl, 'http://page');
-  const from = req.method === 'GET' ? here : sameSitePage(req.get('referer'), req.get('host')) ?? new URL(here.pathname, 'http://page');
+  const from =
+    req.method === 'GET'
+      ? here
+      : (sameSitePage(req.get('referer'), req.get('host')) ?? new URL(here.pathname, 'http://page'));
   return LANGUAGES.map((code) => {
     const target = new URL(from.href);
     target.searchParams.set('lang', code);
@@ -67,16 +73,37 @@ export class PageSessionService {
       res.redirect(HttpStatus.SEE_OTHER, '/sign-in');
       return null;
     }
-    const asked = typeof req.query.lang === 'string' && (LANGUAGES as readonly string[]).includes(req.query.lang) ? (req.query.lang as Language) : null;
+    const asked =
+      typeof req.query.lang === 'string' && (LANGUAGES as readonly string[]).includes(req.query.lang)
+        ? (req.query.lang as Language)
+        : null;
     if (asked) res.append('Set-Cookie', `${LANGUAGE_COOKIE}=${asked}; Path=/; SameSite=Lax; Max-Age=31536000`);
     const remembered = cookieValue(req, LANGUAGE_COOKIE);
-    const language: Language = asked ?? ((LANGUAGES as readonly string[]).includes(remembered ?? '') ? (remembered as Language) : found.member.language);
+    const language: Language =
+      asked ??
+      ((LANGUAGES as readonly string[]).includes(remembered ?? '') ? (remembered as Language) : found.member.language);
     if (secretariat && found.role !== 'secretariat') {
-      res.status(HttpStatus.FORBIDDEN).send(this.pages.render('message', language, t('page.forbidden', language), { lines: [t('page.forbidden.lead', language)] }));
+      res.status(HttpStatus.FORBIDDEN).send(
+        this.pages.render('message', language, t('page.forbidden', language), {
+          lines: [t('page.forbidden.lead', language)],
+        }),
+      );
       return null;
     }
-    requestContext.actAs({ kind: 'member', id: found.member.id, memberId: found.member.id, name: found.member.fullName, role: found.role });
-    return { member: found.member, session: found.session, role: found.role, language, csrf: this.sessions.csrfToken(found.session) };
+    requestContext.actAs({
+      kind: 'member',
+      id: found.member.id,
+      memberId: found.member.id,
+      name: found.member.fullName,
+      role: found.role,
+    });
+    return {
+      member: found.member,
+      session: found.session,
+      role: found.role,
+      language,
+      csrf: this.sessions.csrfToken(found.session),
+    };
   }
 
   /** A page form's POST carries the session's CSRF token in the field `csrf`. */
@@ -86,7 +113,9 @@ export class PageSessionService {
 
   /** Refuses a form whose CSRF token is missing or stale, with a page saying what to do. */
   refuseCsrf(res: Response, context: PageContext): void {
-    res.status(HttpStatus.FORBIDDEN).send(this.pages.render('message', context.language, t('page.error.csrf', context.language), { lines: [] }));
+    res
+      .status(HttpStatus.FORBIDDEN)
+      .send(this.pages.render('message', context.language, t('page.error.csrf', context.language), { lines: [] }));
   }
 
   /** A page with a heading and sentences, e.g. "this member does not exist" with its 404. */
@@ -96,7 +125,13 @@ export class PageSessionService {
   }
 
   render(res: Response, context: PageContext, name: PageName, title: string, data: Record<string, unknown>) {
-    const nav = { signedIn: true, csrf: context.csrf, fullName: context.member.fullName, secretariat: context.role === 'secretariat', languages: languageLinks(res.req, context.language) };
+    const nav = {
+      signedIn: true,
+      csrf: context.csrf,
+      fullName: context.member.fullName,
+      secretariat: context.role === 'secretariat',
+      languages: languageLinks(res.req, context.language),
+    };
     res.send(this.pages.render(name, context.language, title, { ...data, nav }));
   }
 }

@@ -34,8 +34,43 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
 
 /** The secretariat's web pages (server-rendered). */
 @Module({
-  imports: [PagesModule, SessionsModule, MeetingsModule, WorkPlanModule, MembersModule, BodiesModule, OrganizationsModule, MailModule],
-  controllers: [WebPagesController, MeetingPagesController, MeetingPollPagesController, MeetingParticipantPagesController, MeetingAgendaPagesController, MemberPagesController, BodyPagesController, MyPageController, WorkPlanPagesController, OutboxPagesController],
-  providers: [PageSessionService, PageGuard, MeetingPageSteps, DashboardService, MeetingPagesService, MemberRecordService, MemberDirectoryService, MemberFormService, BodyOverviewService, MyPageService, WorkPlanPageService, ImportUploadStore, OutboxPageService, EmailPreviewService],
+  imports: [
+    PagesModule,
+    SessionsModule,
+    MeetingsModule,
+    WorkPlanModule,
+    MembersModule,
+    BodiesModule,
+    OrganizationsModule,
+    MailModule,
+  ],
+  controllers: [
+    WebPagesController,
+    MeetingPagesController,
+    MeetingPollPagesController,
+    MeetingParticipantPagesController,
+    MeetingAgendaPagesController,
+    MemberPagesController,
+    BodyPagesController,
+    MyPageController,
+    WorkPlanPagesController,
+    OutboxPagesController,
+  ],
+  providers: [
+    PageSessionService,
+    PageGuard,
+    MeetingPageSteps,
+    DashboardService,
+    MeetingPagesService,
+    MemberRecordService,
+    MemberDirectoryService,
+    MemberFormService,
+    BodyOverviewService,
+    MyPageService,
+    WorkPlanPageService,
+    ImportUploadStore,
+    OutboxPageService,
+    EmailPreviewService,
+  ],
 })
 export class WebModule {}

@@ -40,23 +40,45 @@ export class WorkPlanPageService {
    * The plan's table and timeline narrowed by the filters. The choices offered come from the whole
    * plan, so a filter never offers a value that finds nothing in it.
    */
-  async plan(planId: string | undefined, filters: ItemFilters, typed: Record<string, string>, problems: FieldProblem[], language: Language, zone: string) {
+  async plan(
+    planId: string | undefined,
+    filters: ItemFilters,
+    typed: Record<string, string>,
+    problems: FieldProblem[],
+    language: Language,
+    zone: string,
+  ) {
     const plans = await this.plans.list({ limit: 100, offset: 0 });
     const chosen = planId ? await this.plans.get(planId) : plans.items[0];
     const all = chosen ? await this.planItems(chosen.id, {}) : [];
-    const shown = chosen && problems.length === 0 && Object.values(filters).some((v) => v !== undefined) ? await this.planItems(chosen.id, filters) : all;
+    const shown =
+      chosen && problems.length === 0 && Object.values(filters).some((v) => v !== undefined)
+        ? await this.planItems(chosen.id, filters)
+        : all;
     const name = (item: WorkPlanItemView) => pickLocalized(item.activity, language);
-    const executors = new Map(all.filter((i) => i.executor).map((i) => [i.executor!.id, pickLocalized(i.executor!.name, language)]));
+    const executors = new Map(
+      all.filter((i) => i.executor).map((i) => [i.executor!.id, pickLocalized(i.executor!.name, language)]),
+    );
     const pick = (field: string) => typed[field] ?? '';
     return {
       planId: chosen?.id ?? null,
       plan: chosen ? pickLocalized(chosen.title, language) : null,
-      plans: plans.items.map((p) => ({ id: p.id, title: pickLocalized(p.title, language), current: p.id === chosen?.id })),
+      plans: plans.items.map((p) => ({
+        id: p.id,
+        title: pickLocalized(p.title, language),
+        current: p.id === chosen?.id,
+      })),
       filters: {
         due: DUE_FILTERS.map((d) => filterOption(d, t(`wpp.due.${d}` as MessageKey, language), pick('due'))),
-        executor: [...executors].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => filterOption(id, label, pick('executor'))),
-        country: [...new Set(all.flatMap((i) => i.countries))].sort().map((c) => filterOption(c, c, pick('country').toUpperCase())),
-        topic: [...new Set(all.flatMap((i) => i.topics))].sort().map((topic) => filterOption(topic, topic, pick('topic').toLowerCase())),
+        executor: [...executors]
+          .sort((a, b) => a[1].localeCompare(b[1]))
+          .map(([id, label]) => filterOption(id, label, pick('executor'))),
+        country: [...new Set(all.flatMap((i) => i.countries))]
+          .sort()
+          .map((c) => filterOption(c, c, pick('country').toUpperCase())),
+        topic: [...new Set(all.flatMap((i) => i.topics))]
+          .sort()
+          .map((topic) => filterOption(topic, topic, pick('topic').toLowerCase())),
         status: ITEM_STATUSES.map((s) => filterOption(s, label('itemStatus', s, language), pick('status'))),
         active: Object.values(typed).some(Boolean),
         invalid: problems.length > 0,
@@ -72,7 +94,8 @@ export class WorkPlanPageService {
       items: shown.map((i) => ({
         activity: name(i),
         deadline: i.deadline.text || '—',
-        window: windowText(i.deadline.windows, language) || (i.deadline.onRequest ? t('wpp.on_request', language) : '—'),
+        window:
+          windowText(i.deadline.windows, language) || (i.deadline.onRequest ? t('wpp.on_request', language) : '—'),
         due: i.deadline.dueAt ? formatDateTime(i.deadline.dueAt, zone, language) : null,
         executor: i.executor ? pickLocalized(i.executor.name, language) : '—',
         responsible: i.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
@@ -86,20 +109,34 @@ export class WorkPlanPageService {
   preview(report: ImportReport, fileName: string, language: Language, zone: string) {
     const { rows, valid, invalid, newExecutors } = report.summary;
     return {
-      summary: t('wpp.preview.summary', language, { rows: String(rows), valid: String(valid), invalid: String(invalid), file: fileName }),
-      ignored: report.ignoredColumns.length ? t('wpp.preview.ignored', language, { columns: report.ignoredColumns.join(', ') }) : null,
-      newExecutors: newExecutors.length ? t('wpp.preview.new_executors', language, { names: newExecutors.join(', ') }) : null,
+      summary: t('wpp.preview.summary', language, {
+        rows: String(rows),
+        valid: String(valid),
+        invalid: String(invalid),
+        file: fileName,
+      }),
+      ignored: report.ignoredColumns.length
+        ? t('wpp.preview.ignored', language, { columns: report.ignoredColumns.join(', ') })
+        : null,
+      newExecutors: newExecutors.length
+        ? t('wpp.preview.new_executors', language, { names: newExecutors.join(', ') })
+        : null,
       importable: invalid === 0 && rows > 0,
       confirm: t('wpp.preview.confirm', language, { count: String(rows) }),
-      refused: invalid > 0 ? t('wpp.preview.refused', language, { invalid: String(invalid), rows: String(rows) }) : null,
+      refused:
+        invalid > 0 ? t('wpp.preview.refused', language, { invalid: String(invalid), rows: String(rows) }) : null,
       problems: rows > 0 ? this.problemSentences(report.rows, language) : [],
       rows: report.rows.map((row) => ({
         line: row.line,
         activity: pickLocalized(row.activity, language) || '—',
         deadline: row.deadline?.text || '—',
-        window: row.deadline ? windowText(row.deadline.windows, language) || (row.deadline.onRequest ? t('wpp.on_request', language) : '—') : '—',
+        window: row.deadline
+          ? windowText(row.deadline.windows, language) || (row.deadline.onRequest ? t('wpp.on_request', language) : '—')
+          : '—',
         due: row.deadline?.dueAt ? formatDateTime(row.deadline.dueAt, zone, language) : null,
-        executor: row.executor ? `${row.executor.name}${row.executor.match === 'new_organization' ? ` ${t('wpp.preview.executor.new', language)}` : ''}` : '—',
+        executor: row.executor
+          ? `${row.executor.name}${row.executor.match === 'new_organization' ? ` ${t('wpp.preview.executor.new', language)}` : ''}`
+          : '—',
         errors: row.errors.map((e) => `${e.field}: ${e.message}`),
       })),
     };
@@ -107,7 +144,15 @@ export class WorkPlanPageService {
 
   /** "Line 4, column “deadline”: …" for every problem of every row (also what a refused import reports). */
   problemSentences(rows: { line: number; errors: FieldProblem[] }[], language: Language): string[] {
-    return rows.flatMap((row) => row.errors.map((e) => t('wpp.preview.problem', language, { line: String(row.line), field: e.field, message: e.message.replace(/\.$/, '') })));
+    return rows.flatMap((row) =>
+      row.errors.map((e) =>
+        t('wpp.preview.problem', language, {
+          line: String(row.line),
+          field: e.field,
+          message: e.message.replace(/\.$/, ''),
+        }),
+      ),
+    );
   }
 
   private async planItems(workPlanId: string, filters: ItemFilters): Promise<WorkPlanItemView[]> {

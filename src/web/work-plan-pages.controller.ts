@@ -1,4 +1,17 @@
-import { Catch, Controller, Get, HttpStatus, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Catch,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -56,21 +69,35 @@ export class WorkPlanPagesController {
   }
 
   @Get(':planId')
-  async workPlan(@PageIdParam('planId', true) planId: string | undefined, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+  async workPlan(
+    @PageIdParam('planId', true) planId: string | undefined,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const typed = typedFilters(req.query, FILTER_FIELDS);
     const checked = await validateForm(WorkPlanItemQuery, blankToUndefined(typed));
     const filters: ItemFilters = checked.ok ? checked.value : {};
     const problems = checked.ok ? [] : checked.problems;
     if (planId && !(await this.findPlan(planId, res, context))) return;
     const data = await this.view.plan(planId, filters, typed, problems, context.language, context.member.timeZone);
-    const imported = typeof req.query.imported === 'string' && /^\d{1,6}$/.test(req.query.imported) ? t('wpp.import.done', context.language, { count: req.query.imported }) : null;
+    const imported =
+      typeof req.query.imported === 'string' && /^\d{1,6}$/.test(req.query.imported)
+        ? t('wpp.import.done', context.language, { count: req.query.imported })
+        : null;
     res.status(problems.length ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     this.session.render(res, context, 'work-plan', t('wp.title', context.language), { ...data, imported });
   }
 
   @Get(':planId/export.:format')
-  async export(@PageIdParam('planId') planId: string, @Param('format') format: string, @PageSession() context: PageContext, @Res() res: Response) {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return this.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', context.language));
+  async export(
+    @PageIdParam('planId') planId: string,
+    @Param('format') format: string,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+      return this.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', context.language));
     if (!(await this.findPlan(planId, res, context))) return;
     const file = await this.exporter.export(planId, format as (typeof EXPORT_FORMATS)[number]);
     res.setHeader('Content-Type', file.contentType);
@@ -79,7 +106,12 @@ export class WorkPlanPagesController {
   }
 
   @Get(':planId/import')
-  async importForm(@PageIdParam('planId') planId: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+  async importForm(
+    @PageIdParam('planId') planId: string,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const tooLarge = req.query.problem === 'too_large';
     await this.renderImport(res, context, planId, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.OK, {
       errors: tooLarge ? { file: t('wpp.import.too_large', context.language) } : {},
@@ -94,11 +126,19 @@ export class WorkPlanPagesController {
   @CsrfCheckedInHandler()
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
-  async preview(@PageIdParam('planId') planId: string, @UploadedFile() file: KeptUpload | undefined, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+  async preview(
+    @PageIdParam('planId') planId: string,
+    @UploadedFile() file: KeptUpload | undefined,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     if (!this.session.checkCsrf(context, req.body)) return this.session.refuseCsrf(res, context);
     const { language } = context;
     if (!file || file.buffer.length === 0) {
-      return this.renderImport(res, context, planId, HttpStatus.BAD_REQUEST, { errors: { file: t('wpp.import.no_file', language) } });
+      return this.renderImport(res, context, planId, HttpStatus.BAD_REQUEST, {
+        errors: { file: t('wpp.import.no_file', language) },
+      });
     }
     let report;
     try {
@@ -107,16 +147,27 @@ export class WorkPlanPagesController {
       return this.refuse(res, context, planId, error);
     }
     const uploadId = await this.uploads.keep(context.session.id, planId, file);
-    await this.renderImport(res, context, planId, HttpStatus.OK, { preview: this.view.preview(report, file.originalname, language, context.member.timeZone), uploadId });
+    await this.renderImport(res, context, planId, HttpStatus.OK, {
+      preview: this.view.preview(report, file.originalname, language, context.member.timeZone),
+      uploadId,
+    });
   }
 
   /** Step two: the real import of the very file previewed, all rows or none. */
   @Post(':planId/import/confirm')
-  async confirm(@PageIdParam('planId') planId: string, @PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
+  async confirm(
+    @PageIdParam('planId') planId: string,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const { upload } = (req.body ?? {}) as { upload?: unknown };
     const uploadId = typeof upload === 'string' ? upload : '';
     const file = await this.uploads.find(context.session.id, planId, uploadId);
-    if (!file) return this.renderImport(res, context, planId, HttpStatus.GONE, { errors: { file: t('wpp.import.expired', context.language) } });
+    if (!file)
+      return this.renderImport(res, context, planId, HttpStatus.GONE, {
+        errors: { file: t('wpp.import.expired', context.language) },
+      });
     let report;
     try {
       report = await this.importer.import(planId, file, false);
@@ -132,8 +183,11 @@ export class WorkPlanPagesController {
     const problems = problemsOf(error);
     if (!problems) throw error;
     const status = (error as { getStatus(): number }).getStatus();
-    if (status === Number(HttpStatus.NOT_FOUND)) return this.message(res, context, status, t('wpp.plan.missing', context.language));
-    const lines = ((error as { getResponse(): { details?: { rows?: { line: number; errors: FieldProblem[] }[] } } }).getResponse().details?.rows ?? []);
+    if (status === Number(HttpStatus.NOT_FOUND))
+      return this.message(res, context, status, t('wpp.plan.missing', context.language));
+    const lines =
+      (error as { getResponse(): { details?: { rows?: { line: number; errors: FieldProblem[] }[] } } }).getResponse()
+        .details?.rows ?? [];
     const reason = problems.map((p) => p.message).join('; ');
     await this.renderImport(res, context, planId, status, {
       errors: lines.length ? {} : byField(problems.map((p) => ({ field: 'file', message: p.message }))),
@@ -142,7 +196,13 @@ export class WorkPlanPagesController {
     });
   }
 
-  private async renderImport(res: Response, context: PageContext, planId: string, status: number, data: Record<string, unknown>) {
+  private async renderImport(
+    res: Response,
+    context: PageContext,
+    planId: string,
+    status: number,
+    data: Record<string, unknown>,
+  ) {
     const plan = await this.findPlan(planId, res, context);
     if (!plan) return;
     res.status(status);

@@ -12,8 +12,18 @@ export class ItemDueMoments {
   async rezoneBody(manager: EntityManager, bodyId: string, timeZone: string): Promise<number> {
     const items = await this.items.lockDatedOfBody(manager, bodyId);
     if (items.length === 0) return 0;
-    const dueAt = items.map((i) => deadlineDueAt({ text: i.deadline_text, kind: i.deadline_kind, windows: i.deadline_windows, onRequest: i.on_request }, timeZone)?.toISOString() ?? null);
-    await this.items.setDueMoments(manager, items.map((i) => i.id), dueAt);
+    const dueAt = items.map(
+      (i) =>
+        deadlineDueAt(
+          { text: i.deadline_text, kind: i.deadline_kind, windows: i.deadline_windows, onRequest: i.on_request },
+          timeZone,
+        )?.toISOString() ?? null,
+    );
+    await this.items.setDueMoments(
+      manager,
+      items.map((i) => i.id),
+      dueAt,
+    );
     return items.length;
   }
 }

@@ -82,7 +82,11 @@ export class WorkPlanItem extends Timestamped {
   executorMember?: Relation<Member> | null;
 
   @ManyToMany(() => Member)
-  @JoinTable({ name: 'work_plan_item_responsible', joinColumn: { name: 'item_id' }, inverseJoinColumn: { name: 'member_id' } })
+  @JoinTable({
+    name: 'work_plan_item_responsible',
+    joinColumn: { name: 'item_id' },
+    inverseJoinColumn: { name: 'member_id' },
+  })
   responsibleMembers?: Relation<Member>[];
 
   @Index({ type: 'gin' })

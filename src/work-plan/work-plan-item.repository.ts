@@ -52,7 +52,10 @@ export const INSERTED_ITEM_STAMPS_JSON = `(SELECT jsonb_build_object('position',
 const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
 
 /** The list's filters, the zone its month is read in, and, for a member, what they may see. */
-export type ItemFilter = Omit<WorkPlanItemQuery, 'limit' | 'offset'> & { zone: string; visibleTo: { bodies: string[]; memberId: string | null } | null };
+export type ItemFilter = Omit<WorkPlanItemQuery, 'limit' | 'offset'> & {
+  zone: string;
+  visibleTo: { bodies: string[]; memberId: string | null } | null;
+};
 
 /** A reminder planned in an item's statement, as the outbox announces it. */
 export interface PlannedRef {
@@ -209,10 +212,16 @@ export class WorkPlanItemRepository {
    * statement (one prepared statement per variant): due first, then by plan and position.
    */
   pageJson(filter: ItemFilter, query: PageQuery, now: Date, { emails }: ItemViewOptions): Promise<string> {
-    const matches = this.matching(filter, now).setParameter('now', now).orderBy('i.due_at', 'ASC', 'NULLS LAST').addOrderBy('i.work_plan_id').addOrderBy('i.position');
+    const matches = this.matching(filter, now)
+      .setParameter('now', now)
+      .orderBy('i.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.work_plan_id')
+      .addOrderBy('i.position');
     return emails
       ? paginateJson(matches, query, ITEM_JSON.withEmails, { statementOf: 'WorkPlanItemsService.listJson' })
-      : paginateJson(matches, query, ITEM_JSON.withoutEmails, { statementOf: 'WorkPlanItemsService.listJson.withoutEmails' });
+      : paginateJson(matches, query, ITEM_JSON.withoutEmails, {
+          statementOf: 'WorkPlanItemsService.listJson.withoutEmails',
+        });
   }
 
   /** Items matching the filter, unsorted and without a select list. */
@@ -220,11 +229,17 @@ export class WorkPlanItemRepository {
     const qb = this.dataSource.manager.createQueryBuilder(WorkPlanItem, 'i');
     if (filter.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: filter.workPlanId });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-    if (filter.executor) qb.andWhere('(i.executor_organization_id = :executor OR i.executor_member_id = :executor)', { executor: filter.executor });
+    if (filter.executor)
+      qb.andWhere('(i.executor_organization_id = :executor OR i.executor_member_id = :executor)', {
+        executor: filter.executor,
+      });
     if (filter.country) qb.andWhere('i.countries @> ARRAY[:country]::text[]', { country: filter.country });
     if (filter.topic) qb.andWhere('i.topics @> ARRAY[:topic]::text[]', { topic: filter.topic.toLowerCase() });
     if (filter.responsibleMemberId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = :memberId)', { memberId: filter.responsibleMemberId });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = :memberId)',
+        { memberId: filter.responsibleMemberId },
+      );
     }
     if (filter.q) {
       qb.andWhere(
@@ -243,7 +258,12 @@ export class WorkPlanItemRepository {
     return qb;
   }
 
-  private applyDueFilter(qb: SelectQueryBuilder<WorkPlanItem>, due: NonNullable<ItemFilter['due']>, now: Date, zone: string) {
+  private applyDueFilter(
+    qb: SelectQueryBuilder<WorkPlanItem>,
+    due: NonNullable<ItemFilter['due']>,
+    now: Date,
+    zone: string,
+  ) {
     const open = "i.status NOT IN ('done', 'cancelled')";
     if (due === 'overdue') {
       qb.andWhere(`i.due_at < :now AND NOT i.on_request AND ${open}`, { now });
@@ -251,8 +271,16 @@ export class WorkPlanItemRepository {
     }
     const range =
       due === 'this_month'
-        ? { from: DateTime.fromJSDate(now, { zone }).startOf('month').toJSDate(), to: DateTime.fromJSDate(now, { zone }).endOf('month').toJSDate() }
-        : { from: now, to: DateTime.fromJSDate(now).plus({ days: due === 'next7d' ? 7 : 30 }).toJSDate() };
+        ? {
+            from: DateTime.fromJSDate(now, { zone }).startOf('month').toJSDate(),
+            to: DateTime.fromJSDate(now, { zone }).endOf('month').toJSDate(),
+          }
+        : {
+            from: now,
+            to: DateTime.fromJSDate(now)
+              .plus({ days: due === 'next7d' ? 7 : 30 })
+              .toJSDate(),
+          };
     qb.andWhere(`i.due_at >= :from AND i.due_at <= :to AND ${open}`, range);
   }
 
@@ -270,9 +298,15 @@ export class WorkPlanItemRepository {
     if (!row) return null;
     const dataSource = manager.connection;
     const item = entityFromRow(dataSource, WorkPlanItem, row, 'i')!;
-    item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) => rowToEntity(dataSource, Member, member));
-    item.executorMember = row.executor ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>) : null;
-    item.executorOrganization = row.organization ? rowToEntity(dataSource, Organization, row.organization as Record<string, unknown>) : null;
+    item.responsibleMembers = (row.responsible as Record<string, unknown>[]).map((member) =>
+      rowToEntity(dataSource, Member, member),
+    );
+    item.executorMember = row.executor
+      ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>)
+      : null;
+    item.executorOrganization = row.organization
+      ? rowToEntity(dataSource, Organization, row.organization as Record<string, unknown>)
+      : null;
     return item as ItemWithPeople;
   }
 
@@ -281,7 +315,11 @@ export class WorkPlanItemRepository {
    * responsible members, and what `alongside` adds (audit entry, reminders) with parameters numbered
    * from the one it is given. Sets the item's position and timestamps; null when the plan is gone.
    */
-  async insertAtNextPosition(manager: EntityManager, item: ItemWithPeople, alongside: (firstParam: number) => ItemStatementParts): Promise<{ planned: PlannedRef[] } | null> {
+  async insertAtNextPosition(
+    manager: EntityManager,
+    item: ItemWithPeople,
+    alongside: (firstParam: number) => ItemStatementParts,
+  ): Promise<{ planned: PlannedRef[] } | null> {
     const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
     const [insert, params] = manager
       .createQueryBuilder()
@@ -290,21 +328,26 @@ export class WorkPlanItemRepository {
       .values({ ...columns, position: () => '(SELECT position FROM plan)' })
       .returning(['position', 'createdAt', 'updatedAt'])
       .getQueryAndParameters();
-    params.push(item.workPlanId, item.id, responsibleMembers.map((m) => m.id));
+    params.push(
+      item.workPlanId,
+      item.id,
+      responsibleMembers.map((m) => m.id),
+    );
     const [$plan, $item, $members] = [params.length - 2, params.length - 1, params.length];
     const extra = alongside(params.length + 1);
     params.push(...extra.params);
-    const [row]: { position: number; created_at: Date; updated_at: Date; planned: PlannedRef[] }[] = await manager.query(
-      // Rows written around the counter (by SQL, say a generator) still count: the max read is the
-      // statement's snapshot, which the counter of a concurrent writer overtakes.
-      `WITH plan AS (UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $${$plan}::uuid)) + 1
+    const [row]: { position: number; created_at: Date; updated_at: Date; planned: PlannedRef[] }[] =
+      await manager.query(
+        // Rows written around the counter (by SQL, say a generator) still count: the max read is the
+        // statement's snapshot, which the counter of a concurrent writer overtakes.
+        `WITH plan AS (UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $${$plan}::uuid)) + 1
                      WHERE id = $${$plan}::uuid RETURNING last_item_position AS position),
             item AS (${insert}),
             responsible AS (INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT $${$item}::uuid, unnest($${$members}::uuid[]) FROM item)
             ${extra.ctes.map((cte) => `, ${cte}`).join('')}
        SELECT item.*, ${extra.planned ?? `'[]'::json`} AS planned FROM item`,
-      params,
-    );
+        params,
+      );
     if (!row) return null;
     Object.assign(item, { position: row.position, createdAt: row.created_at, updatedAt: row.updated_at });
     return { planned: row.planned };
@@ -314,7 +357,11 @@ export class WorkPlanItemRepository {
    * The item's changeable columns, its responsible members when given, and its history rows, as one
    * statement; TypeORM's save would read the item and its links again to find what changed. Sets updatedAt.
    */
-  async writeUpdate(manager: EntityManager, item: ItemWithPeople, { responsibleGiven, changes, note, actor }: ItemUpdateWrite): Promise<void> {
+  async writeUpdate(
+    manager: EntityManager,
+    item: ItemWithPeople,
+    { responsibleGiven, changes, note, actor }: ItemUpdateWrite,
+  ): Promise<void> {
     const [update, params] = manager
       .createQueryBuilder()
       .update(WorkPlanItem)
@@ -398,7 +445,10 @@ export class WorkPlanItemRepository {
 
   /** The item with those its reminders go to (responsible members, executing member), read in the caller's transaction; null when none. */
   findWithRecipients(manager: EntityManager, id: string): Promise<WorkPlanItem | null> {
-    return manager.findOne(WorkPlanItem, { where: { id }, relations: { responsibleMembers: true, executorMember: true } });
+    return manager.findOne(WorkPlanItem, {
+      where: { id },
+      relations: { responsibleMembers: true, executorMember: true },
+    });
   }
 
   /** The ids of the body's open dated items (not on request): those whose reminders follow its people. */

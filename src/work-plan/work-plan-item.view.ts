@@ -42,11 +42,20 @@ export function isOverdue(item: Pick<WorkPlanItem, 'dueAt' | 'status' | 'onReque
   return item.dueAt !== null && item.dueAt < now && !item.onRequest && !CLOSED.includes(item.status);
 }
 
-export function toItemView(item: WorkPlanItem, now = new Date(), { emails }: ItemViewOptions = { emails: true }): WorkPlanItemView {
+export function toItemView(
+  item: WorkPlanItem,
+  now = new Date(),
+  { emails }: ItemViewOptions = { emails: true },
+): WorkPlanItemView {
   const executor: ExecutorView | null = item.executorOrganization
     ? { type: 'organization', id: item.executorOrganization.id, name: item.executorOrganization.name }
     : item.executorMember
-      ? { type: 'member', id: item.executorMember.id, name: { en: item.executorMember.fullName }, ...(emails ? { email: item.executorMember.email } : {}) }
+      ? {
+          type: 'member',
+          id: item.executorMember.id,
+          name: { en: item.executorMember.fullName },
+          ...(emails ? { email: item.executorMember.email } : {}),
+        }
       : null;
   const responsible = [...(item.responsibleMembers ?? [])].sort((a, b) => a.fullName.localeCompare(b.fullName));
   return {
@@ -63,7 +72,12 @@ export function toItemView(item: WorkPlanItem, now = new Date(), { emails }: Ite
     },
     executor,
     responsibleMemberIds: responsible.map((m) => m.id),
-    responsibleMembers: responsible.map((m) => ({ id: m.id, fullName: m.fullName, ...(emails ? { email: m.email } : {}), countryCode: m.countryCode })),
+    responsibleMembers: responsible.map((m) => ({
+      id: m.id,
+      fullName: m.fullName,
+      ...(emails ? { email: m.email } : {}),
+      countryCode: m.countryCode,
+    })),
     countries: item.countries,
     topics: item.topics,
     status: item.status,

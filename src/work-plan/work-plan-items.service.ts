@@ -42,12 +42,19 @@ export class WorkPlanItemsService {
    * requests, made writers of one plan queue behind each other's COMMIT).
    */
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    const item = await this.unitOfWork.runStatements(async (unit) => this.insert(unit, await this.planContext(unit.manager, workPlanId), dto));
+    const item = await this.unitOfWork.runStatements(async (unit) =>
+      this.insert(unit, await this.planContext(unit.manager, workPlanId), dto),
+    );
     return toItemView(item, new Date(), this.viewOptions());
   }
 
   /** Creates one item inside the caller's transaction (the minutes' action items, all or none). */
-  async createInTransaction(unit: UnitOfWorkContext, workPlanId: string, timeZone: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+  async createInTransaction(
+    unit: UnitOfWorkContext,
+    workPlanId: string,
+    timeZone: string,
+    dto: CreateWorkPlanItemDto,
+  ): Promise<WorkPlanItem> {
     return this.insert(unit, { ...(await this.planContext(unit.manager, workPlanId)), timeZone }, dto);
   }
 
@@ -62,7 +69,11 @@ export class WorkPlanItemsService {
    * the position is taken in the statement that writes the item: writers to one plan queue only for
    * that statement (and, inside a caller's transaction, its commit).
    */
-  private async insert(unit: UnitOfWorkContext, context: ItemPlanContext, dto: CreateWorkPlanItemDto): Promise<WorkPlanItem> {
+  private async insert(
+    unit: UnitOfWorkContext,
+    context: ItemPlanContext,
+    dto: CreateWorkPlanItemDto,
+  ): Promise<WorkPlanItem> {
     const { manager } = unit;
     const deadline = this.deadlines.read(dto.deadline ?? '', context.timeZone);
     const executor = await this.resolveExecutor(manager, dto.executor ?? null);
@@ -95,7 +106,11 @@ export class WorkPlanItemsService {
    * One statement: the plan's next position (its row locked until the commit), the item's row, its
    * responsible members, its reminders and its audit entry.
    */
-  private async insertAtNextPosition({ manager, outbox }: UnitOfWorkContext, item: ItemWithPeople, context: ItemPlanContext): Promise<void> {
+  private async insertAtNextPosition(
+    { manager, outbox }: UnitOfWorkContext,
+    item: ItemWithPeople,
+    context: ItemPlanContext,
+  ): Promise<void> {
     const written = await this.items.insertAtNextPosition(manager, item, (firstParam) => {
       const audit = this.audit.entryInsertSql(
         'create',
@@ -106,7 +121,11 @@ export class WorkPlanItemsService {
         firstParam,
         INSERTED_ITEM_STAMPS_JSON,
       );
-      const reminders = this.notifications.newSubjectInsertSql(this.reminders.desiredReminders(item, context), firstParam + audit.params.length, 'reminders');
+      const reminders = this.notifications.newSubjectInsertSql(
+        this.reminders.desiredReminders(item, context),
+        firstParam + audit.params.length,
+        'reminders',
+      );
       return {
         ctes: [`audit AS (${audit.sql})`, ...(reminders ? [`reminders AS (${reminders.sql})`] : [])],
         params: [...audit.params, ...(reminders?.params ?? [])],
@@ -136,7 +155,12 @@ export class WorkPlanItemsService {
     const { limit, offset, ...filters } = query;
     const bodies = await this.access.bodyIds();
     const visibleTo = bodies === null ? null : { bodies, memberId: this.access.member() };
-    return this.items.pageJson({ ...filters, zone: this.config.defaultTimeZone, visibleTo }, { limit, offset }, now, this.viewOptions());
+    return this.items.pageJson(
+      { ...filters, zone: this.config.defaultTimeZone, visibleTo },
+      { limit, offset },
+      now,
+      this.viewOptions(),
+    );
   }
 
   /** Only the secretariat sees people's addresses; a member sees names and countries. */
@@ -152,7 +176,10 @@ export class WorkPlanItemsService {
   }
 
   async update(id: string, dto: UpdateWorkPlanItemDto): Promise<WorkPlanItemView> {
-    await this.access.assertItemEditable(id, Object.keys(dto).filter((key) => dto[key as keyof UpdateWorkPlanItemDto] !== undefined));
+    await this.access.assertItemEditable(
+      id,
+      Object.keys(dto).filter((key) => dto[key as keyof UpdateWorkPlanItemDto] !== undefined),
+    );
     const updated = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const item = await this.loadForUpdate(manager, id);
@@ -173,16 +200,26 @@ export class WorkPlanItemsService {
           startsOn: read.startsOn,
         });
       }
-      if (rest.status !== undefined && rest.status !== item.status) changes.push({ field: 'status', oldValue: item.status, newValue: rest.status });
+      if (rest.status !== undefined && rest.status !== item.status)
+        changes.push({ field: 'status', oldValue: item.status, newValue: rest.status });
       if (executor !== undefined) Object.assign(item, await this.resolveExecutor(manager, executor));
       await this.assertMeeting(manager, rest.meetingId);
-      if (responsibleMemberIds !== undefined) item.responsibleMembers = await this.resolveResponsible(manager, responsibleMemberIds ?? []);
+      if (responsibleMemberIds !== undefined)
+        item.responsibleMembers = await this.resolveResponsible(manager, responsibleMemberIds ?? []);
       if (countries !== undefined) item.countries = [...new Set(countries ?? [])];
       if (topics !== undefined) item.topics = [...new Set(topics ?? [])];
       manager.merge(WorkPlanItem, item, rest);
-      await this.items.writeUpdate(manager, item, { responsibleGiven: responsibleMemberIds !== undefined, changes, note: changeNote ?? null, actor: requestContext.actor() });
+      await this.items.writeUpdate(manager, item, {
+        responsibleGiven: responsibleMemberIds !== undefined,
+        changes,
+        note: changeNote ?? null,
+        actor: requestContext.actor(),
+      });
       await this.reminders.planLoaded(unit, item, context);
-      await this.audit.record(manager, 'update', 'work_plan_item', id, before, { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) });
+      await this.audit.record(manager, 'update', 'work_plan_item', id, before, {
+        ...item,
+        responsibleMemberIds: item.responsibleMembers.map((m) => m.id),
+      });
       return item;
     });
     return toItemView(updated, new Date(), this.viewOptions());
@@ -196,11 +233,24 @@ export class WorkPlanItemsService {
 
   /** An executor id names an organisation or a member; which one is found here. */
   private async resolveExecutor(manager: EntityManager, executorId: string | null) {
-    if (executorId === null) return { executorOrganizationId: null, executorMemberId: null, executorOrganization: null, executorMember: null };
+    if (executorId === null)
+      return { executorOrganizationId: null, executorMemberId: null, executorOrganization: null, executorMember: null };
     const organization = await this.items.organization(manager, executorId);
-    if (organization) return { executorOrganizationId: organization.id, executorMemberId: null, executorOrganization: organization, executorMember: null };
+    if (organization)
+      return {
+        executorOrganizationId: organization.id,
+        executorMemberId: null,
+        executorOrganization: organization,
+        executorMember: null,
+      };
     const member = await this.items.member(manager, executorId);
-    if (member) return { executorOrganizationId: null, executorMemberId: member.id, executorOrganization: null, executorMember: member };
+    if (member)
+      return {
+        executorOrganizationId: null,
+        executorMemberId: member.id,
+        executorOrganization: null,
+        executorMember: member,
+      };
     throw ApiError.field(HttpStatus.BAD_REQUEST, 'executor', `no organisation or member has the id ${executorId}`);
   }
 
@@ -215,7 +265,12 @@ export class WorkPlanItemsService {
     if (unique.length === 0) return [];
     const members = await this.items.members(manager, unique);
     const missing = unique.filter((id) => !members.some((m) => m.id === id));
-    if (missing.length) throw ApiError.field(HttpStatus.BAD_REQUEST, 'responsibleMemberIds', `no member has the id ${missing.join(', ')}`);
+    if (missing.length)
+      throw ApiError.field(
+        HttpStatus.BAD_REQUEST,
+        'responsibleMemberIds',
+        `no member has the id ${missing.join(', ')}`,
+      );
     return members;
   }
 }

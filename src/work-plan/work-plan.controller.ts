@@ -1,4 +1,18 @@
-import { Body, Get, Header, HttpCode, HttpStatus, Inject, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
@@ -14,7 +28,12 @@ import { DeadlineReader } from './deadline/deadline-reader';
 import { ParsedDeadlineResponse } from './dto/deadline.response';
 import { ImportReportResponse } from './dto/import.response';
 import { CreateWorkPlanDto, UpdateWorkPlanDto, WorkPlanQuery } from './dto/work-plan.dto';
-import { CreateWorkPlanItemDto, ParseDeadlineDto, UpdateWorkPlanItemDto, WorkPlanItemQuery } from './dto/work-plan-item.dto';
+import {
+  CreateWorkPlanItemDto,
+  ParseDeadlineDto,
+  UpdateWorkPlanItemDto,
+  WorkPlanItemQuery,
+} from './dto/work-plan-item.dto';
 import { WorkPlanItemResponse } from './dto/work-plan-item.response';
 import { ExportQuery, ImportQuery } from './dto/transfer.dto';
 import { WorkPlanExportService } from './import-export/work-plan-export.service';
@@ -75,7 +94,10 @@ export class WorkPlansController {
   }
 
   @Post(':id/items')
-  @ApiOperation({ operationId: 'workPlanItems_create', summary: 'Add an item; its deadline is read from the text (422 when it cannot be read)' })
+  @ApiOperation({
+    operationId: 'workPlanItems_create',
+    summary: 'Add an item; its deadline is read from the text (422 when it cannot be read)',
+  })
   @ApiCreatedResponse({ type: WorkPlanItemResponse })
   @ApiErrors(400, 403, 404, 413, 422)
   addItem(@UuidParam() id: string, @Body() dto: CreateWorkPlanItemDto) {
@@ -108,7 +130,10 @@ export class WorkPlanItemsController {
 
   @Patch(':id')
   @AllowRoles('secretariat', 'member')
-  @ApiOperation({ summary: 'Change an item; status and deadline changes are kept in its history. Members: status, deadline and notes of their own items' })
+  @ApiOperation({
+    summary:
+      'Change an item; status and deadline changes are kept in its history. Members: status, deadline and notes of their own items',
+  })
   @ApiOkResponse({ type: WorkPlanItemResponse })
   @ApiErrors(400, 403, 404, 413, 422)
   update(@UuidParam() id: string, @Body() dto: UpdateWorkPlanItemDto) {
@@ -117,7 +142,10 @@ export class WorkPlanItemsController {
 
   @Get(':id/history')
   @ReadAccess()
-  @ApiOperation({ operationId: 'workPlanItemChanges_list', summary: 'Every change of status or deadline, oldest first, with who and when' })
+  @ApiOperation({
+    operationId: 'workPlanItemChanges_list',
+    summary: 'Every change of status or deadline, oldest first, with who and when',
+  })
   @ApiOkResponse({ type: [WorkPlanItemChange] })
   @ApiErrors(400, 404)
   history(@UuidParam() id: string) {
@@ -140,7 +168,14 @@ export class DeadlinesController {
   @ApiErrors(400, 422)
   parse(@Body() dto: ParseDeadlineDto) {
     const read = this.deadlines.read(dto.text, dto.timeZone ?? this.config.defaultTimeZone, 'text');
-    return { text: read.text, kind: read.kind, windows: read.windows, dueAt: read.dueAt?.toISOString() ?? null, onRequest: read.onRequest, startsOn: read.startsOn };
+    return {
+      text: read.text,
+      kind: read.kind,
+      windows: read.windows,
+      dueAt: read.dueAt?.toISOString() ?? null,
+      onRequest: read.onRequest,
+      startsOn: read.startsOn,
+    };
   }
 }
 
@@ -155,24 +190,55 @@ export class WorkPlanTransferController {
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, UTF-16 or Windows-1251; , ; or tab) or XLSX; at most 10 MB and 20,000 rows (413 beyond), an XLSX unpacking to at most 50 MB with no part packed more than 100:1 (413)' } } } })
-  @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Check every row and show the result without writing' })
-  @ApiOperation({ operationId: 'workPlans_import', summary: "Import items from the documents' table (activity / deadline / executor in en, ru or kk); all rows or none" })
-  @ApiOkResponse({ description: 'Per-row result: parsed deadline, matched executor, errors', type: ImportReportResponse })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'CSV (UTF-8, UTF-16 or Windows-1251; , ; or tab) or XLSX; at most 10 MB and 20,000 rows (413 beyond), an XLSX unpacking to at most 50 MB with no part packed more than 100:1 (413)',
+        },
+      },
+    },
+  })
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    type: Boolean,
+    description: 'Check every row and show the result without writing',
+  })
+  @ApiOperation({
+    operationId: 'workPlans_import',
+    summary:
+      "Import items from the documents' table (activity / deadline / executor in en, ru or kk); all rows or none",
+  })
+  @ApiOkResponse({
+    description: 'Per-row result: parsed deadline, matched executor, errors',
+    type: ImportReportResponse,
+  })
   @ApiErrors(400, 403, 404, 413, 415, 422)
   import(@UuidParam() id: string, @UploadedFile() file: UploadedTable | undefined, @Query() query: ImportQuery) {
-    if (!file) throw ApiError.field(HttpStatus.BAD_REQUEST, 'file', 'attach the table as a multipart field named "file"');
+    if (!file)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'file', 'attach the table as a multipart field named "file"');
     return this.importer.import(id, file, query.dryRun ?? false);
   }
 
   @Get(':id/export')
   @ReadAccess()
-  @ApiOperation({ operationId: 'workPlans_export', summary: 'The plan as CSV or XLSX: the same columns, the deadline as written and its parsed windows' })
+  @ApiOperation({
+    operationId: 'workPlans_export',
+    summary: 'The plan as CSV or XLSX: the same columns, the deadline as written and its parsed windows',
+  })
   @ApiOkResponse({
     description: 'The file, as an attachment',
     content: {
       'text/csv': { schema: { type: 'string', format: 'binary' } },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
     },
   })
   @ApiErrors(400, 404)

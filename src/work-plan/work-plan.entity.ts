@@ -53,7 +53,11 @@ export class WorkPlan extends Timestamped {
    * committed (PostgreSQL re-reads a row it waited for), so the position, the item and its links fit
    * in one statement. Never read by the API.
    */
-  @ApiPropertyOptional({ type: 'integer', deprecated: true, description: 'Only in the answer to creating a plan: an internal counter, not to be relied on' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    deprecated: true,
+    description: 'Only in the answer to creating a plan: an internal counter, not to be relied on',
+  })
   @Column({ type: 'integer', default: 0, select: false })
   lastItemPosition!: number;
 }

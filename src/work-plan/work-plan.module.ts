@@ -10,14 +10,37 @@ import { WorkPlanItemsService } from './work-plan-items.service';
 import { ItemDueMoments } from './item-due-moments';
 import { WorkPlanExportService } from './import-export/work-plan-export.service';
 import { WorkPlanImportService } from './import-export/work-plan-import.service';
-import { DeadlinesController, WorkPlanItemsController, WorkPlansController, WorkPlanTransferController } from './work-plan.controller';
+import {
+  DeadlinesController,
+  WorkPlanItemsController,
+  WorkPlansController,
+  WorkPlanTransferController,
+} from './work-plan.controller';
 import { WorkPlan } from './work-plan.entity';
 import { WorkPlansService } from './work-plans.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([WorkPlan, WorkPlanItem, WorkPlanItemChange]), RemindersModule],
   controllers: [WorkPlansController, WorkPlanTransferController, WorkPlanItemsController, DeadlinesController],
-  providers: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository, WorkPlanRepository],
-  exports: [DeadlineReader, ItemDueMoments, WorkPlansService, WorkPlanItemsService, WorkPlanImportService, WorkPlanExportService, WorkPlanItemRepository, WorkPlanRepository],
+  providers: [
+    DeadlineReader,
+    ItemDueMoments,
+    WorkPlansService,
+    WorkPlanItemsService,
+    WorkPlanImportService,
+    WorkPlanExportService,
+    WorkPlanItemRepository,
+    WorkPlanRepository,
+  ],
+  exports: [
+    DeadlineReader,
+    ItemDueMoments,
+    WorkPlansService,
+    WorkPlanItemsService,
+    WorkPlanImportService,
+    WorkPlanExportService,
+    WorkPlanItemRepository,
+    WorkPlanRepository,
+  ],
 })
 export class WorkPlanModule {}

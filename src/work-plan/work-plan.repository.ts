@@ -41,7 +41,10 @@ export class WorkPlanRepository {
 
   /** A page of plans, latest period first. */
   page(filter: WorkPlanFilter, query: PageQuery): Promise<Page<WorkPlan>> {
-    const qb = this.dataSource.manager.createQueryBuilder(WorkPlan, 'p').orderBy('p.period', 'DESC').addOrderBy('p.created_at', 'DESC');
+    const qb = this.dataSource.manager
+      .createQueryBuilder(WorkPlan, 'p')
+      .orderBy('p.period', 'DESC')
+      .addOrderBy('p.created_at', 'DESC');
     if (filter.bodyId) qb.andWhere('p.body_id = :bodyId', { bodyId: filter.bodyId });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter.visibleBodies !== null) qb.andWhere('p.body_id = ANY(:bodies)', { bodies: filter.visibleBodies });

@@ -24,7 +24,11 @@ export class WorkPlansService {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
       }
       await this.assertMeeting(manager, dto.adoptedAtMeetingId);
-      const plan = manager.create(WorkPlan, { ...dto, status: dto.status ?? 'draft', adoptedAtMeetingId: dto.adoptedAtMeetingId ?? null });
+      const plan = manager.create(WorkPlan, {
+        ...dto,
+        status: dto.status ?? 'draft',
+        adoptedAtMeetingId: dto.adoptedAtMeetingId ?? null,
+      });
       await this.plans.save(manager, plan);
       await this.audit.record(manager, 'create', 'work_plan', plan.id, null, plan);
       return plan;
@@ -46,7 +50,10 @@ export class WorkPlansService {
   }
 
   async list(query: WorkPlanQuery): Promise<Page<WorkPlan>> {
-    return this.plans.page({ bodyId: query.bodyId, status: query.status, visibleBodies: await this.access.bodyIds() }, query);
+    return this.plans.page(
+      { bodyId: query.bodyId, status: query.status, visibleBodies: await this.access.bodyIds() },
+      query,
+    );
   }
 
   update(id: string, dto: UpdateWorkPlanDto): Promise<WorkPlan> {

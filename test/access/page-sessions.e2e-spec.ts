@@ -36,10 +36,17 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     const member = await createMember(t, { email, language: 'en' });
     const term = await addMembership(t, bodyId, { memberId: member.id, role: 'secretariat', startDate: '2020-01-01' });
     const { cookie, csrf } = await pageSession(t, smtp, email);
-    const [sent]: { id: string }[] = await t.dataSource.query(`SELECT id FROM notification WHERE recipient_id = $1 AND kind = 'sign-in-link'`, [member.id]);
+    const [sent]: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM notification WHERE recipient_id = $1 AND kind = 'sign-in-link'`,
+      [member.id],
+    );
     return { member, term, cookie, csrf, emailId: sent.id };
   };
-  const resends = async (emailId: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE payload->>'resendOf' = $1`, [emailId]))[0].n);
+  const resends = async (emailId: string) =>
+    Number(
+      (await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE payload->>'resendOf' = $1`, [emailId]))[0]
+        .n,
+    );
 
   it('stops showing the secretariat pages, and refuses a resend, as soon as the secretariat term ends', async () => {
     const { term, cookie, csrf, emailId } = await signedInSecretariat('ending-term@example.org');
@@ -68,7 +75,9 @@ describe('signed-in pages: the role of each request, and never cached', () => {
 
   it('signs a deactivated member out at once and refuses their member token', async () => {
     const { member, cookie, csrf, emailId } = await signedInSecretariat('leaving@example.org');
-    const token = (await t.admin.post('/api/tokens').send({ name: 'leaving', role: 'member', memberId: member.id }).expect(201)).body.token;
+    const token = (
+      await t.admin.post('/api/tokens').send({ name: 'leaving', role: 'member', memberId: member.id }).expect(201)
+    ).body.token;
     const client = clientWithToken(t, token);
     await client.get('/api/meetings').expect(200);
     await t.anonymous.get('/').set('Cookie', cookie).expect(200);
@@ -86,19 +95,52 @@ describe('signed-in pages: the role of each request, and never cached', () => {
 
   it('sends Cache-Control: no-store with every page behind sign-in, signed in or not, exports included', async () => {
     const { member, cookie, emailId } = await signedInSecretariat('no-store@example.org');
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId, kind: 'technical', title: { en: 'Cached?' }, timeZone: 'UTC', startsAt: '2032-03-01T10:00:00Z' }).expect(201)).body;
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId, title: { en: 'Plan' }, period: '2032' }).expect(201)).body;
-    const ids: Record<string, string> = { members: member.id, meetings: meeting.id, 'work-plan': plan.id, outbox: emailId, bodies: bodyId };
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId,
+          kind: 'technical',
+          title: { en: 'Cached?' },
+          timeZone: 'UTC',
+          startsAt: '2032-03-01T10:00:00Z',
+        })
+        .expect(201)
+    ).body;
+    const plan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId, title: { en: 'Plan' }, period: '2032' })
+        .expect(201)
+    ).body;
+    const ids: Record<string, string> = {
+      members: member.id,
+      meetings: meeting.id,
+      'work-plan': plan.id,
+      outbox: emailId,
+      bodies: bodyId,
+    };
 
     const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } }).router;
     const pagePaths = router.stack
       .filter((layer) => layer.route?.methods.get && !NOT_SIGNED_IN_PAGES.test(layer.route.path))
       .map((layer) => layer.route!.path);
-    for (const expected of ['/', '/me', '/members', '/members/:id', '/outbox', '/outbox/:id', '/work-plan/:planId/export.:format']) expect(pagePaths).toContain(expected);
+    for (const expected of [
+      '/',
+      '/me',
+      '/members',
+      '/members/:id',
+      '/outbox',
+      '/outbox/:id',
+      '/work-plan/:planId/export.:format',
+    ])
+      expect(pagePaths).toContain(expected);
 
     const urls = pagePaths.flatMap((path) => {
       const section = path.split('/')[1];
-      const filled = path.replace(/:(\w+)/g, (_, name: string) => (name === 'format' ? 'csv' : (ids[section] ?? randomUUID())));
+      const filled = path.replace(/:(\w+)/g, (_, name: string) =>
+        name === 'format' ? 'csv' : (ids[section] ?? randomUUID()),
+      );
       return path.includes(':format') ? [filled, filled.replace(/csv$/, 'xlsx')] : [filled];
     });
     const answers: { url: string; status: number; cacheControl: unknown; signedIn: boolean }[] = [];
@@ -106,7 +148,12 @@ describe('signed-in pages: the role of each request, and never cached', () => {
       const signedIn = await t.anonymous.get(url).set('Cookie', cookie);
       answers.push({ url, status: signedIn.status, cacheControl: signedIn.headers['cache-control'], signedIn: true });
       const signedOut = await t.anonymous.get(url);
-      answers.push({ url, status: signedOut.status, cacheControl: signedOut.headers['cache-control'], signedIn: false });
+      answers.push({
+        url,
+        status: signedOut.status,
+        cacheControl: signedOut.headers['cache-control'],
+        signedIn: false,
+      });
     }
     // Every path found is a page behind sign-in (the signed-out visitor is sent to sign in) that worked for the secretariat.
     expect(answers.filter((a) => !a.signedIn && a.status !== 303)).toEqual([]);
@@ -128,15 +175,29 @@ describe('signed-in pages: the role of each request, and never cached', () => {
         return scanner.getAllMethodNames(type.prototype).flatMap((name) => {
           const handler = (type.prototype as Record<string, object>)[name];
           if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) return [];
-          const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((part) => part !== '' && part !== '/').join('/')}`.replace(/\/+/g, '/');
+          const path =
+            `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((part) => part !== '' && part !== '/').join('/')}`.replace(
+              /\/+/g,
+              '/',
+            );
           const targets = [handler as () => void, type];
-          return [{ path, page: reflector.getAllAndOverride<string | undefined>(PAGE_ROUTE, targets), public: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true }];
+          return [
+            {
+              path,
+              page: reflector.getAllAndOverride<string | undefined>(PAGE_ROUTE, targets),
+              public: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true,
+            },
+          ];
         });
       });
     const pages = routes.filter((r) => !NOT_SIGNED_IN_PAGES.test(r.path));
-    expect(pages.map((r) => r.path)).toEqual(expect.arrayContaining(['/', '/me', '/meetings/:id/poll', '/work-plan/:planId/import']));
+    expect(pages.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/', '/me', '/meetings/:id/poll', '/work-plan/:planId/import']),
+    );
     // Every page says who may see it: the member's own page for whoever is signed in, the rest for the secretariat.
-    expect(pages.filter((r) => r.page !== (r.path === '/me' || r.path.startsWith('/me/') ? 'member' : 'secretariat'))).toEqual([]);
+    expect(
+      pages.filter((r) => r.page !== (r.path === '/me' || r.path.startsWith('/me/') ? 'member' : 'secretariat')),
+    ).toEqual([]);
     expect(routes.filter((r) => r.page !== undefined && r.public)).toEqual([]);
     expect(routes.filter((r) => r.public && !NOT_SIGNED_IN_PAGES.test(r.path))).toEqual([]);
   });

@@ -29,15 +29,33 @@ describe('changing APP_SECRET with APP_SECRET_PREVIOUS keeps sent links and open
     first = await startTestApp({ SMTP_URL: smtp.url, APP_URL: 'http://wg.test' });
     const body = await createBody(first);
     const member = await createMember(first, { email: 'rotation@example.org', language: 'en' });
-    const meeting = (await first.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'workshop', title: { en: 'Workshop' }, timeZone: 'Asia/Almaty', startsAt: '2031-12-01T10:00:00+05:00' }).expect(201)).body;
-    await first.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds: [member.id] }).expect(200);
+    const meeting = (
+      await first.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'workshop',
+          title: { en: 'Workshop' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-12-01T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body;
+    await first.admin
+      .post(`/api/meetings/${meeting.id}/invitations`)
+      .send({ memberIds: [member.id] })
+      .expect(200);
     await waitFor(() => smtp.messages.length === 1, { what: 'the invitation' });
-    acceptPath = new URL(/\((https?:\/\/\S+\/a\/[A-Za-z0-9_.-]+)\)/.exec(smtp.messages[0].parsed.text ?? '')![1]).pathname;
+    acceptPath = new URL(/\((https?:\/\/\S+\/a\/[A-Za-z0-9_.-]+)\)/.exec(smtp.messages[0].parsed.text ?? '')![1])
+      .pathname;
 
     // One sign-in link used now (an open session with a form), one kept for after the change.
-    for (let i = 0; i < 2; i++) await first.anonymous.post('/sign-in').type('form').send({ email: 'rotation@example.org' }).expect(200);
+    for (let i = 0; i < 2; i++)
+      await first.anonymous.post('/sign-in').type('form').send({ email: 'rotation@example.org' }).expect(200);
     await waitFor(() => smtp.messages.length === 3, { what: 'the sign-in emails' });
-    const [used, kept] = smtp.messages.slice(1).map((m) => new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(m.parsed.text ?? '')![1]).pathname);
+    const [used, kept] = smtp.messages
+      .slice(1)
+      .map((m) => new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(m.parsed.text ?? '')![1]).pathname);
     signInPath = kept;
     const signedIn = await first.anonymous.post(used).expect(303);
     cookie = String((signedIn.headers['set-cookie'] as unknown as string[])[0]).split(';')[0];

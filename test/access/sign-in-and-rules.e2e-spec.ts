@@ -16,7 +16,8 @@ describe('sign-in, member rules and hardening', () => {
   });
   beforeEach(() => smtp.clear());
 
-  const cookieOf = (res: { headers: Record<string, unknown> }) => String((res.headers['set-cookie'] as string[] | undefined)?.[0] ?? '').split(';')[0];
+  const cookieOf = (res: { headers: Record<string, unknown> }) =>
+    String((res.headers['set-cookie'] as string[] | undefined)?.[0] ?? '').split(';')[0];
 
   it('signs a member in with an emailed link that works once, for 15 minutes, and signs them out', async () => {
     await createMember(t, { fullName: 'Dana Omarova', email: 'dana@example.org', language: 'en' });
@@ -62,7 +63,9 @@ describe('sign-in, member rules and hardening', () => {
       smtp.clear();
       await t.anonymous.post('/sign-in').type('form').send({ email: 'two@example.org' }).expect(200);
       await waitFor(() => smtp.to('two@example.org').length === 1, { what: 'the sign-in email' });
-      const path = new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to('two@example.org')[0].parsed.text ?? '')![1]).pathname;
+      const path = new URL(
+        /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to('two@example.org')[0].parsed.text ?? '')![1],
+      ).pathname;
       cookies.push(cookieOf(await t.anonymous.post(path).expect(303)));
     }
     const page = await t.anonymous.get('/me').set('Cookie', cookies[0]).expect(200);
@@ -73,7 +76,8 @@ describe('sign-in, member rules and hardening', () => {
 
   it('limits sign-in requests per address, with 429 and Retry-After', async () => {
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await t.anonymous.post('/sign-in').type('form').send({ email: 'flood@example.org' }));
+    for (let i = 0; i < 6; i++)
+      answers.push(await t.anonymous.post('/sign-in').type('form').send({ email: 'flood@example.org' }));
     expect(answers[5].status).toBe(429);
     expect(Number(answers[5].headers['retry-after'])).toBeGreaterThan(0);
   });
@@ -85,12 +89,38 @@ describe('sign-in, member rules and hardening', () => {
     const colleague = await createMember(t, { email: 'colleague@example.org' });
     await addMembership(t, wg.id, { memberId: me.id, startDate: '2020-01-01' });
     await addMembership(t, wg.id, { memberId: colleague.id, startDate: '2020-01-01' });
-    const token = (await t.admin.post('/api/tokens').send({ name: 'me', role: 'member', memberId: me.id }).expect(201)).body.token;
+    const token = (await t.admin.post('/api/tokens').send({ name: 'me', role: 'member', memberId: me.id }).expect(201))
+      .body.token;
     const client = clientWithToken(t, token);
 
-    const mine = (await t.admin.post('/api/meetings').send({ bodyId: wg.id, kind: 'working_group', title: { en: 'Ours' }, timeZone: 'Asia/Almaty', startsAt: '2032-01-10T10:00:00+05:00' }).expect(201)).body;
-    const theirs = (await t.admin.post('/api/meetings').send({ bodyId: other.id, kind: 'technical', title: { en: 'Theirs' }, timeZone: 'Asia/Almaty', startsAt: '2032-01-11T10:00:00+05:00' }).expect(201)).body;
-    await t.admin.post(`/api/meetings/${mine.id}/invitations`).send({ memberIds: [me.id, colleague.id] }).expect(200);
+    const mine = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: wg.id,
+          kind: 'working_group',
+          title: { en: 'Ours' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2032-01-10T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body;
+    const theirs = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: other.id,
+          kind: 'technical',
+          title: { en: 'Theirs' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2032-01-11T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body;
+    await t.admin
+      .post(`/api/meetings/${mine.id}/invitations`)
+      .send({ memberIds: [me.id, colleague.id] })
+      .expect(200);
     const listed = (await client.get('/api/meetings').expect(200)).body.items.map((m: { id: string }) => m.id);
     expect(listed).toEqual([mine.id]);
     await client.get(`/api/meetings/${theirs.id}`).expect(403);
@@ -98,16 +128,48 @@ describe('sign-in, member rules and hardening', () => {
     await client.get(`/api/meetings/${mine.id}/invitations`).expect(200);
 
     await client.put(`/api/meetings/${mine.id}/invitations/${me.id}`).send({ response: 'accepted' }).expect(200);
-    const forbidden = await client.put(`/api/meetings/${mine.id}/invitations/${colleague.id}`).send({ response: 'declined' }).expect(403);
+    const forbidden = await client
+      .put(`/api/meetings/${mine.id}/invitations/${colleague.id}`)
+      .send({ response: 'declined' })
+      .expect(403);
     expect(forbidden.body.message).toContain('themself');
-    expect((await t.admin.get(`/api/meetings/${mine.id}/invitations`).expect(200)).body.find((i: { memberId: string }) => i.memberId === colleague.id).response).toBe('pending');
+    expect(
+      (await t.admin.get(`/api/meetings/${mine.id}/invitations`).expect(200)).body.find(
+        (i: { memberId: string }) => i.memberId === colleague.id,
+      ).response,
+    ).toBe('pending');
 
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Plan' }, period: '2032' }).expect(201)).body;
-    const hiddenPlan = (await t.admin.post('/api/work-plans').send({ bodyId: other.id, title: { en: 'Hidden' }, period: '2032' }).expect(201)).body;
-    const myItem = (await t.admin.post(`/api/work-plans/${plan.id}/items`).send({ activity: { en: 'Mine' }, deadline: 'May 2032', responsibleMemberIds: [me.id] }).expect(201)).body;
-    const theirItem = (await t.admin.post(`/api/work-plans/${plan.id}/items`).send({ activity: { en: 'Colleague' }, deadline: 'May 2032', responsibleMemberIds: [colleague.id] }).expect(201)).body;
-    await t.admin.post(`/api/work-plans/${hiddenPlan.id}/items`).send({ activity: { en: 'Hidden item' } }).expect(201);
-    expect((await client.get('/api/work-plans').expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([plan.id]);
+    const plan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: wg.id, title: { en: 'Plan' }, period: '2032' })
+        .expect(201)
+    ).body;
+    const hiddenPlan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: other.id, title: { en: 'Hidden' }, period: '2032' })
+        .expect(201)
+    ).body;
+    const myItem = (
+      await t.admin
+        .post(`/api/work-plans/${plan.id}/items`)
+        .send({ activity: { en: 'Mine' }, deadline: 'May 2032', responsibleMemberIds: [me.id] })
+        .expect(201)
+    ).body;
+    const theirItem = (
+      await t.admin
+        .post(`/api/work-plans/${plan.id}/items`)
+        .send({ activity: { en: 'Colleague' }, deadline: 'May 2032', responsibleMemberIds: [colleague.id] })
+        .expect(201)
+    ).body;
+    await t.admin
+      .post(`/api/work-plans/${hiddenPlan.id}/items`)
+      .send({ activity: { en: 'Hidden item' } })
+      .expect(201);
+    expect((await client.get('/api/work-plans').expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([
+      plan.id,
+    ]);
     expect((await client.get('/api/work-plan-items?limit=50').expect(200)).body.total).toBe(2);
     await client.get(`/api/work-plans/${hiddenPlan.id}`).expect(403);
     await client.patch(`/api/work-plan-items/${myItem.id}`).send({ status: 'in_progress' }).expect(200);
@@ -117,7 +179,10 @@ describe('sign-in, member rules and hardening', () => {
     await client.patch(`/api/members/${me.id}`).send({ language: 'kk', digest: 'weekly' }).expect(200);
     await client.patch(`/api/members/${me.id}`).send({ email: 'stolen@example.org' }).expect(403);
     await client.patch(`/api/members/${colleague.id}`).send({ language: 'kk' }).expect(403);
-    await client.post('/api/meetings').send({ bodyId: wg.id, kind: 'technical', title: { en: 'x' }, timeZone: 'UTC' }).expect(403);
+    await client
+      .post('/api/meetings')
+      .send({ bodyId: wg.id, kind: 'technical', title: { en: 'x' }, timeZone: 'UTC' })
+      .expect(403);
     await client.get('/api/notifications').expect(403);
   });
 
@@ -130,22 +195,56 @@ describe('sign-in, member rules and hardening', () => {
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
     const api = await t.admin.get('/api/bodies').set('Origin', 'https://evil.example').expect(200);
     expect(api.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await t.anonymous.options('/api/bodies').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const preflight = await t.anonymous
+      .options('/api/bodies')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('keeps names with line breaks or markup out of email headers and markup', async () => {
-    const refused = await t.admin.post('/api/members').send({ fullName: 'Eve\r\nBcc: victim@example.org', email: 'eve@example.org', countryCode: 'KZ', language: 'en', timeZone: 'UTC' }).expect(400);
+    const refused = await t.admin
+      .post('/api/members')
+      .send({
+        fullName: 'Eve\r\nBcc: victim@example.org',
+        email: 'eve@example.org',
+        countryCode: 'KZ',
+        language: 'en',
+        timeZone: 'UTC',
+      })
+      .expect(400);
     expect(refused.body.message[0].field).toBe('fullName');
     // Data that came in another way (an import, an old record) must still not break headers.
     const member = await createMember(t, { fullName: 'Eve', email: 'eve@example.org', language: 'en' });
-    await t.dataSource.query('UPDATE member SET full_name = $1 WHERE id = $2', ['Eve\r\nBcc: victim@example.org <script>alert(1)</script>', member.id]);
+    await t.dataSource.query('UPDATE member SET full_name = $1 WHERE id = $2', [
+      'Eve\r\nBcc: victim@example.org <script>alert(1)</script>',
+      member.id,
+    ]);
     const body = await createBody(t);
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'workshop', title: { en: 'Workshop <b>bold</b> "quoted"' }, timeZone: 'UTC', startsAt: '2032-02-01T10:00:00Z' }).expect(201)).body;
-    await t.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds: [member.id] }).expect(200);
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'workshop',
+          title: { en: 'Workshop <b>bold</b> "quoted"' },
+          timeZone: 'UTC',
+          startsAt: '2032-02-01T10:00:00Z',
+        })
+        .expect(201)
+    ).body;
+    await t.admin
+      .post(`/api/meetings/${meeting.id}/invitations`)
+      .send({ memberIds: [member.id] })
+      .expect(200);
     // Picked by its Message-ID: an email of an earlier test (a colleague's reminder) may land in the sink meanwhile.
-    const [invitation]: { id: string }[] = await t.dataSource.query(`SELECT id FROM notification WHERE subject_id = $1 AND recipient_id = $2 AND kind = 'meeting-invitation'`, [meeting.id, member.id]);
-    const mail = (await waitFor(() => smtp.messages.find((m) => m.messageId?.startsWith(`<${invitation.id}@`)), { what: "Eve's invitation" }))!;
+    const [invitation]: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM notification WHERE subject_id = $1 AND recipient_id = $2 AND kind = 'meeting-invitation'`,
+      [meeting.id, member.id],
+    );
+    const mail = (await waitFor(() => smtp.messages.find((m) => m.messageId?.startsWith(`<${invitation.id}@`)), {
+      what: "Eve's invitation",
+    }))!;
     expect(mail.to).toEqual(['eve@example.org']);
     expect(smtp.messages.flatMap((m) => m.to)).not.toContain('victim@example.org');
     const headers = mail.raw.split(/\r?\n\r?\n/)[0];

@@ -42,7 +42,11 @@ describe('sign-in answers alike for known and unknown addresses', () => {
   };
   const signIn = async (email: string): Promise<{ ms: number; status: number; text: string }> => {
     const started = process.hrtime.bigint();
-    const res = await fetch(`${base}/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email }) });
+    const res = await fetch(`${base}/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email }),
+    });
     const text = await res.text();
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.status, text };
   };
@@ -50,7 +54,8 @@ describe('sign-in answers alike for known and unknown addresses', () => {
   it('takes as long for a known address as for an unknown one (medians of 60 interleaved tries), and still sends the link', async () => {
     const times: Record<string, number[]> = { [KNOWN]: [], [UNKNOWN]: [] };
     // Warm-up: the first requests compile code paths and open connections.
-    for (let i = 0; i < 5; i++) for (const email of [KNOWN, UNKNOWN]) await forgetSignInCounts().then(() => signIn(email));
+    for (let i = 0; i < 5; i++)
+      for (const email of [KNOWN, UNKNOWN]) await forgetSignInCounts().then(() => signIn(email));
     for (let i = 0; i < TRIES; i++) {
       for (const email of i % 2 ? [KNOWN, UNKNOWN] : [UNKNOWN, KNOWN]) {
         await forgetSignInCounts();
@@ -64,9 +69,15 @@ describe('sign-in answers alike for known and unknown addresses', () => {
     const known = median(times[KNOWN]);
     const unknown = median(times[UNKNOWN]);
     const difference = Math.abs(known - unknown);
-    expect({ known, unknown, difference: difference < Math.max(1.5, 0.2 * unknown) }).toEqual({ known, unknown, difference: true });
+    expect({ known, unknown, difference: difference < Math.max(1.5, 0.2 * unknown) }).toEqual({
+      known,
+      unknown,
+      difference: true,
+    });
 
-    await waitFor(() => smtp.to(KNOWN).length >= TRIES + 5, { what: 'a sign-in email for each try of the known address' });
+    await waitFor(() => smtp.to(KNOWN).length >= TRIES + 5, {
+      what: 'a sign-in email for each try of the known address',
+    });
     expect(smtp.to(KNOWN)[0].parsed.text).toMatch(/\/sign-in\/[A-Za-z0-9_.-]+/);
     expect(smtp.to(UNKNOWN)).toEqual([]);
   }, 60_000);
@@ -74,19 +85,33 @@ describe('sign-in answers alike for known and unknown addresses', () => {
   it('logs a failure of the work done after the answer, and answers the same', async () => {
     const written: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
       written.push(String(chunk));
       return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-    });
+    };
     // A real fault: the table the link is written to is gone for a moment.
     await t.dataSource.query('ALTER TABLE sign_in_link RENAME TO sign_in_link_away');
     try {
       await forgetSignInCounts();
       const answer = await signIn(KNOWN);
       expect(answer.status).toBe(200);
-      expect(answer.text.replace(/\s+/g, ' ')).toBe((await forgetSignInCounts().then(() => signIn(UNKNOWN))).text.replace(/\s+/g, ' '));
-      const logged = await waitFor(() => written.map((line) => line.trim()).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === 'a sign-in link could not be planned'), { what: 'the logged failure' });
-      expect(logged).toMatchObject({ level: 'error', context: 'SignIn', error: expect.stringContaining('sign_in_link') });
+      expect(answer.text.replace(/\s+/g, ' ')).toBe(
+        (await forgetSignInCounts().then(() => signIn(UNKNOWN))).text.replace(/\s+/g, ' '),
+      );
+      const logged = await waitFor(
+        () =>
+          written
+            .map((line) => line.trim())
+            .filter((line) => line.startsWith('{'))
+            .map((line) => JSON.parse(line) as Record<string, unknown>)
+            .find((entry) => entry.msg === 'a sign-in link could not be planned'),
+        { what: 'the logged failure' },
+      );
+      expect(logged).toMatchObject({
+        level: 'error',
+        context: 'SignIn',
+        error: expect.stringContaining('sign_in_link'),
+      });
       expect(JSON.stringify(logged)).not.toContain(KNOWN);
     } finally {
       await t.dataSource.query('ALTER TABLE sign_in_link_away RENAME TO sign_in_link');

@@ -21,7 +21,7 @@ describe('the client address the per-address limits count', () => {
     t = undefined;
   });
 
-  it('by default is the connection\'s: a forged X-Forwarded-For does not escape the sign-in limit', async () => {
+  it("by default is the connection's: a forged X-Forwarded-For does not escape the sign-in limit", async () => {
     t = await startTestApp();
     const statuses = await signInsWithForgedAddresses(t);
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
@@ -33,7 +33,18 @@ describe('the client address the per-address limits count', () => {
     const statuses = await signInsWithForgedAddresses(t);
     expect(statuses).toEqual(Array(31).fill(200));
     // One address behind the proxy still meets the limit.
-    for (let i = 0; i < 30; i++) await t.anonymous.post('/sign-in').set('X-Forwarded-For', '198.51.100.9').type('form').send({ email: `again-${i}@example.org` }).expect(200);
-    await t.anonymous.post('/sign-in').set('X-Forwarded-For', '198.51.100.9').type('form').send({ email: 'last@example.org' }).expect(429);
+    for (let i = 0; i < 30; i++)
+      await t.anonymous
+        .post('/sign-in')
+        .set('X-Forwarded-For', '198.51.100.9')
+        .type('form')
+        .send({ email: `again-${i}@example.org` })
+        .expect(200);
+    await t.anonymous
+      .post('/sign-in')
+      .set('X-Forwarded-For', '198.51.100.9')
+      .type('form')
+      .send({ email: 'last@example.org' })
+      .expect(429);
   });
 });

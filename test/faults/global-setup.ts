@@ -29,7 +29,10 @@ export default function buildForFaultTests(): void {
     isolatedModules: true,
   };
   for (const file of [...sources(join(root, 'src')), ...sources(join(root, 'migrations'))]) {
-    const output = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText;
+    const output = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: options,
+      fileName: file,
+    }).outputText;
     const target = join(FAULTS_BUILD_DIR, relative(root, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, output);

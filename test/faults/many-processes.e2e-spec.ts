@@ -24,7 +24,10 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
     const { bodyId, memberIds } = await scenario.createMembers(60, (i) => (i % 5 === 0 ? { digest: 'daily' } : {}));
     const chair = memberIds[1];
     const secretariat = memberIds[2];
-    for (const [memberId, role] of [[chair, 'chair'], [secretariat, 'secretariat']]) {
+    for (const [memberId, role] of [
+      [chair, 'chair'],
+      [secretariat, 'secretariat'],
+    ]) {
       await scenario.api('POST', `/api/bodies/${bodyId}/memberships`, { memberId, role, startDate: '2019-01-01' });
     }
 
@@ -37,7 +40,14 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
       const meeting = await scenario.api<{ id: string }>(
         'POST',
         '/api/meetings',
-        { bodyId, kind: 'technical', title: { en: `Via B ${i}` }, timeZone: 'Asia/Almaty', startsAt: new Date(Date.now() + 60_000).toISOString(), reminderOffsets: ['PT50S', 'PT45S'] },
+        {
+          bodyId,
+          kind: 'technical',
+          title: { en: `Via B ${i}` },
+          timeZone: 'Asia/Almaty',
+          startsAt: new Date(Date.now() + 60_000).toISOString(),
+          reminderOffsets: ['PT50S', 'PT45S'],
+        },
         apiB.url,
       );
       await scenario.api('POST', `/api/meetings/${meeting.id}/invitations`, { memberIds: other }, apiB.url);
@@ -49,7 +59,14 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
     // SIGTERM to API B while requests are in flight: each request it took completes, with its effect.
     const late = await Promise.all(
       [0, 1, 2, 3, 4, 5].map((i) =>
-        scenario.api<{ id: string }>('POST', '/api/meetings', { bodyId, kind: 'technical', title: { en: `Late ${i}` }, timeZone: 'Asia/Almaty', startsAt: new Date(Date.now() + 40_000).toISOString(), reminderOffsets: ['PT30S'] }),
+        scenario.api<{ id: string }>('POST', '/api/meetings', {
+          bodyId,
+          kind: 'technical',
+          title: { en: `Late ${i}` },
+          timeZone: 'Asia/Almaty',
+          startsAt: new Date(Date.now() + 40_000).toISOString(),
+          reminderOffsets: ['PT30S'],
+        }),
       ),
     );
     const inFlight = late.map((meeting) =>
@@ -65,14 +82,30 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
     // Nest re-raises the signal once it has closed everything: the process ends by SIGTERM, not by a crash.
     const exit = { code: apiB.child.exitCode, signal: apiB.child.signalCode };
     const answers = await Promise.all(inFlight);
-    const lateInvitations = await scenario.query<{ n: number }>(`SELECT count(*)::int AS n FROM invitation WHERE meeting_id = ANY($1::uuid[]) AND invited_at IS NOT NULL`, [late.map((m) => m.id)]);
+    const lateInvitations = await scenario.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM invitation WHERE meeting_id = ANY($1::uuid[]) AND invited_at IS NOT NULL`,
+      [late.map((m) => m.id)],
+    );
 
     // Digests and escalations are days away; brought forward as the engine's own retry does (new version, new due moment).
-    await waitFor(async () => (await scenario.query(`SELECT 1 FROM notification WHERE kind = 'digest'`)).length > 0, { what: 'digests planned', timeout: 90_000 });
-    await waitFor(async () => (await scenario.query(`SELECT 1 FROM notification WHERE kind = 'item-due-soon' AND status = 'scheduled'`)).length === 0, { what: 'due-soon reminders handled', timeout: 90_000 });
-    await scenario.query(`UPDATE notification SET due_at = now() + interval '2 seconds', version = version + 1 WHERE status = 'scheduled' AND kind IN ('digest', 'item-escalation')`);
+    await waitFor(async () => (await scenario.query(`SELECT 1 FROM notification WHERE kind = 'digest'`)).length > 0, {
+      what: 'digests planned',
+      timeout: 90_000,
+    });
+    await waitFor(
+      async () =>
+        (await scenario.query(`SELECT 1 FROM notification WHERE kind = 'item-due-soon' AND status = 'scheduled'`))
+          .length === 0,
+      { what: 'due-soon reminders handled', timeout: 90_000 },
+    );
+    await scenario.query(
+      `UPDATE notification SET due_at = now() + interval '2 seconds', version = version + 1 WHERE status = 'scheduled' AND kind IN ('digest', 'item-escalation')`,
+    );
     // Three workers' schedulers firing the weekly secretariat digest in the same period.
-    const queue = new Queue('notifications', { connection: { url: scenario.redis.url }, prefix: scenario.env.QUEUE_PREFIX });
+    const queue = new Queue('notifications', {
+      connection: { url: scenario.redis.url },
+      prefix: scenario.env.QUEUE_PREFIX,
+    });
     await Promise.all([1, 2, 3].map(() => queue.add('secretariat-digest', {})));
     await scenario.settle(180_000);
 
@@ -80,11 +113,15 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
     const perKind = await scenario.query<{ kind: string; rows: number; sent: number }>(
       `SELECT kind, count(*)::int AS rows, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification GROUP BY kind ORDER BY kind`,
     );
-    const digestsPerMember = await scenario.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE kind = 'digest' GROUP BY recipient_id`);
+    const digestsPerMember = await scenario.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notification WHERE kind = 'digest' GROUP BY recipient_id`,
+    );
     const escalationsTo = await scenario.query<{ recipient_email: string; n: number }>(
       `SELECT recipient_email, count(*)::int AS n FROM notification WHERE kind = 'item-escalation' AND status = 'sent' GROUP BY recipient_email`,
     );
-    const secretariatDigests = await scenario.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE kind = 'secretariat-digest' AND status = 'sent'`);
+    const secretariatDigests = await scenario.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notification WHERE kind = 'secretariat-digest' AND status = 'sent'`,
+    );
     const reconcileJobs = (await queue.getJobs(['completed'], 0, -1)).filter((j) => j.name === 'reconcile');
     const elapsed = Date.now() - startedAt;
     await queue.close();
@@ -97,7 +134,12 @@ describe('many processes: 2 API and 3 workers on one PostgreSQL and Redis', () =
       secretariatDigests: secretariatDigests[0].n,
       reconcilerRuns: reconcileJobs.length,
       reconcilePeriods: Math.floor(elapsed / RECONCILE_EVERY_MS),
-      apiSigterm: { exit, answers: answers.map((a) => a.status), answeredAfterSigtermMs: answers.map((a) => a.at - sigtermAt), lateInvitations: lateInvitations[0].n },
+      apiSigterm: {
+        exit,
+        answers: answers.map((a) => a.status),
+        answeredAfterSigtermMs: answers.map((a) => a.at - sigtermAt),
+        lateInvitations: lateInvitations[0].n,
+      },
     });
     expect(counted.lost).toBe(0);
     expect(counted.stale).toBe(0);

@@ -12,7 +12,13 @@ describe('faults: PostgreSQL restarted mid-run', () => {
 
   it('loses nothing, and sends again only what was in flight at the restart', async () => {
     scenario.smtp.acceptDelayMs = 10;
-    const { planned } = await scenario.startWithMeetings({ workers: 2, members: 100, meetings: 10, offsets: ['PT70S'], startsInMs: 80_000 });
+    const { planned } = await scenario.startWithMeetings({
+      workers: 2,
+      members: 100,
+      meetings: 10,
+      offsets: ['PT70S'],
+      startsInMs: 80_000,
+    });
 
     await waitFor(() => scenario.smtp.messages.length >= 500, { what: 'the first emails', timeout: 60_000 });
     const atRestart = scenario.smtp.messages.length;

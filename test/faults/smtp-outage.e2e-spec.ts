@@ -21,7 +21,9 @@ describe('faults: the SMTP server down, then answering 451, and a recipient answ
     await Promise.all([scenario.startProcess('worker', workerEnv), scenario.startProcess('worker', workerEnv)]);
     const { bodyId, memberIds } = await scenario.createMembers(40);
     const refused = 'p7@smtp.example.org';
-    scenario.smtp.respondWith(({ to }) => (to.includes(refused) ? { code: 550, message: '5.1.1 mailbox unavailable' } : undefined));
+    scenario.smtp.respondWith(({ to }) =>
+      to.includes(refused) ? { code: 550, message: '5.1.1 mailbox unavailable' } : undefined,
+    );
 
     await scenario.smtp.refuseConnections();
     const downAt = Date.now();
@@ -34,15 +36,26 @@ describe('faults: the SMTP server down, then answering 451, and a recipient answ
     );
     expect(scenario.smtp.messages).toHaveLength(0);
 
-    const everyoneDeferred = ({ to }: { to: string[] }) => (to.includes(refused) ? { code: 550, message: '5.1.1 mailbox unavailable' } : { code: 451, message: '4.3.0 try again later' });
+    const everyoneDeferred = ({ to }: { to: string[] }) =>
+      to.includes(refused)
+        ? { code: 550, message: '5.1.1 mailbox unavailable' }
+        : { code: 451, message: '4.3.0 try again later' };
     scenario.smtp.respondWith(everyoneDeferred);
     await scenario.smtp.acceptConnections();
-    await waitFor(async () => (await scenario.query(`SELECT 1 FROM notification WHERE last_error LIKE '%451 4.3.0%' LIMIT 1`)).length > 0, { what: '451 answers recorded', timeout: 30_000 });
+    await waitFor(
+      async () =>
+        (await scenario.query(`SELECT 1 FROM notification WHERE last_error LIKE '%451 4.3.0%' LIMIT 1`)).length > 0,
+      { what: '451 answers recorded', timeout: 30_000 },
+    );
     await new Promise((r) => setTimeout(r, TEMPORARY_FAILURE_MS));
-    const deferred = await scenario.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE status = 'scheduled' AND last_error LIKE '%451 4.3.0%'`);
+    const deferred = await scenario.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notification WHERE status = 'scheduled' AND last_error LIKE '%451 4.3.0%'`,
+    );
     expect(scenario.smtp.messages).toHaveLength(0);
 
-    scenario.smtp.respondWith(({ to }) => (to.includes(refused) ? { code: 550, message: '5.1.1 mailbox unavailable' } : undefined));
+    scenario.smtp.respondWith(({ to }) =>
+      to.includes(refused) ? { code: 550, message: '5.1.1 mailbox unavailable' } : undefined,
+    );
     await scenario.settle(120_000);
 
     const counted = await scenario.count();
@@ -50,7 +63,14 @@ describe('faults: the SMTP server down, then answering 451, and a recipient answ
       `SELECT status, attempts, last_error FROM notification WHERE recipient_email = $1 AND status NOT IN ('skipped', 'cancelled')`,
       [refused],
     );
-    scenario.report({ ...counted, planned, retriedWhileDown: retriedWhileDown[0].n, maxAttemptsWhileDown: retriedWhileDown[0].attempts, deferredBy451: deferred[0].n, meetings: meetings.length });
+    scenario.report({
+      ...counted,
+      planned,
+      retriedWhileDown: retriedWhileDown[0].n,
+      maxAttemptsWhileDown: retriedWhileDown[0].attempts,
+      deferredBy451: deferred[0].n,
+      meetings: meetings.length,
+    });
     expect(retriedWhileDown[0].n).toBeGreaterThan(0);
     expect(deferred[0].n).toBeGreaterThan(0);
     expect(counted.lost).toBe(0);

@@ -10,10 +10,15 @@ describe('API requests per token and minute', () => {
 
   it('answers 429 with Retry-After beyond the limit, counting in a window that expires in Redis', async () => {
     // Not across a minute's boundary, where the count would start again halfway.
-    if (new Date().getSeconds() > 55) await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
+    if (new Date().getSeconds() > 55)
+      await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
     for (let i = 0; i < 5; i++) await t.admin.get('/api/members?limit=1').expect(200);
     const refused = await t.admin.get('/api/members?limit=1').expect(429);
-    expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^This token made more than 5 requests in a minute; try again in \d+ s$/) });
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^This token made more than 5 requests in a minute; try again in \d+ s$/),
+    });
     const wait = Number(refused.headers['retry-after']);
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);

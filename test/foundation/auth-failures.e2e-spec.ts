@@ -14,12 +14,15 @@ interface Answer {
 /** A GET sent from a given loopback address, so the app sees distinct clients without trusting any forwarded header. */
 function getFrom(localAddress: string, port: number, path: string, token: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, localAddress, headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, localAddress, headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -27,7 +30,8 @@ function getFrom(localAddress: string, port: number, path: string, token: string
 
 /** Not across a minute's boundary, where the fixed-window count would start again halfway. */
 async function awayFromMinuteBoundary() {
-  if (new Date().getSeconds() > 50) await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
+  if (new Date().getSeconds() > 50)
+    await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
 }
 
 describe('wrong bearer tokens', () => {
@@ -43,22 +47,30 @@ describe('wrong bearer tokens', () => {
   afterAll(() => t.close());
 
   it('answers 429 with Retry-After from the 61st failure in a minute from one address, and not to another address', async () => {
-    const valid = (await t.admin.post('/api/tokens').send({ name: 'integration', role: 'secretariat' }).expect(201)).body.token as string;
+    const valid = (await t.admin.post('/api/tokens').send({ name: 'integration', role: 'secretariat' }).expect(201))
+      .body.token as string;
     await awayFromMinuteBoundary();
     const statuses: number[] = [];
-    for (let i = 0; i < 60; i++) statuses.push((await getFrom('127.0.0.2', port, '/api/members?limit=1', `wgs_wrong${i}`)).status);
+    for (let i = 0; i < 60; i++)
+      statuses.push((await getFrom('127.0.0.2', port, '/api/members?limit=1', `wgs_wrong${i}`)).status);
     expect(statuses).toEqual(Array(60).fill(401));
 
     const refused = await getFrom('127.0.0.2', port, '/api/members?limit=1', 'wgs_wrong-61');
     expect(refused.status).toBe(429);
-    expect(JSON.parse(refused.body)).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^Too many requests with a wrong token from this address; try again in \d+ s$/) });
+    expect(JSON.parse(refused.body)).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^Too many requests with a wrong token from this address; try again in \d+ s$/),
+    });
     const wait = Number(refused.headers['retry-after']);
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);
     // The flooding address is refused before its tokens are looked up, even a valid one.
     const counter = countQueries(t.dataSource);
     try {
-      const statements = await counter.during(async () => expect((await getFrom('127.0.0.2', port, '/api/members?limit=1', 'wgs_another-wrong-one')).status).toBe(429));
+      const statements = await counter.during(async () =>
+        expect((await getFrom('127.0.0.2', port, '/api/members?limit=1', 'wgs_another-wrong-one')).status).toBe(429),
+      );
       expect(statements.filter((s) => /^SELECT\b[\s\S]*\bapi_token\b/.test(s.sql))).toEqual([]);
     } finally {
       counter.stop();
@@ -77,17 +89,22 @@ describe('wrong bearer tokens', () => {
     const counter = countQueries(t.dataSource);
     try {
       const lookups = async (token: string, status: number) => {
-        const statements = await counter.during(async () => expect((await getFrom('127.0.0.4', port, '/api/bodies', token)).status).toBe(status));
+        const statements = await counter.during(async () =>
+          expect((await getFrom('127.0.0.4', port, '/api/bodies', token)).status).toBe(status),
+        );
         return statements.filter((s) => /^SELECT\b[\s\S]*\bapi_token\b/.test(s.sql)).length;
       };
       expect(await lookups('wgs_unknown-token-repeated', 401)).toBe(1);
       expect(await lookups('wgs_unknown-token-repeated', 401)).toBe(0);
       expect(await lookups('wgs_unknown-token-repeated', 401)).toBe(0);
-      const created = (await t.admin.post('/api/tokens').send({ name: 'fresh', role: 'secretariat' }).expect(201)).body.token as string;
+      const created = (await t.admin.post('/api/tokens').send({ name: 'fresh', role: 'secretariat' }).expect(201)).body
+        .token as string;
       expect(await lookups(created, 200)).toBe(1);
       expect(await lookups(created, 200)).toBe(0);
       // Only briefly: then it is asked again.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + UNKNOWN_TOKEN_REMEMBERED_MS + 100 - Date.now())));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, started + UNKNOWN_TOKEN_REMEMBERED_MS + 100 - Date.now())),
+      );
       expect(await lookups('wgs_unknown-token-repeated', 401)).toBe(1);
     } finally {
       counter.stop();

@@ -12,13 +12,20 @@ describe('access with bearer tokens', () => {
 
   it('refuses a request without a token, or with a wrong one, with 401', async () => {
     const missing = await t.anonymous.get('/api/members').expect(401);
-    expect(missing.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.stringContaining('Authorization: Bearer') });
+    expect(missing.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: expect.stringContaining('Authorization: Bearer'),
+    });
     await t.anonymous.get('/api/members').set('Authorization', 'Bearer not-a-token').expect(401);
     await t.anonymous.get('/api/members').set('Authorization', 'Basic abc').expect(401);
   });
 
   it('creates a token shown once, stores only its hash, and lets it act in its role', async () => {
-    const created = await t.admin.post('/api/tokens').send({ name: 'Calendar integration', role: 'secretariat' }).expect(201);
+    const created = await t.admin
+      .post('/api/tokens')
+      .send({ name: 'Calendar integration', role: 'secretariat' })
+      .expect(201);
     const token: string = created.body.token;
     expect(token).toMatch(/^wgs_/);
     expect(created.body.tokenHash).toBeUndefined();
@@ -33,18 +40,33 @@ describe('access with bearer tokens', () => {
     expect(listed.body[0]).not.toHaveProperty('tokenHash');
 
     const client = clientWithToken(t, token);
-    await client.post('/api/members').send({ fullName: 'Via token', email: 'via-token@example.org', countryCode: 'KG', language: 'ru', timeZone: 'Asia/Bishkek' }).expect(201);
+    await client
+      .post('/api/members')
+      .send({
+        fullName: 'Via token',
+        email: 'via-token@example.org',
+        countryCode: 'KG',
+        language: 'ru',
+        timeZone: 'Asia/Bishkek',
+      })
+      .expect(201);
   });
 
   it('lets a member token read but not change (403), and names the missing role', async () => {
     const unbound = await t.admin.post('/api/tokens').send({ name: 'Reader', role: 'member' }).expect(400);
     expect(unbound.body.message[0].field).toBe('memberId');
     const self = await createMember(t, { fullName: 'Token Holder' });
-    const created = await t.admin.post('/api/tokens').send({ name: 'Reader', role: 'member', memberId: self.id }).expect(201);
+    const created = await t.admin
+      .post('/api/tokens')
+      .send({ name: 'Reader', role: 'member', memberId: self.id })
+      .expect(201);
     const member = clientWithToken(t, created.body.token);
     await member.get('/api/members').expect(200);
     await member.get('/api/bodies').expect(200);
-    const forbidden = await member.post('/api/members').send({ fullName: 'X', email: 'x@example.org', countryCode: 'KZ', language: 'en', timeZone: 'UTC' }).expect(403);
+    const forbidden = await member
+      .post('/api/members')
+      .send({ fullName: 'X', email: 'x@example.org', countryCode: 'KZ', language: 'en', timeZone: 'UTC' })
+      .expect(403);
     expect(forbidden.body.message).toContain('secretariat');
     await member.post('/api/tokens').send({ name: 'escalate', role: 'secretariat' }).expect(403);
     await member.get('/api/audit').expect(403);
@@ -79,7 +101,13 @@ describe('access with bearer tokens', () => {
     const log = await t.admin.get(`/api/audit?entity=member&id=${member.id}`).expect(200);
     expect(log.body.total).toBe(2);
     const [update, create] = log.body.items;
-    expect(create).toMatchObject({ action: 'create', entity: 'member', entityId: member.id, actorName: 'admin token', before: null });
+    expect(create).toMatchObject({
+      action: 'create',
+      entity: 'member',
+      entityId: member.id,
+      actorName: 'admin token',
+      before: null,
+    });
     expect(create.after.fullName).toBe('Audited Person');
     expect(update).toMatchObject({ action: 'update', before: { position: null }, after: { position: 'Head of unit' } });
     expect(new Date(update.at).getTime()).toBeGreaterThan(Date.now() - 60_000);

@@ -20,11 +20,18 @@ describe('the WGECC demo data', () => {
     const sc = bodies.body.items.find((b: { kind: string }) => b.kind === 'steering_committee');
     expect(sc.parentId).toBe(wg.id);
 
-    const countries = new Set((await t.admin.get('/api/members?limit=200').expect(200)).body.items.map((m: { countryCode: string }) => m.countryCode));
+    const countries = new Set(
+      (await t.admin.get('/api/members?limit=200').expect(200)).body.items.map(
+        (m: { countryCode: string }) => m.countryCode,
+      ),
+    );
     for (const code of ['KZ', 'KG', 'TJ', 'TM', 'UZ', 'EU']) expect(countries).toContain(code);
 
     const projects = await t.admin.get('/api/organizations?kind=project').expect(200);
-    expect(projects.body.items.map((o: { name: { en: string } }) => o.name.en).sort()).toEqual(['WECOOP 2', 'WECOOP 3']);
+    expect(projects.body.items.map((o: { name: { en: string } }) => o.name.en).sort()).toEqual([
+      'WECOOP 2',
+      'WECOOP 3',
+    ]);
 
     const report = await t.admin.get(`/api/reports/continuity?bodyId=${wg.id}&at=2026-01-01`).expect(200);
     const kz = report.body.seats.find((s: { seat: string }) => s.seat === 'KZ');

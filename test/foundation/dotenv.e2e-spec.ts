@@ -38,7 +38,8 @@ describe('a .env in the working directory', () => {
   beforeAll(() => {
     // A working directory like the project's (the app reads its templates from there), with a hostile .env of its own.
     dir = mkdtempSync(join(tmpdir(), 'wgs-dotenv-'));
-    for (const entry of readdirSync(home)) if (!['.env', '.git', 'var'].includes(entry)) symlinkSync(join(home, entry), join(dir, entry));
+    for (const entry of readdirSync(home))
+      if (!['.env', '.git', 'var'].includes(entry)) symlinkSync(join(home, entry), join(dir, entry));
     writeFileSync(join(dir, '.env'), HOSTILE_ENV);
   });
   afterAll(() => {
@@ -55,7 +56,7 @@ describe('a .env in the working directory', () => {
     expect(asTested).not.toContain('ROLE:');
   }, 90_000);
 
-  it('changes nothing in the tests\' own app and configuration', async () => {
+  it("changes nothing in the tests' own app and configuration", async () => {
     process.chdir(dir);
     try {
       // Imported only now, so that code run at import time would meet the hostile .env too.
@@ -63,10 +64,27 @@ describe('a .env in the working directory', () => {
       const { startTestApp } = (await import(testAppModule)) as typeof TestAppModule;
       const t = await startTestApp();
       try {
-        for (const name of ['ADMIN_TOKEN', 'APP_SECRET', 'DATABASE_URL', 'QUEUE_PREFIX', 'ROLE', 'TRUST_PROXY', 'SMTP_URL']) {
-          expect({ name, value: process.env[name] }).not.toEqual({ name, value: expect.stringMatching(/hostile|everything|^true$/) });
+        for (const name of [
+          'ADMIN_TOKEN',
+          'APP_SECRET',
+          'DATABASE_URL',
+          'QUEUE_PREFIX',
+          'ROLE',
+          'TRUST_PROXY',
+          'SMTP_URL',
+        ]) {
+          expect({ name, value: process.env[name] }).not.toEqual({
+            name,
+            value: expect.stringMatching(/hostile|everything|^true$/),
+          });
         }
-        expect(t.config).toMatchObject({ adminToken: TEST_ADMIN_TOKEN, appSecret: TEST_APP_SECRET, role: 'all', trustProxy: false, smtpUrl: null });
+        expect(t.config).toMatchObject({
+          adminToken: TEST_ADMIN_TOKEN,
+          appSecret: TEST_APP_SECRET,
+          role: 'all',
+          trustProxy: false,
+          smtpUrl: null,
+        });
         await t.admin.get('/api/members').expect(200);
       } finally {
         await t.close();

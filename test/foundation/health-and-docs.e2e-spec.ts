@@ -23,7 +23,10 @@ describe('health and API documentation', () => {
 
   it('serves the OpenAPI document with every route, its body and its errors', async () => {
     const res = await t.anonymous.get('/api/docs-json').expect(200);
-    const paths = res.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+    const paths = res.body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>
+    >;
     const expected: [string, string][] = [
       ['/health', 'get'],
       ['/api/members', 'post'],
@@ -72,7 +75,9 @@ describe('health and API documentation', () => {
         }
       }
     }
-    expect(res.body.components.schemas.CreateMemberDto.required).toEqual(expect.arrayContaining(['fullName', 'email', 'countryCode', 'language', 'timeZone']));
+    expect(res.body.components.schemas.CreateMemberDto.required).toEqual(
+      expect.arrayContaining(['fullName', 'email', 'countryCode', 'language', 'timeZone']),
+    );
     expect(res.body.components.schemas.ApiErrorSchema).toBeDefined();
   });
 
@@ -94,12 +99,26 @@ describe('health and API documentation', () => {
   it('shows the queue dashboard to the secretariat, asking browsers for the token', async () => {
     const refused = await t.anonymous.get('/admin/queues').expect(401);
     expect(refused.headers['www-authenticate']).toContain('Basic');
-    const holder = (await t.admin.post('/api/members').send({ fullName: 'Reader', email: 'reader@example.org', countryCode: 'KZ', language: 'en', timeZone: 'UTC' }).expect(201)).body;
-    const member = await t.admin.post('/api/tokens').send({ name: 'reader', role: 'member', memberId: holder.id }).expect(201);
+    const holder = (
+      await t.admin
+        .post('/api/members')
+        .send({ fullName: 'Reader', email: 'reader@example.org', countryCode: 'KZ', language: 'en', timeZone: 'UTC' })
+        .expect(201)
+    ).body;
+    const member = await t.admin
+      .post('/api/tokens')
+      .send({ name: 'reader', role: 'member', memberId: holder.id })
+      .expect(201);
     await t.anonymous.get('/admin/queues').auth('any', member.body.token).expect(401);
-    const page = await t.anonymous.get('/admin/queues').auth('secretariat', 'test-admin-token-0123456789abcdef').expect(200);
+    const page = await t.anonymous
+      .get('/admin/queues')
+      .auth('secretariat', 'test-admin-token-0123456789abcdef')
+      .expect(200);
     expect(page.text).toContain('<html');
-    const api = await t.anonymous.get('/admin/queues/api/queues').set('Authorization', 'Bearer test-admin-token-0123456789abcdef').expect(200);
+    const api = await t.anonymous
+      .get('/admin/queues/api/queues')
+      .set('Authorization', 'Bearer test-admin-token-0123456789abcdef')
+      .expect(200);
     expect(JSON.stringify(api.body)).toContain('notifications');
   });
 });

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { SHUTDOWN_DRAIN_MS } from '../../src/health/shutdown-drain';
-import { TEST_ADMIN_TOKEN, TEST_APP_SECRET, TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/test-env';
+import {
+  TEST_ADMIN_TOKEN,
+  TEST_APP_SECRET,
+  TEST_DATABASE_URL,
+  TEST_QUEUE_PREFIX,
+  TEST_REDIS_URL,
+} from '../support/test-env';
 import { startApiProcess } from '../support/worker-process';
 import type { EntryPointProcess } from '../support/worker-process';
 
@@ -16,7 +22,11 @@ function slowPost(url: string, body: unknown) {
   const response = new Promise<{ status: number; body: string }>((resolve) => (resolveResponse = resolve));
   const req = httpRequest(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json', 'content-length': payload.length },
+    headers: {
+      authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      'content-type': 'application/json',
+      'content-length': payload.length,
+    },
   });
   req.on('response', (res: IncomingMessage) => {
     let text = '';
@@ -47,10 +57,21 @@ describe('readiness while an API process drains', () => {
   it('answers 503 "shutting_down" on readiness from the SIGTERM on, stays live, and completes the request in hand', async () => {
     const ready = await fetch(`${api.url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', role: 'api', database: { status: 'up' }, redis: { status: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      role: 'api',
+      database: { status: 'up' },
+      redis: { status: 'up' },
+    });
     expect((await fetch(`${api.url}/health`)).status).toBe(200);
 
-    const inHand = slowPost(`${api.url}/api/members`, { fullName: 'Sent before the signal', email: `drain-${randomUUID().slice(0, 8)}@example.org`, countryCode: 'KZ', language: 'en', timeZone: 'Asia/Almaty' });
+    const inHand = slowPost(`${api.url}/api/members`, {
+      fullName: 'Sent before the signal',
+      email: `drain-${randomUUID().slice(0, 8)}@example.org`,
+      countryCode: 'KZ',
+      language: 'en',
+      timeZone: 'Asia/Almaty',
+    });
     await sleep(200);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => api.once('exit', (_, signal) => resolve(signal)));
     const signalledAt = Date.now();
@@ -60,7 +81,11 @@ describe('readiness while an API process drains', () => {
     for (const path of ['/health/ready', '/health']) {
       const draining = await fetch(`${api.url}${path}`);
       expect(draining.status).toBe(503);
-      expect(await draining.json()).toMatchObject({ status: 'shutting_down', role: 'api', message: expect.stringContaining('shutting down') });
+      expect(await draining.json()).toMatchObject({
+        status: 'shutting_down',
+        role: 'api',
+        message: expect.stringContaining('shutting down'),
+      });
     }
     const live = await fetch(`${api.url}/health/live`);
     expect(live.status).toBe(200);

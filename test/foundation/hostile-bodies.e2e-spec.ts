@@ -35,14 +35,33 @@ interface HostileCase {
 
 const DEEP = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 const HUGE = 'x'.repeat(200_000);
-const BAD_PARAMS = ['not-a-uuid', '%27%20OR%201%3D1', '%00', '%ED%A0%80', '..%2F..%2Fetc', '00000000-0000-0000-0000-00000000000g', 'x'.repeat(5000), '%E0%A4%A'];
-const BAD_QUERY_VALUES = ['-1', '1e999', '%00', '%ED%A0%80', 'x'.repeat(5000), '[]', "'%20OR%201=1", '9007199254740993'];
+const BAD_PARAMS = [
+  'not-a-uuid',
+  '%27%20OR%201%3D1',
+  '%00',
+  '%ED%A0%80',
+  '..%2F..%2Fetc',
+  '00000000-0000-0000-0000-00000000000g',
+  'x'.repeat(5000),
+  '%E0%A4%A',
+];
+const BAD_QUERY_VALUES = [
+  '-1',
+  '1e999',
+  '%00',
+  '%ED%A0%80',
+  'x'.repeat(5000),
+  '[]',
+  "'%20OR%201=1",
+  '9007199254740993',
+];
 
 /** Replaces the value at a dotted path of a JSON value, copying on the way. */
 function withValue(value: unknown, path: string[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  if (Array.isArray(value)) return value.map((item, i) => (String(i) === head ? withValue(item, rest, replacement) : item));
+  if (Array.isArray(value))
+    return value.map((item, i) => (String(i) === head ? withValue(item, rest, replacement) : item));
   const object = (value ?? {}) as Record<string, unknown>;
   return { ...object, [head]: withValue(object[head], rest, replacement) };
 }
@@ -50,7 +69,8 @@ function withValue(value: unknown, path: string[], replacement: unknown): unknow
 /** Paths of every leaf of a JSON value (strings, numbers, booleans), with the leaf. */
 function leaves(value: unknown, path: string[] = []): { path: string[]; value: unknown }[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => leaves(item, [...path, String(i)]));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => leaves(item, [...path, key]));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => leaves(item, [...path, key]));
   return [{ path, value }];
 }
 
@@ -66,12 +86,30 @@ describe('hostile input on every route of the OpenAPI document', () => {
     const member = await createMember(t);
     const body = await createBody(t);
     const membership = await addMembership(t, body.id, { memberId: member.id });
-    const token = await t.admin.post('/api/tokens').send({ name: 'x', role: 'member', memberId: member.id }).expect(201);
-    const plan = await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Plan' }, period: '2031' }).expect(201);
-    const item = await t.admin.post(`/api/work-plans/${plan.body.id}/items`).send({ activity: { en: 'Item' }, deadline: 'March 2031', responsibleMemberIds: [member.id] }).expect(201);
-    const meeting = await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'workshop', title: { en: 'Workshop' }, timeZone: 'Asia/Almaty' }).expect(201);
-    const option = await t.admin.post(`/api/meetings/${meeting.body.id}/date-options`).send({ text: 'May 2031' }).expect(201);
-    const agenda = await t.admin.post(`/api/meetings/${meeting.body.id}/agenda`).send({ title: { en: 'Opening' } }).expect(201);
+    const token = await t.admin
+      .post('/api/tokens')
+      .send({ name: 'x', role: 'member', memberId: member.id })
+      .expect(201);
+    const plan = await t.admin
+      .post('/api/work-plans')
+      .send({ bodyId: body.id, title: { en: 'Plan' }, period: '2031' })
+      .expect(201);
+    const item = await t.admin
+      .post(`/api/work-plans/${plan.body.id}/items`)
+      .send({ activity: { en: 'Item' }, deadline: 'March 2031', responsibleMemberIds: [member.id] })
+      .expect(201);
+    const meeting = await t.admin
+      .post('/api/meetings')
+      .send({ bodyId: body.id, kind: 'workshop', title: { en: 'Workshop' }, timeZone: 'Asia/Almaty' })
+      .expect(201);
+    const option = await t.admin
+      .post(`/api/meetings/${meeting.body.id}/date-options`)
+      .send({ text: 'May 2031' })
+      .expect(201);
+    const agenda = await t.admin
+      .post(`/api/meetings/${meeting.body.id}/agenda`)
+      .send({ title: { en: 'Opening' } })
+      .expect(201);
     await t.admin.post(`/api/meetings/${meeting.body.id}/invitations`).send({ memberIds: [member.id] });
     const notification = (await t.admin.get('/api/notifications?limit=1').expect(200)).body.items[0];
     ids = {
@@ -128,7 +166,10 @@ describe('hostile input on every route of the OpenAPI document', () => {
     if (schema.example !== undefined) return schema.example;
     if (schema.enum?.length) return schema.enum[0];
     if (schema.format === 'uuid') return idFor(name);
-    if (schema.properties && depth < 4) return Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, example(value, key, depth + 1)]));
+    if (schema.properties && depth < 4)
+      return Object.fromEntries(
+        Object.entries(schema.properties).map(([key, value]) => [key, example(value, key, depth + 1)]),
+      );
     if (schema.type === 'array') return schema.items ? [example(schema.items, name, depth + 1)] : [];
     if (schema.type === 'number' || schema.type === 'integer') return 1;
     if (schema.type === 'boolean') return true;
@@ -141,12 +182,23 @@ describe('hostile input on every route of the OpenAPI document', () => {
     const cases: HostileCase[] = [
       { label: 'the example', path, body: JSON.stringify(base) },
       { label: 'nested 1,500 levels', path, body: DEEP(1500) },
-      { label: 'a field nested 1,500 levels', path, body: JSON.stringify(base).replace(/^\{/, `{"deep":${DEEP(1500)},`) },
+      {
+        label: 'a field nested 1,500 levels',
+        path,
+        body: JSON.stringify(base).replace(/^\{/, `{"deep":${DEEP(1500)},`),
+      },
       { label: 'an array for the object', path, body: JSON.stringify([base]) },
       { label: 'arrays nested 1,500 levels', path, body: '['.repeat(1500) + ']'.repeat(1500) },
       { label: 'a string', path, body: '"text"' },
       { label: 'null', path, body: 'null' },
-      { label: '__proto__ and constructor keys', path, body: JSON.stringify(base).replace(/^\{/, '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}},') },
+      {
+        label: '__proto__ and constructor keys',
+        path,
+        body: JSON.stringify(base).replace(
+          /^\{/,
+          '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}},',
+        ),
+      },
     ];
     if (base === null || typeof base !== 'object') return cases;
     for (const key of Object.keys(base)) {
@@ -167,11 +219,31 @@ describe('hostile input on every route of the OpenAPI document', () => {
       const field = leaf.path.join('.');
       const mutations: [string, unknown][] =
         typeof leaf.value === 'number'
-          ? [['out of range', 1e308], ['negative', -1], ['beyond safe integers', 2 ** 53 + 1], ['fractional', 0.5], ['zero', 0]]
-          : [['a lone surrogate', '\ud800'], ['a NUL character', 'a\u0000b'], ['a huge string', HUGE], ['a quoted email', '"a\r\nRCPT TO:<x@evil.test>"@b.test'], ['an empty string', ''], ['a date out of range', '99999-12-31T25:61:00+99:00']];
+          ? [
+              ['out of range', 1e308],
+              ['negative', -1],
+              ['beyond safe integers', 2 ** 53 + 1],
+              ['fractional', 0.5],
+              ['zero', 0],
+            ]
+          : [
+              ['a lone surrogate', '\ud800'],
+              ['a NUL character', 'a\u0000b'],
+              ['a huge string', HUGE],
+              ['a quoted email', '"a\r\nRCPT TO:<x@evil.test>"@b.test'],
+              ['an empty string', ''],
+              ['a date out of range', '99999-12-31T25:61:00+99:00'],
+            ];
       for (const [label, value] of mutations) {
-        const replacement = typeof value === 'string' && typeof leaf.value === 'string' && label === 'a lone surrogate' ? `${leaf.value}\ud800` : value;
-        cases.push({ label: `${field}: ${label}`, path, body: JSON.stringify(withValue(base, leaf.path, replacement)) });
+        const replacement =
+          typeof value === 'string' && typeof leaf.value === 'string' && label === 'a lone surrogate'
+            ? `${leaf.value}\ud800`
+            : value;
+        cases.push({
+          label: `${field}: ${label}`,
+          path,
+          body: JSON.stringify(withValue(base, leaf.path, replacement)),
+        });
       }
     }
     return cases;
@@ -185,20 +257,32 @@ describe('hostile input on every route of the OpenAPI document', () => {
         const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
         const queryParams = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
         const fill = (overrides: Record<string, string> = {}) =>
-          segments.map((segment, i) => {
-            const name = /^\{(.+)\}$/.exec(segment)?.[1];
-            return name ? (overrides[name] ?? idFor(name, segments[i - 1])) : segment;
-          }).join('/');
+          segments
+            .map((segment, i) => {
+              const name = /^\{(.+)\}$/.exec(segment)?.[1];
+              return name ? (overrides[name] ?? idFor(name, segments[i - 1])) : segment;
+            })
+            .join('/');
         const path = fill();
         const cases: HostileCase[] = [];
         const schema = Object.values(operation.requestBody?.content ?? {})[0]?.schema;
         if (schema) cases.push(...bodyCases(path, schema));
         for (const name of pathParams) {
-          for (const bad of BAD_PARAMS) cases.push({ label: `path ${name}: ${bad.slice(0, 40)}`, path: fill({ [name]: bad }), body: schema ? '{}' : undefined });
-          cases.push({ label: `path ${name}: unknown id`, path: fill({ [name]: randomUUID() }), body: schema ? JSON.stringify(example(schema)) : undefined });
+          for (const bad of BAD_PARAMS)
+            cases.push({
+              label: `path ${name}: ${bad.slice(0, 40)}`,
+              path: fill({ [name]: bad }),
+              body: schema ? '{}' : undefined,
+            });
+          cases.push({
+            label: `path ${name}: unknown id`,
+            path: fill({ [name]: randomUUID() }),
+            body: schema ? JSON.stringify(example(schema)) : undefined,
+          });
         }
         for (const name of queryParams) {
-          for (const bad of BAD_QUERY_VALUES) cases.push({ label: `query ${name}: ${bad.slice(0, 40)}`, path: `${path}?${name}=${bad}` });
+          for (const bad of BAD_QUERY_VALUES)
+            cases.push({ label: `query ${name}: ${bad.slice(0, 40)}`, path: `${path}?${name}=${bad}` });
           cases.push({ label: `query ${name}: repeated`, path: `${path}?${name}=a&${name}=b` });
           cases.push({ label: `query ${name}: bracketed`, path: `${path}?${name}[a][b]=1` });
         }
@@ -219,7 +303,10 @@ describe('hostile input on every route of the OpenAPI document', () => {
         if (hostile.body !== undefined) request = request.set('Content-Type', 'application/json').send(hostile.body);
         const res = await request;
         sent++;
-        if (res.status >= 500) offenders.push(`${method.toUpperCase()} ${hostile.path.slice(0, 120)} [${hostile.label}] → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (res.status >= 500)
+          offenders.push(
+            `${method.toUpperCase()} ${hostile.path.slice(0, 120)} [${hostile.label}] → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`,
+          );
       }
     }
     expect(sent).toBeGreaterThan(2000);

@@ -22,17 +22,34 @@ describe('queue dashboard: cross-site writes', () => {
     await t.close();
   });
 
-  const addedJobs = async () => (await queue.getJobs(['waiting', 'delayed'])).filter((job) => job?.name === JOB_NAME).length;
+  const addedJobs = async () =>
+    (await queue.getJobs(['waiting', 'delayed'])).filter((job) => job?.name === JOB_NAME).length;
   const post = () => t.anonymous.post(ADD_JOB).auth('secretariat', TEST_ADMIN_TOKEN);
 
   it('refuses a form or text/plain POST from a foreign Origin with 403, and changes nothing', async () => {
-    const form = await post().set('Origin', 'https://evil.example').type('form').send({ name: JOB_NAME, data: '{}' }).expect(403);
-    expect(form.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'The queue dashboard accepts changes only from https://wg.example.org' });
-    await post().set('Origin', 'https://evil.example').set('Content-Type', 'text/plain').send(JSON.stringify({ name: JOB_NAME, data: {} })).expect(403);
+    const form = await post()
+      .set('Origin', 'https://evil.example')
+      .type('form')
+      .send({ name: JOB_NAME, data: '{}' })
+      .expect(403);
+    expect(form.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'The queue dashboard accepts changes only from https://wg.example.org',
+    });
+    await post()
+      .set('Origin', 'https://evil.example')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ name: JOB_NAME, data: {} }))
+      .expect(403);
     await post().set('Origin', 'null').type('form').send({ name: JOB_NAME }).expect(403);
     // The same host on another scheme or port is another origin.
     await post().set('Origin', 'http://wg.example.org').send({ name: JOB_NAME, data: {} }).expect(403);
-    await t.anonymous.put(`/admin/queues/api/queues/${QUEUES.notifications}/pause`).auth('secretariat', TEST_ADMIN_TOKEN).set('Origin', 'https://evil.example').expect(403);
+    await t.anonymous
+      .put(`/admin/queues/api/queues/${QUEUES.notifications}/pause`)
+      .auth('secretariat', TEST_ADMIN_TOKEN)
+      .set('Origin', 'https://evil.example')
+      .expect(403);
     expect(await addedJobs()).toBe(0);
     expect(await queue.isPaused()).toBe(false);
   });
@@ -52,7 +69,12 @@ describe('queue dashboard: cross-site writes', () => {
   });
 
   it('lets anyone holding the credentials read, whatever the Origin', async () => {
-    const api = await t.anonymous.get('/admin/queues/api/queues').auth('secretariat', TEST_ADMIN_TOKEN).set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'cross-site').expect(200);
+    const api = await t.anonymous
+      .get('/admin/queues/api/queues')
+      .auth('secretariat', TEST_ADMIN_TOKEN)
+      .set('Origin', 'https://evil.example')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .expect(200);
     expect(JSON.stringify(api.body)).toContain(QUEUES.notifications);
   });
 });

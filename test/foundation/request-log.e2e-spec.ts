@@ -14,10 +14,10 @@ import { TEST_ADMIN_TOKEN } from '../support/test-env';
 async function linesWrittenDuring(action: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
   const written: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     written.push(String(chunk));
     return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-  });
+  };
   try {
     await action();
     // The line is written when the response has finished, which the client may see first.
@@ -25,7 +25,11 @@ async function linesWrittenDuring(action: () => Promise<unknown>): Promise<Recor
   } finally {
     process.stdout.write = write;
   }
-  return written.join('').split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  return written
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
 }
 
 describe('request log lines', () => {
@@ -44,17 +48,45 @@ describe('request log lines', () => {
 
   it('writes one line per request at info (a refused one here), with its request id, method, redacted path, status and time', async () => {
     const client = await start('info');
-    const lines = await linesWrittenDuring(() => client.get('/api/members?limit=1&token=secret-value').set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`).set('X-Request-Id', 'trace-log-1').expect(400));
+    const lines = await linesWrittenDuring(() =>
+      client
+        .get('/api/members?limit=1&token=secret-value')
+        .set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`)
+        .set('X-Request-Id', 'trace-log-1')
+        .expect(400),
+    );
     const line = lines.find((entry) => entry.requestId === 'trace-log-1' && entry.msg === 'request');
-    expect(line).toEqual({ level: 'info', time: expect.any(String), context: 'HTTP', requestId: 'trace-log-1', msg: 'request', method: 'GET', path: '/api/members?limit=1&token=***', status: 400, ms: expect.any(Number) });
-    expect(Object.keys(line!)).toEqual(['level', 'time', 'context', 'requestId', 'msg', 'method', 'path', 'status', 'ms']);
+    expect(line).toEqual({
+      level: 'info',
+      time: expect.any(String),
+      context: 'HTTP',
+      requestId: 'trace-log-1',
+      msg: 'request',
+      method: 'GET',
+      path: '/api/members?limit=1&token=***',
+      status: 400,
+      ms: expect.any(Number),
+    });
+    expect(Object.keys(line!)).toEqual([
+      'level',
+      'time',
+      'context',
+      'requestId',
+      'msg',
+      'method',
+      'path',
+      'status',
+      'ms',
+    ]);
   });
 
   it('writes none above info, and still echoes the request id', async () => {
     const client = await start('warn');
     let echoed: string | undefined;
     const lines = await linesWrittenDuring(async () => {
-      echoed = (await client.get('/health/live').set('X-Request-Id', 'trace-log-2').expect(200)).headers['x-request-id'];
+      echoed = (await client.get('/health/live').set('X-Request-Id', 'trace-log-2').expect(200)).headers[
+        'x-request-id'
+      ];
     });
     expect(echoed).toBe('trace-log-2');
     expect(lines.filter((entry) => entry.msg === 'request')).toEqual([]);
@@ -83,10 +115,14 @@ describe('request log lines of secret addresses', () => {
 
     await t.anonymous.post('/sign-in').type('form').send({ email: 'feed@example.org' }).expect(200);
     await waitFor(() => smtp.to('feed@example.org').length === 1, { what: 'the sign-in email' });
-    const signInPath = new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to('feed@example.org')[0].parsed.text ?? '')![1]).pathname;
+    const signInPath = new URL(
+      /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to('feed@example.org')[0].parsed.text ?? '')![1],
+    ).pathname;
     const signInSecret = signInPath.split('/')[2];
 
-    const actionSecret = t.app.get(ActionTokenService).sign({ member: member.id, kind: 'preferences', subject: member.id, exp: Math.floor(Date.now() / 1000) + 3600 });
+    const actionSecret = t.app
+      .get(ActionTokenService)
+      .sign({ member: member.id, kind: 'preferences', subject: member.id, exp: Math.floor(Date.now() / 1000) + 3600 });
 
     const lines = await linesWrittenDuring(async () => {
       const feed = await t.anonymous.get(feedPath).set('X-Request-Id', 'secret-feed').expect(200);
@@ -103,6 +139,13 @@ describe('request log lines of secret addresses', () => {
       ['secret-feed-query', '/calendar/***?x=1', 200],
     ]);
     const all = JSON.stringify(lines);
-    for (const secret of [feedSecret, signInSecret, actionSecret, actionSecret.split('.')[0], actionSecret.split('.')[1]]) expect(all).not.toContain(secret);
+    for (const secret of [
+      feedSecret,
+      signInSecret,
+      actionSecret,
+      actionSecret.split('.')[0],
+      actionSecret.split('.')[1],
+    ])
+      expect(all).not.toContain(secret);
   });
 });

@@ -46,7 +46,6 @@ function startUntil(env: Record<string, string>, ready: RegExp): Promise<string>
 }
 
 describe('start-up problems are explained, not dumped', () => {
-
   it('stops with a message naming a missing or wrong setting', async () => {
     const { code, output } = await start({ ROLE: 'everything', APP_SECRET: TEST_APP_SECRET });
     expect(code).toBe(1);
@@ -82,12 +81,22 @@ describe('start-up problems are explained, not dumped', () => {
 
   it('ROLE=worker starts the workers without an HTTP server, and logs JSON', async () => {
     const output = await startUntil(
-      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: TEST_DATABASE_URL, ROLE: 'worker', PORT: '3977', QUEUE_PREFIX: TEST_QUEUE_PREFIX },
+      {
+        APP_SECRET: TEST_APP_SECRET,
+        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+        DATABASE_URL: TEST_DATABASE_URL,
+        ROLE: 'worker',
+        PORT: '3977',
+        QUEUE_PREFIX: TEST_QUEUE_PREFIX,
+      },
       /worker started/,
     );
     expect(output).not.toContain('listening on');
     expect(output).not.toContain('Mapped {');
-    const lines = output.trim().split('\n').filter((line) => line.startsWith('{'));
+    const lines = output
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(output).not.toContain(TEST_ADMIN_TOKEN);
@@ -96,7 +105,14 @@ describe('start-up problems are explained, not dumped', () => {
 
   it('ROLE=api serves HTTP', async () => {
     const output = await startUntil(
-      { APP_SECRET: TEST_APP_SECRET, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: TEST_DATABASE_URL, ROLE: 'api', PORT: '3978', QUEUE_PREFIX: TEST_QUEUE_PREFIX },
+      {
+        APP_SECRET: TEST_APP_SECRET,
+        ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+        DATABASE_URL: TEST_DATABASE_URL,
+        ROLE: 'api',
+        PORT: '3978',
+        QUEUE_PREFIX: TEST_QUEUE_PREFIX,
+      },
       /listening on/,
     );
     expect(output).toContain('"role":"api"');

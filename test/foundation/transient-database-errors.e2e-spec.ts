@@ -25,8 +25,14 @@ describe('isTransientDatabaseError', () => {
   });
 
   it('takes an unreachable server for transient', async () => {
-    const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2000 });
-    const error = await client.connect().then(() => null, (e: unknown) => e);
+    const client = new Client({
+      connectionString: 'postgres://postgres@127.0.0.1:1/none',
+      connectionTimeoutMillis: 2000,
+    });
+    const error = await client.connect().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isTransientDatabaseError(error)).toBe(true);
   });
 

@@ -6,7 +6,8 @@ import { clientWithToken, startTestApp, TestApp } from '../support/test-app';
 /** The answer links of an email, by their visible label. */
 function links(text: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const match of text.matchAll(/([^\n()]+?) \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/g)) found.set(match[1].replace(/^-\s*/, '').trim(), match[2]);
+  for (const match of text.matchAll(/([^\n()]+?) \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/g))
+    found.set(match[1].replace(/^-\s*/, '').trim(), match[2]);
   return found;
 }
 
@@ -26,13 +27,47 @@ describe('substitutes', () => {
     await smtp.start();
     t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: 'http://wg.test' });
     const body = await createBody(t);
-    me = await createMember(t, { fullName: 'Айгуль Сапарова', email: 'me@example.org', countryCode: 'KZ', language: 'ru' });
-    first = await createMember(t, { fullName: 'Ерлан Ахметов', email: 'first@example.org', countryCode: 'KZ', language: 'en' });
-    second = await createMember(t, { fullName: 'Данияр Omarov', email: 'second@example.org', countryCode: 'KZ', language: 'en' });
-    outsider = await createMember(t, { fullName: 'Outside Person', email: 'outsider@example.org', countryCode: 'UZ', language: 'en' });
+    me = await createMember(t, {
+      fullName: 'Айгуль Сапарова',
+      email: 'me@example.org',
+      countryCode: 'KZ',
+      language: 'ru',
+    });
+    first = await createMember(t, {
+      fullName: 'Ерлан Ахметов',
+      email: 'first@example.org',
+      countryCode: 'KZ',
+      language: 'en',
+    });
+    second = await createMember(t, {
+      fullName: 'Данияр Omarov',
+      email: 'second@example.org',
+      countryCode: 'KZ',
+      language: 'en',
+    });
+    outsider = await createMember(t, {
+      fullName: 'Outside Person',
+      email: 'outsider@example.org',
+      countryCode: 'UZ',
+      language: 'en',
+    });
     await addMembership(t, body.id, { memberId: me.id });
-    meetingId = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'working_group', title: { en: 'WG meeting', ru: 'Заседание РГ' }, timeZone: 'Asia/Almaty', startsAt: '2031-12-01T10:00:00+05:00' }).expect(201)).body.id;
-    await t.admin.post(`/api/meetings/${meetingId}/invitations`).send({ memberIds: [me.id] }).expect(200);
+    meetingId = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'working_group',
+          title: { en: 'WG meeting', ru: 'Заседание РГ' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-12-01T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body.id;
+    await t.admin
+      .post(`/api/meetings/${meetingId}/invitations`)
+      .send({ memberIds: [me.id] })
+      .expect(200);
     await waitFor(() => smtp.to(me.email).length === 1, { what: 'the invitation' });
   });
   afterAll(async () => {
@@ -40,10 +75,16 @@ describe('substitutes', () => {
     await smtp.stop();
   });
 
-  const participants = async () => ((await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body as { memberId: string; response: string; delegateMemberId: string | null }[]);
+  const participants = async () =>
+    (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body as {
+      memberId: string;
+      response: string;
+      delegateMemberId: string | null;
+    }[];
   const mine = async () => (await participants()).find((p) => p.memberId === me.id)!;
   const invitedIds = async () => (await participants()).map((p) => p.memberId).sort();
-  const mailsTo = (person: Person, method: string) => smtp.to(person.email).filter((m: ReceivedMail) => m.calendarMethod === method);
+  const mailsTo = (person: Person, method: string) =>
+    smtp.to(person.email).filter((m: ReceivedMail) => m.calendarMethod === method);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
   let meClient: ReturnType<typeof clientWithToken>;
   let delegateLink: string;
@@ -51,13 +92,28 @@ describe('substitutes', () => {
   let csrf: string;
 
   it('refuses, through the API, a substitute the member is not offered: 400 naming the field, in the reader’s language, nothing changed', async () => {
-    const token = (await t.admin.post('/api/tokens').send({ name: 'me', role: 'member', memberId: me.id }).expect(201)).body.token;
+    const token = (await t.admin.post('/api/tokens').send({ name: 'me', role: 'member', memberId: me.id }).expect(201))
+      .body.token;
     meClient = clientWithToken(t, token);
-    const refused = await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).set('Accept-Language', 'ru').send({ response: 'delegated', delegateMemberId: outsider.id }).expect(400);
-    expect(refused.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: [{ field: 'delegateMemberId' }] });
+    const refused = await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .set('Accept-Language', 'ru')
+      .send({ response: 'delegated', delegateMemberId: outsider.id })
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: [{ field: 'delegateMemberId' }],
+    });
     expect(refused.body.message[0].message).toMatch(/коллег/);
-    const english = await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).send({ response: 'delegated', delegateMemberId: outsider.id }).expect(400);
-    expect(english.body.message[0]).toMatchObject({ field: 'delegateMemberId', message: expect.stringMatching(/colleagues/) });
+    const english = await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .send({ response: 'delegated', delegateMemberId: outsider.id })
+      .expect(400);
+    expect(english.body.message[0]).toMatchObject({
+      field: 'delegateMemberId',
+      message: expect.stringMatching(/colleagues/),
+    });
     expect(await mine()).toMatchObject({ response: 'pending', delegateMemberId: null });
     expect(await invitedIds()).toEqual([me.id]);
     await settle();
@@ -65,11 +121,17 @@ describe('substitutes', () => {
   });
 
   it('replaces the first substitute by the second: the first is withdrawn and gets exactly one cancellation with a calendar CANCEL', async () => {
-    await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).send({ response: 'delegated', delegateMemberId: first.id }).expect(200);
+    await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .send({ response: 'delegated', delegateMemberId: first.id })
+      .expect(200);
     await waitFor(() => mailsTo(first, 'REQUEST').length === 1, { what: 'the first substitute’s invitation' });
     expect(await invitedIds()).toEqual([me.id, first.id].sort());
 
-    await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).send({ response: 'delegated', delegateMemberId: second.id }).expect(200);
+    await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .send({ response: 'delegated', delegateMemberId: second.id })
+      .expect(200);
     await waitFor(() => mailsTo(second, 'REQUEST').length === 1, { what: 'the second substitute’s invitation' });
     await waitFor(() => mailsTo(first, 'CANCEL').length === 1, { what: 'the first substitute’s cancellation' });
     await settle();
@@ -80,7 +142,10 @@ describe('substitutes', () => {
     expect(cancellation.calendar).toContain('METHOD:CANCEL');
     expect(await invitedIds()).toEqual([me.id, second.id].sort());
     expect(await mine()).toMatchObject({ response: 'delegated', delegateMemberId: second.id });
-    const audit = (await t.admin.get('/api/audit?entity=invitation').expect(200)).body.items as { action: string; before: { memberId?: string } | null }[];
+    const audit = (await t.admin.get('/api/audit?entity=invitation').expect(200)).body.items as {
+      action: string;
+      before: { memberId?: string } | null;
+    }[];
     expect(audit.some((e) => e.action === 'delete' && e.before?.memberId === first.id)).toBe(true);
   });
 
@@ -91,7 +156,11 @@ describe('substitutes', () => {
     expect(page.text).toContain(first.fullName);
     expect(page.text).toContain(second.fullName);
     expect(page.text).not.toContain(outsider.fullName);
-    const refused = await t.anonymous.post(delegateLink).type('form').send({ delegateMemberId: outsider.id }).expect(400);
+    const refused = await t.anonymous
+      .post(delegateLink)
+      .type('form')
+      .send({ delegateMemberId: outsider.id })
+      .expect(400);
     expect(refused.text).toContain('lang="ru"');
     expect(refused.text).toMatch(/коллег/);
     expect(await mine()).toMatchObject({ delegateMemberId: second.id });
@@ -105,7 +174,9 @@ describe('substitutes', () => {
 
   it('offers on /me only the colleagues, refuses anyone else beside the field, and replaces the substitute', async () => {
     await t.anonymous.post('/sign-in').type('form').send({ email: me.email }).expect(200);
-    await waitFor(() => smtp.to(me.email).some((m) => /\/sign-in\//.test(m.parsed.text ?? '')), { what: 'the sign-in email' });
+    await waitFor(() => smtp.to(me.email).some((m) => /\/sign-in\//.test(m.parsed.text ?? '')), {
+      what: 'the sign-in email',
+    });
     const signIn = smtp.to(me.email).find((m) => /\/sign-in\//.test(m.parsed.text ?? ''))!;
     const path = new URL(/(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(signIn.parsed.text ?? '')![1]).pathname;
     cookie = String((await t.anonymous.post(path).expect(303)).headers['set-cookie'][0]).split(';')[0];
@@ -114,29 +185,57 @@ describe('substitutes', () => {
     expect(page.text).toContain(second.fullName);
     expect(page.text).not.toContain(outsider.fullName);
 
-    const refused = await t.anonymous.post(`/me/meetings/${meetingId}/answer`).set('Cookie', cookie).type('form').send({ csrf, response: 'delegated', delegateMemberId: outsider.id }).expect(400);
+    const refused = await t.anonymous
+      .post(`/me/meetings/${meetingId}/answer`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ csrf, response: 'delegated', delegateMemberId: outsider.id })
+      .expect(400);
     expect(refused.text).toMatch(new RegExp(`id="answer-${meetingId}-error"[^>]*>[^<]*коллег`));
     expect(await mine()).toMatchObject({ delegateMemberId: first.id });
 
     smtp.clear();
-    await t.anonymous.post(`/me/meetings/${meetingId}/answer`).set('Cookie', cookie).type('form').send({ csrf, response: 'delegated', delegateMemberId: second.id }).expect(303);
+    await t.anonymous
+      .post(`/me/meetings/${meetingId}/answer`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ csrf, response: 'delegated', delegateMemberId: second.id })
+      .expect(303);
     await waitFor(() => mailsTo(first, 'CANCEL').length === 1, { what: 'the first substitute’s second cancellation' });
     expect(await invitedIds()).toEqual([me.id, second.id].sort());
   });
 
   it('allows five changes of substitute a day per invitation, then answers 429 with Retry-After on every path', async () => {
     // Four changes so far (first, second, first, second); the fifth is allowed, the sixth is not.
-    await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).send({ response: 'delegated', delegateMemberId: first.id }).expect(200);
-    const limited = await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).send({ response: 'delegated', delegateMemberId: second.id }).expect(429);
+    await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .send({ response: 'delegated', delegateMemberId: first.id })
+      .expect(200);
+    const limited = await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .send({ response: 'delegated', delegateMemberId: second.id })
+      .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(23 * 3600);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(24 * 3600);
-    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: [{ field: 'delegateMemberId' }] });
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: [{ field: 'delegateMemberId' }],
+    });
     const viaLink = await t.anonymous.post(delegateLink).type('form').send({ delegateMemberId: second.id }).expect(429);
     expect(Number(viaLink.headers['retry-after'])).toBeGreaterThan(0);
-    const viaPage = await t.anonymous.post(`/me/meetings/${meetingId}/answer`).set('Cookie', cookie).type('form').send({ csrf, response: 'delegated', delegateMemberId: second.id }).expect(429);
+    const viaPage = await t.anonymous
+      .post(`/me/meetings/${meetingId}/answer`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ csrf, response: 'delegated', delegateMemberId: second.id })
+      .expect(429);
     expect(Number(viaPage.headers['retry-after'])).toBeGreaterThan(0);
     expect(await mine()).toMatchObject({ delegateMemberId: first.id });
     // Answers that do not change the substitute are not limited.
-    await meClient.put(`/api/meetings/${meetingId}/invitations/${me.id}`).send({ response: 'delegated', delegateMemberId: first.id, note: 'still' }).expect(200);
+    await meClient
+      .put(`/api/meetings/${meetingId}/invitations/${me.id}`)
+      .send({ response: 'delegated', delegateMemberId: first.id, note: 'still' })
+      .expect(200);
   });
 });

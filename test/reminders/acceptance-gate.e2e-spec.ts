@@ -23,14 +23,35 @@ describe('the acceptance gate', () => {
   afterAll(() => smtp.stop());
 
   async function sendInvitations(env: Record<string, string>) {
-    t = await startTestApp({ SMTP_URL: smtp.url, SMTP_POOL_CONNECTIONS: '5', WORKER_CONCURRENCY: '10', MAIL_FROM: 'Secretariat <secretariat@wgecc.test>', ...env });
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      SMTP_POOL_CONNECTIONS: '5',
+      WORKER_CONCURRENCY: '10',
+      MAIL_FROM: 'Secretariat <secretariat@wgecc.test>',
+      ...env,
+    });
     smtp.clear();
     const body = await createBody(t);
     const memberIds: string[] = [];
-    for (let i = 0; i < 40; i++) memberIds.push((await createMember(t, { email: `gate${i}@example.org`, fullName: `Gate ${i}` })).id);
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'technical', title: { en: 'Gate test' }, timeZone: 'Asia/Almaty', startsAt: '2031-11-01T10:00:00+05:00' }).expect(201)).body;
+    for (let i = 0; i < 40; i++)
+      memberIds.push((await createMember(t, { email: `gate${i}@example.org`, fullName: `Gate ${i}` })).id);
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'technical',
+          title: { en: 'Gate test' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-11-01T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body;
     await t.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds }).expect(200);
-    await waitFor(() => new Set(smtp.messages.map((m) => m.messageId)).size === 40, { what: 'the 40 invitations', timeout: 30_000 });
+    await waitFor(() => new Set(smtp.messages.map((m) => m.messageId)).size === 40, {
+      what: 'the 40 invitations',
+      timeout: 30_000,
+    });
     return { distinct: new Set(smtp.messages.map((m) => m.messageId)).size, received: smtp.messages.length };
   }
 

@@ -29,7 +29,16 @@ describe('the outbox of a unit of work', () => {
 
   const email = (): PlannedNotification => {
     const key = `outbox-test:${randomUUID()}`;
-    return { key, kind: 'secretariat-digest', subjectType: 'secretariat_digest', subjectId: null, recipientId: null, recipientEmail: 'outbox@example.org', dueAt: new Date(Date.now() + 3600_000), payload: { week: key } };
+    return {
+      key,
+      kind: 'secretariat-digest',
+      subjectType: 'secretariat_digest',
+      subjectId: null,
+      recipientId: null,
+      recipientEmail: 'outbox@example.org',
+      dueAt: new Date(Date.now() + 3600_000),
+      payload: { week: key },
+    };
   };
   const rowByKey = async (key: string): Promise<{ id: string; version: number; status: string } | undefined> =>
     (await t.dataSource.query(`SELECT id, version, status FROM notification WHERE key = $1`, [key]))[0];

@@ -24,8 +24,22 @@ describe('a change while the queue (Redis) is down', () => {
 
   it('succeeds with its emails planned, and the reconciler queues them once Redis is back', async () => {
     const body = await createBody(t);
-    const members = [await createMember(t, { email: 'outage1@example.org' }), await createMember(t, { email: 'outage2@example.org' })];
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'technical', title: { en: 'Outage test' }, timeZone: 'Asia/Almaty', startsAt: '2031-11-05T10:00:00+05:00' }).expect(201)).body;
+    const members = [
+      await createMember(t, { email: 'outage1@example.org' }),
+      await createMember(t, { email: 'outage2@example.org' }),
+    ];
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'technical',
+          title: { en: 'Outage test' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-11-05T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body;
 
     // The outage is reported through the app's log, not printed raw to the console on every reconnection.
     const printed: string[] = [];
@@ -33,7 +47,10 @@ describe('a change while the queue (Redis) is down', () => {
     console.error = (...args: unknown[]) => printed.push(args.map(String).join(' '));
     try {
       await redis.stop();
-      await t.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds: members.map((m) => m.id) }).expect(200);
+      await t.admin
+        .post(`/api/meetings/${meeting.id}/invitations`)
+        .send({ memberIds: members.map((m) => m.id) })
+        .expect(200);
       await new Promise((r) => setTimeout(r, 500));
     } finally {
       console.error = consoleError;

@@ -37,21 +37,43 @@ describe('a member who changes time zone', () => {
 
   const rowsOf = async (recipientId: string): Promise<Row[]> =>
     (await t.admin.get(`/api/notifications?limit=200&recipientId=${recipientId}`).expect(200)).body.items;
-  const one = (rows: Row[], kind: string, offset: string) => rows.find((r) => r.kind === kind && r.payload.offset === offset)!;
+  const one = (rows: Row[], kind: string, offset: string) =>
+    rows.find((r) => r.kind === kind && r.payload.offset === offset)!;
 
   async function invitedTo(member: { id: string }, reminderOffsets: string[]) {
     const meeting = (
-      await t.admin.post('/api/meetings').send({ bodyId: body.id, kind: 'working_group', title: { en: 'WG' }, timeZone: 'Europe/Brussels', startsAt: MEETING_START, reminderOffsets }).expect(201)
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'working_group',
+          title: { en: 'WG' },
+          timeZone: 'Europe/Brussels',
+          startsAt: MEETING_START,
+          reminderOffsets,
+        })
+        .expect(201)
     ).body;
-    await t.admin.post(`/api/meetings/${meeting.id}/invitations`).send({ memberIds: [member.id] }).expect(200);
+    await t.admin
+      .post(`/api/meetings/${meeting.id}/invitations`)
+      .send({ memberIds: [member.id] })
+      .expect(200);
     return meeting;
   }
 
   it('gets the 7-day reminder at 09:00 Brussels time, not Almaty’s, re-queued under a new version; a reminder two hours before does not move', async () => {
     const member = await createMember(t, { email: 'moving@example.org', timeZone: 'Asia/Almaty' });
     await invitedTo(member, ['P7D', 'PT2H']);
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Plan' }, period: '2031' }).expect(201)).body;
-    await t.admin.post(`/api/work-plans/${plan.id}/items`).send({ activity: { en: 'Report' }, deadline: '2031-09-30', responsibleMemberIds: [member.id] }).expect(201);
+    const plan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: body.id, title: { en: 'Plan' }, period: '2031' })
+        .expect(201)
+    ).body;
+    await t.admin
+      .post(`/api/work-plans/${plan.id}/items`)
+      .send({ activity: { en: 'Report' }, deadline: '2031-09-30', responsibleMemberIds: [member.id] })
+      .expect(201);
 
     const before = await rowsOf(member.id);
     const sevenDays = one(before, 'meeting-reminder', 'P7D');
@@ -66,15 +88,25 @@ describe('a member who changes time zone', () => {
 
     const after = await rowsOf(member.id);
     const moved = after.find((r) => r.id === sevenDays.id)!;
-    expect(moved).toMatchObject({ status: 'scheduled', dueAt: '2031-06-13T07:00:00.000Z', version: sevenDays.version + 1 }); // 09:00 CEST
+    expect(moved).toMatchObject({
+      status: 'scheduled',
+      dueAt: '2031-06-13T07:00:00.000Z',
+      version: sevenDays.version + 1,
+    }); // 09:00 CEST
     expect(one(after, 'meeting-rsvp-chase', 'P3D').dueAt).toBe('2031-06-17T07:00:00.000Z');
-    expect(after.find((r) => r.id === twoHours.id)).toMatchObject({ status: 'scheduled', dueAt: twoHours.dueAt, version: twoHours.version });
+    expect(after.find((r) => r.id === twoHours.id)).toMatchObject({
+      status: 'scheduled',
+      dueAt: twoHours.dueAt,
+      version: twoHours.version,
+    });
     // The deadline's day is read in the plan's zone: its reminders now come at 09:00 Brussels time too.
     for (const row of after.filter((r) => r.kind.startsWith('item-'))) {
       expect(DateTime.fromISO(row.dueAt, { zone: 'Europe/Brussels' }).toFormat('HH:mm')).toBe('09:00');
       expect(row.version).toBe(itemRows.find((r) => r.id === row.id)!.version + 1);
     }
-    expect(after.filter((r) => r.kind === 'item-due-soon' && r.payload.offset === 'P14D').map((r) => r.dueAt)).toEqual(['2031-09-16T07:00:00.000Z']);
+    expect(after.filter((r) => r.kind === 'item-due-soon' && r.payload.offset === 'P14D').map((r) => r.dueAt)).toEqual([
+      '2031-09-16T07:00:00.000Z',
+    ]);
 
     const queue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
     const job = await queue.getJob(deliverJobId(moved.id, moved.version));
@@ -92,7 +124,11 @@ describe('a member who changes time zone', () => {
     await t.admin.patch(`/api/members/${member.id}`).send({ timeZone: 'asia/almaty', language: 'en' }).expect(200);
     // Tashkent keeps the same clock as Almaty: the moments stay, and so do the rows.
     await t.admin.patch(`/api/members/${member.id}`).send({ timeZone: 'Asia/Tashkent' }).expect(200);
-    const reminders = (rows: Row[]) => rows.filter((r) => r.kind !== 'meeting-invitation').map((r) => [r.id, r.status, r.dueAt, r.version]).sort();
+    const reminders = (rows: Row[]) =>
+      rows
+        .filter((r) => r.kind !== 'meeting-invitation')
+        .map((r) => [r.id, r.status, r.dueAt, r.version])
+        .sort();
     expect(reminders(await rowsOf(member.id))).toEqual(reminders(before));
     expect(reminders(before)).toHaveLength(4);
   });
@@ -108,15 +144,28 @@ describe('a member who changes time zone', () => {
       const row = await unit.manager.findOneByOrFail(Member, { id: member.id });
       row.timeZone = 'Asia/Almaty';
       await unit.manager.save(row);
-      await t.app.get(MemberRemindersPlanner).replan(unit, row, { timeZone: 'Europe/Brussels', digest: row.digest }, now);
+      await t.app
+        .get(MemberRemindersPlanner)
+        .replan(unit, row, { timeZone: 'Europe/Brussels', digest: row.digest }, now);
     });
     const after = await rowsOf(member.id);
-    expect(one(after, 'meeting-reminder', 'P7D')).toMatchObject({ status: 'skipped', dueAt: '2031-06-13T04:00:00.000Z', lastError: expect.stringContaining('changed time zone') });
-    expect(one(after, 'meeting-reminder', 'P1D')).toMatchObject({ status: 'scheduled', dueAt: '2031-06-19T04:00:00.000Z' });
+    expect(one(after, 'meeting-reminder', 'P7D')).toMatchObject({
+      status: 'skipped',
+      dueAt: '2031-06-13T04:00:00.000Z',
+      lastError: expect.stringContaining('changed time zone'),
+    });
+    expect(one(after, 'meeting-reminder', 'P1D')).toMatchObject({
+      status: 'scheduled',
+      dueAt: '2031-06-19T04:00:00.000Z',
+    });
   });
 
   it('moves a planned digest to its slot in the new zone, and a weekly one to the next daily slot when the member asks for daily', async () => {
-    const member = await createMember(t, { email: 'digest-mover@example.org', timeZone: 'Asia/Tashkent', digest: 'weekly' });
+    const member = await createMember(t, {
+      email: 'digest-mover@example.org',
+      timeZone: 'Asia/Tashkent',
+      digest: 'weekly',
+    });
     const digest = (slot: string, period: string, dueAt: string) => ({
       key: `digest:${member.id}:${period}:${slot}`,
       kind: 'digest' as const,
@@ -128,10 +177,15 @@ describe('a member who changes time zone', () => {
       payload: { period, slot },
     });
     const notifications = t.app.get(NotificationsService);
-    await t.app.get(UnitOfWork).run((unit) => notifications.plan(unit, [digest('2031-01-20', 'weekly', '2031-01-20T04:00:00Z')]));
+    await t.app
+      .get(UnitOfWork)
+      .run((unit) => notifications.plan(unit, [digest('2031-01-20', 'weekly', '2031-01-20T04:00:00Z')]));
 
     await t.admin.patch(`/api/members/${member.id}`).send({ timeZone: 'Europe/Brussels' }).expect(200);
-    expect((await rowsOf(member.id)).find((r) => r.kind === 'digest')).toMatchObject({ status: 'scheduled', dueAt: '2031-01-20T08:00:00.000Z' }); // Monday 09:00 CET
+    expect((await rowsOf(member.id)).find((r) => r.kind === 'digest')).toMatchObject({
+      status: 'scheduled',
+      dueAt: '2031-01-20T08:00:00.000Z',
+    }); // Monday 09:00 CET
 
     const asked = new Date();
     await t.admin.patch(`/api/members/${member.id}`).send({ digest: 'daily' }).expect(200);

@@ -31,7 +31,9 @@ interface PlanNode {
  * faster than by index here), and that count is bounded where it could be millions (notifications).
  */
 const pageNodes = (plan: PlanNode, counted: boolean): PlanNode[] =>
-  counted && plan['Parent Relationship'] === 'InitPlan' ? [] : [plan, ...(plan.Plans ?? []).flatMap((child) => pageNodes(child, counted))];
+  counted && plan['Parent Relationship'] === 'InitPlan'
+    ? []
+    : [plan, ...(plan.Plans ?? []).flatMap((child) => pageNodes(child, counted))];
 
 /** SELECTs are run (EXPLAIN ANALYZE: the rows read and thrown away are known); other statements only planned. */
 async function explain(dataSource: DataSource, statement: SentStatement): Promise<PlanNode> {
@@ -51,7 +53,12 @@ async function wastefulScans(dataSource: DataSource, statements: SentStatement[]
       if (!BIG_TABLES.includes(node['Relation Name'] ?? '')) continue;
       const kept = (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1);
       const removed = node['Rows Removed by Filter'] ?? 0;
-      const why = node['Node Type'] === 'Seq Scan' ? 'sequential scan' : removed > 1000 + 10 * kept ? `${removed} rows read and dropped for ${kept} kept` : null;
+      const why =
+        node['Node Type'] === 'Seq Scan'
+          ? 'sequential scan'
+          : removed > 1000 + 10 * kept
+            ? `${removed} rows read and dropped for ${kept} kept`
+            : null;
       if (why) found.push(`${node['Relation Name']}: ${why} in ${statement.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
   }
@@ -86,9 +93,13 @@ describe('indexes on big tables (EXPLAIN)', () => {
        FROM work_plan p, generate_series(1, $1 / 50) g ORDER BY p.period, g`,
       [ITEMS],
     );
-    await t.dataSource.query(`INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT id, $1 FROM work_plan_item WHERE position % 10 = 0`, [memberId]);
+    await t.dataSource.query(
+      `INSERT INTO work_plan_item_responsible (item_id, member_id) SELECT id, $1 FROM work_plan_item WHERE position % 10 = 0`,
+      [memberId],
+    );
     planId = (await t.dataSource.query(`SELECT id FROM work_plan ORDER BY id LIMIT 1`))[0].id;
-    itemId = (await t.dataSource.query(`SELECT id FROM work_plan_item WHERE work_plan_id = $1 LIMIT 1`, [planId]))[0].id;
+    itemId = (await t.dataSource.query(`SELECT id FROM work_plan_item WHERE work_plan_id = $1 LIMIT 1`, [planId]))[0]
+      .id;
     // Mostly sent history; some scheduled far ahead, some due within the reconciler's horizon, some stuck in sending.
     await t.dataSource.query(
       `INSERT INTO notification (key, kind, subject_type, subject_id, recipient_id, recipient_email, due_at, status, claimed_at, sent_at)
@@ -132,14 +143,18 @@ describe('indexes on big tables (EXPLAIN)', () => {
     'notifications of one subject': () => `/api/notifications?subjectType=work_plan_item&subjectId=${itemId}&limit=50`,
   };
 
-  it.each(Object.keys(lists))('%s: no sequential scan or wasteful index walk on a big table', async (name) => {
-    const counter = countQueries(t.dataSource);
-    let body: { items: unknown[]; total: number } = { items: [], total: 0 };
-    const statements = await counter.during(async () => (body = (await t.admin.get(lists[name]()).expect(200)).body));
-    counter.stop();
-    expect(body.items.length).toBeGreaterThan(0);
-    expect(await wastefulScans(t.dataSource, statements)).toEqual([]);
-  }, 30_000);
+  it.each(Object.keys(lists))(
+    '%s: no sequential scan or wasteful index walk on a big table',
+    async (name) => {
+      const counter = countQueries(t.dataSource);
+      let body: { items: unknown[]; total: number } = { items: [], total: 0 };
+      const statements = await counter.during(async () => (body = (await t.admin.get(lists[name]()).expect(200)).body));
+      counter.stop();
+      expect(body.items.length).toBeGreaterThan(0);
+      expect(await wastefulScans(t.dataSource, statements)).toEqual([]);
+    },
+    30_000,
+  );
 
   // Counted through the table, the total of a due filter read a heap page per matching item (1,800
   // pages for the overdue items of a country at the scale benchmark's size); the open items' index
@@ -147,23 +162,34 @@ describe('indexes on big tables (EXPLAIN)', () => {
   it.each([
     ['overdue items in a country (860)', '/api/work-plan-items?due=overdue&country=KZ&limit=50', 800],
     ['items due in the next 7 days (7,000)', '/api/work-plan-items?due=next7d&limit=50', 6000],
-  ])('%s: page and total from the open items index, reading a tenth of a page per item at most', async (_name, path, atLeast) => {
-    const counter = countQueries(t.dataSource);
-    let body: { items: unknown[]; total: number } = { items: [], total: 0 };
-    const statements = await counter.during(async () => (body = (await t.admin.get(path).expect(200)).body));
-    counter.stop();
-    expect(statements).toHaveLength(1);
-    expect(body.total).toBeGreaterThan(atLeast);
-    const [row] = await t.dataSource.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statements[0].sql}`, statements[0].parameters);
-    const plan = (row['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
-    const all = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(all)];
-    const total = all(plan).find((node) => node['Parent Relationship'] === 'InitPlan' && node['Node Type'] === 'Aggregate')!;
-    const itemScans = (node: PlanNode) => all(node).filter((n) => n['Relation Name'] === 'work_plan_item');
-    expect(itemScans(total).map((n) => [n['Node Type'], n['Index Name']])).toEqual([['Index Only Scan', 'work_plan_item_open_due']]);
-    expect((total['Shared Hit Blocks'] ?? 0) + (total['Shared Read Blocks'] ?? 0)).toBeLessThan(body.total / 10);
-    const page = pageNodes(plan, true).filter((n) => n['Relation Name'] === 'work_plan_item');
-    expect(page.map((n) => n['Index Name'])).toEqual(['work_plan_item_open_due']);
-  }, 30_000);
+  ])(
+    '%s: page and total from the open items index, reading a tenth of a page per item at most',
+    async (_name, path, atLeast) => {
+      const counter = countQueries(t.dataSource);
+      let body: { items: unknown[]; total: number } = { items: [], total: 0 };
+      const statements = await counter.during(async () => (body = (await t.admin.get(path).expect(200)).body));
+      counter.stop();
+      expect(statements).toHaveLength(1);
+      expect(body.total).toBeGreaterThan(atLeast);
+      const [row] = await t.dataSource.query(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statements[0].sql}`,
+        statements[0].parameters,
+      );
+      const plan = (row['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
+      const all = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(all)];
+      const total = all(plan).find(
+        (node) => node['Parent Relationship'] === 'InitPlan' && node['Node Type'] === 'Aggregate',
+      )!;
+      const itemScans = (node: PlanNode) => all(node).filter((n) => n['Relation Name'] === 'work_plan_item');
+      expect(itemScans(total).map((n) => [n['Node Type'], n['Index Name']])).toEqual([
+        ['Index Only Scan', 'work_plan_item_open_due'],
+      ]);
+      expect((total['Shared Hit Blocks'] ?? 0) + (total['Shared Read Blocks'] ?? 0)).toBeLessThan(body.total / 10);
+      const page = pageNodes(plan, true).filter((n) => n['Relation Name'] === 'work_plan_item');
+      expect(page.map((n) => n['Index Name'])).toEqual(['work_plan_item_open_due']);
+    },
+    30_000,
+  );
 
   // The total is counted up to a cap in the same statement; the page itself must come from the
   // (due_at, id) index, not from sorting a million rows.

@@ -37,19 +37,33 @@ describe('the notification list beyond its counting cap', () => {
 
   it('stops counting at the cap and says the total is a lower bound', async () => {
     const first = (await t.admin.get('/api/notifications?limit=50').expect(200)).body;
-    expect({ rows: first.items.length, total: first.total, totalIsLowerBound: first.totalIsLowerBound }).toEqual({ rows: 50, total: CAP, totalIsLowerBound: true });
+    expect({ rows: first.items.length, total: first.total, totalIsLowerBound: first.totalIsLowerBound }).toEqual({
+      rows: 50,
+      total: CAP,
+      totalIsLowerBound: true,
+    });
   });
 
   it('deep pages: the total is at least the rows up to the page, and a page past the end still says the bound', async () => {
     const last = (await t.admin.get(`/api/notifications?limit=100&offset=${CAP}`).expect(200)).body;
-    expect({ rows: last.items.length, total: last.total, totalIsLowerBound: last.totalIsLowerBound }).toEqual({ rows: all - CAP, total: all, totalIsLowerBound: true });
+    expect({ rows: last.items.length, total: last.total, totalIsLowerBound: last.totalIsLowerBound }).toEqual({
+      rows: all - CAP,
+      total: all,
+      totalIsLowerBound: true,
+    });
     const past = (await t.admin.get('/api/notifications?limit=50&offset=100000').expect(200)).body;
-    expect({ rows: past.items.length, total: past.total, totalIsLowerBound: past.totalIsLowerBound }).toEqual({ rows: 0, total: CAP, totalIsLowerBound: true });
+    expect({ rows: past.items.length, total: past.total, totalIsLowerBound: past.totalIsLowerBound }).toEqual({
+      rows: 0,
+      total: CAP,
+      totalIsLowerBound: true,
+    });
   });
 
   it('below the cap the total is exact and the page has its usual shape', async () => {
     const mine = (await t.admin.get(`/api/notifications?recipientId=${recipientId}&limit=2`).expect(200)).body;
-    const exact = Number((await t.dataSource.query('SELECT count(*) AS n FROM notification WHERE recipient_id = $1', [recipientId]))[0].n);
+    const exact = Number(
+      (await t.dataSource.query('SELECT count(*) AS n FROM notification WHERE recipient_id = $1', [recipientId]))[0].n,
+    );
     expect(exact).toBeGreaterThanOrEqual(3);
     expect(Object.keys(mine).sort()).toEqual(['items', 'limit', 'offset', 'total']);
     expect({ rows: mine.items.length, total: mine.total }).toEqual({ rows: 2, total: exact });
@@ -68,8 +82,13 @@ describe('the notification list beyond its counting cap', () => {
     const first = await t.anonymous.get('/outbox?lang=en').set('Cookie', cookie).expect(200);
     expect(first.text).toContain(`Emails 1–50 of ${CAP.toLocaleString('en')}+.`);
     expect(first.text).toContain('href="/outbox?page&#x3D;2" rel="next"');
-    const deep = await t.anonymous.get(`/outbox?lang=en&page=${CAP / 50}`).set('Cookie', cookie).expect(200);
-    expect(deep.text).toContain(`Emails ${(CAP - 49).toLocaleString('en')}–${CAP.toLocaleString('en')} of ${CAP.toLocaleString('en')}+.`);
+    const deep = await t.anonymous
+      .get(`/outbox?lang=en&page=${CAP / 50}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(deep.text).toContain(
+      `Emails ${(CAP - 49).toLocaleString('en')}–${CAP.toLocaleString('en')} of ${CAP.toLocaleString('en')}+.`,
+    );
     expect(deep.text).toContain(`page&#x3D;${CAP / 50 + 1}" rel="next"`);
   });
 });

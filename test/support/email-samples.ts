@@ -68,13 +68,19 @@ function meeting(language: Language, changes: Partial<MeetingView> = {}): Meetin
 }
 
 function actions(language: Language, token: string, labels: { answer: string; words: Words }[]): ActionLink[] {
-  return labels.map(({ answer, words }) => ({ label: pick(language, words), url: `${APP}/actions/${token}-${answer}/${answer}` }));
+  return labels.map(({ answer, words }) => ({
+    label: pick(language, words),
+    url: `${APP}/actions/${token}-${answer}/${answer}`,
+  }));
 }
 
 const ATTEND = [
   { answer: 'accept', words: { en: 'I will attend', ru: 'Приму участие', kk: 'Қатысамын' } },
   { answer: 'decline', words: { en: 'I cannot attend', ru: 'Не смогу принять участие', kk: 'Қатыса алмаймын' } },
-  { answer: 'delegate', words: { en: 'A colleague will attend instead', ru: 'Вместо меня будет коллега', kk: 'Орныма әріптесім қатысады' } },
+  {
+    answer: 'delegate',
+    words: { en: 'A colleague will attend instead', ru: 'Вместо меня будет коллега', kk: 'Орныма әріптесім қатысады' },
+  },
 ];
 const POLL_ANSWERS = [
   { answer: 'yes', words: { en: 'Suits me', ru: 'Подходит', kk: 'Маған ыңғайлы' } },
@@ -89,7 +95,11 @@ const ITEM_ANSWERS = [
 /** "Update of the Investor Guide", July 2019, WECOOP 2 (work plan 2019). */
 function investorGuide(language: Language): ItemView {
   return {
-    activity: pick(language, { en: 'Update of the Investor Guide', ru: 'Обновление Руководства для инвесторов', kk: 'Инвесторларға арналған нұсқаулықты жаңарту' }),
+    activity: pick(language, {
+      en: 'Update of the Investor Guide',
+      ru: 'Обновление Руководства для инвесторов',
+      kk: 'Инвесторларға арналған нұсқаулықты жаңарту',
+    }),
     deadlineText: pick(language, { en: 'July 2019', ru: 'Июль 2019', kk: 'Июль 2019' }),
     dueAt: '2019-07-31T17:59:59.999Z',
     executor: 'WECOOP 2',
@@ -123,7 +133,11 @@ const BUILDERS: Builders = {
       status: 'tentative',
       startsAt: null,
       endsAt: null,
-      location: pick(language, { en: 'Brussels or another EU city', ru: 'Брюссель или другой город ЕС', kk: 'Брюссель немесе ЕО-ның басқа қаласы' }),
+      location: pick(language, {
+        en: 'Brussels or another EU city',
+        ru: 'Брюссель или другой город ЕС',
+        kk: 'Брюссель немесе ЕО-ның басқа қаласы',
+      }),
       onlineUrl: null,
     }),
     poll: {
@@ -285,7 +299,11 @@ const BUILDERS: Builders = {
       status: 'tentative',
       startsAt: null,
       endsAt: null,
-      location: pick(language, { en: 'Brussels or another EU city', ru: 'Брюссель или другой город ЕС', kk: 'Брюссель немесе ЕО-ның басқа қаласы' }),
+      location: pick(language, {
+        en: 'Brussels or another EU city',
+        ru: 'Брюссель или другой город ЕС',
+        kk: 'Брюссель немесе ЕО-ның басқа қаласы',
+      }),
       onlineUrl: null,
     }),
     poll: { closesAt: '2019-10-31T11:00:00.000Z', url: `${APP}/meetings/${MEETING_ID}/poll` },
@@ -322,13 +340,41 @@ const BUILDERS: Builders = {
     ...common(language),
     period: 'weekly',
     entries: [
-      { kind: 'item-overdue', title: knowledgeCentre(language).activity, when: '2019-08-31T17:59:59.999Z', url: knowledgeCentre(language).url },
-      { kind: 'meeting-invitation', title: meeting(language).title, when: '2019-12-03T08:30:00.000Z', url: meeting(language).url },
-      { kind: 'meeting-poll', title: pick(language, { en: 'Third meeting of the Steering Committee', ru: 'Третье заседание Руководящего комитета', kk: 'Басқарушы комитеттің үшінші отырысы' }), when: null, url: `${APP}/meetings/c4d1e2f3-0a9b-4c8d-8e7f-6a5b4c3d2e1f/poll` },
-      { kind: 'item-due-soon', title: investorGuide(language).activity, when: '2019-07-31T17:59:59.999Z', url: investorGuide(language).url },
+      {
+        kind: 'item-overdue',
+        title: knowledgeCentre(language).activity,
+        when: '2019-08-31T17:59:59.999Z',
+        url: knowledgeCentre(language).url,
+      },
+      {
+        kind: 'meeting-invitation',
+        title: meeting(language).title,
+        when: '2019-12-03T08:30:00.000Z',
+        url: meeting(language).url,
+      },
+      {
+        kind: 'meeting-poll',
+        title: pick(language, {
+          en: 'Third meeting of the Steering Committee',
+          ru: 'Третье заседание Руководящего комитета',
+          kk: 'Басқарушы комитеттің үшінші отырысы',
+        }),
+        when: null,
+        url: `${APP}/meetings/c4d1e2f3-0a9b-4c8d-8e7f-6a5b4c3d2e1f/poll`,
+      },
+      {
+        kind: 'item-due-soon',
+        title: investorGuide(language).activity,
+        when: '2019-07-31T17:59:59.999Z',
+        url: investorGuide(language).url,
+      },
       {
         kind: 'minutes-available',
-        title: pick(language, { en: 'WGECC meeting on the results of 2018', ru: 'Заседание РГОСИК по итогам 2018 года', kk: 'Жұмыс тобының 2018 жылдың қорытындылары жөніндегі отырысы' }),
+        title: pick(language, {
+          en: 'WGECC meeting on the results of 2018',
+          ru: 'Заседание РГОСИК по итогам 2018 года',
+          kk: 'Жұмыс тобының 2018 жылдың қорытындылары жөніндегі отырысы',
+        }),
         when: '2018-11-20T04:00:00.000Z',
         url: `${APP}/meetings/${HELD_MEETING_ID}/minutes`,
       },
@@ -339,7 +385,15 @@ const BUILDERS: Builders = {
     ...common(language),
     from: '2019-11-25',
     to: '2019-12-01',
-    meetings: [{ title: meeting(language).title, startsAt: '2019-12-03T08:30:00.000Z', accepted: 14, invited: 27, url: meeting(language).url }],
+    meetings: [
+      {
+        title: meeting(language).title,
+        startsAt: '2019-12-03T08:30:00.000Z',
+        accepted: 14,
+        invited: 27,
+        url: meeting(language).url,
+      },
+    ],
     deadlines: [
       {
         activity: pick(language, {
@@ -359,8 +413,16 @@ const BUILDERS: Builders = {
       { country: 'TJ', count: 1 },
     ],
     unanswered: [
-      { meeting: meeting(language).title, member: pick(language, { en: 'Nurgul Zhumabaeva', ru: 'Нургуль Жумабаева', kk: 'Нұргүл Жұмабаева' }), country: 'KG' },
-      { meeting: meeting(language).title, member: pick(language, { en: 'Aibek Mamytov', ru: 'Айбек Мамытов', kk: 'Айбек Мамытов' }), country: 'KG' },
+      {
+        meeting: meeting(language).title,
+        member: pick(language, { en: 'Nurgul Zhumabaeva', ru: 'Нургуль Жумабаева', kk: 'Нұргүл Жұмабаева' }),
+        country: 'KG',
+      },
+      {
+        meeting: meeting(language).title,
+        member: pick(language, { en: 'Aibek Mamytov', ru: 'Айбек Мамытов', kk: 'Айбек Мамытов' }),
+        country: 'KG',
+      },
     ],
     failed: [],
   }),

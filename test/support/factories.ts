@@ -3,7 +3,9 @@ import type { TestApp } from './test-app';
 
 /** Creates records through the API, as a user would, and returns the response bodies. */
 export async function createOrganization(t: TestApp, overrides: Record<string, unknown> = {}) {
-  const res = await t.admin.post('/api/organizations').send({ name: { en: 'Ministry of Ecology' }, kind: 'ministry', countryCode: 'KZ', ...overrides });
+  const res = await t.admin
+    .post('/api/organizations')
+    .send({ name: { en: 'Ministry of Ecology' }, kind: 'ministry', countryCode: 'KZ', ...overrides });
   if (res.status !== 201) throw new Error(`createOrganization: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -22,13 +24,17 @@ export async function createMember(t: TestApp, overrides: Record<string, unknown
 }
 
 export async function createBody(t: TestApp, overrides: Record<string, unknown> = {}) {
-  const res = await t.admin.post('/api/bodies').send({ name: { en: 'Working Group', ru: 'Рабочая группа' }, kind: 'working_group', ...overrides });
+  const res = await t.admin
+    .post('/api/bodies')
+    .send({ name: { en: 'Working Group', ru: 'Рабочая группа' }, kind: 'working_group', ...overrides });
   if (res.status !== 201) throw new Error(`createBody: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 export async function addMembership(t: TestApp, bodyId: string, overrides: Record<string, unknown>) {
-  const res = await t.admin.post(`/api/bodies/${bodyId}/memberships`).send({ role: 'member', startDate: '2019-01-01', ...overrides });
+  const res = await t.admin
+    .post(`/api/bodies/${bodyId}/memberships`)
+    .send({ role: 'member', startDate: '2019-01-01', ...overrides });
   if (res.status !== 201) throw new Error(`addMembership: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

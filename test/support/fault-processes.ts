@@ -42,9 +42,26 @@ export class OwnRedis {
 
   async start(): Promise<this> {
     if (!this.port) this.port = await freePort();
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'], {
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     await waitFor(() => this.ping(), { what: `redis on ${this.port}`, timeout: 10_000, interval: 50 });
     return this;
   }
@@ -113,7 +130,11 @@ export class OwnPostgres {
   /** Stops fast (every connection cut, as a crash or a failover does) and starts again. */
   async restart(): Promise<void> {
     this.pgCtl('restart');
-    await waitFor(() => this.answers(), { what: `postgres on ${this.port} after restart`, timeout: 20_000, interval: 100 });
+    await waitFor(() => this.answers(), {
+      what: `postgres on ${this.port} after restart`,
+      timeout: 20_000,
+      interval: 100,
+    });
   }
 
   async stop(): Promise<void> {
@@ -128,12 +149,24 @@ export class OwnPostgres {
 
   private pgCtl(action: 'start' | 'restart' | 'stop') {
     const settings = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'log'), '-m', 'fast', '-w', '-o', settings, action]);
+    this.run('pg_ctl', [
+      '-D',
+      join(this.dir, 'data'),
+      '-l',
+      join(this.dir, 'log'),
+      '-m',
+      'fast',
+      '-w',
+      '-o',
+      settings,
+      action,
+    ]);
   }
 
   private run(binary: string, args: string[]) {
     const path = postgresBin(binary);
-    if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', path, ...args], { stdio: 'pipe', cwd: this.dir });
+    if (process.getuid?.() === 0)
+      execFileSync('runuser', ['-u', 'postgres', '--', path, ...args], { stdio: 'pipe', cwd: this.dir });
     else execFileSync(path, args, { stdio: 'pipe', cwd: this.dir });
   }
 
@@ -193,7 +226,12 @@ export function scenarioEnv(env: ScenarioEnv): Record<string, string> {
 export async function startAppProcess(role: 'api' | 'worker', env: Record<string, string>): Promise<AppProcess> {
   const port = role === 'api' ? await freePort() : 0;
   const child = spawn(process.execPath, [join(FAULTS_BUILD_DIR, 'src', 'main.js'), NO_ENV_FILE], {
-    env: { PATH: process.env.PATH ?? '', ROLE: role, ...(port ? { PORT: String(port), APP_URL: `http://127.0.0.1:${port}` } : { APP_URL: 'http://127.0.0.1:3000' }), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ROLE: role,
+      ...(port ? { PORT: String(port), APP_URL: `http://127.0.0.1:${port}` } : { APP_URL: 'http://127.0.0.1:3000' }),
+      ...env,
+    },
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -212,7 +250,10 @@ export async function startAppProcess(role: 'api' | 'worker', env: Record<string
     async () => {
       if (child.exitCode !== null) throw new Error(`${role} exited early (${child.exitCode}):\n${output}`);
       if (role === 'worker') return started;
-      return fetch(`${url}/health`).then((r) => r.ok, () => false);
+      return fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     { what: `${role} process ready`, timeout: 120_000, interval: 100 },
   );

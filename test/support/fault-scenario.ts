@@ -52,7 +52,12 @@ export class FaultScenario {
   constructor(readonly name: string) {}
 
   get env() {
-    return scenarioEnv({ DATABASE_URL: this.postgres.url('wgs_faults'), REDIS_URL: this.redis.url, SMTP_URL: this.smtp.url, QUEUE_PREFIX: `wgs-faults-${this.name}` });
+    return scenarioEnv({
+      DATABASE_URL: this.postgres.url('wgs_faults'),
+      REDIS_URL: this.redis.url,
+      SMTP_URL: this.smtp.url,
+      QUEUE_PREFIX: `wgs-faults-${this.name}`,
+    });
   }
 
   async start(): Promise<this> {
@@ -85,7 +90,12 @@ export class FaultScenario {
     });
   }
 
-  async api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, base = this.processes.find((p) => p.role === 'api')!.url): Promise<T> {
+  async api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    base = this.processes.find((p) => p.role === 'api')!.url,
+  ): Promise<T> {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
@@ -97,8 +107,14 @@ export class FaultScenario {
   }
 
   /** Members of one body, created through the API (as the secretariat would). */
-  async createMembers(count: number, overrides: (i: number) => Record<string, unknown> = () => ({})): Promise<{ bodyId: string; memberIds: string[] }> {
-    const body = await this.api<{ id: string }>('POST', '/api/bodies', { name: { en: `Working Group ${this.name}` }, kind: 'working_group' });
+  async createMembers(
+    count: number,
+    overrides: (i: number) => Record<string, unknown> = () => ({}),
+  ): Promise<{ bodyId: string; memberIds: string[] }> {
+    const body = await this.api<{ id: string }>('POST', '/api/bodies', {
+      name: { en: `Working Group ${this.name}` },
+      kind: 'working_group',
+    });
     const memberIds: string[] = [];
     for (let i = 0; i < count; i += 10) {
       const batch = await Promise.all(
@@ -122,7 +138,14 @@ export class FaultScenario {
    * Meetings starting soon, every member invited, each with minute-level reminders (the real
    * planners): members × meetings × (1 invitation + offsets) emails, all due within the window.
    */
-  async scheduleMeetings(bodyId: string, memberIds: string[], meetings: number, offsets: string[], startsInMs: number, spacingMs = 1000): Promise<string[]> {
+  async scheduleMeetings(
+    bodyId: string,
+    memberIds: string[],
+    meetings: number,
+    offsets: string[],
+    startsInMs: number,
+    spacingMs = 1000,
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < meetings; i++) {
       const meeting = await this.api<{ id: string }>('POST', '/api/meetings', {
@@ -141,32 +164,71 @@ export class FaultScenario {
 
   /** The rows planned to be sent (a reminder whose moment had already passed is planned as skipped). */
   async planned(): Promise<number> {
-    return Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status NOT IN ('skipped', 'cancelled')`))[0].n);
+    return Number(
+      (
+        await this.query<{ n: string }>(
+          `SELECT count(*) AS n FROM notification WHERE status NOT IN ('skipped', 'cancelled')`,
+        )
+      )[0].n,
+    );
   }
 
   /** The usual start: an API process, `workers` worker processes, members, and meetings with their reminders planned. */
-  async startWithMeetings(options: { workers: number; members: number; meetings: number; offsets: string[]; startsInMs: number; spacingMs?: number }) {
+  async startWithMeetings(options: {
+    workers: number;
+    members: number;
+    meetings: number;
+    offsets: string[];
+    startsInMs: number;
+    spacingMs?: number;
+  }) {
     await this.start();
     await this.startProcess('api');
     await Promise.all(Array.from({ length: options.workers }, () => this.startProcess('worker')));
     const { bodyId, memberIds } = await this.createMembers(options.members);
-    const meetings = await this.scheduleMeetings(bodyId, memberIds, options.meetings, options.offsets, options.startsInMs, options.spacingMs);
+    const meetings = await this.scheduleMeetings(
+      bodyId,
+      memberIds,
+      options.meetings,
+      options.offsets,
+      options.startsInMs,
+      options.spacingMs,
+    );
     return { bodyId, memberIds, meetings, planned: await this.planned() };
   }
 
   /** Work-plan items of the body with everyone responsible, each with reminders due that many seconds from now. */
-  async scheduleItems(bodyId: string, memberIds: string[], count: number, dueInSeconds: number[], via?: (i: number) => string): Promise<string[]> {
-    const plan = await this.api<{ id: string }>('POST', '/api/work-plans', { bodyId, title: { en: 'Work plan' }, period: '2026' });
+  async scheduleItems(
+    bodyId: string,
+    memberIds: string[],
+    count: number,
+    dueInSeconds: number[],
+    via?: (i: number) => string,
+  ): Promise<string[]> {
+    const plan = await this.api<{ id: string }>('POST', '/api/work-plans', {
+      bodyId,
+      title: { en: 'Work plan' },
+      period: '2026',
+    });
     const items: string[] = [];
     for (let i = 0; i < count; i++) {
-      const item = await this.api<{ id: string; deadline: { dueAt: string } }>('POST', `/api/work-plans/${plan.id}/items`, {
-        activity: { en: `Activity ${i + 1}` },
-        deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
-        responsibleMemberIds: memberIds,
-      });
+      const item = await this.api<{ id: string; deadline: { dueAt: string } }>(
+        'POST',
+        `/api/work-plans/${plan.id}/items`,
+        {
+          activity: { en: `Activity ${i + 1}` },
+          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+          responsibleMemberIds: memberIds,
+        },
+      );
       // Offsets counted back from the item's due moment (days away) to the wanted moments.
       const secondsToDue = Math.round((new Date(item.deadline.dueAt).getTime() - Date.now()) / 1000);
-      await this.api('PATCH', `/api/work-plan-items/${item.id}`, { reminderOffsets: dueInSeconds.map((s) => `PT${secondsToDue - s}S`) }, via?.(i));
+      await this.api(
+        'PATCH',
+        `/api/work-plan-items/${item.id}`,
+        { reminderOffsets: dueInSeconds.map((s) => `PT${secondsToDue - s}S`) },
+        via?.(i),
+      );
       items.push(item.id);
     }
     return items;
@@ -180,9 +242,16 @@ export class FaultScenario {
          GROUP BY status, attempts, last_error ORDER BY n DESC LIMIT 5`,
       );
     try {
-      await waitFor(async () => (await left()).length === 0, { what: `${this.name}: every row delivered`, timeout, interval: 500 });
+      await waitFor(async () => (await left()).length === 0, {
+        what: `${this.name}: every row delivered`,
+        timeout,
+        interval: 500,
+      });
     } catch (error) {
-      throw new Error(`${(error as Error).message}; left: ${JSON.stringify(await left())}; workers: ${this.processes.map((p) => p.output().slice(-1500)).join('\n---\n')}`, { cause: error });
+      throw new Error(
+        `${(error as Error).message}; left: ${JSON.stringify(await left())}; workers: ${this.processes.map((p) => p.output().slice(-1500)).join('\n---\n')}`,
+        { cause: error },
+      );
     }
     await new Promise((r) => setTimeout(r, 1500));
   }
@@ -201,7 +270,11 @@ export class FaultScenario {
       const id = /^<([0-9a-f-]{36})@/.exec(m.messageId ?? '')?.[1];
       if (!id) continue;
       const seen = copies.get(id) ?? { n: 0, firstAt: m.acceptedAt, lastAt: 0 };
-      copies.set(id, { n: seen.n + 1, firstAt: Math.min(seen.firstAt, m.acceptedAt), lastAt: Math.max(seen.lastAt, m.acceptedAt) });
+      copies.set(id, {
+        n: seen.n + 1,
+        firstAt: Math.min(seen.firstAt, m.acceptedAt),
+        lastAt: Math.max(seen.lastAt, m.acceptedAt),
+      });
     }
     // For each email that went twice: the kill nearest its first acceptance, and how far from it (negative: before).
     const duplicatesPerKill = killedAt.map(() => 0);
@@ -213,9 +286,17 @@ export class FaultScenario {
       firstAcceptedFromKillMs.push(offsets[nearest]);
       duplicatesPerKill[nearest] += seen.n - 1;
     }
-    const expected = rows.filter((r) => r.due && r.status !== 'cancelled' && r.status !== 'skipped' && r.status !== 'failed' && r.status !== 'digested');
+    const expected = rows.filter(
+      (r) =>
+        r.due && r.status !== 'cancelled' && r.status !== 'skipped' && r.status !== 'failed' && r.status !== 'digested',
+    );
     const failed = rows.filter((r) => r.status === 'failed');
-    const shown = failed.length ? await this.api<{ items: { id: string; lastError: string | null }[] }>('GET', `/api/notifications?status=failed&limit=100`) : { items: [] };
+    const shown = failed.length
+      ? await this.api<{ items: { id: string; lastError: string | null }[] }>(
+          'GET',
+          `/api/notifications?status=failed&limit=100`,
+        )
+      : { items: [] };
     const byId = new Map(rows.map((r) => [r.id, r]));
     let stale = 0;
     for (const [id, seen] of copies) {
@@ -233,7 +314,9 @@ export class FaultScenario {
       failed: failed.length,
       failedShown: shown.items.filter((i) => failed.some((f) => f.id === i.id) && i.lastError).length,
       kills,
-      ...(killedAt.length ? { duplicatesPerKill, firstAcceptedFromKillMs: firstAcceptedFromKillMs.sort((a, b) => a - b) } : {}),
+      ...(killedAt.length
+        ? { duplicatesPerKill, firstAcceptedFromKillMs: firstAcceptedFromKillMs.sort((a, b) => a - b) }
+        : {}),
     };
   }
 
@@ -242,7 +325,11 @@ export class FaultScenario {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.processes.map((p) => (p.child.exitCode === null && p.child.signalCode === null ? p.stop('SIGKILL') : Promise.resolve())));
+    await Promise.all(
+      this.processes.map((p) =>
+        p.child.exitCode === null && p.child.signalCode === null ? p.stop('SIGKILL') : Promise.resolve(),
+      ),
+    );
     await this.db?.end().catch(() => undefined);
     await Promise.all([this.smtp.stop(), this.redis.stop(), this.postgres.stop()]);
   }

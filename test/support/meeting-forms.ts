@@ -34,10 +34,16 @@ export interface DateOptionFields {
 export async function fillMeetingForm(page: Page, base: string, fields: MeetingFields): Promise<void> {
   await page.goto(`${base}/meetings/new?lang=en`);
   const form = page.locator('main form');
-  await form.getByLabel('Body', { exact: true }).selectOption({ label: await optionLabel(form.getByLabel('Body', { exact: true }), fields.body) });
+  await form
+    .getByLabel('Body', { exact: true })
+    .selectOption({ label: await optionLabel(form.getByLabel('Body', { exact: true }), fields.body) });
   await form.getByLabel('Kind of meeting').selectOption(fields.kind ?? 'working_group');
   if (fields.number) await form.getByLabel(/Number in its series/).fill(fields.number);
-  for (const [language, name] of [['en', 'English'], ['ru', 'Russian'], ['kk', 'Kazakh']] as const) {
+  for (const [language, name] of [
+    ['en', 'English'],
+    ['ru', 'Russian'],
+    ['kk', 'Kazakh'],
+  ] as const) {
     if (fields.title[language]) await form.getByLabel(`Title in ${name}`, { exact: true }).fill(fields.title[language]);
   }
   await form.getByLabel(/Time zone/).fill(fields.timeZone);
@@ -56,7 +62,12 @@ export async function createMeeting(page: Page, base: string, fields: MeetingFie
   return /\/meetings\/([0-9a-f-]{36})/.exec(page.url())![1];
 }
 
-export async function addOptions(page: Page, base: string, meetingId: string, options: DateOptionFields[]): Promise<void> {
+export async function addOptions(
+  page: Page,
+  base: string,
+  meetingId: string,
+  options: DateOptionFields[],
+): Promise<void> {
   for (const option of options) {
     await openMeeting(page, base, meetingId);
     const form = page.locator('#options form.card');
@@ -69,7 +80,12 @@ export async function addOptions(page: Page, base: string, meetingId: string, op
 }
 
 /** Opens the date poll to everyone serving in the body and/or members named as the form lists them. */
-export async function openPoll(page: Page, base: string, meetingId: string, audience: { fromBody?: boolean; members?: string[]; closesAt?: string } = { fromBody: true }): Promise<void> {
+export async function openPoll(
+  page: Page,
+  base: string,
+  meetingId: string,
+  audience: { fromBody?: boolean; members?: string[]; closesAt?: string } = { fromBody: true },
+): Promise<void> {
   await openMeeting(page, base, meetingId);
   const form = page.locator('#poll form');
   await chooseAudience(form, audience);
@@ -85,7 +101,12 @@ export async function confirmOption(page: Page, base: string, meetingId: string,
   await submitAndExpectDone(page, form.getByRole('button', { name: 'Confirm and send the invitations' }));
 }
 
-export async function invite(page: Page, base: string, meetingId: string, audience: { fromBody?: boolean; members?: string[] }): Promise<string> {
+export async function invite(
+  page: Page,
+  base: string,
+  meetingId: string,
+  audience: { fromBody?: boolean; members?: string[] },
+): Promise<string> {
   await openMeeting(page, base, meetingId);
   const form = page.locator('#invite form');
   await chooseAudience(form, audience);
@@ -93,12 +114,22 @@ export async function invite(page: Page, base: string, meetingId: string, audien
 }
 
 /** Records an answer the secretariat received (by phone, letter…); response is the label, e.g. "will attend". */
-export async function recordAnswer(page: Page, base: string, meetingId: string, answer: { member: string; response: string; substitute?: string; note?: string }): Promise<void> {
+export async function recordAnswer(
+  page: Page,
+  base: string,
+  meetingId: string,
+  answer: { member: string; response: string; substitute?: string; note?: string },
+): Promise<void> {
   await openMeeting(page, base, meetingId);
   const form = page.locator('#answer form');
-  await form.getByLabel('Participant').selectOption({ label: await optionLabel(form.getByLabel('Participant'), answer.member) });
+  await form
+    .getByLabel('Participant')
+    .selectOption({ label: await optionLabel(form.getByLabel('Participant'), answer.member) });
   await form.getByLabel('Answer', { exact: true }).selectOption({ label: answer.response });
-  if (answer.substitute) await form.getByLabel(/Substitute/).selectOption({ label: await optionLabel(form.getByLabel(/Substitute/), answer.substitute) });
+  if (answer.substitute)
+    await form
+      .getByLabel(/Substitute/)
+      .selectOption({ label: await optionLabel(form.getByLabel(/Substitute/), answer.substitute) });
   if (answer.note) await form.getByLabel(/Note/).fill(answer.note);
   await submitAndExpectDone(page, form.getByRole('button', { name: 'Record the answer' }));
 }
@@ -114,7 +145,12 @@ export async function recordAttendance(page: Page, base: string, meetingId: stri
   await submitAndExpectDone(page, form.getByRole('button', { name: 'Save the attendance' }));
 }
 
-export async function writeMinutes(page: Page, base: string, meetingId: string, minutes: { text: string; decisions: { text: string; action?: string; deadline?: string }[] }): Promise<void> {
+export async function writeMinutes(
+  page: Page,
+  base: string,
+  meetingId: string,
+  minutes: { text: string; decisions: { text: string; action?: string; deadline?: string }[] },
+): Promise<void> {
   await openMeeting(page, base, meetingId);
   const form = page.locator('#minutes form.card');
   await form.getByLabel('Text of the minutes').fill(minutes.text);
@@ -140,7 +176,9 @@ export async function submitAndExpectDone(page: Page, button: Locator): Promise<
   await Promise.all([page.waitForEvent('load'), button.click()]);
   if (!/[?&]done=/.test(page.url())) {
     const problems = await page.locator('.problems, .field-error, .error').allTextContents();
-    throw new Error(`the form was refused at ${page.url()}: ${problems.join(' | ') || (await page.locator('main').textContent())}`);
+    throw new Error(
+      `the form was refused at ${page.url()}: ${problems.join(' | ') || (await page.locator('main').textContent())}`,
+    );
   }
   return (await page.locator('p.notice').textContent()) ?? '';
 }

@@ -19,7 +19,10 @@ export type Schema = {
 };
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -60,35 +63,60 @@ function allowsMore(document: OpenApiDocument, schema: Schema): boolean {
 }
 
 /** Every way `value` departs from `schema`, as "path: problem" lines; empty when it conforms. */
-export function schemaProblems(document: OpenApiDocument, schema: Schema, value: unknown, path = '$', checkUndeclared = true): string[] {
+export function schemaProblems(
+  document: OpenApiDocument,
+  schema: Schema,
+  value: unknown,
+  path = '$',
+  checkUndeclared = true,
+): string[] {
   const resolved = resolve(document, schema);
-  if (value === null) return resolved.nullable || resolved.oneOf?.some((s) => resolve(document, s).nullable) ? [] : [`${path}: null, but the schema is not nullable`];
+  if (value === null)
+    return resolved.nullable || resolved.oneOf?.some((s) => resolve(document, s).nullable)
+      ? []
+      : [`${path}: null, but the schema is not nullable`];
   const problems: string[] = [];
   for (const part of resolved.allOf ?? []) problems.push(...schemaProblems(document, part, value, path, false));
   if (resolved.oneOf) {
-    const matching = resolved.oneOf.filter((option) => schemaProblems(document, option, value, path).length === 0).length;
+    const matching = resolved.oneOf.filter(
+      (option) => schemaProblems(document, option, value, path).length === 0,
+    ).length;
     if (matching !== 1) problems.push(`${path}: matches ${matching} of the oneOf schemas, not exactly one`);
   }
   const actual = typeOf(value);
-  if (resolved.type && !(resolved.type === actual || (resolved.type === 'number' && actual === 'integer'))) return [...problems, `${path}: ${actual}, documented as ${resolved.type}`];
-  if (resolved.enum && !resolved.enum.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(resolved.enum)}`);
-  if (resolved.format && typeof value === 'string' && FORMATS[resolved.format] && !FORMATS[resolved.format].test(value)) {
+  if (resolved.type && !(resolved.type === actual || (resolved.type === 'number' && actual === 'integer')))
+    return [...problems, `${path}: ${actual}, documented as ${resolved.type}`];
+  if (resolved.enum && !resolved.enum.includes(value))
+    problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(resolved.enum)}`);
+  if (
+    resolved.format &&
+    typeof value === 'string' &&
+    FORMATS[resolved.format] &&
+    !FORMATS[resolved.format].test(value)
+  ) {
     problems.push(`${path}: ${JSON.stringify(value)} is not a ${resolved.format}`);
   }
-  if (Array.isArray(value) && resolved.items) value.forEach((item, index) => problems.push(...schemaProblems(document, resolved.items!, item, `${path}[${index}]`)));
+  if (Array.isArray(value) && resolved.items)
+    value.forEach((item, index) =>
+      problems.push(...schemaProblems(document, resolved.items!, item, `${path}[${index}]`)),
+    );
   if (actual === 'object') {
     const object = value as Record<string, unknown>;
-    for (const name of resolved.required ?? []) if (!(name in object)) problems.push(`${path}.${name}: required, but missing`);
+    for (const name of resolved.required ?? [])
+      if (!(name in object)) problems.push(`${path}.${name}: required, but missing`);
     for (const [name, property] of Object.entries(resolved.properties ?? {})) {
       if (name in object) problems.push(...schemaProblems(document, property, object[name], `${path}.${name}`));
     }
     if (typeof resolved.additionalProperties === 'object') {
       const declared = declaredProperties(document, resolved);
-      for (const [name, item] of Object.entries(object)) if (!declared.has(name)) problems.push(...schemaProblems(document, resolved.additionalProperties, item, `${path}.${name}`));
+      for (const [name, item] of Object.entries(object))
+        if (!declared.has(name))
+          problems.push(...schemaProblems(document, resolved.additionalProperties, item, `${path}.${name}`));
     }
     if (checkUndeclared && !allowsMore(document, resolved)) {
       const declared = declaredProperties(document, resolved);
-      for (const name of Object.keys(object)) if (!declared.has(name)) problems.push(`${path}.${name}: sent, but not in the documented schema`);
+      for (const name of Object.keys(object))
+        if (!declared.has(name)) problems.push(`${path}.${name}: sent, but not in the documented schema`);
     }
   }
   return problems;

@@ -62,7 +62,16 @@ export class SmtpSink {
             .then(() => simpleParser(raw))
             .then((parsed) => {
               const calendar = this.calendarPart(parsed, raw);
-              this.messages.push({ parsed, raw, to, messageId: parsed.messageId, subject: parsed.subject ?? '', calendar, calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null, acceptedAt: Date.now() });
+              this.messages.push({
+                parsed,
+                raw,
+                to,
+                messageId: parsed.messageId,
+                subject: parsed.subject ?? '',
+                calendar,
+                calendarMethod: /METHOD:(\w+)/.exec(calendar ?? '')?.[1] ?? null,
+                acceptedAt: Date.now(),
+              });
               answer();
             })
             .catch((error: Error) => answer(error));
@@ -118,7 +127,9 @@ export class SmtpSink {
   }
 
   private calendarPart(parsed: ParsedMail, raw: string): string | null {
-    const attachment = parsed.attachments.find((a) => a.contentType.startsWith('text/calendar') || a.contentType === 'application/ics');
+    const attachment = parsed.attachments.find(
+      (a) => a.contentType.startsWith('text/calendar') || a.contentType === 'application/ics',
+    );
     if (attachment) return attachment.content.toString('utf8');
     const inline = /Content-Type: text\/calendar[\s\S]*?\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
     return inline ? inline[1] : null;
@@ -126,7 +137,10 @@ export class SmtpSink {
 }
 
 /** Polls until `check` returns a truthy value (or throws on time-out with the last value seen). */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 15_000, interval = 50, what = 'condition' } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeout = 15_000, interval = 50, what = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   for (;;) {

@@ -33,7 +33,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 
 function adminClient(server: unknown, token = TEST_ADMIN_TOKEN) {
   const agent = request(server as never);
-  const auth = <T extends { set(name: string, value: string): T }>(test: T) => test.set('Authorization', `Bearer ${token}`);
+  const auth = <T extends { set(name: string, value: string): T }>(test: T) =>
+    test.set('Authorization', `Bearer ${token}`);
   return {
     get: (url: string) => auth(agent.get(url)),
     post: (url: string) => auth(agent.post(url)),
@@ -57,7 +58,9 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
     if (tables.length) await client.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
   } finally {
     await client.end();
@@ -80,7 +83,10 @@ export async function resetRateLimits(config: AppConfig): Promise<void> {
 }
 
 /** `logger`: the app's logger, writing errors only unless a test reads other lines. */
-export async function startTestApp(env: Record<string, string> = {}, logger = new JsonLogger('error')): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  logger = new JsonLogger('error'),
+): Promise<TestApp> {
   const config = testConfig(env);
   await runMigrations(config.databaseUrl);
   await resetDatabase(config.databaseUrl);

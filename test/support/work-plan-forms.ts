@@ -15,11 +15,17 @@ export async function importWorkPlanWithPreview(
 ): Promise<{ previewRows: number; notice: string }> {
   await page.goto(`${base}/work-plan/${planId}/import`);
   await page.locator('input[type=file][name=file]').setInputFiles(filePath);
-  await Promise.all([page.waitForURL(`${base}/work-plan/${planId}/import`), page.locator('form[enctype="multipart/form-data"] button[type=submit]').click()]);
+  await Promise.all([
+    page.waitForURL(`${base}/work-plan/${planId}/import`),
+    page.locator('form[enctype="multipart/form-data"] button[type=submit]').click(),
+  ]);
   await page.waitForSelector('table.preview');
   const previewRows = await page.locator('table.preview tbody tr').count();
   await options.onPreview?.(page);
   const confirm = page.locator(`form[action="/work-plan/${planId}/import/confirm"] button[type=submit]`);
-  await Promise.all([page.waitForURL((url) => url.pathname === `/work-plan/${planId}` && url.searchParams.has('imported')), confirm.click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === `/work-plan/${planId}` && url.searchParams.has('imported')),
+    confirm.click(),
+  ]);
   return { previewRows, notice: (await page.locator('p.notice').textContent())?.trim() ?? '' };
 }

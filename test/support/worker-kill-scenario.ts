@@ -18,8 +18,15 @@ export function describeWorkerKills(name: string, maxUnconfirmed = 1): void {
     it(`loses nothing; sends twice only what the server accepted at the instant of a kill, at most ${maxUnconfirmed} per kill`, async () => {
       // The server takes a moment per message, as real ones do, so that every kill finds emails in flight.
       scenario.smtp.acceptDelayMs = 25;
-      const { bodyId, memberIds } = await scenario.startWithMeetings({ workers: 0, members: 50, meetings: 0, offsets: [], startsInMs: 0 });
-      const workerEnv: Record<string, string> = maxUnconfirmed === 1 ? {} : { SMTP_MAX_UNCONFIRMED: String(maxUnconfirmed) };
+      const { bodyId, memberIds } = await scenario.startWithMeetings({
+        workers: 0,
+        members: 50,
+        meetings: 0,
+        offsets: [],
+        startsInMs: 0,
+      });
+      const workerEnv: Record<string, string> =
+        maxUnconfirmed === 1 ? {} : { SMTP_MAX_UNCONFIRMED: String(maxUnconfirmed) };
 
       let kills = 0;
       const cycles: number[] = [];
@@ -32,7 +39,11 @@ export function describeWorkerKills(name: string, maxUnconfirmed = 1): void {
         // Each kill has its own batch: a meeting's invitations now (and its reminders 30 s later, into a later batch).
         const before = scenario.smtp.messages.length;
         await scenario.scheduleMeetings(bodyId, memberIds, 1, ['PT60S'], 90_000);
-        await waitFor(() => scenario.smtp.messages.length >= before + 15, { what: `emails before kill ${kills + 1}`, timeout: 120_000, interval: 10 });
+        await waitFor(() => scenario.smtp.messages.length >= before + 15, {
+          what: `emails before kill ${kills + 1}`,
+          timeout: 120_000,
+          interval: 10,
+        });
         killedAt.push(Date.now());
         await victim.stop('SIGKILL');
         victim = await replacement;
@@ -43,7 +54,14 @@ export function describeWorkerKills(name: string, maxUnconfirmed = 1): void {
       await scenario.settle(240_000);
 
       const counted = await scenario.count(kills, killedAt);
-      scenario.report({ ...counted, planned, maxUnconfirmed, mostAwaitingAnswer: scenario.smtp.mostAwaitingAnswer, received: scenario.smtp.messages.length, killCycleMs: cycles });
+      scenario.report({
+        ...counted,
+        planned,
+        maxUnconfirmed,
+        mostAwaitingAnswer: scenario.smtp.mostAwaitingAnswer,
+        received: scenario.smtp.messages.length,
+        killCycleMs: cycles,
+      });
       expect(counted.expected).toBe(planned);
       expect(counted.lost).toBe(0);
       expect(counted.stale).toBe(0);

@@ -47,8 +47,12 @@ export async function startApiProcess(env: Record<string, string>): Promise<Entr
   const child = spawnEntryPoint('api', { PORT: String(port), APP_URL: url, ...env });
   await waitFor(
     async () => {
-      if (child.exitCode !== null) throw new Error(`the API process exited early (${child.exitCode}):\n${child.output()}`);
-      return fetch(`${url}/health/live`).then((res) => res.ok, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`the API process exited early (${child.exitCode}):\n${child.output()}`);
+      return fetch(`${url}/health/live`).then(
+        (res) => res.ok,
+        () => false,
+      );
     },
     { what: `the API process on ${port}`, timeout: 60_000, interval: 200 },
   );

@@ -86,18 +86,29 @@ export function workbookAround(sheet: ZipPart): Buffer {
       '[Content_Types].xml',
       `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     ),
-    deflatedPart('_rels/.rels', `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    deflatedPart('xl/workbook.xml', `${XML}<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    deflatedPart('xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    deflatedPart(
+      '_rels/.rels',
+      `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    deflatedPart(
+      'xl/workbook.xml',
+      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    deflatedPart(
+      'xl/_rels/workbook.xml.rels',
+      `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
     sheet,
   ]);
 }
 
 /** A cell of inline text at its reference (columns A to Z). */
-export const inlineCell = (reference: string, text: string) => `<c r="${reference}" t="inlineStr"><is><t>${text}</t></is></c>`;
+export const inlineCell = (reference: string, text: string) =>
+  `<c r="${reference}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 /** A worksheet row of inline strings. */
-export const sheetRow = (line: number, cells: string[]) => `<row r="${line}">${cells.map((text, i) => inlineCell(`${String.fromCharCode(65 + i)}${line}`, text)).join('')}</row>`;
+export const sheetRow = (line: number, cells: string[]) =>
+  `<row r="${line}">${cells.map((text, i) => inlineCell(`${String.fromCharCode(65 + i)}${line}`, text)).join('')}</row>`;
 
 /** Worksheet XML around the given rows, in pieces so that a bomb's hundreds of megabytes never sit in memory at once. */
 export function* worksheetXml(rows: Iterable<string>): Generator<string> {

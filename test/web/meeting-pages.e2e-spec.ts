@@ -1,7 +1,27 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
-import { addOptions, approveMinutes, confirmOption, createMeeting, fillMeetingForm, openMeeting, openPoll, recordAnswer, recordAttendance, submitAndExpectDone, writeMinutes } from '../support/meeting-forms';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  SCREENSHOTS,
+  seriousViolations,
+  signIn,
+} from '../support/browser';
+import {
+  addOptions,
+  approveMinutes,
+  confirmOption,
+  createMeeting,
+  fillMeetingForm,
+  openMeeting,
+  openPoll,
+  recordAnswer,
+  recordAttendance,
+  submitAndExpectDone,
+  writeMinutes,
+} from '../support/meeting-forms';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startDemoPageApp } from '../support/page-app';
 import type { TestApp } from '../support/test-app';
@@ -28,7 +48,10 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     let wgId: string;
     ({ t, wgId } = await startDemoPageApp(smtp, PORT));
     // Approving minutes puts their action items into the body's open work plan.
-    await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2031–2032' }, period: '2031-2032' }).expect(201);
+    await t.admin
+      .post('/api/work-plans')
+      .send({ bodyId: wgId, title: { en: 'Work plan 2031–2032' }, period: '2031-2032' })
+      .expect(201);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' });
     page = await context.newPage();
@@ -42,10 +65,21 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
   });
 
   it('creates a tentative meeting through the form: a mistake is shown beside its field with the typed values kept', async () => {
-    const fields = { body: WG, number: '10', title: TITLE, timeZone: 'Asia/Almaty', city: 'Almaty', countryCode: 'KZ', onlineUrl: 'meet.example.org/wgecc-10' };
+    const fields = {
+      body: WG,
+      number: '10',
+      title: TITLE,
+      timeZone: 'Asia/Almaty',
+      city: 'Almaty',
+      countryCode: 'KZ',
+      onlineUrl: 'meet.example.org/wgecc-10',
+    };
     await fillMeetingForm(page, BASE, fields);
     expect(await seriousViolations(page)).toEqual([]);
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Create the meeting' }).click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Create the meeting' }).click(),
+    ]);
     await page.waitForLoadState('load');
     expect(refused.status()).toBe(400);
     await expect(page.locator('#e-online').textContent()).resolves.toBe('onlineUrl must be an http(s) URL');
@@ -61,7 +95,15 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     await expect(notice()).resolves.toBe('The meeting is created.');
     await expect(page.locator('dd.status').textContent()).resolves.toBe('tentative');
     const stored = (await t.admin.get(`/api/meetings/${meetingId}`).expect(200)).body;
-    expect(stored).toMatchObject({ status: 'tentative', number: 10, title: TITLE, timeZone: 'Asia/Almaty', startsAt: null, onlineUrl: 'https://meet.example.org/wgecc-10', location: { city: 'Almaty', countryCode: 'KZ' } });
+    expect(stored).toMatchObject({
+      status: 'tentative',
+      number: 10,
+      title: TITLE,
+      timeZone: 'Asia/Almaty',
+      startsAt: null,
+      onlineUrl: 'https://meet.example.org/wgecc-10',
+      location: { city: 'Almaty', countryCode: 'KZ' },
+    });
   }, 60_000);
 
   it('adds three tentative dates, refuses one given both ways, and opens the poll to the body: the poll emails arrive', async () => {
@@ -87,7 +129,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
 
     await openPoll(page, BASE, meetingId, { fromBody: true });
     await expect(notice()).resolves.toBe('The poll is open; the emails are on their way.');
-    await waitFor(() => smtp.to(ANNA).length === 1 && smtp.to('b.isaev@demo.wgecc.example').length === 1, { what: 'the poll emails' });
+    await waitFor(() => smtp.to(ANNA).length === 1 && smtp.to('b.isaev@demo.wgecc.example').length === 1, {
+      what: 'the poll emails',
+    });
     expect(smtp.to(ANNA)[0].subject).toBe(`Please choose a date: ${TITLE.en}`);
     expect(await page.locator('#matrix table thead th').count()).toBe(4);
     expect(await seriousViolations(page)).toEqual([]);
@@ -111,7 +155,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), remove.click()]);
     await page.waitForLoadState('load');
     expect(refused.status()).toBe(409);
-    await expect(page.locator('.problems').textContent()).resolves.toContain('1 person has already answered this date; it is kept so that no answer is lost');
+    await expect(page.locator('.problems').textContent()).resolves.toContain(
+      '1 person has already answered this date; it is kept so that no answer is lost',
+    );
     expect((await t.admin.get(`/api/meetings/${meetingId}/date-options`).expect(200)).body).toHaveLength(3);
   }, 60_000);
 
@@ -121,28 +167,45 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     await expect(notice()).resolves.toBe('The date is confirmed; the invitations are on their way.');
     await expect(page.locator('dd.status').textContent()).resolves.toBe('scheduled');
     // The reader (Brussels) sees her own time first, and the meeting's own zone beside it.
-    await expect(page.locator('dl.facts').textContent()).resolves.toMatch(/Thursday, 27 November 2031 at 06:00 \(Europe\/Brussels \(UTC\+1\)\)[\s\S]*10:00 \(Asia\/Almaty \(UTC\+5\), where it happens\)/);
-    await waitFor(() => smtp.to(ANNA).some((m) => m.subject.startsWith('Invitation')), { what: 'the invitation to Anna Schmidt' });
+    await expect(page.locator('dl.facts').textContent()).resolves.toMatch(
+      /Thursday, 27 November 2031 at 06:00 \(Europe\/Brussels \(UTC\+1\)\)[\s\S]*10:00 \(Asia\/Almaty \(UTC\+5\), where it happens\)/,
+    );
+    await waitFor(() => smtp.to(ANNA).some((m) => m.subject.startsWith('Invitation')), {
+      what: 'the invitation to Anna Schmidt',
+    });
     expect(smtp.to(ANNA).find((m) => m.subject.startsWith('Invitation'))!.calendarMethod).toBe('REQUEST');
     expect(await seriousViolations(page)).toEqual([]);
     await shoot('meeting-scheduled');
   }, 60_000);
 
   it('records an answer received by phone and the attendance', async () => {
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('#answer form').getByRole('button', { name: 'Record the answer' }).click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#answer form').getByRole('button', { name: 'Record the answer' }).click(),
+    ]);
     await page.waitForLoadState('load');
     expect(refused.status()).toBe(400);
     await expect(page.locator('#ae-member').textContent()).resolves.toBe('must be a UUID');
 
-    await recordAnswer(page, BASE, meetingId, { member: 'Бакыт Исаев', response: 'will attend', note: 'answered by phone' });
+    await recordAnswer(page, BASE, meetingId, {
+      member: 'Бакыт Исаев',
+      response: 'will attend',
+      note: 'answered by phone',
+    });
     await expect(notice()).resolves.toBe('The answer is recorded.');
-    await expect(page.locator('#participants').textContent()).resolves.toContain('Бакыт Исаев — will attend «answered by phone»');
-    const isaev = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body.find((i: { fullName: string }) => i.fullName === 'Бакыт Исаев');
+    await expect(page.locator('#participants').textContent()).resolves.toContain(
+      'Бакыт Исаев — will attend «answered by phone»',
+    );
+    const isaev = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body.find(
+      (i: { fullName: string }) => i.fullName === 'Бакыт Исаев',
+    );
     expect(isaev).toMatchObject({ response: 'accepted', respondedVia: 'secretariat', note: 'answered by phone' });
 
     await recordAttendance(page, BASE, meetingId, ['Anna Schmidt', 'Бакыт Исаев']);
     await expect(notice()).resolves.toBe('The attendance is saved.');
-    const attended = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body.filter((i: { attended: boolean }) => i.attended).map((i: { fullName: string }) => i.fullName);
+    const attended = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body
+      .filter((i: { attended: boolean }) => i.attended)
+      .map((i: { fullName: string }) => i.fullName);
     expect(attended.sort()).toEqual(['Anna Schmidt', 'Бакыт Исаев']);
   }, 60_000);
 
@@ -153,13 +216,27 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     await form.getByLabel('Text of decision 1').fill('The Working Group adopts its work plan.');
     await form.getByLabel('Action item of decision 1').fill('Prepare the draft work plan 2032');
     await form.locator('[name="decisions.0.actionItems.0.deadline"]').fill('sometime soonish');
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.getByRole('button', { name: 'Save the draft' }).click()]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Save the draft' }).click(),
+    ]);
     await page.waitForLoadState('load');
     expect(refused.status()).toBe(422);
     await expect(page.locator('#me-dl0').isVisible()).resolves.toBe(true);
-    await expect(page.getByLabel('Text of decision 1').inputValue()).resolves.toBe('The Working Group adopts its work plan.');
+    await expect(page.getByLabel('Text of decision 1').inputValue()).resolves.toBe(
+      'The Working Group adopts its work plan.',
+    );
 
-    await writeMinutes(page, BASE, meetingId, { text: 'The meeting opened at 10:00.', decisions: [{ text: 'The Working Group adopts its work plan.', action: 'Prepare the draft work plan 2032', deadline: 'февраль 2032' }] });
+    await writeMinutes(page, BASE, meetingId, {
+      text: 'The meeting opened at 10:00.',
+      decisions: [
+        {
+          text: 'The Working Group adopts its work plan.',
+          action: 'Prepare the draft work plan 2032',
+          deadline: 'февраль 2032',
+        },
+      ],
+    });
     await expect(notice()).resolves.toBe('The draft minutes are saved.');
     await expect(page.locator('ol.decisions').textContent()).resolves.toContain('10/1');
     await approveMinutes(page, BASE, meetingId);
@@ -181,8 +258,12 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     await expect(page.locator('td[data-date="2031-11-27"]').textContent()).resolves.toContain(`06:00 ${TITLE.en}`);
     await expect(page.locator('td[data-date="2031-11-28"]').textContent()).resolves.toContain(TITLE.en);
     await expect(page.locator('td[data-date="2031-11-26"] li').count()).resolves.toBe(0);
-    await expect(page.getByRole('link', { name: /Next month/ }).getAttribute('href')).resolves.toBe('/meetings/calendar?month=2031-12');
-    await expect(page.getByRole('link', { name: /Previous month/ }).getAttribute('href')).resolves.toBe('/meetings/calendar?month=2031-10');
+    await expect(page.getByRole('link', { name: /Next month/ }).getAttribute('href')).resolves.toBe(
+      '/meetings/calendar?month=2031-12',
+    );
+    await expect(page.getByRole('link', { name: /Previous month/ }).getAttribute('href')).resolves.toBe(
+      '/meetings/calendar?month=2031-10',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await shoot('meetings-calendar');
 
@@ -193,7 +274,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
 
     const wrong = await page.goto(`${BASE}/meetings/calendar?month=2031-13&lang=en`);
     expect(wrong!.status()).toBe(400);
-    await expect(page.locator('p.error').textContent()).resolves.toBe('month must be a month written as YYYY-MM, e.g. 2031-02');
+    await expect(page.locator('p.error').textContent()).resolves.toBe(
+      'month must be a month written as YYYY-MM, e.g. 2031-02',
+    );
 
     await page.goto(`${BASE}/meetings?lang=en`);
     await expect(page.locator('#h-upcoming + ul').textContent()).resolves.toContain('1 of');
@@ -205,7 +288,12 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     const phone = await browser.newContext({ viewport: PHONE, bypassCSP: true, locale: 'ru-RU' });
     const phonePage = await phone.newPage();
     await signIn(phonePage, BASE, smtp, SECRETARIAT);
-    for (const [name, path] of [['meeting', `/meetings/${meetingId}?lang=ru`], ['meetings-calendar', '/meetings/calendar?month=2031-11'], ['meeting-new', '/meetings/new'], ['meetings', '/meetings']] as const) {
+    for (const [name, path] of [
+      ['meeting', `/meetings/${meetingId}?lang=ru`],
+      ['meetings-calendar', '/meetings/calendar?month=2031-11'],
+      ['meeting-new', '/meetings/new'],
+      ['meetings', '/meetings'],
+    ] as const) {
       await phonePage.goto(`${BASE}${path}`);
       expect(await seriousViolations(phonePage)).toEqual([]);
       // Nothing wider than the phone but the regions that scroll on purpose.
@@ -218,9 +306,19 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
   it('refuses a form posted without the page’s CSRF token, and sends a visitor without a session to sign in', async () => {
     const cookies = await context.cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const refused = await t.anonymous.post(`/meetings/${meetingId}/agenda`).set('Cookie', cookie).type('form').send({ 'title.en': 'Opening' }).expect(403);
+    const refused = await t.anonymous
+      .post(`/meetings/${meetingId}/agenda`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ 'title.en': 'Opening' })
+      .expect(403);
     expect(refused.text).toContain('The form has expired. Please reload the page and try again.');
-    await t.anonymous.post(`/meetings/${meetingId}/agenda`).type('form').send({ 'title.en': 'Opening' }).expect(303).expect('Location', '/sign-in');
+    await t.anonymous
+      .post(`/meetings/${meetingId}/agenda`)
+      .type('form')
+      .send({ 'title.en': 'Opening' })
+      .expect(303)
+      .expect('Location', '/sign-in');
     expect((await t.admin.get(`/api/meetings/${meetingId}/agenda`).expect(200)).body).toHaveLength(0);
   });
 

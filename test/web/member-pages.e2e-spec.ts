@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  SCREENSHOTS,
+  seriousViolations,
+  signIn as signInWith,
+} from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import type { TestApp } from '../support/test-app';
 import { newPage as newBrowserPage, pageSession, startDemoPageApp } from '../support/page-app';
@@ -28,17 +36,37 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     const meeting = (
       await t.admin
         .post('/api/meetings')
-        .send({ bodyId: wg.id, kind: 'working_group', number: 12, title: { en: '12th meeting of the WGECC', ru: '12-е заседание РГОСИК', kk: 'ЖТ 12-отырысы' }, timeZone: 'Asia/Almaty', startsAt: '2031-06-10T10:00:00+05:00', endsAt: '2031-06-11T17:00:00+05:00' })
+        .send({
+          bodyId: wg.id,
+          kind: 'working_group',
+          number: 12,
+          title: { en: '12th meeting of the WGECC', ru: '12-е заседание РГОСИК', kk: 'ЖТ 12-отырысы' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-06-10T10:00:00+05:00',
+          endsAt: '2031-06-11T17:00:00+05:00',
+        })
         .expect(201)
     ).body;
     meetingId = meeting.id;
-    await t.admin.post(`/api/meetings/${meetingId}/invitations`).send({ memberIds: [isaevId] }).expect(200);
+    await t.admin
+      .post(`/api/meetings/${meetingId}/invitations`)
+      .send({ memberIds: [isaevId] })
+      .expect(200);
     await waitFor(() => smtp.to(ISAEV).length === 1, { what: 'the invitation email' });
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wg.id, title: { en: 'Work plan 2031' }, period: '2031' }).expect(201)).body;
+    const plan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: wg.id, title: { en: 'Work plan 2031' }, period: '2031' })
+        .expect(201)
+    ).body;
     itemId = (
       await t.admin
         .post(`/api/work-plans/${plan.id}/items`)
-        .send({ activity: { en: 'Regional report on air quality', ru: 'Региональный доклад о качестве воздуха' }, deadline: 'Декабрь 2031', responsibleMemberIds: [isaevId] })
+        .send({
+          activity: { en: 'Regional report on air quality', ru: 'Региональный доклад о качестве воздуха' },
+          deadline: 'Декабрь 2031',
+          responsibleMemberIds: [isaevId],
+        })
         .expect(201)
     ).body.id;
     browser = await launchBrowser();
@@ -71,7 +99,9 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.getByLabel('Country code (such as KZ)').fill('kg');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/country=kg/);
-    const kyrgyz = (await t.admin.get('/api/members?country=KG').expect(200)).body.items.map((m: { fullName: string }) => m.fullName);
+    const kyrgyz = (await t.admin.get('/api/members?country=KG').expect(200)).body.items.map(
+      (m: { fullName: string }) => m.fullName,
+    );
     expect(kyrgyz.length).toBeGreaterThan(1);
     await expect(page.locator('table.table tbody td:first-child').allTextContents()).resolves.toEqual(kyrgyz);
 
@@ -85,14 +115,18 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.getByLabel('Role today').selectOption('chair');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/role=chair/);
-    const chairs = (await t.admin.get(`/api/members?bodyId=${sc.id}&role=chair`).expect(200)).body.items.map((m: { fullName: string }) => m.fullName);
+    const chairs = (await t.admin.get(`/api/members?bodyId=${sc.id}&role=chair`).expect(200)).body.items.map(
+      (m: { fullName: string }) => m.fullName,
+    );
     expect(chairs).toEqual(['Айгерим Садыкова']);
     await expect(page.locator('table.table tbody td:first-child').allTextContents()).resolves.toEqual(chairs);
 
     // A filter the API refuses: its message beside the box, the typed value kept; an empty result says so.
     const refused = await page.goto(`${BASE}/members?country=ZZ&active=false`);
     expect(refused!.status()).toBe(400);
-    await expect(page.locator('#f-country-error').textContent()).resolves.toContain('country must be an ISO 3166-1 alpha-2 country code');
+    await expect(page.locator('#f-country-error').textContent()).resolves.toContain(
+      'country must be an ISO 3166-1 alpha-2 country code',
+    );
     await expect(page.getByLabel('Country code (such as KZ)').inputValue()).resolves.toBe('ZZ');
     await page.goto(`${BASE}/members?q=nobody-at-all`);
     await expect(page.locator('p.empty').textContent()).resolves.toBe('No member matches these filters.');
@@ -109,9 +143,18 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await expect(section('h-meetings').textContent()).resolves.toContain('no answer yet');
     await expect(section('h-items').textContent()).resolves.toContain('Regional report on air quality');
     await expect(section('h-items').textContent()).resolves.toContain('Декабрь 2031');
-    await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM notification WHERE recipient_id = $1 AND status = 'sent'`, [isaevId])).length > 0, { what: 'the invitation marked sent' });
+    await waitFor(
+      async () =>
+        (await t.dataSource.query(`SELECT 1 FROM notification WHERE recipient_id = $1 AND status = 'sent'`, [isaevId]))
+          .length > 0,
+      { what: 'the invitation marked sent' },
+    );
     await page.reload();
-    await expect(section('h-emails').locator('tbody tr', { hasText: /^Invitation/ }).textContent()).resolves.toMatch(/^Invitation.+sent.+$/);
+    await expect(
+      section('h-emails')
+        .locator('tbody tr', { hasText: /^Invitation/ })
+        .textContent(),
+    ).resolves.toMatch(/^Invitation.+sent.+$/);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Adding a member with a mistake: the API's message beside the field, everything typed kept.
@@ -125,7 +168,9 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.getByLabel('In a weekly digest').check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForSelector('#countryCode-error');
-    await expect(page.locator('#countryCode-error').textContent()).resolves.toContain('countryCode must be an ISO 3166-1 alpha-2 country code (such as KZ) or EU');
+    await expect(page.locator('#countryCode-error').textContent()).resolves.toContain(
+      'countryCode must be an ISO 3166-1 alpha-2 country code (such as KZ) or EU',
+    );
     await expect(page.locator('[role=alert]').textContent()).resolves.toContain('The member is not saved yet');
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Aigerim Testova');
     await expect(page.getByLabel('Position').inputValue()).resolves.toBe('Expert, Water Policy');
@@ -140,7 +185,14 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.waitForURL(/\/members\/[0-9a-f-]{36}\?saved=created$/);
     await expect(page.locator('p.notice').textContent()).resolves.toBe('The member has been added.');
     const created = (await t.admin.get('/api/members?q=a.testova').expect(200)).body.items[0];
-    expect(created).toMatchObject({ fullName: 'Aigerim Testova', countryCode: 'KZ', language: 'kk', digest: 'weekly', position: 'Expert, Water Policy', active: true });
+    expect(created).toMatchObject({
+      fullName: 'Aigerim Testova',
+      countryCode: 'KZ',
+      language: 'kk',
+      digest: 'weekly',
+      position: 'Expert, Water Policy',
+      active: true,
+    });
 
     // The same email again, whatever its case: the 409 beside the email field.
     await page.goto(`${BASE}/members/new`);
@@ -162,7 +214,11 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(`${BASE}/members/${created.id}?saved=updated`);
     await expect(page.locator('p.notice').textContent()).resolves.toBe('The changes are saved.');
-    expect((await t.admin.get(`/api/members/${created.id}`).expect(200)).body).toMatchObject({ position: null, active: false, countryCode: 'KZ' });
+    expect((await t.admin.get(`/api/members/${created.id}`).expect(200)).body).toMatchObject({
+      position: null,
+      active: false,
+      countryCode: 'KZ',
+    });
     await context.close();
   }, 120_000);
 
@@ -175,7 +231,8 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.waitForURL(`${BASE}/bodies/${wg.id}`);
 
     // Today the Kazakh seat has been held since 2025: under two years, flagged.
-    const seatRow = (seat: string) => page.locator('table.continuity tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${seat}$`) }) });
+    const seatRow = (seat: string) =>
+      page.locator('table.continuity tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${seat}$`) }) });
     await expect(seatRow('KZ').textContent()).resolves.toContain('held under two years');
 
     await page.getByLabel('Composition on the day').fill('2019-06-15');
@@ -185,12 +242,18 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     const then = (await t.admin.get(`/api/bodies/${wg.id}/memberships?at=2019-06-15&limit=200`).expect(200)).body;
     const composition = page.locator('section[aria-labelledby="h-composition"] tbody tr');
     expect(await composition.count()).toBe(then.total);
-    await expect(page.locator('section[aria-labelledby="h-composition"]').textContent()).resolves.toContain('Далер Шарипов');
-    await expect(page.locator('section[aria-labelledby="h-composition"]').textContent()).resolves.not.toContain('Зарина Назарова');
+    await expect(page.locator('section[aria-labelledby="h-composition"]').textContent()).resolves.toContain(
+      'Далер Шарипов',
+    );
+    await expect(page.locator('section[aria-labelledby="h-composition"]').textContent()).resolves.not.toContain(
+      'Зарина Назарова',
+    );
     // In 2019 the Kazakh seat had its holder since 2016: not flagged then.
     await expect(seatRow('KZ').locator('td').last().textContent()).resolves.toBe('—');
     await expect(seatRow('KZ').textContent()).resolves.toContain('since 1 September 2016');
-    await expect(page.locator('table[aria-labelledby="h-turnover"] tbody th').allTextContents()).resolves.toContain('KZ');
+    await expect(page.locator('table[aria-labelledby="h-turnover"] tbody th').allTextContents()).resolves.toContain(
+      'KZ',
+    );
     expect(await seriousViolations(page)).toEqual([]);
 
     // The same day in Russian, dates written the Russian way.
@@ -224,7 +287,10 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.waitForURL(/done=answer/);
     await expect(page.locator('p.notice').textContent()).resolves.toBe('Ваш ответ записан.');
     const invitations = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body;
-    expect(invitations.find((i: { memberId: string }) => i.memberId === isaevId)).toMatchObject({ response: 'accepted', respondedVia: 'member' });
+    expect(invitations.find((i: { memberId: string }) => i.memberId === isaevId)).toMatchObject({
+      response: 'accepted',
+      respondedVia: 'member',
+    });
     await expect(page.locator(`#m-${meetingId}`).getByLabel('Буду участвовать').isChecked()).resolves.toBe(true);
 
     const item = page.locator(`#i-${itemId}`);
@@ -241,7 +307,11 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.waitForURL(/done=preferences/);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.locator('p.notice').textContent()).resolves.toBe('Your preferences are saved.');
-    expect((await t.admin.get(`/api/members/${isaevId}`).expect(200)).body).toMatchObject({ language: 'en', timeZone: 'Asia/Almaty', digest: 'weekly' });
+    expect((await t.admin.get(`/api/members/${isaevId}`).expect(200)).body).toMatchObject({
+      language: 'en',
+      timeZone: 'Asia/Almaty',
+      digest: 'weekly',
+    });
     await expect(page.locator(`#m-${meetingId}`).textContent()).resolves.toContain('Tuesday, 10 June 2031 at 10:00');
 
     for (const path of ['/members', '/bodies', `/members/${isaevId}`, '/members/new', `/bodies/${wg.id}`]) {
@@ -254,7 +324,10 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
   it('saves screenshots of every main page on desktop and phone, each without a serious accessibility problem', async () => {
     const { cookie } = await session(SECRETARIAT);
     const member = await session(ISAEV);
-    for (const [device, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [device, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       for (const [name, path, who] of [
         ['members', '/members?lang=ru', cookie],
         ['member', `/members/${isaevId}`, cookie],
@@ -284,22 +357,60 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
       .post('/members')
       .set('Cookie', secretariat.cookie)
       .type('form')
-      .send({ csrf: 'forged', fullName: 'Forged Person', email: 'forged@example.org', countryCode: 'KZ', language: 'en', timeZone: 'Asia/Almaty', digest: 'immediate', active: 'true' })
+      .send({
+        csrf: 'forged',
+        fullName: 'Forged Person',
+        email: 'forged@example.org',
+        countryCode: 'KZ',
+        language: 'en',
+        timeZone: 'Asia/Almaty',
+        digest: 'immediate',
+        active: 'true',
+      })
       .expect(403);
     expect(forged.text).toContain('The form has expired');
     expect((await t.admin.get('/api/members?limit=1').expect(200)).body.total).toBe(before);
-    await t.anonymous.post(`/members/${isaevId}`).set('Cookie', secretariat.cookie).type('form').send({ fullName: 'Renamed' }).expect(403);
+    await t.anonymous
+      .post(`/members/${isaevId}`)
+      .set('Cookie', secretariat.cookie)
+      .type('form')
+      .send({ fullName: 'Renamed' })
+      .expect(403);
 
     const member = await session(ISAEV);
     const stored = (await t.admin.get(`/api/members/${isaevId}`).expect(200)).body;
-    await t.anonymous.post('/me/preferences').set('Cookie', member.cookie).type('form').send({ language: 'kk', timeZone: 'Asia/Almaty', digest: 'daily' }).expect(403);
-    await t.anonymous.post(`/me/meetings/${meetingId}/answer`).set('Cookie', member.cookie).type('form').send({ csrf: 'stale', response: 'declined' }).expect(403);
+    await t.anonymous
+      .post('/me/preferences')
+      .set('Cookie', member.cookie)
+      .type('form')
+      .send({ language: 'kk', timeZone: 'Asia/Almaty', digest: 'daily' })
+      .expect(403);
+    await t.anonymous
+      .post(`/me/meetings/${meetingId}/answer`)
+      .set('Cookie', member.cookie)
+      .type('form')
+      .send({ csrf: 'stale', response: 'declined' })
+      .expect(403);
 
-    const bad = await t.anonymous.post('/me/preferences').set('Cookie', member.cookie).type('form').send({ csrf: member.csrf, language: 'kk', timeZone: 'Mars/Olympus_Mons', digest: 'daily' }).expect(400);
+    const bad = await t.anonymous
+      .post('/me/preferences')
+      .set('Cookie', member.cookie)
+      .type('form')
+      .send({ csrf: member.csrf, language: 'kk', timeZone: 'Mars/Olympus_Mons', digest: 'daily' })
+      .expect(400);
     expect(bad.text).toMatch(/id="timeZone-error">timeZone must be an IANA time zone/);
-    const refusedItem = await t.anonymous.post(`/me/items/${itemId}/status`).set('Cookie', member.cookie).type('form').send({ csrf: member.csrf, status: 'finished' }).expect(400);
+    const refusedItem = await t.anonymous
+      .post(`/me/items/${itemId}/status`)
+      .set('Cookie', member.cookie)
+      .type('form')
+      .send({ csrf: member.csrf, status: 'finished' })
+      .expect(400);
     expect(refusedItem.text).toContain('status must be one of planned, in_progress, done, cancelled, postponed');
-    expect((await t.admin.get(`/api/members/${isaevId}`).expect(200)).body).toMatchObject({ language: stored.language, timeZone: stored.timeZone, digest: stored.digest });
+    expect((await t.admin.get(`/api/members/${isaevId}`).expect(200)).body).toMatchObject({
+      language: stored.language,
+      timeZone: stored.timeZone,
+      digest: stored.digest,
+    });
     const invitations = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body;
     expect(invitations.find((i: { memberId: string }) => i.memberId === isaevId).response).toBe('accepted');
 

@@ -34,15 +34,38 @@ describe('date-poll answers on a member’s own page', () => {
 
   /** A tentative meeting with three proposed dates, its poll open to the member. */
   async function pollWithThreeDates(number: number) {
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: wgId, kind: 'working_group', number, title: { en: `Meeting ${number}` }, timeZone: 'Asia/Almaty' }).expect(201)).body;
-    const option = async (startsAt: string, label: string) => (await t.admin.post(`/api/meetings/${meeting.id}/date-options`).send({ startsAt, label }).expect(201)).body as { id: string };
-    const dates = [await option('2031-11-27T10:00:00+05:00', 'End of November'), await option('2031-12-03T10:00:00+05:00', 'Early December'), await option('2032-02-10T10:00:00+05:00', 'February')];
-    await t.admin.post(`/api/meetings/${meeting.id}/poll`).send({ memberIds: [isaevId] }).expect(200);
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: wgId,
+          kind: 'working_group',
+          number,
+          title: { en: `Meeting ${number}` },
+          timeZone: 'Asia/Almaty',
+        })
+        .expect(201)
+    ).body;
+    const option = async (startsAt: string, label: string) =>
+      (await t.admin.post(`/api/meetings/${meeting.id}/date-options`).send({ startsAt, label }).expect(201)).body as {
+        id: string;
+      };
+    const dates = [
+      await option('2031-11-27T10:00:00+05:00', 'End of November'),
+      await option('2031-12-03T10:00:00+05:00', 'Early December'),
+      await option('2032-02-10T10:00:00+05:00', 'February'),
+    ];
+    await t.admin
+      .post(`/api/meetings/${meeting.id}/poll`)
+      .send({ memberIds: [isaevId] })
+      .expect(200);
     return { meetingId: meeting.id as string, dates };
   }
 
   const answersOf = async (meetingId: string) =>
-    (await t.admin.get(`/api/meetings/${meetingId}/poll`).expect(200)).body.participants.find((p: { memberId: string }) => p.memberId === isaevId).answers as Record<string, string | null>;
+    (await t.admin.get(`/api/meetings/${meetingId}/poll`).expect(200)).body.participants.find(
+      (p: { memberId: string }) => p.memberId === isaevId,
+    ).answers as Record<string, string | null>;
 
   async function answerAll(meetingId: string) {
     await page.goto(`${BASE}/me?lang=en`);
@@ -55,7 +78,9 @@ describe('date-poll answers on a member’s own page', () => {
 
   const save = async (meetingId: string) => {
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/me/meetings/${meetingId}/poll`)),
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith(`/me/meetings/${meetingId}/poll`),
+      ),
       page.locator(`#m-${meetingId}`).getByRole('button', { name: 'Save my answers on the dates' }).click(),
     ]);
     await page.waitForLoadState();
@@ -66,14 +91,26 @@ describe('date-poll answers on a member’s own page', () => {
     const { meetingId, dates } = await pollWithThreeDates(21);
     const card = await answerAll(meetingId);
     // A value no radio offers, as a tampered or outdated form would send for the last date.
-    await card.locator(`input[name="option.${dates[2].id}"][value="no"]`).evaluate((input) => ((input as unknown as { value: string }).value = 'perhaps'));
+    await card
+      .locator(`input[name="option.${dates[2].id}"][value="no"]`)
+      .evaluate((input) => ((input as unknown as { value: string }).value = 'perhaps'));
     expect(await save(meetingId)).toBe(400);
 
-    await expect(page.locator(`[id="option.${dates[2].id}-error"]`).textContent()).resolves.toContain('answer must be one of yes, if_need_be, no');
+    await expect(page.locator(`[id="option.${dates[2].id}-error"]`).textContent()).resolves.toContain(
+      'answer must be one of yes, if_need_be, no',
+    );
     const fieldset = page.locator(`#m-${meetingId}`).getByRole('group', { name: 'February' });
     await expect(fieldset.getAttribute('aria-describedby')).resolves.toBe(`option.${dates[2].id}-error`);
-    await expect(page.locator(`#m-${meetingId}`).getByRole('group', { name: 'End of November' }).getByLabel('Yes').isChecked()).resolves.toBe(true);
-    await expect(page.locator(`#m-${meetingId}`).getByRole('group', { name: 'Early December' }).getByLabel('If need be').isChecked()).resolves.toBe(true);
+    await expect(
+      page.locator(`#m-${meetingId}`).getByRole('group', { name: 'End of November' }).getByLabel('Yes').isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      page
+        .locator(`#m-${meetingId}`)
+        .getByRole('group', { name: 'Early December' })
+        .getByLabel('If need be')
+        .isChecked(),
+    ).resolves.toBe(true);
     expect(await answersOf(meetingId)).toEqual({ [dates[0].id]: null, [dates[1].id]: null, [dates[2].id]: null });
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
@@ -85,7 +122,9 @@ describe('date-poll answers on a member’s own page', () => {
     await t.admin.delete(`/api/meetings/${meetingId}/date-options/${dates[1].id}`).expect(204);
     expect(await save(meetingId)).toBe(404);
 
-    await expect(page.locator(`#m-${meetingId} form.poll-answers [role=alert]`).textContent()).resolves.toContain(`Date option ${dates[1].id} was not found`);
+    await expect(page.locator(`#m-${meetingId} form.poll-answers [role=alert]`).textContent()).resolves.toContain(
+      `Date option ${dates[1].id} was not found`,
+    );
     expect(await answersOf(meetingId)).toEqual({ [dates[0].id]: null, [dates[2].id]: null });
 
     await page.locator(`#m-${meetingId}`).getByRole('group', { name: 'End of November' }).getByLabel('Yes').check();

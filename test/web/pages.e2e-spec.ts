@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { horizontalOverflow, launchBrowser, SCREENSHOTS as SHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import {
+  horizontalOverflow,
+  launchBrowser,
+  SCREENSHOTS as SHOTS,
+  seriousViolations,
+  signIn as signInWith,
+} from '../support/browser';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startDemoPageApp } from '../support/page-app';
 import type { TestApp } from '../support/test-app';
@@ -19,11 +25,35 @@ describe('the secretariat pages in a real browser', () => {
   beforeAll(async () => {
     let wgId: string;
     ({ t, wgId } = await startDemoPageApp(smtp, PORT));
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
-    await t.admin.post(`/api/work-plans/${plan.id}/import`).attach('file', readFileSync(join(process.cwd(), 'test', 'fixtures', 'wgecc-work-plan-2019.csv')), 'plan.csv').expect(200);
-    const meeting = (await t.admin.post('/api/meetings').send({ bodyId: wgId, kind: 'working_group', number: 9, title: { en: '9th meeting of the WGECC', ru: '9-е заседание РГОСИК', kk: 'ЖТ 9-отырысы' }, timeZone: 'Europe/Brussels', location: { city: 'Brussels', countryCode: 'BE' } }).expect(201)).body;
+    const plan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: wgId, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' })
+        .expect(201)
+    ).body;
+    await t.admin
+      .post(`/api/work-plans/${plan.id}/import`)
+      .attach('file', readFileSync(join(process.cwd(), 'test', 'fixtures', 'wgecc-work-plan-2019.csv')), 'plan.csv')
+      .expect(200);
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: wgId,
+          kind: 'working_group',
+          number: 9,
+          title: { en: '9th meeting of the WGECC', ru: '9-е заседание РГОСИК', kk: 'ЖТ 9-отырысы' },
+          timeZone: 'Europe/Brussels',
+          location: { city: 'Brussels', countryCode: 'BE' },
+        })
+        .expect(201)
+    ).body;
     meetingId = meeting.id;
-    for (const option of [{ startsAt: '2031-11-27T10:00:00+01:00', label: 'End of November' }, { startsAt: '2031-12-03T10:00:00+01:00', label: 'Early December' }, { text: 'февраль 2032', label: 'February' }]) {
+    for (const option of [
+      { startsAt: '2031-11-27T10:00:00+01:00', label: 'End of November' },
+      { startsAt: '2031-12-03T10:00:00+01:00', label: 'Early December' },
+      { text: 'февраль 2032', label: 'February' },
+    ]) {
       await t.admin.post(`/api/meetings/${meeting.id}/date-options`).send(option).expect(201);
     }
     await t.admin.post(`/api/meetings/${meeting.id}/poll`).send({ fromBody: true }).expect(200);
@@ -41,7 +71,10 @@ describe('the secretariat pages in a real browser', () => {
   const signIn = (page: Page, email: string) => signInWith(page, BASE, smtp, email);
 
   it('signs the secretariat in and shows the dashboard, the work plan with its timeline and the meeting poll, accessibly, on desktop and phone', async () => {
-    for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    for (const [device, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
       const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'en-GB' });
       const page = await context.newPage();
       await signIn(page, 'l.bianchi@demo.wgecc.example');
@@ -57,7 +90,9 @@ describe('the secretariat pages in a real browser', () => {
       await page.goto(`${BASE}/work-plan`);
       expect(await page.locator('figure.gantt svg rect').count()).toBeGreaterThanOrEqual(10);
       expect(await page.locator('table.table tbody tr').count()).toBe(8);
-      await expect(page.locator('table.table').textContent()).resolves.toContain('Конец ноября или начало декабря 2019 или февраль 2020');
+      await expect(page.locator('table.table').textContent()).resolves.toContain(
+        'Конец ноября или начало декабря 2019 или февраль 2020',
+      );
       expect(await seriousViolations(page)).toEqual([]);
       expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: join(SHOTS, `work-plan-${device}.png`), fullPage: true });

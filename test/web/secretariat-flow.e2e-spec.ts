@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  SCREENSHOTS,
+  seriousViolations,
+  signIn,
+} from '../support/browser';
 import { addOptions, confirmOption, createMeeting, invite, openPoll } from '../support/meeting-forms';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startDemoPageApp } from '../support/page-app';
@@ -37,9 +45,16 @@ describe('the secretariat and a member, from the work plan to an answered invita
   });
 
   it('imports the fixture with a preview, runs the poll, confirms, invites; the member answers by link and sees it; the dashboard counts it', async () => {
-    const plan = (await t.admin.post('/api/work-plans').send({ bodyId: wgId, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' }).expect(201)).body;
+    const plan = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: wgId, title: { en: 'Work plan 2019', ru: 'Рабочий план 2019' }, period: '2019' })
+        .expect(201)
+    ).body;
 
-    const secretariat = await (await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' })).newPage();
+    const secretariat = await (
+      await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' })
+    ).newPage();
     await signIn(secretariat, BASE, smtp, SECRETARIAT);
 
     const imported = await importWorkPlanWithPreview(secretariat, BASE, plan.id, FIXTURE, {
@@ -70,15 +85,26 @@ describe('the secretariat and a member, from the work plan to an answered invita
     await confirmOption(secretariat, BASE, meetingId, 'End of November');
     const counts = await invite(secretariat, BASE, meetingId, { fromBody: true });
     expect(counts).toMatch(/\d/);
-    await waitFor(() => smtp.to(MEMBER).some((m) => /Буду участвовать \(/.test(m.parsed.text ?? '')), { what: 'the invitation to the member' });
+    await waitFor(() => smtp.to(MEMBER).some((m) => /Буду участвовать \(/.test(m.parsed.text ?? '')), {
+      what: 'the invitation to the member',
+    });
     const invitation = smtp.to(MEMBER).find((m) => /Буду участвовать \(/.test(m.parsed.text ?? ''))!;
-    const accept = /Буду участвовать \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/.exec(invitation.parsed.text ?? '')![1];
+    const accept = /Буду участвовать \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/.exec(
+      invitation.parsed.text ?? '',
+    )![1];
 
     // The member, on a phone, from the email: the link's page records nothing until confirmed.
     const member = await (await browser.newContext({ viewport: PHONE, bypassCSP: true })).newPage();
     await member.goto(accept);
     await expect(member.locator('html').getAttribute('lang')).resolves.toBe('ru');
-    const answerOf = async () => ((await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body as { email: string; response: string; respondedVia: string }[]).find((i) => i.email === MEMBER);
+    const answerOf = async () =>
+      (
+        (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body as {
+          email: string;
+          response: string;
+          respondedVia: string;
+        }[]
+      ).find((i) => i.email === MEMBER);
     expect((await answerOf())?.response).toBe('pending');
     await member.getByRole('button').click();
     await member.waitForSelector('h1');
@@ -96,10 +122,16 @@ describe('the secretariat and a member, from the work plan to an answered invita
     await member.screenshot({ path: join(SCREENSHOTS, 'flow-member-page-phone.png'), fullPage: true });
 
     await secretariat.goto(`${BASE}/?lang=en`);
-    const entry = secretariat.locator('section[aria-labelledby="h-meetings"] li', { hasText: '9th meeting of the WGECC' });
-    const invited = ((await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body as { invitedAt: string | null }[]).filter((i) => i.invitedAt).length;
+    const entry = secretariat.locator('section[aria-labelledby="h-meetings"] li', {
+      hasText: '9th meeting of the WGECC',
+    });
+    const invited = (
+      (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body as { invitedAt: string | null }[]
+    ).filter((i) => i.invitedAt).length;
     expect(invited).toBeGreaterThan(1);
-    await expect(entry.locator('.answers').textContent()).resolves.toBe(`1 of ${invited} accepted, ${invited - 1} not answered`);
+    await expect(entry.locator('.answers').textContent()).resolves.toBe(
+      `1 of ${invited} accepted, ${invited - 1} not answered`,
+    );
     expect(await seriousViolations(secretariat)).toEqual([]);
     await secretariat.screenshot({ path: join(SCREENSHOTS, 'flow-dashboard-desktop.png'), fullPage: true });
   }, 180_000);

@@ -26,11 +26,25 @@ describe('writing items of one plan concurrently', () => {
   });
   afterAll(() => t.close());
 
-  const newPlan = async () => (await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Plan' }, period: '2030' }).expect(201)).body as { id: string };
+  const newPlan = async () =>
+    (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: body.id, title: { en: 'Plan' }, period: '2030' })
+        .expect(201)
+    ).body as { id: string };
   const addItem = (planId: string, n: number) =>
-    t.admin.post(`/api/work-plans/${planId}/items`).send({ activity: { en: `Activity ${n}` }, deadline: 'Q4 2030', responsibleMemberIds: [members[n % members.length].id] });
+    t.admin.post(`/api/work-plans/${planId}/items`).send({
+      activity: { en: `Activity ${n}` },
+      deadline: 'Q4 2030',
+      responsibleMemberIds: [members[n % members.length].id],
+    });
   const positions = async (planId: string): Promise<number[]> =>
-    (await t.dataSource.query('SELECT position FROM work_plan_item WHERE work_plan_id = $1 ORDER BY position', [planId])).map((r: { position: number }) => r.position);
+    (
+      await t.dataSource.query('SELECT position FROM work_plan_item WHERE work_plan_id = $1 ORDER BY position', [
+        planId,
+      ])
+    ).map((r: { position: number }) => r.position);
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
   it('gives 20 concurrent creates on one plan the positions 1..20, each with its reminders and audit entry', async () => {
@@ -53,7 +67,13 @@ describe('writing items of one plan concurrently', () => {
     for (const response of responses.slice(0, 3)) {
       const audit = await t.admin.get(`/api/audit?entity=work_plan_item&id=${response.body.id}`).expect(200);
       expect(audit.body.items).toEqual([
-        expect.objectContaining({ action: 'create', after: expect.objectContaining({ position: response.body.position, responsibleMemberIds: response.body.responsibleMemberIds }) }),
+        expect.objectContaining({
+          action: 'create',
+          after: expect.objectContaining({
+            position: response.body.position,
+            responsibleMemberIds: response.body.responsibleMemberIds,
+          }),
+        }),
       ]);
     }
   });
@@ -72,16 +92,34 @@ describe('writing items of one plan concurrently', () => {
     const patched = (
       await t.admin
         .patch(`/api/work-plan-items/${created.id}`)
-        .send({ deadline: 'Q3 2030', status: 'in_progress', executor: organization.id, responsibleMemberIds: [members[2].id, members[3].id], notes: 'Moved' })
+        .send({
+          deadline: 'Q3 2030',
+          status: 'in_progress',
+          executor: organization.id,
+          responsibleMemberIds: [members[2].id, members[3].id],
+          notes: 'Moved',
+        })
         .expect(200)
     ).body;
     const read = (await t.admin.get(`/api/work-plan-items/${created.id}`).expect(200)).body;
     expect(patched).toEqual(read);
-    expect(read).toMatchObject({ status: 'in_progress', notes: 'Moved', executor: { type: 'organization', id: organization.id }, deadline: { text: 'Q3 2030' } });
+    expect(read).toMatchObject({
+      status: 'in_progress',
+      notes: 'Moved',
+      executor: { type: 'organization', id: organization.id },
+      deadline: { text: 'Q3 2030' },
+    });
     expect([...read.responsibleMemberIds].sort()).toEqual([members[2].id, members[3].id].sort());
-    const history = (await t.admin.get(`/api/work-plan-items/${created.id}/history`).expect(200)).body as { field: string; newValue: string }[];
-    expect(history.map((change) => [change.field, change.newValue]).sort()).toEqual([['deadline', 'Q3 2030'], ['status', 'in_progress']]);
-    const kept = (await t.admin.patch(`/api/work-plan-items/${created.id}`).send({ notes: 'Only notes' }).expect(200)).body;
+    const history = (await t.admin.get(`/api/work-plan-items/${created.id}/history`).expect(200)).body as {
+      field: string;
+      newValue: string;
+    }[];
+    expect(history.map((change) => [change.field, change.newValue]).sort()).toEqual([
+      ['deadline', 'Q3 2030'],
+      ['status', 'in_progress'],
+    ]);
+    const kept = (await t.admin.patch(`/api/work-plan-items/${created.id}`).send({ notes: 'Only notes' }).expect(200))
+      .body;
     expect([...kept.responsibleMemberIds].sort()).toEqual([members[2].id, members[3].id].sort());
   });
 
@@ -96,17 +134,36 @@ describe('writing items of one plan concurrently', () => {
       counter.stop();
     }
     const sql = statements.map((statement) => statement.sql.replace(/\s+/g, ' '));
-    const locking = sql.findIndex((statement) => /UPDATE "?work_plan"? SET|FROM "?work_plan"? .*FOR (NO KEY )?UPDATE/i.test(statement));
+    const locking = sql.findIndex((statement) =>
+      /UPDATE "?work_plan"? SET|FROM "?work_plan"? .*FOR (NO KEY )?UPDATE/i.test(statement),
+    );
     // The plan's row stays locked only while PostgreSQL runs that statement: no BEGIN, no COMMIT.
-    expect(sql.slice(locking)).toEqual([expect.stringMatching(/INSERT INTO "work_plan_item"[\s\S]*INSERT INTO audit_entry[\s\S]*INSERT INTO notification/)]);
-    expect(sql.filter((statement) => /START TRANSACTION|BEGIN|COMMIT|UPDATE notification|status = 'sending'/.test(statement))).toEqual([]);
-    const reminders: { id: string; version: number }[] = await t.dataSource.query(`SELECT id, version FROM notification WHERE subject_id = $1 AND status = 'scheduled'`, [created.id]);
+    expect(sql.slice(locking)).toEqual([
+      expect.stringMatching(
+        /INSERT INTO "work_plan_item"[\s\S]*INSERT INTO audit_entry[\s\S]*INSERT INTO notification/,
+      ),
+    ]);
+    expect(
+      sql.filter((statement) =>
+        /START TRANSACTION|BEGIN|COMMIT|UPDATE notification|status = 'sending'/.test(statement),
+      ),
+    ).toEqual([]);
+    const reminders: { id: string; version: number }[] = await t.dataSource.query(
+      `SELECT id, version FROM notification WHERE subject_id = $1 AND status = 'scheduled'`,
+      [created.id],
+    );
     expect(reminders).toHaveLength(ROWS_PER_ITEM);
     const queue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
     const jobs = await Promise.all(reminders.map((row) => queue.getJob(deliverJobId(row.id, row.version))));
     expect(jobs.map((job) => job?.data.notificationId)).toEqual(reminders.map((row) => row.id));
     const audit = await t.admin.get(`/api/audit?entity=work_plan_item&id=${created.id}`).expect(200);
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'create', before: null, after: expect.objectContaining({ position: created.position, createdAt: created.createdAt }) })]);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        before: null,
+        after: expect.objectContaining({ position: created.position, createdAt: created.createdAt }),
+      }),
+    ]);
   });
 
   it('places an item after items written around the plan’s counter (by SQL)', async () => {
@@ -122,7 +179,10 @@ describe('writing items of one plan concurrently', () => {
 
   it('keeps positions unique and gap-free when an import and single creates write one plan at once', async () => {
     const plan = await newPlan();
-    const csv = ['activity,deadline,executor,countries,responsible', ...range(30).map((n) => `Imported ${n},Q4 2030,,KZ,`)].join('\n');
+    const csv = [
+      'activity,deadline,executor,countries,responsible',
+      ...range(30).map((n) => `Imported ${n},Q4 2030,,KZ,`),
+    ].join('\n');
     const imported = t.admin.post(`/api/work-plans/${plan.id}/import`).attach('file', Buffer.from(csv), 'plan.csv');
     const [importResponse, ...creates] = await Promise.all([imported, ...range(10).map((n) => addItem(plan.id, n))]);
     expect(importResponse.status).toBeLessThan(300);
@@ -138,8 +198,13 @@ describe('writing items of one plan concurrently', () => {
       .post(`/api/work-plans/${plan.id}/items`)
       .send({ activity: { en: 'X' }, deadline: 'Q4 2030', responsibleMemberIds: [members[0].id, missing] })
       .expect(400);
-    expect(badMember.body.message).toEqual([{ field: 'responsibleMemberIds', message: `no member has the id ${missing}` }]);
-    const noPlan = await t.admin.post(`/api/work-plans/${missing}/items`).send({ activity: { en: 'X' }, deadline: 'Q4 2030', responsibleMemberIds: [members[0].id] }).expect(404);
+    expect(badMember.body.message).toEqual([
+      { field: 'responsibleMemberIds', message: `no member has the id ${missing}` },
+    ]);
+    const noPlan = await t.admin
+      .post(`/api/work-plans/${missing}/items`)
+      .send({ activity: { en: 'X' }, deadline: 'Q4 2030', responsibleMemberIds: [members[0].id] })
+      .expect(404);
     expect(JSON.stringify(noPlan.body.message)).toContain(missing);
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notification'))[0].n).toBe(before);
     expect(await positions(plan.id)).toEqual([]);
@@ -150,8 +215,14 @@ describe('writing items of one plan concurrently', () => {
   it('re-plans concurrent updates of one plan’s items from the people loaded with the item', async () => {
     const plan = await newPlan();
     const items = (await Promise.all(range(6).map((n) => addItem(plan.id, n)))).map((r) => r.body as { id: string });
-    await Promise.all(items.map((item) => t.admin.patch(`/api/work-plan-items/${item.id}`).send({ deadline: 'Q3 2030' }).expect(200)));
-    await Promise.all(items.slice(0, 3).map((item) => t.admin.patch(`/api/work-plan-items/${item.id}`).send({ status: 'done' }).expect(200)));
+    await Promise.all(
+      items.map((item) => t.admin.patch(`/api/work-plan-items/${item.id}`).send({ deadline: 'Q3 2030' }).expect(200)),
+    );
+    await Promise.all(
+      items
+        .slice(0, 3)
+        .map((item) => t.admin.patch(`/api/work-plan-items/${item.id}`).send({ status: 'done' }).expect(200)),
+    );
     const rows: { id: string; scheduled: number; q3: number }[] = await t.dataSource.query(
       `SELECT i.id, count(*) FILTER (WHERE n.status = 'scheduled')::int AS scheduled,
               count(*) FILTER (WHERE n.status = 'scheduled' AND n.due_at < '2030-10-01')::int AS q3

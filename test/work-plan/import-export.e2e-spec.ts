@@ -16,19 +16,38 @@ describe('work-plan import and export', () => {
   });
   afterAll(() => t.close());
 
-  const newPlan = async (period = '2019') => (await t.admin.post('/api/work-plans').send({ bodyId, title: { en: `Plan ${period}` }, period }).expect(201)).body.id as string;
+  const newPlan = async (period = '2019') =>
+    (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId, title: { en: `Plan ${period}` }, period })
+        .expect(201)
+    ).body.id as string;
   const upload = (planId: string, content: Buffer | string, filename = 'plan.csv', dryRun = false) =>
-    t.admin.post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
-  const countItems = async (planId: string) => (await t.dataSource.query('SELECT count(*)::int AS n FROM work_plan_item WHERE work_plan_id = $1', [planId]))[0].n as number;
+    t.admin
+      .post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`)
+      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
+  const countItems = async (planId: string) =>
+    (await t.dataSource.query('SELECT count(*)::int AS n FROM work_plan_item WHERE work_plan_id = $1', [planId]))[0]
+      .n as number;
 
   it('imports both fixture files without a single error, matching and creating executors', async () => {
     const planId = await newPlan();
-    const preview = await upload(planId, fixture('wgecc-work-plan-2019.csv'), 'wgecc-work-plan-2019.csv', true).expect(200);
+    const preview = await upload(planId, fixture('wgecc-work-plan-2019.csv'), 'wgecc-work-plan-2019.csv', true).expect(
+      200,
+    );
     expect(preview.body.summary).toEqual({ rows: 8, valid: 8, invalid: 0, newExecutors: ['WECOOP 2', 'WECOOP 3'] });
     expect(preview.body.rows[0]).toMatchObject({
       line: 2,
-      activity: { ru: expect.stringContaining('Подготовка учебного курса'), en: expect.stringContaining('Preparation of a training course') },
-      deadline: { text: 'Февраль 2019', kind: 'window', windows: [expect.objectContaining({ start: '2019-02-01', end: '2019-02-28' })] },
+      activity: {
+        ru: expect.stringContaining('Подготовка учебного курса'),
+        en: expect.stringContaining('Preparation of a training course'),
+      },
+      deadline: {
+        text: 'Февраль 2019',
+        kind: 'window',
+        windows: [expect.objectContaining({ start: '2019-02-01', end: '2019-02-28' })],
+      },
       executor: { name: 'WECOOP 2', match: 'new_organization', id: null },
       errors: [],
     });
@@ -40,7 +59,9 @@ describe('work-plan import and export', () => {
     const ninth = items.find((i: { activity: { en: string } }) => i.activity.en.startsWith('9th meeting'));
     expect(ninth.deadline.kind).toBe('alternatives');
     // "[по запросу]" at the end of an activity marks it on request: never overdue, never reminded.
-    const training = items.find((i: { activity: { en: string } }) => i.activity.en.startsWith('Preparation of a training course'));
+    const training = items.find((i: { activity: { en: string } }) =>
+      i.activity.en.startsWith('Preparation of a training course'),
+    );
     expect(training.deadline).toMatchObject({ text: 'Февраль 2019', onRequest: true });
     expect(training.overdue).toBe(false);
     expect(ninth.deadline.onRequest).toBe(false);
@@ -57,10 +78,16 @@ describe('work-plan import and export', () => {
 
   it('refuses the whole file when one row is bad, listing every bad row with its line', async () => {
     const planId = await newPlan();
-    const csv = 'Мероприятие,Сроки,Исполнитель,countries\n"Good one","Март 2019","WECOOP 2",KZ\n"Bad deadline","когда-нибудь","WECOOP 2",\n"",Май 2019,X,\n"Bad country","Май 2019","WECOOP 2",XX\n';
+    const csv =
+      'Мероприятие,Сроки,Исполнитель,countries\n"Good one","Март 2019","WECOOP 2",KZ\n"Bad deadline","когда-нибудь","WECOOP 2",\n"",Май 2019,X,\n"Bad country","Май 2019","WECOOP 2",XX\n';
     const res = await upload(planId, csv).expect(422);
     expect(res.body.message).toBe('3 of 4 rows have errors; nothing was imported');
-    expect(res.body.details.rows.map((r: { line: number; errors: { field: string }[] }) => [r.line, r.errors.map((e) => e.field)])).toEqual([
+    expect(
+      res.body.details.rows.map((r: { line: number; errors: { field: string }[] }) => [
+        r.line,
+        r.errors.map((e) => e.field),
+      ]),
+    ).toEqual([
       [3, ['deadline']],
       [4, ['activity']],
       [5, ['countries']],
@@ -71,8 +98,15 @@ describe('work-plan import and export', () => {
   it('gives clear errors for missing columns, binary files, old .xls and a missing file', async () => {
     const planId = await newPlan();
     const missing = await upload(planId, 'name,when\nx,y\n').expect(422);
-    expect(missing.body.message[0]).toMatchObject({ field: 'file', message: expect.stringContaining('lacks the columns activity') });
-    const binary = await upload(planId, Buffer.from([0x00, 0xff, 0x10, 0x81, 0x00, 0x02, 0x98, 0x99, 0x00, 0x81]), 'plan.csv').expect(415);
+    expect(missing.body.message[0]).toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('lacks the columns activity'),
+    });
+    const binary = await upload(
+      planId,
+      Buffer.from([0x00, 0xff, 0x10, 0x81, 0x00, 0x02, 0x98, 0x99, 0x00, 0x81]),
+      'plan.csv',
+    ).expect(415);
     expect(binary.body.message[0].field).toBe('file');
     await upload(planId, 'x', 'plan.xls').expect(415);
     const broken = await upload(planId, Buffer.from('PK\u0003\u0004 not really a zip'), 'plan.xlsx').expect(415);
@@ -86,17 +120,25 @@ describe('work-plan import and export', () => {
   it('reads Windows-1251, semicolons and UTF-16 as Excel writes them', async () => {
     const planId = await newPlan();
     const text = 'Мероприятие;Сроки;Исполнитель\r\nОбучение специалистов;Октябрь – Декабрь 2018;WECOOP 2\r\n';
-    const cp1251 = Buffer.from(Array.from(text).map((ch) => {
-      const code = ch.charCodeAt(0);
-      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-      if (ch === '–') return 0x96;
-      return code;
-    }));
+    const cp1251 = Buffer.from(
+      Array.from(text).map((ch) => {
+        const code = ch.charCodeAt(0);
+        if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+        if (ch === '–') return 0x96;
+        return code;
+      }),
+    );
     const res = await upload(planId, cp1251, 'plan.csv', true).expect(200);
     expect(res.body.encoding).toBe('windows-1251');
-    expect(res.body.rows[0]).toMatchObject({ activity: { ru: 'Обучение специалистов' }, deadline: { windows: [expect.objectContaining({ start: '2018-10-01', end: '2018-12-31' })] } });
+    expect(res.body.rows[0]).toMatchObject({
+      activity: { ru: 'Обучение специалистов' },
+      deadline: { windows: [expect.objectContaining({ start: '2018-10-01', end: '2018-12-31' })] },
+    });
 
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('activity\tdeadline\nTraining\tQ3 2019\n', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('activity\tdeadline\nTraining\tQ3 2019\n', 'utf16le'),
+    ]);
     const res16 = await upload(planId, utf16, 'plan.txt', true).expect(200);
     expect(res16.body).toMatchObject({ encoding: 'utf-16le', summary: { valid: 1 } });
   });
@@ -127,8 +169,31 @@ describe('work-plan import and export', () => {
 
     const copy = await newPlan('copy');
     await upload(copy, Buffer.from(text, 'utf8')).expect(200);
-    const summary = (list: { activity: object; deadline: { text: string; windows: object[] }; executor: { id: string } | null; status: string; countries: string[]; topics: string[]; notes: string | null; responsibleMemberIds: string[] }[]) =>
-      list.map((i) => [i.activity, i.deadline.text, i.deadline.windows, i.executor?.id ?? null, i.status, i.countries, i.topics, i.notes, i.responsibleMemberIds]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const summary = (
+      list: {
+        activity: object;
+        deadline: { text: string; windows: object[] };
+        executor: { id: string } | null;
+        status: string;
+        countries: string[];
+        topics: string[];
+        notes: string | null;
+        responsibleMemberIds: string[];
+      }[],
+    ) =>
+      list
+        .map((i) => [
+          i.activity,
+          i.deadline.text,
+          i.deadline.windows,
+          i.executor?.id ?? null,
+          i.status,
+          i.countries,
+          i.topics,
+          i.notes,
+          i.responsibleMemberIds,
+        ])
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     const copied = (await t.admin.get(`/api/work-plan-items?workPlanId=${copy}`).expect(200)).body.items;
     expect(summary(copied)).toEqual(summary(items));
   });
@@ -136,11 +201,15 @@ describe('work-plan import and export', () => {
   it('exports XLSX that imports back, and reads XLSX uploads', async () => {
     const planId = await newPlan();
     await upload(planId, fixture('wgecc-activities-2018.csv')).expect(200);
-    const exported = await t.admin.get(`/api/work-plans/${planId}/export?format=xlsx`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const exported = await t.admin
+      .get(`/api/work-plans/${planId}/export?format=xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.body);
     const sheet = workbook.worksheets[0];
@@ -156,11 +225,17 @@ describe('work-plan import and export', () => {
   it('imports 10,000 rows in one go', async () => {
     const planId = await newPlan('big');
     const lines = ['activity,deadline,executor'];
-    for (let i = 0; i < 10_000; i++) lines.push(`Activity ${i},${['Февраль 2019', 'Q3 2019', 'end of November 2019', '[по запросу]'][i % 4]},WECOOP 2`);
+    for (let i = 0; i < 10_000; i++)
+      lines.push(
+        `Activity ${i},${['Февраль 2019', 'Q3 2019', 'end of November 2019', '[по запросу]'][i % 4]},WECOOP 2`,
+      );
     const res = await upload(planId, lines.join('\n')).expect(200);
     expect(res.body.imported).toBe(10_000);
     expect(await countItems(planId)).toBe(10_000);
-    const positions = await t.dataSource.query('SELECT min(position)::int AS lo, max(position)::int AS hi FROM work_plan_item WHERE work_plan_id = $1', [planId]);
+    const positions = await t.dataSource.query(
+      'SELECT min(position)::int AS lo, max(position)::int AS hi FROM work_plan_item WHERE work_plan_id = $1',
+      [planId],
+    );
     expect(positions[0]).toEqual({ lo: 1, hi: 10_000 });
   }, 60_000);
 });

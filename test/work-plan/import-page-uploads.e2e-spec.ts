@@ -25,7 +25,12 @@ describe('the import page and what it keeps of uploads', () => {
     port = (t.app.getHttpServer().address() as AddressInfo).port;
     redis = new Redis(t.config.redisUrl);
     const body = await createBody(t);
-    planId = (await t.admin.post('/api/work-plans').send({ bodyId: body.id, title: { en: 'Plan' }, period: '2019' }).expect(201)).body.id;
+    planId = (
+      await t.admin
+        .post('/api/work-plans')
+        .send({ bodyId: body.id, title: { en: 'Plan' }, period: '2019' })
+        .expect(201)
+    ).body.id;
     const clerk = await createMember(t, { email: 'clerk@example.org', language: 'en' });
     await addMembership(t, body.id, { memberId: clerk.id, role: 'secretariat' });
     await createMember(t, { email: 'member@example.org', language: 'en' });
@@ -42,7 +47,10 @@ describe('the import page and what it keeps of uploads', () => {
    * Starts a multipart upload announcing 8 MB, sends its first 64 KB and no more: the answer, if the
    * server gives one within two seconds without waiting for the rest of the body.
    */
-  async function answerToUnfinishedUpload(headers: Record<string, string>, path = `/work-plan/${planId}/import`): Promise<IncomingMessage | null> {
+  async function answerToUnfinishedUpload(
+    headers: Record<string, string>,
+    path = `/work-plan/${planId}/import`,
+  ): Promise<IncomingMessage | null> {
     const boundary = 'x-boundary-x';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="plan.csv"\r\nContent-Type: text/csv\r\n\r\n`;
     const req = httpRequest({
@@ -50,7 +58,11 @@ describe('the import page and what it keeps of uploads', () => {
       port,
       method: 'POST',
       path,
-      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(8 * 1024 * 1024), ...headers },
+      headers: {
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(8 * 1024 * 1024),
+        ...headers,
+      },
     });
     req.on('error', () => undefined);
     req.write(head + 'a,'.repeat(32 * 1024));
@@ -75,11 +87,19 @@ describe('the import page and what it keeps of uploads', () => {
     const notSecretariat = await answerToUnfinishedUpload({ Cookie: member.cookie });
     expect(notSecretariat?.statusCode).toBe(403);
     // The service still answers the secretariat's own upload afterwards.
-    await t.anonymous.post(`/work-plan/${planId}/import`).set('Cookie', secretariat.cookie).field('csrf', secretariat.csrf).attach('file', Buffer.from(FIXTURE), 'plan.csv').expect(200);
+    await t.anonymous
+      .post(`/work-plan/${planId}/import`)
+      .set('Cookie', secretariat.cookie)
+      .field('csrf', secretariat.csrf)
+      .attach('file', Buffer.from(FIXTURE), 'plan.csv')
+      .expect(200);
   });
 
   it('refuses an API upload without a valid token before reading the body', async () => {
-    const answer = await answerToUnfinishedUpload({ Authorization: 'Bearer not-a-token' }, `/api/work-plans/${planId}/import?dryRun=true`);
+    const answer = await answerToUnfinishedUpload(
+      { Authorization: 'Bearer not-a-token' },
+      `/api/work-plans/${planId}/import?dryRun=true`,
+    );
     expect(answer?.statusCode).toBe(401);
   });
 
@@ -111,7 +131,12 @@ describe('the import page and what it keeps of uploads', () => {
     for (const key of await keptKeys()) await redis.del(key);
     const uploadIds: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const preview = await t.anonymous.post(`/work-plan/${planId}/import`).set('Cookie', secretariat.cookie).field('csrf', secretariat.csrf).attach('file', Buffer.from(FIXTURE), `plan-${i}.csv`).expect(200);
+      const preview = await t.anonymous
+        .post(`/work-plan/${planId}/import`)
+        .set('Cookie', secretariat.cookie)
+        .field('csrf', secretariat.csrf)
+        .attach('file', Buffer.from(FIXTURE), `plan-${i}.csv`)
+        .expect(200);
       uploadIds.push(/name="upload" value="([^"]+)"/.exec(preview.text)![1]);
     }
     const files = (await keptKeys()).filter((key) => uploadIds.some((id) => key.endsWith(`:${id}`)));
@@ -124,7 +149,12 @@ describe('the import page and what it keeps of uploads', () => {
       expect(ttl).toBeLessThanOrEqual(30 * 60);
     }
 
-    const confirm = (uploadId: string) => t.anonymous.post(`/work-plan/${planId}/import/confirm`).set('Cookie', secretariat.cookie).type('form').send({ csrf: secretariat.csrf, upload: uploadId });
+    const confirm = (uploadId: string) =>
+      t.anonymous
+        .post(`/work-plan/${planId}/import/confirm`)
+        .set('Cookie', secretariat.cookie)
+        .type('form')
+        .send({ csrf: secretariat.csrf, upload: uploadId });
     const dropped = await confirm(uploadIds[0]).expect(410);
     expect(dropped.text).toContain('Please choose it again');
     const newest = await confirm(uploadIds[3]).expect(303);

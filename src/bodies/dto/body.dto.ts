@@ -9,13 +9,23 @@ import { BODY_KINDS } from '../body.entity';
 import type { BodyKind } from '../body.entity';
 
 export class ReminderOffsetsDto {
-  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P30D', 'P7D', 'P1D'], description: 'Before a meeting starts' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    example: ['P30D', 'P7D', 'P1D'],
+    description: 'Before a meeting starts',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsReminderOffsets()
   meetings?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P14D', 'P3D', 'P0D'], description: 'Before a work-plan item is due' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    example: ['P14D', 'P3D', 'P0D'],
+    description: 'Before a work-plan item is due',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsReminderOffsets()
@@ -23,7 +33,10 @@ export class ReminderOffsetsDto {
 }
 
 export class CreateBodyDto {
-  @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'Steering Committee', ru: 'Руководящий комитет', kk: 'Басқарушы комитет' } })
+  @ApiProperty({
+    ...LOCALIZED_TEXT_SCHEMA,
+    example: { en: 'Steering Committee', ru: 'Руководящий комитет', kk: 'Басқарушы комитет' },
+  })
   @IsLocalizedText(300)
   name!: LocalizedText;
 
@@ -37,12 +50,20 @@ export class CreateBodyDto {
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Asia/Almaty', default: 'Asia/Almaty', description: 'Deadlines of this body fall due at the end of the day here' })
+  @ApiPropertyOptional({
+    example: 'Asia/Almaty',
+    default: 'Asia/Almaty',
+    description: 'Deadlines of this body fall due at the end of the day here',
+  })
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
 
-  @ApiPropertyOptional({ type: ReminderOffsetsDto, nullable: true, description: "Reminder offsets for the body's meetings and items; null: the defaults" })
+  @ApiPropertyOptional({
+    type: ReminderOffsetsDto,
+    nullable: true,
+    description: "Reminder offsets for the body's meetings and items; null: the defaults",
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @ValidateNested()

@@ -15,7 +15,10 @@ export class CreateMembershipDto {
   @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
   role!: MembershipRole;
 
-  @ApiPropertyOptional({ example: 'KZ', description: "The country or institution represented; defaults to the member's country" })
+  @ApiPropertyOptional({
+    example: 'KZ',
+    description: "The country or institution represented; defaults to the member's country",
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -26,14 +29,21 @@ export class CreateMembershipDto {
   @IsCalendarDate()
   startDate!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Last day of the term; open while serving' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Last day of the term; open while serving',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsCalendarDate()
   endDate?: string | null;
 }
 
-export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['memberId'] as const), { skipNullProperties: false }) {}
+export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['memberId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class MembershipQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Composition on this day: only terms running then' })

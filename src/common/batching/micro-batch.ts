@@ -51,7 +51,10 @@ export class MicroBatch<Input, Output> {
       batch.forEach((entry, i) => entry.resolve(outputs[i]));
     } catch (error) {
       if (batch.length === 1) batch[0].reject(error);
-      else await Promise.all(batch.map((entry) => this.run([entry.input]).then(([output]) => entry.resolve(output), entry.reject)));
+      else
+        await Promise.all(
+          batch.map((entry) => this.run([entry.input]).then(([output]) => entry.resolve(output), entry.reject)),
+        );
     } finally {
       this.inFlight--;
       this.planFlush();

@@ -12,7 +12,14 @@ export function nextPositionSql(table: OrderedTable, parentColumn: ParentColumn,
  * Ordered children (agenda items, date options): the position after the last one of the parent.
  * Work-plan items take theirs from their plan's counter (`work_plan.last_item_position`).
  */
-export async function nextPosition(manager: EntityManager, table: OrderedTable, parentColumn: ParentColumn, parentId: string): Promise<number> {
-  const rows: { next: number }[] = await manager.query(`SELECT ${nextPositionSql(table, parentColumn, '$1')} AS next`, [parentId]);
+export async function nextPosition(
+  manager: EntityManager,
+  table: OrderedTable,
+  parentColumn: ParentColumn,
+  parentId: string,
+): Promise<number> {
+  const rows: { next: number }[] = await manager.query(`SELECT ${nextPositionSql(table, parentColumn, '$1')} AS next`, [
+    parentId,
+  ]);
   return rows[0].next;
 }

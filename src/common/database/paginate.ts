@@ -48,8 +48,18 @@ export async function paginateRows<T extends ObjectLiteral, R>(
  * the same JSON in a fraction of that. Keys and values are those of JSON.stringify of paginateRows's
  * page; only the white space inside jsonb values differs.
  */
-export async function paginateJson<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, itemJson: string, options: PageOptions = {}): Promise<string> {
-  const { rows, total, totalIsLowerBound } = await pageOfRows(qb, () => qb.clone().select(`(${itemJson})::text`, 'item'), query, options);
+export async function paginateJson<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: PageQuery,
+  itemJson: string,
+  options: PageOptions = {},
+): Promise<string> {
+  const { rows, total, totalIsLowerBound } = await pageOfRows(
+    qb,
+    () => qb.clone().select(`(${itemJson})::text`, 'item'),
+    query,
+    options,
+  );
   return `{"items":[${rows.map((row) => row.item as string).join(',')}],"total":${total},"limit":${query.limit},"offset":${query.offset}${totalIsLowerBound ? ',"totalIsLowerBound":true' : ''}}`;
 }
 
@@ -90,13 +100,22 @@ async function pageOfRows<T extends ObjectLiteral>(
   { countUpTo, statementOf }: PageOptions,
 ): Promise<{ rows: Record<string, unknown>[]; total: number; totalIsLowerBound: boolean }> {
   const pageIsWhole = Number.isInteger(query.limit) && Number.isInteger(query.offset);
-  const built = statementOf === undefined || !pageIsWhole ? undefined : builtStatement(qb, select, countUpTo, statementOf);
+  const built =
+    statementOf === undefined || !pageIsWhole ? undefined : builtStatement(qb, select, countUpTo, statementOf);
   let rows: Record<string, unknown>[];
   if (built) {
     const values: Record<string, unknown> = qb.getParameters();
-    rows = await queryPrepared(qb.dataSource, built, [...built.names.map((name) => values[name]), query.limit, query.offset]);
+    rows = await queryPrepared(qb.dataSource, built, [
+      ...built.names.map((name) => values[name]),
+      query.limit,
+      query.offset,
+    ]);
   } else {
-    const [sql, parameters] = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total').limit(query.limit).offset(query.offset).getQueryAndParameters();
+    const [sql, parameters] = select()
+      .addSelect(`(${countSql(qb, countUpTo)})`, 'page_total')
+      .limit(query.limit)
+      .offset(query.offset)
+      .getQueryAndParameters();
     rows = await qb.dataSource.query(sql, parameters);
   }
   let total: number;
@@ -105,17 +124,29 @@ async function pageOfRows<T extends ObjectLiteral>(
   } else if (query.offset === 0) {
     total = 0;
   } else {
-    const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(`SELECT (${countSql(qb, countUpTo)}) AS page_total`, qb.getParameters());
+    const [countQuery, countParameters] = qb.dataSource.driver.escapeQueryWithParameters(
+      `SELECT (${countSql(qb, countUpTo)}) AS page_total`,
+      qb.getParameters(),
+    );
     total = Number((await qb.dataSource.query<{ page_total: string }[]>(countQuery, countParameters))[0].page_total);
   }
   if (countUpTo !== undefined && total > countUpTo) {
-    return { rows, total: rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo, totalIsLowerBound: true };
+    return {
+      rows,
+      total: rows.length > 0 ? Math.max(countUpTo, query.offset + rows.length) : countUpTo,
+      totalIsLowerBound: true,
+    };
   }
   return { rows, total, totalIsLowerBound: false };
 }
 
 /** The page's statement for this call site and these WHERE conditions, built once; undefined where a condition is not plain SQL text. */
-function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, select: () => SelectQueryBuilder<T>, countUpTo: number | undefined, statementOf: string): BuiltStatement | undefined {
+function builtStatement<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  select: () => SelectQueryBuilder<T>,
+  countUpTo: number | undefined,
+  statementOf: string,
+): BuiltStatement | undefined {
   const wheres = qb.expressionMap.wheres;
   if (!wheres.every((where) => typeof where.condition === 'string')) return undefined;
   const key = `${statementOf}\u0000${countUpTo}\u0000${wheres.map((where) => `${where.type} ${where.condition as string}`).join('\u0000')}`;
@@ -125,7 +156,9 @@ function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sele
   if (known) return known;
   const selected = select().addSelect(`(${countSql(qb, countUpTo)})`, 'page_total');
   const named = selected.getQuery();
-  const stand = Object.fromEntries(Object.keys(selected.getParameters()).map((name) => [name, new ParameterName(name)]));
+  const stand = Object.fromEntries(
+    Object.keys(selected.getParameters()).map((name) => [name, new ParameterName(name)]),
+  );
   let sql: string;
   let markers: unknown[];
   try {
@@ -136,7 +169,11 @@ function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sele
   // Only plain values can be filled in later: a parameter spread into a list (:...name) is not one.
   if (!markers.every((marker) => marker instanceof ParameterName)) return undefined;
   sql = `${sql} LIMIT $${markers.length + 1} OFFSET $${markers.length + 2}`;
-  const statement = { sql, names: (markers).map((marker) => marker.name), preparedAs: `page_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
+  const statement = {
+    sql,
+    names: markers.map((marker) => marker.name),
+    preparedAs: `page_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`,
+  };
   if (byKey.size >= BUILT_STATEMENTS_KEPT) byKey.clear();
   byKey.set(key, statement);
   return statement;
@@ -150,11 +187,16 @@ function builtStatement<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sele
  * is prepared once per connection however often the cache above is cleared, and the statement's
  * result columns never change, so a migration cannot invalidate it. Logged as TypeORM logs its own.
  */
-async function queryPrepared(dataSource: DataSource, statement: BuiltStatement, values: unknown[]): Promise<Record<string, unknown>[]> {
+async function queryPrepared(
+  dataSource: DataSource,
+  statement: BuiltStatement,
+  values: unknown[],
+): Promise<Record<string, unknown>[]> {
   dataSource.logger.logQuery(statement.sql, values);
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   try {
-    return (await pool.query<Record<string, unknown>>({ name: statement.preparedAs, text: statement.sql, values })).rows;
+    return (await pool.query<Record<string, unknown>>({ name: statement.preparedAs, text: statement.sql, values }))
+      .rows;
   } catch (error) {
     dataSource.logger.logQueryError(error as Error, statement.sql, values);
     throw new QueryFailedError(statement.sql, values, error as Error);
@@ -165,7 +207,10 @@ async function queryPrepared(dataSource: DataSource, statement: BuiltStatement, 
 function countSql<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cap: number | undefined): string {
   const matches = qb.clone().orderBy().limit(undefined).offset(undefined);
   if (cap === undefined) return matches.select('count(*)').getQuery();
-  return `SELECT count(*) FROM (${matches.select('1').limit(cap + 1).getQuery()}) capped`;
+  return `SELECT count(*) FROM (${matches
+    .select('1')
+    .limit(cap + 1)
+    .getQuery()}) capped`;
 }
 
 interface RowReader {
@@ -179,7 +224,20 @@ interface RowReader {
  * Column types whose node-postgres value is the entity's value as it is (parsed JSON included), and
  * which JSON.stringify writes as PostgreSQL's row_to_json does (enums are looked at apart).
  */
-const PLAIN_TYPES = new Set(['uuid', 'text', 'varchar', 'character varying', 'boolean', 'integer', 'int', 'int4', 'smallint', 'int2', 'jsonb', 'json']);
+const PLAIN_TYPES = new Set([
+  'uuid',
+  'text',
+  'varchar',
+  'character varying',
+  'boolean',
+  'integer',
+  'int',
+  'int4',
+  'smallint',
+  'int2',
+  'jsonb',
+  'json',
+]);
 /** Instants: node-postgres gives the entity's Date, but PostgreSQL writes them in JSON otherwise than toISOString. */
 const INSTANT_TYPES = new Set(['timestamptz', 'timestamp with time zone']);
 
@@ -215,7 +273,12 @@ function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, ali
  * The entity a query builder selected under `alias` (its columns come back as alias_column), hydrated
  * as TypeORM would; null when a left join found nothing.
  */
-export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>, alias: string): T | null {
+export function entityFromRow<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+  alias: string,
+): T | null {
   const { metadata, columns, primary } = reader(dataSource, target, alias);
   if (row[primary] == null) return null;
   const entity = metadata.create() as T;
@@ -236,7 +299,12 @@ const jsonSql = new WeakMap<DataSource, Map<string, string>>();
  * `relations` gives the JSON expression of properties that are not columns (a joined entity, say).
  * Column types it does not know how to write as JavaScript would are refused when the SQL is built.
  */
-export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, alias: string, relations: Record<string, string> = {}): string {
+export function entityJsonSql<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  alias: string,
+  relations: Record<string, string> = {},
+): string {
   let bySource = jsonSql.get(dataSource);
   if (!bySource) jsonSql.set(dataSource, (bySource = new Map<string, string>()));
   const metadata = dataSource.getMetadata(target);
@@ -247,10 +315,12 @@ export function entityJsonSql<T extends ObjectLiteral>(dataSource: DataSource, t
   for (const column of metadata.columns) {
     const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
     const reference = `"${alias}"."${column.databaseName}"`;
-    if (column.embeddedMetadata || column.transformer || column.isArray) throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} needs JavaScript to be written`);
+    if (column.embeddedMetadata || column.transformer || column.isArray)
+      throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} needs JavaScript to be written`);
     if (INSTANT_TYPES.has(type)) fields.set(column.propertyName, isoInstantSql(reference));
     else if (type === 'enum' || PLAIN_TYPES.has(type)) fields.set(column.propertyName, reference);
-    else throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} has the type ${type}, not written here`);
+    else
+      throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} has the type ${type}, not written here`);
   }
   for (const [property, sql] of Object.entries(relations)) fields.set(property, sql);
   // JSON.stringify writes an entity's properties in the order its class defines them, columns set later after.

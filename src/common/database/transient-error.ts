@@ -4,14 +4,31 @@
  * (57P01–57P03), too many connections, the two conflicts a retry resolves, and the socket errors of
  * a server that is not listening yet.
  */
-const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
-const TRANSIENT_MESSAGES = /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
+const TRANSIENT_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+  '40P01',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+const TRANSIENT_MESSAGES =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
 
 /** Whether an error thrown by a query is worth trying again later (PostgreSQL restarted, a failover). */
 export function isTransientDatabaseError(error: unknown): boolean {
   // Duck-typed, not `instanceof Error`: socket errors come from Node's own realm, not always the caller's.
   if (typeof error !== 'object' || error === null) return false;
-  const { code, driverError, message } = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const { code, driverError, message } = error as {
+    code?: unknown;
+    driverError?: { code?: unknown };
+    message?: unknown;
+  };
   const sqlState = code ?? driverError?.code;
   if (typeof sqlState === 'string' && (sqlState.startsWith('08') || TRANSIENT_CODES.has(sqlState))) return true;
   return typeof message === 'string' && TRANSIENT_MESSAGES.test(message);

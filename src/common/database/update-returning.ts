@@ -1,7 +1,11 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** Runs an UPDATE … RETURNING and gives its rows: TypeORM answers UPDATE with [rows, rowCount], not rows. */
-export async function updateReturning<T>(runner: { query(sql: string, params?: unknown[]): Promise<unknown> }, sql: string, params: unknown[]): Promise<T[]> {
+export async function updateReturning<T>(
+  runner: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
   const result = (await runner.query(sql, params)) as unknown[];
   return (Array.isArray(result[0]) ? result[0] : result) as T[];
 }
@@ -10,7 +14,11 @@ export async function updateReturning<T>(runner: { query(sql: string, params?: u
  * A raw row (snake_case columns, as RETURNING * or row_to_json gives it) as an entity. Only
  * instants need converting: row_to_json writes them as text; every other column already has its shape.
  */
-export function rowToEntity<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
+export function rowToEntity<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
   const metadata = dataSource.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {

@@ -4,11 +4,17 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { describeApi } from '../../app.factory';
 import { OPERATION_ID_PATTERN, openApiJson } from './openapi-document';
 
-type Operation = { operationId?: string; responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }> };
+type Operation = {
+  operationId?: string;
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+};
 
 function operations(document: OpenAPIObject): { name: string; operation: Operation }[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })),
+    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+      name: `${method.toUpperCase()} ${path}`,
+      operation,
+    })),
   );
 }
 
@@ -76,12 +82,18 @@ describe('the OpenAPI document', () => {
     const vague: string[] = [];
     const visit = (schema: Record<string, unknown>, path: string) => {
       const composed = schema.$ref || schema.allOf || schema.oneOf || schema.anyOf;
-      if (schema.type === 'object' && !composed && !schema.properties && schema.additionalProperties === undefined) vague.push(path);
-      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) visit(property, `${path}.${name}`);
+      if (schema.type === 'object' && !composed && !schema.properties && schema.additionalProperties === undefined)
+        vague.push(path);
+      for (const [name, property] of Object.entries(
+        (schema.properties ?? {}) as Record<string, Record<string, unknown>>,
+      ))
+        visit(property, `${path}.${name}`);
       if (schema.items) visit(schema.items as Record<string, unknown>, `${path}[]`);
-      if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties as Record<string, unknown>, `${path}{}`);
+      if (typeof schema.additionalProperties === 'object')
+        visit(schema.additionalProperties as Record<string, unknown>, `${path}{}`);
     };
-    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) visit(schema as Record<string, unknown>, name);
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {}))
+      visit(schema as Record<string, unknown>, name);
     expect(vague).toEqual([]);
   });
 });

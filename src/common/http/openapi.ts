@@ -22,14 +22,18 @@ export class ApiErrorSchema {
   })
   message!: FieldProblemSchema[] | string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'More about the problem, when there is more' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'More about the problem, when there is more',
+  })
   details?: Record<string, unknown>;
 }
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: one entry per field',
   401: 'Missing or invalid bearer token',
-  403: 'The token\'s role may not do this',
+  403: "The token's role may not do this",
   404: 'No such record',
   409: 'Conflicts with the current state or another record',
   413: 'Body larger than 1 MB',
@@ -42,7 +46,11 @@ export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ApiErrorSchema, FieldProblemSchema),
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', schema: { $ref: getSchemaPath(ApiErrorSchema) } }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        schema: { $ref: getSchemaPath(ApiErrorSchema) },
+      }),
     ),
   );
 }

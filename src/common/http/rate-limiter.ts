@@ -44,7 +44,9 @@ export class RateLimiter {
   async hit(...limits: RateLimit[]): Promise<number | null> {
     try {
       const now = Date.now() / 1000;
-      const keys = limits.map((limit) => `${this.config.queuePrefix}:rate:${limit.key}:${Math.floor(now / limit.windowSeconds)}`);
+      const keys = limits.map(
+        (limit) => `${this.config.queuePrefix}:rate:${limit.key}:${Math.floor(now / limit.windowSeconds)}`,
+      );
       const counts = await this.hitCommand(limits.length, ...keys, ...limits.map((limit) => limit.windowSeconds + 1));
       let wait: number | null = null;
       limits.forEach((limit, i) => {

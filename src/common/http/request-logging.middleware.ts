@@ -23,7 +23,14 @@ export class RequestLoggingMiddleware implements NestMiddleware {
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         // The id is given with the line: the request's context is not current when the response has finished.
-        this.logger.log({ requestId, msg: 'request', method: req.method, path: redactPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+        this.logger.log({
+          requestId,
+          msg: 'request',
+          method: req.method,
+          path: redactPath(req.originalUrl),
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        });
       });
     }
     requestContext.run({ requestId }, () => next());

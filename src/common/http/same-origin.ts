@@ -13,8 +13,11 @@ export function refuseCrossSiteWrites(siteOrigin: string, what: string): Request
     if (READ_METHODS.has(req.method)) return next();
     const origin = req.header('origin');
     const fetchSite = req.header('sec-fetch-site');
-    const sameSite = origin !== undefined ? origin === siteOrigin : fetchSite === undefined || fetchSite === 'same-origin';
+    const sameSite =
+      origin !== undefined ? origin === siteOrigin : fetchSite === undefined || fetchSite === 'same-origin';
     if (sameSite) return next();
-    res.status(403).json({ statusCode: 403, error: 'Forbidden', message: `${what} accepts changes only from ${siteOrigin}` });
+    res
+      .status(403)
+      .json({ statusCode: 403, error: 'Forbidden', message: `${what} accepts changes only from ${siteOrigin}` });
   };
 }

@@ -16,12 +16,23 @@ const STRICT = {
 };
 
 /** The documentation and queue dashboards ship inline scripts and styles of their own. */
-const TOOLS = { ...STRICT, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'", 'https:'], imgSrc: ["'self'", 'data:', 'https:'] };
+const TOOLS = {
+  ...STRICT,
+  scriptSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+  imgSrc: ["'self'", 'data:', 'https:'],
+};
 
 /** helmet's headers everywhere, with a strict Content-Security-Policy on pages; CORS stays closed (no header is sent). */
 export function applySecurityHeaders(app: INestApplication, config: AppConfig): void {
   const https = config.appUrl.startsWith('https:');
-  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { ...STRICT, ...(https ? { upgradeInsecureRequests: [] } : {}) } }, hsts: https });
+  const strict = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...STRICT, ...(https ? { upgradeInsecureRequests: [] } : {}) },
+    },
+    hsts: https,
+  });
   const tools = helmet({ contentSecurityPolicy: { useDefaults: false, directives: TOOLS }, hsts: https });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const toolPage = req.path.startsWith('/api/docs') || req.path.startsWith('/admin/queues');

@@ -32,7 +32,9 @@ const ENUMS: Record<LabelKind, readonly string[]> = {
 };
 
 describe('label()', () => {
-  const cases = Object.entries(ENUMS).flatMap(([kind, values]) => values.map((value) => [kind as LabelKind, value] as const));
+  const cases = Object.entries(ENUMS).flatMap(([kind, values]) =>
+    values.map((value) => [kind as LabelKind, value] as const),
+  );
 
   it.each(cases)('%s “%s” has a word in English, Russian and Kazakh', (kind, value) => {
     expect(hasLabel(kind, value)).toBe(true);

@@ -4,7 +4,11 @@ import type { MessageKey } from './messages';
 import type { LABEL_MESSAGES } from './messages/labels';
 
 /** Which codes have words: meetingStatus, emailKind, itemStatus… (the middle part of a `label.*` key). */
-export type LabelKind = keyof typeof LABEL_MESSAGES extends infer Key ? (Key extends `label.${infer Kind}.${string}` ? Kind : never) : never;
+export type LabelKind = keyof typeof LABEL_MESSAGES extends infer Key
+  ? Key extends `label.${infer Kind}.${string}`
+    ? Kind
+    : never
+  : never;
 
 /**
  * A stored code (a status, a kind, an answer) as a word in the reader's language. A value without

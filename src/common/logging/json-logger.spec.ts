@@ -18,7 +18,9 @@ function capture(fn: () => void): string[] {
 
 describe('JsonLogger', () => {
   it('writes one JSON object per line with level, context and the request id', () => {
-    const lines = capture(() => requestContext.run({ requestId: 'req-7' }, () => new JsonLogger('info').log('hello', 'Main')));
+    const lines = capture(() =>
+      requestContext.run({ requestId: 'req-7' }, () => new JsonLogger('info').log('hello', 'Main')),
+    );
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', context: 'Main', requestId: 'req-7', msg: 'hello' });
   });

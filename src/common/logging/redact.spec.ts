@@ -19,7 +19,9 @@ describe('redact', () => {
   });
 
   it("hides the app's own tokens wherever they appear", () => {
-    expect(redact('token wgs_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA was refused')).toBe('token wgs_*** was refused');
+    expect(redact('token wgs_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA was refused')).toBe(
+      'token wgs_*** was refused',
+    );
     expect(redact('feed cal_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB.ics')).toBe('feed cal_***.ics');
     expect(redact('database wgs_test_auth')).toBe('database wgs_test_auth');
   });

@@ -8,7 +8,11 @@ const SECRET_SEGMENT = /\/(calendar\/feed|calendar|feed|actions|sign-in|a)\/[^/?
 
 /** Removes what must never reach a log line: passwords in URLs, tokens in query strings or headers. */
 export function redact(text: string): string {
-  return text.replace(URL_CREDENTIALS, '$1***@').replace(SECRET_QUERY_KEYS, '$1***').replace(BEARER, '$1***').replace(OWN_TOKENS, '$1_***');
+  return text
+    .replace(URL_CREDENTIALS, '$1***@')
+    .replace(SECRET_QUERY_KEYS, '$1***')
+    .replace(BEARER, '$1***')
+    .replace(OWN_TOKENS, '$1_***');
 }
 
 /** A path is logged with its secret segments hidden (calendar feeds and action links carry tokens). */

@@ -11,6 +11,8 @@ describe('answerWithin', () => {
 
   it('gives up with the message when no answer comes in time', async () => {
     const never = new Promise<never>(() => undefined);
-    await expect(answerWithin(never, 20, 'the queue did not answer within 20 ms')).rejects.toThrow('the queue did not answer within 20 ms');
+    await expect(answerWithin(never, 20, 'the queue did not answer within 20 ms')).rejects.toThrow(
+      'the queue did not answer within 20 ms',
+    );
   });
 });

@@ -5,13 +5,25 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ
 /** Building an Intl formatter costs far more than using one: every email would build several. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(language: Language, zone: string, kind: 'dateTime' | 'date' | 'time' | 'offset'): Intl.DateTimeFormat {
+function formatter(
+  language: Language,
+  zone: string,
+  kind: 'dateTime' | 'date' | 'time' | 'offset',
+): Intl.DateTimeFormat {
   const key = `${language}|${zone}|${kind}`;
   let found = formatters.get(key);
   if (!found) {
     const options: Intl.DateTimeFormatOptions =
       kind === 'dateTime'
-        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        ? {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          }
         : kind === 'date'
           ? { day: 'numeric', month: 'long', year: 'numeric' }
           : kind === 'time'
@@ -38,7 +50,10 @@ export function formatTime(iso: string, zone: string, language: Language): strin
 
 /** "Asia/Almaty (UTC+5)": the zone's name and its offset at that moment. */
 export function formatZone(zone: string, iso: string, _language: Language): string {
-  const part = formatter('en', zone, 'offset').formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const part =
+    formatter('en', zone, 'offset')
+      .formatToParts(new Date(iso))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const offset = part.replace(/^GMT/, '');
   return `${zone} (UTC${offset})`;
 }

@@ -8,7 +8,13 @@ const nested = (levels: number): unknown => {
 
 describe('unsafeInput', () => {
   it('takes ordinary input, texts in any script and emoji (surrogate pairs) included', () => {
-    expect(unsafeInput({ name: { en: 'Steering Committee', ru: 'Руководящий комитет', kk: 'Басқарушы комитет' }, note: 'ok 👍🏽', list: [1, true, null] })).toBeNull();
+    expect(
+      unsafeInput({
+        name: { en: 'Steering Committee', ru: 'Руководящий комитет', kk: 'Басқарушы комитет' },
+        note: 'ok 👍🏽',
+        list: [1, true, null],
+      }),
+    ).toBeNull();
   });
 
   it(`takes ${MAX_INPUT_DEPTH} levels and refuses one more, naming the top-level field`, () => {
@@ -32,6 +38,9 @@ describe('unsafeInput', () => {
   });
 
   it('refuses prototype-polluting keys', () => {
-    expect(unsafeInput(JSON.parse('{"x": {"__proto__": {"admin": true}}}'))).toEqual({ field: 'x.__proto__', message: 'is not a known field' });
+    expect(unsafeInput(JSON.parse('{"x": {"__proto__": {"admin": true}}}'))).toEqual({
+      field: 'x.__proto__',
+      message: 'is not a known field',
+    });
   });
 });

@@ -28,7 +28,9 @@ function textProblem(text: string): string | null {
  */
 export function unsafeInput(value: unknown, root = 'body'): FieldProblem | null {
   // `top` is the field a too-deep value is reported under: the body's own field, not a path 33 keys long.
-  const pending: { value: unknown; path: string; top: string; depth: number }[] = [{ value, path: '', top: root, depth: 0 }];
+  const pending: { value: unknown; path: string; top: string; depth: number }[] = [
+    { value, path: '', top: root, depth: 0 },
+  ];
   while (pending.length > 0) {
     const { value: current, path, top, depth } = pending.pop()!;
     if (typeof current === 'string') {

@@ -10,7 +10,10 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimeZone',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be an IANA time zone such as "Asia/Almaty" or "Europe/Brussels"', ...options },
+      options: {
+        message: '$property must be an IANA time zone such as "Asia/Almaty" or "Europe/Brussels"',
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidTimeZone(value) },
     });
 }
@@ -88,8 +91,17 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be an ISO 8601 date and time with an offset, e.g. 2019-12-03T10:00:00+05:00', ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10)) },
+      options: {
+        message: '$property must be an ISO 8601 date and time with an offset, e.g. 2019-12-03T10:00:00+05:00',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          INSTANT.test(value) &&
+          !Number.isNaN(Date.parse(value)) &&
+          isCalendarDate(value.slice(0, 10)),
+      },
     });
 }
 
@@ -99,7 +111,8 @@ export function IsReminderOffsets(options?: ValidationOptions): PropertyDecorato
     if (!Array.isArray(value)) return 'must be a list of ISO 8601 durations such as ["P14D", "P3D", "PT2H"]';
     if (value.length > 10) return 'may hold at most 10 offsets';
     const bad = (value as unknown[]).find((v) => typeof v !== 'string' || parseOffset(v) === null);
-    if (bad !== undefined) return `holds ${JSON.stringify(bad)}, which is not an ISO 8601 duration of at most a year (e.g. P14D, PT2H, PT1M)`;
+    if (bad !== undefined)
+      return `holds ${JSON.stringify(bad)}, which is not an ISO 8601 duration of at most a year (e.g. P14D, PT2H, PT1M)`;
     return null;
   };
   return (target, propertyName) =>
@@ -108,13 +121,19 @@ export function IsReminderOffsets(options?: ValidationOptions): PropertyDecorato
       target: target.constructor,
       propertyName: propertyName as string,
       options,
-      validator: { validate: (value: unknown) => problem(value) === null, defaultMessage: (args) => `${args?.property} ${problem(args?.value)}` },
+      validator: {
+        validate: (value: unknown) => problem(value) === null,
+        defaultMessage: (args) => `${args?.property} ${problem(args?.value)}`,
+      },
     });
 }
 
 const LOCAL_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\\p{L}\\p{M}\\p{N}]+";
 const DOMAIN_LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}\\-]{0,61}[\\p{L}\\p{M}\\p{N}])?';
-const EMAIL_ADDRESS = new RegExp(`^(?=[^@]{1,64}@)${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${DOMAIN_LABEL}\\.)+(?:\\p{L}{2,63}|xn--[a-z0-9\\-]{1,59})$`, 'iu');
+const EMAIL_ADDRESS = new RegExp(
+  `^(?=[^@]{1,64}@)${LOCAL_ATOM}(?:\\.${LOCAL_ATOM})*@(?:${DOMAIN_LABEL}\\.)+(?:\\p{L}{2,63}|xn--[a-z0-9\\-]{1,59})$`,
+  'iu',
+);
 
 /**
  * An address as the sign-in form takes it: an unquoted local part (dot-separated atoms, letters of
@@ -125,7 +144,8 @@ export function isEmailAddress(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 254 && EMAIL_ADDRESS.test(value);
 }
 
-export const EMAIL_ADDRESS_MESSAGE = 'must be an email address such as name@example.org (no quotes, spaces, commas or angle brackets)';
+export const EMAIL_ADDRESS_MESSAGE =
+  'must be an email address such as name@example.org (no quotes, spaces, commas or angle brackets)';
 
 /** The one email rule of every address the service takes in (members, their forms, sign-in). */
 export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {

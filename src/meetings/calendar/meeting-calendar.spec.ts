@@ -68,7 +68,12 @@ function observances(ics: string, tzid: string): { kind: string; props: Record<s
   expect(block).not.toBeNull();
   return [...block![1].matchAll(/BEGIN:(STANDARD|DAYLIGHT)\r\n([\s\S]*?)END:\1/g)].map(([, kind, body]) => ({
     kind,
-    props: Object.fromEntries(body.trim().split('\r\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)])),
+    props: Object.fromEntries(
+      body
+        .trim()
+        .split('\r\n')
+        .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]),
+    ),
   }));
 }
 
@@ -76,16 +81,70 @@ describe('buildMeetingCalendar', () => {
   describe('DTSTART/DTEND resolve through the embedded VTIMEZONE to the given instants', () => {
     it.each([
       // Almaty kept UTC+6 until 1 March 2024, UTC+5 since.
-      ['Asia/Almaty 2019 (UTC+6)', 'Asia/Almaty', '2019-11-12T04:00:00Z', '2019-11-12T11:30:00Z', '20191112T100000', '20191112T173000'],
-      ['Asia/Almaty 2025 (UTC+5)', 'Asia/Almaty', '2025-03-05T05:00:00Z', '2025-03-05T08:00:00Z', '20250305T100000', '20250305T130000'],
-      ['Asia/Bishkek (UTC+6)', 'Asia/Bishkek', '2025-06-17T03:00:00Z', '2025-06-17T09:00:00Z', '20250617T090000', '20250617T150000'],
-      ['Asia/Tashkent (UTC+5)', 'Asia/Tashkent', '2025-06-17T04:00:00Z', '2025-06-17T06:00:00Z', '20250617T090000', '20250617T110000'],
-      ['Europe/Brussels in summer (CEST)', 'Europe/Brussels', '2025-07-01T07:30:00Z', '2025-07-01T15:00:00Z', '20250701T093000', '20250701T170000'],
-      ['Europe/Brussels in winter (CET)', 'Europe/Brussels', '2025-01-21T08:30:00Z', '2025-01-21T16:00:00Z', '20250121T093000', '20250121T170000'],
+      [
+        'Asia/Almaty 2019 (UTC+6)',
+        'Asia/Almaty',
+        '2019-11-12T04:00:00Z',
+        '2019-11-12T11:30:00Z',
+        '20191112T100000',
+        '20191112T173000',
+      ],
+      [
+        'Asia/Almaty 2025 (UTC+5)',
+        'Asia/Almaty',
+        '2025-03-05T05:00:00Z',
+        '2025-03-05T08:00:00Z',
+        '20250305T100000',
+        '20250305T130000',
+      ],
+      [
+        'Asia/Bishkek (UTC+6)',
+        'Asia/Bishkek',
+        '2025-06-17T03:00:00Z',
+        '2025-06-17T09:00:00Z',
+        '20250617T090000',
+        '20250617T150000',
+      ],
+      [
+        'Asia/Tashkent (UTC+5)',
+        'Asia/Tashkent',
+        '2025-06-17T04:00:00Z',
+        '2025-06-17T06:00:00Z',
+        '20250617T090000',
+        '20250617T110000',
+      ],
+      [
+        'Europe/Brussels in summer (CEST)',
+        'Europe/Brussels',
+        '2025-07-01T07:30:00Z',
+        '2025-07-01T15:00:00Z',
+        '20250701T093000',
+        '20250701T170000',
+      ],
+      [
+        'Europe/Brussels in winter (CET)',
+        'Europe/Brussels',
+        '2025-01-21T08:30:00Z',
+        '2025-01-21T16:00:00Z',
+        '20250121T093000',
+        '20250121T170000',
+      ],
       // Starts in winter time, ends in summer time: each end is resolved on its own.
-      ['Europe/Brussels across the spring change', 'Europe/Brussels', '2025-03-29T23:00:00Z', '2025-03-30T06:00:00Z', '20250330T000000', '20250330T080000'],
+      [
+        'Europe/Brussels across the spring change',
+        'Europe/Brussels',
+        '2025-03-29T23:00:00Z',
+        '2025-03-30T06:00:00Z',
+        '20250330T000000',
+        '20250330T080000',
+      ],
     ])('%s', (_label, timeZone, startsAt, endsAt, wallStart, wallEnd) => {
-      const ics = buildMeetingCalendar('REQUEST', meeting({ timeZone, startsAt: new Date(startsAt), endsAt: new Date(endsAt) }), ATTENDEES, NOW);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting({ timeZone, startsAt: new Date(startsAt), endsAt: new Date(endsAt) }),
+        ATTENDEES,
+        NOW,
+      );
 
       const lines = unfoldedLines(ics);
       expect(lines).toContain(`DTSTART;TZID=${timeZone}:${wallStart}`);
@@ -94,7 +153,10 @@ describe('buildMeetingCalendar', () => {
       // The parser knows no zone of its own, so the TZID can only be resolved from the file.
       expect(ICAL.TimezoneService.has(timeZone)).toBe(false);
       const event = onlyEvent(ics);
-      for (const [name, expected] of [['dtstart', startsAt], ['dtend', endsAt]]) {
+      for (const [name, expected] of [
+        ['dtstart', startsAt],
+        ['dtend', endsAt],
+      ]) {
         const time = timeOf(event, name);
         expect(time.zone?.tzid).toBe(timeZone);
         expect(time.toJSDate().toISOString()).toBe(new Date(expected).toISOString());
@@ -116,7 +178,12 @@ describe('buildMeetingCalendar', () => {
     });
 
     it('gives Almaty +06 for a 2019 meeting', () => {
-      const ics = buildMeetingCalendar('REQUEST', meeting({ startsAt: new Date('2019-05-01T04:00:00Z'), endsAt: new Date('2019-05-01T06:00:00Z') }), [], NOW);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting({ startsAt: new Date('2019-05-01T04:00:00Z'), endsAt: new Date('2019-05-01T06:00:00Z') }),
+        [],
+        NOW,
+      );
       expect(observances(ics, 'Asia/Almaty')).toEqual([
         { kind: 'STANDARD', props: { DTSTART: '20180101T000000', TZOFFSETFROM: '+0600', TZOFFSETTO: '+0600' } },
       ]);
@@ -135,11 +202,21 @@ describe('buildMeetingCalendar', () => {
       expect(observances(ics, 'Europe/Brussels')).toEqual([
         {
           kind: 'STANDARD',
-          props: { DTSTART: '20231029T030000', RRULE: 'FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', TZOFFSETFROM: '+0200', TZOFFSETTO: '+0100' },
+          props: {
+            DTSTART: '20231029T030000',
+            RRULE: 'FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+            TZOFFSETFROM: '+0200',
+            TZOFFSETTO: '+0100',
+          },
         },
         {
           kind: 'DAYLIGHT',
-          props: { DTSTART: '20240331T020000', RRULE: 'FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', TZOFFSETFROM: '+0100', TZOFFSETTO: '+0200' },
+          props: {
+            DTSTART: '20240331T020000',
+            RRULE: 'FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+            TZOFFSETFROM: '+0100',
+            TZOFFSETTO: '+0200',
+          },
         },
       ]);
     });
@@ -147,7 +224,11 @@ describe('buildMeetingCalendar', () => {
     it('closes a yearly rule with UNTIL when DST is abolished (São Paulo, 2019)', () => {
       const ics = buildMeetingCalendar(
         'REQUEST',
-        meeting({ timeZone: 'America/Sao_Paulo', startsAt: new Date('2019-06-01T12:00:00Z'), endsAt: new Date('2019-06-01T14:00:00Z') }),
+        meeting({
+          timeZone: 'America/Sao_Paulo',
+          startsAt: new Date('2019-06-01T12:00:00Z'),
+          endsAt: new Date('2019-06-01T14:00:00Z'),
+        }),
         [],
         NOW,
       );
@@ -175,7 +256,12 @@ describe('buildMeetingCalendar', () => {
       ['Africa/Casablanca', '2025-06-01T00:00:00Z'],
     ])('%s around %s agrees with the tz database', (timeZone, at) => {
       const startsAt = new Date(at);
-      const ics = buildMeetingCalendar('PUBLISH', meeting({ timeZone, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) }), [], NOW);
+      const ics = buildMeetingCalendar(
+        'PUBLISH',
+        meeting({ timeZone, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) }),
+        [],
+        NOW,
+      );
       const zone = timeOf(onlyEvent(ics), 'dtstart').zone;
       expect(zone.tzid).toBe(timeZone);
 
@@ -198,7 +284,8 @@ describe('buildMeetingCalendar', () => {
           },
           zone,
         );
-        if (time.toUnixTime() * 1000 !== t) mismatches.push(`${new Date(t).toISOString()} read as ${new Date(time.toUnixTime() * 1000).toISOString()}`);
+        if (time.toUnixTime() * 1000 !== t)
+          mismatches.push(`${new Date(t).toISOString()} read as ${new Date(time.toUnixTime() * 1000).toISOString()}`);
       };
 
       const local = DateTime.fromJSDate(startsAt, { zone: timeZone });
@@ -219,7 +306,11 @@ describe('buildMeetingCalendar', () => {
 
     it('generates one VTIMEZONE per TZID that the events use', () => {
       const ics = buildMeetingCalendar('REQUEST', meeting({ timeZone: 'Europe/Brussels' }), ATTENDEES, NOW);
-      const tzids = [...unfoldedLines(ics).join('\n').matchAll(/^TZID:(.*)$/gm)].map((m) => m[1]);
+      const tzids = [
+        ...unfoldedLines(ics)
+          .join('\n')
+          .matchAll(/^TZID:(.*)$/gm),
+      ].map((m) => m[1]);
       expect(tzids).toEqual(['Europe/Brussels']);
     });
   });
@@ -234,15 +325,27 @@ describe('buildMeetingCalendar', () => {
       ['Asia/Almaty', '2024-02-29T18:30:00Z'],
     ])('is written unambiguously in UTC (%s, %s)', (timeZone, startsAt) => {
       const start = new Date(startsAt);
-      const ics = buildMeetingCalendar('REQUEST', meeting({ timeZone, startsAt: start, endsAt: new Date(start.getTime() + 7_200_000) }), [], NOW);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting({ timeZone, startsAt: start, endsAt: new Date(start.getTime() + 7_200_000) }),
+        [],
+        NOW,
+      );
       expect(unfoldedLines(ics)).toContain(`DTSTART:${startsAt.replace(/[-:]/g, '')}`);
       expect(timeOf(onlyEvent(ics), 'dtstart').toJSDate().toISOString()).toBe(start.toISOString());
-      expect(timeOf(onlyEvent(ics), 'dtend').toJSDate().toISOString()).toBe(new Date(start.getTime() + 7_200_000).toISOString());
+      expect(timeOf(onlyEvent(ics), 'dtend').toJSDate().toISOString()).toBe(
+        new Date(start.getTime() + 7_200_000).toISOString(),
+      );
     });
 
     it('does not affect the hour after the spring change', () => {
       const start = new Date('2025-03-30T01:30:00Z'); // 03:30 CEST, just after 02:00 became 03:00
-      const ics = buildMeetingCalendar('REQUEST', meeting({ timeZone: 'Europe/Brussels', startsAt: start, endsAt: new Date('2025-03-30T02:00:00Z') }), [], NOW);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting({ timeZone: 'Europe/Brussels', startsAt: start, endsAt: new Date('2025-03-30T02:00:00Z') }),
+        [],
+        NOW,
+      );
       expect(unfoldedLines(ics)).toContain('DTSTART;TZID=Europe/Brussels:20250330T033000');
       expect(timeOf(onlyEvent(ics), 'dtstart').toJSDate().toISOString()).toBe(start.toISOString());
     });
@@ -284,7 +387,12 @@ describe('buildMeetingCalendar', () => {
   });
 
   it('leaves out DESCRIPTION, LOCATION, URL and LAST-MODIFIED when there are none', () => {
-    const ics = buildMeetingCalendar('REQUEST', meeting({ description: null, location: null, url: undefined }), [], NOW);
+    const ics = buildMeetingCalendar(
+      'REQUEST',
+      meeting({ description: null, location: null, url: undefined }),
+      [],
+      NOW,
+    );
     const names = unfoldedLines(ics).map((line) => line.split(/[;:]/, 1)[0]);
     expect(names).not.toContain('LOCATION');
     expect(names).not.toContain('URL');
@@ -305,11 +413,46 @@ describe('buildMeetingCalendar', () => {
         delegatedTo: p.getParameter('delegated-to'),
       }));
     expect(attendees).toEqual([
-      { value: 'mailto:john.doe@example.eu', role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION', rsvp: 'TRUE', cn: 'Doe, John', delegatedTo: undefined },
-      { value: 'mailto:aigerim@example.kz', role: 'REQ-PARTICIPANT', partstat: 'ACCEPTED', rsvp: 'FALSE', cn: 'Айгерим Нурланова', delegatedTo: undefined },
-      { value: 'mailto:bakyt@example.kg', role: 'REQ-PARTICIPANT', partstat: 'TENTATIVE', rsvp: 'TRUE', cn: 'Bakyt Asanov', delegatedTo: undefined },
-      { value: 'mailto:jana@example.eu', role: 'REQ-PARTICIPANT', partstat: 'DECLINED', rsvp: 'FALSE', cn: 'Jana Novak', delegatedTo: undefined },
-      { value: 'mailto:timur@example.uz', role: 'REQ-PARTICIPANT', partstat: 'DELEGATED', rsvp: 'FALSE', cn: 'Timur Karimov', delegatedTo: 'mailto:deputy@example.uz' },
+      {
+        value: 'mailto:john.doe@example.eu',
+        role: 'REQ-PARTICIPANT',
+        partstat: 'NEEDS-ACTION',
+        rsvp: 'TRUE',
+        cn: 'Doe, John',
+        delegatedTo: undefined,
+      },
+      {
+        value: 'mailto:aigerim@example.kz',
+        role: 'REQ-PARTICIPANT',
+        partstat: 'ACCEPTED',
+        rsvp: 'FALSE',
+        cn: 'Айгерим Нурланова',
+        delegatedTo: undefined,
+      },
+      {
+        value: 'mailto:bakyt@example.kg',
+        role: 'REQ-PARTICIPANT',
+        partstat: 'TENTATIVE',
+        rsvp: 'TRUE',
+        cn: 'Bakyt Asanov',
+        delegatedTo: undefined,
+      },
+      {
+        value: 'mailto:jana@example.eu',
+        role: 'REQ-PARTICIPANT',
+        partstat: 'DECLINED',
+        rsvp: 'FALSE',
+        cn: 'Jana Novak',
+        delegatedTo: undefined,
+      },
+      {
+        value: 'mailto:timur@example.uz',
+        role: 'REQ-PARTICIPANT',
+        partstat: 'DELEGATED',
+        rsvp: 'FALSE',
+        cn: 'Timur Karimov',
+        delegatedTo: 'mailto:deputy@example.uz',
+      },
     ]);
     expect(unfoldedLines(ics)).toContain(
       'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="Doe, John":mailto:john.doe@example.eu',
@@ -359,7 +502,12 @@ describe('buildMeetingCalendar', () => {
     ].join('\n');
 
     it('folds at 75 octets without splitting a character and round-trips Cyrillic and Kazakh exactly', () => {
-      const ics = buildMeetingCalendar('REQUEST', meeting({ description: longDescription, location: 'Бишкек, Кыргызстан — Ала-Тоо' }), ATTENDEES, NOW);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting({ description: longDescription, location: 'Бишкек, Кыргызстан — Ала-Тоо' }),
+        ATTENDEES,
+        NOW,
+      );
       const lines = physicalLines(ics);
       expect(lines.some((line) => line.startsWith(' '))).toBe(true);
       for (const line of lines) {
@@ -424,7 +572,12 @@ describe('buildMeetingCalendar', () => {
     };
 
     it('cannot add a property line through a name or an email', () => {
-      const ics = buildMeetingCalendar('REQUEST', meeting({ organizer: { name: 'Sec\nretariat\r\nBcc: z@evil', email: 'sec@wgecc.example\r\n' } }), [evil], NOW);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting({ organizer: { name: 'Sec\nretariat\r\nBcc: z@evil', email: 'sec@wgecc.example\r\n' } }),
+        [evil],
+        NOW,
+      );
       for (const line of physicalLines(ics)) {
         expect(line).not.toMatch(/^(Bcc|X-EVIL)/i);
         expect(line).toMatch(/^([A-Z][A-Z0-9-]*[;:]| )/);
@@ -443,8 +596,15 @@ describe('buildMeetingCalendar', () => {
     });
 
     it('quotes parameter values with : ; , and replaces double quotes', () => {
-      const ics = buildMeetingCalendar('REQUEST', meeting(), [{ name: 'Dr. "JJ" Doe; Head: Unit, EU', email: 'jj@example.eu', partstat: 'ACCEPTED' }], NOW);
-      expect(unfoldedLines(ics)).toContain(`ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE;CN="Dr. 'JJ' Doe; Head: Unit, EU":mailto:jj@example.eu`);
+      const ics = buildMeetingCalendar(
+        'REQUEST',
+        meeting(),
+        [{ name: 'Dr. "JJ" Doe; Head: Unit, EU', email: 'jj@example.eu', partstat: 'ACCEPTED' }],
+        NOW,
+      );
+      expect(unfoldedLines(ics)).toContain(
+        `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE;CN="Dr. 'JJ' Doe; Head: Unit, EU":mailto:jj@example.eu`,
+      );
       expect(onlyEvent(ics).getFirstProperty('attendee')!.getParameter('cn')).toBe("Dr. 'JJ' Doe; Head: Unit, EU");
     });
   });
@@ -478,13 +638,34 @@ describe('buildMeetingCalendar', () => {
 
 describe('buildCalendarFeed', () => {
   const deadlines: CalendarDeadline[] = [
-    { uid: 'deadline-1@wgecc.example', title: 'Comments on the draft work plan', start: '2025-03-15', end: '2025-03-15', url: 'https://wgecc.example/work-plan' },
-    { uid: 'deadline-2@wgecc.example', title: 'National reports', description: 'Отчёты стран', start: '2025-02-24', end: '2025-03-07' },
+    {
+      uid: 'deadline-1@wgecc.example',
+      title: 'Comments on the draft work plan',
+      start: '2025-03-15',
+      end: '2025-03-15',
+      url: 'https://wgecc.example/work-plan',
+    },
+    {
+      uid: 'deadline-2@wgecc.example',
+      title: 'National reports',
+      description: 'Отчёты стран',
+      start: '2025-02-24',
+      end: '2025-03-07',
+    },
   ];
   const meetings = [
-    meeting({ uid: 'm-2019@wgecc.example', startsAt: new Date('2019-11-12T04:00:00Z'), endsAt: new Date('2019-11-12T11:00:00Z') }),
+    meeting({
+      uid: 'm-2019@wgecc.example',
+      startsAt: new Date('2019-11-12T04:00:00Z'),
+      endsAt: new Date('2019-11-12T11:00:00Z'),
+    }),
     meeting({ uid: 'm-2025@wgecc.example' }),
-    meeting({ uid: 'm-brussels@wgecc.example', timeZone: 'Europe/Brussels', startsAt: new Date('2025-07-01T07:30:00Z'), endsAt: new Date('2025-07-01T15:00:00Z') }),
+    meeting({
+      uid: 'm-brussels@wgecc.example',
+      timeZone: 'Europe/Brussels',
+      startsAt: new Date('2025-07-01T07:30:00Z'),
+      endsAt: new Date('2025-07-01T15:00:00Z'),
+    }),
     meeting({ uid: 'm-cancelled@wgecc.example', status: 'CANCELLED', sequence: 4 }),
   ];
 
@@ -502,7 +683,10 @@ describe('buildCalendarFeed', () => {
   it('puts meetings of all zones and years at their instants, with one VTIMEZONE per TZID', () => {
     const ics = buildCalendarFeed('Feed', meetings, deadlines, NOW);
     const calendar = parse(ics);
-    expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Asia/Almaty', 'Europe/Brussels']);
+    expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([
+      'Asia/Almaty',
+      'Europe/Brussels',
+    ]);
 
     const events = new Map(calendar.getAllSubcomponents('vevent').map((e) => [e.getFirstPropertyValue('uid'), e]));
     expect(events.size).toBe(meetings.length + deadlines.length);

@@ -59,7 +59,12 @@ const DAY_MS = 86_400_000;
 type Method = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
 /** A whole VCALENDAR for one email: METHOD:REQUEST (invitation/update), CANCEL (cancellation) or PUBLISH. */
-export function buildMeetingCalendar(method: Method, meeting: CalendarMeeting, attendees: CalendarAttendee[], now: Date = new Date()): string {
+export function buildMeetingCalendar(
+  method: Method,
+  meeting: CalendarMeeting,
+  attendees: CalendarAttendee[],
+  now: Date = new Date(),
+): string {
   checkMeeting(meeting);
   const dtstamp = utcDateTime(now, 'now');
   return serialize([
@@ -94,7 +99,13 @@ export function buildCalendarFeed(
 }
 
 function calendarHeader(method: Method): string[] {
-  return ['BEGIN:VCALENDAR', 'PRODID:-//WECOOP//wg-secretariat//EN', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `METHOD:${method}`];
+  return [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//WECOOP//wg-secretariat//EN',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${method}`,
+  ];
 }
 
 /** One VTIMEZONE per TZID, before the events: some older clients resolve a TZID only once defined. */
@@ -114,7 +125,12 @@ function timezoneComponents(meetings: CalendarMeeting[]): string[] {
   });
 }
 
-function meetingEvent(meeting: CalendarMeeting, attendees: CalendarAttendee[], method: Method, dtstamp: string): string[] {
+function meetingEvent(
+  meeting: CalendarMeeting,
+  attendees: CalendarAttendee[],
+  method: Method,
+  dtstamp: string,
+): string[] {
   // RFC 5546 §3.2.5: the event in a CANCEL must say CANCELLED, whatever the stored meeting says.
   const status = method === 'CANCEL' ? 'CANCELLED' : meeting.status;
   const alarmMinutes = meeting.alarmMinutesBefore === undefined ? 60 : meeting.alarmMinutesBefore;
@@ -165,7 +181,8 @@ function attendeeLine(attendee: CalendarAttendee, method: Method): string {
 function deadlineEvent(deadline: CalendarDeadline, dtstamp: string): string[] {
   const start = calendarDate(deadline.start, 'start');
   const lastDay = calendarDate(deadline.end, 'end');
-  if (lastDay < start) throw new RangeError(`Deadline "${deadline.uid}" ends (${deadline.end}) before it starts (${deadline.start})`);
+  if (lastDay < start)
+    throw new RangeError(`Deadline "${deadline.uid}" ends (${deadline.end}) before it starts (${deadline.start})`);
   // DTEND of an all-day event is exclusive (RFC 5545 §3.6.1): the day after the last day.
   const end = new Date(lastDay.getTime() + DAY_MS);
   return [
@@ -234,7 +251,8 @@ function calendarDate(value: string, field: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   // Date.UTC rolls 2025-02-30 over into March; a round trip catches it.
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new RangeError(`Deadline ${field} "${value}" is not a YYYY-MM-DD date`);
+  if (!date || date.toISOString().slice(0, 10) !== value)
+    throw new RangeError(`Deadline ${field} "${value}" is not a YYYY-MM-DD date`);
   return date;
 }
 
@@ -254,7 +272,9 @@ function optional(name: string, value: string | null | undefined, encode: (value
 }
 
 function contentLine(name: string, value: string, params: Param[] = []): string {
-  const paramText = params.map(([key, paramValue, quoting]) => `;${key}=${encodeParamValue(paramValue, quoting === 'quote')}`);
+  const paramText = params.map(
+    ([key, paramValue, quoting]) => `;${key}=${encodeParamValue(paramValue, quoting === 'quote')}`,
+  );
   return `${name}${paramText.join('')}:${value}`;
 }
 
@@ -265,12 +285,14 @@ function contentLine(name: string, value: string, params: Param[] = []): string 
  * quotes, and would read the rest of the line as the parameter, losing the attendee's address.
  */
 function paramValueText(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
-    .replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ')
-    .replace(/"/g, "'")
-    .replace(/\\/g, '/')
-    .trim();
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
+      .replace(/\s*[\u0000-\u001f\u007f]+\s*/g, ' ')
+      .replace(/"/g, "'")
+      .replace(/\\/g, '/')
+      .trim()
+  );
 }
 
 function encodeParamValue(value: string, alwaysQuote: boolean): string {
@@ -280,17 +302,24 @@ function encodeParamValue(value: string, alwaysQuote: boolean): string {
 
 /** TEXT value (RFC 5545 §3.3.11). Other control characters than tab are not allowed at all. */
 function text(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
+  );
 }
 
 /** URI values are not escaped, so anything that could break the line is removed instead. */
 function uri(value: string): string {
-  // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
-  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().replace(/ /g, '%20');
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- RFC 5545 text may carry no control characters: they are what is removed here
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .replace(/ /g, '%20')
+  );
 }
 
 function mailto(email: string): string {

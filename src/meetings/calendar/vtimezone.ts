@@ -243,5 +243,8 @@ function formatOffset(minutes: number): string {
 
 /** An instant as an RFC 5545 UTC DATE-TIME (seconds precision). */
 export function formatUtc(ms: number): string {
-  return new Date(Math.floor(ms / SECOND_MS) * SECOND_MS).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(Math.floor(ms / SECOND_MS) * SECOND_MS)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { IsLocalizedText } from '../../common/validation/validators';
@@ -17,7 +30,10 @@ export class AgendaDocumentDto {
 }
 
 export class CreateAgendaItemDto {
-  @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'Adoption of the work plan', ru: 'Утверждение рабочего плана' } })
+  @ApiProperty({
+    ...LOCALIZED_TEXT_SCHEMA,
+    example: { en: 'Adoption of the work plan', ru: 'Утверждение рабочего плана' },
+  })
   @IsLocalizedText(500)
   title!: LocalizedText;
 

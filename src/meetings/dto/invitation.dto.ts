@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { INVITATION_RESPONSES } from '../invitation.entity';
 import type { InvitationResponse } from '../invitation.entity';
 import { AudienceDto } from './poll.dto';
@@ -9,7 +21,9 @@ export class InviteDto extends AudienceDto {}
 
 export class RecordResponseDto {
   @ApiProperty({ enum: INVITATION_RESPONSES.filter((r) => r !== 'pending') })
-  @IsIn(['accepted', 'declined', 'tentative', 'delegated'], { message: 'response must be one of accepted, declined, tentative, delegated' })
+  @IsIn(['accepted', 'declined', 'tentative', 'delegated'], {
+    message: 'response must be one of accepted, declined, tentative, delegated',
+  })
   response!: Exclude<InvitationResponse, 'pending'>;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required with delegated: the substitute (a member)' })

@@ -37,13 +37,23 @@ export class ParticipantResponse implements InvitationView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   respondedAt!: string | null;
 
-  @ApiProperty({ type: String, enum: ['member', 'secretariat', 'email'], nullable: true, description: 'How the answer reached the secretariat' })
+  @ApiProperty({
+    type: String,
+    enum: ['member', 'secretariat', 'email'],
+    nullable: true,
+    description: 'How the answer reached the secretariat',
+  })
   respondedVia!: 'member' | 'secretariat' | 'email' | null;
 
   @ApiProperty({ type: String, nullable: true })
   note!: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null until the invitation email is planned' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null until the invitation email is planned',
+  })
   invitedAt!: string | null;
 
   @ApiProperty({ type: Boolean, nullable: true, description: 'null until attendance is recorded' })
@@ -96,7 +106,10 @@ export class RepresentationResponse {
   @ApiProperty({ format: 'uuid' })
   meetingId!: string;
 
-  @ApiProperty({ type: [CountryRepresentationResponse], description: 'Every Central Asian country, and every other country invited' })
+  @ApiProperty({
+    type: [CountryRepresentationResponse],
+    description: 'Every Central Asian country, and every other country invited',
+  })
   byCountry!: CountryRepresentationResponse[];
 
   @ApiProperty({ type: [RepresentationFlagResponse], description: 'Central Asian countries with nobody coming' })

@@ -1,11 +1,29 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { Trim, UpperCase } from '../../common/validation/transforms';
-import { IsCountryCode, IsInstant, IsLocalizedText, IsReminderOffsets, IsTimeZone } from '../../common/validation/validators';
+import {
+  IsCountryCode,
+  IsInstant,
+  IsLocalizedText,
+  IsReminderOffsets,
+  IsTimeZone,
+} from '../../common/validation/validators';
 import { MEETING_KINDS, MEETING_STATUSES } from '../meeting.entity';
 import type { MeetingKind, MeetingStatus } from '../meeting.entity';
 
@@ -54,7 +72,10 @@ export class CreateMeetingDto {
   @IsLocalizedText(300)
   title!: LocalizedText;
 
-  @ApiProperty({ example: 'Europe/Brussels', description: 'Where the meeting happens; times are shown in it and in each reader\'s zone' })
+  @ApiProperty({
+    example: 'Europe/Brussels',
+    description: "Where the meeting happens; times are shown in it and in each reader's zone",
+  })
   @IsTimeZone()
   timeZone!: string;
 
@@ -89,7 +110,12 @@ export class CreateMeetingDto {
   @MaxLength(10_000)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P7D', 'P1D', 'PT2H'], description: "Reminder offsets (ISO 8601 durations); null: the body's, else the defaults" })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    example: ['P7D', 'P1D', 'PT2H'],
+    description: "Reminder offsets (ISO 8601 durations); null: the body's, else the defaults",
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsReminderOffsets()
@@ -97,15 +123,21 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({
     enum: ['tentative', 'scheduled'],
-    description: 'Default: scheduled with startsAt, tentative without. A tentative meeting with a date sends "save the date" invitations.',
+    description:
+      'Default: scheduled with startsAt, tentative without. A tentative meeting with a date sends "save the date" invitations.',
   })
   @IsOptional()
   @IsIn(['tentative', 'scheduled'], { message: 'status must be tentative or scheduled when a meeting is created' })
   status?: 'tentative' | 'scheduled';
 }
 
-export class UpdateMeetingDto extends PartialType(OmitType(CreateMeetingDto, ['status'] as const), { skipNullProperties: false }) {
-  @ApiPropertyOptional({ enum: ['held'], description: 'Mark a scheduled meeting as held; other changes of status have their own routes' })
+export class UpdateMeetingDto extends PartialType(OmitType(CreateMeetingDto, ['status'] as const), {
+  skipNullProperties: false,
+}) {
+  @ApiPropertyOptional({
+    enum: ['held'],
+    description: 'Mark a scheduled meeting as held; other changes of status have their own routes',
+  })
   @IsOptional()
   @IsIn(['held'], { message: 'status can only be set to held here; use /cancel, /postpone or /confirm for the others' })
   status?: 'held';

@@ -6,7 +6,12 @@ import type { MeetingKind, MeetingStatus } from '../meeting.entity';
 import type { MeetingView } from '../meeting.view';
 
 export class MeetingLocalTimes {
-  @ApiProperty({ type: String, nullable: true, example: '2019-12-03T10:00:00+06:00', description: 'Wall-clock time with its offset' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2019-12-03T10:00:00+06:00',
+    description: 'Wall-clock time with its offset',
+  })
   startsAt!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: '2019-12-03T17:00:00+06:00' })
@@ -90,6 +95,9 @@ export class MeetingResponse implements MeetingView {
 }
 
 export class CalendarFeedResponse {
-  @ApiProperty({ description: 'The secret feed address, shown once', example: 'https://wgs.example.org/calendar/cal_x7Yk2m9QpL4rT8vN1cW3zH5.ics' })
+  @ApiProperty({
+    description: 'The secret feed address, shown once',
+    example: 'https://wgs.example.org/calendar/cal_x7Yk2m9QpL4rT8vN1cW3zH5.ics',
+  })
   url!: string;
 }

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 export class ActionItemDto {
   @ApiProperty({ example: 'Prepare the draft work plan for 2020' })
@@ -59,7 +69,10 @@ export class PutMinutesDto {
 }
 
 export class ApproveMinutesDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "The work plan for the action items (default: the body's latest open plan)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The work plan for the action items (default: the body's latest open plan)",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'workPlanId must be a UUID' })
   workPlanId?: string;

@@ -3,7 +3,7 @@ import type { ActionItemDraft } from '../minutes.entity';
 import type { MinutesView } from '../minutes.service';
 
 export class ActionItemResponse implements ActionItemDraft {
-  @ApiProperty({ description: 'Becomes the work-plan item\'s activity on approval' })
+  @ApiProperty({ description: "Becomes the work-plan item's activity on approval" })
   activity!: string;
 
   @ApiPropertyOptional({ example: 'by the end of March 2020' })
@@ -25,7 +25,7 @@ export class DecisionResponse implements Decision {
   @ApiProperty({ type: 'integer' })
   number!: number;
 
-  @ApiProperty({ example: '9/3', description: 'The meeting\'s number and the decision\'s' })
+  @ApiProperty({ example: '9/3', description: "The meeting's number and the decision's" })
   label!: string;
 
   @ApiProperty()
@@ -34,7 +34,12 @@ export class DecisionResponse implements Decision {
   @ApiProperty({ type: [ActionItemResponse] })
   actionItems!: ActionItemResponse[];
 
-  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, description: 'Items created on approval, in the order of the action items' })
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    description: 'Items created on approval, in the order of the action items',
+  })
   workPlanItemIds!: string[];
 }
 
@@ -55,7 +60,12 @@ export class MinutesResponse implements MinutesView {
   @ApiProperty({ type: String, nullable: true, description: 'The name of the token that approved them' })
   approvedBy!: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The work plan that received the action items' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The work plan that received the action items',
+  })
   workPlanId!: string | null;
 
   @ApiProperty({ type: [DecisionResponse] })

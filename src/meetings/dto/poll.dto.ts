@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { Trim } from '../../common/validation/transforms';
 import { IsInstant } from '../../common/validation/validators';
 import { POLL_ANSWERS } from '../date-option.entity';
@@ -19,7 +30,10 @@ export class TimesDto {
 }
 
 export class CreateDateOptionDto extends TimesDto {
-  @ApiPropertyOptional({ example: 'начало декабря 2019', description: 'Instead of times: a deadline-style text read by the work plan\'s parser' })
+  @ApiPropertyOptional({
+    example: 'начало декабря 2019',
+    description: "Instead of times: a deadline-style text read by the work plan's parser",
+  })
   @IsOptional()
   @IsString()
   @Length(1, 300)
@@ -43,14 +57,19 @@ export class AudienceDto {
   @IsUUID('all', { each: true, message: 'memberIds must hold member ids (UUIDs)' })
   memberIds?: string[];
 
-  @ApiPropertyOptional({ description: "Everyone serving in the meeting's body on the meeting day (today while tentative)" })
+  @ApiPropertyOptional({
+    description: "Everyone serving in the meeting's body on the meeting day (today while tentative)",
+  })
   @IsOptional()
   @IsBoolean()
   fromBody?: boolean;
 }
 
 export class OpenPollDto extends AudienceDto {
-  @ApiPropertyOptional({ example: '2019-10-15T18:00:00+05:00', description: 'When answers close; a chase goes 3 days before' })
+  @ApiPropertyOptional({
+    example: '2019-10-15T18:00:00+05:00',
+    description: 'When answers close; a chase goes 3 days before',
+  })
   @IsOptional()
   @IsInstant()
   closesAt?: string;
@@ -69,4 +88,3 @@ export class ConfirmMeetingDto extends TimesDto {
   @IsUUID('all', { message: 'dateOptionId must be a UUID' })
   dateOptionId?: string;
 }
-

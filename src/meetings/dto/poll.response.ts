@@ -117,7 +117,11 @@ export class PollCountryResponse implements PollCountry {
   @ApiProperty({ type: 'integer', description: 'Participants who answered at least one option' })
   answered!: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Option id → people of the country who can come' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Option id → people of the country who can come',
+  })
   canComeByOption!: Record<string, number>;
 }
 

@@ -34,7 +34,12 @@ export class CreateMemberDto {
   @IsUUID('all', { message: 'organization must be the id (UUID) of an organisation' })
   organization?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chief expert, Department of Climate Policy', maxLength: 300 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Chief expert, Department of Climate Policy',
+    maxLength: 300,
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Trim()
@@ -55,7 +60,11 @@ export class CreateMemberDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ enum: DIGEST_PREFERENCES, default: 'immediate', description: 'Non-urgent reminders one by one, or in a daily or weekly digest' })
+  @ApiPropertyOptional({
+    enum: DIGEST_PREFERENCES,
+    default: 'immediate',
+    description: 'Non-urgent reminders one by one, or in a daily or weekly digest',
+  })
   @IsOptional()
   @IsIn(DIGEST_PREFERENCES, { message: 'digest must be one of immediate, daily, weekly' })
   digest?: DigestPreference;
@@ -75,7 +84,10 @@ export class MemberQuery extends PageQuery {
   @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId?: string;
 
-  @ApiPropertyOptional({ enum: MEMBERSHIP_ROLES, description: 'Members holding this role today (in bodyId, when given)' })
+  @ApiPropertyOptional({
+    enum: MEMBERSHIP_ROLES,
+    description: 'Members holding this role today (in bodyId, when given)',
+  })
   @IsOptional()
   @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
   role?: MembershipRole;

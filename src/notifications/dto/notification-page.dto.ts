@@ -4,7 +4,10 @@ import { NotificationResponse } from './notification.response';
 
 /** One page of GET /api/notifications. */
 export class NotificationPage {
-  @ApiProperty({ type: [NotificationResponse], description: 'Notifications, latest due first: status, attempts, last error, Message-ID, SMTP response' })
+  @ApiProperty({
+    type: [NotificationResponse],
+    description: 'Notifications, latest due first: status, attempts, last error, Message-ID, SMTP response',
+  })
   items!: NotificationResponse[];
 
   @ApiProperty({

@@ -9,7 +9,10 @@ export class NotificationResponse {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'One per subject, recipient, kind and occurrence', example: 'meeting:0f6c…:member:8a1e…:meeting-reminder:7d' })
+  @ApiProperty({
+    description: 'One per subject, recipient, kind and occurrence',
+    example: 'meeting:0f6c…:member:8a1e…:meeting-reminder:7d',
+  })
   key!: string;
 
   @ApiProperty({ enum: EMAIL_KINDS })
@@ -21,10 +24,19 @@ export class NotificationResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   subjectId!: string | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, description: "The subject's version when planned (a meeting's sequence)" })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The subject's version when planned (a meeting's sequence)",
+  })
   subjectVersion!: number | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The member; null for an address outside the directory' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The member; null for an address outside the directory',
+  })
   recipientId!: string | null;
 
   @ApiProperty()
@@ -33,7 +45,10 @@ export class NotificationResponse {
   @ApiProperty({ format: 'date-time' })
   dueAt!: string;
 
-  @ApiProperty({ enum: NOTIFICATION_STATUSES, description: 'digested: gathered into the reader\'s daily or weekly digest' })
+  @ApiProperty({
+    enum: NOTIFICATION_STATUSES,
+    description: "digested: gathered into the reader's daily or weekly digest",
+  })
   status!: NotificationStatus;
 
   @ApiProperty({ type: 'integer', description: 'Raised whenever the email is rescheduled' })
@@ -60,7 +75,11 @@ export class NotificationResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   sentAt!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "What the email needs beyond the subject's current state" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "What the email needs beyond the subject's current state",
+  })
   payload!: Record<string, unknown>;
 
   @ApiProperty({ format: 'date-time' })

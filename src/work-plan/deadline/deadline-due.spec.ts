@@ -30,7 +30,9 @@ describe('deadlineDueAt', () => {
   });
 
   it('takes the end of the latest alternative', () => {
-    expect(dueAt('Конец ноября или начало декабря 2019 или февраль 2020', 'Asia/Almaty')).toBe('2020-02-29T17:59:59.999Z');
+    expect(dueAt('Конец ноября или начало декабря 2019 или февраль 2020', 'Asia/Almaty')).toBe(
+      '2020-02-29T17:59:59.999Z',
+    );
     expect(dueAt('end of November or early December 2019', 'Europe/Brussels')).toBe('2019-12-10T22:59:59.999Z');
   });
 
@@ -68,15 +70,36 @@ describe('deadlineDueAt', () => {
   });
 
   it('is always the last millisecond of the latest end date, as the zone counts days', () => {
-    const zones = ['Asia/Almaty', 'Asia/Bishkek', 'Asia/Tashkent', 'Asia/Dushanbe', 'Asia/Ashgabat', 'Europe/Brussels', 'UTC'];
+    const zones = [
+      'Asia/Almaty',
+      'Asia/Bishkek',
+      'Asia/Tashkent',
+      'Asia/Dushanbe',
+      'Asia/Ashgabat',
+      'Europe/Brussels',
+      'UTC',
+    ];
     const dayMs = 24 * 3600 * 1000;
-    const isoDay = fc.integer({ min: Date.UTC(2000, 0, 1) / dayMs, max: Date.UTC(2100, 0, 1) / dayMs }).map((d) => new Date(d * dayMs).toISOString().slice(0, 10));
+    const isoDay = fc
+      .integer({ min: Date.UTC(2000, 0, 1) / dayMs, max: Date.UTC(2100, 0, 1) / dayMs })
+      .map((d) => new Date(d * dayMs).toISOString().slice(0, 10));
     fc.assert(
       fc.property(fc.array(isoDay, { minLength: 1, maxLength: 4 }), fc.constantFrom(...zones), (ends, zone) => {
-        const parsed: ParsedDeadline = { text: 'x', kind: 'alternatives', windows: ends.map((end) => ({ start: end, end })), onRequest: false };
+        const parsed: ParsedDeadline = {
+          text: 'x',
+          kind: 'alternatives',
+          windows: ends.map((end) => ({ start: end, end })),
+          onRequest: false,
+        };
         const due = deadlineDueAt(parsed, zone);
         // Intl (not luxon) tells which day a moment falls on in the zone.
-        const dayIn = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+        const dayIn = (ms: number) =>
+          new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          }).format(ms);
         const latest = [...ends].sort().at(-1);
         expect(due).not.toBeNull();
         expect(dayIn(due?.getTime() ?? 0)).toBe(latest);

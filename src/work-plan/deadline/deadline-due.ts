@@ -16,7 +16,9 @@ export function deadlineDueAt(parsed: ParsedDeadline, timeZone: string): Date | 
 
   const lastDay = DateTime.fromISO(latest, { zone: timeZone });
   if (!lastDay.isValid) {
-    throw new RangeError(`Cannot compute the due moment of "${parsed.text}" in "${timeZone}": ${lastDay.invalidExplanation ?? lastDay.invalidReason}`);
+    throw new RangeError(
+      `Cannot compute the due moment of "${parsed.text}" in "${timeZone}": ${lastDay.invalidExplanation ?? lastDay.invalidReason}`,
+    );
   }
   // One millisecond before the next day starts, rather than "23:59:59.999": when clocks go back
   // at midnight (Almaty, 1 March 2024) that wall time happens twice and only the later counts.

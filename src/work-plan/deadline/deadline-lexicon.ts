@@ -72,13 +72,30 @@ const MEMO_WORD_LENGTH = 40;
 const normaliseMemo = new Map<string, string>();
 
 const LATIN_LOOKALIKE_TO_CYRILLIC: Readonly<Record<string, string>> = {
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', i: 'і', h: 'һ',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  i: 'і',
+  h: 'һ',
 };
 const CYRILLIC_LOOKALIKE_TO_LATIN: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(LATIN_LOOKALIKE_TO_CYRILLIC).map(([latin, cyrillic]) => [cyrillic, latin]),
 );
 const KAZAKH_FOLD: Readonly<Record<string, string>> = {
-  ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и',
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
 };
 
 const HAS_LATIN = /[a-z]/;
@@ -194,8 +211,14 @@ MONTHS.forEach((m, i) => {
 // A final "к" softens before a vowel: "қыркүйегінде", "қыркүйегі".
 kazakhStems(['қыркүйег'], { type: 'month', month: 9 });
 
-words(['начало', 'начала', 'началу', 'началом', 'начале', 'beginning', 'start', 'early'], { type: 'partBefore', part: 'early' });
-words(['середина', 'середины', 'середине', 'середину', 'серединой', 'mid', 'middle'], { type: 'partBefore', part: 'mid' });
+words(['начало', 'начала', 'началу', 'началом', 'начале', 'beginning', 'start', 'early'], {
+  type: 'partBefore',
+  part: 'early',
+});
+words(['середина', 'середины', 'середине', 'середину', 'серединой', 'mid', 'middle'], {
+  type: 'partBefore',
+  part: 'mid',
+});
 words(['конец', 'конца', 'концу', 'концом', 'конце', 'end', 'late'], { type: 'partBefore', part: 'late' });
 // Stems include the possessive so that "басқа" ("other") is not read as "басы" ("beginning").
 kazakhStems(['басы'], { type: 'partAfter', part: 'early' });
@@ -203,9 +226,39 @@ kazakhStems(['ортасы'], { type: 'partAfter', part: 'mid' });
 kazakhStems(['соңы', 'аяғы'], { type: 'partAfter', part: 'late' });
 words(['декада', 'декады', 'декаде', 'декаду', 'декадой'], { type: 'decade' });
 
-words(['квартал', 'квартала', 'квартале', 'кварталу', 'кварталом', 'кварталы', 'кварталов', 'кв', 'quarter', 'quarters', 'qtr'], { type: 'quarter' });
+words(
+  [
+    'квартал',
+    'квартала',
+    'квартале',
+    'кварталу',
+    'кварталом',
+    'кварталы',
+    'кварталов',
+    'кв',
+    'quarter',
+    'quarters',
+    'qtr',
+  ],
+  { type: 'quarter' },
+);
 kazakhStems(['тоқсан'], { type: 'quarter' });
-words(['полугодие', 'полугодия', 'полугодии', 'полугодию', 'полугодием', 'половина', 'половины', 'половине', 'половину', 'половиной', 'half'], { type: 'half' });
+words(
+  [
+    'полугодие',
+    'полугодия',
+    'полугодии',
+    'полугодию',
+    'полугодием',
+    'половина',
+    'половины',
+    'половине',
+    'половину',
+    'половиной',
+    'half',
+  ],
+  { type: 'half' },
+);
 kazakhStems(['жартыжылдық', 'жартыжылдығ', 'жартысы'], { type: 'half' });
 words(['q'], { type: 'quarterLetter' });
 words(['h'], { type: 'halfLetter' });
@@ -253,10 +306,14 @@ kazakh(['бастап'], { type: 'since' });
 words(['or', 'или', 'либо'], { type: 'or' });
 kazakh(['немесе', 'әлде'], { type: 'or' });
 
-words(['the', 'of', 'in', 'at', 'on', 'during', 'throughout', 'within', 'either', 'в', 'во', 'течение'], { type: 'filler' });
+words(['the', 'of', 'in', 'at', 'on', 'during', 'throughout', 'within', 'either', 'в', 'во', 'течение'], {
+  type: 'filler',
+});
 kazakh(['ішінде', 'барысында', 'кезінде', 'бойы', 'бойында'], { type: 'filler' });
 
-words(['tbd', 'tbc', 'tba', 'уточняется', 'уточняются', 'уточнится', 'уточнятся', 'определяется', 'определяются'], { type: 'open' });
+words(['tbd', 'tbc', 'tba', 'уточняется', 'уточняются', 'уточнится', 'уточнятся', 'определяется', 'определяются'], {
+  type: 'open',
+});
 kazakh(['анықталады', 'нақтыланады', 'анықталмаған'], { type: 'open' });
 
 const lookupMemo = new Map<string, WordInfo | null>();
@@ -292,8 +349,31 @@ function lookupUncached(norm: string): WordInfo | undefined {
 // --- suffixes written on numbers: "3-й", "1st", "15-тен", "3-ші" ----------------------------
 
 const NUMBER_SUFFIXES = new Set([
-  'st', 'nd', 'rd', 'th',
-  'й', 'я', 'е', 'го', 'ое', 'ой', 'ая', 'ий', 'ого', 'ому', 'ом', 'м', 'х', 'ых', 'ю', 'ую', 'ье', 'ья', 'ее', 'ей', 'ые',
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'й',
+  'я',
+  'е',
+  'го',
+  'ое',
+  'ой',
+  'ая',
+  'ий',
+  'ого',
+  'ому',
+  'ом',
+  'м',
+  'х',
+  'ых',
+  'ю',
+  'ую',
+  'ье',
+  'ья',
+  'ее',
+  'ей',
+  'ые',
 ]);
 const KK_ORDINAL_SUFFIX = /^(?:инши|ынши|иншы|ыншы|нши|ншы|ши|шы)/;
 
@@ -327,17 +407,19 @@ const PHRASE_LIST: readonly [string, Lexeme][] = [
   ['half year', { type: 'half' }],
   ['жарты жыл', { type: 'half' }],
   ['жарты жылдық', { type: 'half' }],
-  ...['determined', 'confirmed', 'decided', 'defined', 'announced', 'agreed', 'fixed'].map(
-    (w): [string, Lexeme] => [`to be ${w}`, { type: 'open' }],
-  ),
+  ...['determined', 'confirmed', 'decided', 'defined', 'announced', 'agreed', 'fixed'].map((w): [string, Lexeme] => [
+    `to be ${w}`,
+    { type: 'open' },
+  ]),
   ['not yet determined', { type: 'open' }],
   ['not yet decided', { type: 'open' }],
   ['t b d', { type: 'open' }],
   ['t b c', { type: 'open' }],
   ['t b a', { type: 'open' }],
-  ...['определено', 'определен', 'определена', 'уточнено', 'уточнен', 'уточнена'].map(
-    (w): [string, Lexeme] => [`будет ${w}`, { type: 'open' }],
-  ),
+  ...['определено', 'определен', 'определена', 'уточнено', 'уточнен', 'уточнена'].map((w): [string, Lexeme] => [
+    `будет ${w}`,
+    { type: 'open' },
+  ]),
   ['будут определены', { type: 'open' }],
   ['будут уточнены', { type: 'open' }],
   ['не определено', { type: 'open' }],

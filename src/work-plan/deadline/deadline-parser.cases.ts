@@ -22,15 +22,34 @@ export interface ErrorCase {
 
 type Span = [string, string];
 
-const win = (text: string, start: string, end: string): ParseCase => ({ text, kind: 'window', windows: [[start, end]], onRequest: false });
-const day = (text: string, date: string): ParseCase => ({ text, kind: 'date', windows: [[date, date]], onRequest: false });
-const alt = (text: string, ...windows: Span[]): ParseCase => ({ text, kind: 'alternatives', windows, onRequest: false });
+const win = (text: string, start: string, end: string): ParseCase => ({
+  text,
+  kind: 'window',
+  windows: [[start, end]],
+  onRequest: false,
+});
+const day = (text: string, date: string): ParseCase => ({
+  text,
+  kind: 'date',
+  windows: [[date, date]],
+  onRequest: false,
+});
+const alt = (text: string, ...windows: Span[]): ParseCase => ({
+  text,
+  kind: 'alternatives',
+  windows,
+  onRequest: false,
+});
 const onRequest = (text: string): ParseCase => ({ text, kind: 'on_request', windows: [], onRequest: true });
 const open = (text: string): ParseCase => ({ text, kind: 'open', windows: [], onRequest: false });
 /** The same deadline, marked "on request". */
 const requested = (c: ParseCase): ParseCase => ({ ...c, onRequest: true });
 
-const err = (text: string, unparsed: string, reason: DeadlineParseReason = 'not_understood'): ErrorCase => ({ text, unparsed, reason });
+const err = (text: string, unparsed: string, reason: DeadlineParseReason = 'not_understood'): ErrorCase => ({
+  text,
+  unparsed,
+  reason,
+});
 
 export const EN_CASES: readonly ParseCase[] = [
   // months
@@ -194,7 +213,12 @@ export const EN_CASES: readonly ParseCase[] = [
   win('by Q3 2019', '2019-07-01', '2019-09-30'),
   // alternatives
   alt('end of November or early December 2019', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10']),
-  alt('late November or early December 2019, or February 2020', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10'], ['2020-02-01', '2020-02-29']),
+  alt(
+    'late November or early December 2019, or February 2020',
+    ['2019-11-21', '2019-11-30'],
+    ['2019-12-01', '2019-12-10'],
+    ['2020-02-01', '2020-02-29'],
+  ),
   alt('June or July 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),
   alt('June, July 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),
   alt('June/July 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),
@@ -395,10 +419,20 @@ export const RU_CASES: readonly ParseCase[] = [
   win('к концу июня 2019', '2019-06-21', '2019-06-30'),
   win('вплоть до июня 2019', '2019-06-01', '2019-06-30'),
   // alternatives
-  alt('Конец ноября или начало декабря 2019 или февраль 2020', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10'], ['2020-02-01', '2020-02-29']),
+  alt(
+    'Конец ноября или начало декабря 2019 или февраль 2020',
+    ['2019-11-21', '2019-11-30'],
+    ['2019-12-01', '2019-12-10'],
+    ['2020-02-01', '2020-02-29'],
+  ),
   alt('конец ноября или начало декабря 2019', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10']),
   alt('в конце ноября или в начале декабря 2019 года', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10']),
-  alt('Конец ноября или начало декабря 2019 г. или февраль 2020 г.', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10'], ['2020-02-01', '2020-02-29']),
+  alt(
+    'Конец ноября или начало декабря 2019 г. или февраль 2020 г.',
+    ['2019-11-21', '2019-11-30'],
+    ['2019-12-01', '2019-12-10'],
+    ['2020-02-01', '2020-02-29'],
+  ),
   alt('июнь или июль 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),
   alt('июнь/июль 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),
   alt('июнь, июль 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),
@@ -587,7 +621,12 @@ export const KK_CASES: readonly ParseCase[] = [
   win('2020 жылдың бірінші жартысына дейін', '2020-01-01', '2020-06-30'),
   win('2019 жылдың 3-тоқсанына дейін', '2019-07-01', '2019-09-30'),
   // alternatives
-  alt('2019 жылдың қараша айының соңы немесе желтоқсан айының басы немесе 2020 жылдың ақпаны', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10'], ['2020-02-01', '2020-02-29']),
+  alt(
+    '2019 жылдың қараша айының соңы немесе желтоқсан айының басы немесе 2020 жылдың ақпаны',
+    ['2019-11-21', '2019-11-30'],
+    ['2019-12-01', '2019-12-10'],
+    ['2020-02-01', '2020-02-29'],
+  ),
   alt('қарашаның соңы немесе желтоқсанның басы 2019', ['2019-11-21', '2019-11-30'], ['2019-12-01', '2019-12-10']),
   alt('қараша немесе желтоқсан 2019', ['2019-11-01', '2019-11-30'], ['2019-12-01', '2019-12-31']),
   alt('маусым әлде шілде 2019', ['2019-06-01', '2019-06-30'], ['2019-07-01', '2019-07-31']),

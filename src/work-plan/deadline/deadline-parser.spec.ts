@@ -6,7 +6,6 @@ import { ACCEPTED_DEADLINE_FORMS, DeadlineParseError } from './deadline-parse.er
 import { EN_CASES, ERROR_CASES, KK_CASES, ParseCase, RU_CASES } from './deadline-parser.cases';
 import { ParsedDeadline } from './deadline.types';
 
-
 function parseError(text: string): DeadlineParseError {
   try {
     parseDeadline(text);
@@ -34,7 +33,13 @@ function expectWellFormed(text: string, result: ParsedDeadline): void {
     expect(w.start <= w.end).toBe(true);
   }
   const count = result.windows.length;
-  const expectedCount = { date: count === 1, window: count === 1, alternatives: count > 1, on_request: count === 0, open: count === 0 };
+  const expectedCount = {
+    date: count === 1,
+    window: count === 1,
+    alternatives: count > 1,
+    on_request: count === 0,
+    open: count === 0,
+  };
   expect(expectedCount[result.kind]).toBe(true);
   if (result.kind === 'date') expect(result.windows[0].start).toBe(result.windows[0].end);
   if (result.kind === 'on_request') expect(result.onRequest).toBe(true);
@@ -59,7 +64,11 @@ function expectParsesOrExplains(text: string): void {
 
 function expectCase(c: ParseCase): void {
   const result = parseDeadline(c.text);
-  expect({ kind: result.kind, windows: result.windows.map((w) => [w.start, w.end]), onRequest: result.onRequest }).toEqual({
+  expect({
+    kind: result.kind,
+    windows: result.windows.map((w) => [w.start, w.end]),
+    onRequest: result.onRequest,
+  }).toEqual({
     kind: c.kind,
     windows: c.windows,
     onRequest: c.onRequest,
@@ -226,7 +235,11 @@ describe('parseDeadline', () => {
     it('never fails with anything but a DeadlineParseError, and every window is well formed', () => {
       fc.assert(
         fc.property(
-          fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 })),
+          fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 40 }),
+            fc.string({ unit: 'binary', maxLength: 40 }),
+            fc.string({ maxLength: 40 }),
+          ),
           expectParsesOrExplains,
         ),
         { numRuns: 2000 },
@@ -235,14 +248,99 @@ describe('parseDeadline', () => {
 
     /** Words and numbers the parser knows, so that random phrases reach deep into the grammar. */
     const pieces = [
-      'январь', 'февраля', 'ноябре', 'June', 'Sept.', 'қаңтар', 'ақпанның', 'маусымнан', 'шілдеге', 'қыркүйегінде',
-      'начало', 'в конце', 'mid-', 'end of', 'соңы', 'басында', 'ортасы', 'декада', 'первая', 'third', 'үшінші',
-      'квартал', 'Q', 'H', 'тоқсаны', 'полугодие', 'half', 'жартысы', 'III', 'IV', 'весна', 'winter', 'қыс',
-      'г.', 'года', 'жылдың', 'жылғы', 'айының', 'year', 'by', 'до', 'не позднее', 'дейін', 'кешіктірмей',
-      'to', 'по', 'с', 'from', 'between', 'and', 'и', 'мен', 'аралығында', 'бастап', 'or', 'или', 'немесе',
-      'по запросу', '[on request]', 'TBD', 'уточняется', '-', '–', ',', '/', ';', '.', '(', ')', '[', ']',
-      '1', '3', '15', '20', '29', '31', '0', '13', '2019', '2020', '1899', '2200', '15.06.2019', '31.02.2019', '06.2019', '2019-06-15',
-      '1-й', '3-тоқсан', '15-тен', '2019-дан', '3rd', '1st',
+      'январь',
+      'февраля',
+      'ноябре',
+      'June',
+      'Sept.',
+      'қаңтар',
+      'ақпанның',
+      'маусымнан',
+      'шілдеге',
+      'қыркүйегінде',
+      'начало',
+      'в конце',
+      'mid-',
+      'end of',
+      'соңы',
+      'басында',
+      'ортасы',
+      'декада',
+      'первая',
+      'third',
+      'үшінші',
+      'квартал',
+      'Q',
+      'H',
+      'тоқсаны',
+      'полугодие',
+      'half',
+      'жартысы',
+      'III',
+      'IV',
+      'весна',
+      'winter',
+      'қыс',
+      'г.',
+      'года',
+      'жылдың',
+      'жылғы',
+      'айының',
+      'year',
+      'by',
+      'до',
+      'не позднее',
+      'дейін',
+      'кешіктірмей',
+      'to',
+      'по',
+      'с',
+      'from',
+      'between',
+      'and',
+      'и',
+      'мен',
+      'аралығында',
+      'бастап',
+      'or',
+      'или',
+      'немесе',
+      'по запросу',
+      '[on request]',
+      'TBD',
+      'уточняется',
+      '-',
+      '–',
+      ',',
+      '/',
+      ';',
+      '.',
+      '(',
+      ')',
+      '[',
+      ']',
+      '1',
+      '3',
+      '15',
+      '20',
+      '29',
+      '31',
+      '0',
+      '13',
+      '2019',
+      '2020',
+      '1899',
+      '2200',
+      '15.06.2019',
+      '31.02.2019',
+      '06.2019',
+      '2019-06-15',
+      '1-й',
+      '3-тоқсан',
+      '15-тен',
+      '2019-дан',
+      '3rd',
+      '1st',
     ];
     const phrase = fc
       .array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(' ', '', '  ', '-')), { maxLength: 8 })
@@ -253,13 +351,104 @@ describe('parseDeadline', () => {
     });
 
     const MONTHS = {
-      en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-      ruNominative: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
-      ruGenitive: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-      ruPrepositional: ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'],
-      kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
-      kkGenitive: ['қаңтардың', 'ақпанның', 'наурыздың', 'сәуірдің', 'мамырдың', 'маусымның', 'шілденің', 'тамыздың', 'қыркүйектің', 'қазанның', 'қарашаның', 'желтоқсанның'],
-      kkLocative: ['қаңтарда', 'ақпанда', 'наурызда', 'сәуірде', 'мамырда', 'маусымда', 'шілдеде', 'тамызда', 'қыркүйекте', 'қазанда', 'қарашада', 'желтоқсанда'],
+      en: [
+        'January',
+        'February',
+        'March',
+        'April',
+        'May',
+        'June',
+        'July',
+        'August',
+        'September',
+        'October',
+        'November',
+        'December',
+      ],
+      ruNominative: [
+        'январь',
+        'февраль',
+        'март',
+        'апрель',
+        'май',
+        'июнь',
+        'июль',
+        'август',
+        'сентябрь',
+        'октябрь',
+        'ноябрь',
+        'декабрь',
+      ],
+      ruGenitive: [
+        'января',
+        'февраля',
+        'марта',
+        'апреля',
+        'мая',
+        'июня',
+        'июля',
+        'августа',
+        'сентября',
+        'октября',
+        'ноября',
+        'декабря',
+      ],
+      ruPrepositional: [
+        'январе',
+        'феврале',
+        'марте',
+        'апреле',
+        'мае',
+        'июне',
+        'июле',
+        'августе',
+        'сентябре',
+        'октябре',
+        'ноябре',
+        'декабре',
+      ],
+      kk: [
+        'қаңтар',
+        'ақпан',
+        'наурыз',
+        'сәуір',
+        'мамыр',
+        'маусым',
+        'шілде',
+        'тамыз',
+        'қыркүйек',
+        'қазан',
+        'қараша',
+        'желтоқсан',
+      ],
+      kkGenitive: [
+        'қаңтардың',
+        'ақпанның',
+        'наурыздың',
+        'сәуірдің',
+        'мамырдың',
+        'маусымның',
+        'шілденің',
+        'тамыздың',
+        'қыркүйектің',
+        'қазанның',
+        'қарашаның',
+        'желтоқсанның',
+      ],
+      kkLocative: [
+        'қаңтарда',
+        'ақпанда',
+        'наурызда',
+        'сәуірде',
+        'мамырда',
+        'маусымда',
+        'шілдеде',
+        'тамызда',
+        'қыркүйекте',
+        'қазанда',
+        'қарашада',
+        'желтоқсанда',
+      ],
     };
     type Lang = 'en' | 'ru' | 'kk';
     type PartOfMonth = 'whole' | 'early' | 'mid' | 'late';
@@ -275,13 +464,23 @@ describe('parseDeadline', () => {
       ru: {
         whole: [(m, y) => `${MONTHS.ruNominative[m]} ${y}`, (m, y) => `в ${MONTHS.ruPrepositional[m]} ${y} года`],
         early: [(m, y) => `начало ${MONTHS.ruGenitive[m]} ${y}`, (m, y) => `в начале ${MONTHS.ruGenitive[m]} ${y} г.`],
-        mid: [(m, y) => `середина ${MONTHS.ruGenitive[m]} ${y} года`, (m, y) => `в середине ${MONTHS.ruGenitive[m]} ${y}`],
+        mid: [
+          (m, y) => `середина ${MONTHS.ruGenitive[m]} ${y} года`,
+          (m, y) => `в середине ${MONTHS.ruGenitive[m]} ${y}`,
+        ],
         late: [(m, y) => `конец ${MONTHS.ruGenitive[m]} ${y}`, (m, y) => `в конце ${MONTHS.ruGenitive[m]} ${y} года`],
       },
       kk: {
-        whole: [(m, y) => `${MONTHS.kk[m]} ${y}`, (m, y) => `${y} жылы ${MONTHS.kkLocative[m]}`, (m, y) => `${y} жылғы ${MONTHS.kk[m]}`],
+        whole: [
+          (m, y) => `${MONTHS.kk[m]} ${y}`,
+          (m, y) => `${y} жылы ${MONTHS.kkLocative[m]}`,
+          (m, y) => `${y} жылғы ${MONTHS.kk[m]}`,
+        ],
         early: [(m, y) => `${y} жылдың ${MONTHS.kk[m]} айының басы`, (m, y) => `${MONTHS.kkGenitive[m]} басы ${y}`],
-        mid: [(m, y) => `${y} жылдың ${MONTHS.kk[m]} айының ортасында`, (m, y) => `${MONTHS.kkGenitive[m]} ортасы ${y}`],
+        mid: [
+          (m, y) => `${y} жылдың ${MONTHS.kk[m]} айының ортасында`,
+          (m, y) => `${MONTHS.kkGenitive[m]} ортасы ${y}`,
+        ],
         late: [(m, y) => `${MONTHS.kkGenitive[m]} соңы ${y}`, (m, y) => `${y} жылғы ${MONTHS.kk[m]} айының соңында`],
       },
     };
@@ -332,9 +531,11 @@ describe('parseDeadline', () => {
           fc.integer({ min: 1901, max: 2199 }),
           (lang, a, b, y) => {
             const text =
-              lang === 'en' ? `${MONTHS.en[a]} – ${MONTHS.en[b]} ${y}`
-              : lang === 'ru' ? `с ${MONTHS.ruGenitive[a]} по ${MONTHS.ruNominative[b]} ${y} г.`
-              : `${y} жылғы ${MONTHS.kk[a]} – ${MONTHS.kk[b]}`;
+              lang === 'en'
+                ? `${MONTHS.en[a]} – ${MONTHS.en[b]} ${y}`
+                : lang === 'ru'
+                  ? `с ${MONTHS.ruGenitive[a]} по ${MONTHS.ruNominative[b]} ${y} г.`
+                  : `${y} жылғы ${MONTHS.kk[a]} – ${MONTHS.kk[b]}`;
             // Kazakh writes the year first: it belongs to the start. Otherwise it belongs to the end.
             const [startYear, endYear] = lang === 'kk' ? [y, a > b ? y + 1 : y] : [a > b ? y - 1 : y, y];
             expect(parseDeadline(text).windows.map((w) => [w.start, w.end])).toEqual([
@@ -350,7 +551,15 @@ describe('parseDeadline', () => {
       fc.assert(
         fc.property(
           fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }),
-          fc.constantFrom<'en' | 'en-us' | 'ru' | 'kk' | 'kk-after' | 'dots' | 'iso'>('en', 'en-us', 'ru', 'kk', 'kk-after', 'dots', 'iso'),
+          fc.constantFrom<'en' | 'en-us' | 'ru' | 'kk' | 'kk-after' | 'dots' | 'iso'>(
+            'en',
+            'en-us',
+            'ru',
+            'kk',
+            'kk-after',
+            'dots',
+            'iso',
+          ),
           (ms, form) => {
             const date = new Date(ms);
             const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
@@ -378,42 +587,53 @@ describe('parseDeadline', () => {
       const KK_ORDINAL = ['бірінші', 'екінші', 'үшінші', 'төртінші'];
       const EN_ORDINAL = ['first', 'second', 'third', 'fourth'];
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 0, max: 7 }), (q, y, form) => {
-          const h = q <= 2 ? q : q - 2;
-          const [text, months] = [
-            [`Q${q} ${y}`, 3],
-            [`${ROMAN[q - 1]} квартал ${y} г.`, 3],
-            [`${RU_ORDINAL[q - 1]} квартал ${y}`, 3],
-            [`${y} жылдың ${q}-тоқсаны`, 3],
-            [`${KK_ORDINAL[q - 1]} тоқсан ${y}`, 3],
-            [`${EN_ORDINAL[q - 1]} quarter of ${y}`, 3],
-            [`H${h} ${y}`, 6],
-            [`${y} жылдың ${KK_ORDINAL[h - 1]} жартысы`, 6],
-          ][form] as [string, number];
-          const n = months === 3 ? q : h;
-          const first = (n - 1) * months;
-          const last = first + months - 1;
-          expect(parseDeadline(text).windows.map((w) => [w.start, w.end])).toEqual([
-            [isoOf(y, first, 1), isoOf(y, last, lastDay(y, last))],
-          ]);
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 4 }),
+          fc.integer({ min: 1900, max: 2199 }),
+          fc.integer({ min: 0, max: 7 }),
+          (q, y, form) => {
+            const h = q <= 2 ? q : q - 2;
+            const [text, months] = [
+              [`Q${q} ${y}`, 3],
+              [`${ROMAN[q - 1]} квартал ${y} г.`, 3],
+              [`${RU_ORDINAL[q - 1]} квартал ${y}`, 3],
+              [`${y} жылдың ${q}-тоқсаны`, 3],
+              [`${KK_ORDINAL[q - 1]} тоқсан ${y}`, 3],
+              [`${EN_ORDINAL[q - 1]} quarter of ${y}`, 3],
+              [`H${h} ${y}`, 6],
+              [`${y} жылдың ${KK_ORDINAL[h - 1]} жартысы`, 6],
+            ][form] as [string, number];
+            const n = months === 3 ? q : h;
+            const first = (n - 1) * months;
+            const last = first + months - 1;
+            expect(parseDeadline(text).windows.map((w) => [w.start, w.end])).toEqual([
+              [isoOf(y, first, 1), isoOf(y, last, lastDay(y, last))],
+            ]);
+          },
+        ),
         { numRuns: 1000 },
       );
     });
 
     it('keeps alternatives in the order written, borrowing the year written after them', () => {
       fc.assert(
-        fc.property(fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 2, maxLength: 5 }), fc.integer({ min: 1950, max: 2150 }), (months, y) => {
-          const text = months.map((m, k) => (k === months.length - 1 ? `${MONTHS.ruNominative[m]} ${y}` : MONTHS.ruNominative[m])).join(' или ');
-          const result = parseDeadline(text);
-          expect(result.kind).toBe('alternatives');
-          expect(result.windows.map((w) => Number(w.start.slice(5, 7)) - 1)).toEqual(months);
-          expect(result.windows[result.windows.length - 1].start.slice(0, 4)).toBe(String(y));
-          // Written in time order: each alternative starts no later than the next one.
-          for (let k = 1; k < result.windows.length; k++) {
-            expect(result.windows[k - 1].start.slice(0, 7) <= result.windows[k].start.slice(0, 7)).toBe(true);
-          }
-        }),
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 2, maxLength: 5 }),
+          fc.integer({ min: 1950, max: 2150 }),
+          (months, y) => {
+            const text = months
+              .map((m, k) => (k === months.length - 1 ? `${MONTHS.ruNominative[m]} ${y}` : MONTHS.ruNominative[m]))
+              .join(' или ');
+            const result = parseDeadline(text);
+            expect(result.kind).toBe('alternatives');
+            expect(result.windows.map((w) => Number(w.start.slice(5, 7)) - 1)).toEqual(months);
+            expect(result.windows[result.windows.length - 1].start.slice(0, 4)).toBe(String(y));
+            // Written in time order: each alternative starts no later than the next one.
+            for (let k = 1; k < result.windows.length; k++) {
+              expect(result.windows[k - 1].start.slice(0, 7) <= result.windows[k].start.slice(0, 7)).toBe(true);
+            }
+          },
+        ),
         { numRuns: 1000 },
       );
     });

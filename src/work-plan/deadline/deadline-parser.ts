@@ -82,8 +82,20 @@ function failer(text: string): Fail {
 // --- tokens --------------------------------------------------------------------------------
 
 type TokenKind =
-  | 'word' | 'num' | 'date' | 'monthYear' | 'badDate'
-  | 'dash' | 'comma' | 'semicolon' | 'colon' | 'slash' | 'dot' | 'bracketOpen' | 'bracketClose' | 'other';
+  | 'word'
+  | 'num'
+  | 'date'
+  | 'monthYear'
+  | 'badDate'
+  | 'dash'
+  | 'comma'
+  | 'semicolon'
+  | 'colon'
+  | 'slash'
+  | 'dot'
+  | 'bracketOpen'
+  | 'bracketClose'
+  | 'other';
 
 interface Token {
   kind: TokenKind;
@@ -117,17 +129,46 @@ const DIGITS = /\d+/y;
 const WORD = /[\p{L}\p{M}]+/uy;
 
 const PUNCT_KIND: Readonly<Record<string, TokenKind>> = {
-  '.': 'dot', ',': 'comma', ';': 'semicolon', ':': 'colon', '/': 'slash',
-  '[': 'bracketOpen', '(': 'bracketOpen', ']': 'bracketClose', ')': 'bracketClose',
+  '.': 'dot',
+  ',': 'comma',
+  ';': 'semicolon',
+  ':': 'colon',
+  '/': 'slash',
+  '[': 'bracketOpen',
+  '(': 'bracketOpen',
+  ']': 'bracketClose',
+  ')': 'bracketClose',
 };
-const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d']);
+const DASHES = new Set([
+  '-',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u2212',
+  '\ufe58',
+  '\ufe63',
+  '\uff0d',
+]);
 
 /** White space, including the invisible characters that copy and paste brings along. */
 function isSpace(code: number): boolean {
   return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0xad || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-    code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0xad ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -147,10 +188,21 @@ function tokenize(text: string): Token[] {
       glued = false;
       continue;
     }
-    const token: Token = { kind: 'other', start: at, end: at + 1, lead: at, tail: at + 1, glued, norm: '', value: 0, digits: 0 };
+    const token: Token = {
+      kind: 'other',
+      start: at,
+      end: at + 1,
+      lead: at,
+      tail: at + 1,
+      glued,
+      norm: '',
+      value: 0,
+      digits: 0,
+    };
     glued = true;
     let m: RegExpExecArray | null;
-    const afterLetter = tokens.length > 0 && tokens[tokens.length - 1].kind === 'word' && tokens[tokens.length - 1].end === at;
+    const afterLetter =
+      tokens.length > 0 && tokens[tokens.length - 1].kind === 'word' && tokens[tokens.length - 1].end === at;
     if (code >= 0x30 && code <= 0x39) {
       if ((m = sticky(DAY_MONTH_YEAR, text, at))) {
         token.kind = 'date';
@@ -498,11 +550,17 @@ class Grammar {
     let k = this.i;
     const c = this.t[k];
     const next = this.t[k + 1];
-    if (c?.kind === 'comma' && this.isYear(next)) k++; // "June 15, 2019"
+    if (c?.kind === 'comma' && this.isYear(next))
+      k++; // "June 15, 2019"
     else if (
-      el.unit !== 'day' && el.unit !== 'bare' &&
-      (c?.kind === 'slash' || c?.kind === 'dash') && c.glued && next?.glued && this.isYear(next)
-    ) k++; // "Q3/2019", "Feb-2019": one word, not a range to the year 2019
+      el.unit !== 'day' &&
+      el.unit !== 'bare' &&
+      (c?.kind === 'slash' || c?.kind === 'dash') &&
+      c.glued &&
+      next?.glued &&
+      this.isYear(next)
+    )
+      k++; // "Q3/2019", "Feb-2019": one word, not a range to the year 2019
     const y = this.t[k];
     if (!this.isYear(y)) return;
     el.year = y.value;
@@ -511,7 +569,12 @@ class Grammar {
     // "зима 2019/2020", "winter 2019-2020": one winter across the new year.
     const sep = this.cur;
     const second = this.peek(1);
-    if (el.season === 'winter' && (sep?.kind === 'slash' || sep?.kind === 'dash') && this.isYear(second) && second.value === y.value + 1) {
+    if (
+      el.season === 'winter' &&
+      (sep?.kind === 'slash' || sep?.kind === 'dash') &&
+      this.isYear(second) &&
+      second.value === y.value + 1
+    ) {
       this.i += 2;
       this.yearWords();
     }
@@ -659,7 +722,9 @@ class Grammar {
     if (t.kind === 'date' || t.kind === 'monthYear') return true;
     if (t.kind === 'num') return !this.isYear(t);
     const type = t.lex?.type;
-    return type === 'month' || type === 'season' || type === 'ordinal' || type === 'quarterLetter' || type === 'halfLetter';
+    return (
+      type === 'month' || type === 'season' || type === 'ordinal' || type === 'quarterLetter' || type === 'halfLetter'
+    );
   }
 
   private startsPeriod(t: Token | undefined): boolean {

@@ -24,7 +24,12 @@ export class DeadlineResponse {
   @ApiProperty({ type: [DeadlineWindowResponse] })
   windows!: DeadlineWindowResponse[];
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When reminders count it due; null when on request or open' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When reminders count it due; null when on request or open',
+  })
   dueAt!: string | null;
 
   @ApiProperty()

@@ -8,7 +8,10 @@ export class ImportedExecutorResponse {
   @ApiProperty({ description: 'As written in the table' })
   name!: string;
 
-  @ApiProperty({ enum: ['organization', 'member', 'new_organization'], description: 'new_organization: created by the import' })
+  @ApiProperty({
+    enum: ['organization', 'member', 'new_organization'],
+    description: 'new_organization: created by the import',
+  })
   match!: 'organization' | 'member' | 'new_organization';
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a new organisation' })
@@ -54,7 +57,12 @@ export class ImportReportResponse implements ImportReport {
   @ApiProperty({ enum: ['csv', 'xlsx'] })
   format!: 'csv' | 'xlsx';
 
-  @ApiProperty({ type: String, nullable: true, description: 'The text encoding found in a CSV; null for XLSX', example: 'utf-8' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The text encoding found in a CSV; null for XLSX',
+    example: 'utf-8',
+  })
   encoding!: string | null;
 
   @ApiProperty({ type: [String] })

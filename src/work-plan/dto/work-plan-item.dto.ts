@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
@@ -12,24 +22,39 @@ import type { ItemStatus } from '../work-plan-item.entity';
 export const DUE_FILTERS = ['overdue', 'next7d', 'next30d', 'this_month'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
 
-const upperEach = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value));
-const trimEach = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value));
+const upperEach = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value,
+  );
+const trimEach = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value,
+  );
 
 export class CreateWorkPlanItemDto {
-  @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { ru: 'Заседание Руководящего комитета', en: 'Meeting of the Steering Committee' } })
+  @ApiProperty({
+    ...LOCALIZED_TEXT_SCHEMA,
+    example: { ru: 'Заседание Руководящего комитета', en: 'Meeting of the Steering Committee' },
+  })
   @IsLocalizedText(2000)
   activity!: LocalizedText;
 
   @ApiPropertyOptional({
     example: 'Конец ноября или начало декабря 2019 или февраль 2020',
-    description: 'The deadline as people write it (en/ru/kk); empty or absent: no deadline yet. A text that cannot be read gets 422.',
+    description:
+      'The deadline as people write it (en/ru/kk); empty or absent: no deadline yet. A text that cannot be read gets 422.',
   })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   deadline?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The id of an organisation or of a member' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The id of an organisation or of a member',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'executor must be the id (UUID) of an organisation or a member' })
@@ -70,7 +95,12 @@ export class CreateWorkPlanItemDto {
   @IsUUID('all', { message: 'meetingId must be a UUID' })
   meetingId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, example: ['P7D', 'P1D', 'PT2H'], description: "Reminder offsets (ISO 8601 durations); null: the body's, else the defaults" })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    example: ['P7D', 'P1D', 'PT2H'],
+    description: "Reminder offsets (ISO 8601 durations); null: the body's, else the defaults",
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsReminderOffsets()
@@ -121,7 +151,10 @@ export class WorkPlanItemQuery extends PageQuery {
   @MaxLength(60)
   topic?: string;
 
-  @ApiPropertyOptional({ enum: DUE_FILTERS, description: 'overdue: due moment passed and neither done nor cancelled (on-request items never are)' })
+  @ApiPropertyOptional({
+    enum: DUE_FILTERS,
+    description: 'overdue: due moment passed and neither done nor cancelled (on-request items never are)',
+  })
   @IsOptional()
   @IsIn(DUE_FILTERS, { message: `due must be one of ${DUE_FILTERS.join(', ')}` })
   due?: DueFilter;
@@ -144,7 +177,7 @@ export class ParseDeadlineDto {
   @MaxLength(300)
   text!: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Almaty', description: 'Zone of the due moment (default: the secretariat\'s)' })
+  @ApiPropertyOptional({ example: 'Asia/Almaty', description: "Zone of the due moment (default: the secretariat's)" })
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;

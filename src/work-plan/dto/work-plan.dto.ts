@@ -35,7 +35,9 @@ export class CreateWorkPlanDto {
   adoptedAtMeetingId?: string | null;
 }
 
-export class UpdateWorkPlanDto extends PartialType(OmitType(CreateWorkPlanDto, ['bodyId'] as const), { skipNullProperties: false }) {}
+export class UpdateWorkPlanDto extends PartialType(OmitType(CreateWorkPlanDto, ['bodyId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class WorkPlanQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -16,21 +16,36 @@ export class WorkPlanExportService {
     private readonly items: WorkPlanItemsService,
   ) {}
 
-  async export(workPlanId: string, format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; body: Buffer }> {
+  async export(
+    workPlanId: string,
+    format: 'csv' | 'xlsx',
+  ): Promise<{ filename: string; contentType: string; body: Buffer }> {
     const plan = await this.plans.get(workPlanId);
     const rows = (await this.allItems(workPlanId)).map((item) => this.row(item));
     const base = `work-plan-${plan.period.replace(/[^\w.-]+/g, '_')}`;
     if (format === 'csv') {
-      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(writeCsv(rows), 'utf8') };
+      return {
+        filename: `${base}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: Buffer.from(writeCsv(rows), 'utf8'),
+      };
     }
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(pickLocalized(plan.title, 'en').slice(0, 31).replace(/[*?:\\/[\]]/g, ' ') || 'Work plan');
+    const sheet = workbook.addWorksheet(
+      pickLocalized(plan.title, 'en')
+        .slice(0, 31)
+        .replace(/[*?:\\/[\]]/g, ' ') || 'Work plan',
+    );
     sheet.addRow(EXPORT_COLUMNS);
     // Strings are written as strings: a spreadsheet never runs them as formulas.
     for (const row of rows) sheet.addRow(EXPORT_COLUMNS.map((c) => row[c]));
     sheet.getRow(1).font = { bold: true };
     const body = Buffer.from(await workbook.xlsx.writeBuffer());
-    return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };
+    return {
+      filename: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body,
+    };
   }
 
   private async allItems(workPlanId: string): Promise<WorkPlanItemView[]> {

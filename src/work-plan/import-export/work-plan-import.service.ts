@@ -37,7 +37,13 @@ const STATUS_WORDS: Record<string, ItemStatus> = {
 export interface ImportRowResult {
   line: number;
   activity: LocalizedText;
-  deadline: { text: string; kind: string; windows: { start: string; end: string }[]; dueAt: string | null; onRequest: boolean } | null;
+  deadline: {
+    text: string;
+    kind: string;
+    windows: { start: string; end: string }[];
+    dueAt: string | null;
+    onRequest: boolean;
+  } | null;
   executor: { name: string; match: 'organization' | 'member' | 'new_organization'; id: string | null } | null;
   errors: FieldProblem[];
 }
@@ -68,7 +74,11 @@ interface PlannedRow {
 
 const ON_REQUEST_MARK = /[[(]\s*(по запросу|on request|сұраныс бойынша)\s*[\])]\s*$/i;
 const nameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
-const splitList = (value: string | undefined) => (value ?? '').split(/[;,]/).map((v) => v.trim()).filter(Boolean);
+const splitList = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[;,]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 const INSERT_CHUNK = 500;
 /** Rows checked between two turns of the event loop: reading a deadline costs ~0.1 ms, a full file seconds. */
@@ -86,7 +96,11 @@ export class WorkPlanImportService {
   ) {}
 
   /** Reads the table and checks every row; with dryRun nothing is written, otherwise all rows or none are. */
-  async import(workPlanId: string, file: { buffer: Buffer; originalname: string; mimetype: string }, dryRun: boolean): Promise<ImportReport> {
+  async import(
+    workPlanId: string,
+    file: { buffer: Buffer; originalname: string; mimetype: string },
+    dryRun: boolean,
+  ): Promise<ImportReport> {
     let table: ReadTable;
     try {
       table = await readTable(file.buffer, file.originalname, file.mimetype);
@@ -108,7 +122,11 @@ export class WorkPlanImportService {
         );
       }
       report.imported = await this.write(unit, plan.id, planned);
-      await this.audit.record(manager, 'import', 'work_plan', plan.id, null, { rows: report.imported, format: table.format, newExecutors: report.summary.newExecutors });
+      await this.audit.record(manager, 'import', 'work_plan', plan.id, null, {
+        rows: report.imported,
+        format: table.format,
+        newExecutors: report.summary.newExecutors,
+      });
       return report;
     });
   }
@@ -119,9 +137,18 @@ export class WorkPlanImportService {
     for (const organization of organizations) {
       for (const name of Object.values(organization.name)) if (name) byName.set(nameKey(name), organization);
     }
-    const emails = new Set(rows.flatMap((row) => [...splitList(row.cells.responsible), row.cells.executor ?? ''].filter((v) => v.includes('@') && !v.includes(NUL)).map((e) => e.toLowerCase())));
+    const emails = new Set(
+      rows.flatMap((row) =>
+        [...splitList(row.cells.responsible), row.cells.executor ?? '']
+          .filter((v) => v.includes('@') && !v.includes(NUL))
+          .map((e) => e.toLowerCase()),
+      ),
+    );
     const members = emails.size
-      ? await manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails: [...emails] }).getMany()
+      ? await manager
+          .createQueryBuilder(Member, 'm')
+          .where('lower(m.email) IN (:...emails)', { emails: [...emails] })
+          .getMany()
       : [];
     const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
     const planned: PlannedRow[] = [];
@@ -132,7 +159,12 @@ export class WorkPlanImportService {
     return planned;
   }
 
-  private planRow(row: TableRow, timeZone: string, organizations: Map<string, Organization>, members: Map<string, Member>): PlannedRow {
+  private planRow(
+    row: TableRow,
+    timeZone: string,
+    organizations: Map<string, Organization>,
+    members: Map<string, Member>,
+  ): PlannedRow {
     const { cells } = row;
     // PostgreSQL cannot store U+0000 in text: refused here, or only the real import would fail on it.
     const errors: FieldProblem[] = Object.entries(cells)
@@ -146,7 +178,8 @@ export class WorkPlanImportService {
     if (cells.activity_kk) activity.kk = cells.activity_kk;
     if (Object.keys(activity).length === 0) errors.push({ field: 'activity', message: 'is empty' });
     for (const [language, text] of Object.entries(activity)) {
-      if (text.length > 2000) errors.push({ field: `activity_${language}`, message: 'is longer than 2,000 characters' });
+      if (text.length > 2000)
+        errors.push({ field: `activity_${language}`, message: 'is longer than 2,000 characters' });
     }
 
     // The documents mark on-request activities in the activity itself ("… [по запросу]").
@@ -161,7 +194,11 @@ export class WorkPlanImportService {
         if (onRequestMark) read = { ...read, onRequest: true };
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        errors.push({ field: 'deadline', message: ((error.getResponse() as { message: FieldProblem[] }).message[0] ?? { message: 'could not be read' }).message });
+        errors.push({
+          field: 'deadline',
+          message: ((error.getResponse() as { message: FieldProblem[] }).message[0] ?? { message: 'could not be read' })
+            .message,
+        });
       }
     }
 
@@ -195,16 +232,25 @@ export class WorkPlanImportService {
 
     const countries = splitList(cells.countries).map((c) => c.toUpperCase());
     const unknownCountries = countries.filter((c) => !COUNTRY_CODES.has(c));
-    if (unknownCountries.length) errors.push({ field: 'countries', message: `${unknownCountries.join(', ')} ${unknownCountries.length > 1 ? 'are not country codes' : 'is not a country code'} (use ISO codes such as KZ, or EU)` });
+    if (unknownCountries.length)
+      errors.push({
+        field: 'countries',
+        message: `${unknownCountries.join(', ')} ${unknownCountries.length > 1 ? 'are not country codes' : 'is not a country code'} (use ISO codes such as KZ, or EU)`,
+      });
 
     const topics = splitList(cells.topics).map((t) => t.toLowerCase());
-    if (topics.some((t) => t.length > 60)) errors.push({ field: 'topics', message: 'each topic must be at most 60 characters' });
+    if (topics.some((t) => t.length > 60))
+      errors.push({ field: 'topics', message: 'each topic must be at most 60 characters' });
 
     let status: ItemStatus = 'planned';
     if (cells.status) {
       const known = STATUS_WORDS[cells.status.trim().toLowerCase()];
       if (known) status = known;
-      else errors.push({ field: 'status', message: `"${cells.status}" is not a status (use ${ITEM_STATUSES.join(', ')})` });
+      else
+        errors.push({
+          field: 'status',
+          message: `"${cells.status}" is not a status (use ${ITEM_STATUSES.join(', ')})`,
+        });
     }
     const notes = cells.notes ? cells.notes : null;
     if (notes && notes.length > 5000) errors.push({ field: 'notes', message: 'is longer than 5,000 characters' });
@@ -213,7 +259,13 @@ export class WorkPlanImportService {
       result: {
         line: row.line,
         activity,
-        deadline: read && { text: read.text, kind: read.kind, windows: read.windows, dueAt: read.dueAt?.toISOString() ?? null, onRequest: read.onRequest },
+        deadline: read && {
+          text: read.text,
+          kind: read.kind,
+          windows: read.windows,
+          dueAt: read.dueAt?.toISOString() ?? null,
+          onRequest: read.onRequest,
+        },
         executor,
         errors,
       },
@@ -231,7 +283,11 @@ export class WorkPlanImportService {
   }
 
   private report(table: ReadTable, planned: PlannedRow[], dryRun: boolean): ImportReport {
-    const newExecutors = [...new Map(planned.filter((p) => p.newExecutorKey).map((p) => [p.newExecutorKey!, p.result.executor!.name])).values()];
+    const newExecutors = [
+      ...new Map(
+        planned.filter((p) => p.newExecutorKey).map((p) => [p.newExecutorKey!, p.result.executor!.name]),
+      ).values(),
+    ];
     const invalid = planned.filter((p) => p.result.errors.length > 0).length;
     return {
       dryRun,
@@ -262,7 +318,9 @@ export class WorkPlanImportService {
       if (!row.newExecutorKey || created.has(row.newExecutorKey)) continue;
       const name = row.result.executor!.name;
       const kind: OrganizationKind = /wecoop|project|проект|жоба/i.test(name) ? 'project' : 'other';
-      const organization = await manager.save(manager.create(Organization, { name: { [languageOf(name)]: name }, kind, countryCode: null }));
+      const organization = await manager.save(
+        manager.create(Organization, { name: { [languageOf(name)]: name }, kind, countryCode: null }),
+      );
       await this.audit.record(manager, 'create', 'organization', organization.id, null, organization);
       created.set(row.newExecutorKey, organization.id);
     }
@@ -287,12 +345,27 @@ export class WorkPlanImportService {
         notes: row.notes,
         meetingId: null,
       }));
-      const inserted = await manager.createQueryBuilder().insert().into(WorkPlanItem).values(values).returning(['id']).execute();
-      const links = inserted.identifiers.flatMap((identifier, i) => chunk[i].responsibleIds.map((memberId) => ({ item_id: identifier.id as string, member_id: memberId })));
-      if (links.length) await manager.createQueryBuilder().insert().into('work_plan_item_responsible', ['item_id', 'member_id']).values(links).execute();
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(WorkPlanItem)
+        .values(values)
+        .returning(['id'])
+        .execute();
+      const links = inserted.identifiers.flatMap((identifier, i) =>
+        chunk[i].responsibleIds.map((memberId) => ({ item_id: identifier.id as string, member_id: memberId })),
+      );
+      if (links.length)
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into('work_plan_item_responsible', ['item_id', 'member_id'])
+          .values(links)
+          .execute();
       // Only items with people to remind have reminders; the rest cost nothing here.
       for (const [i, identifier] of inserted.identifiers.entries()) {
-        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(unit, identifier.id as string);
+        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId)
+          await this.reminders.plan(unit, identifier.id as string);
       }
     }
     return planned.length;

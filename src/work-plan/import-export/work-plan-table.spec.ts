@@ -3,10 +3,15 @@ import { Column, EXPORT_COLUMNS, readCsv, readTable, writeCsv } from './work-pla
 
 /** Text as people write it, with every start a spreadsheet treats specially or the export escapes. */
 const cellText = fc
-  .tuple(fc.constantFrom('', "'", "''", "'=", '=', '+', '-', '@', '\t', '\r', '\r\n', ' ', '"'), fc.string({ unit: 'binary', maxLength: 30 }))
+  .tuple(
+    fc.constantFrom('', "'", "''", "'=", '=', '+', '-', '@', '\t', '\r', '\r\n', ' ', '"'),
+    fc.string({ unit: 'binary', maxLength: 30 }),
+  )
   .map(([start, rest]) => start + rest);
 
-const exportRow = fc.record(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, cellText])) as Record<Column, fc.Arbitrary<string>>);
+const exportRow = fc.record(
+  Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, cellText])) as Record<Column, fc.Arbitrary<string>>,
+);
 
 const cellsOf = (row: Record<string, string>) => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, row[c]]));
 
@@ -24,7 +29,7 @@ describe('the CSV export read back by the import', () => {
     );
   });
 
-  it("keeps the escape of a cell that starts with an apostrophe, and takes it off again", async () => {
+  it('keeps the escape of a cell that starts with an apostrophe, and takes it off again', async () => {
     const row = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, ''])) as Record<Column, string>;
     row.activity_en = "'=x";
     row.notes = '=SUM(A1)';
@@ -36,7 +41,11 @@ describe('the CSV export read back by the import', () => {
   });
 
   it('never takes off an apostrophe someone typed in their own table', async () => {
-    const table = await readTable(Buffer.from("activity,deadline,notes\n'=x,Май 2019,'@home\n", 'utf8'), 'mine.csv', 'text/csv');
+    const table = await readTable(
+      Buffer.from("activity,deadline,notes\n'=x,Май 2019,'@home\n", 'utf8'),
+      'mine.csv',
+      'text/csv',
+    );
     expect(table.rows[0].cells).toEqual({ activity: "'=x", deadline: 'Май 2019', notes: "'@home" });
   });
 });

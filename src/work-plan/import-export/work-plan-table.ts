@@ -26,8 +26,19 @@ export const COLUMN_ALIASES = {
 export type Column = keyof typeof COLUMN_ALIASES;
 
 export const EXPORT_COLUMNS: Column[] = [
-  'activity_en', 'activity_ru', 'activity_kk', 'deadline', 'parsed_windows', 'due_at', 'on_request',
-  'executor', 'responsible', 'countries', 'topics', 'status', 'notes',
+  'activity_en',
+  'activity_ru',
+  'activity_kk',
+  'deadline',
+  'parsed_windows',
+  'due_at',
+  'on_request',
+  'executor',
+  'responsible',
+  'countries',
+  'topics',
+  'status',
+  'notes',
 ];
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -61,7 +72,12 @@ export interface ReadTable {
   rows: TableRow[];
 }
 
-const normaliseHeader = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+const normaliseHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 
 function columnFor(header: string): Column | null {
   const name = normaliseHeader(header);
@@ -89,16 +105,25 @@ export function unescapeCell(value: string): string {
 
 /** The export's CSV: a BOM so that Excel opens the Cyrillic text as UTF-8, and every cell escaped. */
 export function writeCsv(rows: Record<Column, string>[]): string {
-  return '\uFEFF' + stringify(rows.map((row) => EXPORT_COLUMNS.map((c) => escapeCell(row[c]))), { header: true, columns: EXPORT_COLUMNS });
+  return (
+    '\uFEFF' +
+    stringify(
+      rows.map((row) => EXPORT_COLUMNS.map((c) => escapeCell(row[c]))),
+      { header: true, columns: EXPORT_COLUMNS },
+    )
+  );
 }
 
 /** A header row exactly as `writeCsv` writes it marks a file whose cells it escaped. */
-const isExportHeader = (values: string[]) => values.length === EXPORT_COLUMNS.length && values.every((v, i) => v.replace(/^\uFEFF/, '') === EXPORT_COLUMNS[i]);
+const isExportHeader = (values: string[]) =>
+  values.length === EXPORT_COLUMNS.length && values.every((v, i) => v.replace(/^\uFEFF/, '') === EXPORT_COLUMNS[i]);
 
 /** Text of a CSV file in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or Windows-1251 (older Russian Excel). */
 export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'utf-16le' };
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'utf-16be' };
+  if (buffer[0] === 0xff && buffer[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'utf-16le' };
+  if (buffer[0] === 0xfe && buffer[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer), encoding: 'utf-8' };
   } catch {
@@ -107,7 +132,10 @@ export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
     const sample = text.slice(0, ENCODING_SAMPLE);
     const letters = sample.replace(/[^\p{L}\s\d.,;:()\-–—"'[\]/]/gu, '').length;
     if (letters / Math.max(sample.length, 1) < 0.85) {
-      throw new TableFormatError('The file is not readable text: save it as CSV in UTF-8 (or Windows-1251), or as XLSX', 415);
+      throw new TableFormatError(
+        'The file is not readable text: save it as CSV in UTF-8 (or Windows-1251), or as XLSX',
+        415,
+      );
     }
     return { text, encoding: 'windows-1251' };
   }
@@ -142,7 +170,10 @@ class TableBuilder {
     if (isBlank(record.values)) return;
     if (!this.header) return this.readHeader(record.values);
     if (this.rows.length === MAX_IMPORT_ROWS) {
-      throw new TableFormatError(`The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en')} can be imported at once. Split it into several files.`, 413);
+      throw new TableFormatError(
+        `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en')} can be imported at once. Split it into several files.`,
+        413,
+      );
     }
     const cells: Partial<Record<Column, string>> = {};
     this.columns.forEach((column, i) => {
@@ -153,9 +184,13 @@ class TableBuilder {
   }
 
   finish(): ReadTable {
-    if (!this.header) throw new TableFormatError('The file is empty: it needs a header row and at least one row of items');
+    if (!this.header)
+      throw new TableFormatError('The file is empty: it needs a header row and at least one row of items');
     const present = new Set(this.columns.filter((c): c is Column => c !== null));
-    const ignoredColumns = this.header.filter((_, i) => this.columns[i] === null).map((h) => h.trim()).filter(Boolean);
+    const ignoredColumns = this.header
+      .filter((_, i) => this.columns[i] === null)
+      .map((h) => h.trim())
+      .filter(Boolean);
     return { format: this.format, encoding: this.encoding, columns: [...present], ignoredColumns, rows: this.rows };
   }
 
@@ -163,7 +198,10 @@ class TableBuilder {
     const columns = header.map(columnFor);
     const present = new Set(columns.filter((c): c is Column => c !== null));
     const hasActivity = ['activity', 'activity_en', 'activity_ru', 'activity_kk'].some((c) => present.has(c as Column));
-    const missing = [!hasActivity && 'activity (мероприятие / іс-шара)', !present.has('deadline') && 'deadline (сроки / мерзімдер)'].filter(Boolean);
+    const missing = [
+      !hasActivity && 'activity (мероприятие / іс-шара)',
+      !present.has('deadline') && 'deadline (сроки / мерзімдер)',
+    ].filter(Boolean);
     if (missing.length) {
       throw new TableFormatError(
         `The header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}. Found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'nothing'}. ` +
@@ -179,7 +217,7 @@ class TableBuilder {
 
 /** The text in pieces for the parser, never splitting a surrogate pair. */
 function* pieces(text: string): Generator<string> {
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = Math.min(at + CSV_CHUNK, text.length);
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
     yield text.slice(at, end);
@@ -191,7 +229,15 @@ export async function readCsv(buffer: Buffer): Promise<ReadTable> {
   const { text, encoding } = decodeCsv(buffer);
   const table = new TableBuilder('csv', encoding);
   const source = Readable.from(pieces(text.replace(/^\uFEFF/, '')));
-  const parser = source.pipe(parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true, info: true }));
+  const parser = source.pipe(
+    parse({
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      info: true,
+    }),
+  );
   try {
     let nextLine = 1;
     let read = 0;
@@ -224,7 +270,10 @@ export async function readXlsx(buffer: Buffer): Promise<ReadTable> {
       );
     }
     if (error instanceof NoWorksheetError) throw new TableFormatError('The XLSX file has no worksheet');
-    throw new TableFormatError('The XLSX file could not be opened: save it again from a spreadsheet program, or as CSV', 415);
+    throw new TableFormatError(
+      'The XLSX file could not be opened: save it again from a spreadsheet program, or as CSV',
+      415,
+    );
   }
   return table.finish();
 }
@@ -232,6 +281,7 @@ export async function readXlsx(buffer: Buffer): Promise<ReadTable> {
 export async function readTable(buffer: Buffer, filename: string, mimeType: string): Promise<ReadTable> {
   const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
   if (/\.xlsx$/i.test(filename) || mimeType.includes('spreadsheetml') || isZip) return readXlsx(buffer);
-  if (/\.xls$/i.test(filename)) throw new TableFormatError('Old .xls files are not supported: save the table as .xlsx or .csv', 415);
+  if (/\.xls$/i.test(filename))
+    throw new TableFormatError('Old .xls files are not supported: save the table as .xlsx or .csv', 415);
   return readCsv(buffer);
 }

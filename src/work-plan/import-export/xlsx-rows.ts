@@ -80,7 +80,9 @@ async function sharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): 
 }
 
 /** Excel's built-in number formats that show a date (ids 14–17 and 22, and the East Asian 27–36 and 50–58). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 /** A custom format shows a date when, outside quoted text, escapes and [colour/locale] parts, it has a day or year. */
 const showsDate = (code: string) => /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
 
@@ -123,7 +125,13 @@ function columnOf(reference: string | undefined): number | null {
 }
 
 /** A cell's text: shared and inline strings, formula results, numbers, TRUE/FALSE, and dates (kept as day numbers) as YYYY-MM-DD. */
-function cellText(type: string | undefined, value: string, inline: string, strings: string[], date: { shown: boolean; date1904: boolean }): string {
+function cellText(
+  type: string | undefined,
+  value: string,
+  inline: string,
+  strings: string[],
+  date: { shown: boolean; date1904: boolean },
+): string {
   switch (type) {
     case 's':
       return strings[Number(value)] ?? '';
@@ -160,7 +168,8 @@ export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
 
 async function* sheetRows(archive: ZipArchive): AsyncGenerator<SheetRecord> {
   const { entries } = archive;
-  const workbookPath = (await relationships(archive, '')).find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
+  const workbookPath =
+    (await relationships(archive, '')).find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
   const workbook = entries.get(workbookPath);
   if (!workbook) throw new ZipFormatError('the archive has no workbook');
   const parts = await relationships(archive, workbookPath);
@@ -172,7 +181,8 @@ async function* sheetRows(archive: ZipArchive): AsyncGenerator<SheetRecord> {
       date1904 = ['1', 'true'].includes(event.value.attributes.date1904 ?? '');
     } else if (event.eventType === 'opentag' && localName(event.value.name) === 'sheet') {
       const attributes = event.value.attributes;
-      firstSheetId = attributes['r:id'] ?? Object.entries(attributes).find(([name]) => localName(name) === 'id')?.[1] ?? null;
+      firstSheetId =
+        attributes['r:id'] ?? Object.entries(attributes).find(([name]) => localName(name) === 'id')?.[1] ?? null;
       break;
     }
   }
@@ -201,7 +211,13 @@ async function* sheetRows(archive: ZipArchive): AsyncGenerator<SheetRecord> {
         lastLine = Number(attributes.r) || lastLine + 1;
         row = { line: lastLine, values: [] };
       } else if (name === 'c' && row) {
-        cell = { column: columnOf(attributes.r) ?? Math.min(row.values.length, MAX_COLUMN), type: attributes.t, style: Number(attributes.s ?? 0), value: '', inline: '' };
+        cell = {
+          column: columnOf(attributes.r) ?? Math.min(row.values.length, MAX_COLUMN),
+          type: attributes.t,
+          style: Number(attributes.s ?? 0),
+          value: '',
+          inline: '',
+        };
       } else if (name === 'v' || name === 't') reading = name;
       else if (name === 'rPh') inPhonetic = true;
       continue;
@@ -210,7 +226,10 @@ async function* sheetRows(archive: ZipArchive): AsyncGenerator<SheetRecord> {
     else if (name === 'rPh') inPhonetic = false;
     else if (name === 'c' && row && cell) {
       while (row.values.length < cell.column) row.values.push('');
-      row.values[cell.column] = cellText(cell.type, cell.value, cell.inline, strings, { shown: dates[cell.style] ?? false, date1904 });
+      row.values[cell.column] = cellText(cell.type, cell.value, cell.inline, strings, {
+        shown: dates[cell.style] ?? false,
+        date1904,
+      });
       cell = null;
     } else if (name === 'row' && row) {
       yield row;

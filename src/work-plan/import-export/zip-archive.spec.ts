@@ -12,7 +12,11 @@ interface ZipShape {
 }
 
 /** A one-entry zip of `data`, written by hand so that its headers can say what a hostile file says. */
-function zipOf(name: string, data: Buffer, { declared = data.length, method = 8, flags = 0, entryCount = 1 }: ZipShape = {}): Buffer {
+function zipOf(
+  name: string,
+  data: Buffer,
+  { declared = data.length, method = 8, flags = 0, entryCount = 1 }: ZipShape = {},
+): Buffer {
   const packed = method === 0 ? data : deflateRawSync(data);
   const nameBytes = Buffer.from(name);
   const local = Buffer.alloc(30);
@@ -62,17 +66,25 @@ describe('the zip reader of the import', () => {
   });
 
   it('refuses entries declaring more than the bound in all, or packed past the ratio, before inflating', async () => {
-    await expect(ZipArchive.open(zipOf('big.xml', Buffer.from('x'), { declared: ZIP_LIMITS.maxUnpackedBytes + 1 }))).rejects.toThrow(ZipBombError);
-    await expect(ZipArchive.open(zipOf('dense.xml', Buffer.alloc(1024 * 1024, 'a')))).rejects.toThrow(/packed more than 100 to 1/);
+    await expect(
+      ZipArchive.open(zipOf('big.xml', Buffer.from('x'), { declared: ZIP_LIMITS.maxUnpackedBytes + 1 })),
+    ).rejects.toThrow(ZipBombError);
+    await expect(ZipArchive.open(zipOf('dense.xml', Buffer.alloc(1024 * 1024, 'a')))).rejects.toThrow(
+      /packed more than 100 to 1/,
+    );
   });
 
   it('refuses an archive of more entries than the bound before reading its directory', async () => {
-    await expect(ZipArchive.open(zipOf('a.xml', Buffer.from('a'), { entryCount: ZIP_LIMITS.maxEntries + 1 }))).rejects.toThrow(/has 1001 entries/);
+    await expect(
+      ZipArchive.open(zipOf('a.xml', Buffer.from('a'), { entryCount: ZIP_LIMITS.maxEntries + 1 })),
+    ).rejects.toThrow(/has 1001 entries/);
   });
 
   it('stops inflating an entry as soon as it passes the size it declared', async () => {
     const archive = await ZipArchive.open(zipOf('liar.xml', Buffer.alloc(5 * 1024 * 1024, 'a'), { declared: 60_000 }));
-    await expect(readAll(archive.text(entryOf(archive, 'liar.xml')))).rejects.toThrow(new ZipBombError('liar.xml unpacks to more than the 60000 bytes it declares'));
+    await expect(readAll(archive.text(entryOf(archive, 'liar.xml')))).rejects.toThrow(
+      new ZipBombError('liar.xml unpacks to more than the 60000 bytes it declares'),
+    );
   });
 
   it('counts every read of the archive against one budget', async () => {
@@ -83,8 +95,12 @@ describe('the zip reader of the import', () => {
   });
 
   it('refuses encrypted entries and unknown compressions as archives it does not read', async () => {
-    await expect(ZipArchive.open(zipOf('secret.xml', Buffer.from('a'), { flags: 0x1 }))).rejects.toThrow(new ZipFormatError('secret.xml is encrypted'));
-    await expect(ZipArchive.open(zipOf('lzma.xml', Buffer.from('a'), { method: 14 }))).rejects.toThrow(new ZipFormatError('lzma.xml uses compression method 14'));
+    await expect(ZipArchive.open(zipOf('secret.xml', Buffer.from('a'), { flags: 0x1 }))).rejects.toThrow(
+      new ZipFormatError('secret.xml is encrypted'),
+    );
+    await expect(ZipArchive.open(zipOf('lzma.xml', Buffer.from('a'), { method: 14 }))).rejects.toThrow(
+      new ZipFormatError('lzma.xml uses compression method 14'),
+    );
   });
 
   it('says plainly when a file is no zip', async () => {

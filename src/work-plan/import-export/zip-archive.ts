@@ -30,7 +30,8 @@ export class UnpackBudget {
 
   spend(bytes: number): void {
     this.left -= bytes;
-    if (this.left < 0) throw new ZipBombError(`reading the archive unpacks more than ${ZIP_LIMITS.maxUnpackedBytes} bytes`);
+    if (this.left < 0)
+      throw new ZipBombError(`reading the archive unpacks more than ${ZIP_LIMITS.maxUnpackedBytes} bytes`);
   }
 }
 
@@ -53,7 +54,12 @@ export class ZipArchive {
   static async open(buffer: Buffer, budget = new UnpackBudget()): Promise<ZipArchive> {
     let zip: ZipFile;
     try {
-      zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true });
+      zip = await yauzl.fromBufferPromise(buffer, {
+        lazyEntries: true,
+        validateEntrySizes: true,
+        strictFileNames: false,
+        decodeStrings: true,
+      });
     } catch (error) {
       throw formatError(error);
     }
@@ -65,10 +71,15 @@ export class ZipArchive {
       for await (const entry of zip.eachEntry()) {
         const name = entry.fileName;
         if (entry.isEncrypted()) throw new ZipFormatError(`${name} is encrypted`);
-        if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) throw new ZipFormatError(`${name} uses compression method ${entry.compressionMethod}`);
+        if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED)
+          throw new ZipFormatError(`${name} uses compression method ${entry.compressionMethod}`);
         total += entry.uncompressedSize;
-        if (total > ZIP_LIMITS.maxUnpackedBytes) throw new ZipBombError(`the entries unpack to more than ${ZIP_LIMITS.maxUnpackedBytes} bytes`);
-        if (entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes && entry.uncompressedSize > entry.compressedSize * ZIP_LIMITS.maxRatio) {
+        if (total > ZIP_LIMITS.maxUnpackedBytes)
+          throw new ZipBombError(`the entries unpack to more than ${ZIP_LIMITS.maxUnpackedBytes} bytes`);
+        if (
+          entry.uncompressedSize > ZIP_LIMITS.ratioFloorBytes &&
+          entry.uncompressedSize > entry.compressedSize * ZIP_LIMITS.maxRatio
+        ) {
           throw new ZipBombError(`${name} is packed more than ${ZIP_LIMITS.maxRatio} to 1`);
         }
         entries.set(name, entry);
@@ -101,7 +112,8 @@ export class ZipArchive {
     } catch (error) {
       if (error instanceof ZipBombError) throw error;
       // validateEntrySizes makes yauzl fail the stream on the chunk that passes the declared size, before we see it.
-      if (/^too many bytes in the stream/.test((error as Error).message)) throw new ZipBombError(this.pastDeclared(entry));
+      if (/^too many bytes in the stream/.test((error as Error).message))
+        throw new ZipBombError(this.pastDeclared(entry));
       throw formatError(error, entry.fileName);
     } finally {
       stream.destroy();

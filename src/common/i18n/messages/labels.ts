@@ -11,8 +11,16 @@ export const LABEL_MESSAGES = {
   'label.meetingStatus.cancelled': { en: 'cancelled', ru: 'отменено', kk: 'болдырылмады' },
   'label.meetingStatus.postponed': { en: 'postponed', ru: 'перенесено', kk: 'кейінге қалдырылды' },
 
-  'label.meetingKind.working_group': { en: 'Working Group meeting', ru: 'Заседание рабочей группы', kk: 'Жұмыс тобының отырысы' },
-  'label.meetingKind.steering_committee': { en: 'Steering Committee meeting', ru: 'Заседание руководящего комитета', kk: 'Басқарушы комитет отырысы' },
+  'label.meetingKind.working_group': {
+    en: 'Working Group meeting',
+    ru: 'Заседание рабочей группы',
+    kk: 'Жұмыс тобының отырысы',
+  },
+  'label.meetingKind.steering_committee': {
+    en: 'Steering Committee meeting',
+    ru: 'Заседание руководящего комитета',
+    kk: 'Басқарушы комитет отырысы',
+  },
   'label.meetingKind.technical': { en: 'Technical meeting', ru: 'Техническое совещание', kk: 'Техникалық кеңес' },
   'label.meetingKind.workshop': { en: 'Workshop', ru: 'Семинар', kk: 'Семинар' },
   'label.meetingKind.training': { en: 'Training', ru: 'Тренинг', kk: 'Тренинг' },
@@ -23,7 +31,11 @@ export const LABEL_MESSAGES = {
   'label.invitationResponse.accepted': { en: 'will attend', ru: 'будет участвовать', kk: 'қатысады' },
   'label.invitationResponse.declined': { en: 'cannot attend', ru: 'не сможет участвовать', kk: 'қатыса алмайды' },
   'label.invitationResponse.tentative': { en: 'maybe', ru: 'возможно', kk: 'мүмкін' },
-  'label.invitationResponse.delegated': { en: 'sends a substitute', ru: 'направляет замену', kk: 'орнына басқа адам жібереді' },
+  'label.invitationResponse.delegated': {
+    en: 'sends a substitute',
+    ru: 'направляет замену',
+    kk: 'орнына басқа адам жібереді',
+  },
 
   'label.pollAnswer.yes': { en: 'Yes', ru: 'Да', kk: 'Иә' },
   'label.pollAnswer.if_need_be': { en: 'If need be', ru: 'Если потребуется', kk: 'Қажет болса' },
@@ -54,27 +66,75 @@ export const LABEL_MESSAGES = {
   'label.notificationStatus.digested': { en: 'in a digest', ru: 'в сводке', kk: 'дайджестте' },
 
   'label.subjectType.meeting': { en: 'Meeting', ru: 'Заседание', kk: 'Отырыс' },
-  'label.subjectType.work_plan_item': { en: 'Work-plan activity', ru: 'Мероприятие рабочего плана', kk: 'Жұмыс жоспарының іс-шарасы' },
+  'label.subjectType.work_plan_item': {
+    en: 'Work-plan activity',
+    ru: 'Мероприятие рабочего плана',
+    kk: 'Жұмыс жоспарының іс-шарасы',
+  },
   'label.subjectType.member_digest': { en: 'Member digest', ru: 'Сводка участника', kk: 'Қатысушы дайджесті' },
-  'label.subjectType.secretariat_digest': { en: 'Secretariat digest', ru: 'Сводка секретариата', kk: 'Хатшылық дайджесті' },
+  'label.subjectType.secretariat_digest': {
+    en: 'Secretariat digest',
+    ru: 'Сводка секретариата',
+    kk: 'Хатшылық дайджесті',
+  },
   'label.subjectType.sign_in': { en: 'Sign-in', ru: 'Вход', kk: 'Кіру' },
 
   'label.emailKind.meeting-poll': { en: 'Date poll', ru: 'Опрос о датах', kk: 'Күн сауалнамасы' },
   'label.emailKind.meeting-invitation': { en: 'Invitation', ru: 'Приглашение', kk: 'Шақыру' },
   'label.emailKind.meeting-update': { en: 'Meeting changed', ru: 'Изменение заседания', kk: 'Отырыс өзгерді' },
-  'label.emailKind.meeting-cancellation': { en: 'Meeting cancelled', ru: 'Отмена заседания', kk: 'Отырыс болдырылмады' },
-  'label.emailKind.substitute-withdrawn': { en: 'Substitute withdrawn', ru: 'Замена отозвана', kk: 'Орынбасар шақыруы қайтарылды' },
-  'label.emailKind.meeting-postponement': { en: 'Meeting postponed', ru: 'Перенос заседания', kk: 'Отырыс кейінге қалдырылды' },
+  'label.emailKind.meeting-cancellation': {
+    en: 'Meeting cancelled',
+    ru: 'Отмена заседания',
+    kk: 'Отырыс болдырылмады',
+  },
+  'label.emailKind.substitute-withdrawn': {
+    en: 'Substitute withdrawn',
+    ru: 'Замена отозвана',
+    kk: 'Орынбасар шақыруы қайтарылды',
+  },
+  'label.emailKind.meeting-postponement': {
+    en: 'Meeting postponed',
+    ru: 'Перенос заседания',
+    kk: 'Отырыс кейінге қалдырылды',
+  },
   'label.emailKind.minutes-available': { en: 'Minutes approved', ru: 'Протокол утверждён', kk: 'Хаттама бекітілді' },
-  'label.emailKind.meeting-reminder': { en: 'Meeting reminder', ru: 'Напоминание о заседании', kk: 'Отырыс туралы еске салу' },
-  'label.emailKind.meeting-rsvp-chase': { en: 'Reminder to answer the invitation', ru: 'Напоминание ответить на приглашение', kk: 'Шақыруға жауап беру туралы еске салу' },
-  'label.emailKind.poll-chase': { en: 'Reminder to answer the date poll', ru: 'Напоминание ответить на опрос о датах', kk: 'Күн сауалнамасына жауап беру туралы еске салу' },
-  'label.emailKind.item-due-soon': { en: 'Activity due soon', ru: 'Скоро срок мероприятия', kk: 'Іс-шара мерзімі жақындады' },
-  'label.emailKind.item-due-today': { en: 'Activity due today', ru: 'Срок мероприятия сегодня', kk: 'Іс-шара мерзімі бүгін' },
+  'label.emailKind.meeting-reminder': {
+    en: 'Meeting reminder',
+    ru: 'Напоминание о заседании',
+    kk: 'Отырыс туралы еске салу',
+  },
+  'label.emailKind.meeting-rsvp-chase': {
+    en: 'Reminder to answer the invitation',
+    ru: 'Напоминание ответить на приглашение',
+    kk: 'Шақыруға жауап беру туралы еске салу',
+  },
+  'label.emailKind.poll-chase': {
+    en: 'Reminder to answer the date poll',
+    ru: 'Напоминание ответить на опрос о датах',
+    kk: 'Күн сауалнамасына жауап беру туралы еске салу',
+  },
+  'label.emailKind.item-due-soon': {
+    en: 'Activity due soon',
+    ru: 'Скоро срок мероприятия',
+    kk: 'Іс-шара мерзімі жақындады',
+  },
+  'label.emailKind.item-due-today': {
+    en: 'Activity due today',
+    ru: 'Срок мероприятия сегодня',
+    kk: 'Іс-шара мерзімі бүгін',
+  },
   'label.emailKind.item-overdue': { en: 'Activity overdue', ru: 'Мероприятие просрочено', kk: 'Іс-шара мерзімі өтті' },
-  'label.emailKind.item-escalation': { en: 'Overdue activity, to the secretariat', ru: 'Просроченное мероприятие, секретариату', kk: 'Мерзімі өткен іс-шара, хатшылыққа' },
+  'label.emailKind.item-escalation': {
+    en: 'Overdue activity, to the secretariat',
+    ru: 'Просроченное мероприятие, секретариату',
+    kk: 'Мерзімі өткен іс-шара, хатшылыққа',
+  },
   'label.emailKind.digest': { en: 'Digest', ru: 'Сводка', kk: 'Дайджест' },
-  'label.emailKind.secretariat-digest': { en: 'Secretariat’s weekly digest', ru: 'Еженедельная сводка секретариата', kk: 'Хатшылықтың апталық дайджесті' },
+  'label.emailKind.secretariat-digest': {
+    en: 'Secretariat’s weekly digest',
+    ru: 'Еженедельная сводка секретариата',
+    kk: 'Хатшылықтың апталық дайджесті',
+  },
   'label.emailKind.sign-in-link': { en: 'Sign-in link', ru: 'Ссылка для входа', kk: 'Кіру сілтемесі' },
 
   'label.bodyKind.working_group': { en: 'Working group', ru: 'Рабочая группа', kk: 'Жұмыс тобы' },
@@ -91,14 +151,34 @@ export const LABEL_MESSAGES = {
 
   'label.organizationKind.ministry': { en: 'Ministry', ru: 'Министерство', kk: 'Министрлік' },
   'label.organizationKind.eu_institution': { en: 'EU institution', ru: 'Институт ЕС', kk: 'ЕО институты' },
-  'label.organizationKind.ifi': { en: 'International financial institution', ru: 'Международный финансовый институт', kk: 'Халықаралық қаржы институты' },
-  'label.organizationKind.international': { en: 'International organisation', ru: 'Международная организация', kk: 'Халықаралық ұйым' },
-  'label.organizationKind.ngo': { en: 'Non-governmental organisation', ru: 'Неправительственная организация', kk: 'Үкіметтік емес ұйым' },
+  'label.organizationKind.ifi': {
+    en: 'International financial institution',
+    ru: 'Международный финансовый институт',
+    kk: 'Халықаралық қаржы институты',
+  },
+  'label.organizationKind.international': {
+    en: 'International organisation',
+    ru: 'Международная организация',
+    kk: 'Халықаралық ұйым',
+  },
+  'label.organizationKind.ngo': {
+    en: 'Non-governmental organisation',
+    ru: 'Неправительственная организация',
+    kk: 'Үкіметтік емес ұйым',
+  },
   'label.organizationKind.project': { en: 'Project', ru: 'Проект', kk: 'Жоба' },
   'label.organizationKind.agency': { en: 'Agency', ru: 'Агентство', kk: 'Агенттік' },
   'label.organizationKind.other': { en: 'Other', ru: 'Другое', kk: 'Басқа' },
 
-  'label.digestPreference.immediate': { en: 'One by one, as they come', ru: 'По одному, сразу', kk: 'Бір-бірден, бірден' },
+  'label.digestPreference.immediate': {
+    en: 'One by one, as they come',
+    ru: 'По одному, сразу',
+    kk: 'Бір-бірден, бірден',
+  },
   'label.digestPreference.daily': { en: 'In a daily digest', ru: 'Ежедневной сводкой', kk: 'Күнделікті дайджестпен' },
-  'label.digestPreference.weekly': { en: 'In a weekly digest', ru: 'Еженедельной сводкой', kk: 'Апта сайынғы дайджестпен' },
+  'label.digestPreference.weekly': {
+    en: 'In a weekly digest',
+    ru: 'Еженедельной сводкой',
+    kk: 'Апта сайынғы дайджестпен',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
