@@ -38,3 +38,23 @@ export async function addMembership(t: TestApp, bodyId: string, overrides: Recor
   if (res.status !== 201) throw new Error(`addMembership: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** A new work plan of the body, named after its period; its id. */
+export async function createWorkPlan(t: TestApp, bodyId: string, period = '2019'): Promise<string> {
+  const res = await t.admin.post('/api/work-plans').send({ bodyId, title: { en: `Plan ${period}` }, period });
+  if (res.status !== 201) throw new Error(`createWorkPlan: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** Sends a table to the plan's import (a dry run when asked); the request, to assert on. */
+export function uploadTable(
+  t: TestApp,
+  planId: string,
+  content: Buffer | string,
+  filename = 'plan.csv',
+  dryRun = false,
+) {
+  return t.admin
+    .post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`)
+    .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
+}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/test-app';
-import { createBody, createMember } from '../support/factories';
+import { createBody, createMember, createWorkPlan, uploadTable } from '../support/factories';
 
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'test', 'fixtures', name));
 
@@ -16,17 +16,9 @@ describe('work-plan import and export', () => {
   });
   afterAll(() => t.close());
 
-  const newPlan = async (period = '2019') =>
-    (
-      await t.admin
-        .post('/api/work-plans')
-        .send({ bodyId, title: { en: `Plan ${period}` }, period })
-        .expect(201)
-    ).body.id as string;
+  const newPlan = (period = '2019') => createWorkPlan(t, bodyId, period);
   const upload = (planId: string, content: Buffer | string, filename = 'plan.csv', dryRun = false) =>
-    t.admin
-      .post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`)
-      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
+    uploadTable(t, planId, content, filename, dryRun);
   const countItems = async (planId: string) =>
     (await t.dataSource.query('SELECT count(*)::int AS n FROM work_plan_item WHERE work_plan_id = $1', [planId]))[0]
       .n as number;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createBody } from '../support/factories';
+import { createBody, createWorkPlan, uploadTable } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { deflatedPieces, sheetRow, workbookAround, worksheetXml } from '../support/zip-writer';
 
@@ -16,17 +16,9 @@ describe('hostile work-plan imports', () => {
   });
   afterAll(() => t.close());
 
-  const newPlan = async (period = '2019') =>
-    (
-      await t.admin
-        .post('/api/work-plans')
-        .send({ bodyId, title: { en: `Plan ${period}` }, period })
-        .expect(201)
-    ).body.id as string;
+  const newPlan = (period = '2019') => createWorkPlan(t, bodyId, period);
   const upload = (planId: string, content: Buffer | string, filename = 'plan.csv', dryRun = false) =>
-    t.admin
-      .post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`)
-      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
+    uploadTable(t, planId, content, filename, dryRun);
   const exportCsv = async (planId: string) => {
     const res = await t.admin.get(`/api/work-plans/${planId}/export?format=csv`).expect(200);
     return res.text ?? res.body.toString();
