@@ -15,9 +15,13 @@ for arg in "$@"; do
   esac
 done
 
+step() { printf '== %s\n' "$1"; }
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  step "installing packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error > /dev/null
 fi
+step "building"
 npm run build --silent
 
 # Secrets are generated once per machine and kept in .env (never committed).
@@ -28,13 +32,22 @@ if [ ! -f .env ]; then
     echo "ADMIN_TOKEN=wgs_admin_$(secret)"
   } > .env
   chmod 600 .env
-  echo "Wrote .env with a new APP_SECRET and ADMIN_TOKEN."
+  step "wrote .env with a new APP_SECRET and ADMIN_TOKEN"
 fi
-echo "Admin token (use as 'Authorization: Bearer …'): $(grep '^ADMIN_TOKEN=' .env | cut -d= -f2-)"
+step "admin token (API, as 'Authorization: Bearer …'): $(grep '^ADMIN_TOKEN=' .env | cut -d= -f2-)"
 
 if [ "$demo" = true ]; then
+  step "loading the WGECC demo (database and migrations are prepared first)"
   node dist/src/seed-demo.js
 fi
+port=${PORT:-$(sed -n 's/^PORT=//p' .env)}
+url=${APP_URL:-$(sed -n 's/^APP_URL=//p' .env)}
+url=${url:-http://localhost:${port:-3000}}
 if [ "$start" = true ]; then
+  step "starting on $url (Ctrl-C stops)"
+  if [ "$demo" = true ]; then
+    echo "   Sign in at $url/sign-in as the demo secretariat: l.bianchi@demo.wgecc.example"
+    echo "   Without SMTP_URL the sign-in link is written to var/outbox/: open the newest .eml there."
+  fi
   exec node dist/src/main.js
 fi

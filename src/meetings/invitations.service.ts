@@ -99,7 +99,10 @@ export class InvitationsService {
         throw ApiError.conflict(`The meeting is ${meeting.status}; nobody can be invited`);
       const memberIds = await this.participants.resolve(manager, meeting, dto);
       const rows = await this.participants.ensure(manager, meetingId, memberIds);
-      const sendNow = meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null);
+      // Recording who took part in a meeting already over emails nobody.
+      const over = (meeting.endsAt ?? meeting.startsAt ?? new Date(8.64e15)).getTime() < Date.now();
+      const sendNow =
+        !over && (meeting.status === 'scheduled' || (meeting.status === 'tentative' && meeting.startsAt !== null));
       const fresh = rows.filter((r) => r.invitedAt === null).map((r) => r.memberId);
       const invited = sendNow ? fresh.length : 0;
       if (sendNow && fresh.length) {

@@ -25,6 +25,18 @@ describe('JsonLogger', () => {
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', context: 'Main', requestId: 'req-7', msg: 'hello' });
   });
 
+  it("keeps Nest's line per module and route for the debug level", () => {
+    const info = capture(() => {
+      const logger = new JsonLogger('info');
+      logger.log('Mapped {/api/members, GET} route', 'RouterExplorer');
+      logger.log('AppModule dependencies initialized', 'InstanceLoader');
+      logger.log('listening on http://localhost:3000', 'Main');
+    });
+    expect(info.map((l) => (JSON.parse(l) as { context: string }).context)).toEqual(['Main']);
+    const debug = capture(() => new JsonLogger('debug').log('Mapped {/api/members, GET} route', 'RouterExplorer'));
+    expect(JSON.parse(debug[0])).toMatchObject({ level: 'debug', context: 'RouterExplorer' });
+  });
+
   it('never writes a password, query token or bearer token, in messages, objects or stacks', () => {
     const lines = capture(() => {
       const logger = new JsonLogger('debug');
