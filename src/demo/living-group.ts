@@ -110,8 +110,8 @@ export class LivingGroupDemo {
       kind: 'working_group',
       title: { en: 'Working Group meeting on climate adaptation', ru: 'Заседание рабочей группы по адаптации к изменению климата' },
       timeZone: 'Asia/Almaty',
-      startsAt: startsAt.toISO()!,
-      endsAt: startsAt.plus({ hours: 7 }).toISO()!,
+      startsAt: startsAt.toISO(),
+      endsAt: startsAt.plus({ hours: 7 }).toISO(),
       location: { venue: 'Rixos President Hotel', city: 'Astana', countryCode: 'KZ' },
     }); // prettier-ignore
     await invitations.invite(meeting.id, { fromBody: true });
@@ -128,7 +128,7 @@ export class LivingGroupDemo {
           actionItems: [
             {
               activity: 'Send national comments on the adaptation strategy',
-              deadline: this.today.plus({ days: 14 }).toISODate()!,
+              deadline: this.today.plus({ days: 14 }).toISODate(),
               responsibleMemberIds: [members[0].memberId],
             },
           ],
@@ -149,8 +149,8 @@ export class LivingGroupDemo {
       kind: 'steering_committee',
       title: { en: 'Steering Committee meeting', ru: 'Заседание Руководящего комитета' },
       timeZone: 'Europe/Brussels',
-      startsAt: startsAt.toISO()!,
-      endsAt: startsAt.plus({ hours: 3 }).toISO()!,
+      startsAt: startsAt.toISO(),
+      endsAt: startsAt.plus({ hours: 3 }).toISO(),
       location: { venue: 'Berlaymont', city: 'Brussels', countryCode: 'BE' },
       onlineUrl: 'https://meet.example.org/wgecc-sc',
     });
@@ -180,10 +180,10 @@ export class LivingGroupDemo {
     for (const weeks of [6, 7, 8]) {
       const startsAt = this.today.plus({ weeks }).set({ weekday: 3, hour: 4 });
       options.push(
-        await poll.addOption(meeting.id, { startsAt: startsAt.toISO()!, endsAt: startsAt.plus({ hours: 8 }).toISO()! }),
+        await poll.addOption(meeting.id, { startsAt: startsAt.toISO(), endsAt: startsAt.plus({ hours: 8 }).toISO() }),
       );
     }
-    await poll.open(meeting.id, { fromBody: true, closesAt: this.today.plus({ days: 10, hours: 12 }).toISO()! });
+    await poll.open(meeting.id, { fromBody: true, closesAt: this.today.plus({ days: 10, hours: 12 }).toISO() });
     const answers = [
       ['yes', 'if_need_be', 'no'],
       ['yes', 'yes', 'no'],
