@@ -10,6 +10,7 @@ import { Meeting } from '../meetings/meeting.entity';
 import { MeetingDecision, MeetingMinutes } from '../meetings/minutes.entity';
 import { Member } from '../members/member.entity';
 import { Notification } from '../notifications/notification.entity';
+import { SentEmail } from '../notifications/sent-email.entity';
 import { Session, SignInLink } from '../sessions/session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WorkPlanItemChange } from '../work-plan/work-plan-item-change.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   MeetingDecision,
   CalendarFeedToken,
   Notification,
+  SentEmail,
   Session,
   SignInLink,
 ];

@@ -5,6 +5,14 @@ import type { JournaledRow } from './delivery-journal';
 import { NotificationRepository } from './notification.repository';
 import type { Claimed } from './notification.repository';
 
+export interface SentContent {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+type SentRecord = { id: string; version: number; messageId: string; response: string; content: SentContent };
+
 /**
  * The two writes every email makes, each one statement for all the jobs running at that moment:
  * claiming (scheduled → sending, exactly once, only the version the job was made for and only once
@@ -14,7 +22,7 @@ import type { Claimed } from './notification.repository';
 @Injectable()
 export class NotificationClaims {
   private readonly claims: MicroBatch<{ id: string; version: number }, Claimed | null>;
-  private readonly sent: MicroBatch<{ id: string; version: number; messageId: string; response: string }, void>;
+  private readonly sent: MicroBatch<SentRecord, void>;
 
   constructor(
     private readonly repository: NotificationRepository,
@@ -37,8 +45,8 @@ export class NotificationClaims {
   }
 
   /** After `journalAccepted`: PostgreSQL's record, with the batch. */
-  async recordSent(row: JournaledRow, messageId: string, response: string): Promise<void> {
-    await this.sent.call({ id: row.id, version: row.version, messageId, response: response.slice(0, 1000) });
+  async recordSent(row: JournaledRow, messageId: string, response: string, content: SentContent): Promise<void> {
+    await this.sent.call({ id: row.id, version: row.version, messageId, response: response.slice(0, 1000), content });
   }
 
   private async claimAll(wanted: { id: string; version: number }[]): Promise<(Claimed | null)[]> {
@@ -49,9 +57,7 @@ export class NotificationClaims {
     });
   }
 
-  private async recordAllSent(
-    rows: { id: string; version: number; messageId: string; response: string }[],
-  ): Promise<void[]> {
+  private async recordAllSent(rows: SentRecord[]): Promise<void[]> {
     await this.repository.markSent(rows);
     void this.journal.forget(rows);
     return rows.map(() => undefined);

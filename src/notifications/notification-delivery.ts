@@ -9,6 +9,7 @@ import { isDigestible, nextDigestSlot, slotKey } from '../reminders/reminder-pol
 import { NotificationClaims } from './notification-claims';
 import { ComposerRegistry } from './notification-composer';
 import { NotificationsService } from './notifications.service';
+import { outboxCopyData } from './outbox-copy';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
 import type { PlannedRow } from './notification.repository';
@@ -35,6 +36,7 @@ export function backoffMs(attempts: number, baseMs: number, maxMs = 3600_000): n
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly domain: string;
+  private readonly appUrl: string;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
 
@@ -48,6 +50,7 @@ export class NotificationDelivery {
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    this.appUrl = config.appUrl;
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? new URL(config.appUrl).hostname;
     this.retryBaseMs = config.retryBaseMs;
     this.retryMaxMs = config.retryMaxMs;
@@ -101,7 +104,13 @@ export class NotificationDelivery {
         },
         (accepted) => this.claims.journalAccepted(notification, accepted.messageId, accepted.response),
       );
-      await this.claims.recordSent(notification, result.messageId, result.response);
+      const copy = outboxCopyData(composed.kind, composed.data, this.appUrl);
+      const kept = copy.linkHidden ? this.renderer.render(composed.kind, copy.data) : rendered;
+      await this.claims.recordSent(notification, result.messageId, result.response, {
+        subject: kept.subject,
+        html: kept.html,
+        text: kept.text,
+      });
       return { outcome: 'sent', messageId: result.messageId, latenessMs: Date.now() - notification.dueAt.getTime() };
     } catch (error) {
       if (error instanceof DeliveryError && !error.permanent) return this.retryOrFail(notification, error.message);

@@ -3,10 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { entityFromRow, entityJsonSql, paginateJson, paginateRows } from '../common/database/paginate';
 import { rowToEntity, updateReturning } from '../common/database/update-returning';
 import { Page } from '../common/http/pagination';
+import type { LocalizedText } from '../common/i18n/languages';
 import type { EmailKind } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
 import { NotificationQuery } from './dto/notification-query.dto';
 import { Notification, SubjectType } from './notification.entity';
+import { SentEmail } from './sent-email.entity';
 
 export interface PlannedNotification {
   key: string;
@@ -361,13 +363,50 @@ export class NotificationRepository {
   }
 
   /** Records rows the SMTP server accepted as `sent`. */
-  async markSent(rows: { id: string; messageId: string; response: string }[]): Promise<void> {
+  /** Records `sent` and keeps the email as it was rendered, in one statement for the batch. */
+  async markSent(
+    rows: {
+      id: string;
+      messageId: string;
+      response: string;
+      content: { subject: string; html: string; text: string };
+    }[],
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = s.message_id, smtp_response = s.response, last_error = NULL, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, message_id, response)
-       WHERE n.id = s.id AND n.status = 'sending'`,
-      [rows.map((r) => r.id), rows.map((r) => r.messageId), rows.map((r) => r.response)],
+      `WITH sent AS (
+         UPDATE notification n SET status = 'sent', sent_at = now(), message_id = s.message_id, smtp_response = s.response, last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS s(id, message_id, response, subject, html, text)
+         WHERE n.id = s.id AND n.status = 'sending'
+         RETURNING n.id, s.subject, s.html, s.text)
+       INSERT INTO sent_email (notification_id, subject, html, text) SELECT id, subject, html, text FROM sent
+       ON CONFLICT (notification_id) DO NOTHING`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.response),
+        rows.map((r) => r.content.subject),
+        rows.map((r) => r.content.html),
+        rows.map((r) => r.content.text),
+      ],
     );
+  }
+
+  /** The names of the rows' meetings and activities, keyed by subject id. */
+  async subjectNames(rows: Pick<Notification, 'subjectType' | 'subjectId'>[]): Promise<Map<string, LocalizedText>> {
+    const ids = (type: SubjectType) => [
+      ...new Set(rows.filter((r) => r.subjectType === type && r.subjectId).map((r) => r.subjectId!)),
+    ];
+    const found = await this.dataSource.query<{ id: string; name: LocalizedText }[]>(
+      `SELECT id, title AS name FROM meeting WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id, activity FROM work_plan_item WHERE id = ANY($2::uuid[])`,
+      [ids('meeting'), ids('work_plan_item')],
+    );
+    return new Map(found.map((r) => [r.id, r.name]));
+  }
+
+  /** The email as it was sent, when it was. */
+  findSentEmail(notificationId: string): Promise<SentEmail | null> {
+    return this.dataSource.getRepository(SentEmail).findOneBy({ notificationId });
   }
 
   /** A claimed row joins its reader's digest for the slot noted in its payload. */

@@ -6,6 +6,8 @@ import { Page } from '../common/http/pagination';
 import type { EmailKind } from '../mail/email-kinds';
 import { NotificationQuery } from './dto/notification-query.dto';
 import { Notification, SubjectType } from './notification.entity';
+import type { LocalizedText } from '../common/i18n/languages';
+import { SentEmail } from './sent-email.entity';
 import { NotificationRepository } from './notification.repository';
 import type { PlannedNotification, PlannedRow, RescheduledNotification } from './notification.repository';
 import { Outbox, UnitOfWork } from './unit-of-work';
@@ -138,6 +140,16 @@ export class NotificationsService {
     kinds?: EmailKind[],
   ): Promise<number> {
     return this.repository.cancelScheduled(manager, subjectType, subjectId, reason, kinds);
+  }
+
+  /** The email as it was sent, when it was. */
+  sentEmail(notificationId: string): Promise<SentEmail | null> {
+    return this.repository.findSentEmail(notificationId);
+  }
+
+  /** What each row is about, by name: its meeting's title or its activity. */
+  subjectNames(rows: Pick<Notification, 'subjectType' | 'subjectId'>[]): Promise<Map<string, LocalizedText>> {
+    return this.repository.subjectNames(rows);
   }
 
   list(query: NotificationQuery): Promise<Page<Notification>> {

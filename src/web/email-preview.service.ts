@@ -6,13 +6,16 @@ import type { RenderedEmail } from '../mail/template-renderer';
 import { MemberRepository } from '../members/member.repository';
 import { ComposerRegistry } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { outboxCopyData } from '../notifications/outbox-copy';
 
 export type EmailPreview =
-  { shown: true; email: RenderedEmail; linkHidden: boolean } | { shown: false; reason: string; composable: boolean };
+  | { shown: true; email: Pick<RenderedEmail, 'subject' | 'html' | 'text'>; linkHidden: boolean; asSent: boolean }
+  | { shown: false; reason: string; composable: boolean };
 
 /**
- * An outbox entry rendered as the worker would render it now: the same composer (which re-checks
- * that it is still true) and the same templates, in the recipient's language and zone.
+ * An outbox entry as it was sent; one not sent yet as the worker would render it now (the same
+ * composer, which re-checks that it is still true, and the same templates).
  */
 @Injectable()
 export class EmailPreviewService {
@@ -20,18 +23,22 @@ export class EmailPreviewService {
     private readonly members: MemberRepository,
     private readonly composers: ComposerRegistry,
     private readonly renderer: TemplateRenderer,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async preview(notification: Notification): Promise<EmailPreview> {
+    const sent = await this.notifications.sentEmail(notification.id);
+    if (sent) {
+      const email = { subject: sent.subject, html: sent.html, text: sent.text, language: 'en' as const };
+      return { shown: true, email, linkHidden: notification.kind === 'sign-in-link', asSent: true };
+    }
     const recipient = notification.recipientId ? await this.members.findById(notification.recipientId) : null;
     try {
       const composed = await this.composers.get(notification.subjectType).compose(notification, recipient!);
       if (!composed.send) return { shown: false, reason: composed.reason, composable: true };
-      // A live sign-in link would let whoever reads the outbox sign in as the recipient.
-      const linkHidden = composed.kind === 'sign-in-link';
-      const data = linkHidden ? { ...composed.data, url: `${this.config.appUrl}/sign-in` } : composed.data;
-      return { shown: true, email: this.renderer.render(composed.kind, data), linkHidden };
+      const { data, linkHidden } = outboxCopyData(composed.kind, composed.data, this.config.appUrl);
+      return { shown: true, email: this.renderer.render(composed.kind, data), linkHidden, asSent: false };
     } catch (error) {
       return { shown: false, reason: (error as Error).message, composable: false };
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Page } from '../common/http/pagination';
+import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -58,6 +59,7 @@ export class OutboxPageService {
       : query.offset + found.items.length < found.total;
     const people = (await this.members.list({ limit: 200, offset: 0 })).items;
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const names = await this.notifications.subjectNames(found.items);
     const link = (target: number) =>
       `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) }).toString()}`;
     return {
@@ -91,6 +93,7 @@ export class OutboxPageService {
         failed: n.status === 'failed',
         kind: label('emailKind', n.kind, language),
         subject: label('subjectType', n.subjectType, language),
+        about: n.subjectId && names.has(n.subjectId) ? pickLocalized(names.get(n.subjectId), language) : '',
         recipient: n.recipientEmail,
         due: when(n.dueAt),
         sentAt: when(n.sentAt),
@@ -103,6 +106,9 @@ export class OutboxPageService {
   async email(notification: Notification, resentId: string | null, language: Language, zone: string) {
     const preview = await this.previews.preview(notification);
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const about = notification.subjectId
+      ? (await this.notifications.subjectNames([notification])).get(notification.subjectId)
+      : undefined;
     const resendOf = typeof notification.payload.resendOf === 'string' ? notification.payload.resendOf : null;
     return {
       id: notification.id,
@@ -111,6 +117,7 @@ export class OutboxPageService {
         [t('outbox.status', language), label('notificationStatus', notification.status, language)],
         [t('outbox.kind', language), label('emailKind', notification.kind, language)],
         [t('outbox.subject', language), label('subjectType', notification.subjectType, language)],
+        [t('outbox.about', language), about ? pickLocalized(about, language) : '—'],
         [t('outbox.recipient', language), notification.recipientEmail],
         [t('outbox.due', language), when(notification.dueAt)],
         [t('outbox.sentAt', language), when(notification.sentAt)],
@@ -120,6 +127,11 @@ export class OutboxPageService {
         [t('outbox.email.smtp', language), notification.smtpResponse ?? '—'],
       ].map(([term, value]) => ({ term, value })),
       email: preview.shown ? preview.email : null,
+      renderedWhen: preview.shown
+        ? preview.asSent
+          ? t('outbox.email.as_sent', language, { sentAt: when(notification.sentAt) })
+          : t('outbox.email.as_now', language)
+        : null,
       linkHidden: preview.shown && preview.linkHidden,
       notShown: preview.shown
         ? null

@@ -54,6 +54,17 @@ export const OUTBOX_PAGE_MESSAGES = {
     ru: 'Письмо так, как его видит получатель',
     kk: 'Алушы көретін хат',
   },
+  'outbox.email.as_sent': {
+    en: 'Exactly as it was sent on {sentAt}.',
+    ru: 'В точности так, как оно было отправлено {sentAt}.',
+    kk: '{sentAt} жіберілген күйінде.',
+  },
+  'outbox.email.as_now': {
+    en: 'Not sent yet: shown as it would be sent now.',
+    ru: 'Ещё не отправлено: показано так, как было бы отправлено сейчас.',
+    kk: 'Әлі жіберілмеді: қазір жіберілетін күйінде көрсетілген.',
+  },
+  'outbox.about': { en: 'About', ru: 'О чём', kk: 'Не туралы' },
   'outbox.email.subjectLine': { en: 'Subject line', ru: 'Тема письма', kk: 'Хаттың тақырыбы' },
   'outbox.email.html': { en: 'Formatted', ru: 'С оформлением', kk: 'Безендірілген' },
   'outbox.email.text': { en: 'Plain text', ru: 'Простой текст', kk: 'Қарапайым мәтін' },
