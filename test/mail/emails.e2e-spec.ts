@@ -187,6 +187,7 @@ describe('emails as their readers get them', () => {
       expect(String(event.getFirstPropertyValue('location'))).toContain(online);
       expect(String(event.getFirstPropertyValue('url'))).toBe(online);
       expect(String(event.getFirstPropertyValue('description'))).toContain(online);
+      expect(String(event.getFirstPropertyValue('conference'))).toBe(online);
       expect(String(event.getFirstPropertyValue('description'))).toMatch(/\/meetings\/[0-9a-f-]{36}/);
     });
 
