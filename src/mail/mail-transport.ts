@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -49,9 +49,16 @@ interface GatedMailOptions extends Mail.Options {
   acceptanceTicket: AcceptanceTicket;
 }
 
+/** The text part unencoded (8bit), so links stay whole on one line; lines past SMTP's 998 octets go quoted-printable. */
+function readableText(text: string): Mail.Options['text'] {
+  if (text.split('\n').some((line) => Buffer.byteLength(line) > 998)) return text;
+  return { raw: `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${text}` };
+}
+
 /** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter;
   private readonly outbox: string | null;
   private readonly gate: AcceptanceGate;
@@ -97,14 +104,21 @@ export class MailTransport implements OnApplicationShutdown {
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
       subject: email.subject.replace(/[\r\n]+/g, ' '),
       html: email.html,
-      text: email.text,
-      // Base64 is encoded natively; quoted-printable in JavaScript cost more than everything else per email.
-      textEncoding: 'base64',
+      // An outbox file is read by a person in a text editor; base64 is encoded natively, and
+      // quoted-printable in JavaScript cost more than everything else per email on the wire.
+      text: this.outbox ? readableText(email.text) : email.text,
+      textEncoding: this.outbox ? 'quoted-printable' : 'base64',
       messageId: email.messageId,
       headers: { 'Content-Language': email.language ?? 'en', 'Auto-Submitted': 'auto-generated', ...email.headers },
     };
+    // One text/calendar alternative: nodemailer's icalEvent would attach the same event a second time.
     if (email.calendar)
-      message.icalEvent = { method: email.calendar.method, content: email.calendar.content, filename: 'invite.ics' };
+      message.alternatives = [
+        {
+          contentType: `text/calendar; charset=utf-8; method=${email.calendar.method}`,
+          content: email.calendar.content,
+        },
+      ];
     const ticket = this.gate.ticket();
     try {
       const result = await this.deliver(message, email.messageId, ticket);
@@ -142,6 +156,11 @@ export class MailTransport implements OnApplicationShutdown {
           `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^\w.@-]/g, '')}.eml`,
         );
         await writeFile(file, info.message as Buffer);
+        this.logger.log({
+          msg: `email written to ${file}: ${String(message.subject)}`,
+          file,
+          subject: message.subject,
+        });
         return { messageId, response: `written to ${file}` };
       }
       return { messageId, response: String(info.response ?? '') };

@@ -58,7 +58,8 @@ describe('email templates', () => {
       }
     };
     walk(TEMPLATES_DIR);
-    expect(files.length).toBe(EMAIL_KINDS.length * LANGUAGES.length * 2 + LANGUAGES.length);
+    // The kinds' bodies and subjects, a layout per language and the button partial.
+    expect(files.length).toBe(EMAIL_KINDS.length * LANGUAGES.length * 2 + LANGUAGES.length + 1);
     for (const file of files) {
       const triples = readFileSync(file, 'utf8').match(/\{\{\{[^}]*\}\}\}|\{\{&/g) ?? [];
       expect({ file, triples }).toEqual({ file, triples: /layout\.\w+\.hbs$/.test(file) ? ['{{{body}}}'] : [] });
@@ -74,8 +75,8 @@ describe('email templates', () => {
       expect(email.subject.length).toBeGreaterThan(5);
       expect(email.subject).not.toMatch(/\{\{|\}\}|\n/);
       expect(email.html).toMatch(/^(<!DOCTYPE html>|<html)/i);
-      expect(email.html).toContain(`<html lang="${language}">`);
-      expect(email.html).toContain('<meta charset="utf-8">');
+      expect(email.html).toMatch(new RegExp(`<html lang="${language}"[ >]`));
+      expect(email.html).toContain('charset=UTF-8');
       expect(email.html).not.toMatch(/\{\{|\}\}/);
       expect(email.text.length).toBeGreaterThan(100);
     });
@@ -198,7 +199,7 @@ describe('email templates', () => {
 
       const email = partial.render('meeting-invitation', sampleData('meeting-invitation', 'kk'));
       expect(email.language).toBe('en');
-      expect(email.html).toContain('<html lang="en">');
+      expect(email.html).toMatch(/<html lang="en"[ >]/);
       expect(email.subject).toMatch(/^Invitation: /);
       expect(email.text).toContain('Dear Айгерім Сәрсенова');
       // other kinds still go out in Kazakh

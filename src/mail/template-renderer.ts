@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
@@ -45,6 +45,7 @@ export class TemplateRenderer {
     private readonly reusedShapes: number = REUSED_SHAPES,
   ) {
     registerHelpers(this.handlebars);
+    registerPartials(this.handlebars, join(directory, 'partials'));
     this.markers = new RegExp(`${this.marker}(\\d+)x`, 'g');
   }
 
@@ -165,6 +166,13 @@ export class TemplateRenderer {
  * name, the signed links (answer buttons, poll answers, preferences, unsubscribe, sign-in).
  */
 const PERSONAL = new Set(['recipient.fullName', '.preferencesUrl', '.unsubscribeUrl', '.url', '[].url']);
+
+/** partials/button.hbs as {{> button url=… label=…}}: the bulletproof button compiled from MJML. */
+function registerPartials(hb: typeof Handlebars, directory: string) {
+  if (!existsSync(directory)) return;
+  for (const file of readdirSync(directory))
+    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(join(directory, file), 'utf8'));
+}
 
 function registerHelpers(hb: typeof Handlebars) {
   const language = (options: Handlebars.HelperOptions): Language =>

@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
@@ -56,17 +57,27 @@ export class MeetingCalendarService {
         : meeting.status === 'tentative'
           ? 'TENTATIVE'
           : 'CONFIRMED';
+    const page = `${this.config.appUrl}/meetings/${meeting.id}`;
+    const online = meeting.onlineUrl;
+    const place = locationText(meeting);
+    // The online link goes where each client looks: Outlook shows LOCATION and DESCRIPTION, Apple URL, Google CONFERENCE.
+    const description = [
+      online ? t('mp.ics.join', language, { url: online }) : null,
+      t('mp.ics.page', language, { url: page }),
+      meeting.description ? `\n${meeting.description}` : null,
+    ];
     return {
       uid: `meeting-${meeting.id}@${this.domain}`,
       sequence: meeting.sequence,
       title: pickLocalized(meeting.title, language),
-      description: meeting.description,
+      description: description.filter((line) => line !== null).join('\n'),
       startsAt: meeting.startsAt!,
       // A meeting whose end is not known yet shows as an hour in calendars.
       endsAt: meeting.endsAt ?? new Date(meeting.startsAt!.getTime() + DEFAULT_LENGTH_MS),
       timeZone: meeting.timeZone,
-      location: locationText(meeting) ?? meeting.onlineUrl,
-      url: `${this.config.appUrl}/meetings/${meeting.id}`,
+      location: place && online ? t('mp.ics.place', language, { place, url: online }) : (place ?? online),
+      url: online ?? page,
+      conferenceUrl: online,
       status,
       organizer: this.organizer,
       alarmMinutesBefore: 60,

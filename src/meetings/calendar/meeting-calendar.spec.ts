@@ -472,6 +472,17 @@ describe('buildMeetingCalendar', () => {
     expect(event.getAllSubcomponents('valarm')).toHaveLength(0);
   });
 
+  it('names the online meeting in CONFERENCE (RFC 7986) when there is one, and only then', () => {
+    const online = 'https://meet.example.org/wgecc-9?pwd=a;b,c';
+    const event = onlyEvent(buildMeetingCalendar('REQUEST', meeting({ conferenceUrl: online }), ATTENDEES, NOW));
+    const conference = event.getFirstProperty('conference')!;
+    expect(conference.getFirstValue()).toBe(online);
+    expect(conference.getParameter('feature')).toBe('VIDEO');
+    expect(
+      onlyEvent(buildMeetingCalendar('REQUEST', meeting(), ATTENDEES, NOW)).getFirstProperty('conference'),
+    ).toBeNull();
+  });
+
   describe('VALARM', () => {
     it.each([
       [undefined, -3600],

@@ -36,6 +36,8 @@ export interface CalendarMeeting {
   timeZone: string;
   location?: string | null;
   url?: string | null;
+  /** The online meeting's address (RFC 7986 CONFERENCE). */
+  conferenceUrl?: string | null;
   status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
   organizer: CalendarOrganizer;
   /** Defaults to 60; null for no reminder. */
@@ -146,6 +148,14 @@ function meetingEvent(
     ...optional('DESCRIPTION', meeting.description, text),
     ...optional('LOCATION', meeting.location, text),
     ...optional('URL', meeting.url, uri),
+    ...(meeting.conferenceUrl
+      ? [
+          contentLine('CONFERENCE', uri(meeting.conferenceUrl), [
+            ['VALUE', 'URI'],
+            ['FEATURE', 'VIDEO'],
+          ]),
+        ]
+      : []),
     `STATUS:${status}`,
     contentLine('ORGANIZER', mailto(meeting.organizer.email), commonName(meeting.organizer.name)),
     ...attendees.map((attendee) => attendeeLine(attendee, method)),

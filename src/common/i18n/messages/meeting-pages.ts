@@ -21,6 +21,10 @@ export const MEETING_PAGE_MESSAGES = {
   },
   'mp.substitute': { en: 'substitute: {name}', ru: 'замена: {name}', kk: 'орнына: {name}' },
 
+  'mp.ics.place': { en: '{place}; online: {url}', ru: '{place}; онлайн: {url}', kk: '{place}; онлайн: {url}' },
+  'mp.ics.join': { en: 'Join online: {url}', ru: 'Подключиться онлайн: {url}', kk: 'Онлайн қосылу: {url}' },
+  'mp.ics.page': { en: 'Meeting page: {url}', ru: 'Страница заседания: {url}', kk: 'Отырыс беті: {url}' },
+
   'mp.calendar.title': { en: 'Meetings in {month}', ru: 'Заседания: {month}', kk: 'Отырыстар: {month}' },
   'mp.calendar.previous': { en: 'Previous month', ru: 'Предыдущий месяц', kk: 'Алдыңғы ай' },
   'mp.calendar.next': { en: 'Next month', ru: 'Следующий месяц', kk: 'Келесі ай' },
