@@ -51,16 +51,16 @@ describe('the outbox keeps each email as it was sent', () => {
       .post(`/api/meetings/${meeting.id}/invitations`)
       .send({ memberIds: [guest.id] })
       .expect(200);
-    const [row] = await waitFor(
+    const [row] = (await waitFor(
       async () => {
         const rows = await t.dataSource.query<{ id: string }[]>(
           `SELECT id FROM notification WHERE kind = 'meeting-invitation' AND recipient_email = $1 AND status = 'sent'`,
           [guest.email],
         );
-        return rows.length ? rows : null;
+        return rows.length ? rows : undefined;
       },
       { what: 'the invitation recorded as sent' },
-    );
+    ))!;
     await t.admin
       .patch(`/api/meetings/${meeting.id}`)
       .send({ title: { en: 'Water quality expert meeting' } })
@@ -84,16 +84,16 @@ describe('the outbox keeps each email as it was sent', () => {
     await t.anonymous.post('/sign-in').type('form').send({ email: member.email }).expect(200);
     await waitFor(() => smtp.to(member.email).length === 1, { what: 'the sign-in email' });
     const link = /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to(member.email)[0].parsed.text ?? '')![1];
-    const [row] = await waitFor(
+    const [row] = (await waitFor(
       async () => {
         const rows = await t.dataSource.query<{ id: string; text: string }[]>(
           `SELECT n.id, s.text FROM notification n JOIN sent_email s ON s.notification_id = n.id WHERE n.recipient_email = $1`,
           [member.email],
         );
-        return rows.length ? rows : null;
+        return rows.length ? rows : undefined;
       },
       { what: 'the sign-in email recorded as sent' },
-    );
+    ))!;
     expect(row.text).not.toContain(link);
     const email = await page(`/outbox/${row.id}`);
     expect(email.text).not.toContain(new URL(link).pathname);
