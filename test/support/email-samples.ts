@@ -257,7 +257,10 @@ const BUILDERS: Builders = {
   'substitute-proposal-received': (language) => ({
     ...common(language),
     meeting: meeting(language),
-    proposer: { fullName: pick(language, { en: 'Aigul Saparova', ru: 'Айгуль Сапарова', kk: 'Айгүл Сапарова' }), countryCode: 'KZ' },
+    proposer: {
+      fullName: pick(language, { en: 'Aigul Saparova', ru: 'Айгуль Сапарова', kk: 'Айгүл Сапарова' }),
+      countryCode: 'KZ',
+    },
     candidate: proposedPerson(language),
     reviewUrl: `${APP}/meetings/${MEETING_ID}#substitute-proposals`,
   }),

@@ -126,12 +126,20 @@ export const SUBSTITUTE_PROPOSAL_MESSAGES = {
     ru: 'Замены, предложенные не из списка',
     kk: 'Тізімнен тыс ұсынылған орынбасарлар',
   },
-  'sp.mp.proposedBy': { en: 'proposed by {name} ({country})', ru: 'предложил(а) {name} ({country})', kk: 'ұсынған: {name} ({country})' },
+  'sp.mp.proposedBy': {
+    en: 'proposed by {name} ({country})',
+    ru: 'предложил(а) {name} ({country})',
+    kk: 'ұсынған: {name} ({country})',
+  },
   'sp.mp.writeIn': { en: 'write in: {language}', ru: 'язык писем: {language}', kk: 'хат тілі: {language}' },
   'sp.mp.approve': { en: 'Approve and invite', ru: 'Одобрить и пригласить', kk: 'Мақұлдап, шақыру' },
   'sp.mp.refuse': { en: 'Refuse', ru: 'Отклонить', kk: 'Қабылдамау' },
   'sp.mp.status.pending': { en: 'waiting for your decision', ru: 'ждёт решения', kk: 'шешім күтуде' },
-  'sp.mp.status.approved': { en: 'approved: invited as a guest', ru: 'одобрено: приглашён(а) как гость', kk: 'мақұлданды: қонақ ретінде шақырылды' },
+  'sp.mp.status.approved': {
+    en: 'approved: invited as a guest',
+    ru: 'одобрено: приглашён(а) как гость',
+    kk: 'мақұлданды: қонақ ретінде шақырылды',
+  },
   'sp.mp.status.refused': { en: 'refused', ru: 'отклонено', kk: 'қабылданбады' },
   'sp.mp.done.approved': {
     en: 'The substitute was approved and invited; the proposer is told.',
