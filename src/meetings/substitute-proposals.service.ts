@@ -158,6 +158,12 @@ export class SubstituteProposalsService {
     return (await this.proposals.ofMeeting(meetingId, this.access.member() ?? undefined)).map(toView);
   }
 
+  /** The member's proposal for the meeting still waiting for the secretariat, if any. */
+  async pendingOf(meetingId: string, memberId: string): Promise<ProposalView | null> {
+    const found = (await this.proposals.ofMeeting(meetingId, memberId)).find((p) => p.status === 'pending');
+    return found ? toView(found) : null;
+  }
+
   private async one(meetingId: string, id: string): Promise<ProposalView> {
     const found = (await this.proposals.ofMeeting(meetingId)).find((p) => p.id === id);
     if (!found) throw ApiError.notFound('Substitute proposal', id);
