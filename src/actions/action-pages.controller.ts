@@ -71,7 +71,7 @@ export class ActionPagesController {
     const { claims, member } = context;
     if (claims.kind === 'preferences') return this.preferencesPage(res, member, token, {});
     try {
-      res.send(await this.confirmPage(token, member, await this.actions.describe(claims, member)));
+      res.send(this.confirmPage(token, member, await this.actions.describe(claims, member)));
     } catch (error) {
       this.fail(res, member.language, error);
     }
@@ -169,7 +169,7 @@ export class ActionPagesController {
         const list = Array.isArray(problems) ? problems : [{ field: 'form', message: problems }];
         if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
         res.status(error.getStatus()).send(
-          await this.confirmPage(token, member, view, {
+          this.confirmPage(token, member, view, {
             proposal: { values: form, errors: byField(list), problems: list },
             offeredId: details?.offeredMember?.id,
           }),
