@@ -14,6 +14,7 @@ describe('substitutes proposed from outside the directory', () => {
   let me: Person, colleague: Person, foreigner: Person, secretary: Person;
   let meetingId: string;
   let meClient: ReturnType<typeof clientWithToken>;
+  let delegateLink: string;
 
   const proposal = (changes: Record<string, unknown> = {}) => ({
     fullName: 'Нурлан Касымов',
@@ -76,6 +77,8 @@ describe('substitutes proposed from outside the directory', () => {
       .send({ memberIds: [me.id] })
       .expect(200);
     await waitFor(() => smtp.to(me.email).length === 1, { what: 'the invitation' });
+    const text = smtp.to(me.email)[0].parsed.text ?? '';
+    delegateLink = new URL(/Направить замену \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/.exec(text)![1]).pathname;
     const token = (await t.admin.post('/api/tokens').send({ name: 'me', role: 'member', memberId: me.id }).expect(201))
       .body.token;
     meClient = clientWithToken(t, token);
@@ -119,6 +122,26 @@ describe('substitutes proposed from outside the directory', () => {
     expect(other.body.message[0].message).toMatch(/ask the secretariat/);
     const self = await propose(proposal({ email: me.email }), 'en').expect(400);
     expect(self.body.message[0]).toMatchObject({ field: 'email', message: expect.stringMatching(/your own address/) });
+  });
+
+  it('on the link page, refuses beside the field in the member’s language and preselects a colleague already in the directory', async () => {
+    const page = await t.anonymous.get(delegateLink).expect(200);
+    expect(page.text).toContain('Или предложите человека, которого нет в списке');
+    const bad = await t.anonymous
+      .post(`${delegateLink}/propose`)
+      .type('form')
+      .send({ ...proposal(), language: 'de' })
+      .expect(400);
+    expect(bad.text).toMatch(/id="spe-language">Язык: выберите/);
+    expect(bad.text).toContain('value="Нурлан Касымов"');
+    const known = await t.anonymous
+      .post(`${delegateLink}/propose`)
+      .type('form')
+      .send({ ...proposal(), email: colleague.email })
+      .expect(409);
+    expect(known.text).toMatch(/id="spe-email">Электронная почта: Ерлан Ахметов уже есть в справочнике/);
+    expect(known.text).toContain(`<option value="${colleague.id}" selected>`);
+    expect((await meClient.get(`/api/meetings/${meetingId}/substitute-proposals`).expect(200)).body).toEqual([]);
   });
 
   let proposalId: string;
