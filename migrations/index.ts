@@ -13,6 +13,7 @@ import { WorkPlanItemOpenDueIndex1795301811218 } from './1795301811218-WorkPlanI
 import { InvitationSubstituteFor1795400000000 } from './1795400000000-InvitationSubstituteFor';
 import { SessionRoleWorkedOutPerRequest1796573438713 } from './1796573438713-SessionRoleWorkedOutPerRequest';
 import { DigestSubjectTypes1796578025058 } from './1796578025058-DigestSubjectTypes';
+import { SubstituteProposals1796583999009 } from './1796583999009-SubstituteProposals';
 import { SentEmail1796585107595 } from './1796585107595-SentEmail';
 
 export const MIGRATIONS = [
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   InvitationSubstituteFor1795400000000,
   SessionRoleWorkedOutPerRequest1796573438713,
   DigestSubjectTypes1796578025058,
+  SubstituteProposals1796583999009,
   SentEmail1796585107595,
 ];

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/http/api-error';
+import type { FieldProblem } from '../common/http/api-error';
 import { RateLimiter } from '../common/http/rate-limiter';
 import { LANGUAGES, languageFromHeader } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
@@ -14,7 +15,9 @@ import { DIGEST_PREFERENCES } from '../members/member.entity';
 import type { DigestPreference, Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { PageRenderer } from '../pages/page-renderer';
-import { ActionClosed, ActionForm, ActionService } from './action.service';
+import { byField } from '../web/forms';
+import { ActionClosed, ActionForm, ActionService, PROPOSAL_FIELDS } from './action.service';
+import type { ActionView, ProposalForm } from './action.service';
 import { ActionTokenService } from './action-token.service';
 import type { ActionClaims } from './action-token.service';
 
@@ -68,23 +71,7 @@ export class ActionPagesController {
     const { claims, member } = context;
     if (claims.kind === 'preferences') return this.preferencesPage(res, member, token, {});
     try {
-      const view = await this.actions.describe(claims, member);
-      res.send(
-        this.pages.render('action-confirm', member.language, t('page.confirm.title', member.language), {
-          lead: t('page.confirm.lead', member.language, { name: member.fullName }),
-          facts: view.facts,
-          substitutes: view.substitutes,
-          askDeadline: view.askDeadline,
-          askNote: view.askNote,
-          deadlinePlaceholder:
-            member.language === 'en'
-              ? 'end of March 2031'
-              : member.language === 'kk'
-                ? '2031 жылғы наурыздың соңы'
-                : 'конец марта 2031',
-          action: `/a/${token}`,
-        }),
-      );
+      res.send(this.confirmPage(token, member, await this.actions.describe(claims, member)));
     } catch (error) {
       this.fail(res, member.language, error);
     }
@@ -101,19 +88,7 @@ export class ActionPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const wait = await this.limiter.hit(
-      { key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 },
-      { key: `action:ip:${req.ip}`, limit: 120, windowSeconds: 60 },
-    );
-    if (wait !== null) {
-      const language = languageFromHeader(req.header('accept-language'));
-      res.setHeader('Retry-After', String(wait));
-      return res.status(HttpStatus.TOO_MANY_REQUESTS).send(
-        this.pages.render('message', language, t('page.error.title', language), {
-          lines: [t('page.error.too_many', language)],
-        }),
-      );
-    }
+    if (!(await this.withinLimits(token, req, res))) return;
     const context = await this.context(token, req, res);
     if (!context) return;
     const { claims, member } = context;
@@ -142,6 +117,105 @@ export class ActionPagesController {
     } catch (error) {
       this.fail(res, member.language, error);
     }
+  }
+
+  /**
+   * A substitute from outside the list, proposed from the delegate link's page; a refusal shows the page
+   * again with the message beside the field and what was typed.
+   */
+  @Post('a/:token/propose')
+  @HttpCode(200)
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async propose(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    if (!(await this.withinLimits(token, req, res))) return;
+    const context = await this.context(token, req, res);
+    if (!context) return;
+    const { claims, member } = context;
+    requestContext.actAs({
+      kind: 'member',
+      id: member.id,
+      memberId: member.id,
+      name: `${member.fullName} (email link)`,
+      role: 'member',
+    });
+    const form: ProposalForm = Object.fromEntries(
+      PROPOSAL_FIELDS.map((field) => [
+        field,
+        typeof body?.[field] === 'string' ? body[field].slice(0, 1000) : undefined,
+      ]),
+    );
+    try {
+      const proposal = await this.actions.propose(claims, member, form);
+      res.send(
+        this.pages.render('message', member.language, t('page.done.title', member.language), {
+          lines: [t('sp.page.sent', member.language, { name: proposal.fullName })],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.getStatus() >= 500) return this.fail(res, member.language, error);
+      try {
+        const view = await this.actions.describe(claims, member);
+        const { message: problems, details } = error.getResponse() as {
+          message: FieldProblem[] | string;
+          details?: { offeredMember?: { id: string } };
+        };
+        const list = Array.isArray(problems) ? problems : [{ field: 'form', message: problems }];
+        if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        res.status(error.getStatus()).send(
+          this.confirmPage(token, member, view, {
+            proposal: { values: form, errors: byField(list), problems: list },
+            offeredId: details?.offeredMember?.id,
+          }),
+        );
+      } catch (closed) {
+        this.fail(res, member.language, closed);
+      }
+    }
+  }
+
+  private confirmPage(token: string, member: Member, view: ActionView, extra: Record<string, unknown> = {}) {
+    const language = member.language;
+    return this.pages.render('action-confirm', language, t('page.confirm.title', language), {
+      lead: t('page.confirm.lead', language, { name: member.fullName }),
+      facts: view.facts,
+      substitutes: view.substitutes,
+      showAnswer: !view.proposeOutside || (view.substitutes?.length ?? 0) > 0,
+      askDeadline: view.askDeadline,
+      askNote: view.askNote,
+      deadlinePlaceholder:
+        language === 'en' ? 'end of March 2031' : language === 'kk' ? '2031 жылғы наурыздың соңы' : 'конец марта 2031',
+      action: `/a/${token}`,
+      proposeOutside: view.proposeOutside,
+      pendingProposal: view.pendingProposal,
+      proposeAction: `/a/${token}/propose`,
+      languages: LANGUAGES.map((value) => ({ value, label: t(`sp.language.${value}`, language) })),
+      proposal: { values: { language }, errors: {}, problems: [] },
+      ...extra,
+    });
+  }
+
+  /** The limits of every POST to an answer link: per link and per address. */
+  private async withinLimits(token: string, req: Request, res: Response): Promise<boolean> {
+    const wait = await this.limiter.hit(
+      { key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 },
+      { key: `action:ip:${req.ip}`, limit: 120, windowSeconds: 60 },
+    );
+    if (wait === null) return true;
+    const language = languageFromHeader(req.header('accept-language'));
+    res.setHeader('Retry-After', String(wait));
+    res.status(HttpStatus.TOO_MANY_REQUESTS).send(
+      this.pages.render('message', language, t('page.error.title', language), {
+        lines: [t('page.error.too_many', language)],
+      }),
+    );
+    return false;
   }
 
   /** Checks the link; on a bad one answers with a page (4xx) that shows nobody's data. */

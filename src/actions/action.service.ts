@@ -9,7 +9,9 @@ import { Invitation } from '../meetings/invitation.entity';
 import { InvitationsService } from '../meetings/invitations.service';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
+import { ProposeSubstituteDto, readProposalInput } from '../meetings/dto/substitute-proposal.dto';
 import { substituteOffer } from '../meetings/substitute-offer';
+import { SubstituteProposalsService } from '../meetings/substitute-proposals.service';
 import { Member } from '../members/member.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
@@ -28,7 +30,14 @@ export interface ActionView {
   substitutes?: { id: string; name: string }[];
   askDeadline?: boolean;
   askNote?: boolean;
+  /** A delegate link also offers to propose someone not in the list; a proposal waiting is named. */
+  proposeOutside?: boolean;
+  pendingProposal?: string;
 }
+
+/** The fields of the form proposing a substitute from outside the list. */
+export const PROPOSAL_FIELDS = ['fullName', 'email', 'organization', 'position', 'language'] as const;
+export type ProposalForm = Partial<Record<(typeof PROPOSAL_FIELDS)[number], string>>;
 
 /** Why an action can no longer be taken, in words for the reader. */
 export class ActionClosed extends Error {}
@@ -41,6 +50,7 @@ export class ActionService {
     private readonly invitations: InvitationsService,
     private readonly poll: MeetingPollService,
     private readonly items: WorkPlanItemsService,
+    private readonly proposals: SubstituteProposalsService,
   ) {}
 
   async member(claims: ActionClaims): Promise<Member | null> {
@@ -68,12 +78,9 @@ export class ActionService {
       if (claims.kind === 'meeting.delegate') {
         const colleagues = await substituteOffer(this.dataSource.manager, member, 'member');
         view.substitutes = colleagues.map((c) => ({ id: c.id, name: c.fullName }));
-        if (view.substitutes.length === 0)
-          throw new ActionClosed(
-            t('page.error.closed', lang, {
-              reason: 'no colleague of your country is registered; please write to the secretariat',
-            }),
-          );
+        view.proposeOutside = true;
+        const pending = await this.proposals.pendingOf(meeting.id, member.id);
+        if (pending) view.pendingProposal = t('sp.page.pending', lang, { name: pending.fullName });
       }
       return view;
     }
@@ -134,6 +141,15 @@ export class ActionService {
         changeNote: form.note || undefined,
       });
     }
+  }
+
+  /** A substitute from outside the list, proposed through the delegate link; refusals in the member's language. */
+  async propose(claims: ActionClaims, member: Member, form: ProposalForm): Promise<{ fullName: string }> {
+    if (claims.kind !== 'meeting.delegate') throw new ActionClosed(t('page.error.invalid', member.language));
+    await this.meetingContext(claims, member);
+    const input = Object.fromEntries(Object.entries(form).filter(([, value]) => value !== undefined && value !== ''));
+    const dto = await readProposalInput(ProposeSubstituteDto, input, member.language);
+    return this.proposals.propose(claims.subject, member.id, dto, member.language);
   }
 
   private async meetingContext(

@@ -7,6 +7,7 @@ import { CalendarFeedToken } from '../meetings/calendar-feed-token.entity';
 import { MeetingDateAnswer, MeetingDateOption } from '../meetings/date-option.entity';
 import { Invitation } from '../meetings/invitation.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { SubstituteProposal } from '../meetings/substitute-proposal.entity';
 import { MeetingDecision, MeetingMinutes } from '../meetings/minutes.entity';
 import { Member } from '../members/member.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   MeetingDateOption,
   MeetingDateAnswer,
   Invitation,
+  SubstituteProposal,
   AgendaItem,
   MeetingMinutes,
   MeetingDecision,

@@ -8,6 +8,9 @@ export const EMAIL_KINDS = [
   'meeting-cancellation',
   'meeting-postponement',
   'substitute-withdrawn',
+  'substitute-proposal-received',
+  'substitute-proposal-approved',
+  'substitute-proposal-refused',
   'minutes-available',
   'meeting-reminder',
   'meeting-rsvp-chase',
@@ -53,6 +56,16 @@ export interface ItemView {
   url: string;
 }
 
+/** Someone a member proposed as their substitute from outside the directory. */
+export interface ProposedPerson {
+  fullName: string;
+  email: string;
+  organization: string;
+  position: string | null;
+  /** The language they will be written to in, named in the reader's language. */
+  languageName: string;
+}
+
 export interface Common {
   language: Language;
   recipient: { fullName: string; timeZone: string };
@@ -88,6 +101,15 @@ export interface EmailData {
   'meeting-postponement': Common & { meeting: MeetingView };
   /** To a substitute no longer sent: `substituteFor` is the member who had named them. */
   'substitute-withdrawn': Common & { meeting: MeetingView; substituteFor: string };
+  /** To the secretariat: `proposer` asks that `candidate` come in their place. */
+  'substitute-proposal-received': Common & {
+    meeting: MeetingView;
+    proposer: { fullName: string; countryCode: string };
+    candidate: ProposedPerson;
+    reviewUrl: string;
+  };
+  'substitute-proposal-approved': Common & { meeting: MeetingView; candidate: ProposedPerson };
+  'substitute-proposal-refused': Common & { meeting: MeetingView; candidate: ProposedPerson; reason: string | null };
   'minutes-available': Common & {
     meeting: MeetingView;
     minutesUrl: string;

@@ -113,14 +113,19 @@ export class InvitationRepository {
 
   /**
    * Seconds until one more substitute change is allowed, or null when it is: the `allowed`-th latest
-   * change of the last 24 hours, read from the audit log.
+   * change of the last 24 hours, read from the audit log; a proposal from outside the list counts as one
+   * (once approved, its change of substitute is in the audit log instead).
    */
   async substituteChangeWait(manager: EntityManager, invitationId: string, allowed: number): Promise<number | null> {
     const rows: { wait: number }[] = await manager.query(
-      `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM audit_entry
-       WHERE entity = 'invitation' AND entity_id = $1 AND at > now() - interval '1 day'
-         AND after->>'delegateMemberId' IS NOT NULL AND after->>'delegateMemberId' IS DISTINCT FROM before->>'delegateMemberId'
-       ORDER BY at DESC OFFSET $2 LIMIT 1`,
+      `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM (
+         SELECT at FROM audit_entry
+         WHERE entity = 'invitation' AND entity_id = $1::text AND at > now() - interval '1 day'
+           AND after->>'delegateMemberId' IS NOT NULL AND after->>'delegateMemberId' IS DISTINCT FROM before->>'delegateMemberId'
+         UNION ALL
+         SELECT created_at FROM substitute_proposal
+         WHERE invitation_id = $1::uuid AND status <> 'approved' AND created_at > now() - interval '1 day'
+       ) changes ORDER BY at DESC OFFSET $2 LIMIT 1`,
       [invitationId, allowed - 1],
     );
     return rows.length ? rows[0].wait : null;

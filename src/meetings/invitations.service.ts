@@ -167,10 +167,13 @@ export class InvitationsService {
             'delegateMemberId',
             'a delegated answer names the member who comes instead',
           );
-        const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
-        const member = await manager.findOneByOrFail(Member, { id: memberId });
-        const check = await checkSubstitute(manager, member, chooser, dto.delegateMemberId);
-        if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
+        // The substitute already named stays allowed: a guest the secretariat approved is on no member's offer.
+        if (dto.delegateMemberId !== invitation.delegateMemberId) {
+          const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
+          const member = await manager.findOneByOrFail(Member, { id: memberId });
+          const check = await checkSubstitute(manager, member, chooser, dto.delegateMemberId);
+          if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
+        }
       } else if (dto.delegateMemberId) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
       }
@@ -179,21 +182,12 @@ export class InvitationsService {
       if (same && (dto.note ?? null) === invitation.responseNote) return;
       if (dto.response === 'delegated' && dto.delegateMemberId !== invitation.delegateMemberId)
         await this.assertSubstituteChangeAllowed(manager, invitation.id, language);
-      const before = { ...invitation };
-      const previousSubstitute = invitation.response === 'delegated' ? invitation.delegateMemberId : null;
-      Object.assign(invitation, {
+      await this.record(unit, meeting, invitation, {
         response: dto.response,
         delegateMemberId: dto.delegateMemberId ?? null,
-        respondedAt: new Date(),
         respondedVia: via,
         responseNote: dto.note ?? null,
       });
-      await this.invitations.save(manager, invitation);
-      await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
-      if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId)
-        await this.withdrawSubstitute(unit, meeting, memberId, previousSubstitute);
-      if (dto.response === 'delegated') await this.inviteSubstitute(unit, meeting, memberId, dto.delegateMemberId!);
-      await this.reminders.plan(unit, meeting);
     });
     return (await this.participantsOf(meetingId)).find((i) => i.memberId === memberId)!;
   }
@@ -209,18 +203,54 @@ export class InvitationsService {
   }
 
   /**
-   * Each change of substitute invites someone by email: one invitation's substitute changes at most
-   * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log under the invitation's lock.
+   * The substitute the secretariat approved from a member's proposal (src/meetings/substitute-proposals.service.ts)
+   * becomes their answer, inside the caller's unit of work, with the invitation locked by the caller.
    */
-  private async assertSubstituteChangeAllowed(
+  async delegateTo(unit: UnitOfWorkContext, meeting: Meeting, invitation: Invitation, substituteId: string) {
+    if (invitation.response === 'delegated' && invitation.delegateMemberId === substituteId) return;
+    await this.record(unit, meeting, invitation, {
+      response: 'delegated',
+      delegateMemberId: substituteId,
+      respondedVia: 'member',
+      responseNote: invitation.responseNote,
+    });
+  }
+
+  /** Saves a changed answer; a new substitute withdraws the previous one and is invited. */
+  private async record(
+    unit: UnitOfWorkContext,
+    meeting: Meeting,
+    invitation: Invitation,
+    change: Pick<Invitation, 'response' | 'delegateMemberId' | 'respondedVia' | 'responseNote'>,
+  ): Promise<void> {
+    const { manager } = unit;
+    const before = { ...invitation };
+    const previousSubstitute = invitation.response === 'delegated' ? invitation.delegateMemberId : null;
+    Object.assign(invitation, { ...change, respondedAt: new Date() });
+    await this.invitations.save(manager, invitation);
+    await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
+    if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId)
+      await this.withdrawSubstitute(unit, meeting, invitation.memberId, previousSubstitute);
+    if (invitation.response === 'delegated')
+      await this.inviteSubstitute(unit, meeting, invitation.memberId, invitation.delegateMemberId!);
+    await this.reminders.plan(unit, meeting);
+  }
+
+  /**
+   * Each change of substitute invites someone by email: one invitation's substitute changes at most
+   * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log (and proposals) under the
+   * invitation's lock.
+   */
+  async assertSubstituteChangeAllowed(
     manager: EntityManager,
     invitationId: string,
     language: Language,
+    field = 'delegateMemberId',
   ): Promise<void> {
     const wait = await this.invitations.substituteChangeWait(manager, invitationId, SUBSTITUTE_CHANGES_PER_DAY);
     if (wait === null) return;
     throw ApiError.tooManyRequests(
-      'delegateMemberId',
+      field,
       t('substitute.too_often', language, {
         limit: String(SUBSTITUTE_CHANGES_PER_DAY),
         hours: String(Math.ceil(wait / 3600)),

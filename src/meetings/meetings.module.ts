@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { AgendaItem } from './agenda-item.entity';
@@ -11,6 +12,7 @@ import {
   PublicCalendarController,
 } from './meeting-calendar.controller';
 import { MeetingInvitationsController } from './meeting-invitations.controller';
+import { MeetingSubstituteProposalsController } from './meeting-substitute-proposals.controller';
 import { MeetingMinutesController } from './meeting-minutes.controller';
 import { MeetingPollController } from './meeting-poll.controller';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
@@ -29,6 +31,10 @@ import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 import { MinutesService } from './minutes.service';
+import { SubstituteProposalEmailComposer } from './substitute-proposal-email.composer';
+import { SubstituteProposal } from './substitute-proposal.entity';
+import { SubstituteProposalRepository } from './substitute-proposal.repository';
+import { SubstituteProposalsService } from './substitute-proposals.service';
 
 @Module({
   imports: [
@@ -41,14 +47,17 @@ import { MinutesService } from './minutes.service';
       MeetingMinutes,
       MeetingDecision,
       CalendarFeedToken,
+      SubstituteProposal,
     ]),
     WorkPlanModule,
+    MembersModule,
     RemindersModule,
   ],
   controllers: [
     MeetingsController,
     MeetingPollController,
     MeetingInvitationsController,
+    MeetingSubstituteProposalsController,
     MeetingAgendaController,
     MeetingMinutesController,
     MeetingCalendarFilesController,
@@ -67,6 +76,9 @@ import { MinutesService } from './minutes.service';
     MeetingEmailComposer,
     MeetingRepository,
     InvitationRepository,
+    SubstituteProposalRepository,
+    SubstituteProposalsService,
+    SubstituteProposalEmailComposer,
   ],
   exports: [
     MeetingsService,
@@ -77,6 +89,7 @@ import { MinutesService } from './minutes.service';
     MeetingCalendarService,
     MeetingEmailComposer,
     MeetingRepository,
+    SubstituteProposalsService,
   ],
 })
 export class MeetingsModule {}

@@ -10,16 +10,18 @@ export type SubstituteChooser = 'member' | 'secretariat';
 
 /**
  * The outcome of checking a named substitute against the offer. A refusal says why, so that a caller
- * can answer each case its own way (a later proposal for the secretariat to approve starts from
- * `outside-offer`).
+ * can answer each case its own way (a proposal for the secretariat to approve starts from `outside-offer`).
  */
 export type SubstituteRefusal = 'self' | 'outside-offer';
 export type SubstituteCheck = { kind: 'offered'; substitute: Member } | { kind: 'refused'; reason: SubstituteRefusal };
 
-/** The substitutes a chooser may name for a member: the one rule behind both the choices shown and the check of an answer. */
+/**
+ * The substitutes a chooser may name for a member: the one rule behind both the choices shown and the check of an answer.
+ * A member is offered the directory's colleagues, not guests; someone else they propose (src/meetings/substitute-proposals.service.ts).
+ */
 function offerWhere(member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser): FindOptionsWhere<Member> {
   const anyone: FindOptionsWhere<Member> = { active: true, id: Not(member.id) };
-  return chooser === 'member' ? { ...anyone, countryCode: member.countryCode } : anyone;
+  return chooser === 'member' ? { ...anyone, countryCode: member.countryCode, guest: false } : anyone;
 }
 
 /** The substitutes offered, by name: a member is offered the active colleagues of their country. */

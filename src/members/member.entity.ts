@@ -56,6 +56,11 @@ export class Member extends Timestamped {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Not in the directory: someone a member proposed as their substitute, added when the secretariat approved. */
+  @ApiProperty()
+  @Column({ type: 'boolean', default: false })
+  guest!: boolean;
+
   /** Non-urgent reminders one by one, or gathered in a daily or weekly digest. */
   @ApiProperty({ enum: DIGEST_PREFERENCES })
   @Column({ type: 'enum', enum: DIGEST_PREFERENCES, enumName: 'digest_preference', default: 'immediate' })

@@ -43,7 +43,20 @@ class SignInComposer implements NotificationComposer {
   compose = () => skipped('sign-in');
 }
 
-const everyComposer = [MeetingComposer, ItemComposer, MemberDigestComposer, SecretariatComposer, SignInComposer];
+@Injectable()
+@ComposesNotifications('substitute_proposal')
+class ProposalComposer implements NotificationComposer {
+  compose = () => skipped('proposal');
+}
+
+const everyComposer = [
+  MeetingComposer,
+  ItemComposer,
+  MemberDigestComposer,
+  SecretariatComposer,
+  SignInComposer,
+  ProposalComposer,
+];
 
 /** A real Nest module with the registry and the given composers, started as the app starts. */
 async function start(providers: Provider[]) {

@@ -13,7 +13,14 @@ export const NOTIFICATION_STATUSES = [
   'digested',
 ] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-export const SUBJECT_TYPES = ['meeting', 'work_plan_item', 'member_digest', 'secretariat_digest', 'sign_in'] as const;
+export const SUBJECT_TYPES = [
+  'meeting',
+  'work_plan_item',
+  'member_digest',
+  'secretariat_digest',
+  'sign_in',
+  'substitute_proposal',
+] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /**

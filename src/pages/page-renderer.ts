@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
@@ -26,6 +26,11 @@ export class PageRenderer {
       t(key, (options.data as { root?: { language?: Language } } | undefined)?.root?.language ?? 'en'),
     );
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // Sections kept in files of their own (templates/pages/partials/<name>.hbs), included with {{> name}}.
+    const partials = join(PAGES_DIR, 'partials');
+    for (const file of existsSync(partials) ? readdirSync(partials) : [])
+      if (file.endsWith('.hbs'))
+        this.handlebars.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(join(partials, file), 'utf8'));
   }
 
   render(name: PageName, language: Language, title: string, data: Record<string, unknown> = {}): string {

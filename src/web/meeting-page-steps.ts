@@ -12,6 +12,7 @@ import type { FailedForm } from './meeting-pages.service';
 import { isNotFound } from './not-found';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
+import { SubstituteProposalPagesService } from './substitute-proposal-pages.service';
 
 /** A step's outcome: the success sentence to show after the redirect, with its counts. */
 export type Done = { done: string; counts?: Record<string, number> };
@@ -30,6 +31,7 @@ export class MeetingPageSteps {
     private readonly session: PageSessionService,
     private readonly pages: MeetingPagesService,
     private readonly meetings: MeetingsService,
+    private readonly proposalPages: SubstituteProposalPagesService,
   ) {}
 
   /**
@@ -97,7 +99,8 @@ export class MeetingPageSteps {
     if (!data) return;
     this.session.render(res, context, 'meeting', data.title, {
       ...data,
-      done: this.pages.doneSentence(query, language),
+      substituteProposals: await this.proposalPages.section(id, language, context.member.timeZone, failed),
+      done: this.pages.doneSentence(query, language) ?? this.proposalPages.doneSentence(query, language),
       csrf: context.csrf,
     });
   }

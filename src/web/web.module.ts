@@ -28,6 +28,8 @@ import { OutboxPageService } from './outbox-page.service';
 import { OutboxPagesController } from './outbox-pages.controller';
 import { PageGuard } from './page-access';
 import { PageSessionService } from './page-session.service';
+import { SubstituteProposalPagesController } from './substitute-proposal-pages.controller';
+import { SubstituteProposalPagesService } from './substitute-proposal-pages.service';
 import { WebPagesController } from './web-pages.controller';
 import { WorkPlanPageService } from './work-plan-page.service';
 import { WorkPlanPagesController } from './work-plan-pages.controller';
@@ -49,6 +51,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingPagesController,
     MeetingPollPagesController,
     MeetingParticipantPagesController,
+    SubstituteProposalPagesController,
     MeetingAgendaPagesController,
     MemberPagesController,
     BodyPagesController,
@@ -60,6 +63,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     PageSessionService,
     PageGuard,
     MeetingPageSteps,
+    SubstituteProposalPagesService,
     DashboardService,
     MeetingPagesService,
     MemberRecordService,

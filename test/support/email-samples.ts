@@ -124,6 +124,21 @@ function knowledgeCentre(language: Language): ItemView {
   };
 }
 
+/** A ministry expert proposed as a substitute from outside the directory, to be written to in Russian. */
+function proposedPerson(language: Language) {
+  return {
+    fullName: pick(language, { en: 'Nurlan Kassymov', ru: 'Нурлан Касымов', kk: 'Нұрлан Қасымов' }),
+    email: 'n.kassymov@ecogeo.example.kz',
+    organization: pick(language, {
+      en: 'Ministry of Ecology and Natural Resources of Kazakhstan',
+      ru: 'Министерство экологии и природных ресурсов Казахстана',
+      kk: 'Қазақстан экология және табиғи ресурстар министрлігі',
+    }),
+    position: pick(language, { en: 'Chief expert', ru: 'Главный эксперт', kk: 'Бас сарапшы' }),
+    languageName: pick(language, { en: 'Russian', ru: 'Русский', kk: 'Орыс тілі' }),
+  };
+}
+
 type Builders = { [K in EmailKind]: (language: Language) => EmailData[K] };
 
 const BUILDERS: Builders = {
@@ -237,6 +252,32 @@ const BUILDERS: Builders = {
     ...common(language),
     meeting: meeting(language),
     substituteFor: pick(language, { en: 'Aigul Saparova', ru: 'Айгуль Сапарова', kk: 'Айгүл Сапарова' }),
+  }),
+
+  'substitute-proposal-received': (language) => ({
+    ...common(language),
+    meeting: meeting(language),
+    proposer: {
+      fullName: pick(language, { en: 'Aigul Saparova', ru: 'Айгуль Сапарова', kk: 'Айгүл Сапарова' }),
+      countryCode: 'KZ',
+    },
+    candidate: proposedPerson(language),
+    reviewUrl: `${APP}/meetings/${MEETING_ID}#substitute-proposals`,
+  }),
+  'substitute-proposal-approved': (language) => ({
+    ...common(language),
+    meeting: meeting(language),
+    candidate: proposedPerson(language),
+  }),
+  'substitute-proposal-refused': (language) => ({
+    ...common(language),
+    meeting: meeting(language),
+    candidate: proposedPerson(language),
+    reason: pick(language, {
+      en: 'The meeting is for national focal points only.',
+      ru: 'Заседание проводится только для национальных координаторов.',
+      kk: 'Отырыс тек ұлттық үйлестірушілерге арналған.',
+    }),
   }),
 
   'minutes-available': (language) => ({

@@ -3,6 +3,7 @@ import { LABEL_MESSAGES } from './messages/labels';
 import { MEETING_PAGE_MESSAGES } from './messages/meeting-pages';
 import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
 import { OUTBOX_PAGE_MESSAGES } from './messages/outbox-pages';
+import { SUBSTITUTE_PROPOSAL_MESSAGES } from './messages/substitute-proposals';
 import { WORK_PLAN_PAGE_MESSAGES } from './messages/work-plan-pages';
 
 /**
@@ -238,6 +239,7 @@ export const MESSAGES = {
   ...WORK_PLAN_PAGE_MESSAGES,
   ...OUTBOX_PAGE_MESSAGES,
   ...LABEL_MESSAGES,
+  ...SUBSTITUTE_PROPOSAL_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -78,6 +78,11 @@ export const LABEL_MESSAGES = {
     kk: 'Хатшылық дайджесті',
   },
   'label.subjectType.sign_in': { en: 'Sign-in', ru: 'Вход', kk: 'Кіру' },
+  'label.subjectType.substitute_proposal': {
+    en: 'Proposed substitute',
+    ru: 'Предложенная замена',
+    kk: 'Ұсынылған орынбасар',
+  },
 
   'label.emailKind.meeting-poll': { en: 'Date poll', ru: 'Опрос о датах', kk: 'Күн сауалнамасы' },
   'label.emailKind.meeting-invitation': { en: 'Invitation', ru: 'Приглашение', kk: 'Шақыру' },
@@ -91,6 +96,21 @@ export const LABEL_MESSAGES = {
     en: 'Substitute withdrawn',
     ru: 'Замена отозвана',
     kk: 'Орынбасар шақыруы қайтарылды',
+  },
+  'label.emailKind.substitute-proposal-received': {
+    en: 'Substitute proposed',
+    ru: 'Предложена замена',
+    kk: 'Орынбасар ұсынылды',
+  },
+  'label.emailKind.substitute-proposal-approved': {
+    en: 'Proposed substitute approved',
+    ru: 'Замена одобрена',
+    kk: 'Орынбасар мақұлданды',
+  },
+  'label.emailKind.substitute-proposal-refused': {
+    en: 'Proposed substitute refused',
+    ru: 'Замена отклонена',
+    kk: 'Орынбасар қабылданбады',
   },
   'label.emailKind.meeting-postponement': {
     en: 'Meeting postponed',
