@@ -21,6 +21,7 @@ import { MemberRepository } from '../members/member.repository';
 import { calendarMonth, placeEntries } from './calendar-month';
 import type { CalendarEntry } from './calendar-month';
 import { dateOptionLabel } from './date-option-label';
+import { dateOptionNotes } from './date-option-notes';
 import { byField } from './forms';
 import { listOf, wallTime } from './meeting-form-values';
 import { isNotFound } from './not-found';
@@ -249,6 +250,7 @@ export class MeetingPagesService {
       [next[from], next[to]] = [next[to], next[from]];
       return next.join(',');
     };
+    const invitedCountries = new Set(people.map((p) => p.countryCode).filter((c): c is string => Boolean(c)));
     const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) =>
       dateOptionLabel(o, zone, language);
     return {
@@ -299,6 +301,7 @@ export class MeetingPagesService {
       options: matrix.options.map((o) => ({
         id: o.id,
         label: optionLabel(o),
+        notes: dateOptionNotes(o, meeting.timeZone, invitedCountries, language).join('; '),
         timed: o.startsAt !== null,
         removeLabel: t('mp.options.remove', language, { label: optionLabel(o) }),
         selected: section('confirm').values.dateOptionId === o.id,

@@ -26,7 +26,8 @@ export class PublicHolidays {
   on(day: string, countries: Iterable<string>, language: Language): PublicHoliday[] {
     const year = Number(day.slice(0, 4));
     const found: PublicHoliday[] = [];
-    for (const country of new Set([...countries].map((c) => (c === 'EU' ? EU_MEMBER_STATES : [c])).flat())) {
+    // The EU's own delegates work from Brussels.
+    for (const country of new Set([...countries].map((c) => (c === 'EU' ? 'BE' : c)))) {
       for (const name of this.daysOf(country, year, language).get(day) ?? []) found.push({ country, name });
     }
     return found.sort((a, b) => a.country.localeCompare(b.country));

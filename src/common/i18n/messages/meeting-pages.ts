@@ -126,6 +126,13 @@ export const MEETING_PAGE_MESSAGES = {
     ru: 'Укажите начало (и окончание) или период, как его пишут, например «февраль 2031».',
     kk: 'Басталуын (және аяқталуын) немесе кезеңді жазылғандай көрсетіңіз, мысалы «февраль 2031».',
   },
+  'mp.options.weekend': { en: '{date}: {day}', ru: '{date}: {day}', kk: '{date}: {day}' },
+  'mp.options.holiday': {
+    en: '{date}: {name} ({country})',
+    ru: '{date}: {name} ({country})',
+    kk: '{date}: {name} ({country})',
+  },
+  'mp.options.notes': { en: 'Days off', ru: 'Выходные и праздники', kk: 'Демалыс және мереке күндері' },
   'mp.options.text': { en: 'Or a period as written', ru: 'Или период, как написано', kk: 'Немесе жазылғандай кезең' },
   'mp.options.label': {
     en: 'Short label (optional)',
