@@ -4,6 +4,7 @@ import { Body } from './body.entity';
 import { Membership } from './membership.entity';
 
 export interface NewSeatRow {
+  body_id: string;
   seat: string;
   full_name: string;
   since: string;
@@ -32,7 +33,7 @@ export class BodyRepository {
   /** Seats (chair to observer) taken within two years up to `day` (YYYY-MM-DD) and still held, newest first. */
   newSeats(day: string, limit: number): Promise<NewSeatRow[]> {
     return this.dataSource.query(
-      `SELECT s.seat, m.full_name, s.start_date::text AS since, b.name AS body FROM membership s JOIN member m ON m.id = s.member_id JOIN body b ON b.id = s.body_id
+      `SELECT s.body_id, s.seat, m.full_name, s.start_date::text AS since, b.name AS body FROM membership s JOIN member m ON m.id = s.member_id JOIN body b ON b.id = s.body_id
        WHERE s.role IN ('chair', 'co_chair', 'member', 'observer') AND s.start_date > ($1::date - interval '2 years') AND s.start_date <= $1::date
          AND (s.end_date IS NULL OR s.end_date >= $1::date) ORDER BY s.start_date DESC LIMIT $2`,
       [day, limit],

@@ -69,6 +69,7 @@ export interface DueRow {
 }
 
 export interface FailedEmail {
+  id: string;
   recipient_email: string;
   kind: string;
   last_error: string | null;
@@ -520,11 +521,11 @@ export class NotificationRepository {
   latestFailed(limit: number, since?: Date): Promise<FailedEmail[]> {
     return since
       ? this.dataSource.query(
-          `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' AND updated_at > $1 ORDER BY updated_at DESC LIMIT ${limit}`,
+          `SELECT id, recipient_email, kind, last_error FROM notification WHERE status = 'failed' AND updated_at > $1 ORDER BY updated_at DESC LIMIT ${limit}`,
           [since],
         )
       : this.dataSource.query(
-          `SELECT recipient_email, kind, last_error FROM notification WHERE status = 'failed' ORDER BY updated_at DESC LIMIT ${limit}`,
+          `SELECT id, recipient_email, kind, last_error FROM notification WHERE status = 'failed' ORDER BY updated_at DESC LIMIT ${limit}`,
           [],
         );
   }

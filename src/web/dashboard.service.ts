@@ -28,6 +28,7 @@ export class DashboardService {
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const item = (i: DueItemRow) => ({
+      href: `/work-plan/${i.work_plan_id}#item-${i.id}`,
       activity: pickLocalized(i.activity, language),
       deadline: `${i.deadline_text} (${formatDate(i.due_at.toISOString(), timeZone, language)})`,
       executor: i.executor ? pickLocalized(i.executor, language) : null,
@@ -46,12 +47,21 @@ export class DashboardService {
       overdue: overdue.map(item),
       soon: soon.map(item),
       today,
+      next: [
+        { href: '/meetings/new', label: t('dash.next.meeting', language) },
+        { href: '/work-plan', label: t('dash.next.workPlan', language) },
+        ...(failed.length
+          ? [{ href: '/outbox?status=failed', label: t('dash.next.failed', language), warn: true }]
+          : []),
+      ],
       failed: failed.map((f) => ({
+        href: `/outbox/${f.id}`,
         recipient: f.recipient_email,
         kind: label('emailKind', f.kind, language),
         error: f.last_error ?? '',
       })),
       seats: seats.map((s) => ({
+        href: `/bodies/${s.body_id}`,
         seat: `${s.seat}, ${pickLocalized(s.body, language)}`,
         holder: s.full_name,
         since: s.since,

@@ -180,6 +180,14 @@ const CORE_MESSAGES = {
     kk: 'Алдағы 30 күнде мерзімі келетін іс-шара жоқ.',
   },
   'dash.today': { en: 'Reminders going out today', ru: 'Напоминания на сегодня', kk: 'Бүгінгі еске салғыштар' },
+  'dash.next': { en: 'What to do next', ru: 'Что сделать дальше', kk: 'Келесі қадам' },
+  'dash.next.meeting': { en: 'Plan a meeting', ru: 'Запланировать заседание', kk: 'Отырысты жоспарлау' },
+  'dash.next.workPlan': { en: 'Open the work plan', ru: 'Открыть рабочий план', kk: 'Жұмыс жоспарын ашу' },
+  'dash.next.failed': {
+    en: 'Look at the failed deliveries',
+    ru: 'Посмотреть недоставленные письма',
+    kk: 'Жеткізілмеген хаттарды қарау',
+  },
   'dash.failed': { en: 'Failed deliveries to look at', ru: 'Недоставленные письма', kk: 'Жеткізілмеген хаттар' },
   'dash.failed.empty': { en: 'No delivery has failed.', ru: 'Все письма доставлены.', kk: 'Барлық хат жеткізілді.' },
   'dash.seats': {
