@@ -1,6 +1,6 @@
 /**
  * Moves strings written in code as `{ 'key': { en, ru, kk } }` objects into the catalogs
- * (src/common/i18n/catalogs/<language>.json), keys sorted, so a translator edits one file per language.
+ * (templates/messages/<language>.json), keys sorted, so a translator edits one file per language.
  *   node -r ts-node/register/transpile-only scripts/messages-to-catalogs.ts src/some/messages.ts…
  * Every exported object of the given files is merged; a key already in a catalog is replaced.
  */
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const LANGUAGES = ['en', 'ru', 'kk'] as const;
-const CATALOGS_DIR = join(process.cwd(), 'src', 'common', 'i18n', 'catalogs');
+const CATALOGS_DIR = join(process.cwd(), 'templates', 'messages');
 
 type Catalog = Record<string, string>;
 

@@ -1,18 +1,26 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import en from './catalogs/en.json';
-import kk from './catalogs/kk.json';
-import ru from './catalogs/ru.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type English from '../../../templates/messages/en.json';
+import { LANGUAGES } from './languages';
 import type { Language } from './languages';
 
 /**
- * Every sentence a person reads on a page or in an email, one JSON catalog per language in ICU
- * MessageFormat (plurals, ordinals, numbers and dates by locale). English is the reference: its keys
- * are the typed MessageKey, and a unit test holds the other catalogs to the same keys and arguments.
+ * Every sentence a person reads on a page or in an email: templates/messages/<language>.json, one
+ * catalog per language in ICU MessageFormat (plurals, ordinals, numbers and dates by locale), shipped
+ * beside the templates. English is the reference: its keys are the typed MessageKey, and a unit test
+ * holds the other catalogs to the same keys, arguments and plural forms.
  */
-export const MESSAGES = en;
-export type MessageKey = keyof typeof en;
+export const MESSAGES_DIR = join(process.cwd(), 'templates', 'messages');
+export type MessageKey = keyof typeof English;
 
-export const CATALOGS: Readonly<Record<Language, Readonly<Record<string, string>>>> = { en, ru, kk };
+export const CATALOGS: Readonly<Record<Language, Readonly<Record<string, string>>>> = Object.fromEntries(
+  LANGUAGES.map((language) => [
+    language,
+    JSON.parse(readFileSync(join(MESSAGES_DIR, `${language}.json`), 'utf8')) as Record<string, string>,
+  ]),
+) as Record<Language, Record<string, string>>;
+export const MESSAGES = CATALOGS.en as Readonly<Record<MessageKey, string>>;
 
 /** A value a message fills in: text, a count (for plurals and numbers) or a date. */
 export type MessageValue = string | number | Date;
