@@ -1,5 +1,7 @@
 import { isPluralElement, isSelectElement, isTagElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LANGUAGES } from './languages';
 import { CATALOGS, t } from './messages';
 
@@ -128,6 +130,19 @@ describe('message catalogs', () => {
       'Показано 1 200 из 1 500 мероприятий.',
     );
     expect(t('bodies.since', 'ru', { date: '1 марта 2024 г.', years: 1.5 })).toBe('с 1 марта 2024 г. (1,5 года)');
+  });
+
+  it('has every key the page and email templates ask for', () => {
+    const templates = join(process.cwd(), 'templates');
+    const files = readdirSync(templates, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.hbs'));
+    const unknown = files.flatMap((file) =>
+      [...readFileSync(join(templates, file), 'utf8').matchAll(/\{\{t "([^"]+)"/g)]
+        .map((match) => match[1])
+        .filter((key) => !catalogs.en.has(key))
+        .map((key) => `${file}: ${key}`),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    expect(unknown).toEqual([]);
   });
 
   it('shows an argument left out as its name rather than failing the page', () => {
