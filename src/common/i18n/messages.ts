@@ -63,7 +63,7 @@ type Ast = ReturnType<IntlMessageFormat['getAst']>;
 const NAMED = new Set([1, 2, 3, 4, 5, 6]);
 
 /** Every argument a message names, inside plurals and selects too. */
-export function argumentNames(ast: Ast): string[] {
+function argumentNames(ast: Ast): string[] {
   const names = new Set<string>();
   const walk = (elements: Ast) => {
     for (const element of elements) {
