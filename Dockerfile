@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
+# The message keys are typed from the English catalog.
+COPY templates/messages ./templates/messages
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 

@@ -286,7 +286,11 @@ describe('email templates', () => {
       [13, '13th'],
       [21, '21st'],
       [22, '22nd'],
+      [101, '101st'],
+      [102, '102nd'],
       [104, '104th'],
+      [111, '111th'],
+      [123, '123rd'],
     ])('numbers meeting %i as the %s meeting', (number, ordinal) => {
       const data = sampleData('meeting-invitation', 'en');
       data.meeting.number = number;
@@ -413,6 +417,23 @@ describe('email templates', () => {
         for (const sentence of [noFailed, noMeetings, noUnanswered]) expect(empty).toContain(sentence);
       },
     );
+
+    it.each([
+      ['en', 'WECOOP 2: 1 activity', 'KG: 21 activities'],
+      ['ru', 'WECOOP 2: 1 мероприятие', 'KG: 21 мероприятие'],
+      ['kk', 'WECOOP 2: 1 іс-шара', 'KG: 21 іс-шара'],
+    ] as const)('counts overdue activities for the secretariat in %s', (language, byExecutor, byCountry) => {
+      const data = sampleData('secretariat-digest', language);
+      data.overdueByExecutor = [{ executor: 'WECOOP 2', count: 1 }];
+      data.overdueByCountry = [{ country: 'KG', count: 21 }];
+      const text = flat(render('secretariat-digest', data).text);
+      expect(text).toContain(byExecutor);
+      expect(text).toContain(byCountry);
+      const five = flat(
+        render('secretariat-digest', { ...data, overdueByCountry: [{ country: 'KG', count: 5 }] }).text,
+      );
+      expect(five).toContain(`KG: 5 ${{ en: 'activities', ru: 'мероприятий', kk: 'іс-шара' }[language]}`);
+    });
 
     it('names failed deliveries with their kind in the reader’s language', () => {
       const data = sampleData('secretariat-digest', 'ru');

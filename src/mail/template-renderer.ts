@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
+import type { MessageKey, MessageValue } from '../common/i18n/messages';
 import { formatDate, formatDateTime, formatTime, formatZone } from '../common/time/format';
 import { EMAIL_KINDS } from './email-kinds';
 import { htmlToText } from './html-to-text';
@@ -195,25 +197,8 @@ function registerHelpers(hb: typeof Handlebars) {
   hb.registerHelper('join', (list: unknown[], separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   );
-  /** Russian and Kazakh plurals ("1 день, 2 дня, 5 дней"): {{plural n "день" "дня" "дней"}}; English uses the first two. */
-  hb.registerHelper(
-    'plural',
-    (n: number, one: string, few: string, many: string, options: Handlebars.HelperOptions) => {
-      const lang = language(options);
-      const form = new Intl.PluralRules(lang === 'kk' ? 'kk' : lang).select(n);
-      const word =
-        lang === 'en'
-          ? n === 1
-            ? one
-            : few
-          : form === 'one'
-            ? one
-            : form === 'few'
-              ? few
-              : typeof many === 'string'
-                ? many
-                : few;
-      return `${n} ${word}`;
-    },
+  /** A catalog message with its arguments, plurals included: {{t "email.days" count=daysLeft}}. */
+  hb.registerHelper('t', (key: MessageKey, options: Handlebars.HelperOptions) =>
+    t(key, language(options), options.hash as Record<string, MessageValue>),
   );
 }

@@ -252,8 +252,8 @@ export class InvitationsService {
     throw ApiError.tooManyRequests(
       field,
       t('substitute.too_often', language, {
-        limit: String(SUBSTITUTE_CHANGES_PER_DAY),
-        hours: String(Math.ceil(wait / 3600)),
+        limit: SUBSTITUTE_CHANGES_PER_DAY,
+        hours: Math.ceil(wait / 3600),
       }),
       wait,
     );

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { EntityManager, In } from 'typeorm';
 import { Membership } from '../bodies/membership.entity';
 import { ApiError } from '../common/http/api-error';
+import { t } from '../common/i18n/messages';
 import { Member } from '../members/member.entity';
 import type { AudienceDto } from './dto/poll.dto';
 import type { Invitation } from './invitation.entity';
@@ -33,7 +34,10 @@ export class MeetingParticipants {
         throw ApiError.field(
           HttpStatus.BAD_REQUEST,
           'memberIds',
-          `${inactive.map((m) => m.fullName).join(', ')} ${inactive.length > 1 ? 'are' : 'is'} no longer active`,
+          t('meeting.audience.inactive', 'en', {
+            names: inactive.map((m) => m.fullName).join(', '),
+            count: inactive.length,
+          }),
         );
     }
     if (audience.fromBody) {

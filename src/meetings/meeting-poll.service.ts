@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
 import { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
@@ -96,7 +98,8 @@ export class MeetingPollService {
   }
 
   /** Removes a tentative date nobody has answered yet: answers given are never thrown away. */
-  removeOption(meetingId: string, optionId: string): Promise<void> {
+  /** `language` is the reader's, for the refusal a page shows; the API answers in English. */
+  removeOption(meetingId: string, optionId: string, language: Language = 'en'): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
@@ -107,10 +110,7 @@ export class MeetingPollService {
       const option = await this.records.option(manager, meetingId, optionId);
       if (!option) throw ApiError.notFound('Date option', optionId);
       const answered = await this.records.countAnswers(manager, optionId);
-      if (answered > 0)
-        throw ApiError.conflict(
-          `${answered} ${answered === 1 ? 'person has' : 'people have'} already answered this date; it is kept so that no answer is lost`,
-        );
+      if (answered > 0) throw ApiError.conflict(t('poll.option.answered', language, { count: answered }));
       await this.records.removeOption(manager, option);
       await this.audit.record(manager, 'delete', 'meeting_date_option', optionId, option, null);
     });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { MessageKey } from '../common/i18n/messages';
+import type { MessageKey, MessageValue } from '../common/i18n/messages';
 
 export const PAGES_DIR = join(process.cwd(), 'templates', 'pages');
 /** A page is a template file in templates/pages (layout.hbs wraps them all). */
@@ -22,8 +22,13 @@ export class PageRenderer {
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
 
   constructor() {
+    // {{t "key"}}, or with the message's arguments: {{t "wpp.import.done" count=imported}}.
     this.handlebars.registerHelper('t', (key: MessageKey, options: Handlebars.HelperOptions) =>
-      t(key, (options.data as { root?: { language?: Language } } | undefined)?.root?.language ?? 'en'),
+      t(
+        key,
+        (options.data as { root?: { language?: Language } } | undefined)?.root?.language ?? 'en',
+        options.hash as Record<string, MessageValue>,
+      ),
     );
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     // Sections kept in files of their own (templates/pages/partials/<name>.hbs), included with {{> name}}.

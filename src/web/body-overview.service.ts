@@ -58,7 +58,7 @@ export class BodyOverviewService {
     ]);
     const role = (value: string) => label('membershipRole', value, language);
     const since = (holder: { fullName: string; role: string; since: string; yearsServed: number }) =>
-      `${holder.fullName} (${role(holder.role)}), ${t('bodies.since', language, { date: formatDay(holder.since, language), years: holder.yearsServed.toLocaleString(language) })}`;
+      `${holder.fullName} (${role(holder.role)}), ${t('bodies.since', language, { date: formatDay(holder.since, language), years: holder.yearsServed })}`;
     return {
       ...base,
       status: HttpStatus.OK,
@@ -67,7 +67,7 @@ export class BodyOverviewService {
       compositionTitle: t('bodies.composition', language, { date: formatDay(at, language) }),
       continuityTitle: t('bodies.continuity', language, {
         date: formatDay(at, language),
-        years: String(TURNOVER_YEARS),
+        years: TURNOVER_YEARS,
       }),
       composition: terms.items.map((term) => ({
         memberId: term.memberId,

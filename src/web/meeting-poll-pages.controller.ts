@@ -42,7 +42,7 @@ export class MeetingPollPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'options', async () => {
-      await this.poll.removeOption(id, uuidField(body, 'optionId'));
+      await this.poll.removeOption(id, uuidField(body, 'optionId'), context.language);
       return { done: 'option_removed' };
     });
   }

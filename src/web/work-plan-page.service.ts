@@ -84,7 +84,7 @@ export class WorkPlanPageService {
         invalid: problems.length > 0,
         errors: byField(problems),
       },
-      count: t('wpp.filter.count', language, { shown: String(shown.length), total: String(all.length) }),
+      count: t('wpp.filter.count', language, { shown: shown.length, total: all.length }),
       hasItems: all.length > 0,
       gantt: ganttSvg(
         shown.map((i) => ({ label: name(i), windows: i.deadline.windows, overdue: i.overdue })),
@@ -110,9 +110,9 @@ export class WorkPlanPageService {
     const { rows, valid, invalid, newExecutors } = report.summary;
     return {
       summary: t('wpp.preview.summary', language, {
-        rows: String(rows),
-        valid: String(valid),
-        invalid: String(invalid),
+        rows,
+        valid,
+        invalid,
         file: fileName,
       }),
       ignored: report.ignoredColumns.length
@@ -122,9 +122,8 @@ export class WorkPlanPageService {
         ? t('wpp.preview.new_executors', language, { names: newExecutors.join(', ') })
         : null,
       importable: invalid === 0 && rows > 0,
-      confirm: t('wpp.preview.confirm', language, { count: String(rows) }),
-      refused:
-        invalid > 0 ? t('wpp.preview.refused', language, { invalid: String(invalid), rows: String(rows) }) : null,
+      confirm: t('wpp.preview.confirm', language, { count: rows }),
+      refused: invalid > 0 ? t('wpp.preview.refused', language, { invalid, rows }) : null,
       problems: rows > 0 ? this.problemSentences(report.rows, language) : [],
       rows: report.rows.map((row) => ({
         line: row.line,

@@ -83,7 +83,7 @@ export class WorkPlanPagesController {
     const data = await this.view.plan(planId, filters, typed, problems, context.language, context.member.timeZone);
     const imported =
       typeof req.query.imported === 'string' && /^\d{1,6}$/.test(req.query.imported)
-        ? t('wpp.import.done', context.language, { count: req.query.imported })
+        ? t('wpp.import.done', context.language, { count: Number(req.query.imported) })
         : null;
     res.status(problems.length ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     this.session.render(res, context, 'work-plan', t('wp.title', context.language), { ...data, imported });

@@ -111,6 +111,22 @@ describe('the secretariat pages in a real browser', () => {
     }
   }, 120_000);
 
+  it('greets a visitor without a cookie in the first of our languages their browser accepts', async () => {
+    for (const [acceptLanguage, language, heading] of [
+      ['de,ru;q=0.8', 'ru', 'Вход'],
+      ['kk-KZ', 'kk', 'Кіру'],
+      ['fr-FR,fr;q=0.9,kk;q=0.5,ru;q=0.6', 'ru', 'Вход'],
+      ['de-DE', 'en', 'Sign in'],
+    ]) {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': acceptLanguage } });
+      const page = await context.newPage();
+      await page.goto(`${BASE}/sign-in`);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(language);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(heading);
+      await context.close();
+    }
+  }, 60_000);
+
   it('lets a member answer the date poll from the emailed link on a phone, and keeps members out of secretariat pages', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     const page = await context.newPage();

@@ -1,10 +1,9 @@
 import type { Language } from './languages';
 import { MESSAGES, t } from './messages';
 import type { MessageKey } from './messages';
-import type { LABEL_MESSAGES } from './messages/labels';
 
 /** Which codes have words: meetingStatus, emailKind, itemStatus… (the middle part of a `label.*` key). */
-export type LabelKind = keyof typeof LABEL_MESSAGES extends infer Key
+export type LabelKind = MessageKey extends infer Key
   ? Key extends `label.${infer Kind}.${string}`
     ? Kind
     : never

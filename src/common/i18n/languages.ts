@@ -17,8 +17,24 @@ export function languageOf(text: string): Language {
   return 'en';
 }
 
-/** The reader's language from the browser's Accept-Language, when no member is known yet. */
+/**
+ * The reader's language from the browser's Accept-Language, when no member is known yet: the one of
+ * ours the browser prefers most, by q-value then order (`de,ru;q=0.8` → ru, `kk-KZ` → kk), else English.
+ */
 export function languageFromHeader(acceptLanguage: string | undefined): Language {
-  const first = (acceptLanguage ?? '').toLowerCase();
-  return first.startsWith('ru') ? 'ru' : first.startsWith('kk') ? 'kk' : 'en';
+  let best: Language = 'en';
+  let bestWeight = 0;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [range, ...parameters] = part.trim().toLowerCase().split(';');
+    const primary = range.trim().split('-')[0];
+    if (!(LANGUAGES as readonly string[]).includes(primary)) continue;
+    const q = parameters.find((p) => /^\s*q\s*=/.test(p));
+    // A malformed weight drops the entry rather than promoting it to the top.
+    const weight =
+      q === undefined ? 1 : /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/.test(q) ? Number(q.split('=')[1]) : 0;
+    if (weight <= bestWeight) continue;
+    best = primary as Language;
+    bestWeight = weight;
+  }
+  return best;
 }

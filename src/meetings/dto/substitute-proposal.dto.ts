@@ -6,8 +6,8 @@ import { ApiError } from '../../common/http/api-error';
 import type { FieldProblem } from '../../common/http/api-error';
 import { LANGUAGES } from '../../common/i18n/languages';
 import type { Language } from '../../common/i18n/languages';
-import { t } from '../../common/i18n/messages';
-import { SUBSTITUTE_PROPOSAL_MESSAGES } from '../../common/i18n/messages/substitute-proposals';
+import { MESSAGES, t } from '../../common/i18n/messages';
+import type { MessageKey } from '../../common/i18n/messages';
 import { Trim } from '../../common/validation/transforms';
 import { IsEmailAddress } from '../../common/validation/validators';
 import { createValidationPipe } from '../../common/validation/validation.pipe';
@@ -60,8 +60,8 @@ export class RefuseProposalDto {
 
 const pipe = createValidationPipe();
 
-const isKey = (message: string): message is keyof typeof SUBSTITUTE_PROPOSAL_MESSAGES =>
-  Object.hasOwn(SUBSTITUTE_PROPOSAL_MESSAGES, message);
+const isKey = (message: string): message is MessageKey =>
+  message.startsWith('sp.invalid.') && Object.hasOwn(MESSAGES, message);
 
 /** The problems worded in the reader's language, one per field. */
 function localized(problems: FieldProblem[], language: Language): FieldProblem[] {

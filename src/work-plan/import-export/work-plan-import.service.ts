@@ -6,6 +6,7 @@ import { AuditService } from '../../audit/audit.service';
 import { ApiError, FieldProblem } from '../../common/http/api-error';
 import { languageOf } from '../../common/i18n/languages';
 import type { LocalizedText } from '../../common/i18n/languages';
+import { t } from '../../common/i18n/messages';
 import { COUNTRY_CODES } from '../../common/validation/country-codes';
 import { Member } from '../../members/member.entity';
 import { Organization, OrganizationKind } from '../../organizations/organization.entity';
@@ -117,7 +118,7 @@ export class WorkPlanImportService {
       if (report.summary.invalid > 0) {
         throw new ApiError(
           HttpStatus.UNPROCESSABLE_ENTITY,
-          `${report.summary.invalid} of ${report.summary.rows} rows have errors; nothing was imported`,
+          t('import.refused.rows', 'en', { invalid: report.summary.invalid, rows: report.summary.rows }),
           { rows: report.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, errors: r.errors })) },
         );
       }
@@ -235,7 +236,10 @@ export class WorkPlanImportService {
     if (unknownCountries.length)
       errors.push({
         field: 'countries',
-        message: `${unknownCountries.join(', ')} ${unknownCountries.length > 1 ? 'are not country codes' : 'is not a country code'} (use ISO codes such as KZ, or EU)`,
+        message: t('import.countries.unknown', 'en', {
+          codes: unknownCountries.join(', '),
+          count: unknownCountries.length,
+        }),
       });
 
     const topics = splitList(cells.topics).map((t) => t.toLowerCase());

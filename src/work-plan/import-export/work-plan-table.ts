@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { NoWorksheetError, SheetRecord, xlsxRows } from './xlsx-rows';
 import { ZIP_LIMITS, ZipBombError } from './zip-archive';
+import { t } from '../../common/i18n/messages';
 
 /** The columns of the documents' table (Мероприятие / Сроки / Исполнитель) and the optional ones, by their names in three languages. */
 export const COLUMN_ALIASES = {
@@ -204,8 +205,11 @@ class TableBuilder {
     ].filter(Boolean);
     if (missing.length) {
       throw new TableFormatError(
-        `The header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}. Found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'nothing'}. ` +
-          'Expected the columns of the work-plan table: activity, deadline, executor (in English, Russian or Kazakh), plus optional responsible, countries, topics, status, notes.',
+        t('import.header.missing', 'en', {
+          count: missing.length,
+          columns: missing.join(' and '),
+          found: header.map((h) => `"${h.trim()}"`).join(', ') || 'nothing',
+        }),
       );
     }
     this.header = header;
