@@ -3,8 +3,8 @@ import { DataSource, In } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
@@ -49,6 +49,11 @@ export class MeetingCalendarService {
     this.domain = this.organizer.email.split('@')[1] ?? 'wg-secretariat';
   }
 
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
+
   toCalendarMeeting(meeting: Meeting, language: Language = 'en'): CalendarMeeting {
     const status =
       meeting.status === 'cancelled' || meeting.status === 'postponed'
@@ -59,7 +64,7 @@ export class MeetingCalendarService {
     return {
       uid: `meeting-${meeting.id}@${this.domain}`,
       sequence: meeting.sequence,
-      title: pickLocalized(meeting.title, language),
+      title: this.pick(meeting.title, language),
       description: meeting.description,
       startsAt: meeting.startsAt!,
       // A meeting whose end is not known yet shows as an hour in calendars.
@@ -139,7 +144,7 @@ export class MeetingCalendarService {
       items.flatMap((item) =>
         item.deadlineWindows.map((window, index) => ({
           uid: `item-${item.id}-${index}@${this.domain}`,
-          title: pickLocalized(item.activity, member.language),
+          title: this.pick(item.activity, member.language),
           description: item.deadlineText,
           start: window.start,
           end: window.end,

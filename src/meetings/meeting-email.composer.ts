@@ -4,7 +4,8 @@ import { DataSource, In } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { rowToEntity } from '../common/database/update-returning';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
@@ -37,6 +38,11 @@ export class MeetingEmailComposer implements NotificationComposer {
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const manager = this.dataSource.manager;
@@ -236,7 +242,7 @@ export class MeetingEmailComposer implements NotificationComposer {
 
   view(meeting: Meeting, recipient: Member): EmailMeetingView {
     return {
-      title: pickLocalized(meeting.title, recipient.language),
+      title: this.pick(meeting.title, recipient.language),
       kind: meeting.kind,
       number: meeting.number,
       startsAt: meeting.startsAt?.toISOString() ?? null,

@@ -3,7 +3,7 @@ import { BodiesService } from '../bodies/bodies.service';
 import { ContinuityReportService } from '../bodies/continuity-report.service';
 import { ContinuityQuery } from '../bodies/dto/continuity-query.dto';
 import { MembershipsService } from '../bodies/memberships.service';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -30,7 +30,7 @@ export class BodyOverviewService {
     );
     return page.items.map((b, index) => ({
       id: b.id,
-      name: pickLocalized(b.name, language),
+      name: pickText(b.name, language),
       kind: label('bodyKind', b.kind, language),
       serving: serving[index].total,
     }));
@@ -45,7 +45,7 @@ export class BodyOverviewService {
       ...(typed ? { at: typed } : {}),
     });
     const base = {
-      name: pickLocalized(body.name, language),
+      name: pickText(body.name, language),
       kind: label('bodyKind', body.kind, language),
       typedAt: typed,
     };

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { todayIn } from '../common/time/dates';
@@ -72,7 +74,13 @@ export class MeetingPagesService {
     private readonly invitations: InvitationsService,
     private readonly agenda: AgendaService,
     private readonly minutes: MinutesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
     const done = DONE.find((key) => key === query.done);
@@ -88,7 +96,7 @@ export class MeetingPagesService {
       const c = counts.get(m.id);
       return {
         id: m.id,
-        title: pickLocalized(m.title, language),
+        title: this.pick(m.title, language),
         when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
         status: label('meetingStatus', m.status, language),
         tentative: m.status === 'tentative',
@@ -123,7 +131,7 @@ export class MeetingPagesService {
       .filter((m) => m.startsAt !== null && m.status !== 'cancelled')
       .map((m) => ({
         id: m.id,
-        title: pickLocalized(m.title, language),
+        title: this.pick(m.title, language),
         startsAt: m.startsAt!,
         endsAt: m.endsAt,
         tentative: m.status === 'tentative' || m.status === 'postponed',
@@ -149,8 +157,8 @@ export class MeetingPagesService {
     return options.map((o) => ({
       id: o.meetingId,
       title: o.label
-        ? `${pickLocalized(o.meeting!.title, language)} (${o.label})`
-        : pickLocalized(o.meeting!.title, language),
+        ? `${this.pick(o.meeting!.title, language)} (${o.label})`
+        : this.pick(o.meeting!.title, language),
       startsAt: o.startsAt!.toISOString(),
       endsAt: o.endsAt?.toISOString() ?? null,
       tentative: true,
@@ -168,7 +176,7 @@ export class MeetingPagesService {
     problems: FieldProblem[] = [],
   ) {
     const meeting = await this.meetings.get(id);
-    const title = pickLocalized(meeting.title, language);
+    const title = this.pick(meeting.title, language);
     return {
       id,
       ending,
@@ -191,7 +199,7 @@ export class MeetingPagesService {
       errors: byField(problems),
       bodies: bodies.map((b) => ({
         id: b.id,
-        name: pickLocalized(b.name, language),
+        name: this.pick(b.name, language),
         selected: b.id === values.bodyId,
       })),
       kinds: MEETING_KINDS.map((kind) => ({
@@ -241,7 +249,7 @@ export class MeetingPagesService {
       members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
-    const titleOf = (text: Record<string, string | undefined>) => pickLocalized(text, language);
+    const titleOf = (text: Record<string, string | undefined>) => this.pick(text, language);
     const memberName = new Map(members.map((m) => [m.id, m.fullName]));
     const order = agenda.map((a) => a.id);
     const moved = (from: number, to: number) => {

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { BodiesService } from '../bodies/bodies.service';
 import { MEMBERSHIP_ROLES } from '../bodies/membership.entity';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -43,7 +43,7 @@ export class MemberDirectoryService {
       bodies: choices(
         bodies.map((b) => b.id),
         filters.bodyId,
-        (id) => pickLocalized(bodies.find((b) => b.id === id)!.name, language),
+        (id) => pickText(bodies.find((b) => b.id === id)!.name, language),
       ),
       roles: choices(MEMBERSHIP_ROLES, filters.role, (role) => label('membershipRole', role, language)),
       activeChoices: choices(['true', 'false'], filters.active, (value) =>
@@ -54,7 +54,7 @@ export class MemberDirectoryService {
         fullName: m.fullName,
         email: m.email,
         countryCode: m.countryCode,
-        organization: m.organization ? pickLocalized(m.organization.name, language) : '—',
+        organization: m.organization ? pickText(m.organization.name, language) : '—',
         active: m.active,
       })),
       range: found.total

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
 import type { Language } from '../common/i18n/languages';
 import { CreateMemberDto, UpdateMemberDto } from '../members/dto/member.dto';
 import type { Member } from '../members/member.entity';
@@ -93,7 +93,7 @@ export class MemberFormService {
       organizations: choices(
         organizations.map((o) => o.id),
         values.organization,
-        (organizationId) => pickLocalized(organizations.find((o) => o.id === organizationId)!.name, language),
+        (organizationId) => pickText(organizations.find((o) => o.id === organizationId)!.name, language),
       ),
       languages: languageChoices(values.language),
       zones: zoneChoices(values.timeZone),

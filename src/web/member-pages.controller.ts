@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { Member } from '../members/member.entity';
@@ -72,7 +72,7 @@ export class MemberPagesController {
     ]);
     this.session.render(res, context, 'member', member.fullName, {
       member,
-      organization: member.organization ? pickLocalized(member.organization.name, context.language) : '—',
+      organization: member.organization ? pickText(member.organization.name, context.language) : '—',
       digest: label('digestPreference', member.digest, context.language),
       languageName: LANGUAGE_NAMES[member.language],
       notice: saved === 'created' || saved === 'updated' ? t(SAVED[saved], context.language) : null,

@@ -17,7 +17,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
 import { t } from '../common/i18n/messages';
 import { WorkPlanItemQuery } from '../work-plan/dto/work-plan-item.dto';
 import { WorkPlanExportService } from '../work-plan/import-export/work-plan-export.service';
@@ -208,7 +208,7 @@ export class WorkPlanPagesController {
     res.status(status);
     this.session.render(res, context, 'work-plan-import', t('wpp.import.title', context.language), {
       planId,
-      plan: pickLocalized(plan.title, context.language),
+      plan: pickText(plan.title, context.language),
       csrf: context.csrf,
       errors: {},
       ...data,
