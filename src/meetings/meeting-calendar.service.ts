@@ -16,7 +16,7 @@ import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import type { InvitationResponse } from './invitation.entity';
 import { Meeting } from './meeting.entity';
-import { locationText } from './meeting.view';
+import { locationText, meetingText } from './meeting.view';
 import { MeetingsService } from './meetings.service';
 
 const DEFAULT_LENGTH_MS = 3600_000;
@@ -65,12 +65,12 @@ export class MeetingCalendarService {
       uid: `meeting-${meeting.id}@${this.domain}`,
       sequence: meeting.sequence,
       title: this.pick(meeting.title, language),
-      description: meeting.description,
+      description: meetingText(meeting, 'description', language, this.config.contentLanguageFallback),
       startsAt: meeting.startsAt!,
       // A meeting whose end is not known yet shows as an hour in calendars.
       endsAt: meeting.endsAt ?? new Date(meeting.startsAt!.getTime() + DEFAULT_LENGTH_MS),
       timeZone: meeting.timeZone,
-      location: locationText(meeting) ?? meeting.onlineUrl,
+      location: locationText(meeting, language, this.config.contentLanguageFallback) ?? meeting.onlineUrl,
       url: `${this.config.appUrl}/meetings/${meeting.id}`,
       status,
       organizer: this.organizer,

@@ -17,7 +17,7 @@ import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
-import { locationText } from './meeting.view';
+import { locationText, meetingText } from './meeting.view';
 import { decisionLabel } from './minutes.service';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 
@@ -130,11 +130,7 @@ export class MeetingEmailComposer implements NotificationComposer {
             previous: {
               startsAt: previous.startsAt ?? null,
               endsAt: previous.endsAt ?? null,
-              location: locationText({
-                venue: previous.venue ?? null,
-                city: previous.city ?? null,
-                countryCode: previous.countryCode ?? null,
-              }),
+              location: this.previousLocation(meeting, previous, recipient),
               onlineUrl: previous.onlineUrl ?? null,
             },
             links: answerLinks(),
@@ -248,12 +244,31 @@ export class MeetingEmailComposer implements NotificationComposer {
       startsAt: meeting.startsAt?.toISOString() ?? null,
       endsAt: meeting.endsAt?.toISOString() ?? null,
       timeZone: meeting.timeZone,
-      location: locationText(meeting),
+      location: locationText(meeting, recipient.language, this.config.contentLanguageFallback),
       onlineUrl: meeting.onlineUrl,
-      description: meeting.description,
+      description: meetingText(meeting, 'description', recipient.language, this.config.contentLanguageFallback),
       status: meeting.status,
       reason: meeting.statusReason,
       url: `${this.config.appUrl}/meetings/${meeting.id}`,
     };
+  }
+
+  /** The place before a change; its translations still apply where the original text did not change. */
+  private previousLocation(meeting: Meeting, previous: Record<string, string | null>, recipient: Member) {
+    const venue = previous.venue ?? null;
+    const city = previous.city ?? null;
+    const same = venue === meeting.venue && city === meeting.city;
+    return locationText(
+      {
+        venue,
+        city,
+        countryCode: previous.countryCode ?? null,
+        description: null,
+        originalLanguage: meeting.originalLanguage,
+        translations: same ? meeting.translations : {},
+      },
+      recipient.language,
+      this.config.contentLanguageFallback,
+    );
   }
 }

@@ -3,7 +3,9 @@ import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { pickText } from '../common/i18n/content-text';
+import { pickText, textsOf } from '../common/i18n/content-text';
+import type { Translations } from '../common/i18n/content-text';
+import { locationText, meetingText } from '../meetings/meeting.view';
 import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -63,6 +65,11 @@ export type Ending = (typeof ENDINGS)[number];
 const SPARE_DECISIONS = 2;
 
 /** What the meeting pages show, read from the meetings services, in the reader's language and zone. */
+/** The meeting texts the forms take in Russian and Kazakh besides the original. */
+const TRANSLATION_BOXES = (['description', 'venue', 'city'] as const).flatMap((field) =>
+  (['ru', 'kk'] as const).map((lang) => ({ field, lang })),
+);
+
 @Injectable()
 export class MeetingPagesService {
   constructor(
@@ -156,9 +163,7 @@ export class MeetingPagesService {
     const options = await this.meetingRecords.proposedDatesBetween(from, to);
     return options.map((o) => ({
       id: o.meetingId,
-      title: o.label
-        ? `${this.pick(o.meeting!.title, language)} (${o.label})`
-        : this.pick(o.meeting!.title, language),
+      title: o.label ? `${this.pick(o.meeting!.title, language)} (${o.label})` : this.pick(o.meeting!.title, language),
       startsAt: o.startsAt!.toISOString(),
       endsAt: o.endsAt?.toISOString() ?? null,
       tentative: true,
@@ -207,6 +212,18 @@ export class MeetingPagesService {
         label: label('meetingKind', kind, language),
         selected: kind === values.kind,
       })),
+      translations: TRANSLATION_BOXES.map(({ field, lang }) => {
+        const name = `translations.${lang}.${field}`;
+        return {
+          name,
+          id: `f-${field}-${lang}`,
+          lang,
+          label: t(`mp.form.${field}.${lang}`, language),
+          value: typeof values[name] === 'string' ? values[name] : '',
+          error: byField(problems)[name] ?? null,
+          long: field === 'description',
+        };
+      }),
     };
   }
 
@@ -226,6 +243,12 @@ export class MeetingPagesService {
       'location.countryCode': meeting.location?.countryCode ?? '',
       onlineUrl: meeting.onlineUrl ?? '',
       description: meeting.description ?? '',
+      ...Object.fromEntries(
+        TRANSLATION_BOXES.map(({ field, lang }) => [
+          `translations.${lang}.${field}`,
+          meeting.translations[lang]?.[field] ?? '',
+        ]),
+      ),
     };
   }
 
@@ -250,6 +273,14 @@ export class MeetingPagesService {
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
     const titleOf = (text: Record<string, string | undefined>) => this.pick(text, language);
+    const texts = {
+      venue: meeting.location?.venue ?? null,
+      city: meeting.location?.city ?? null,
+      countryCode: meeting.location?.countryCode ?? null,
+      description: meeting.description,
+      originalLanguage: meeting.originalLanguage,
+      translations: meeting.translations,
+    };
     const memberName = new Map(members.map((m) => [m.id, m.fullName]));
     const order = agenda.map((a) => a.id);
     const moved = (from: number, to: number) => {
@@ -272,9 +303,8 @@ export class MeetingPagesService {
         meeting.startsAt && zone !== meeting.timeZone
           ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})`
           : null,
-      where: [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode]
-        .filter(Boolean)
-        .join(', '),
+      where: locationText(texts, language, this.config.contentLanguageFallback) ?? '',
+      description: meetingText(texts, 'description', language, this.config.contentLanguageFallback),
       onlineUrl: meeting.onlineUrl,
       failed: failed ? failed.form : null,
       problems: failed?.problems ?? [],
@@ -380,8 +410,10 @@ export class MeetingPagesService {
   }
 
   private minutesShown(minutes: MinutesView, language: Language, zone: string) {
+    const inReader = (text: string, translations: Translations<'text'> | undefined) =>
+      this.pick(textsOf(text, minutes.originalLanguage, translations, 'text'), language);
     return {
-      text: minutes.text,
+      text: inReader(minutes.text, minutes.translations),
       state:
         minutes.status === 'approved'
           ? t('mp.minutes.approvedOn', language, {
@@ -391,9 +423,12 @@ export class MeetingPagesService {
           : t('mp.minutes.draft', language),
       decisions: minutes.decisions.map((d) => ({
         label: d.label,
-        text: d.text,
+        text: inReader(d.text, d.translations),
         actions: d.actionItems.map((a) =>
-          t('mp.minutes.actions', language, { activity: a.activity, deadline: a.deadline ?? '—' }),
+          t('mp.minutes.actions', language, {
+            activity: this.pick(textsOf(a.activity, minutes.originalLanguage, a.translations, 'activity'), language),
+            deadline: a.deadline ?? '—',
+          }),
         ),
       })),
     };

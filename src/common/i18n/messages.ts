@@ -208,6 +208,7 @@ const CORE_MESSAGES = {
   'wp.overdue': { en: 'overdue', ru: 'просрочено', kk: 'мерзімі өтті' },
   'meeting.when': { en: 'When', ru: 'Когда', kk: 'Қашан' },
   'meeting.where': { en: 'Where', ru: 'Где', kk: 'Қайда' },
+  'meeting.about': { en: 'About', ru: 'О заседании', kk: 'Отырыс туралы' },
   'meeting.status': { en: 'Status', ru: 'Статус', kk: 'Мәртебе' },
   'meeting.poll': { en: 'Date poll', ru: 'Опрос о датах', kk: 'Күн туралы сауалнама' },
   'meeting.participants': {

@@ -79,6 +79,22 @@ export const MEETING_PAGE_MESSAGES = {
     ru: 'Адрес онлайн-встречи (https://…)',
     kk: 'Онлайн кездесу мекенжайы (https://…)',
   },
+  'mp.form.translations': {
+    en: 'Description and place in Russian and Kazakh (optional)',
+    ru: 'Описание и место на русском и казахском (необязательно)',
+    kk: 'Сипаттама мен орны орысша және қазақша (міндетті емес)',
+  },
+  'mp.form.translations.hint': {
+    en: "Each reader sees their own language; where it is missing, the group's fallback order (Kazakh: Russian, then English).",
+    ru: 'Каждый читатель видит свой язык; если текста на нём нет — в порядке замены группы (для казахского: русский, затем английский).',
+    kk: 'Әр оқырман өз тілін көреді; мәтін болмаса — топтың ауыстыру тәртібімен (қазақ тілі үшін: орысша, содан кейін ағылшынша).',
+  },
+  'mp.form.description.ru': { en: 'Description in Russian', ru: 'Описание на русском', kk: 'Орысша сипаттама' },
+  'mp.form.description.kk': { en: 'Description in Kazakh', ru: 'Описание на казахском', kk: 'Қазақша сипаттама' },
+  'mp.form.venue.ru': { en: 'Venue in Russian', ru: 'Место проведения на русском', kk: 'Өтетін орны орысша' },
+  'mp.form.venue.kk': { en: 'Venue in Kazakh', ru: 'Место проведения на казахском', kk: 'Өтетін орны қазақша' },
+  'mp.form.city.ru': { en: 'City in Russian', ru: 'Город на русском', kk: 'Қала орысша' },
+  'mp.form.city.kk': { en: 'City in Kazakh', ru: 'Город на казахском', kk: 'Қала қазақша' },
   'mp.form.description': {
     en: 'Description (optional)',
     ru: 'Описание (необязательно)',
