@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Type as Class } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { LANGUAGES } from '../i18n/languages';
 import type { Language } from '../i18n/languages';
+
+/** The message of a language (or of `translations`) that is not an object of texts. */
+export const TEXTS_MESSAGE = '$property must be an object of texts (by language, then by field)';
 
 /**
  * `{ en?: T, ru?: T, kk?: T }`, where T holds the translatable texts of one row: the strict pipe
@@ -13,22 +16,19 @@ export function TranslationsOf<T>(texts: Class<T>) {
   class Translations {
     @ApiPropertyOptional({ type: texts })
     @IsOptional()
-    @IsObject()
-    @ValidateNested()
+    @ValidateNested({ message: TEXTS_MESSAGE })
     @Type(() => texts)
     en?: T;
 
     @ApiPropertyOptional({ type: texts })
     @IsOptional()
-    @IsObject()
-    @ValidateNested()
+    @ValidateNested({ message: TEXTS_MESSAGE })
     @Type(() => texts)
     ru?: T;
 
     @ApiPropertyOptional({ type: texts })
     @IsOptional()
-    @IsObject()
-    @ValidateNested()
+    @ValidateNested({ message: TEXTS_MESSAGE })
     @Type(() => texts)
     kk?: T;
   }

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -18,7 +17,7 @@ import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { Trim, UpperCase } from '../../common/validation/transforms';
-import { OriginalLanguage, TranslationsOf } from '../../common/validation/translations.dto';
+import { OriginalLanguage, TEXTS_MESSAGE, TranslationsOf } from '../../common/validation/translations.dto';
 import type { OriginalLanguageValue } from '../../common/validation/translations.dto';
 import {
   IsCountryCode,
@@ -147,8 +146,7 @@ export class CreateMeetingDto {
     example: { ru: { description: 'Повестка прилагается', venue: 'Гостиница «Казахстан»' } },
   })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
+  @ValidateNested({ message: TEXTS_MESSAGE })
   @Type(() => MeetingTranslationsDto)
   translations?: MeetingTranslationsDto;
 

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { OriginalLanguage, TranslationsOf } from '../../common/validation/translations.dto';
+import { OriginalLanguage, TEXTS_MESSAGE, TranslationsOf } from '../../common/validation/translations.dto';
 import type { OriginalLanguageValue } from '../../common/validation/translations.dto';
 import {
   ArrayMaxSize,
-  IsObject,
   IsArray,
   IsOptional,
   IsString,
@@ -72,8 +71,7 @@ export class ActionItemDto {
     example: { ru: { activity: 'Подготовить проект рабочего плана на 2020 год' } },
   })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
+  @ValidateNested({ message: TEXTS_MESSAGE })
   @Type(() => ActionItemTranslationsDto)
   translations?: ActionItemTranslationsDto;
 }
@@ -89,8 +87,7 @@ export class DecisionDto {
     example: { ru: { text: 'Рабочая группа утверждает свой рабочий план на 2020 год.' } },
   })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
+  @ValidateNested({ message: TEXTS_MESSAGE })
   @Type(() => DecisionTranslationsDto)
   translations?: DecisionTranslationsDto;
 
@@ -114,8 +111,7 @@ export class PutMinutesDto {
 
   @ApiPropertyOptional({ type: MinutesTranslationsDto, example: { ru: { text: 'Заседание открылось в 10:00…' } } })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
+  @ValidateNested({ message: TEXTS_MESSAGE })
   @Type(() => MinutesTranslationsDto)
   translations?: MinutesTranslationsDto;
 
