@@ -1,4 +1,4 @@
-import { createBody, createMember } from '../support/factories';
+import { addMembership, createBody, createMember } from '../support/factories';
 import { pageSession } from '../support/page-app';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -11,6 +11,7 @@ describe('texts the secretariat writes, in the reader’s language', () => {
   let kk: { id: string; email: string };
   let ru: { id: string; email: string };
   let en: { id: string; email: string };
+  let secretary: { id: string; email: string };
 
   beforeAll(async () => {
     await smtp.start();
@@ -19,6 +20,8 @@ describe('texts the secretariat writes, in the reader’s language', () => {
     kk = await createMember(t, { fullName: 'Айгерим Садыкова', email: 'kk-reader@example.org', language: 'kk' });
     ru = await createMember(t, { fullName: 'Бакыт Исаев', email: 'ru-reader@example.org', language: 'ru' });
     en = await createMember(t, { fullName: 'Anna Schmidt', email: 'en-reader@example.org', language: 'en' });
+    secretary = await createMember(t, { fullName: 'Дана Серікова', email: 'kk-secretary@example.org', language: 'kk' });
+    await addMembership(t, body.id, { memberId: secretary.id, role: 'secretariat', startDate: '2018-01-01' });
   });
   afterAll(async () => {
     await t.close();
@@ -74,7 +77,12 @@ describe('texts the secretariat writes, in the reader’s language', () => {
     expect(me.text).toContain('10-е заседание РГОСИК');
     expect(me.text).not.toContain('10th meeting');
 
-    // A Kazakh text, once given, is what the Kazakh reader sees on the meeting page.
+    // The meeting page of a Kazakh-speaking secretary: Russian where Kazakh is missing, then Kazakh once given.
+    const secretariat = await pageSession(t, smtp, secretary.email);
+    const page = async () =>
+      (await t.anonymous.get(`/meetings/${meeting.id}`).set('Cookie', secretariat.cookie).expect(200)).text;
+    expect(await page()).toContain('Проект рабочего плана прилагается.');
+    expect(await page()).toContain('Гостиница «Казахстан», Almaty, KZ');
     await t.admin
       .patch(`/api/meetings/${meeting.id}`)
       .send({
@@ -86,6 +94,8 @@ describe('texts the secretariat writes, in the reader’s language', () => {
       .expect(200);
     const stored = (await t.admin.get(`/api/meetings/${meeting.id}`).expect(200)).body;
     expect(stored.translations.kk).toEqual({ description: 'Жұмыс жоспарының жобасы қоса беріледі.' });
+    expect(await page()).toContain('Жұмыс жоспарының жобасы қоса беріледі.');
+    expect(await page()).not.toContain('Проект рабочего плана');
   }, 30_000);
 
   it('reminds of a work-plan activity in Russian for a Kazakh reader and in English for an English one', async () => {
