@@ -14,6 +14,7 @@ import { InvitationSubstituteFor1795400000000 } from './1795400000000-Invitation
 import { SessionRoleWorkedOutPerRequest1796573438713 } from './1796573438713-SessionRoleWorkedOutPerRequest';
 import { DigestSubjectTypes1796578025058 } from './1796578025058-DigestSubjectTypes';
 import { SubstituteProposals1796583999009 } from './1796583999009-SubstituteProposals';
+import { ContentTranslations1796584178320 } from './1796584178320-ContentTranslations';
 import { SentEmail1796585107595 } from './1796585107595-SentEmail';
 
 export const MIGRATIONS = [
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   SessionRoleWorkedOutPerRequest1796573438713,
   DigestSubjectTypes1796578025058,
   SubstituteProposals1796583999009,
+  ContentTranslations1796584178320,
   SentEmail1796585107595,
 ];

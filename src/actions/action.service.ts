@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { pickLocalized } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { formatDateTime } from '../common/time/format';
@@ -51,7 +54,13 @@ export class ActionService {
     private readonly poll: MeetingPollService,
     private readonly items: WorkPlanItemsService,
     private readonly proposals: SubstituteProposalsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async member(claims: ActionClaims): Promise<Member | null> {
     const member = await this.dataSource.manager.findOneBy(Member, { id: claims.member });
@@ -88,7 +97,7 @@ export class ActionService {
     return {
       member,
       facts: [
-        { label: t('page.confirm.item', lang), value: pickLocalized(item.activity, lang) },
+        { label: t('page.confirm.item', lang), value: this.pick(item.activity, lang) },
         { label: t('page.confirm.answer', lang), value: answerLabel },
       ],
       answer: answerLabel,
@@ -197,7 +206,7 @@ export class ActionService {
   }
 
   private meetingLabel(meeting: Meeting, member: Member): string {
-    const title = pickLocalized(meeting.title, member.language);
+    const title = this.pick(meeting.title, member.language);
     return meeting.startsAt
       ? `${title} — ${formatDateTime(meeting.startsAt.toISOString(), member.timeZone, member.language)}`
       : title;

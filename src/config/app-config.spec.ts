@@ -125,6 +125,18 @@ describe('loadConfig', () => {
       /APP_SECRET_PREVIOUS: must differ from APP_SECRET/,
     );
   });
+
+  it('reads the fallback chain of content languages, Russian before English for Kazakh readers by default', () => {
+    expect(loadConfig(base).contentLanguageFallback).toEqual({ kk: ['ru', 'en'], ru: ['en'], en: ['ru'] });
+    expect(loadConfig({ ...base, CONTENT_LANGUAGE_FALLBACK: 'kk:en;ru:kk' }).contentLanguageFallback).toEqual({
+      kk: ['en'],
+      ru: ['kk'],
+      en: [],
+    });
+    expect(() => loadConfig({ ...base, CONTENT_LANGUAGE_FALLBACK: 'kk:de' })).toThrow(
+      /CONTENT_LANGUAGE_FALLBACK: must read like/,
+    );
+  });
 });
 
 describe('.env.example', () => {

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { DEFAULT_FALLBACK_SETTING, parseFallbackChain } from '../common/i18n/content-text';
+import type { FallbackChain } from '../common/i18n/content-text';
 import { isValidTimeZone } from '../common/time/time-zone';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -49,6 +51,8 @@ export interface AppConfig {
    * names loopback, linklocal, uniquelocal). The per-address rate limits count what it yields.
    */
   trustProxy: boolean | number | string[];
+  /** Where a reader's language lacks a text the secretariat wrote, the languages tried next. */
+  contentLanguageFallback: FallbackChain;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -166,7 +170,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     trustProxy: false,
+    contentLanguageFallback: { en: [], ru: [], kk: [] },
   };
+  const fallbackText = read('CONTENT_LANGUAGE_FALLBACK', DEFAULT_FALLBACK_SETTING)!;
+  const fallback = parseFallbackChain(fallbackText);
+  if (fallback === null) {
+    fail(
+      'CONTENT_LANGUAGE_FALLBACK',
+      `must read like "kk:ru,en;ru:en;en:ru" (each of en, ru, kk at most once, then the languages tried after it) (got "${fallbackText}")`,
+    );
+  } else config.contentLanguageFallback = fallback;
   const trustProxyText = read('TRUST_PROXY', 'false')!;
   const trustProxy = parseTrustProxy(trustProxyText);
   if (trustProxy === null) {

@@ -3,8 +3,8 @@ import { DataSource, In } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -17,7 +17,7 @@ import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import type { InvitationResponse } from './invitation.entity';
 import { Meeting } from './meeting.entity';
-import { locationText } from './meeting.view';
+import { locationText, meetingText } from './meeting.view';
 import { MeetingsService } from './meetings.service';
 
 const DEFAULT_LENGTH_MS = 3600_000;
@@ -50,6 +50,11 @@ export class MeetingCalendarService {
     this.domain = this.organizer.email.split('@')[1] ?? 'wg-secretariat';
   }
 
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
+
   toCalendarMeeting(meeting: Meeting, language: Language = 'en'): CalendarMeeting {
     const status =
       meeting.status === 'cancelled' || meeting.status === 'postponed'
@@ -59,17 +64,18 @@ export class MeetingCalendarService {
           : 'CONFIRMED';
     const page = `${this.config.appUrl}/meetings/${meeting.id}`;
     const online = meeting.onlineUrl;
-    const place = locationText(meeting);
+    const place = locationText(meeting, language, this.config.contentLanguageFallback);
+    const about = meetingText(meeting, 'description', language, this.config.contentLanguageFallback);
     // The online link goes where each client looks: Outlook shows LOCATION and DESCRIPTION, Apple URL, Google CONFERENCE.
     const description = [
       online ? t('mp.ics.join', language, { url: online }) : null,
       t('mp.ics.page', language, { url: page }),
-      meeting.description ? `\n${meeting.description}` : null,
+      about ? `\n${about}` : null,
     ];
     return {
       uid: `meeting-${meeting.id}@${this.domain}`,
       sequence: meeting.sequence,
-      title: pickLocalized(meeting.title, language),
+      title: this.pick(meeting.title, language),
       description: description.filter((line) => line !== null).join('\n'),
       startsAt: meeting.startsAt!,
       // A meeting whose end is not known yet shows as an hour in calendars.
@@ -150,7 +156,7 @@ export class MeetingCalendarService {
       items.flatMap((item) =>
         item.deadlineWindows.map((window, index) => ({
           uid: `item-${item.id}-${index}@${this.domain}`,
-          title: pickLocalized(item.activity, member.language),
+          title: this.pick(item.activity, member.language),
           description: item.deadlineText,
           start: window.start,
           end: window.end,

@@ -4,7 +4,8 @@ import { DataSource, In } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { rowToEntity } from '../common/database/update-returning';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
@@ -16,7 +17,7 @@ import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
-import { locationText } from './meeting.view';
+import { locationText, meetingText } from './meeting.view';
 import { decisionLabel } from './minutes.service';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 
@@ -37,6 +38,11 @@ export class MeetingEmailComposer implements NotificationComposer {
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const manager = this.dataSource.manager;
@@ -124,11 +130,7 @@ export class MeetingEmailComposer implements NotificationComposer {
             previous: {
               startsAt: previous.startsAt ?? null,
               endsAt: previous.endsAt ?? null,
-              location: locationText({
-                venue: previous.venue ?? null,
-                city: previous.city ?? null,
-                countryCode: previous.countryCode ?? null,
-              }),
+              location: this.previousLocation(meeting, previous, recipient),
               onlineUrl: previous.onlineUrl ?? null,
             },
             links: answerLinks(),
@@ -236,18 +238,37 @@ export class MeetingEmailComposer implements NotificationComposer {
 
   view(meeting: Meeting, recipient: Member): EmailMeetingView {
     return {
-      title: pickLocalized(meeting.title, recipient.language),
+      title: this.pick(meeting.title, recipient.language),
       kind: meeting.kind,
       number: meeting.number,
       startsAt: meeting.startsAt?.toISOString() ?? null,
       endsAt: meeting.endsAt?.toISOString() ?? null,
       timeZone: meeting.timeZone,
-      location: locationText(meeting),
+      location: locationText(meeting, recipient.language, this.config.contentLanguageFallback),
       onlineUrl: meeting.onlineUrl,
-      description: meeting.description,
+      description: meetingText(meeting, 'description', recipient.language, this.config.contentLanguageFallback),
       status: meeting.status,
       reason: meeting.statusReason,
       url: `${this.config.appUrl}/meetings/${meeting.id}`,
     };
+  }
+
+  /** The place before a change; its translations still apply where the original text did not change. */
+  private previousLocation(meeting: Meeting, previous: Record<string, string | null>, recipient: Member) {
+    const venue = previous.venue ?? null;
+    const city = previous.city ?? null;
+    const same = venue === meeting.venue && city === meeting.city;
+    return locationText(
+      {
+        venue,
+        city,
+        countryCode: previous.countryCode ?? null,
+        description: null,
+        originalLanguage: meeting.originalLanguage,
+        translations: same ? meeting.translations : {},
+      },
+      recipient.language,
+      this.config.contentLanguageFallback,
+    );
   }
 }

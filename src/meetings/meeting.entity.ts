@@ -1,7 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Body } from '../bodies/body.entity';
-import type { LocalizedText } from '../common/i18n/languages';
+import type { Translations } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
 
 export const MEETING_KINDS = [
@@ -16,6 +17,8 @@ export const MEETING_KINDS = [
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATUSES = ['tentative', 'scheduled', 'held', 'cancelled', 'postponed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_TRANSLATED = ['description', 'venue', 'city'] as const;
+export type MeetingTranslated = (typeof MEETING_TRANSLATED)[number];
 
 /** A meeting, from its tentative dates to its minutes. Times are instants; `timeZone` is where it happens. */
 @Entity('meeting')
@@ -66,6 +69,13 @@ export class Meeting extends Timestamped {
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
+
+  /** The language description, venue and city are written in; null: read from their letters. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  originalLanguage!: Language | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<MeetingTranslated>;
 
   @Index()
   @Column({ type: 'enum', enum: MEETING_STATUSES, enumName: 'meeting_status', default: 'tentative' })

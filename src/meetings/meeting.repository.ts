@@ -178,7 +178,7 @@ export class MeetingRepository {
   async replaceDecisions(
     manager: EntityManager,
     meetingId: string,
-    decisions: Pick<MeetingDecision, 'text' | 'actionItems'>[],
+    decisions: Pick<MeetingDecision, 'text' | 'translations' | 'actionItems'>[],
   ): Promise<void> {
     await manager.delete(MeetingDecision, { meetingId });
     for (const [index, decision] of decisions.entries()) {
@@ -187,6 +187,7 @@ export class MeetingRepository {
           meetingId,
           number: index + 1,
           text: decision.text,
+          translations: decision.translations,
           actionItems: decision.actionItems,
           workPlanItemIds: [],
         }),

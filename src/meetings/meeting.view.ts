@@ -1,6 +1,8 @@
-import type { LocalizedText } from '../common/i18n/languages';
+import { pickText, textsOf } from '../common/i18n/content-text';
+import type { FallbackChain, Translations } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { wallClockIso } from '../common/time/dates';
-import type { Meeting, MeetingKind, MeetingStatus } from './meeting.entity';
+import type { Meeting, MeetingKind, MeetingStatus, MeetingTranslated } from './meeting.entity';
 
 export interface MeetingView {
   id: string;
@@ -16,6 +18,8 @@ export interface MeetingView {
   location: { venue: string | null; city: string | null; countryCode: string | null } | null;
   onlineUrl: string | null;
   description: string | null;
+  originalLanguage: Language | null;
+  translations: Translations<MeetingTranslated>;
   status: MeetingStatus;
   statusReason: string | null;
   sequence: number;
@@ -41,6 +45,8 @@ export function toMeetingView(meeting: Meeting): MeetingView {
     location: hasLocation ? { venue: meeting.venue, city: meeting.city, countryCode: meeting.countryCode } : null,
     onlineUrl: meeting.onlineUrl,
     description: meeting.description,
+    originalLanguage: meeting.originalLanguage,
+    translations: meeting.translations ?? {},
     status: meeting.status,
     statusReason: meeting.statusReason,
     sequence: meeting.sequence,
@@ -53,8 +59,30 @@ export function toMeetingView(meeting: Meeting): MeetingView {
   };
 }
 
-/** "Hotel Kazakhstan, Almaty, KZ" for emails and calendars. */
-export function locationText(meeting: Pick<Meeting, 'venue' | 'city' | 'countryCode'>): string | null {
-  const parts = [meeting.venue, meeting.city, meeting.countryCode].filter((p): p is string => !!p);
+type MeetingTexts = Pick<Meeting, 'venue' | 'city' | 'description' | 'originalLanguage' | 'translations'>;
+
+/** A meeting's description, venue or city in the reader's language, else the fallback chain's; null when it has none. */
+export function meetingText(
+  meeting: MeetingTexts,
+  field: MeetingTranslated,
+  reader: Language,
+  chain: FallbackChain,
+): string | null {
+  return (
+    pickText(textsOf(meeting[field], meeting.originalLanguage, meeting.translations, field), reader, chain) || null
+  );
+}
+
+/** "Hotel Kazakhstan, Almaty, KZ" for emails and calendars, in the reader's language. */
+export function locationText(
+  meeting: MeetingTexts & Pick<Meeting, 'countryCode'>,
+  reader: Language,
+  chain: FallbackChain,
+): string | null {
+  const parts = [
+    meetingText(meeting, 'venue', reader, chain),
+    meetingText(meeting, 'city', reader, chain),
+    meeting.countryCode,
+  ].filter((p): p is string => !!p);
   return parts.length ? parts.join(', ') : null;
 }

@@ -13,6 +13,8 @@ import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner'
 import { CreateMeetingDto, MeetingQuery, ReasonDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { InvitationRepository } from './invitation.repository';
 import { Meeting } from './meeting.entity';
+import type { MeetingTranslated } from './meeting.entity';
+import { storedTranslations } from '../common/validation/translations.dto';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingRepository } from './meeting.repository';
 import { MeetingView, toMeetingView } from './meeting.view';
@@ -52,6 +54,8 @@ export class MeetingsService {
         countryCode: dto.location?.countryCode ?? null,
         onlineUrl: dto.onlineUrl ?? null,
         description: dto.description ?? null,
+        originalLanguage: dto.originalLanguage ?? null,
+        translations: storedTranslations<MeetingTranslated>(dto.translations),
         reminderOffsets: dto.reminderOffsets ?? null,
         status: dto.status ?? (dto.startsAt ? 'scheduled' : 'tentative'),
         statusReason: null,
@@ -111,8 +115,9 @@ export class MeetingsService {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it can no longer be changed`);
       }
       const before = { ...meeting };
-      const { location, startsAt, endsAt, timeZone, status, ...rest } = dto;
+      const { location, startsAt, endsAt, timeZone, status, translations, ...rest } = dto;
       manager.merge(Meeting, meeting, rest);
+      if (translations !== undefined) meeting.translations = storedTranslations<MeetingTranslated>(translations);
       if (timeZone) meeting.timeZone = canonicalTimeZone(timeZone);
       if (location !== undefined)
         Object.assign(meeting, {

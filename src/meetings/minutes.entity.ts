@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Meeting } from './meeting.entity';
+import type { Translations } from '../common/i18n/content-text';
+import type { Language } from '../common/i18n/languages';
 import { Timestamped } from '../database/timestamps';
 
 export interface ActionItemDraft {
@@ -8,6 +10,7 @@ export interface ActionItemDraft {
   deadline?: string;
   executor?: string | null;
   responsibleMemberIds?: string[];
+  translations?: Translations<'activity'>;
 }
 
 /** The minutes of a meeting; approving them turns each decision's action items into work-plan items. */
@@ -22,6 +25,13 @@ export class MeetingMinutes extends Timestamped {
 
   @Column({ type: 'text' })
   text!: string;
+
+  /** The language the minutes, their decisions and action items are written in; null: read from their letters. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  originalLanguage!: Language | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<'text'>;
 
   @Column({ type: 'text', default: 'draft' })
   status!: 'draft' | 'approved';
@@ -56,6 +66,9 @@ export class MeetingDecision {
 
   @Column({ type: 'text' })
   text!: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations!: Translations<'text'>;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   actionItems!: ActionItemDraft[];

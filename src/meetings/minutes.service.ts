@@ -3,7 +3,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
-import { languageOf } from '../common/i18n/languages';
+import { textsOf } from '../common/i18n/content-text';
+import type { Translations } from '../common/i18n/content-text';
+import type { Language } from '../common/i18n/languages';
+import { storedTranslations } from '../common/validation/translations.dto';
 import { Body } from '../bodies/body.entity';
 import { requestContext } from '../common/request-context';
 import { UnitOfWork } from '../notifications/unit-of-work';
@@ -21,6 +24,8 @@ import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 export interface MinutesView {
   meetingId: string;
   text: string;
+  originalLanguage: Language | null;
+  translations: Translations<'text'>;
   status: 'draft' | 'approved';
   approvedAt: string | null;
   approvedBy: string | null;
@@ -30,6 +35,7 @@ export interface MinutesView {
     number: number;
     label: string;
     text: string;
+    translations: Translations<'text'>;
     actionItems: MeetingDecision['actionItems'];
     workPlanItemIds: string[];
   }[];
@@ -81,6 +87,8 @@ export class MinutesService {
       const minutes = manager.create(MeetingMinutes, {
         meetingId,
         text: dto.text,
+        originalLanguage: dto.originalLanguage ?? null,
+        translations: storedTranslations<'text'>(dto.translations),
         status: 'draft',
         approvedAt: null,
         approvedBy: null,
@@ -90,7 +98,14 @@ export class MinutesService {
       await this.records.replaceDecisions(
         manager,
         meetingId,
-        (dto.decisions ?? []).map((d) => ({ text: d.text, actionItems: d.actionItems ?? [] })),
+        (dto.decisions ?? []).map((d) => ({
+          text: d.text,
+          translations: storedTranslations<'text'>(d.translations),
+          actionItems: (d.actionItems ?? []).map(({ translations, ...action }) => ({
+            ...action,
+            translations: storedTranslations<'activity'>(translations),
+          })),
+        })),
       );
       await this.audit.record(manager, existing ? 'update' : 'create', 'meeting_minutes', meetingId, existing, minutes);
       return this.view(manager, meeting, minutes);
@@ -114,7 +129,7 @@ export class MinutesService {
         for (const [a, action] of decision.actionItems.entries()) {
           try {
             const item = await this.items.createInTransaction(unit, plan!.id, timeZone, {
-              activity: { [languageOf(action.activity)]: action.activity },
+              activity: textsOf(action.activity, minutes.originalLanguage, action.translations, 'activity'),
               deadline: action.deadline,
               executor: action.executor ?? null,
               responsibleMemberIds: action.responsibleMemberIds ?? [],
@@ -186,6 +201,8 @@ export class MinutesService {
     return {
       meetingId: meeting.id,
       text: minutes.text,
+      originalLanguage: minutes.originalLanguage,
+      translations: minutes.translations,
       status: minutes.status,
       approvedAt: minutes.approvedAt?.toISOString() ?? null,
       approvedBy: minutes.approvedBy,
@@ -195,6 +212,7 @@ export class MinutesService {
         number: d.number,
         label: decisionLabel(meeting, d.number),
         text: d.text,
+        translations: d.translations,
         actionItems: d.actionItems,
         workPlanItemIds: d.workPlanItemIds,
       })),

@@ -1,7 +1,8 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
 import { ActionLinks } from '../actions/action-links';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { ItemView } from '../mail/email-kinds';
@@ -26,6 +27,11 @@ export class ItemEmailComposer implements NotificationComposer {
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const item = await this.items.findWithPeople(notification.subjectId!);
@@ -81,11 +87,11 @@ export class ItemEmailComposer implements NotificationComposer {
 
   view(item: WorkPlanItem, reader: Pick<Member, 'language'>): ItemView {
     return {
-      activity: pickLocalized(item.activity, reader.language),
+      activity: this.pick(item.activity, reader.language),
       deadlineText: item.deadlineText,
       dueAt: item.dueAt?.toISOString() ?? null,
       executor: item.executorOrganization
-        ? pickLocalized(item.executorOrganization.name, reader.language)
+        ? this.pick(item.executorOrganization.name, reader.language)
         : (item.executorMember?.fullName ?? null),
       countries: item.countries,
       url: `${this.config.appUrl}/work-plan/items/${item.id}`,

@@ -1,6 +1,7 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { EmailData } from '../mail/email-kinds';
@@ -26,6 +27,11 @@ export class SecretariatDigestComposer implements NotificationComposer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
+
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     return {
       send: true,
@@ -50,26 +56,26 @@ export class SecretariatDigestComposer implements NotificationComposer {
       from: now.toISOString(),
       to: to.toISOString(),
       meetings: meetings.map((m) => ({
-        title: pickLocalized(m.title, language),
+        title: this.pick(m.title, language),
         startsAt: m.starts_at.toISOString(),
         accepted: m.accepted,
         invited: m.invited,
         url: `${this.config.appUrl}/meetings/${m.id}`,
       })),
       deadlines: deadlines.map((d) => ({
-        activity: pickLocalized(d.activity, language),
+        activity: this.pick(d.activity, language),
         dueAt: d.due_at.toISOString(),
         deadlineText: d.deadline_text,
-        executor: d.executor ? pickLocalized(d.executor, language) : null,
+        executor: d.executor ? this.pick(d.executor, language) : null,
         url: `${this.config.appUrl}/work-plan/items/${d.id}`,
       })),
       overdueByExecutor: overdueByExecutor.map((o) => ({
-        executor: o.executor ? pickLocalized(o.executor, language) : (o.member ?? '—'),
+        executor: o.executor ? this.pick(o.executor, language) : (o.member ?? '—'),
         count: o.count,
       })),
       overdueByCountry,
       unanswered: unanswered.map((u) => ({
-        meeting: pickLocalized(u.title, language),
+        meeting: this.pick(u.title, language),
         member: u.full_name,
         country: u.country_code,
       })),

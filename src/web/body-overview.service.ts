@@ -1,10 +1,12 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { BodiesService } from '../bodies/bodies.service';
 import { ContinuityReportService } from '../bodies/continuity-report.service';
 import { ContinuityQuery } from '../bodies/dto/continuity-query.dto';
 import { MembershipsService } from '../bodies/memberships.service';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { formatDay } from '../common/time/format';
@@ -21,7 +23,13 @@ export class BodyOverviewService {
     private readonly bodies: BodiesService,
     private readonly memberships: MembershipsService,
     private readonly continuity: ContinuityReportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async list(language: Language) {
     const page = await this.bodies.list({ limit: 200, offset: 0 });
@@ -30,7 +38,7 @@ export class BodyOverviewService {
     );
     return page.items.map((b, index) => ({
       id: b.id,
-      name: pickLocalized(b.name, language),
+      name: this.pick(b.name, language),
       kind: label('bodyKind', b.kind, language),
       serving: serving[index].total,
     }));
@@ -45,7 +53,7 @@ export class BodyOverviewService {
       ...(typed ? { at: typed } : {}),
     });
     const base = {
-      name: pickLocalized(body.name, language),
+      name: this.pick(body.name, language),
       kind: label('bodyKind', body.kind, language),
       typedAt: typed,
     };

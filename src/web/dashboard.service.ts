@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
@@ -18,7 +20,13 @@ export class DashboardService {
     private readonly items: WorkPlanItemRepository,
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async build(language: Language, timeZone: string, now = new Date()) {
     const meetings = await this.meetings.upcomingWithAnswers(now, 8);
@@ -29,14 +37,14 @@ export class DashboardService {
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/${i.work_plan_id}#item-${i.id}`,
-      activity: pickLocalized(i.activity, language),
+      activity: this.pick(i.activity, language),
       deadline: `${i.deadline_text} (${formatDate(i.due_at.toISOString(), timeZone, language)})`,
-      executor: i.executor ? pickLocalized(i.executor, language) : null,
+      executor: i.executor ? this.pick(i.executor, language) : null,
     });
     return {
       meetings: meetings.map((m) => ({
         id: m.id,
-        title: pickLocalized(m.title, language),
+        title: this.pick(m.title, language),
         when: formatDateTime(m.starts_at.toISOString(), timeZone, language),
         answers: t('dash.answers', language, {
           accepted: String(m.accepted),
@@ -62,7 +70,7 @@ export class DashboardService {
       })),
       seats: seats.map((s) => ({
         href: `/bodies/${s.body_id}`,
-        seat: `${s.seat}, ${pickLocalized(s.body, language)}`,
+        seat: `${s.seat}, ${this.pick(s.body, language)}`,
         holder: s.full_name,
         since: s.since,
       })),

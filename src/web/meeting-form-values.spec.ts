@@ -62,7 +62,20 @@ describe('meeting form values', () => {
       location: null,
       onlineUrl: null,
       description: null,
+      translations: {},
     });
+  });
+
+  it('takes the Russian and Kazakh boxes of description and place as translations, blanks left out', () => {
+    const input = meetingInput({
+      'title.en': 'Ninth',
+      description: 'Agenda attached',
+      'translations.ru.description': 'Повестка прилагается',
+      'translations.ru.venue': ' ',
+      'translations.kk.city': 'Алматы',
+    });
+    expect(input.translations).toEqual({ ru: { description: 'Повестка прилагается' }, kk: { city: 'Алматы' } });
+    expect(meetingInput({ 'title.en': 'Ninth' })).not.toHaveProperty('translations');
   });
 
   it('records everyone listed on the attendance form, ticked or not', () => {

@@ -87,10 +87,18 @@ export function meetingInput(body: FormBody, current?: { startsAt: string; endsA
     location: Object.keys(location).length ? { venue: null, city: null, countryCode: null, ...location } : cleared,
     onlineUrl: optional(body.onlineUrl),
     description: optional(body.description),
+    translations: translationsInput(body, !!current),
   };
   if (!current)
     Object.assign(input, { bodyId: text(body.bodyId), status: ticked(body.tentative) ? 'tentative' : undefined });
   return dropUndefined(input);
+}
+
+/** The ru/kk boxes ("translations.ru.venue"); when editing, all of them emptied clears the translations. */
+function translationsInput(body: FormBody, editing: boolean): FormBody | undefined {
+  const boxes = Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('translations.')));
+  const nested = nestFields(boxes).translations as FormBody | undefined;
+  return nested ?? (editing ? {} : undefined);
 }
 
 export function dateOptionInput(body: FormBody, zone: string): FormBody {

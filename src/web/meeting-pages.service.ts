@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { pickText, textsOf } from '../common/i18n/content-text';
+import type { Translations } from '../common/i18n/content-text';
+import { locationText, meetingText } from '../meetings/meeting.view';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { todayIn } from '../common/time/dates';
@@ -62,6 +66,11 @@ export type Ending = (typeof ENDINGS)[number];
 const SPARE_DECISIONS = 2;
 
 /** What the meeting pages show, read from the meetings services, in the reader's language and zone. */
+/** The meeting texts the forms take in Russian and Kazakh besides the original. */
+const TRANSLATION_BOXES = (['description', 'venue', 'city'] as const).flatMap((field) =>
+  (['ru', 'kk'] as const).map((lang) => ({ field, lang })),
+);
+
 @Injectable()
 export class MeetingPagesService {
   constructor(
@@ -73,7 +82,13 @@ export class MeetingPagesService {
     private readonly invitations: InvitationsService,
     private readonly agenda: AgendaService,
     private readonly minutes: MinutesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
     const done = DONE.find((key) => key === query.done);
@@ -89,7 +104,7 @@ export class MeetingPagesService {
       const c = counts.get(m.id);
       return {
         id: m.id,
-        title: pickLocalized(m.title, language),
+        title: this.pick(m.title, language),
         when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
         status: label('meetingStatus', m.status, language),
         tentative: m.status === 'tentative',
@@ -124,7 +139,7 @@ export class MeetingPagesService {
       .filter((m) => m.startsAt !== null && m.status !== 'cancelled')
       .map((m) => ({
         id: m.id,
-        title: pickLocalized(m.title, language),
+        title: this.pick(m.title, language),
         startsAt: m.startsAt!,
         endsAt: m.endsAt,
         tentative: m.status === 'tentative' || m.status === 'postponed',
@@ -149,9 +164,7 @@ export class MeetingPagesService {
     const options = await this.meetingRecords.proposedDatesBetween(from, to);
     return options.map((o) => ({
       id: o.meetingId,
-      title: o.label
-        ? `${pickLocalized(o.meeting!.title, language)} (${o.label})`
-        : pickLocalized(o.meeting!.title, language),
+      title: o.label ? `${this.pick(o.meeting!.title, language)} (${o.label})` : this.pick(o.meeting!.title, language),
       startsAt: o.startsAt!.toISOString(),
       endsAt: o.endsAt?.toISOString() ?? null,
       tentative: true,
@@ -169,7 +182,7 @@ export class MeetingPagesService {
     problems: FieldProblem[] = [],
   ) {
     const meeting = await this.meetings.get(id);
-    const title = pickLocalized(meeting.title, language);
+    const title = this.pick(meeting.title, language);
     return {
       id,
       ending,
@@ -192,7 +205,7 @@ export class MeetingPagesService {
       errors: byField(problems),
       bodies: bodies.map((b) => ({
         id: b.id,
-        name: pickLocalized(b.name, language),
+        name: this.pick(b.name, language),
         selected: b.id === values.bodyId,
       })),
       kinds: MEETING_KINDS.map((kind) => ({
@@ -200,6 +213,18 @@ export class MeetingPagesService {
         label: label('meetingKind', kind, language),
         selected: kind === values.kind,
       })),
+      translations: TRANSLATION_BOXES.map(({ field, lang }) => {
+        const name = `translations.${lang}.${field}`;
+        return {
+          name,
+          id: `f-${field}-${lang}`,
+          lang,
+          label: t(`mp.form.${field}.${lang}`, language),
+          value: typeof values[name] === 'string' ? values[name] : '',
+          error: byField(problems)[name] ?? null,
+          long: field === 'description',
+        };
+      }),
     };
   }
 
@@ -219,6 +244,12 @@ export class MeetingPagesService {
       'location.countryCode': meeting.location?.countryCode ?? '',
       onlineUrl: meeting.onlineUrl ?? '',
       description: meeting.description ?? '',
+      ...Object.fromEntries(
+        TRANSLATION_BOXES.map(({ field, lang }) => [
+          `translations.${lang}.${field}`,
+          meeting.translations[lang]?.[field] ?? '',
+        ]),
+      ),
     };
   }
 
@@ -242,7 +273,15 @@ export class MeetingPagesService {
       members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
-    const titleOf = (text: Record<string, string | undefined>) => pickLocalized(text, language);
+    const titleOf = (text: Record<string, string | undefined>) => this.pick(text, language);
+    const texts = {
+      venue: meeting.location?.venue ?? null,
+      city: meeting.location?.city ?? null,
+      countryCode: meeting.location?.countryCode ?? null,
+      description: meeting.description,
+      originalLanguage: meeting.originalLanguage,
+      translations: meeting.translations,
+    };
     const memberName = new Map(members.map((m) => [m.id, m.fullName]));
     const order = agenda.map((a) => a.id);
     const moved = (from: number, to: number) => {
@@ -266,9 +305,8 @@ export class MeetingPagesService {
         meeting.startsAt && zone !== meeting.timeZone
           ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})`
           : null,
-      where: [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode]
-        .filter(Boolean)
-        .join(', '),
+      where: locationText(texts, language, this.config.contentLanguageFallback) ?? '',
+      description: meetingText(texts, 'description', language, this.config.contentLanguageFallback),
       onlineUrl: meeting.onlineUrl,
       failed: failed ? failed.form : null,
       problems: failed?.problems ?? [],
@@ -375,8 +413,10 @@ export class MeetingPagesService {
   }
 
   private minutesShown(minutes: MinutesView, language: Language, zone: string) {
+    const inReader = (text: string, translations: Translations<'text'> | undefined) =>
+      this.pick(textsOf(text, minutes.originalLanguage, translations, 'text'), language);
     return {
-      text: minutes.text,
+      text: inReader(minutes.text, minutes.translations),
       state:
         minutes.status === 'approved'
           ? t('mp.minutes.approvedOn', language, {
@@ -386,9 +426,12 @@ export class MeetingPagesService {
           : t('mp.minutes.draft', language),
       decisions: minutes.decisions.map((d) => ({
         label: d.label,
-        text: d.text,
+        text: inReader(d.text, d.translations),
         actions: d.actionItems.map((a) =>
-          t('mp.minutes.actions', language, { activity: a.activity, deadline: a.deadline ?? '—' }),
+          t('mp.minutes.actions', language, {
+            activity: this.pick(textsOf(a.activity, minutes.originalLanguage, a.translations, 'activity'), language),
+            deadline: a.deadline ?? '—',
+          }),
         ),
       })),
     };

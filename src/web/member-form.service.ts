@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { CreateMemberDto, UpdateMemberDto } from '../members/dto/member.dto';
 import type { Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
@@ -33,7 +35,13 @@ export class MemberFormService {
   constructor(
     private readonly members: MembersService,
     private readonly organizations: OrganizationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   valuesOf(member: Member | null): MemberFormValues {
     if (!member)
@@ -93,7 +101,7 @@ export class MemberFormService {
       organizations: choices(
         organizations.map((o) => o.id),
         values.organization,
-        (organizationId) => pickLocalized(organizations.find((o) => o.id === organizationId)!.name, language),
+        (organizationId) => this.pick(organizations.find((o) => o.id === organizationId)!.name, language),
       ),
       languages: languageChoices(values.language),
       zones: zoneChoices(values.timeZone),

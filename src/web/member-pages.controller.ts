@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { Member } from '../members/member.entity';
@@ -32,7 +35,13 @@ export class MemberPagesController {
     private readonly forms: MemberFormService,
     private readonly record: MemberRecordService,
     private readonly members: MembersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   @Get()
   async list(@Query() query: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
@@ -72,7 +81,7 @@ export class MemberPagesController {
     ]);
     this.session.render(res, context, 'member', member.fullName, {
       member,
-      organization: member.organization ? pickLocalized(member.organization.name, context.language) : '—',
+      organization: member.organization ? this.pick(member.organization.name, context.language) : '—',
       digest: label('digestPreference', member.digest, context.language),
       languageName: LANGUAGE_NAMES[member.language],
       notice: saved === 'created' || saved === 'updated' ? t(SAVED[saved], context.language) : null,

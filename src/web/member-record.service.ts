@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { formatDate, formatDateTime, formatDay, formatTime } from '../common/time/format';
@@ -49,13 +51,19 @@ export class MemberRecordService {
     private readonly meetingRecords: MeetingRepository,
     private readonly items: WorkPlanItemsService,
     private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   async terms(memberId: string, reader: ReaderView) {
     const terms = await this.bodies.termsOf(memberId);
     return terms.map((term) => ({
       bodyId: term.bodyId,
-      body: pickLocalized(term.body!.name, reader.language),
+      body: this.pick(term.body!.name, reader.language),
       role: label('membershipRole', term.role, reader.language),
       seat: term.seat,
       from: formatDay(term.startDate, reader.language),
@@ -67,7 +75,7 @@ export class MemberRecordService {
     const invitations = await this.meetingRecords.invitationsOf(memberId);
     return invitations.map(({ meeting, response, delegateMemberId }) => ({
       meetingId: meeting!.id,
-      title: pickLocalized(meeting!.title, reader.language),
+      title: this.pick(meeting!.title, reader.language),
       when: meeting!.startsAt ? formatDateTime(meeting!.startsAt.toISOString(), reader.timeZone, reader.language) : '—',
       status: label('meetingStatus', meeting!.status, reader.language),
       response,
@@ -90,7 +98,7 @@ export class MemberRecordService {
       .sort((a, b) => (a.deadline.dueAt ?? '9999').localeCompare(b.deadline.dueAt ?? '9999'))
       .map((item) => ({
         id: item.id,
-        activity: pickLocalized(item.activity, reader.language),
+        activity: this.pick(item.activity, reader.language),
         deadline: item.deadline.text || '—',
         status: item.status,
         statusLabel: label('itemStatus', item.status, reader.language),

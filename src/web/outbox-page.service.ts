@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { DateTime } from 'luxon';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Page } from '../common/http/pagination';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -27,6 +29,7 @@ export class OutboxPageService {
     private readonly notifications: NotificationsService,
     private readonly members: MembersService,
     private readonly previews: EmailPreviewService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The dates of the form are whole days in the reader's zone: "until 3 May" includes 3 May. */
@@ -93,7 +96,10 @@ export class OutboxPageService {
         failed: n.status === 'failed',
         kind: label('emailKind', n.kind, language),
         subject: label('subjectType', n.subjectType, language),
-        about: n.subjectId && names.has(n.subjectId) ? pickLocalized(names.get(n.subjectId), language) : '',
+        about:
+          n.subjectId && names.has(n.subjectId)
+            ? pickText(names.get(n.subjectId), language, this.config.contentLanguageFallback)
+            : '',
         recipient: n.recipientEmail,
         due: when(n.dueAt),
         sentAt: when(n.sentAt),
@@ -117,7 +123,7 @@ export class OutboxPageService {
         [t('outbox.status', language), label('notificationStatus', notification.status, language)],
         [t('outbox.kind', language), label('emailKind', notification.kind, language)],
         [t('outbox.subject', language), label('subjectType', notification.subjectType, language)],
-        [t('outbox.about', language), about ? pickLocalized(about, language) : '—'],
+        [t('outbox.about', language), about ? pickText(about, language, this.config.contentLanguageFallback) : '—'],
         [t('outbox.recipient', language), notification.recipientEmail],
         [t('outbox.due', language), when(notification.dueAt)],
         [t('outbox.sentAt', language), when(notification.sentAt)],

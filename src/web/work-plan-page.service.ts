@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
-import type { Language } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
@@ -34,7 +36,13 @@ export class WorkPlanPageService {
   constructor(
     private readonly plans: WorkPlansService,
     private readonly items: WorkPlanItemsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   /**
    * The plan's table and timeline narrowed by the filters. The choices offered come from the whole
@@ -55,17 +63,17 @@ export class WorkPlanPageService {
       chosen && problems.length === 0 && Object.values(filters).some((v) => v !== undefined)
         ? await this.planItems(chosen.id, filters)
         : all;
-    const name = (item: WorkPlanItemView) => pickLocalized(item.activity, language);
+    const name = (item: WorkPlanItemView) => this.pick(item.activity, language);
     const executors = new Map(
-      all.filter((i) => i.executor).map((i) => [i.executor!.id, pickLocalized(i.executor!.name, language)]),
+      all.filter((i) => i.executor).map((i) => [i.executor!.id, this.pick(i.executor!.name, language)]),
     );
     const pick = (field: string) => typed[field] ?? '';
     return {
       planId: chosen?.id ?? null,
-      plan: chosen ? pickLocalized(chosen.title, language) : null,
+      plan: chosen ? this.pick(chosen.title, language) : null,
       plans: plans.items.map((p) => ({
         id: p.id,
-        title: pickLocalized(p.title, language),
+        title: this.pick(p.title, language),
         current: p.id === chosen?.id,
       })),
       filters: {
@@ -97,7 +105,7 @@ export class WorkPlanPageService {
         window:
           windowText(i.deadline.windows, language) || (i.deadline.onRequest ? t('wpp.on_request', language) : '—'),
         due: i.deadline.dueAt ? formatDateTime(i.deadline.dueAt, zone, language) : null,
-        executor: i.executor ? pickLocalized(i.executor.name, language) : '—',
+        executor: i.executor ? this.pick(i.executor.name, language) : '—',
         responsible: i.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
         status: label('itemStatus', i.status, language),
         overdue: i.overdue,
@@ -127,7 +135,7 @@ export class WorkPlanPageService {
       problems: rows > 0 ? this.problemSentences(report.rows, language) : [],
       rows: report.rows.map((row) => ({
         line: row.line,
-        activity: pickLocalized(row.activity, language) || '—',
+        activity: this.pick(row.activity, language) || '—',
         deadline: row.deadline?.text || '—',
         window: row.deadline
           ? windowText(row.deadline.windows, language) || (row.deadline.onRequest ? t('wpp.on_request', language) : '—')

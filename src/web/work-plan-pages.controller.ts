@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpStatus,
+  Inject,
   Param,
   PayloadTooLargeException,
   Post,
@@ -17,7 +18,10 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickLocalized } from '../common/i18n/languages';
+import { pickText } from '../common/i18n/content-text';
+import type { Language, LocalizedText } from '../common/i18n/languages';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { t } from '../common/i18n/messages';
 import { WorkPlanItemQuery } from '../work-plan/dto/work-plan-item.dto';
 import { WorkPlanExportService } from '../work-plan/import-export/work-plan-export.service';
@@ -61,7 +65,13 @@ export class WorkPlanPagesController {
     private readonly importer: WorkPlanImportService,
     private readonly exporter: WorkPlanExportService,
     private readonly uploads: ImportUploadStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A text in the reader's language, else the configured fallback chain's. */
+  private pick(texts: LocalizedText | null | undefined, language: Language): string {
+    return pickText(texts, language, this.config.contentLanguageFallback);
+  }
 
   @Get()
   async index(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
@@ -208,7 +218,7 @@ export class WorkPlanPagesController {
     res.status(status);
     this.session.render(res, context, 'work-plan-import', t('wpp.import.title', context.language), {
       planId,
-      plan: pickLocalized(plan.title, context.language),
+      plan: this.pick(plan.title, context.language),
       csrf: context.csrf,
       errors: {},
       ...data,

@@ -20,6 +20,8 @@ export interface MeetingFields {
   city?: string;
   countryCode?: string;
   onlineUrl?: string;
+  /** Russian and Kazakh boxes by their label, e.g. { 'City in Russian': 'Алматы' }. */
+  translations?: Record<string, string>;
 }
 
 export interface DateOptionFields {
@@ -49,10 +51,12 @@ export async function fillMeetingForm(page: Page, base: string, fields: MeetingF
   await form.getByLabel(/Time zone/).fill(fields.timeZone);
   if (fields.startsAt) await form.getByLabel('Starts', { exact: true }).fill(fields.startsAt);
   if (fields.endsAt) await form.getByLabel(/^Ends/).fill(fields.endsAt);
-  if (fields.venue) await form.getByLabel('Venue').fill(fields.venue);
-  if (fields.city) await form.getByLabel('City').fill(fields.city);
+  if (fields.venue) await form.getByLabel('Venue', { exact: true }).fill(fields.venue);
+  if (fields.city) await form.getByLabel('City', { exact: true }).fill(fields.city);
   if (fields.countryCode) await form.getByLabel(/Country code/).fill(fields.countryCode);
   if (fields.onlineUrl) await form.getByLabel(/Online meeting address/).fill(fields.onlineUrl);
+  for (const [label, text] of Object.entries(fields.translations ?? {}))
+    await form.getByLabel(label, { exact: true }).fill(text);
 }
 
 /** Creates a meeting through the form; returns its id. */

@@ -4,12 +4,6 @@ export type Language = (typeof LANGUAGES)[number];
 /** A name or title given in one or more of the working group's languages. */
 export type LocalizedText = Partial<Record<Language, string>>;
 
-/** The text in the reader's language, else English, else whichever language it exists in. */
-export function pickLocalized(text: LocalizedText | null | undefined, language: Language): string {
-  if (!text) return '';
-  return text[language] ?? text.en ?? text.ru ?? text.kk ?? '';
-}
-
 /** Which of the group's languages a text is in, from its letters (Kazakh has letters Russian lacks). */
 export function languageOf(text: string): Language {
   if (/[әғқңөұүһі]/i.test(text)) return 'kk';

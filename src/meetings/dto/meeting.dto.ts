@@ -17,6 +17,8 @@ import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { Trim, UpperCase } from '../../common/validation/transforms';
+import { OriginalLanguage, TEXTS_MESSAGE, TranslationsOf } from '../../common/validation/translations.dto';
+import type { OriginalLanguageValue } from '../../common/validation/translations.dto';
 import {
   IsCountryCode,
   IsInstant,
@@ -51,6 +53,31 @@ export class LocationDto {
   @IsCountryCode()
   countryCode?: string | null;
 }
+
+/** Description and place of a meeting in one language. */
+export class MeetingTextsDto {
+  @ApiPropertyOptional({ maxLength: 10_000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10_000)
+  description?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, example: 'Гостиница «Казахстан», конференц-зал' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 300)
+  venue?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'Алматы' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  city?: string;
+}
+
+export class MeetingTranslationsDto extends TranslationsOf(MeetingTextsDto) {}
 
 export class CreateMeetingDto {
   @ApiProperty({ format: 'uuid' })
@@ -109,6 +136,19 @@ export class CreateMeetingDto {
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
+
+  @OriginalLanguage()
+  originalLanguage?: OriginalLanguageValue;
+
+  @ApiPropertyOptional({
+    type: MeetingTranslationsDto,
+    description: 'description, venue and city in other languages; a reader sees their own, else the fallback chain',
+    example: { ru: { description: 'Повестка прилагается', venue: 'Гостиница «Казахстан»' } },
+  })
+  @IsOptional()
+  @ValidateNested({ message: TEXTS_MESSAGE })
+  @Type(() => MeetingTranslationsDto)
+  translations?: MeetingTranslationsDto;
 
   @ApiPropertyOptional({
     type: [String],

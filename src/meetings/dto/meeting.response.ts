@@ -1,3 +1,6 @@
+import { LANGUAGES } from '../../common/i18n/languages';
+import type { Language } from '../../common/i18n/languages';
+import { MeetingTranslationsDto } from './meeting.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
@@ -74,6 +77,17 @@ export class MeetingResponse implements MeetingView {
 
   @ApiProperty({ type: String, nullable: true })
   description!: string | null;
+
+  @ApiProperty({
+    type: String,
+    enum: LANGUAGES,
+    nullable: true,
+    description: 'The language of description and location; null: read from their letters',
+  })
+  originalLanguage!: Language | null;
+
+  @ApiProperty({ type: MeetingTranslationsDto, description: 'description, venue and city in other languages' })
+  translations!: MeetingTranslationsDto;
 
   @ApiProperty({ enum: MEETING_STATUSES })
   status!: MeetingStatus;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { OriginalLanguage, TEXTS_MESSAGE, TranslationsOf } from '../../common/validation/translations.dto';
+import type { OriginalLanguageValue } from '../../common/validation/translations.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,6 +13,33 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+export class ActionItemTextsDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 2000)
+  activity!: string;
+}
+
+export class ActionItemTranslationsDto extends TranslationsOf(ActionItemTextsDto) {}
+
+export class MinutesTextsDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200_000)
+  text!: string;
+}
+
+export class MinutesTranslationsDto extends TranslationsOf(MinutesTextsDto) {}
+
+export class DecisionTextsDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 10_000)
+  text!: string;
+}
+
+export class DecisionTranslationsDto extends TranslationsOf(DecisionTextsDto) {}
 
 export class ActionItemDto {
   @ApiProperty({ example: 'Prepare the draft work plan for 2020' })
@@ -36,6 +65,15 @@ export class ActionItemDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true, message: 'responsibleMemberIds must hold member ids (UUIDs)' })
   responsibleMemberIds?: string[];
+
+  @ApiPropertyOptional({
+    type: ActionItemTranslationsDto,
+    example: { ru: { activity: 'Подготовить проект рабочего плана на 2020 год' } },
+  })
+  @IsOptional()
+  @ValidateNested({ message: TEXTS_MESSAGE })
+  @Type(() => ActionItemTranslationsDto)
+  translations?: ActionItemTranslationsDto;
 }
 
 export class DecisionDto {
@@ -43,6 +81,15 @@ export class DecisionDto {
   @IsString()
   @Length(1, 10_000)
   text!: string;
+
+  @ApiPropertyOptional({
+    type: DecisionTranslationsDto,
+    example: { ru: { text: 'Рабочая группа утверждает свой рабочий план на 2020 год.' } },
+  })
+  @IsOptional()
+  @ValidateNested({ message: TEXTS_MESSAGE })
+  @Type(() => DecisionTranslationsDto)
+  translations?: DecisionTranslationsDto;
 
   @ApiPropertyOptional({ type: [ActionItemDto] })
   @IsOptional()
@@ -58,6 +105,15 @@ export class PutMinutesDto {
   @IsString()
   @Length(1, 200_000)
   text!: string;
+
+  @OriginalLanguage()
+  originalLanguage?: OriginalLanguageValue;
+
+  @ApiPropertyOptional({ type: MinutesTranslationsDto, example: { ru: { text: 'Заседание открылось в 10:00…' } } })
+  @IsOptional()
+  @ValidateNested({ message: TEXTS_MESSAGE })
+  @Type(() => MinutesTranslationsDto)
+  translations?: MinutesTranslationsDto;
 
   @ApiPropertyOptional({ type: [DecisionDto] })
   @IsOptional()

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LANGUAGES } from '../../common/i18n/languages';
+import type { Language } from '../../common/i18n/languages';
 import type { ActionItemDraft } from '../minutes.entity';
+import { ActionItemTranslationsDto, DecisionTranslationsDto, MinutesTranslationsDto } from './minutes.dto';
 import type { MinutesView } from '../minutes.service';
 
 export class ActionItemResponse implements ActionItemDraft {
@@ -14,6 +17,9 @@ export class ActionItemResponse implements ActionItemDraft {
 
   @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true })
   responsibleMemberIds?: string[];
+
+  @ApiPropertyOptional({ type: ActionItemTranslationsDto, description: 'The activity in other languages' })
+  translations?: ActionItemTranslationsDto;
 }
 
 type Decision = MinutesView['decisions'][number];
@@ -30,6 +36,9 @@ export class DecisionResponse implements Decision {
 
   @ApiProperty()
   text!: string;
+
+  @ApiProperty({ type: DecisionTranslationsDto, description: 'The text in other languages' })
+  translations!: DecisionTranslationsDto;
 
   @ApiProperty({ type: [ActionItemResponse] })
   actionItems!: ActionItemResponse[];
@@ -50,6 +59,17 @@ export class MinutesResponse implements MinutesView {
 
   @ApiProperty()
   text!: string;
+
+  @ApiProperty({
+    type: String,
+    enum: LANGUAGES,
+    nullable: true,
+    description: 'The language of the text, decisions and action items; null: read from their letters',
+  })
+  originalLanguage!: Language | null;
+
+  @ApiProperty({ type: MinutesTranslationsDto, description: 'The text in other languages' })
+  translations!: MinutesTranslationsDto;
 
   @ApiProperty({ enum: ['draft', 'approved'] })
   status!: 'draft' | 'approved';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { pickLocalized } from '../../common/i18n/languages';
+import { pickText } from '../../common/i18n/content-text';
 import { WorkPlanItemsService } from '../work-plan-items.service';
 import { WorkPlansService } from '../work-plans.service';
 import type { WorkPlanItemView } from '../work-plan-item.view';
@@ -32,7 +32,7 @@ export class WorkPlanExportService {
     }
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(
-      pickLocalized(plan.title, 'en')
+      pickText(plan.title, 'en')
         .slice(0, 31)
         .replace(/[*?:\\/[\]]/g, ' ') || 'Work plan',
     );
@@ -69,7 +69,7 @@ export class WorkPlanExportService {
       parsed_windows: windows,
       due_at: item.deadline.dueAt ?? '',
       on_request: item.deadline.onRequest ? 'yes' : '',
-      executor: item.executor ? (item.executor.email ?? pickLocalized(item.executor.name, 'en')) : '',
+      executor: item.executor ? (item.executor.email ?? pickText(item.executor.name, 'en')) : '',
       responsible: item.responsibleMembers.map((m) => m.email).join('; '),
       countries: item.countries.join('; '),
       topics: item.topics.join('; '),
