@@ -1,0 +1,12 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+@Injectable()
+export class HealthRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One round trip to PostgreSQL. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}
