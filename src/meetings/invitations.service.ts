@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
@@ -73,7 +73,7 @@ const toView = (i: Invitation): InvitationView => ({
 @Injectable()
 export class InvitationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly members: MemberRepository,
     private readonly meetings: MeetingsService,
     private readonly participants: MeetingParticipants,
     private readonly notifier: MeetingNotifier,
@@ -127,7 +127,7 @@ export class InvitationsService {
   }
 
   private async participantsOf(meetingId: string): Promise<InvitationView[]> {
-    await this.meetings.load(this.dataSource.manager, meetingId);
+    await this.unitOfWork.runStatements(({ manager }) => this.meetings.load(manager, meetingId));
     const rows = await this.invitations.participantsOf(meetingId);
     return rows
       .map(toView)
@@ -154,7 +154,7 @@ export class InvitationsService {
       if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
       const invitation = await this.invitations.lock(manager, meetingId, memberId);
       if (!invitation) {
-        if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
+        if (!(await this.members.exists(manager, memberId))) throw ApiError.notFound('Member', memberId);
         throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
       }
       if (dto.response === 'delegated') {
@@ -165,8 +165,8 @@ export class InvitationsService {
             'a delegated answer names the member who comes instead',
           );
         const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
-        const member = await manager.findOneByOrFail(Member, { id: memberId });
-        const check = await checkSubstitute(manager, member, chooser, dto.delegateMemberId);
+        const member = await this.members.findByIdOrFail(manager, memberId);
+        const check = await checkSubstitute(this.members, manager, member, chooser, dto.delegateMemberId);
         if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
       } else if (dto.delegateMemberId) {
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
@@ -274,7 +274,7 @@ export class InvitationsService {
   }
 
   async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'scheduled' && meeting.status !== 'held') {
         throw ApiError.conflict(

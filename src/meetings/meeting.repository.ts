@@ -7,7 +7,7 @@ import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
-import { substituteOffer } from './substitute-offer';
+import { findSubstitutesOffered } from '../members/member.repository';
 
 /** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending; asked and answered in its date poll. */
 export interface MeetingAnswerCounts {
@@ -285,6 +285,6 @@ export class MeetingRepository {
 
   /** The colleagues a member may name as their substitute when answering for themself. */
   substitutesOfferedTo(member: Pick<Member, 'id' | 'countryCode'>): Promise<Member[]> {
-    return substituteOffer(this.dataSource.manager, member, 'member');
+    return findSubstitutesOffered(this.dataSource.manager, member, 'member');
   }
 }

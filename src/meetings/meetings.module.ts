@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 import { AgendaItem } from './agenda-item.entity';
@@ -44,6 +45,7 @@ import { MinutesService } from './minutes.service';
     ]),
     WorkPlanModule,
     RemindersModule,
+    MembersModule,
   ],
   controllers: [
     MeetingsController,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import type { FindOptionsWhere } from 'typeorm';
 import type { MembershipRole } from '../bodies/membership.entity';
 import { likePattern } from '../common/database/like';
 import { entityFromRow, entityJsonSql, paginateJson, paginateRows } from '../common/database/paginate';
 import type { Page } from '../common/http/pagination';
 import { todayIn } from '../common/time/dates';
 import { Organization } from '../organizations/organization.entity';
+import type { SubstituteChooser } from '../meetings/substitute-offer';
 import type { MemberQuery } from './dto/member.dto';
 import { Member } from './member.entity';
 
@@ -26,6 +28,21 @@ export const escalationMembersSql = (
 ) => `SELECT m.* FROM member m WHERE m.active AND EXISTS (
   SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
     AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
+
+/** The substitutes a chooser may name for a member: the one rule behind both the choices shown and the check of an answer. */
+function offerWhere(member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser): FindOptionsWhere<Member> {
+  const anyone: FindOptionsWhere<Member> = { active: true, id: Not(member.id) };
+  return chooser === 'member' ? { ...anyone, countryCode: member.countryCode } : anyone;
+}
+
+/** The substitutes offered, by name: a member is offered the active colleagues of their country. */
+export function findSubstitutesOffered(
+  manager: EntityManager,
+  member: Pick<Member, 'id' | 'countryCode'>,
+  chooser: SubstituteChooser,
+): Promise<Member[]> {
+  return manager.find(Member, { where: offerWhere(member, chooser), order: { fullName: 'ASC' } });
+}
 
 /** Queries over members and their memberships, each one SQL statement. */
 @Injectable()
@@ -150,9 +167,39 @@ export class MemberRepository {
     );
   }
 
+  substitutesOffered(
+    member: Pick<Member, 'id' | 'countryCode'>,
+    chooser: SubstituteChooser,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Member[]> {
+    return findSubstitutesOffered(manager, member, chooser);
+  }
+
+  /** The named member when among the substitutes offered, else null. */
+  offeredSubstitute(
+    manager: EntityManager,
+    member: Pick<Member, 'id' | 'countryCode'>,
+    chooser: SubstituteChooser,
+    substituteId: string,
+  ): Promise<Member | null> {
+    return manager.findOne(Member, { where: { ...offerWhere(member, chooser), id: substituteId } });
+  }
+
   /** The member, or null when the id names none. */
-  findById(id: string): Promise<Member | null> {
-    return this.dataSource.manager.findOneBy(Member, { id });
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
+    return manager.findOneBy(Member, { id });
+  }
+
+  findByIdOrFail(manager: EntityManager, id: string): Promise<Member> {
+    return manager.findOneByOrFail(Member, { id });
+  }
+
+  exists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(Member, { id });
+  }
+
+  findByIds(manager: EntityManager, ids: string[]): Promise<Member[]> {
+    return manager.findBy(Member, { id: In(ids) });
   }
 
   /** Active members by country, then name: the choices of the meeting page's forms. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Body } from '../bodies/body.entity';
 import { paginate } from '../common/database/paginate';
 import type { Page, PageQuery } from '../common/http/pagination';
@@ -22,6 +22,18 @@ export class WorkPlanRepository {
   /** The plan, or null when the id names none. */
   findById(id: string): Promise<WorkPlan | null> {
     return this.dataSource.manager.findOneBy(WorkPlan, { id });
+  }
+
+  findIn(manager: EntityManager, id: string): Promise<WorkPlan | null> {
+    return manager.findOneBy(WorkPlan, { id });
+  }
+
+  /** The body's draft or adopted plan of the latest period, or null. */
+  latestOpenOfBody(manager: EntityManager, bodyId: string): Promise<WorkPlan | null> {
+    return manager.findOne(WorkPlan, {
+      where: { bodyId, status: In(['draft', 'adopted']) },
+      order: { period: 'DESC', createdAt: 'DESC' },
+    });
   }
 
   /** The plan locked for the rest of the caller's transaction, or null. */
