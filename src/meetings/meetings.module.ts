@@ -15,6 +15,7 @@ import { MeetingInvitationsController } from './meeting-invitations.controller';
 import { MeetingMinutesController } from './meeting-minutes.controller';
 import { MeetingPollController } from './meeting-poll.controller';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
+import { CalendarFeedRepository } from './calendar-feed.repository';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
@@ -22,6 +23,7 @@ import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
 import { MeetingEmailComposer } from './meeting-email.composer';
+import { MeetingEmailRepository } from './meeting-email.repository';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingParticipants } from './meeting-participants';
 import { MeetingPollService } from './meeting-poll.service';
@@ -69,6 +71,8 @@ import { MinutesService } from './minutes.service';
     MeetingEmailComposer,
     MeetingRepository,
     InvitationRepository,
+    CalendarFeedRepository,
+    MeetingEmailRepository,
   ],
   exports: [
     MeetingsService,
