@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
+import { Membership } from '../bodies/membership.entity';
 import type { MembershipRole } from '../bodies/membership.entity';
 import { likePattern } from '../common/database/like';
 import { entityFromRow, entityJsonSql, paginateJson, paginateRows } from '../common/database/paginate';
@@ -200,6 +201,24 @@ export class MemberRepository {
 
   findByIds(manager: EntityManager, ids: string[]): Promise<Member[]> {
     return manager.findBy(Member, { id: In(ids) });
+  }
+
+  activeByIds(manager: EntityManager, ids: string[]): Promise<Member[]> {
+    return manager.findBy(Member, { id: In(ids), active: true });
+  }
+
+  /** The ids of active members holding a term in the body on the day. */
+  async activeServingOn(manager: EntityManager, bodyId: string, day: string): Promise<string[]> {
+    const rows = await manager
+      .createQueryBuilder(Membership, 's')
+      .innerJoin('s.member', 'm')
+      .select('s.member_id', 'memberId')
+      .where('s.body_id = :bodyId AND s.start_date <= :day AND (s.end_date IS NULL OR s.end_date >= :day) AND m.active', {
+        bodyId,
+        day,
+      })
+      .getRawMany<{ memberId: string }>();
+    return rows.map((row) => row.memberId);
   }
 
   /** Active members by country, then name: the choices of the meeting page's forms. */
