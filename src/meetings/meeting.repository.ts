@@ -98,6 +98,21 @@ export class MeetingRepository {
     return manager.existsBy(Body, { id });
   }
 
+  body(manager: EntityManager, id: string): Promise<Body | null> {
+    return manager.findOneBy(Body, { id });
+  }
+
+  /** Active participants who were invited and have not declined, with their members: those reminded. */
+  remindedParticipants(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
+    return manager
+      .createQueryBuilder(Invitation, 'i')
+      .innerJoinAndSelect('i.member', 'm')
+      .where("i.meeting_id = :id AND i.invited_at IS NOT NULL AND i.response <> 'declined' AND m.active", {
+        id: meetingId,
+      })
+      .getMany();
+  }
+
   save(manager: EntityManager, meeting: Meeting): Promise<Meeting> {
     return manager.save(meeting);
   }

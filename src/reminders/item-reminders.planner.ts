@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { rowToEntity } from '../common/database/update-returning';
+import type { EntityManager } from 'typeorm';
 import type { EmailKind } from '../mail/email-kinds';
-import { Member } from '../members/member.entity';
-import { escalationMembersSql } from '../members/member.repository';
+import type { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
@@ -49,25 +47,14 @@ export class ItemRemindersPlanner {
 
   /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
-    const rows: {
-      body_id: string;
-      time_zone: string;
-      reminder_offsets: { items?: string[] | null } | null;
-      escalation: Record<string, unknown>[];
-    }[] = await manager.query(
-      `SELECT p.body_id, b.time_zone, b.reminder_offsets,
-              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
-       FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
-      [workPlanId, today()],
-    );
-    if (rows.length === 0) return null;
-    const [row] = rows;
+    const found = await this.items.planContext(manager, workPlanId, today());
+    if (!found) return null;
     return {
       workPlanId,
-      bodyId: row.body_id,
-      timeZone: row.time_zone,
-      bodyItemOffsets: row.reminder_offsets?.items ?? null,
-      escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+      bodyId: found.bodyId,
+      timeZone: found.timeZone,
+      bodyItemOffsets: found.itemOffsets,
+      escalationRecipients: found.escalationRecipients,
     };
   }
 

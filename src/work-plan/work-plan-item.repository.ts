@@ -9,6 +9,7 @@ import type { PageQuery } from '../common/http/pagination';
 import type { Actor } from '../common/request-context';
 import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
+import { escalationMembersSql } from '../members/member.repository';
 import { Organization } from '../organizations/organization.entity';
 import type { ItemWithPeople } from '../reminders/item-reminders.planner';
 import type { DeadlineKind, DeadlineWindow } from './deadline/deadline.types';
@@ -195,6 +196,38 @@ export class WorkPlanItemRepository {
   /** The item with its executor and responsible members, or null. */
   findWithRelations(id: string): Promise<WorkPlanItem | null> {
     return this.dataSource.manager.findOne(WorkPlanItem, { where: { id }, relations: ITEM_RELATIONS });
+  }
+
+  /** The plan's body, its zone and item offsets, and the escalation recipients on the day, in one statement; null when no such plan. */
+  async planContext(
+    manager: EntityManager,
+    workPlanId: string,
+    day: string,
+  ): Promise<{
+    bodyId: string;
+    timeZone: string;
+    itemOffsets: string[] | null;
+    escalationRecipients: Member[];
+  } | null> {
+    const rows: {
+      body_id: string;
+      time_zone: string;
+      reminder_offsets: { items?: string[] | null } | null;
+      escalation: Record<string, unknown>[];
+    }[] = await manager.query(
+      `SELECT p.body_id, b.time_zone, b.reminder_offsets,
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
+       FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
+      [workPlanId, day],
+    );
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return {
+      bodyId: row.body_id,
+      timeZone: row.time_zone,
+      itemOffsets: row.reminder_offsets?.items ?? null,
+      escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+    };
   }
 
   /** Whether an item has the id. */
