@@ -11,6 +11,8 @@ import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
 import { escalationMembersSql } from '../members/member.repository';
 import { Organization } from '../organizations/organization.entity';
+import type { OrganizationKind } from '../organizations/organization.entity';
+import { updateReturning } from '../common/database/update-returning';
 import type { ItemWithPeople } from '../reminders/item-reminders.planner';
 import type { DeadlineKind, DeadlineWindow } from './deadline/deadline.types';
 import type { WorkPlanItemQuery } from './dto/work-plan-item.dto';
@@ -228,6 +230,54 @@ export class WorkPlanItemRepository {
       itemOffsets: row.reminder_offsets?.items ?? null,
       escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
     };
+  }
+
+  allOrganizations(manager: EntityManager): Promise<Organization[]> {
+    return manager.find(Organization);
+  }
+
+  /** Members whose address, whatever its case, is among the lower-case `emails`. */
+  membersByEmails(manager: EntityManager, emails: string[]): Promise<Member[]> {
+    return manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails }).getMany();
+  }
+
+  createOrganization(
+    manager: EntityManager,
+    fields: { name: Record<string, string>; kind: OrganizationKind; countryCode: null },
+  ): Promise<Organization> {
+    return manager.save(manager.create(Organization, fields));
+  }
+
+  /** Takes the plan's next `count` positions (the plan is locked by the caller): the position before the first. */
+  async takePositions(manager: EntityManager, workPlanId: string, count: number): Promise<number> {
+    const [row] = await updateReturning<{ start: number }>(
+      manager,
+      `UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $1)) + $2
+       WHERE id = $1 RETURNING last_item_position - $2 AS start`,
+      [workPlanId, count],
+    );
+    return row.start;
+  }
+
+  /** Inserts the items in one statement; their ids in order. */
+  async insertMany(manager: EntityManager, values: Partial<WorkPlanItem>[]): Promise<string[]> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WorkPlanItem)
+      .values(values)
+      .returning(['id'])
+      .execute();
+    return inserted.identifiers.map((identifier) => identifier.id as string);
+  }
+
+  async linkResponsible(manager: EntityManager, links: { item_id: string; member_id: string }[]): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into('work_plan_item_responsible', ['item_id', 'member_id'])
+      .values(links)
+      .execute();
   }
 
   /** Whether an item has the id. */
