@@ -36,13 +36,10 @@ export type VerifiedToken =
 
 export const ACTION_LINK_DAYS = 60;
 
-/**
- * Signed links (HMAC-SHA256 with a key derived from APP_SECRET): nothing is stored per link, any
- * change to a link breaks its signature, and every link names its member, subject and action.
- */
+/** Signed links (HMAC-SHA256 with a key derived from APP_SECRET). */
 @Injectable()
 export class ActionTokenService {
-  /** The key that signs, then the previous secret's: links sent before APP_SECRET changed keep working for their 60 days. */
+  /** The key that signs, then the previous secret's. */
   private readonly keys: Buffer[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {

@@ -55,12 +55,7 @@ export class AuditService {
     });
   }
 
-  /**
-   * The same entry as `record`, as an INSERT to run inside a statement of the caller's (a CTE), so
-   * that a change and its trace take one round trip. `afterSql` is a jsonb expression over the
-   * statement's other CTEs, merged into `after`: values only the database knows, such as a position.
-   * Parameters are numbered from `firstParam`.
-   */
+  /** The same entry as `record`, as an INSERT to run inside a statement of the caller's. */
   entryInsertSql(
     action: 'create' | 'update',
     entity: string,

@@ -3,11 +3,7 @@ import { ApiError } from '../common/http/api-error';
 import { requestContext } from '../common/request-context';
 import { AccessRepository } from './access.repository';
 
-/**
- * What a member may do: read the meetings and work plans of the bodies they serve in (and meetings
- * they are invited to), answer for themselves, update the items they are responsible for, and edit
- * their own preferences. The secretariat may do everything. Every check reads the acting token.
- */
+/** What a member may do: read the meetings and work plans of the bodies they serve in. */
 @Injectable()
 export class AccessPolicy {
   constructor(private readonly repository: AccessRepository) {}
@@ -34,10 +30,7 @@ export class AccessPolicy {
     return this.repository.bodiesServedOn(me, today);
   }
 
-  /**
-   * The terms and reports of a body are read by those serving in it. To a member who does not, the
-   * body is answered as missing (404), as a member outside the reader's bodies is.
-   */
+  /** The terms and reports of a body are read by those serving in it. */
   async assertBodyVisible(bodyId: string): Promise<void> {
     const bodies = await this.bodyIds();
     if (bodies !== null && !bodies.includes(bodyId)) throw ApiError.notFound('Body', bodyId);

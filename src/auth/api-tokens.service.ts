@@ -11,18 +11,11 @@ import { hashToken, newToken } from './token-hash';
 /** How often one process records a token's last use; every request would turn reads into writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/**
- * How long a process trusts a token it has just found active without asking PostgreSQL again: a
- * revocation takes effect at once in the process that made it, within this time in the others.
- */
+/** How long a process trusts a token it has just found active without asking PostgreSQL again. */
 export const ACTIVE_TOKEN_TRUSTED_MS = 5_000;
 const ACTIVE_TOKENS_KEPT = 1_000;
 
-/**
- * How long a process answers "not valid" for a token it has just looked up in vain, so a flood of
- * one wrong token does not reach PostgreSQL. Tokens are random: none found now can become valid,
- * except one created since, which `create` clears here.
- */
+/** How long a process answers "not valid" for a token it has just looked up in vain. */
 export const UNKNOWN_TOKEN_REMEMBERED_MS = 5_000;
 const UNKNOWN_TOKENS_KEPT = 10_000;
 

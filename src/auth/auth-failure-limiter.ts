@@ -6,11 +6,7 @@ export const AUTH_FAILURES_PER_MINUTE = 60;
 /** Addresses remembered as refused in one process; past this, the longest-refused are forgotten first. */
 const REFUSED_ADDRESSES_KEPT = 10_000;
 
-/**
- * Limits failed authentication per client address. Failures are counted in Redis, shared by every
- * process; an address found over the limit is then refused here, before its token is looked up,
- * so a flood of wrong tokens costs neither PostgreSQL nor Redis a query per request.
- */
+/** Limits failed authentication per client address. */
 @Injectable()
 export class AuthFailureLimiter {
   /** By client address: until when (ms) it is refused. */

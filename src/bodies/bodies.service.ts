@@ -50,11 +50,7 @@ export class BodiesService {
     return this.repository.page(query);
   }
 
-  /**
-   * A new zone or new reminder offsets change when the body's reminders are due: its future meetings'
-   * reminders, its items' due moments and their reminders are planned again in the same transaction
-   * (queued after the commit), so a failure leaves the body as it was.
-   */
+  /** A new zone or new reminder offsets change when the body's reminders are due. */
   update(id: string, dto: UpdateBodyDto): Promise<Body> {
     return this.unitOfWork.run(async (unit) => {
       const { manager } = unit;

@@ -32,7 +32,7 @@ export class Body extends Timestamped {
   @JoinColumn({ name: 'parent_id' })
   parent?: Relation<Body> | null;
 
-  /** Reminder offsets (ISO 8601 durations before the moment) for this body's meetings and work-plan items; null: the defaults. */
+  /** Reminder offsets (ISO 8601 durations before the moment) for this body's meetings and work-plan items; null. */
   @ApiProperty({
     type: 'object',
     nullable: true,

@@ -36,24 +36,17 @@ export interface AppConfig {
   workerConcurrency: number;
   /** SMTP connections each process keeps open. */
   smtpPoolConnections: number;
-  /**
-   * Emails of one process that may have ended their data without their acceptance being recorded yet.
-   * A worker killed outright sends each of them again, so this is the most duplicates one crash causes.
-   */
+  /** Emails of one process that may have ended their data without their acceptance being recorded yet. */
   smtpMaxUnconfirmed: number;
   /** API requests one token may make per minute (all API processes together). */
   apiRequestsPerMinute: number;
-  /**
-   * Express's "trust proxy": which peers may name the client in X-Forwarded-For (false: none, the
-   * socket's address counts; true: any; a number: that many hops; else addresses, subnets or the
-   * names loopback, linklocal, uniquelocal). The per-address rate limits count what it yields.
-   */
+  /** Express's "trust proxy": which peers may name the client in X-Forwarded-For. */
   trustProxy: boolean | number | string[];
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-/** One entry of a TRUST_PROXY list as Express's proxy-addr takes it: a name, an address, or address/prefix or address/netmask. */
+/** One entry of a TRUST_PROXY list as Express's proxy-addr takes it. */
 function isProxyEntry(entry: string): boolean {
   if (PROXY_NAMES.has(entry)) return true;
   const [address, range, extra] = entry.split('/');

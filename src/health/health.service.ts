@@ -38,10 +38,7 @@ export class HealthService {
     return { status: 'ok' as const, role: this.config.role, shuttingDown: this.drain.since !== null };
   }
 
-  /**
-   * Whether to send this process new requests: not once it is stopping (it only finishes those in
-   * hand), nor while PostgreSQL or Redis does not answer.
-   */
+  /** Whether to send this process new requests. */
   async ready() {
     const since = this.drain.since;
     if (since) {

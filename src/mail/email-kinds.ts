@@ -28,7 +28,7 @@ export interface ActionLink {
   url: string;
 }
 
-/** Instants are ISO 8601 strings; templates format them with the dateTime/date/time helpers in the reader's language. */
+/** Instants are ISO 8601 strings; templates format them in the reader's language. */
 export interface MeetingView {
   title: string;
   kind: string;

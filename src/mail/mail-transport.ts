@@ -39,10 +39,7 @@ export class DeliveryError extends Error {
   }
 }
 
-/**
- * Records the server's acceptance. Called while the email holds its place at the acceptance gate,
- * which passes on when this returns: the record must be sent before the first `await`.
- */
+/** Records the server's acceptance. */
 export type OnAccepted = (result: SendResult) => Promise<void>;
 
 interface GatedMailOptions extends Mail.Options {
@@ -86,11 +83,7 @@ export class MailTransport implements OnApplicationShutdown {
     }
   }
 
-  /**
-   * Resolves once the server has accepted the email and `onAccepted` has recorded it. Between the end
-   * of the email's data and that record the email holds a place at the acceptance gate
-   * (SMTP_MAX_UNCONFIRMED places per process): a crash there is the only way to send it twice.
-   */
+  /** Resolves once the server has accepted the email and `onAccepted` has recorded it. */
   async send(email: OutgoingEmail, onAccepted: OnAccepted = () => Promise.resolve()): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,

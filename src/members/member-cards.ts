@@ -24,10 +24,7 @@ export class MemberCards {
     private readonly access: AccessPolicy,
   ) {}
 
-  /**
-   * Cards by member id: of those among `memberIds` the reader serves with today (their own included),
-   * or, with `anyOf: true`, of all of them (the holders of terms the reader may read).
-   */
+  /** Cards by member id: of those among `memberIds` the reader serves with today. */
   async of(reader: string, memberIds: string[], { anyOf = false } = {}): Promise<Map<string, MemberCard>> {
     const ids = [...new Set(memberIds)];
     const cards = new Map<string, MemberCard>();
@@ -54,7 +51,7 @@ export class MemberCards {
     return cards;
   }
 
-  /** Terms of a body the reader may read, their holders as cards when a member reads them; the secretariat sees the records. */
+  /** Terms of a body the reader may read, their holders as cards when a member reads them. */
   async onTerms<T extends { memberId: string; member?: Member }>(
     terms: T[],
   ): Promise<(T | (Omit<T, 'member'> & { member: MemberCard | undefined }))[]> {

@@ -19,10 +19,7 @@ const SERVES_WITH_READER = (column: string) => `EXISTS (
     AND s.start_date <= :today AND (s.end_date IS NULL OR s.end_date >= :today)
     AND r.start_date <= :today AND (r.end_date IS NULL OR r.end_date >= :today))`;
 
-/**
- * Active members who chair the body or serve in its secretariat on the day: those an escalation goes to.
- * A fragment, so that the reminders planner can aggregate it into the statement that reads an item's plan.
- */
+/** Active members who chair the body or serve in its secretariat on the day: those an escalation goes to. */
 export const escalationMembersSql = (
   bodyId: string,
   day: string,
@@ -30,7 +27,7 @@ export const escalationMembersSql = (
   SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
     AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
-/** The substitutes a chooser may name for a member: the one rule behind both the choices shown and the check of an answer. */
+/** The substitutes a chooser may name for a member. */
 function offerWhere(member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser): FindOptionsWhere<Member> {
   const anyone: FindOptionsWhere<Member> = { active: true, id: Not(member.id) };
   return chooser === 'member' ? { ...anyone, countryCode: member.countryCode } : anyone;
@@ -145,7 +142,7 @@ export class MemberRepository {
     return qb;
   }
 
-  /** Those among `ids` with their organisations: all, or (`anyOf` false) the reader and those serving with them on `today`. */
+  /** Those among `ids` with their organisations. */
   cardMembers(reader: string, ids: string[], anyOf: boolean, today: string): Promise<Member[]> {
     return this.dataSource.manager
       .createQueryBuilder(Member, 'm')

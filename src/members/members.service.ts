@@ -55,7 +55,7 @@ export class MembersService {
     return member;
   }
 
-  /** One member as the acting token may see it: a member reads its own record in full, a co-member's card, nobody else (404). */
+  /** One member as the acting token may see it. */
   async read(id: string): Promise<Member | MemberCard> {
     const reader = this.access.member();
     if (reader === null || reader === id) return this.get(id);
@@ -64,7 +64,7 @@ export class MembersService {
     return card;
   }
 
-  /** The list as the acting token may see it: a member sees the cards of those serving with it today, searched by name or organisation only. */
+  /** The list as the acting token may see it: a member sees the cards of those serving with it today. */
   async readList(query: MemberQuery): Promise<string | Page<MemberCard>> {
     const reader = this.access.member();
     if (reader === null) return this.listJson(query);
@@ -82,10 +82,7 @@ export class MembersService {
     return this.repository.pageJson(query);
   }
 
-  /**
-   * Deactivating (active: false) keeps every term, answer and notification of the member. A new time
-   * zone or digest preference moves the reminders already planned for them, enqueued after the commit.
-   */
+  /** Deactivating (active: false) keeps every term, answer and notification of the member. */
   async update(id: string, dto: UpdateMemberDto): Promise<Member> {
     this.access.assertOwnPreferences(
       id,

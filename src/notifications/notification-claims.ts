@@ -5,12 +5,7 @@ import type { JournaledRow } from './delivery-journal';
 import { NotificationRepository } from './notification.repository';
 import type { Claimed } from './notification.repository';
 
-/**
- * The two writes every email makes, each one statement for all the jobs running at that moment:
- * claiming (scheduled → sending, exactly once, only the version the job was made for and only once
- * due; the recipient comes back in the same round trip) and recording `sent` in PostgreSQL, after the
- * journal in Redis has noted the acceptance.
- */
+/** The two writes every email makes, each one statement for all the jobs running at that moment. */
 @Injectable()
 export class NotificationClaims {
   private readonly claims: MicroBatch<{ id: string; version: number }, Claimed | null>;
@@ -31,7 +26,7 @@ export class NotificationClaims {
     return this.claims.call({ id, version });
   }
 
-  /** Call the moment the SMTP server has accepted the email: one Redis round trip closes the gap until `recordSent` commits. */
+  /** Call the moment the SMTP server has accepted the email. */
   journalAccepted(row: JournaledRow, messageId: string, response: string): Promise<void> {
     return this.journal.recordAccepted(row, messageId, response);
   }

@@ -19,10 +19,7 @@ export type Composition =
     }
   | { send: false; reason: string };
 
-/**
- * Each feature composes the emails about its own subjects, re-checking that they are still true
- * (the meeting not moved or cancelled since the row was planned, the item not done).
- */
+/** Each feature composes the emails about its own subjects, re-checking that they are still true. */
 export interface NotificationComposer {
   compose(notification: Notification, recipient: Member): Promise<Composition>;
 }
@@ -37,7 +34,7 @@ export function ComposesNotifications(subjectType: SubjectType) {
   };
 }
 
-/** The `@ComposesNotifications` providers, found once at start-up: an email due later never meets a missing composer. */
+/** The `@ComposesNotifications` providers, found once at start-up. */
 @Injectable()
 export class ComposerRegistry implements OnModuleInit {
   private composers = new Map<SubjectType, NotificationComposer>();

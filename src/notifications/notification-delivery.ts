@@ -112,7 +112,7 @@ export class NotificationDelivery {
     }
   }
 
-  /** The reader wants non-urgent reminders gathered: this one joins their next digest, which is planned once per slot. */
+  /** The reader wants non-urgent reminders gathered. */
   private async digest(
     notification: Notification,
     recipient: Member,

@@ -48,15 +48,12 @@ export class NotificationQueue {
     );
   }
 
-  /** The one way jobs reach the queue: each name with the data it carries, on top of the queue's `DEFAULT_JOB_OPTIONS`. */
+  /** The one way jobs reach the queue: each name with the data it carries. */
   private async add(jobs: { job: JobItem; opts: JobsOptions }[]): Promise<void> {
     await this.queue.addBulk(jobs.map(({ job, opts }) => ({ name: job.name, data: job.data, opts })));
   }
 
-  /**
-   * Whether a live worker still holds each row's job: BullMQ keeps a lock on an active job and the
-   * worker renews it while it lives, so a row in `sending` without one was left by a dead worker.
-   */
+  /** Whether a live worker still holds each row's job. */
   async heldByLiveWorker(rows: { id: string; version: number }[]): Promise<boolean[]> {
     if (rows.length === 0) return [];
     const client = await this.queue.getBackend().client;
@@ -67,10 +64,7 @@ export class NotificationQueue {
     return locks.map((lock) => lock !== null);
   }
 
-  /**
-   * Repeating jobs: one scheduler entry each, named after its job, so any number of workers produce
-   * one job per period. Its jobs take the queue's `DEFAULT_JOB_OPTIONS`.
-   */
+  /** Repeating jobs: one scheduler entry each, named after its job. */
   async schedule(job: JobItem, repeat: { every: number } | { pattern: string; tz: 'UTC' }): Promise<void> {
     await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data });
   }

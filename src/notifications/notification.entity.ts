@@ -16,10 +16,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const SUBJECT_TYPES = ['meeting', 'work_plan_item', 'member_digest', 'secretariat_digest', 'sign_in'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
-/**
- * One email to one person, planned in the same transaction as the change that causes it. PostgreSQL
- * is the source of truth; the queue only carries the timing (one job per row and version).
- */
+/** One email to one person, planned in the same transaction as the change that causes it. */
 @Entity('notification')
 @Index(['status', 'dueAt'])
 @Index(['subjectType', 'subjectId'])

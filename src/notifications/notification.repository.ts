@@ -41,7 +41,7 @@ export interface Claimed {
   recipient: Member | null;
 }
 
-/** A scheduled row of a member's, with the start of its meeting when it was planned for the meeting's current sequence. */
+/** A member's scheduled row, with its meeting's start when planned for the current sequence. */
 export interface ScheduledForRecipient {
   id: string;
   kind: EmailKind;
@@ -72,10 +72,7 @@ export interface FailedEmail {
   last_error: string | null;
 }
 
-/**
- * The notification list stops counting here: years of email are millions of rows, and counting them
- * all for every page cost more than the page itself. Beyond it the total is "at least".
- */
+/** The notification list stops counting here. */
 export const NOTIFICATIONS_COUNTED_UP_TO = 10_000;
 
 const INSERTED_COLUMNS =
@@ -116,11 +113,7 @@ const toPlanned = (row: { id: string; version: number; due_at: Date; kind: strin
   kind: row.kind,
 });
 
-/**
- * Every statement on the `notification` table, one method each, and the only place that writes a
- * row's `status`. Methods that run inside a caller's transaction take its EntityManager; the
- * worker's and the reconciler's statements commit on their own.
- */
+/** Every statement on the `notification` table, one method each, and the only place that writes a row's `status`. */
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -148,11 +141,7 @@ export class NotificationRepository {
     return planned;
   }
 
-  /**
-   * Makes a subject's planned rows of the given kinds match `desired`: rows no longer wanted are
-   * cancelled, new ones inserted, and wanted ones cancelled earlier come back under a new version.
-   * Rows already sent, sending or failed are never touched. Returns the rows to queue.
-   */
+  /** Makes a subject's planned rows of the given kinds match `desired`. */
   async replanSubject(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -195,11 +184,7 @@ export class NotificationRepository {
     return sending;
   }
 
-  /**
-   * A new subject's rows as an INSERT for a statement of the caller's (a CTE named `cte`), its
-   * parameters numbered from `firstParam`. `planned` is a SQL expression for the statement's answer:
-   * a JSON array of the rows to queue, read back with `plannedFromJson`.
-   */
+  /** A new subject's rows as an INSERT for a statement of the caller's. */
   newSubjectInsertSql(
     desired: PlannedNotification[],
     firstParam: number,
@@ -218,7 +203,7 @@ export class NotificationRepository {
     return rows.map((row) => ({ id: row.id, version: row.version, dueAt: new Date(row.dueAt), kind: row.kind }));
   }
 
-  /** A member's scheduled rows of these kinds, locked until the caller's commit so that no worker claims one meanwhile. */
+  /** A member's scheduled rows of these kinds, locked so that no worker claims one before the commit. */
   lockScheduledForRecipient(
     manager: EntityManager,
     recipientId: string,
@@ -233,10 +218,7 @@ export class NotificationRepository {
     );
   }
 
-  /**
-   * Gives still-scheduled rows a new moment and a new version (their queued jobs then find nothing to
-   * do); a row `skipped` here is never sent. Rows a worker claimed meanwhile are left as they are.
-   */
+  /** Gives still-scheduled rows a new moment and a new version (their queued jobs then find nothing to do). */
   async reschedule(manager: EntityManager, rows: RescheduledNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
     for (let i = 0; i < rows.length; i += 500) {
@@ -332,11 +314,7 @@ export class NotificationRepository {
 
   // ---- delivery (the worker's statements, each committing on its own)
 
-  /**
-   * Claims the rows (scheduled → sending), each only at the version its job was made for and only
-   * once due; the recipient comes back in the same round trip. The conditional UPDATE is the claim:
-   * of two workers holding jobs for the same row, only one matches it.
-   */
+  /** Claims the rows (scheduled → sending), each only at the version its job was made for and only once due. */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
     const rows = await this.dataSource.query<
       { claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[]

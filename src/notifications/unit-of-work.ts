@@ -10,10 +10,7 @@ const ENQUEUE_WAIT_MS = 2000;
 /** Not exported: only a unit of work opens an outbox, so planning outside one does not type-check. */
 const OPENED_BY_UNIT_OF_WORK: unique symbol = Symbol('opened by UnitOfWork');
 
-/**
- * The emails planned in one unit of work: planners add the rows they wrote, and the unit of work
- * puts them on the queue once they are committed (none when it rolls back).
- */
+/** The emails planned in one unit of work: planners add the rows they wrote. */
 export class Outbox {
   private readonly rows: PlannedRow[] = [];
 
@@ -37,11 +34,7 @@ export interface UnitOfWorkContext {
   readonly outbox: Outbox;
 }
 
-/**
- * The one way planned emails reach the queue. Rows in PostgreSQL are the truth: a queue that fails
- * or does not answer (Redis down) does not fail the change that planned them, and the reconciler
- * queues each one as it comes due (also any that a crash between the commit and the queue left out).
- */
+/** The one way planned emails reach the queue. */
 @Injectable()
 export class UnitOfWork {
   private readonly logger = new Logger(UnitOfWork.name);
@@ -59,11 +52,7 @@ export class UnitOfWork {
     return result;
   }
 
-  /**
-   * The work without a transaction, for writes that are one statement each (atomic on their own, with
-   * no round trip for BEGIN and COMMIT). Each statement commits as it runs, so the emails planned are
-   * queued when the work ends, even when it fails after they were written.
-   */
+  /** The work without a transaction, for writes that are one statement each. */
   async runStatements<T>(work: (unit: UnitOfWorkContext) => Promise<T>): Promise<T> {
     const outbox = new Outbox(OPENED_BY_UNIT_OF_WORK);
     try {

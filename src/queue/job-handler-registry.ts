@@ -4,10 +4,7 @@ import { exactlyOneEach } from '../common/discovery/exactly-one';
 import { JOB_NAMES, JobHandlers, JobItem, JobName } from './job.types';
 import { OnJobMetadata } from './on-job.decorator';
 
-/**
- * The `@OnJob` methods of all providers, found once at start-up. Provided only where workers run,
- * so a process that would take a job it cannot handle refuses to start instead.
- */
+/** The `@OnJob` methods of all providers, found once at start-up. */
 @Injectable()
 export class JobHandlerRegistry implements OnModuleInit {
   private handlers?: JobHandlers;

@@ -1,7 +1,4 @@
-/**
- * Every job the workers run. The values are the names stored in Redis (and the ids of the job
- * schedulers), so a rename here would orphan jobs already queued.
- */
+/** Every job the workers run. */
 export enum JobName {
   DeliverNotification = 'deliver',
   ReconcileNotifications = 'reconcile',
@@ -35,10 +32,7 @@ export type JobHandler<N extends JobName> = (data: JobDataByName[N]) => Promise<
 /** One handler per job name, so dispatching by name hands each handler the data its name carries. */
 export type JobHandlers = { [K in JobName]: JobHandler<K> };
 
-/**
- * The one narrowing point: a job read back from Redis is trusted to carry the data its name says,
- * since only `NotificationQueue` puts jobs on the queue and it takes a `JobItem`.
- */
+/** The one narrowing point: a job read back from Redis is trusted to carry the data its name says. */
 export function toJobItem(job: { name: string; data: unknown }): JobItem {
   if (!(JOB_NAMES as readonly string[]).includes(job.name)) throw new Error(`unknown job ${job.name}`);
   return { name: job.name, data: job.data } as JobItem;

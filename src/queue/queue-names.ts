@@ -5,11 +5,7 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/**
- * Options of every job. One attempt: a failed email is retried by the delivery as a new version of its
- * row (own backoff, own job id), and the reconciler re-runs what a lost worker or Redis dropped.
- * Finished jobs are trimmed so Redis memory stays flat; delivery jobs are removed at once instead.
- */
+/** Options of every job. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 1,
   removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -28,16 +28,12 @@ export interface ItemPlanContext {
   escalationRecipients: Member[];
 }
 
-/** An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when it has one. */
+/** An item with the people its reminders go to. */
 export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/**
- * Plans a work-plan item's reminders for its current deadline: before it is due, on the day, weekly
- * while overdue, and an escalation to the body's chair and the secretariat. Done, cancelled and
- * on-request items get none.
- */
+/** Plans a work-plan item's reminders for its current deadline. */
 @Injectable()
 export class ItemRemindersPlanner {
   constructor(
@@ -45,7 +41,7 @@ export class ItemRemindersPlanner {
     private readonly items: WorkPlanItemRepository,
   ) {}
 
-  /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
+  /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
     const found = await this.items.planContext(manager, workPlanId, today());
     if (!found) return null;

@@ -29,10 +29,7 @@ export function isDayLevel(duration: Duration): boolean {
   return hours === 0 && minutes === 0 && seconds === 0;
 }
 
-/**
- * When a reminder `offset` before `moment` reaches a reader in `zone`: for day-level offsets 09:00
- * on the calendar day that many days before the moment's day in the reader's zone; otherwise exactly then.
- */
+/** When a reminder `offset` before `moment` reaches a reader in `zone`. */
 export function reminderMoment(moment: Date, offset: string, zone: string): Date {
   const duration = parseOffset(offset);
   if (!duration) throw new RangeError(`not a reminder offset: ${offset}`);
@@ -60,7 +57,7 @@ export function calendarDaysBetween(from: Date, to: Date, zone: string): number 
   return Math.round(b.diff(a, 'days').days);
 }
 
-/** The next digest slot at or after `after`: 09:00 the next morning (daily) or next Monday (weekly), in the reader's zone. */
+/** The next digest slot at or after `after`: 09:00 the next morning (daily) or next Monday. */
 export function nextDigestSlot(after: Date, period: 'daily' | 'weekly', zone: string): Date {
   let slot = DateTime.fromJSDate(after, { zone }).set({
     hour: DAY_REMINDER_HOUR,
@@ -89,11 +86,7 @@ export function digestSlotOn(day: string, zone: string): Date {
   return DateTime.fromISO(day, { zone }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
 }
 
-/**
- * When an already planned reminder falls for a reader in `zone`, from what its row recorded (its
- * offset or week, the item's deadline) and the meeting's start; null when its moment does not depend
- * on the reader's zone (an offset in hours or minutes, a poll chase) or cannot be told.
- */
+/** When an already planned reminder falls for a reader in `zone`, from what its row recorded. */
 export function reminderMomentIn(
   kind: string,
   payload: Record<string, unknown>,

@@ -4,10 +4,7 @@ import { MemberRepository } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 
-/**
- * Plans the secretariat's weekly digest once per week and person (the key says which week),
- * however many workers run the weekly job.
- */
+/** Plans the secretariat's weekly digest once per week and person. */
 @Injectable()
 export class SecretariatDigestPlanner {
   constructor(

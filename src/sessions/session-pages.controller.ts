@@ -20,7 +20,7 @@ export function cookieValue(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Sign-in by emailed link (passwordless, single use, 15 minutes) and sign-out; the member's page is src/web/my-page.controller.ts. */
+/** Sign-in by emailed link (passwordless, single use, 15 minutes) and sign-out. */
 @ApiExcludeController()
 @Controller()
 export class SessionPagesController {

@@ -43,10 +43,7 @@ export class SessionsService implements OnModuleDestroy {
     );
   }
 
-  /**
-   * Starts `requestLink` without waiting for it: the caller answers first, so that the answer takes
-   * as long whether the address belongs to a member or not. A failure is logged, never lost.
-   */
+  /** Starts `requestLink` without waiting for it. */
   requestLinkAfterAnswer(email: string): void {
     const pending: Promise<void> = this.requestLink(email)
       .catch((error: unknown) =>
@@ -100,10 +97,7 @@ export class SessionsService implements OnModuleDestroy {
     return { token, member };
   }
 
-  /**
-   * The session of a cookie, with its member's role as of this request (one statement): a session
-   * lasts weeks, a secretariat term or a member's activity may end any day.
-   */
+  /** The session of a cookie, with its member's role as of this request (one statement). */
   async find(token: string | undefined): Promise<FoundSession | null> {
     if (!token || token.length > 200) return null;
     const found = await this.repository.findByTokenHash(hashToken(token), today());

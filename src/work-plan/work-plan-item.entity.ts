@@ -12,10 +12,7 @@ export const ITEM_STATUSES = ['planned', 'in_progress', 'done', 'cancelled', 'po
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const DEADLINE_KINDS = ['date', 'window', 'alternatives', 'on_request', 'open'] as const;
 
-/**
- * One activity of a work plan. The deadline is kept as written (`deadlineText`) beside what the
- * parser read from it; `dueAt` (end of the latest window, in the body's zone) is what reminders use.
- */
+/** One activity of a work plan. */
 @Entity('work_plan_item')
 @Index(['workPlanId', 'position'])
 @Index(['dueAt'])

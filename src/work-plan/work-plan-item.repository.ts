@@ -24,14 +24,10 @@ import { WorkPlan } from './work-plan.entity';
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
-/** Responsible members in toItemView's order: String.localeCompare is ICU's root collation, not the database's C collation. */
+/** Responsible members in toItemView's order. */
 const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
 
-/**
- * An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL;
- * `:now` decides overdue as isOverdue does. row_to_json over named columns, not json_build_object, so
- * that the text is as compact as JSON.stringify's.
- */
+/** An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL. */
 const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FROM (SELECT
     i.id AS "id", i.work_plan_id AS "workPlanId", i.position AS "position", i.activity AS "activity",
     (SELECT row_to_json(d) FROM (SELECT i.deadline_text AS "text", i.deadline_kind AS "kind", i.deadline_windows AS "windows",
@@ -49,7 +45,7 @@ const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FRO
         FROM work_plan_item_responsible rm JOIN member m ON m.id = rm.member_id WHERE rm.item_id = i.id) responsible) item)`;
 const ITEM_JSON = { withEmails: itemJson({ emails: true }), withoutEmails: itemJson({ emails: false }) };
 
-/** The inserted item's position and timestamps as JSON (from the insert's `item` expression): its audit entry's additions. */
+/** The inserted item's position and timestamps as JSON (from the insert's `item` expression). */
 export const INSERTED_ITEM_STAMPS_JSON = `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstantSql('created_at')}, 'updatedAt', ${isoInstantSql('updated_at')}) FROM item)`;
 
 const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
@@ -68,7 +64,7 @@ export interface PlannedRef {
   kind: string;
 }
 
-/** Common table expressions written in the item's insert, their parameters, and the expression of the reminders they planned. */
+/** Common table expressions written in the item's insert, their parameters. */
 export interface ItemStatementParts {
   ctes: string[];
   params: unknown[];
@@ -128,10 +124,7 @@ export interface OverdueByCountryRow {
   count: number;
 }
 
-/**
- * Queries over work-plan items and their plans, each one SQL statement. Items are written by PostgreSQL
- * as the API's JSON (ITEM_JSON); methods that run in a caller's transaction take its EntityManager first.
- */
+/** Queries over work-plan items and their plans, each one SQL statement. */
 @Injectable()
 export class WorkPlanItemRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -200,7 +193,7 @@ export class WorkPlanItemRepository {
     return this.dataSource.manager.findOne(WorkPlanItem, { where: { id }, relations: ITEM_RELATIONS });
   }
 
-  /** The plan's body, its zone and item offsets, and the escalation recipients on the day, in one statement; null when no such plan. */
+  /** The plan's body, its zone and item offsets, and the escalation recipients on the day, in one statement. */
   async planContext(
     manager: EntityManager,
     workPlanId: string,
@@ -290,10 +283,7 @@ export class WorkPlanItemRepository {
     return this.dataSource.manager.find(WorkPlanItemChange, { where: { itemId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  /**
-   * The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's
-   * statement (one prepared statement per variant): due first, then by plan and position.
-   */
+  /** The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's statement. */
   pageJson(filter: ItemFilter, query: PageQuery, now: Date, { emails }: ItemViewOptions): Promise<string> {
     const matches = this.matching(filter, now)
       .setParameter('now', now)
@@ -367,7 +357,7 @@ export class WorkPlanItemRepository {
     qb.andWhere(`i.due_at >= :from AND i.due_at <= :to AND ${open}`, range);
   }
 
-  /** The item locked for the caller's transaction, with its executor and the people its reminders go to, in one statement; null when none. */
+  /** The item locked for the caller's transaction, with its executor and the people its reminders go to. */
   async lockWithPeople(manager: EntityManager, id: string): Promise<ItemWithPeople | null> {
     const [sql, parameters] = manager
       .createQueryBuilder(WorkPlanItem, 'i')
@@ -393,11 +383,7 @@ export class WorkPlanItemRepository {
     return item as ItemWithPeople;
   }
 
-  /**
-   * One statement: the plan's next position (its row locked until the commit), the item's row, its
-   * responsible members, and what `alongside` adds (audit entry, reminders) with parameters numbered
-   * from the one it is given. Sets the item's position and timestamps; null when the plan is gone.
-   */
+  /** One statement: the plan's next position (its row locked until the commit), the item's row. */
   async insertAtNextPosition(
     manager: EntityManager,
     item: ItemWithPeople,
@@ -436,10 +422,7 @@ export class WorkPlanItemRepository {
     return { planned: row.planned };
   }
 
-  /**
-   * The item's changeable columns, its responsible members when given, and its history rows, as one
-   * statement; TypeORM's save would read the item and its links again to find what changed. Sets updatedAt.
-   */
+  /** The item's changeable columns, its responsible members when given, and its history rows, as one statement. */
   async writeUpdate(
     manager: EntityManager,
     item: ItemWithPeople,
@@ -508,7 +491,7 @@ export class WorkPlanItemRepository {
     return manager.existsBy(Meeting, { id });
   }
 
-  /** Locks, for the caller's transaction, the dated items of the body's plans with what their due moments are read from. */
+  /** Locks the dated items of the body's plans with what their due moments are read from. */
   lockDatedOfBody(manager: EntityManager, bodyId: string): Promise<DatedItemRow[]> {
     return manager.query(
       `SELECT i.id, i.deadline_text, i.deadline_kind, i.deadline_windows, i.on_request FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
@@ -526,7 +509,7 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with those its reminders go to (responsible members, executing member), read in the caller's transaction; null when none. */
+  /** The item with those its reminders go to (responsible members, executing member). */
   findWithRecipients(manager: EntityManager, id: string): Promise<WorkPlanItem | null> {
     return manager.findOne(WorkPlanItem, {
       where: { id },

@@ -14,7 +14,7 @@ export interface WorkPlanFilter {
   visibleBodies: string[] | null;
 }
 
-/** Queries over work plans, each one SQL statement; methods that run in a caller's transaction take its EntityManager first. */
+/** Queries over work plans, each one SQL statement. */
 @Injectable()
 export class WorkPlanRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,9 +1,4 @@
-/**
- * SQLSTATE classes and codes that say "the database was unreachable or busy for a moment", not
- * "this request is wrong": connection exceptions (08…), operator intervention such as a restart
- * (57P01–57P03), too many connections, the two conflicts a retry resolves, and the socket errors of
- * a server that is not listening yet.
- */
+/** SQLSTATE classes and codes that say "the database was unreachable or busy for a moment". */
 const TRANSIENT_CODES = new Set([
   '57P01',
   '57P02',

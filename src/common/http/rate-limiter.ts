@@ -22,10 +22,7 @@ return counts`;
 
 type HitCommand = (keyCount: number, ...keysThenSeconds: (string | number)[]) => Promise<number[]>;
 
-/**
- * Fixed-window counters in Redis, shared by every API process. When Redis cannot answer, requests
- * pass: a limiter must not turn a Redis hiccup into an outage.
- */
+/** Fixed-window counters in Redis, shared by every API process. */
 @Injectable()
 export class RateLimiter {
   private readonly hitCommand: HitCommand;

@@ -10,10 +10,7 @@ export type LabelKind = keyof typeof LABEL_MESSAGES extends infer Key
     : never
   : never;
 
-/**
- * A stored code (a status, a kind, an answer) as a word in the reader's language. A value without
- * a word yet shows as it is rather than failing the page; a unit test keeps every enum value worded.
- */
+/** A stored code (a status, a kind, an answer) as a word in the reader's language. */
 export function label(kind: LabelKind, value: string, language: Language): string {
   const key = `label.${kind}.${value}`;
   return key in MESSAGES ? t(key as MessageKey, language) : value;

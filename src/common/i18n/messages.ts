@@ -5,10 +5,7 @@ import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
 import { OUTBOX_PAGE_MESSAGES } from './messages/outbox-pages';
 import { WORK_PLAN_PAGE_MESSAGES } from './messages/work-plan-pages';
 
-/**
- * Every sentence a person reads outside the email templates (action pages, sign-in, link labels),
- * in the three languages. A test checks that no language misses a key.
- */
+/** Every sentence a person reads outside the email templates. */
 const CORE_MESSAGES = {
   'app.name': { en: 'WGECC Secretariat', ru: 'Секретариат РГОСИК', kk: 'Жұмыс тобының хатшылығы' },
   'action.accept': { en: 'I will attend', ru: 'Буду участвовать', kk: 'Қатысамын' },
@@ -242,7 +239,7 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-/** The sentence in the reader's language, with {placeholders} filled in (the values are not escaped here: templates escape). */
+/** The sentence in the reader's language, {placeholders} filled in, not escaped. */
 export function t(key: MessageKey, language: Language, values: Record<string, string> = {}): string {
   const text: string = MESSAGES[key][language] ?? MESSAGES[key].en;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);

@@ -13,11 +13,7 @@ export function yearsBetween(from: string, to: string): number {
 const wallClockCache = new Map<string, string>();
 const WALL_CLOCK_CACHE_SIZE = 10_000;
 
-/**
- * The instant as wall-clock time in the zone, with its offset (2019-12-03T10:00:00+01:00). Lists show
- * the same few hundred instants again and again, and luxon's zone offset (Intl's formatToParts) was the
- * largest cost of the meeting list in the profile: each (zone, instant) is computed once, in a bounded cache.
- */
+/** The instant as wall-clock time in the zone, with its offset (2019-12-03T10:00:00+01:00). */
 export function wallClockIso(date: Date, zone: string): string | null {
   const key = `${zone} ${date.getTime()}`;
   const cached = wallClockCache.get(key);

@@ -58,7 +58,7 @@ export function formatZone(zone: string, iso: string, _language: Language): stri
   return `${zone} (UTC${offset})`;
 }
 
-/** A calendar date (YYYY-MM-DD, a term's start or end) in the reader's language; it names a day, not a moment, so no zone shifts it. */
+/** A calendar date (YYYY-MM-DD, a term's start or end) in the reader's language. */
 export function formatDay(day: string, language: Language): string {
   return formatDate(`${day}T12:00:00Z`, 'UTC', language);
 }

@@ -84,7 +84,7 @@ export function IsLocalizedText(maxLength = 500, options?: ValidationOptions): P
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** An ISO 8601 date and time with its offset ("2019-12-03T10:00:00+05:00" or "…Z"): an instant, never a guess of the zone. */
+/** An ISO 8601 date and time with its offset ("2019-12-03T10:00:00+05:00" or "…Z"). */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -135,11 +135,7 @@ const EMAIL_ADDRESS = new RegExp(
   'iu',
 );
 
-/**
- * An address as the sign-in form takes it: an unquoted local part (dot-separated atoms, letters of
- * any script allowed) and a domain of at least two labels. Quoted local parts are refused: they
- * may hold spaces, commas, angle brackets or line breaks, which later break or subvert SMTP.
- */
+/** An address as the sign-in form takes it: an unquoted local part. */
 export function isEmailAddress(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 254 && EMAIL_ADDRESS.test(value);
 }

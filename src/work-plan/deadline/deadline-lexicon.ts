@@ -1,15 +1,4 @@
-/**
- * The words a deadline can be written with, in English, Russian and Kazakh.
- *
- * Russian and English words are listed in every form we accept. Kazakh is agglutinative
- * ("ақпан", "ақпанда", "ақпанның", "ақпаннан", "ақпанға", "ақпан айының"...), so Kazakh entries
- * are stems followed by any chain of case suffixes; the case is kept because it carries meaning
- * ("маусымнан шілдеге дейін" = from June to July).
- *
- * Kazakh is matched after folding its own letters to their Russian look-alikes (қ→к, ғ→г, і→и...):
- * people without a Kazakh keyboard write "акпан", "кыркуйек", and old texts mix Latin "i" into
- * Cyrillic words.
- */
+/** The words a deadline can be written with, in English, Russian and Kazakh. */
 
 export type Part = 'early' | 'mid' | 'late';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
@@ -62,10 +51,7 @@ export interface WordInfo {
 
 // --- normalisation -------------------------------------------------------------------------
 
-/*
- * Deadlines repeat the same few hundred words: bounded memos keep normalisation and the Kazakh
- * stem search out of the hot path without letting arbitrary input grow memory.
- */
+/* Deadlines repeat the same few hundred words. */
 const LOOKUP_MEMO_SIZE = 5000;
 /** Longer words are not remembered: no deadline word is that long, and keys would hold memory. */
 const MEMO_WORD_LENGTH = 40;
@@ -102,11 +88,7 @@ const HAS_LATIN = /[a-z]/;
 const HAS_CYRILLIC = /[\u0400-\u04ff]/;
 const CYRILLIC_LETTERS = /[\u0400-\u04ff]/g;
 
-/**
- * Lower case, composed, "ё" as "е", and a word typed in two scripts ("тәуелсiздiк" with a Latin
- * "i", "Мarch" with a Cyrillic "М") brought back to one: a mixed word is Cyrillic unless all of
- * its Cyrillic letters look like Latin ones.
- */
+/** Lower case, composed, "ё" as "е", and a word typed in two scripts. */
 export function normaliseWord(raw: string): string {
   let norm = normaliseMemo.get(raw);
   if (norm === undefined) {
@@ -139,11 +121,7 @@ export function foldKazakh(word: string): string {
 
 // --- Kazakh suffixes -----------------------------------------------------------------------
 
-/*
- * After a stem: plural, possessive, then one case (with the linking "н" after a possessive),
- * then the adjectival "-ғы". Written on folded text. Every part is optional and short, so the
- * match is linear.
- */
+/* After a stem: plural, possessive, then one case. */
 const KK_SUFFIX_CHAIN =
   /^(?:лар|лер|дар|дер|тар|тер)?(?:сы|си|ы|и)?(?:н?(дан|ден|тан|тен|ан|ен|да|де|та|те|га|ге|ка|ке|а|е|дын|дин|тын|тин|ын|ин|ды|ди|ты|ти|мен|бен|пен))?(гы|ги|кы|ки)?$/;
 const KK_ABLATIVE = new Set(['дан', 'ден', 'тан', 'тен', 'ан', 'ен']);

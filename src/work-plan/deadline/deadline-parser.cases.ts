@@ -1,7 +1,4 @@
-/**
- * What deadlines, as people write them, must mean: the specification of parseDeadline as a
- * table. Expected windows are written out by hand (not computed), one line per phrase.
- */
+/** What deadlines, as people write them, must mean: the specification of parseDeadline as a table. */
 import { DeadlineKind } from './deadline.types';
 import { DeadlineParseReason } from './deadline-parse.error';
 

@@ -12,29 +12,7 @@ import {
 import { DeadlineParseError, DeadlineParseReason } from './deadline-parse.error';
 import { DeadlineKind, DeadlineWindow, ParsedDeadline } from './deadline.types';
 
-/**
- * Reads a work-plan deadline as people write it, in Russian, English or Kazakh, into windows of
- * days. It never guesses: a text it cannot read fully, a month without any year in the text, or a
- * date that does not exist is a DeadlineParseError naming the fragment at fault.
- *
- * Decisions (the domain table gives the first four):
- * - a month is its whole month; a range runs from the start of its first part to the end of its
- *   last; alternatives keep one window each, in the order written;
- * - early / mid / late are days 1–10, 11–20 and 21–end of a month; of a longer period (quarter,
- *   half, season, year) they are its first, middle and last third of months ("end of 2019" is
- *   September–December);
- * - "by X" ("до 15 июня", "не позднее", "2019 жылғы 15 маусымға дейін") is read as X itself: the
- *   deadline falls in X's window and reminders aim at its end. So "by 15 June 2019" is the date
- *   15 June and "до конца марта 2019" is the window 21–31 March. "до марта" therefore means "by
- *   (the end of) March", not "before March starts";
- * - a missing year is taken from the rest of the text, first from what follows ("конец ноября или
- *   начало декабря 2019"), else from what precedes. Items are taken to be written in time order,
- *   so a borrowed year moves by one when needed: "ноябрь-февраль 2020" starts in November 2019,
- *   "декабрь или январь 2020" is December 2019;
- * - winter is December to February: "winter 2019" (or "зима 2019/2020") ends in February 2020;
- * - numeric dates are day first (15.06.2019, 15/06/2019) or ISO (2019-06-15); years have four
- *   digits between 1900 and 2199.
- */
+/** Reads a work-plan deadline as people write it, in Russian, English or Kazakh, into windows of days. */
 export function parseDeadline(text: string): ParsedDeadline {
   if (typeof text !== 'string') throw new TypeError('A deadline must be a string');
   const tokens = tokenize(text);
@@ -102,8 +80,7 @@ interface Token {
   /** Offsets in the original text, for quoting it exactly. */
   start: number;
   end: number;
-  /** Where the token's fragment begins and ends when quoted as a whole: with the fillers before
-   * it ("в конце") and a glued dot after it ("г."). */
+  /** Where the token's fragment begins and ends when quoted as a whole. */
   lead: number;
   tail: number;
   /** No space before it: "mid-June", "3Q", "Q3/2019". */
@@ -116,10 +93,7 @@ interface Token {
   kkCase?: KkCase;
 }
 
-/*
- * Numeric dates are recognised before their dots and slashes can be taken for separators. These
- * are sticky and bounded, so none can backtrack beyond a few characters.
- */
+/* Numeric dates are recognised before their dots and slashes can be taken for separators. */
 const DAY_MONTH_YEAR = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/y;
 const YEAR_MONTH_DAY = /(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const MONTH_YEAR = /(\d{1,2})[./](\d{4})(?!\d)/y;
@@ -240,10 +214,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * From raw tokens to the ones the grammar reads: suffixes joined to their numbers, dots dropped,
- * phrases joined into one token, words looked up, then brackets and filler words dropped.
- */
+/** From raw tokens to the ones the grammar reads. */
 function prepare(text: string, raw: Token[]): Token[] {
   const fail = failer(text);
 
@@ -361,10 +332,7 @@ function stripOnRequest(tokens: Token[]): { body: Token[]; onRequest: boolean } 
 
 type Unit = 'day' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'bare';
 
-/**
- * One period as written. A 'bare' number ("15" in "15–20 June", "III" in "III–IV квартал") takes
- * its unit from the other end of its range.
- */
+/** One period as written. */
 interface Elem {
   unit: Unit;
   /** Day of month, or number of the quarter / half. */
@@ -736,10 +704,7 @@ class Grammar {
     return c?.kind === 'comma' || c?.kind === 'semicolon' || c?.kind === 'slash' || c?.lex?.type === 'or';
   }
 
-  /**
-   * Fails at token `at`, quoting from there to the end of the alternative it is in. At the end of
-   * the text, quotes from `from` instead (what was left unfinished: "до", "с июня 2019").
-   */
+  /** Fails at token `at`, quoting from there to the end of the alternative it is in. */
   private fail(at: number, from = at, to?: number): never {
     const n = this.t.length;
     const first = Math.max(0, at < n ? at : Math.min(from, n - 1));
@@ -757,11 +722,7 @@ function isAlternativeBoundary(t: Token): boolean {
 
 // --- years ---------------------------------------------------------------------------------
 
-/**
- * Fills in missing years and the unit of bare numbers: first inside each range, then from the
- * alternative that follows (the domain's "конец ноября или начало декабря 2019"), then from
- * the one before.
- */
+/** Fills in missing years and the unit of bare numbers. */
 function resolve(nodes: Node[], fail: Fail): void {
   for (const node of nodes) {
     const [a, b] = node.elems;
@@ -808,10 +769,7 @@ function resolve(nodes: Node[], fail: Fail): void {
   }
 }
 
-/**
- * "15–20 June": the bare 15 is a day of June; "III–IV квартал": the bare III is a quarter;
- * "начало–середина июня": the bare "начало" is the beginning of June.
- */
+/** "15–20 June": the bare 15 is a day of June; "III–IV квартал": the bare III is a quarter; "начало–середина июня". */
 function adoptUnit(bare: Elem, other: Elem, fail: Fail): void {
   const n = bare.n ?? 0;
   if (bare.partOnly) {
@@ -838,10 +796,7 @@ function carryWithin(node: Node): void {
   if (b.year === undefined && a.year !== undefined) carry(b, a, 'forward');
 }
 
-/**
- * Gives `target` the year of `donor`, moved by one when the periods would otherwise be out of the
- * order they are written in: "ноябрь–февраль 2020" starts in 2019.
- */
+/** Gives `target` the year of `donor`, one earlier when written order needs it ("ноябрь–февраль 2020"). */
 function carry(target: Elem, donor: Elem, direction: 'backward' | 'forward'): void {
   const year = donor.year ?? 0;
   const t = firstMonth(target);

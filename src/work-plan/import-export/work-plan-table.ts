@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { NoWorksheetError, SheetRecord, xlsxRows } from './xlsx-rows';
 import { ZIP_LIMITS, ZipBombError } from './zip-archive';
 
-/** The columns of the documents' table (Мероприятие / Сроки / Исполнитель) and the optional ones, by their names in three languages. */
+/** The columns of the documents' table (Мероприятие / Сроки / Исполнитель) and the optional ones. */
 export const COLUMN_ALIASES = {
   activity: ['activity', 'мероприятие', 'мероприятия', 'іс-шара', 'іс шара', 'іс-шаралар'],
   activity_en: ['activity_en', 'activity (en)', 'activity en'],
@@ -90,10 +90,7 @@ function columnFor(header: string): Column | null {
 /** Starts a cell a spreadsheet would run as a formula, or an escaped one (so that escaping stays reversible). */
 const ESCAPED_START = /^['=+\-@\t\r]/;
 
-/**
- * A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice);
- * so does a cell that already starts with one, so that `unescapeCell` gives back every cell exactly.
- */
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice). */
 export function escapeCell(value: string): string {
   return ESCAPED_START.test(value) ? `'${value}` : value;
 }
@@ -118,7 +115,7 @@ export function writeCsv(rows: Record<Column, string>[]): string {
 const isExportHeader = (values: string[]) =>
   values.length === EXPORT_COLUMNS.length && values.every((v, i) => v.replace(/^\uFEFF/, '') === EXPORT_COLUMNS[i]);
 
-/** Text of a CSV file in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or Windows-1251 (older Russian Excel). */
+/** Text of a CSV file in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or Windows-1251. */
 export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
   if (buffer[0] === 0xff && buffer[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'utf-16le' };
@@ -151,10 +148,7 @@ function detectDelimiter(text: string): string {
 
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
 
-/**
- * The table, record by record as the file is read: a header without the needed columns is refused at
- * once, and a file past MAX_IMPORT_ROWS as soon as its row after the limit is read.
- */
+/** The table, record by record as the file is read. */
 class TableBuilder {
   private header: string[] | null = null;
   private columns: (Column | null)[] = [];

@@ -16,10 +16,7 @@ type SaxEvent =
   | { eventType: 'text'; value: string }
   | { eventType: 'closetag'; value: SaxesTagPlain };
 
-/**
- * The part's XML events (entities decoded), handed on after each inflated chunk so that no more than
- * one chunk's events are held at a time; malformed XML throws.
- */
+/** The part's XML events, handed on per inflated chunk so that one chunk's events are held at a time. */
 async function* saxEvents(archive: ZipArchive, entry: ZipEntry): AsyncGenerator<SaxEvent> {
   const parser = new SaxesParser({ xmlns: false });
   let batch: SaxEvent[] = [];
@@ -104,7 +101,7 @@ async function dateStyles(archive: ZipArchive, entry: ZipEntry | undefined): Pro
   return formats.map((id) => BUILT_IN_DATE_FORMATS.has(id) || customDates.has(id));
 }
 
-/** Excel's day number as the date it shows: days since 1899-12-30 (1900 system, with its leap-year bug) or 1904-01-01. */
+/** Excel's day number as the date it shows: days since 1899-12-30. */
 function serialDate(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
   const days = Math.floor(serial) + (date1904 ? 1462 : serial < 61 ? 1 : 0);
@@ -124,7 +121,7 @@ function columnOf(reference: string | undefined): number | null {
   return column - 1;
 }
 
-/** A cell's text: shared and inline strings, formula results, numbers, TRUE/FALSE, and dates (kept as day numbers) as YYYY-MM-DD. */
+/** A cell's text: shared and inline strings, formula results, numbers, TRUE/FALSE, and dates. */
 function cellText(
   type: string | undefined,
   value: string,
@@ -151,12 +148,7 @@ function cellText(
   }
 }
 
-/**
- * The rows of a workbook's first worksheet, one at a time, straight from the packed file: the
- * directory is checked against ZIP_LIMITS first, each part is inflated as it is read (never past
- * what it declares), and the caller stops reading whenever it has seen enough.
- * The import reads the workbook itself because exceljs inflates every part whole before any limit can be checked.
- */
+/** The rows of a workbook's first worksheet, one at a time, straight from the packed file. */
 export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
   const archive = await ZipArchive.open(buffer);
   try {

@@ -18,7 +18,7 @@ export class ZipFormatError extends Error {}
 /** The archive would unpack past ZIP_LIMITS: by what it declares, or by what its data really inflates to. */
 export class ZipBombError extends Error {}
 
-/** An entry as the central directory describes it; `uncompressedSize` is what it declares, and inflating past it aborts. */
+/** An entry as the central directory describes it. */
 export type ZipEntry = Entry;
 
 const STORED = 0;
@@ -39,11 +39,7 @@ export class UnpackBudget {
 const formatError = (error: unknown, what = 'the archive'): ZipFormatError =>
   error instanceof ZipFormatError ? error : new ZipFormatError(`${what} cannot be read: ${(error as Error).message}`);
 
-/**
- * An uploaded zip, opened on its central directory: entries whose declared sizes pass ZIP_LIMITS are
- * refused before anything is inflated, and each entry is inflated only as it is read, never past what
- * it declares nor past the archive's one budget.
- */
+/** An uploaded zip, opened on its central directory. */
 export class ZipArchive {
   private constructor(
     private readonly zip: ZipFile,

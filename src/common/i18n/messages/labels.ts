@@ -1,9 +1,6 @@
 import type { Language } from '../languages';
 
-/**
- * The words for the codes the data holds (statuses, kinds, answers, roles), one entry per value of
- * each enum, keyed `label.<kind>.<value>`; pages show them through label(), never the code.
- */
+/** The words for the codes the data holds (statuses, kinds, answers, roles), one entry per value of each enum. */
 export const LABEL_MESSAGES = {
   'label.meetingStatus.tentative': { en: 'tentative', ru: 'предварительно', kk: 'алдын ала' },
   'label.meetingStatus.scheduled': { en: 'scheduled', ru: 'назначено', kk: 'белгіленді' },
