@@ -35,7 +35,6 @@ export const COMMON_ZONES = [
 
 const PASSED_THROUGH: number[] = [HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS];
 
-/** Answer links from emails. */
 @ApiExcludeController()
 @Controller()
 export class ActionPagesController {
@@ -141,7 +140,6 @@ export class ActionPagesController {
     }
   }
 
-  /** Checks the link; on a bad one answers with a page (4xx) that shows nobody's data. */
   private async context(
     token: string,
     req: Request,

@@ -25,9 +25,7 @@ export interface ActionClaims {
   kind: ActionKind;
   subject: string;
   option?: string;
-  /** Expiry, seconds since the epoch. */
   exp: number;
-  /** Single-use id (sign-in links only). */
   jti?: string;
 }
 
@@ -36,10 +34,8 @@ export type VerifiedToken =
 
 export const ACTION_LINK_DAYS = 60;
 
-/** Signed links (HMAC-SHA256 with a key derived from APP_SECRET). */
 @Injectable()
 export class ActionTokenService {
-  /** The key that signs, then the previous secret's. */
   private readonly keys: Buffer[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -100,7 +96,6 @@ export class ActionTokenService {
     return { ok: true, claims };
   }
 
-  /** The expiry of a link: 60 days, or sooner when its subject ends. */
   expiry(subjectEnds: Date | null, now = Date.now()): number {
     const limit = now + ACTION_LINK_DAYS * 86_400_000;
     const end = subjectEnds && subjectEnds.getTime() > now ? Math.min(limit, subjectEnds.getTime()) : limit;

@@ -5,7 +5,6 @@ import { Invitation } from '../meetings/invitation.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 
-/** What an answer link names, read as it stands now, each one SQL statement. */
 @Injectable()
 export class ActionRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -29,7 +29,6 @@ export interface ActionView {
   askNote?: boolean;
 }
 
-/** Why an action can no longer be taken, in words for the reader. */
 export class ActionClosed extends Error {}
 
 /** What an answer link would record, and recording it, on behalf of the member the link names. */

@@ -14,7 +14,6 @@ import { QUEUES } from '../queue/queue-names';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
-/** Bull Board for the secretariat. */
 export function mountQueueDashboard(app: INestApplication, config: AppConfig): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);

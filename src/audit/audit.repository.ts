@@ -5,7 +5,6 @@ import type { Page } from '../common/http/pagination';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditQuery } from './dto/audit-query.dto';
 
-/** The audit log's SQL. */
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -14,14 +13,12 @@ export class AuditRepository {
     await manager.save(manager.create(AuditEntry, entry), { reload: false });
   }
 
-  /** The INSERT of one entry from nine parameters numbered from `firstParam`; `afterSql` is merged into `after`. */
   insertSql(firstParam: number, afterSql: string): string {
     const $ = (i: number) => `$${firstParam + i}`;
     return `INSERT INTO audit_entry (actor_kind, actor_id, actor_name, action, entity, entity_id, before, after, request_id)
             VALUES (${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}::jsonb, ${$(7)}::jsonb || ${afterSql}, ${$(8)})`;
   }
 
-  /** A page of entries, latest first. */
   page(query: AuditQuery): Promise<Page<AuditEntry>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(AuditEntry, 'a')

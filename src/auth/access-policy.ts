@@ -8,7 +8,6 @@ import { AccessRepository } from './access.repository';
 export class AccessPolicy {
   constructor(private readonly repository: AccessRepository) {}
 
-  /** The acting member, or null for the secretariat (who sees everything). */
   member(): string | null {
     const actor = requestContext.actor();
     if (actor.role === 'secretariat') return null;
@@ -22,7 +21,6 @@ export class AccessPolicy {
       throw new ApiError(HttpStatus.FORBIDDEN, `A member may only ${what} for themself`);
   }
 
-  /** Bodies the member serves in today; null for the secretariat. */
   async bodyIds(): Promise<string[] | null> {
     const me = this.member();
     if (me === null) return null;
@@ -51,7 +49,6 @@ export class AccessPolicy {
       throw new ApiError(HttpStatus.FORBIDDEN, 'This work plan belongs to a body you do not serve in');
   }
 
-  /** An item is visible in its body, and always to those responsible for it. */
   async assertItemVisible(itemId: string): Promise<void> {
     const me = this.member();
     if (me === null) return;
@@ -59,7 +56,6 @@ export class AccessPolicy {
     if (!visible) throw new ApiError(HttpStatus.FORBIDDEN, 'This item belongs to a body you do not serve in');
   }
 
-  /** A member updates only items they are responsible for (or execute), and only their progress. */
   async assertItemEditable(itemId: string, fields: string[]): Promise<void> {
     const me = this.member();
     if (me === null) return;
@@ -74,7 +70,6 @@ export class AccessPolicy {
       throw new ApiError(HttpStatus.FORBIDDEN, 'Only the members responsible for an item may update it');
   }
 
-  /** A member edits only their own language, time zone and digest. */
   assertOwnPreferences(memberId: string, fields: string[]): void {
     const me = this.member();
     if (me === null) return;

@@ -3,12 +3,10 @@ import { DataSource } from 'typeorm';
 
 const SERVES_TODAY = `s.member_id = $2 AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)`;
 
-/** The reads behind the access policy, each one SQL statement. */
 @Injectable()
 export class AccessRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Bodies the member has a term in on the day. */
   async bodiesServedOn(memberId: string, day: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ body_id: string }[]>(
       `SELECT DISTINCT body_id FROM membership WHERE member_id = $1 AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)`,
@@ -17,7 +15,6 @@ export class AccessRepository {
     return rows.map((r) => r.body_id);
   }
 
-  /** Whether the member is invited to the meeting or serves today in its body. */
   async meetingVisibleTo(meetingId: string, memberId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM meeting m WHERE m.id = $1 AND (
@@ -28,7 +25,6 @@ export class AccessRepository {
     return rows.length > 0;
   }
 
-  /** The body of the work plan, or null when the id names none. */
   async workPlanBody(workPlanId: string): Promise<string | null> {
     const rows = await this.dataSource.query<{ body_id: string }[]>('SELECT body_id FROM work_plan WHERE id = $1', [
       workPlanId,
@@ -36,7 +32,6 @@ export class AccessRepository {
     return rows.length ? rows[0].body_id : null;
   }
 
-  /** Whether the member executes the item, is responsible for it or serves today in its body. */
   async itemVisibleTo(itemId: string, memberId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id WHERE i.id = $1 AND (
@@ -52,7 +47,6 @@ export class AccessRepository {
     return (await this.dataSource.query<unknown[]>('SELECT 1 FROM work_plan_item WHERE id = $1', [itemId])).length > 0;
   }
 
-  /** Whether the member executes the item or is responsible for it. */
   async itemEditableBy(itemId: string, memberId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2))`,

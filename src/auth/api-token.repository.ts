@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Member } from '../members/member.entity';
 import { ApiToken } from './api-token.entity';
 
-/** Queries over API tokens, each one SQL statement. */
 @Injectable()
 export class ApiTokenRepository {
   constructor(private readonly dataSource: DataSource) {}

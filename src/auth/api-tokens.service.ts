@@ -22,9 +22,7 @@ const UNKNOWN_TOKENS_KEPT = 10_000;
 @Injectable()
 export class ApiTokensService {
   private readonly lastUsedWritten = new Map<string, number>();
-  /** By token hash: tokens found active lately, until when they are trusted. */
   private readonly activeTokens = new Map<string, { token: ApiToken; until: number }>();
-  /** By token hash: tokens found neither active nor known lately, until when that answer stands (oldest first). */
   private readonly unknownTokens = new Map<string, number>();
 
   constructor(
@@ -55,7 +53,6 @@ export class ApiTokensService {
     return found;
   }
 
-  /** Returns the token itself once; only its hash is kept. */
   async create(dto: CreateApiTokenDto): Promise<{ token: string; apiToken: ApiToken }> {
     const token = newToken();
     const apiToken = await this.unitOfWork.run(async ({ manager }) => {

@@ -9,8 +9,6 @@ export const PAGE_ROUTE = 'auth:page';
 /** No token and no session needed (health, metrics probes, documentation, sign-in, secret-link pages). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** Roles that may call the route; without it only the secretariat may. */
 export const AllowRoles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-/** Readable by every authenticated role. */
 export const ReadAccess = () => AllowRoles('secretariat', 'member');

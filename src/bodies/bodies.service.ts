@@ -50,7 +50,6 @@ export class BodiesService {
     return this.repository.page(query);
   }
 
-  /** A new zone or new reminder offsets change when the body's reminders are due. */
   update(id: string, dto: UpdateBodyDto): Promise<Body> {
     return this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
@@ -82,7 +81,6 @@ export class BodiesService {
       await this.itemReminders.planBody(unit, body.id);
   }
 
-  /** The parent must exist and must not be the body itself or one of its descendants. */
   private async assertParent(manager: EntityManager, parentId: string, bodyId: string | null) {
     const chain = await this.repository.selfAndAncestors(manager, parentId);
     if (chain.length === 0) throw ApiError.field(HttpStatus.BAD_REQUEST, 'parentId', `no body has the id ${parentId}`);

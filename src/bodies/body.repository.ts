@@ -14,7 +14,6 @@ export interface NewSeatRow {
   body: Record<string, string>;
 }
 
-/** Queries over bodies, each one SQL statement. */
 @Injectable()
 export class BodyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,7 +30,6 @@ export class BodyRepository {
     await manager.save(body);
   }
 
-  /** A page of bodies, oldest first. */
   page(query: BodyQuery): Promise<Page<Body>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(Body, 'b')
@@ -54,17 +52,14 @@ export class BodyRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The body's scheduled meetings yet to start. */
   futureMeetings(manager: EntityManager, bodyId: string): Promise<Meeting[]> {
     return manager.find(Meeting, { where: { bodyId, status: 'scheduled', startsAt: MoreThan(new Date()) } });
   }
 
-  /** Every body, oldest first. */
   all(): Promise<Body[]> {
     return this.dataSource.manager.find(Body, { order: { createdAt: 'ASC' } });
   }
 
-  /** A member's terms in every body, with the body, latest first. */
   termsOf(memberId: string): Promise<Membership[]> {
     return this.dataSource.manager.find(Membership, {
       where: { memberId },

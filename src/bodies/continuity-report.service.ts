@@ -35,7 +35,6 @@ export interface ContinuityReport {
   periodYears: number;
   periodStart: string;
   seats: SeatContinuity[];
-  /** People who held the seats of each country in the period: turnover per country. */
   turnoverByCountry: { countryCode: string; seats: number; people: number; flaggedSeats: number }[];
 }
 

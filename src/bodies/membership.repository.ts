@@ -7,7 +7,6 @@ import { Body } from './body.entity';
 import type { MembershipQuery } from './dto/membership.dto';
 import { Membership } from './membership.entity';
 
-/** Queries over members' terms in bodies, each one SQL statement. */
 @Injectable()
 export class MembershipRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -32,7 +31,6 @@ export class MembershipRepository {
     return manager.findOneBy(Member, { id });
   }
 
-  /** A page of the body's terms with their holders, by seat and start. */
   page(bodyId: string, query: MembershipQuery): Promise<Page<Membership>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(Membership, 's')
@@ -47,7 +45,6 @@ export class MembershipRepository {
     return paginate(qb, query);
   }
 
-  /** Another term of the same member in the same body whose days meet this one's. */
   overlapping(manager: EntityManager, term: Membership): Promise<Membership | null> {
     return manager
       .createQueryBuilder(Membership, 's')
@@ -60,7 +57,6 @@ export class MembershipRepository {
       .getOne();
   }
 
-  /** The body's seat terms (not the secretariat's) begun by the day, with their holders, oldest first. */
   seatTermsUpTo(bodyId: string, day: string): Promise<Membership[]> {
     return this.dataSource.manager
       .createQueryBuilder(Membership, 's')

@@ -47,7 +47,6 @@ export class MembershipsService {
     });
   }
 
-  /** A body's terms, read by the secretariat and by those serving in the body (who see the holders as cards). */
   async list(bodyId: string, query: MembershipQuery) {
     await this.access.assertBodyVisible(bodyId);
     await this.assertBody(bodyId);

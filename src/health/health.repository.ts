@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 export class HealthRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One round trip to PostgreSQL. */
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }

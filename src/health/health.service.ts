@@ -38,7 +38,6 @@ export class HealthService {
     return { status: 'ok' as const, role: this.config.role, shuttingDown: this.drain.since !== null };
   }
 
-  /** Whether to send this process new requests. */
   async ready() {
     const since = this.drain.since;
     if (since) {

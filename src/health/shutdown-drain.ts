@@ -17,7 +17,6 @@ export class ShutdownDrain implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  /** When the stop signal arrived; null while the process takes new requests. */
   get since(): Date | null {
     return this.drainingSince;
   }

@@ -1,8 +1,6 @@
 import { Readable } from 'node:stream';
 
-/** One email's place at the gate. */
 export interface AcceptanceTicket {
-  /** Resolves when the email may end its data; resolves at once if the ticket was given back meanwhile. */
   take(): Promise<void>;
   giveBack(): void;
 }
@@ -46,14 +44,12 @@ export class AcceptanceGate {
     };
   }
 
-  /** The held place goes straight to the longest waiter, so no newcomer overtakes the queue. */
   private pass(): void {
     const next = this.waiting.shift();
     if (next) next();
     else this.held--;
   }
 
-  /** The message as the SMTP connection reads it, holding back its end until the ticket is taken. */
   static gated(message: Readable, ticket: AcceptanceTicket): Readable {
     let started = false;
     const gated = new Readable({

@@ -23,7 +23,6 @@ function decode(text: string): string {
   });
 }
 
-/** The plain-text twin of our own email HTML: blocks become lines, links keep their address, list items get a dash. */
 export function htmlToText(html: string): string {
   const text = html
     .replace(/<!--[\s\S]*?-->/g, '')

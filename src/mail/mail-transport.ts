@@ -18,7 +18,6 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   headers?: Record<string, string>;
-  /** A text/calendar part (invitations, updates, cancellations). */
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
   language?: string;
 }
@@ -39,7 +38,6 @@ export class DeliveryError extends Error {
   }
 }
 
-/** Records the server's acceptance. */
 export type OnAccepted = (result: SendResult) => Promise<void>;
 
 interface GatedMailOptions extends Mail.Options {
@@ -83,7 +81,6 @@ export class MailTransport implements OnApplicationShutdown {
     }
   }
 
-  /** Resolves once the server has accepted the email and `onAccepted` has recorded it. */
   async send(email: OutgoingEmail, onAccepted: OnAccepted = () => Promise.resolve()): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,
@@ -152,7 +149,6 @@ export class MailTransport implements OnApplicationShutdown {
     return new DeliveryError(`${e.code ? `${e.code}: ` : ''}${text}`, permanent, code);
   }
 
-  /** The last shutdown phase: queue workers have finished the emails in hand by then. */
   onApplicationShutdown() {
     this.transporter.close();
   }

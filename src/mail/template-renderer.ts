@@ -14,16 +14,13 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
-  /** The language actually used: English when the reader's translation is missing. */
   language: Language;
 }
 
 export const TEMPLATES_DIR = join(process.cwd(), 'templates', 'email');
 
-/** How many rendered shapes are kept: a meeting's wave of reminders needs one per. */
 export const REUSED_SHAPES = 256;
 
-/** Renders templates/email/<kind>/<kind>.<lang>.hbs. */
 @Injectable()
 export class TemplateRenderer {
   private readonly logger = new Logger(TemplateRenderer.name);
@@ -31,7 +28,6 @@ export class TemplateRenderer {
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
   /** Templates ship with the release: asking the file system once per (kind, language) is enough. */
   private readonly translated = new Map<string, boolean>();
-  /** Emails rendered with the reader's own strings. */
   private readonly shapes = new Map<string, RenderedEmail>();
   private readonly marker = `wgs${randomBytes(6).toString('hex')}m`;
   private readonly markers: RegExp;
@@ -44,7 +40,6 @@ export class TemplateRenderer {
     this.markers = new RegExp(`${this.marker}(\\d+)x`, 'g');
   }
 
-  /** Rendering the templates and the plain-text twin cost more than anything else of ours per email. */
   render<K extends EmailKind>(kind: K, data: EmailData[K]): RenderedEmail {
     // Kinds come from a fixed list, so no request value ever becomes a path.
     if (!(EMAIL_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown email kind ${kind}`);
@@ -68,7 +63,6 @@ export class TemplateRenderer {
     };
   }
 
-  /** The data with each of the reader's own strings replaced by a marker (the same string, the same marker). */
   private withMarkers(data: object): { shape: object; values: string[] } | null {
     const values: string[] = [];
     let plain = true;
@@ -108,7 +102,6 @@ export class TemplateRenderer {
     return { subject, html, text, language };
   }
 
-  /** Which (kind, language) pairs lack a template: a test lists them, so none goes unnoticed. */
   missingTranslations(): string[] {
     const missing: string[] = [];
     for (const kind of EMAIL_KINDS) {
@@ -148,7 +141,6 @@ export class TemplateRenderer {
   }
 }
 
-/** What differs from one reader to the next in an otherwise identical email, as `parent.key`. */
 const PERSONAL = new Set(['recipient.fullName', '.preferencesUrl', '.unsubscribeUrl', '.url', '[].url']);
 
 function registerHelpers(hb: typeof Handlebars) {
@@ -172,7 +164,6 @@ function registerHelpers(hb: typeof Handlebars) {
   hb.registerHelper('join', (list: unknown[], separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   );
-  /** Russian and Kazakh plurals ("1 день, 2 дня, 5 дней"). */
   hb.registerHelper(
     'plural',
     (n: number, one: string, few: string, many: string, options: Handlebars.HelperOptions) => {

@@ -12,7 +12,6 @@ export interface MemberCard {
   fullName: string;
   countryCode: string;
   organization: { id: string; name: LocalizedText } | null;
-  /** Their roles today in the bodies the reader serves in. */
   roles: { bodyId: string; role: MembershipRole }[];
 }
 
@@ -24,7 +23,6 @@ export class MemberCards {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** Cards by member id: of those among `memberIds` the reader serves with today. */
   async of(reader: string, memberIds: string[], { anyOf = false } = {}): Promise<Map<string, MemberCard>> {
     const ids = [...new Set(memberIds)];
     const cards = new Map<string, MemberCard>();
@@ -51,7 +49,6 @@ export class MemberCards {
     return cards;
   }
 
-  /** Terms of a body the reader may read, their holders as cards when a member reads them. */
   async onTerms<T extends { memberId: string; member?: Member }>(
     terms: T[],
   ): Promise<(T | (Omit<T, 'member'> & { member: MemberCard | undefined }))[]> {

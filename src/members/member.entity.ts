@@ -56,7 +56,6 @@ export class Member extends Timestamped {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  /** Non-urgent reminders one by one, or gathered in a daily or weekly digest. */
   @ApiProperty({ enum: DIGEST_PREFERENCES })
   @Column({ type: 'enum', enum: DIGEST_PREFERENCES, enumName: 'digest_preference', default: 'immediate' })
   digest!: DigestPreference;

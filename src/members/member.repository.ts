@@ -27,7 +27,6 @@ export const escalationMembersSql = (
   SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
     AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
-/** The substitutes a chooser may name for a member. */
 function offerWhere(member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser): FindOptionsWhere<Member> {
   const anyone: FindOptionsWhere<Member> = { active: true, id: Not(member.id) };
   return chooser === 'member' ? { ...anyone, countryCode: member.countryCode } : anyone;
@@ -42,10 +41,8 @@ export function findSubstitutesOffered(
   return manager.find(Member, { where: offerWhere(member, chooser), order: { fullName: 'ASC' } });
 }
 
-/** Queries over members and their memberships, each one SQL statement. */
 @Injectable()
 export class MemberRepository {
-  /** The list's item JSON expression, built from the entities' metadata on first use. */
   private memberJsonSql?: string;
 
   constructor(private readonly dataSource: DataSource) {}
@@ -62,7 +59,6 @@ export class MemberRepository {
     await manager.save(member);
   }
 
-  /** Whether another member than `exceptId` has the address, whatever its case. */
   async emailTaken(manager: EntityManager, email: string, exceptId?: string): Promise<boolean> {
     const clash = await manager
       .createQueryBuilder(Member, 'm')
@@ -76,7 +72,6 @@ export class MemberRepository {
     return manager.existsBy(Organization, { id });
   }
 
-  /** A page of the ids of members the reader serves with today (and the reader), by name. */
   pageServingWith(reader: string, query: MemberQuery): Promise<Page<string>> {
     const qb = this.listQuery(query, false).andWhere(
       `(m.id = :reader OR (m.active AND ${SERVES_WITH_READER('m.id')}))`,
@@ -87,7 +82,6 @@ export class MemberRepository {
     });
   }
 
-  /** A page of members with their organisations, by name. */
   page(query: MemberQuery): Promise<Page<Member>> {
     return paginateRows(
       this.listQuery(query),
@@ -101,7 +95,6 @@ export class MemberRepository {
     );
   }
 
-  /** The same page as page(), as the API's JSON text, written by PostgreSQL. */
   pageJson(query: MemberQuery): Promise<string> {
     this.memberJsonSql ??= entityJsonSql(this.dataSource, Member, 'm', {
       organization: `CASE WHEN "o"."id" IS NULL THEN NULL ELSE ${entityJsonSql(this.dataSource, Organization, 'o')} END`,
@@ -142,7 +135,6 @@ export class MemberRepository {
     return qb;
   }
 
-  /** Those among `ids` with their organisations. */
   cardMembers(reader: string, ids: string[], anyOf: boolean, today: string): Promise<Member[]> {
     return this.dataSource.manager
       .createQueryBuilder(Member, 'm')
@@ -152,7 +144,6 @@ export class MemberRepository {
       .getMany();
   }
 
-  /** The members' terms on the day in the bodies. */
   termsIn(
     memberIds: string[],
     bodyIds: string[],
@@ -173,7 +164,6 @@ export class MemberRepository {
     return findSubstitutesOffered(manager, member, chooser);
   }
 
-  /** The named member when among the substitutes offered, else null. */
   offeredSubstitute(
     manager: EntityManager,
     member: Pick<Member, 'id' | 'countryCode'>,
@@ -183,7 +173,6 @@ export class MemberRepository {
     return manager.findOne(Member, { where: { ...offerWhere(member, chooser), id: substituteId } });
   }
 
-  /** The member, or null when the id names none. */
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
     return manager.findOneBy(Member, { id });
   }
@@ -204,7 +193,6 @@ export class MemberRepository {
     return manager.findBy(Member, { id: In(ids), active: true });
   }
 
-  /** The ids of active members holding a term in the body on the day. */
   async activeServingOn(manager: EntityManager, bodyId: string, day: string): Promise<string[]> {
     const rows = await manager
       .createQueryBuilder(Membership, 's')
@@ -218,7 +206,6 @@ export class MemberRepository {
     return rows.map((row) => row.memberId);
   }
 
-  /** Active members by country, then name: the choices of the meeting page's forms. */
   activeByCountry(): Promise<Member[]> {
     return this.dataSource.manager.find(Member, {
       where: { active: true },
@@ -235,7 +222,6 @@ export class MemberRepository {
     return rows.length > 0;
   }
 
-  /** Active members serving in the secretariat of any body on the day: the digest's readers. */
   activeSecretariatOn(day: string): Promise<{ id: string; email: string }[]> {
     return this.dataSource.query(
       `SELECT DISTINCT m.id, m.email FROM member m JOIN membership s ON s.member_id = m.id

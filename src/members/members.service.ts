@@ -55,7 +55,6 @@ export class MembersService {
     return member;
   }
 
-  /** One member as the acting token may see it. */
   async read(id: string): Promise<Member | MemberCard> {
     const reader = this.access.member();
     if (reader === null || reader === id) return this.get(id);
@@ -77,7 +76,6 @@ export class MembersService {
     return this.repository.page(query);
   }
 
-  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: MemberQuery): Promise<string> {
     return this.repository.pageJson(query);
   }

@@ -44,7 +44,6 @@ export class DeliveryJournal {
     }
   }
 
-  /** The journal entries of these rows, null where the SMTP server never accepted the email (as far as we know). */
   async accepted(rows: JournaledRow[]): Promise<(AcceptedEmail | null)[]> {
     if (rows.length === 0) return [];
     const raw = await this.redis.redis.mget(rows.map((row) => this.key(row)));

@@ -112,7 +112,6 @@ export class NotificationDelivery {
     }
   }
 
-  /** The reader wants non-urgent reminders gathered. */
   private async digest(
     notification: Notification,
     recipient: Member,

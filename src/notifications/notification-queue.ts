@@ -10,7 +10,6 @@ export const deliverJobId = (id: string, version: number) => `deliver-${id}-v${v
 /** While Redis is down the queue fails every reconnection attempt; once a while is enough to say so. */
 const CONNECTION_ERROR_LOG_EVERY_MS = 30_000;
 
-/** Puts planned notifications on the queue, each as a delayed job due at its moment. */
 @Injectable()
 export class NotificationQueue {
   private readonly logger = new Logger(NotificationQueue.name);
@@ -48,7 +47,6 @@ export class NotificationQueue {
     );
   }
 
-  /** The one way jobs reach the queue: each name with the data it carries. */
   private async add(jobs: { job: JobItem; opts: JobsOptions }[]): Promise<void> {
     await this.queue.addBulk(jobs.map(({ job, opts }) => ({ name: job.name, data: job.data, opts })));
   }
@@ -57,7 +55,6 @@ export class NotificationQueue {
   async heldByLiveWorker(rows: { id: string; version: number }[]): Promise<boolean[]> {
     if (rows.length === 0) return [];
     const client = await this.queue.getBackend().client;
-    // Sent together, the reads travel in one round trip.
     const locks = await Promise.all(
       rows.map((row) => client.get(`${this.queue.toKey(deliverJobId(row.id, row.version))}:lock`)),
     );

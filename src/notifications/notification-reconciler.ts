@@ -23,7 +23,6 @@ export class NotificationReconciler {
   ) {}
 
   async reconcile(now = new Date()): Promise<{ released: number; recovered: number; enqueued: number }> {
-    // Released a page at a time as well: after many workers died together, rows in sending are many.
     // A row whose worker is only slow (a loaded machine, a slow mail server) is left alone: that worker
     // still holds its job's lock, and releasing the row would send the email a second time.
     let released = 0;

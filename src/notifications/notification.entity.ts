@@ -86,7 +86,6 @@ export class Notification extends Timestamped {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
-  /** What the email needs beyond the subject's current state (e.g. the previous time of a moved meeting). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload!: Record<string, unknown>;
 }

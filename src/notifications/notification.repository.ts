@@ -32,16 +32,13 @@ export interface RescheduledNotification {
   payload: Record<string, unknown>;
 }
 
-/** A row to put on the queue: its job is due at `dueAt` and made for this `version`. */
 export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind?: string };
 
-/** A row claimed for sending, with its recipient read in the same statement. */
 export interface Claimed {
   notification: Notification;
   recipient: Member | null;
 }
 
-/** A member's scheduled row, with its meeting's start when planned for the current sequence. */
 export interface ScheduledForRecipient {
   id: string;
   kind: EmailKind;
@@ -78,7 +75,6 @@ export const NOTIFICATIONS_COUNTED_UP_TO = 10_000;
 const INSERTED_COLUMNS =
   'key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload';
 
-/** Planned rows as VALUES parameters numbered from `firstParam`. */
 function rowValues(desired: PlannedNotification[], firstParam: number): { values: string; params: unknown[] } {
   const params: unknown[] = [];
   const rows = desired.map((d) => {
@@ -118,7 +114,6 @@ const toPlanned = (row: { id: string; version: number; due_at: Date; kind: strin
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  // ---- planning (inside the caller's transaction)
 
   /** Inserts the rows whose key is new; a key planned before is left as it is (at most one email per occurrence). */
   async insertNew(manager: EntityManager, rows: PlannedNotification[]): Promise<PlannedRow[]> {
@@ -170,7 +165,6 @@ export class NotificationRepository {
     return planned;
   }
 
-  /** How many of a subject's emails of these kinds a worker is sending right now. */
   async countSending(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -241,7 +235,6 @@ export class NotificationRepository {
     return planned;
   }
 
-  /** Cancels every still-scheduled email to a member. */
   async cancelForRecipient(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
     const result = await manager.query<[unknown, number | undefined]>(
       `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $2, updated_at = now() WHERE recipient_id = $1 AND status = 'scheduled'`,
@@ -250,7 +243,6 @@ export class NotificationRepository {
     return result[1] ?? 0;
   }
 
-  /** Cancels the still-scheduled emails about a subject to one recipient. */
   async cancelScheduledTo(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -266,7 +258,6 @@ export class NotificationRepository {
     return result[1] ?? 0;
   }
 
-  /** Cancels the still-scheduled rows of a subject, of the given kinds (all kinds when none are given). */
   async cancelScheduled(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -287,7 +278,6 @@ export class NotificationRepository {
     return (await qb.execute()).affected ?? 0;
   }
 
-  /** The members a meeting's invitation or update reached (sent, or being sent). */
   async meetingInformedRecipients(manager: EntityManager, meetingId: string): Promise<string[]> {
     const rows = await manager
       .createQueryBuilder(Notification, 'n')
@@ -300,7 +290,6 @@ export class NotificationRepository {
     return rows.map((r) => r.recipient);
   }
 
-  /** Whether a meeting's invitation or update reached this member (sent, or being sent). */
   meetingInformed(manager: EntityManager, meetingId: string, recipientId: string): Promise<boolean> {
     return manager
       .createQueryBuilder(Notification, 'n')
@@ -312,7 +301,6 @@ export class NotificationRepository {
       .getExists();
   }
 
-  // ---- delivery (the worker's statements, each committing on its own)
 
   /** Claims the rows (scheduled → sending), each only at the version its job was made for and only once due. */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
@@ -338,7 +326,6 @@ export class NotificationRepository {
     return byId;
   }
 
-  /** Records rows the SMTP server accepted as `sent`. */
   async markSent(rows: { id: string; messageId: string; response: string }[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = s.message_id, smtp_response = s.response, last_error = NULL, updated_at = now()
@@ -348,7 +335,6 @@ export class NotificationRepository {
     );
   }
 
-  /** A claimed row joins its reader's digest for the slot noted in its payload. */
   async markDigested(
     manager: EntityManager,
     id: string,
@@ -385,9 +371,7 @@ export class NotificationRepository {
     return rows[0] ? toPlanned(rows[0]) : null;
   }
 
-  // ---- the reconciler's
 
-  /** A page of rows in `sending` claimed before `cutoff`, in (claimed_at, id) order after `after`. */
   findStuckSending(cutoff: Date, after: { claimedAt: string; id: string } | null, limit: number): Promise<StuckRow[]> {
     return this.dataSource.query(
       `SELECT id, version, claimed_at::text AS claimed_at_cursor FROM notification
@@ -431,7 +415,6 @@ export class NotificationRepository {
     return recorded.length;
   }
 
-  /** A page of scheduled rows due by `horizon`, in (due_at, id) order after `after`. */
   findDueScheduled(horizon: Date, after: { dueAt: string; id: string } | null, limit: number): Promise<DueRow[]> {
     return this.dataSource.query(
       `SELECT id, version, due_at, due_at::text AS due_at_cursor, kind FROM notification
@@ -441,9 +424,7 @@ export class NotificationRepository {
     );
   }
 
-  // ---- reads for composers, pages and metrics
 
-  /** The rows gathered into a member's digest for one slot, in due order. */
   gatheredForDigest(recipientId: string, slot: unknown, period: 'daily' | 'weekly'): Promise<Notification[]> {
     return this.dataSource.manager
       .createQueryBuilder(Notification, 'n')
@@ -455,7 +436,6 @@ export class NotificationRepository {
       .getMany();
   }
 
-  /** The latest failed emails, newest first; only those failed after `since` when given. */
   latestFailed(limit: number, since?: Date): Promise<FailedEmail[]> {
     return since
       ? this.dataSource.query(
@@ -468,7 +448,6 @@ export class NotificationRepository {
         );
   }
 
-  /** Emails still scheduled within the day that starts at `from`. */
   async countScheduledWithinDay(from: Date): Promise<number> {
     const [{ n }]: { n: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM notification WHERE status = 'scheduled' AND due_at >= $1 AND due_at < $1::timestamptz + interval '1 day'`,
@@ -490,7 +469,6 @@ export class NotificationRepository {
     );
   }
 
-  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: NotificationQuery): Promise<string> {
     return paginateJson(this.listQuery(query), query, entityJsonSql(this.dataSource, Notification, 'n'), {
       countUpTo: NOTIFICATIONS_COUNTED_UP_TO,
@@ -518,7 +496,6 @@ export class NotificationRepository {
     return manager.findOneBy(Notification, { id });
   }
 
-  /** How many resends of the row with this key were made (their keys are `<key>#resend<n>`). */
   countResends(manager: EntityManager, key: string): Promise<number> {
     return manager
       .createQueryBuilder(Notification, 'n')

@@ -14,7 +14,6 @@ import type { UnitOfWorkContext } from './unit-of-work';
 /** At most the SMTP socket time-out: a re-plan waits this long for its subject's emails being sent. */
 const MAX_WAIT_FOR_EMAILS_IN_FLIGHT_MS = 30_000;
 
-/** Plans notifications inside a unit of work. */
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
@@ -25,7 +24,6 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Inserts the rows whose key is new; a key planned before is left as it is (at most one email per occurrence). */
   async plan({ manager, outbox }: UnitOfWorkContext, rows: PlannedNotification[]): Promise<PlannedRow[]> {
     if (rows.length === 0) return [];
     const planned = await this.repository.insertNew(manager, rows);
@@ -72,7 +70,6 @@ export class NotificationsService {
     }
   }
 
-  /** A new subject's rows as an INSERT for a statement of the caller's. */
   newSubjectInsertSql(
     desired: PlannedNotification[],
     firstParam: number,
@@ -81,24 +78,20 @@ export class NotificationsService {
     return this.repository.newSubjectInsertSql(desired, firstParam, cte);
   }
 
-  /** The rows a caller's statement inserted with `newSubjectInsertSql`. */
   addInserted(outbox: Outbox, planned: { id: string; version: number; dueAt: string; kind: string }[]): void {
     outbox.add(this.repository.plannedFromJson(planned));
   }
 
-  /** Gives still-scheduled rows a new moment and a new version (their queued jobs then find nothing to do). */
   async reschedule({ manager, outbox }: UnitOfWorkContext, rows: RescheduledNotification[]): Promise<PlannedRow[]> {
     const planned = await this.repository.reschedule(manager, rows);
     outbox.add(planned);
     return planned;
   }
 
-  /** Cancels every still-scheduled email to a member (deactivated: they are no longer reminded of anything). */
   cancelForRecipient(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
     return this.repository.cancelForRecipient(manager, recipientId, reason);
   }
 
-  /** Cancels the still-scheduled emails about a subject to one recipient (no longer concerned by it). */
   cancelScheduledTo(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -109,7 +102,6 @@ export class NotificationsService {
     return this.repository.cancelScheduledTo(manager, subjectType, subjectId, recipientId, reason);
   }
 
-  /** Cancels the still-scheduled rows of a subject (obsolete after a change), of the given kinds or all. */
   cancelScheduled(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -124,7 +116,6 @@ export class NotificationsService {
     return this.repository.list(query);
   }
 
-  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: NotificationQuery): Promise<string> {
     return this.repository.listJson(query);
   }

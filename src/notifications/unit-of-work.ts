@@ -22,13 +22,11 @@ export class Outbox {
     this.rows.push(...rows);
   }
 
-  /** @internal The rows added so far, handed over once to the unit of work that queues them. */
   drain(): PlannedRow[] {
     return this.rows.splice(0);
   }
 }
 
-/** What work done in a unit of work gets: the EntityManager to write with, and the outbox to plan emails into. */
 export interface UnitOfWorkContext {
   readonly manager: EntityManager;
   readonly outbox: Outbox;
@@ -62,7 +60,6 @@ export class UnitOfWork {
     }
   }
 
-  /** The request waits at most ENQUEUE_WAIT_MS for the queue. */
   private async enqueueCommitted(rows: PlannedRow[]): Promise<void> {
     if (rows.length === 0) return;
     try {

@@ -6,7 +6,6 @@ import type { Page } from '../common/http/pagination';
 import type { OrganizationQuery } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 
-/** Queries over organisations, each one SQL statement. */
 @Injectable()
 export class OrganizationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,7 +22,6 @@ export class OrganizationRepository {
     await manager.save(organization);
   }
 
-  /** A page by name (English first), filtered by kind, country and a part of a name in any language. */
   page(query: OrganizationQuery): Promise<Page<Organization>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(Organization, 'o')
@@ -39,7 +37,6 @@ export class OrganizationRepository {
     return paginate(qb, query);
   }
 
-  /** The oldest organisation whose name in any language equals `name`, ignoring case and spacing. */
   findByAnyName(name: string): Promise<Organization | null> {
     return this.dataSource.manager
       .createQueryBuilder(Organization, 'o')

@@ -46,7 +46,6 @@ export class OrganizationsService {
     });
   }
 
-  /** Finds an organisation whose name in any language equals `name`, ignoring case and spacing. */
   findByAnyName(name: string): Promise<Organization | null> {
     return this.repository.findByAnyName(name);
   }

@@ -1,4 +1,3 @@
-/** Every job the workers run. */
 export enum JobName {
   DeliverNotification = 'deliver',
   ReconcileNotifications = 'reconcile',
@@ -11,11 +10,9 @@ export const JOB_NAMES: readonly JobName[] = Object.values(JobName);
 export interface DeliverNotificationData {
   notificationId: string;
   version: number;
-  /** For metrics and the queue dashboard only; the worker reads everything else from the row. */
   kind?: string;
 }
 
-/** Scheduled jobs carry nothing: they look at the database when they run. */
 export type NoJobData = Record<string, never>;
 
 export interface JobDataByName {
@@ -24,12 +21,10 @@ export interface JobDataByName {
   [JobName.PlanSecretariatDigest]: NoJobData;
 }
 
-/** A job's name with the data that name carries; `JobItem` alone is the union of all of them. */
 export type JobItem<N extends JobName = JobName> = { [K in N]: { name: K; data: JobDataByName[K] } }[N];
 
 export type JobHandler<N extends JobName> = (data: JobDataByName[N]) => Promise<unknown>;
 
-/** One handler per job name, so dispatching by name hands each handler the data its name carries. */
 export type JobHandlers = { [K in JobName]: JobHandler<K> };
 
 /** The one narrowing point: a job read back from Redis is trusted to carry the data its name says. */

@@ -1,7 +1,6 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { JobHandler, JobName } from './job.types';
 
-/** Discoverable metadata of a job handler method; read by `JobHandlerRegistry` at start-up. */
 export const OnJobMetadata = DiscoveryService.createDecorator<{ name: JobName }>();
 
 /** Marks a provider's method as the handler of one job. */

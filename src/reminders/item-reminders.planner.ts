@@ -23,12 +23,10 @@ export interface ItemPlanContext {
   workPlanId: string;
   bodyId: string;
   timeZone: string;
-  /** The body's offsets for items; null: the defaults. */
   bodyItemOffsets: string[] | null;
   escalationRecipients: Member[];
 }
 
-/** An item with the people its reminders go to. */
 export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -41,7 +39,6 @@ export class ItemRemindersPlanner {
     private readonly items: WorkPlanItemRepository,
   ) {}
 
-  /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
     const found = await this.items.planContext(manager, workPlanId, today());
     if (!found) return null;
@@ -54,7 +51,6 @@ export class ItemRemindersPlanner {
     };
   }
 
-  /** Loads the item and its plan's context, then plans (for callers that hold only the id). */
   async plan(unit: UnitOfWorkContext, itemId: string, now = new Date()): Promise<PlannedRow[]> {
     const { manager } = unit;
     const item = await this.items.findWithRecipients(manager, itemId);
@@ -71,7 +67,6 @@ export class ItemRemindersPlanner {
     return this.planLoaded(unit, item as ItemWithPeople, context, now);
   }
 
-  /** Plans from what the caller already loaded: the item with its people and its plan's context. */
   planLoaded(
     unit: UnitOfWorkContext,
     item: ItemWithPeople,
@@ -146,7 +141,6 @@ export class ItemRemindersPlanner {
     return desired;
   }
 
-  /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);
   }

@@ -11,7 +11,6 @@ export const OVERDUE_TIMES = 4;
 /** After this many overdue reminders the body's chair and the secretariat hear of it. */
 export const ESCALATE_AFTER = 2;
 
-/** An ISO 8601 duration people can read back ("P14D", "PT2H", "P1W"), not longer than a year. */
 export function parseOffset(iso: string): Duration | null {
   if (typeof iso !== 'string' || !/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(iso)) return null;
   const duration = Duration.fromISO(iso);
@@ -41,7 +40,6 @@ export function reminderMoment(moment: Date, offset: string, zone: string): Date
     .toJSDate();
 }
 
-/** The day-level moment `days` after the moment's day (overdue reminders), at 09:00 in the reader's zone. */
 export function daysAfter(moment: Date, days: number, zone: string): Date {
   return DateTime.fromJSDate(moment, { zone })
     .startOf('day')
@@ -50,14 +48,12 @@ export function daysAfter(moment: Date, days: number, zone: string): Date {
     .toJSDate();
 }
 
-/** Whole days from `from` to `to` as calendars in `zone` count them (for "in 7 days"). */
 export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
   const a = DateTime.fromJSDate(from, { zone }).startOf('day');
   const b = DateTime.fromJSDate(to, { zone }).startOf('day');
   return Math.round(b.diff(a, 'days').days);
 }
 
-/** The next digest slot at or after `after`: 09:00 the next morning (daily) or next Monday. */
 export function nextDigestSlot(after: Date, period: 'daily' | 'weekly', zone: string): Date {
   let slot = DateTime.fromJSDate(after, { zone }).set({
     hour: DAY_REMINDER_HOUR,
@@ -81,7 +77,6 @@ export function isDigestible(kind: string, payload: Record<string, unknown>): bo
   return false;
 }
 
-/** The digest slot named by its day (`slotKey`) at 09:00 in `zone`. */
 export function digestSlotOn(day: string, zone: string): Date {
   return DateTime.fromISO(day, { zone }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
 }

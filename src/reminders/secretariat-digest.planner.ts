@@ -13,7 +13,6 @@ export class SecretariatDigestPlanner {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** Everyone serving as secretariat in any body today gets one digest for this week. */
   async planWeek(now = new Date()): Promise<{ planned: number }> {
     const week = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat("kkkk-'W'WW");
     const today = now.toISOString().slice(0, 10);

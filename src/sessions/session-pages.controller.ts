@@ -20,7 +20,6 @@ export function cookieValue(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Sign-in by emailed link (passwordless, single use, 15 minutes) and sign-out. */
 @ApiExcludeController()
 @Controller()
 export class SessionPagesController {

@@ -7,12 +7,10 @@ import { Session, SignInLink } from './session.entity';
 /** Secretariat staff (a current secretariat term in any body) act as the secretariat. */
 const HOLDS_SECRETARIAT_TERM = `EXISTS (SELECT 1 FROM membership t WHERE t.member_id = s.member_id AND t.role = 'secretariat' AND t.start_date <= :today AND (t.end_date IS NULL OR t.end_date >= :today))`;
 
-/** Queries over sign-in links and sessions, each one SQL statement. */
 @Injectable()
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The active member with the address, whatever its case. */
   activeMemberByEmail(email: string): Promise<Member | null> {
     return this.dataSource.manager
       .createQueryBuilder(Member, 'm')
@@ -32,7 +30,6 @@ export class SessionRepository {
     return this.dataSource.manager.findOneBy(SignInLink, { id });
   }
 
-  /** Marks the link used when it is the member's, unused and not expired; whether it was. */
   async useLink(linkId: string, memberId: string): Promise<boolean> {
     const used = await updateReturning<{ member_id: string }>(
       this.dataSource,
@@ -47,7 +44,6 @@ export class SessionRepository {
     await manager.save(manager.create(Session, { tokenHash, memberId, expiresAt, revokedAt: null }));
   }
 
-  /** The session with its member, and whether the member holds a secretariat term on `today`. */
   async findByTokenHash(
     tokenHash: string,
     today: string,
@@ -65,7 +61,6 @@ export class SessionRepository {
     await this.dataSource.manager.update(Session, { id }, { revokedAt: new Date() });
   }
 
-  /** Revokes every open session of the member; how many. */
   async revokeAllOf(memberId: string): Promise<number> {
     const result = await this.dataSource.manager
       .createQueryBuilder()

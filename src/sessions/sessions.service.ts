@@ -15,14 +15,12 @@ export const SIGN_IN_MINUTES = 15;
 export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'wgs_session';
 
-/** A signed-in browser, its member and what the member may do today. */
 export interface FoundSession {
   session: Session;
   member: Member;
   role: Role;
 }
 
-/** Passwordless sign-in by emailed link, and the sessions it opens. */
 @Injectable()
 export class SessionsService implements OnModuleDestroy {
   /** The key that makes form tokens, then the previous secret's: forms open when APP_SECRET changed still submit. */
@@ -61,7 +59,6 @@ export class SessionsService implements OnModuleDestroy {
     await Promise.all([...this.pendingLinks]);
   }
 
-  /** Sends a link when the address belongs to an active member; says nothing either way (no address probing). */
   async requestLink(email: string): Promise<void> {
     const member = await this.repository.activeMemberByEmail(email.trim());
     if (!member) return;
@@ -82,12 +79,10 @@ export class SessionsService implements OnModuleDestroy {
     });
   }
 
-  /** The link to put in the email: signed, naming the one-time link record, expiring with it. */
   linkUrl(link: SignInLink): string {
     return `${this.config.appUrl}/sign-in/${this.tokens.sign({ member: link.memberId, kind: 'sign-in', subject: link.id, exp: Math.floor(link.expiresAt.getTime() / 1000) })}`;
   }
 
-  /** Uses the link once; returns a new session token (for the cookie) or null when the link is spent or stale. */
   async consume(linkId: string, memberId: string): Promise<{ token: string; member: Member } | null> {
     if (!(await this.repository.useLink(linkId, memberId))) return null;
     const member = await this.repository.activeMember(memberId);
@@ -97,7 +92,6 @@ export class SessionsService implements OnModuleDestroy {
     return { token, member };
   }
 
-  /** The session of a cookie, with its member's role as of this request (one statement). */
   async find(token: string | undefined): Promise<FoundSession | null> {
     if (!token || token.length > 200) return null;
     const found = await this.repository.findByTokenHash(hashToken(token), today());
@@ -115,7 +109,6 @@ export class SessionsService implements OnModuleDestroy {
     return this.repository.revokeAllOf(memberId);
   }
 
-  /** The form token of a session: cookie-authenticated forms must carry it (CSRF). */
   csrfToken(session: Session): string {
     return this.csrfWith(this.csrfKeys[0], session);
   }

@@ -45,18 +45,15 @@ const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FRO
         FROM work_plan_item_responsible rm JOIN member m ON m.id = rm.member_id WHERE rm.item_id = i.id) responsible) item)`;
 const ITEM_JSON = { withEmails: itemJson({ emails: true }), withoutEmails: itemJson({ emails: false }) };
 
-/** The inserted item's position and timestamps as JSON (from the insert's `item` expression). */
 export const INSERTED_ITEM_STAMPS_JSON = `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstantSql('created_at')}, 'updatedAt', ${isoInstantSql('updated_at')}) FROM item)`;
 
 const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
 
-/** The list's filters, the zone its month is read in, and, for a member, what they may see. */
 export type ItemFilter = Omit<WorkPlanItemQuery, 'limit' | 'offset'> & {
   zone: string;
   visibleTo: { bodies: string[]; memberId: string | null } | null;
 };
 
-/** A reminder planned in an item's statement, as the outbox announces it. */
 export interface PlannedRef {
   id: string;
   version: number;
@@ -64,21 +61,18 @@ export interface PlannedRef {
   kind: string;
 }
 
-/** Common table expressions written in the item's insert, their parameters. */
 export interface ItemStatementParts {
   ctes: string[];
   params: unknown[];
   planned: string | null;
 }
 
-/** A status or deadline change, kept in the item's history. */
 export interface ItemFieldChange {
   field: 'status' | 'deadline';
   oldValue: string;
   newValue: string;
 }
 
-/** What an item's update writes beside its columns. */
 export interface ItemUpdateWrite {
   responsibleGiven: boolean;
   changes: ItemFieldChange[];
@@ -86,7 +80,6 @@ export interface ItemUpdateWrite {
   actor: Actor;
 }
 
-/** A dated item with what its due moment is read from. */
 export interface DatedItemRow {
   id: string;
   deadline_text: string;
@@ -102,7 +95,6 @@ export interface DueItemRow {
   executor: Record<string, string> | null;
 }
 
-/** An unfinished item due within the digest's weeks, with its executing organization's name. */
 export interface DigestDeadlineRow {
   id: string;
   activity: Record<string, string>;
@@ -111,14 +103,12 @@ export interface DigestDeadlineRow {
   executor: Record<string, string> | null;
 }
 
-/** Overdue items counted by executor: the organization's name, else the member's. */
 export interface OverdueByExecutorRow {
   executor: Record<string, string> | null;
   member: string | null;
   count: number;
 }
 
-/** Overdue items counted by country ('—' for items of no country). */
 export interface OverdueByCountryRow {
   country: string;
   count: number;
@@ -129,12 +119,10 @@ export interface OverdueByCountryRow {
 export class WorkPlanItemRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Unfinished items (not on request) whose due moment has passed, earliest first. */
   overdue(now: Date, limit: number): Promise<DueItemRow[]> {
     return this.openItemsDue('i.due_at < $1', now, limit);
   }
 
-  /** Unfinished items (not on request) due within 30 days from `now`, earliest first. */
   dueWithin30Days(now: Date, limit: number): Promise<DueItemRow[]> {
     return this.openItemsDue("i.due_at >= $1 AND i.due_at < $1::timestamptz + interval '30 days'", now, limit);
   }
@@ -147,7 +135,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with everyone its reminders name: responsible members, executing organization or member. */
   findWithPeople(id: string): Promise<WorkPlanItem | null> {
     return this.dataSource.manager.findOne(WorkPlanItem, {
       where: { id },
@@ -155,7 +142,6 @@ export class WorkPlanItemRepository {
     });
   }
 
-  /** The work plan; fails when the id names none. */
   planOrFail(id: string): Promise<WorkPlan> {
     return this.dataSource.manager.findOneByOrFail(WorkPlan, { id });
   }
@@ -169,7 +155,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** Unfinished items (not on request) overdue at `now`, counted by executor, most first. */
   overdueByExecutor(now: Date): Promise<OverdueByExecutorRow[]> {
     return this.dataSource.query(
       `SELECT o.name AS executor, mm.full_name AS member, count(*)::int AS count FROM work_plan_item i
@@ -179,7 +164,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** Unfinished items (not on request) overdue at `now`, counted by each of their countries, most first. */
   overdueByCountry(now: Date): Promise<OverdueByCountryRow[]> {
     return this.dataSource.query(
       `SELECT c AS country, count(*)::int AS count FROM work_plan_item i, unnest(CASE WHEN cardinality(i.countries) = 0 THEN ARRAY['—'] ELSE i.countries END) c
@@ -188,12 +172,10 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with its executor and responsible members, or null. */
   findWithRelations(id: string): Promise<WorkPlanItem | null> {
     return this.dataSource.manager.findOne(WorkPlanItem, { where: { id }, relations: ITEM_RELATIONS });
   }
 
-  /** The plan's body, its zone and item offsets, and the escalation recipients on the day, in one statement. */
   async planContext(
     manager: EntityManager,
     workPlanId: string,
@@ -229,7 +211,6 @@ export class WorkPlanItemRepository {
     return manager.find(Organization);
   }
 
-  /** Members whose address, whatever its case, is among the lower-case `emails`. */
   membersByEmails(manager: EntityManager, emails: string[]): Promise<Member[]> {
     return manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails }).getMany();
   }
@@ -252,7 +233,6 @@ export class WorkPlanItemRepository {
     return row.start;
   }
 
-  /** Inserts the items in one statement; their ids in order. */
   async insertMany(manager: EntityManager, values: Partial<WorkPlanItem>[]): Promise<string[]> {
     const inserted = await manager
       .createQueryBuilder()
@@ -273,12 +253,10 @@ export class WorkPlanItemRepository {
       .execute();
   }
 
-  /** Whether an item has the id. */
   exists(id: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(WorkPlanItem, { id });
   }
 
-  /** The item's status and deadline changes, oldest first. */
   changesOf(itemId: string): Promise<WorkPlanItemChange[]> {
     return this.dataSource.manager.find(WorkPlanItemChange, { where: { itemId }, order: { at: 'ASC', id: 'ASC' } });
   }
@@ -297,7 +275,6 @@ export class WorkPlanItemRepository {
         });
   }
 
-  /** Items matching the filter, unsorted and without a select list. */
   private matching(filter: ItemFilter, now: Date): SelectQueryBuilder<WorkPlanItem> {
     const qb = this.dataSource.manager.createQueryBuilder(WorkPlanItem, 'i');
     if (filter.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: filter.workPlanId });
@@ -357,7 +334,6 @@ export class WorkPlanItemRepository {
     qb.andWhere(`i.due_at >= :from AND i.due_at <= :to AND ${open}`, range);
   }
 
-  /** The item locked for the caller's transaction, with its executor and the people its reminders go to. */
   async lockWithPeople(manager: EntityManager, id: string): Promise<ItemWithPeople | null> {
     const [sql, parameters] = manager
       .createQueryBuilder(WorkPlanItem, 'i')
@@ -471,27 +447,22 @@ export class WorkPlanItemRepository {
     item.updatedAt = row.updated_at;
   }
 
-  /** The organization an executor id names, or null. */
   organization(manager: EntityManager, id: string): Promise<Organization | null> {
     return manager.findOneBy(Organization, { id });
   }
 
-  /** The member an executor id names, or null. */
   member(manager: EntityManager, id: string): Promise<Member | null> {
     return manager.findOneBy(Member, { id });
   }
 
-  /** The members among the ids (those that exist). */
   members(manager: EntityManager, ids: string[]): Promise<Member[]> {
     return manager.findBy(Member, { id: In(ids) });
   }
 
-  /** Whether a meeting has the id. */
   meetingExists(manager: EntityManager, id: string): Promise<boolean> {
     return manager.existsBy(Meeting, { id });
   }
 
-  /** Locks the dated items of the body's plans with what their due moments are read from. */
   lockDatedOfBody(manager: EntityManager, bodyId: string): Promise<DatedItemRow[]> {
     return manager.query(
       `SELECT i.id, i.deadline_text, i.deadline_kind, i.deadline_windows, i.on_request FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
@@ -509,7 +480,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with those its reminders go to (responsible members, executing member). */
   findWithRecipients(manager: EntityManager, id: string): Promise<WorkPlanItem | null> {
     return manager.findOne(WorkPlanItem, {
       where: { id },

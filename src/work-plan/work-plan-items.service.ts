@@ -93,7 +93,6 @@ export class WorkPlanItemsService {
     return item;
   }
 
-  /** One statement: the plan's next position (its row locked until the commit), the item's row. */
   private async insertAtNextPosition(
     { manager, outbox }: UnitOfWorkContext,
     item: ItemWithPeople,
@@ -135,7 +134,6 @@ export class WorkPlanItemsService {
     return JSON.parse(await this.listJson(query, now)) as Page<WorkPlanItemView>;
   }
 
-  /** The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's statement. */
   async listJson(query: WorkPlanItemQuery, now = new Date()): Promise<string> {
     const { limit, offset, ...filters } = query;
     const bodies = await this.access.bodyIds();
@@ -153,7 +151,6 @@ export class WorkPlanItemsService {
     return { emails: this.access.member() === null };
   }
 
-  /** The item locked for the caller's transaction, with its executor and the people its reminders go to. */
   private async loadForUpdate(manager: EntityManager, id: string): Promise<ItemWithPeople> {
     const item = await this.items.lockWithPeople(manager, id);
     if (!item) throw ApiError.notFound('Work-plan item', id);
@@ -216,7 +213,6 @@ export class WorkPlanItemsService {
     return this.items.changesOf(id);
   }
 
-  /** An executor id names an organisation or a member; which one is found here. */
   private async resolveExecutor(manager: EntityManager, executorId: string | null) {
     if (executorId === null)
       return { executorOrganizationId: null, executorMemberId: null, executorOrganization: null, executorMember: null };

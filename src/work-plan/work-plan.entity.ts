@@ -38,7 +38,6 @@ export class WorkPlan extends Timestamped {
   @Column({ type: 'enum', enum: WORK_PLAN_STATUSES, enumName: 'work_plan_status', default: 'draft' })
   status!: WorkPlanStatus;
 
-  /** The meeting that adopted the plan. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @Column({ type: 'uuid', nullable: true })
   adoptedAtMeetingId!: string | null;

@@ -19,7 +19,6 @@ export interface WorkPlanFilter {
 export class WorkPlanRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The plan, or null when the id names none. */
   findById(id: string): Promise<WorkPlan | null> {
     return this.dataSource.manager.findOneBy(WorkPlan, { id });
   }
@@ -28,7 +27,6 @@ export class WorkPlanRepository {
     return manager.findOneBy(WorkPlan, { id });
   }
 
-  /** The body's draft or adopted plan of the latest period, or null. */
   latestOpenOfBody(manager: EntityManager, bodyId: string): Promise<WorkPlan | null> {
     return manager.findOne(WorkPlan, {
       where: { bodyId, status: In(['draft', 'adopted']) },
@@ -36,22 +34,18 @@ export class WorkPlanRepository {
     });
   }
 
-  /** The plan locked for the rest of the caller's transaction, or null. */
   lock(manager: EntityManager, id: string): Promise<WorkPlan | null> {
     return manager.findOne(WorkPlan, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The time zone of the plan's body. */
   async bodyTimeZone(manager: EntityManager, bodyId: string): Promise<string> {
     return (await manager.findOneByOrFail(Body, { id: bodyId })).timeZone;
   }
 
-  /** Inserts or updates the plan (its id and defaults filled in). */
   async save(manager: EntityManager, plan: WorkPlan): Promise<void> {
     await manager.save(plan);
   }
 
-  /** A page of plans, latest period first. */
   page(filter: WorkPlanFilter, query: PageQuery): Promise<Page<WorkPlan>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(WorkPlan, 'p')
@@ -63,12 +57,10 @@ export class WorkPlanRepository {
     return paginate(qb, query);
   }
 
-  /** Whether a body has the id. */
   bodyExists(manager: EntityManager, id: string): Promise<boolean> {
     return manager.existsBy(Body, { id });
   }
 
-  /** Whether a meeting has the id. */
   meetingExists(manager: EntityManager, id: string): Promise<boolean> {
     return manager.existsBy(Meeting, { id });
   }

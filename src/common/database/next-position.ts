@@ -8,7 +8,6 @@ export function nextPositionSql(table: OrderedTable, parentColumn: ParentColumn,
   return `(SELECT coalesce(max(position), 0)::int + 1 FROM ${table} WHERE ${parentColumn} = ${parentParam})`;
 }
 
-/** Ordered children (agenda items, date options): the position after the last one of the parent. */
 export async function nextPosition(
   manager: EntityManager,
   table: OrderedTable,

@@ -7,7 +7,6 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Page, PageQuery } from '../http/pagination';
 import { isoInstantSql } from './iso-instant-sql';
 
-/** One page and the total. */
 export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery): Promise<Page<T>> {
   const [items, total] = await qb.limit(query.limit).offset(query.offset).getManyAndCount();
   return { items, total, limit: query.limit, offset: query.offset };
@@ -43,7 +42,6 @@ export async function paginateJson<T extends ObjectLiteral>(
 }
 
 export interface PageOptions {
-  /** See paginateRows. */
   countUpTo?: number;
   /** Names the call site, whose selection, joins and order never change. */
   statementOf?: string;
@@ -59,7 +57,6 @@ interface BuiltStatement {
 const builtStatements = new WeakMap<DataSource, Map<string, BuiltStatement>>();
 const BUILT_STATEMENTS_KEPT = 500;
 
-/** Stands for a named parameter while a statement is built. */
 class ParameterName {
   constructor(readonly name: string) {}
 }
@@ -111,7 +108,6 @@ async function pageOfRows<T extends ObjectLiteral>(
   return { rows, total, totalIsLowerBound: false };
 }
 
-/** The page's statement for this call site and these WHERE conditions, built once. */
 function builtStatement<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   select: () => SelectQueryBuilder<T>,
@@ -179,7 +175,6 @@ function countSql<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cap: numbe
 
 interface RowReader {
   metadata: EntityMetadata;
-  /** Each column, the result column it comes from, and whether node-postgres's value is already the entity's. */
   columns: [ColumnMetadata, string, boolean][];
   primary: string;
 }
@@ -209,7 +204,6 @@ function hydratedAsRead(column: ColumnMetadata): boolean {
   return typeof column.type === 'string' && (PLAIN_TYPES.has(column.type) || INSTANT_TYPES.has(column.type));
 }
 
-/** Per entity and alias: its metadata and the result column each property comes from, found once. */
 const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, RowReader>>>();
 
 function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): RowReader {
@@ -230,7 +224,6 @@ function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, ali
   return found;
 }
 
-/** The entity a query builder selected under `alias`. */
 export function entityFromRow<T extends ObjectLiteral>(
   dataSource: DataSource,
   target: EntityTarget<T>,

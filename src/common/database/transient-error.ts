@@ -15,7 +15,6 @@ const TRANSIENT_CODES = new Set([
 const TRANSIENT_MESSAGES =
   /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
 
-/** Whether an error thrown by a query is worth trying again later (PostgreSQL restarted, a failover). */
 export function isTransientDatabaseError(error: unknown): boolean {
   // Duck-typed, not `instanceof Error`: socket errors come from Node's own realm, not always the caller's.
   if (typeof error !== 'object' || error === null) return false;

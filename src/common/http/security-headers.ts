@@ -23,7 +23,6 @@ const TOOLS = {
   imgSrc: ["'self'", 'data:', 'https:'],
 };
 
-/** helmet's headers everywhere, with a strict Content-Security-Policy on pages. */
 export function applySecurityHeaders(app: INestApplication, config: AppConfig): void {
   const https = config.appUrl.startsWith('https:');
   const strict = helmet({

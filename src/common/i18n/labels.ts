@@ -10,13 +10,11 @@ export type LabelKind = keyof typeof LABEL_MESSAGES extends infer Key
     : never
   : never;
 
-/** A stored code (a status, a kind, an answer) as a word in the reader's language. */
 export function label(kind: LabelKind, value: string, language: Language): string {
   const key = `label.${kind}.${value}`;
   return key in MESSAGES ? t(key as MessageKey, language) : value;
 }
 
-/** Whether a code has its word (what the unit test checks for every value of every enum). */
 export function hasLabel(kind: LabelKind, value: string): boolean {
   return `label.${kind}.${value}` in MESSAGES;
 }

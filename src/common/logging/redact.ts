@@ -20,7 +20,6 @@ export function redactPath(path: string): string {
   return redact(path).replace(SECRET_SEGMENT, '/$1/***');
 }
 
-/** Redacts every string inside a plain value (objects and arrays), keeping its shape. */
 export function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;

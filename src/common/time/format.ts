@@ -35,7 +35,6 @@ function formatter(
   return found;
 }
 
-/** "Tuesday, 3 December 2019 at 10:00" in the reader's language and zone. */
 export function formatDateTime(iso: string, zone: string, language: Language): string {
   return formatter(language, zone, 'dateTime').format(new Date(iso));
 }
@@ -48,7 +47,6 @@ export function formatTime(iso: string, zone: string, language: Language): strin
   return formatter(language, zone, 'time').format(new Date(iso));
 }
 
-/** "Asia/Almaty (UTC+5)": the zone's name and its offset at that moment. */
 export function formatZone(zone: string, iso: string, _language: Language): string {
   const part =
     formatter('en', zone, 'offset')

@@ -48,7 +48,6 @@ export function unsafeInput(value: unknown, root = 'body'): FieldProblem | null 
   return null;
 }
 
-/** Express middleware run right after the body parsers. */
 export function rejectUnsafeInput(req: Request, _res: Response, next: NextFunction): void {
   const problem = unsafeInput(req.body) ?? unsafeInput(req.query, 'query');
   next(problem ? new ApiError(HttpStatus.BAD_REQUEST, [problem]) : undefined);

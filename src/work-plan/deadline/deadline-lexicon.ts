@@ -16,14 +16,11 @@ export type Lexeme =
   | { type: 'decade' }
   | { type: 'quarter' }
   | { type: 'half' }
-  /** The letter of "Q3" / "3Q". */
   | { type: 'quarterLetter' }
-  /** The letter of "H1" / "1H". */
   | { type: 'halfLetter' }
   /** Ordinal words and roman numerals: "третий", "third", "үшінші", "III". */
   | { type: 'ordinal'; n: number }
   | { type: 'yearWord' }
-  /** Kazakh "ай" in "қараша айы". */
   | { type: 'monthWord' }
   /** "by", "к", "не позднее": the deadline is the period that follows. */
   | { type: 'by' }
@@ -49,7 +46,6 @@ export interface WordInfo {
   kkCase?: KkCase;
 }
 
-// --- normalisation -------------------------------------------------------------------------
 
 /* Deadlines repeat the same few hundred words. */
 const LOOKUP_MEMO_SIZE = 5000;
@@ -119,7 +115,6 @@ export function foldKazakh(word: string): string {
   return out;
 }
 
-// --- Kazakh suffixes -----------------------------------------------------------------------
 
 /* After a stem: plural, possessive, then one case. */
 const KK_SUFFIX_CHAIN =
@@ -139,7 +134,6 @@ function kazakhCase(suffix: string): KkCase | undefined {
   return 'other';
 }
 
-// --- the word lists ------------------------------------------------------------------------
 
 const exact = new Map<string, Lexeme>();
 const kkWords = new Map<string, Lexeme>();
@@ -155,14 +149,10 @@ function add(map: Map<string, Lexeme>, words: readonly string[], lex: Lexeme, fo
     map.set(key, lex);
   }
 }
-/** Russian and English words, and anything that must match exactly. */
 const words = (list: readonly string[], lex: Lexeme) => add(exact, list, lex);
-/** Kazakh words taken as they are. */
 const kazakh = (list: readonly string[], lex: Lexeme) => add(kkWords, list, lex, true);
-/** Kazakh stems that take any case suffix. */
 const kazakhStems = (list: readonly string[], lex: Lexeme) => add(kkStems, list, lex, true);
 
-/** Russian month forms: nominative, genitive, prepositional, dative, instrumental. */
 function russianMonth(stem: string, soft: boolean): string[] {
   return soft ? ['ь', 'я', 'е', 'ю', 'ем'].map((e) => stem + e) : ['', 'а', 'е', 'у', 'ом'].map((e) => stem + e);
 }
@@ -296,7 +286,6 @@ kazakh(['анықталады', 'нақтыланады', 'анықталмағ�
 
 const lookupMemo = new Map<string, WordInfo | null>();
 
-/** A word's meaning, or undefined when the word is not part of any deadline. */
 export function lookupWord(norm: string): WordInfo | undefined {
   let info = lookupMemo.get(norm);
   if (info === undefined) {
@@ -324,7 +313,6 @@ function lookupUncached(norm: string): WordInfo | undefined {
   return undefined;
 }
 
-// --- suffixes written on numbers: "3-й", "1st", "15-тен", "3-ші" ----------------------------
 
 const NUMBER_SUFFIXES = new Set([
   'st',
@@ -355,7 +343,6 @@ const NUMBER_SUFFIXES = new Set([
 ]);
 const KK_ORDINAL_SUFFIX = /^(?:инши|ынши|иншы|ыншы|нши|ншы|ши|шы)/;
 
-/** The meaning of a suffix glued to a number, or undefined when the word is not a suffix. */
 export function lookupNumberSuffix(norm: string): { kkCase?: KkCase } | undefined {
   if (NUMBER_SUFFIXES.has(norm)) return {};
   const folded = foldKazakh(norm);
@@ -365,10 +352,8 @@ export function lookupNumberSuffix(norm: string): { kkCase?: KkCase } | undefine
   return kkCase ? { kkCase } : undefined;
 }
 
-// --- phrases of several words ----------------------------------------------------------------
 
 export interface Phrase {
-  /** Folded words. */
   words: readonly string[];
   lex: Lexeme;
 }
@@ -432,7 +417,6 @@ for (const [text, lex] of PHRASE_LIST) {
   phrasesByFirstWord.set(ws[0], list);
 }
 
-/** Phrases that begin with this (normalised) word, longest first. */
 export function phrasesStartingWith(norm: string): readonly Phrase[] {
   return phrasesByFirstWord.get(foldKazakh(norm)) ?? [];
 }

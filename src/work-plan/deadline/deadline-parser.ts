@@ -57,7 +57,6 @@ function failer(text: string): Fail {
   };
 }
 
-// --- tokens --------------------------------------------------------------------------------
 
 type TokenKind =
   | 'word'
@@ -77,10 +76,8 @@ type TokenKind =
 
 interface Token {
   kind: TokenKind;
-  /** Offsets in the original text, for quoting it exactly. */
   start: number;
   end: number;
-  /** Where the token's fragment begins and ends when quoted as a whole. */
   lead: number;
   tail: number;
   /** No space before it: "mid-June", "3Q", "Q3/2019". */
@@ -127,7 +124,6 @@ const DASHES = new Set([
   '\uff0d',
 ]);
 
-/** White space, including the invisible characters that copy and paste brings along. */
 function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
@@ -191,7 +187,6 @@ function tokenize(text: string): Token[] {
       } else if ((m = sticky(SHORT_YEAR_DATE, text, at))) {
         token.kind = 'badDate';
       } else {
-        // A digit starts this branch, so DIGITS always matches here.
         m = sticky(DIGITS, text, at);
         token.kind = 'num';
         token.value = Number(m?.[0]);
@@ -214,7 +209,6 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** From raw tokens to the ones the grammar reads. */
 function prepare(text: string, raw: Token[]): Token[] {
   const fail = failer(text);
 
@@ -305,12 +299,10 @@ function isUnknown(t: Token): boolean {
 
 const STRIPPABLE_BESIDE_ON_REQUEST: ReadonlySet<TokenKind> = new Set(['comma', 'semicolon', 'colon', 'dash']);
 
-/** What joins "[по запросу]" to the date part: "on request: May 2019", "май 2019 или по запросу". */
 function besideOnRequest(t: Token | undefined): boolean {
   return t !== undefined && (STRIPPABLE_BESIDE_ON_REQUEST.has(t.kind) || t.lex?.type === 'or');
 }
 
-/** "[по запросу]" before or after the date part: removed, and remembered. */
 function stripOnRequest(tokens: Token[]): { body: Token[]; onRequest: boolean } {
   let first = 0;
   let last = tokens.length - 1;
@@ -328,14 +320,11 @@ function stripOnRequest(tokens: Token[]): { body: Token[]; onRequest: boolean } 
   return { body: tokens.slice(first, last + 1), onRequest };
 }
 
-// --- grammar -------------------------------------------------------------------------------
 
 type Unit = 'day' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'bare';
 
-/** One period as written. */
 interface Elem {
   unit: Unit;
-  /** Day of month, or number of the quarter / half. */
   n?: number;
   month?: number;
   season?: Season;
@@ -350,7 +339,6 @@ interface Elem {
   end: number;
 }
 
-/** One alternative: a period, or a range of two. */
 interface Node {
   elems: [Elem] | [Elem, Elem];
   start: number;
@@ -381,7 +369,6 @@ class Grammar {
     return nodes;
   }
 
-  /** ",", ";", "/", "or" — and ", or" as one. */
   private separator(): boolean {
     const c = this.cur;
     if (c?.kind === 'comma' || c?.kind === 'semicolon' || c?.kind === 'slash') {
@@ -406,7 +393,6 @@ class Grammar {
     return { elems, start: this.t[first].lead, end: this.t[this.i - 1].tail };
   }
 
-  /** "from X to Y", "с X по Y", "between X and Y". */
   private fromTo(): [Elem, Elem] {
     const from = this.i;
     const lex = this.cur?.lex;
@@ -457,7 +443,6 @@ class Grammar {
     return [a, b];
   }
 
-  /** One period with its part and year, in any of the three word orders. */
   private period(allowPart = true): Elem {
     const first = this.i;
     const lex = this.cur?.lex;
@@ -548,7 +533,6 @@ class Grammar {
     }
   }
 
-  /** "г.", "года", "жылғы", "2019-жылы"; at most two ("2019 г. г."). */
   private yearWords(): void {
     for (let k = 0; k < 2; k++) {
       const dashed = this.isDash() && this.cur?.glued && this.peek(1)?.glued && this.peek(1)?.lex?.type === 'yearWord';
@@ -558,7 +542,6 @@ class Grammar {
     }
   }
 
-  /** A period without the year written before it and without a part written before it. */
   private core(): Elem {
     const c = this.cur;
     if (!c) return this.fail(this.i, this.i - 1);
@@ -632,7 +615,6 @@ class Grammar {
     return { unit: 'bare', n: c.value, start: 0, end: 0 };
   }
 
-  /** "III квартал", "первое полугодие", "3-тоқсан", "первая декада июня". */
   private ordinalNoun(n: number, at: number): Elem {
     const noun = this.cur?.lex?.type;
     this.i++;
@@ -658,7 +640,6 @@ class Grammar {
     return month;
   }
 
-  // --- looking at tokens
 
   private get cur(): Token | undefined {
     return this.t[this.i];
@@ -704,7 +685,6 @@ class Grammar {
     return c?.kind === 'comma' || c?.kind === 'semicolon' || c?.kind === 'slash' || c?.lex?.type === 'or';
   }
 
-  /** Fails at token `at`, quoting from there to the end of the alternative it is in. */
   private fail(at: number, from = at, to?: number): never {
     const n = this.t.length;
     const first = Math.max(0, at < n ? at : Math.min(from, n - 1));
@@ -720,7 +700,6 @@ function isAlternativeBoundary(t: Token): boolean {
   return t.kind === 'semicolon' || t.lex?.type === 'or';
 }
 
-// --- years ---------------------------------------------------------------------------------
 
 /** Fills in missing years and the unit of bare numbers. */
 function resolve(nodes: Node[], fail: Fail): void {
@@ -769,7 +748,6 @@ function resolve(nodes: Node[], fail: Fail): void {
   }
 }
 
-/** "15–20 June": the bare 15 is a day of June; "III–IV квартал": the bare III is a quarter; "начало–середина июня". */
 function adoptUnit(bare: Elem, other: Elem, fail: Fail): void {
   const n = bare.n ?? 0;
   if (bare.partOnly) {
@@ -809,9 +787,7 @@ function firstMonth(el: Elem): number {
   return (monthSpan(el, 0)[0] % 12) + 1;
 }
 
-// --- windows -------------------------------------------------------------------------------
 
-/** Months as absolute indices (year * 12 + month - 1), first and last, parts applied. */
 function monthSpan(el: Elem, year = el.year ?? 0): [number, number] {
   const y = year * 12;
   let span: [number, number];

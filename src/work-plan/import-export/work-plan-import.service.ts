@@ -17,7 +17,6 @@ import { WorkPlanItemRepository } from '../work-plan-item.repository';
 import { WorkPlansService } from '../work-plans.service';
 import { readTable, ReadTable, TableFormatError, TableRow } from './work-plan-table';
 
-/** Status words people write in the table, in three languages. */
 const STATUS_WORDS: Record<string, ItemStatus> = {
   ...Object.fromEntries(ITEM_STATUSES.map((s) => [s, s])),
   'in progress': 'in_progress',
@@ -81,7 +80,6 @@ const splitList = (value: string | undefined) =>
     .filter(Boolean);
 
 const INSERT_CHUNK = 500;
-/** Rows checked between two turns of the event loop: reading a deadline costs ~0.1 ms, a full file seconds. */
 const ROWS_PER_TURN = 100;
 const NUL = '\u0000';
 
@@ -337,7 +335,6 @@ export class WorkPlanImportService {
       const ids = await this.items.insertMany(manager, values);
       const links = ids.flatMap((id, i) => chunk[i].responsibleIds.map((memberId) => ({ item_id: id, member_id: memberId })));
       if (links.length) await this.items.linkResponsible(manager, links);
-      // Only items with people to remind have reminders; the rest cost nothing here.
       for (const [i, id] of ids.entries()) {
         if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(unit, id);
       }

@@ -1,6 +1,5 @@
 import type { Language } from '../languages';
 
-/** The sentences of the meeting forms and the calendar, in the three languages. */
 export const MEETING_PAGE_MESSAGES = {
   'mp.list.upcoming': { en: 'Upcoming', ru: 'Предстоящие', kk: 'Алдағы' },
   'mp.list.past': { en: 'Past', ru: 'Прошедшие', kk: 'Өткен' },

@@ -1,6 +1,5 @@
 import type { Language } from '../languages';
 
-/** The sentences of members, bodies and the member's own page, in the three languages. */
 export const MEMBER_PAGE_MESSAGES = {
   'members.title': { en: 'Members', ru: 'Участники', kk: 'Қатысушылар' },
   'members.filters': { en: 'Filters', ru: 'Фильтры', kk: 'Сүзгілер' },

@@ -1,6 +1,5 @@
 import type { Language } from '../languages';
 
-/** The sentences of the outbox, in the three languages. */
 export const OUTBOX_PAGE_MESSAGES = {
   'outbox.title': { en: 'Outbox', ru: 'Исходящие письма', kk: 'Шығыс хаттар' },
   'outbox.lead': {

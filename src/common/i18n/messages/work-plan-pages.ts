@@ -1,6 +1,5 @@
 import type { Language } from '../languages';
 
-/** The sentences of the work-plan import preview and export, in the three languages. */
 export const WORK_PLAN_PAGE_MESSAGES = {
   'wpp.filters': { en: 'Filter the activities', ru: 'Отбор мероприятий', kk: 'Іс-шараларды сүзу' },
   'wpp.filter.due': { en: 'Deadline', ru: 'Срок', kk: 'Мерзім' },
