@@ -18,7 +18,6 @@ export interface AppConfig {
   runMigrations: boolean;
   outboxDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Zone of the secretariat, used where no body or member zone applies. */
   defaultTimeZone: string;
   queuePrefix: string;
   reconcileEveryMs: number;

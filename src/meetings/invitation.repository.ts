@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Invitation } from './invitation.entity';
 
-/**
- * The SQL of meeting participants (invitation rows). Methods that run inside a caller's transaction
- * take its EntityManager first; the others read outside any transaction.
- */
+/** The SQL of meeting participants (invitation rows). */
 @Injectable()
 export class InvitationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -120,10 +117,7 @@ export class InvitationRepository {
     return rows.map((r) => r.member_id);
   }
 
-  /**
-   * Seconds until one more substitute change is allowed, or null when it is: the `allowed`-th latest
-   * change of the last 24 hours, read from the audit log.
-   */
+  /** Seconds until one more substitute change is allowed, or null when it is. */
   async substituteChangeWait(manager: EntityManager, invitationId: string, allowed: number): Promise<number | null> {
     const rows: { wait: number }[] = await manager.query(
       `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM audit_entry

@@ -84,10 +84,7 @@ export class InvitationsService {
     private readonly invitations: InvitationRepository,
   ) {}
 
-  /**
-   * Adds participants. A scheduled meeting invites them at once; a tentative one with a date sends a
-   * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
-   */
+  /** Adds participants. */
   async invite(
     meetingId: string,
     dto: InviteDto,
@@ -134,11 +131,7 @@ export class InvitationsService {
       .sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
   }
 
-  /**
-   * Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind
-   * keeps its time. A substitute must be one the chooser is offered; naming a new one withdraws the
-   * previous one. Refusals are worded in `language`, the reader's.
-   */
+  /** Records an answer (the member's own, or one the secretariat got by phone or letter). */
   async respond(
     meetingId: string,
     memberId: string,
@@ -205,10 +198,7 @@ export class InvitationsService {
     return this.respond(meetingId, memberId, dto, this.access.member() === null ? 'secretariat' : 'member', language);
   }
 
-  /**
-   * Each change of substitute invites someone by email: one invitation's substitute changes at most
-   * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log under the invitation's lock.
-   */
+  /** Each change of substitute invites someone by email. */
   private async assertSubstituteChangeAllowed(
     manager: EntityManager,
     invitationId: string,
@@ -254,10 +244,7 @@ export class InvitationsService {
     });
   }
 
-  /**
-   * A substitute no longer named leaves the meeting, unless they were a participant in their own right
-   * or another member still sends them; their invitation is withdrawn and they are told.
-   */
+  /** A substitute no longer named leaves the meeting. */
   private async withdrawSubstitute(
     unit: UnitOfWorkContext,
     meeting: Meeting,

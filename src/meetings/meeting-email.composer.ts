@@ -23,7 +23,7 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 @Injectable()
 @ComposesNotifications('meeting')
 export class MeetingEmailComposer implements NotificationComposer {
-  /** The two things every meeting email checks, loaded for all the emails being composed at that moment in one round trip. */
+  /** The two things every meeting email checks. */
   private readonly invitations = new MicroBatch((keys: { meetingId: string; memberId: string }[]) =>
     this.records.invitationsWithMeetings(keys),
   );
@@ -175,7 +175,7 @@ export class MeetingEmailComposer implements NotificationComposer {
     }
   }
 
-  /** Told only while they are still not a participant and the meeting still takes place; the CANCEL takes it out of their calendar. */
+  /** Told only while they are still not a participant and the meeting still takes place. */
   private async withdrawal(
     notification: Notification,
     recipient: Member,

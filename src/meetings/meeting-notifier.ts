@@ -50,10 +50,7 @@ export class MeetingNotifier {
     return this.invitations.invitedNotDeclined(manager, meetingId);
   }
 
-  /**
-   * After a change of time or place: those whose invitation already went out get an update; for the
-   * others the unsent invitation is replaced by one with the new details.
-   */
+  /** After a change of time or place: those whose invitation already went out get an update. */
   async planChange(
     unit: UnitOfWorkContext,
     meeting: Meeting,
@@ -87,11 +84,7 @@ export class MeetingNotifier {
     ];
   }
 
-  /**
-   * A participant withdrawn (a substitute replaced): their unsent emails about the meeting go, and if
-   * an invitation already reached them they are told, with a calendar CANCEL. Keyed by their
-   * participant row, so each withdrawal tells them once.
-   */
+  /** A participant withdrawn (a substitute replaced). */
   async withdraw(unit: UnitOfWorkContext, meeting: Meeting, participant: Invitation): Promise<PlannedRow[]> {
     await this.notifications.cancelScheduledTo(
       unit.manager,

@@ -8,7 +8,7 @@ import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import type { Meeting } from './meeting.entity';
 
-/** Resolves who is asked (given members, or the body's composition on the meeting day) and keeps their participant rows. */
+/** Resolves who is asked (given members, or the body on the meeting day) and keeps their rows. */
 @Injectable()
 export class MeetingParticipants {
   constructor(

@@ -163,10 +163,7 @@ export class MeetingPollService {
     return answer;
   }
 
-  /**
-   * Records a member's answers to several dates in one transaction: all of them, or none when one is
-   * refused (a date removed meanwhile, the poll closed), so a form never leaves half its answers saved.
-   */
+  /** Records a member's answers to several dates in one transaction. */
   async answerAll(
     meetingId: string,
     memberId: string,
@@ -222,10 +219,7 @@ export class MeetingPollService {
     return this.buildMatrix(meetingId);
   }
 
-  /**
-   * The poll as one participant sees it, or null when they are not one. A participant is invited, so
-   * may see the meeting: no visibility query, which keeps a page of polls at its statement count.
-   */
+  /** The poll as one participant sees it, or null when they are not one. */
   async participantMatrix(meetingId: string, memberId: string): Promise<PollMatrix | null> {
     this.access.assertSelf(memberId, 'read the polls');
     const matrix = await this.buildMatrix(meetingId);
@@ -290,7 +284,7 @@ export class MeetingPollService {
     };
   }
 
-  /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation (or an update if they had one). */
+  /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation. */
   async confirm(meetingId: string, dto: ConfirmMeetingDto): Promise<MeetingView> {
     const meeting = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;

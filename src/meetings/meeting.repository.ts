@@ -13,7 +13,7 @@ import { Meeting } from './meeting.entity';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
 import { findSubstitutesOffered } from '../members/member.repository';
 
-/** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending; asked and answered in its date poll. */
+/** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending. */
 export interface MeetingAnswerCounts {
   meeting_id: string;
   invited: number;
@@ -48,10 +48,7 @@ export interface UnansweredInvitationRow {
   country_code: string;
 }
 
-/**
- * The SQL of meetings and their date options: the pages' summaries (each one statement), and the
- * reads and writes of the meeting services, which take the caller's EntityManager first.
- */
+/** The SQL of meetings and their date options. */
 @Injectable()
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}

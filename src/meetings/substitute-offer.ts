@@ -2,10 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Member } from '../members/member.entity';
 import type { MemberRepository } from '../members/member.repository';
 
-/**
- * Who names the substitute: a member answering for themself (API, email link, their page) chooses
- * among their colleagues; the secretariat records what it was told by phone or letter.
- */
+/** Who names the substitute: a member answering for themself. */
 export type SubstituteChooser = 'member' | 'secretariat';
 
 /** Why a named substitute is refused, so that each caller can answer each case its own way. */

@@ -51,7 +51,6 @@ export class NotificationQueue {
     await this.queue.addBulk(jobs.map(({ job, opts }) => ({ name: job.name, data: job.data, opts })));
   }
 
-  /** Whether a live worker still holds each row's job. */
   async heldByLiveWorker(rows: { id: string; version: number }[]): Promise<boolean[]> {
     if (rows.length === 0) return [];
     const client = await this.queue.getBackend().client;
@@ -61,7 +60,6 @@ export class NotificationQueue {
     return locks.map((lock) => lock !== null);
   }
 
-  /** Repeating jobs: one scheduler entry each, named after its job. */
   async schedule(job: JobItem, repeat: { every: number } | { pattern: string; tz: 'UTC' }): Promise<void> {
     await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data });
   }

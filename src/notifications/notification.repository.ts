@@ -69,7 +69,6 @@ export interface FailedEmail {
   last_error: string | null;
 }
 
-/** The notification list stops counting here. */
 export const NOTIFICATIONS_COUNTED_UP_TO = 10_000;
 
 const INSERTED_COLUMNS =
@@ -178,7 +177,6 @@ export class NotificationRepository {
     return sending;
   }
 
-  /** A new subject's rows as an INSERT for a statement of the caller's. */
   newSubjectInsertSql(
     desired: PlannedNotification[],
     firstParam: number,

@@ -31,7 +31,6 @@ export class NotificationsService {
     return planned;
   }
 
-  /** Makes a subject's planned rows of the given kinds match `desired`. */
   async replanAfterEmailsInFlight(
     { manager, outbox }: UnitOfWorkContext,
     subjectType: SubjectType,

@@ -3,7 +3,6 @@ import type { JobHandler, JobName } from './job.types';
 
 export const OnJobMetadata = DiscoveryService.createDecorator<{ name: JobName }>();
 
-/** Marks a provider's method as the handler of one job. */
 export function OnJob<N extends JobName>(options: { name: N }) {
   return <M extends JobHandler<N>>(
     target: object,

@@ -4,7 +4,6 @@ import { MemberRepository } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 
-/** Plans the secretariat's weekly digest once per week and person. */
 @Injectable()
 export class SecretariatDigestPlanner {
   constructor(

@@ -41,7 +41,6 @@ export class SessionsService implements OnModuleDestroy {
     );
   }
 
-  /** Starts `requestLink` without waiting for it. */
   requestLinkAfterAnswer(email: string): void {
     const pending: Promise<void> = this.requestLink(email)
       .catch((error: unknown) =>

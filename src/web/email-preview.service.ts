@@ -10,10 +10,7 @@ import type { Notification } from '../notifications/notification.entity';
 export type EmailPreview =
   { shown: true; email: RenderedEmail; linkHidden: boolean } | { shown: false; reason: string; composable: boolean };
 
-/**
- * An outbox entry rendered as the worker would render it now: the same composer (which re-checks
- * that it is still true) and the same templates, in the recipient's language and zone.
- */
+/** An outbox entry rendered as the worker would render it now. */
 @Injectable()
 export class EmailPreviewService {
   constructor(

@@ -114,7 +114,6 @@ export interface OverdueByCountryRow {
   count: number;
 }
 
-/** Queries over work-plan items and their plans, each one SQL statement. */
 @Injectable()
 export class WorkPlanItemRepository {
   constructor(private readonly dataSource: DataSource) {}

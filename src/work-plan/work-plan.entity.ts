@@ -46,7 +46,6 @@ export class WorkPlan extends Timestamped {
   @JoinColumn({ name: 'adopted_at_meeting_id' })
   adoptedAtMeeting?: Relation<Meeting> | null;
 
-  /** The position the plan's last item took. */
   @ApiPropertyOptional({
     type: 'integer',
     deprecated: true,

@@ -7,14 +7,12 @@ import { Meeting } from '../meetings/meeting.entity';
 import type { WorkPlanStatus } from './work-plan.entity';
 import { WorkPlan } from './work-plan.entity';
 
-/** The list's filters and, for a member, the bodies whose plans they may see. */
 export interface WorkPlanFilter {
   bodyId?: string;
   status?: WorkPlanStatus;
   visibleBodies: string[] | null;
 }
 
-/** Queries over work plans, each one SQL statement. */
 @Injectable()
 export class WorkPlanRepository {
   constructor(private readonly dataSource: DataSource) {}

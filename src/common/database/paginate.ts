@@ -43,7 +43,6 @@ export async function paginateJson<T extends ObjectLiteral>(
 
 export interface PageOptions {
   countUpTo?: number;
-  /** Names the call site, whose selection, joins and order never change. */
   statementOf?: string;
 }
 
@@ -146,7 +145,6 @@ function builtStatement<T extends ObjectLiteral>(
   return statement;
 }
 
-/** Runs a built statement as a named prepared statement. */
 async function queryPrepared(
   dataSource: DataSource,
   statement: BuiltStatement,

@@ -5,7 +5,6 @@ import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
 import { OUTBOX_PAGE_MESSAGES } from './messages/outbox-pages';
 import { WORK_PLAN_PAGE_MESSAGES } from './messages/work-plan-pages';
 
-/** Every sentence a person reads outside the email templates. */
 const CORE_MESSAGES = {
   'app.name': { en: 'WGECC Secretariat', ru: 'Секретариат РГОСИК', kk: 'Жұмыс тобының хатшылығы' },
   'action.accept': { en: 'I will attend', ru: 'Буду участвовать', kk: 'Қатысамын' },

@@ -1,4 +1,3 @@
-/** The words a deadline can be written with, in English, Russian and Kazakh. */
 
 export type Part = 'early' | 'mid' | 'late';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';

@@ -34,7 +34,6 @@ export class UnpackBudget {
 const formatError = (error: unknown, what = 'the archive'): ZipFormatError =>
   error instanceof ZipFormatError ? error : new ZipFormatError(`${what} cannot be read: ${(error as Error).message}`);
 
-/** An uploaded zip, opened on its central directory. */
 export class ZipArchive {
   private constructor(
     private readonly zip: ZipFile,
