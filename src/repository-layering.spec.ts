@@ -27,7 +27,9 @@ describe('only repositories touch the database', () => {
   it('finds no DataSource, .query( or createQueryBuilder outside repositories', () => {
     const offending = sources(SRC)
       .filter((file) => !ALLOWED.some((pattern) => pattern.test(file)) && !(file in EXCEPTIONS))
-      .filter((file) => /\bDataSource\b|\.query\s*[<(]|\bcreateQueryBuilder\b/.test(readFileSync(join(SRC, file), 'utf8')));
+      .filter((file) =>
+        /\bDataSource\b|\.query\s*[<(]|\bcreateQueryBuilder\b/.test(readFileSync(join(SRC, file), 'utf8')),
+      );
     expect(offending).toEqual([]);
   });
 });

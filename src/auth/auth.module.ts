@@ -14,7 +14,14 @@ import { AuthFailureLimiter } from './auth-failure-limiter';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiToken])],
   controllers: [ApiTokensController],
-  providers: [ApiTokensService, AccessPolicy, AccessRepository, ApiTokenRepository, AuthFailureLimiter, { provide: APP_GUARD, useClass: ApiTokenGuard }],
+  providers: [
+    ApiTokensService,
+    AccessPolicy,
+    AccessRepository,
+    ApiTokenRepository,
+    AuthFailureLimiter,
+    { provide: APP_GUARD, useClass: ApiTokenGuard },
+  ],
   exports: [ApiTokensService, AccessPolicy, AuthFailureLimiter],
 })
 export class AuthModule {}

@@ -31,10 +31,7 @@ export class BodyRepository {
   }
 
   page(query: BodyQuery): Promise<Page<Body>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Body, 'b')
-      .orderBy('b.created_at', 'ASC')
-      .addOrderBy('b.id');
+    const qb = this.dataSource.manager.createQueryBuilder(Body, 'b').orderBy('b.created_at', 'ASC').addOrderBy('b.id');
     if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
     if (query.parentId) qb.andWhere('b.parent_id = :parentId', { parentId: query.parentId });
     return paginate(qb, query);

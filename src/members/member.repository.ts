@@ -198,10 +198,13 @@ export class MemberRepository {
       .createQueryBuilder(Membership, 's')
       .innerJoin('s.member', 'm')
       .select('s.member_id', 'memberId')
-      .where('s.body_id = :bodyId AND s.start_date <= :day AND (s.end_date IS NULL OR s.end_date >= :day) AND m.active', {
-        bodyId,
-        day,
-      })
+      .where(
+        's.body_id = :bodyId AND s.start_date <= :day AND (s.end_date IS NULL OR s.end_date >= :day) AND m.active',
+        {
+          bodyId,
+          day,
+        },
+      )
       .getRawMany<{ memberId: string }>();
     return rows.map((row) => row.memberId);
   }

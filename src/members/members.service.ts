@@ -113,7 +113,8 @@ export class MembersService {
   }
 
   private async assertEmailFree(manager: EntityManager, email: string, exceptId?: string) {
-    if (await this.repository.emailTaken(manager, email, exceptId)) throw ApiError.field(HttpStatus.CONFLICT, 'email', `email ${email} is already used by another member`);
+    if (await this.repository.emailTaken(manager, email, exceptId))
+      throw ApiError.field(HttpStatus.CONFLICT, 'email', `email ${email} is already used by another member`);
   }
 
   private async assertOrganizationExists(manager: EntityManager, organizationId: string | null | undefined) {

@@ -113,7 +113,6 @@ const toPlanned = (row: { id: string; version: number; due_at: Date; kind: strin
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-
   /** Inserts the rows whose key is new; a key planned before is left as it is (at most one email per occurrence). */
   async insertNew(manager: EntityManager, rows: PlannedNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
@@ -299,7 +298,6 @@ export class NotificationRepository {
       .getExists();
   }
 
-
   /** Claims the rows (scheduled → sending), each only at the version its job was made for and only once due. */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
     const rows = await this.dataSource.query<
@@ -369,7 +367,6 @@ export class NotificationRepository {
     return rows[0] ? toPlanned(rows[0]) : null;
   }
 
-
   findStuckSending(cutoff: Date, after: { claimedAt: string; id: string } | null, limit: number): Promise<StuckRow[]> {
     return this.dataSource.query(
       `SELECT id, version, claimed_at::text AS claimed_at_cursor FROM notification
@@ -421,7 +418,6 @@ export class NotificationRepository {
       after ? [horizon, after.dueAt, after.id] : [horizon],
     );
   }
-
 
   gatheredForDigest(recipientId: string, slot: unknown, period: 'daily' | 'weekly'): Promise<Notification[]> {
     return this.dataSource.manager

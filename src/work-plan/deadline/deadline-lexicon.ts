@@ -1,4 +1,3 @@
-
 export type Part = 'early' | 'mid' | 'late';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
 /** Only "from" (ablative), "to" (dative) and "with/and" (comitative) change what a phrase means. */
@@ -44,7 +43,6 @@ export interface WordInfo {
   lex: Lexeme;
   kkCase?: KkCase;
 }
-
 
 /* Deadlines repeat the same few hundred words. */
 const LOOKUP_MEMO_SIZE = 5000;
@@ -114,7 +112,6 @@ export function foldKazakh(word: string): string {
   return out;
 }
 
-
 /* After a stem: plural, possessive, then one case. */
 const KK_SUFFIX_CHAIN =
   /^(?:лар|лер|дар|дер|тар|тер)?(?:сы|си|ы|и)?(?:н?(дан|ден|тан|тен|ан|ен|да|де|та|те|га|ге|ка|ке|а|е|дын|дин|тын|тин|ын|ин|ды|ди|ты|ти|мен|бен|пен))?(гы|ги|кы|ки)?$/;
@@ -132,7 +129,6 @@ function kazakhCase(suffix: string): KkCase | undefined {
   if (KK_COMITATIVE.has(grammaticalCase)) return 'com';
   return 'other';
 }
-
 
 const exact = new Map<string, Lexeme>();
 const kkWords = new Map<string, Lexeme>();
@@ -312,7 +308,6 @@ function lookupUncached(norm: string): WordInfo | undefined {
   return undefined;
 }
 
-
 const NUMBER_SUFFIXES = new Set([
   'st',
   'nd',
@@ -350,7 +345,6 @@ export function lookupNumberSuffix(norm: string): { kkCase?: KkCase } | undefine
   const kkCase = kazakhCase(rest);
   return kkCase ? { kkCase } : undefined;
 }
-
 
 export interface Phrase {
   words: readonly string[];

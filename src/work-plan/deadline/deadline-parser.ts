@@ -57,7 +57,6 @@ function failer(text: string): Fail {
   };
 }
 
-
 type TokenKind =
   | 'word'
   | 'num'
@@ -319,7 +318,6 @@ function stripOnRequest(tokens: Token[]): { body: Token[]; onRequest: boolean } 
   }
   return { body: tokens.slice(first, last + 1), onRequest };
 }
-
 
 type Unit = 'day' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'bare';
 
@@ -640,7 +638,6 @@ class Grammar {
     return month;
   }
 
-
   private get cur(): Token | undefined {
     return this.t[this.i];
   }
@@ -699,7 +696,6 @@ class Grammar {
 function isAlternativeBoundary(t: Token): boolean {
   return t.kind === 'semicolon' || t.lex?.type === 'or';
 }
-
 
 /** Fills in missing years and the unit of bare numbers. */
 function resolve(nodes: Node[], fail: Fail): void {
@@ -786,7 +782,6 @@ function carry(target: Elem, donor: Elem, direction: 'backward' | 'forward'): vo
 function firstMonth(el: Elem): number {
   return (monthSpan(el, 0)[0] % 12) + 1;
 }
-
 
 function monthSpan(el: Elem, year = el.year ?? 0): [number, number] {
   const y = year * 12;

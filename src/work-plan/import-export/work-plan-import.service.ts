@@ -143,9 +143,7 @@ export class WorkPlanImportService {
           .map((e) => e.toLowerCase()),
       ),
     );
-    const members = emails.size
-      ? await this.items.membersByEmails(manager, [...emails])
-      : [];
+    const members = emails.size ? await this.items.membersByEmails(manager, [...emails]) : [];
     const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
     const planned: PlannedRow[] = [];
     for (const row of rows) {
@@ -333,7 +331,9 @@ export class WorkPlanImportService {
         meetingId: null,
       }));
       const ids = await this.items.insertMany(manager, values);
-      const links = ids.flatMap((id, i) => chunk[i].responsibleIds.map((memberId) => ({ item_id: id, member_id: memberId })));
+      const links = ids.flatMap((id, i) =>
+        chunk[i].responsibleIds.map((memberId) => ({ item_id: id, member_id: memberId })),
+      );
       if (links.length) await this.items.linkResponsible(manager, links);
       for (const [i, id] of ids.entries()) {
         if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(unit, id);
