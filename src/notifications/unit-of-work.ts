@@ -50,7 +50,7 @@ export class UnitOfWork {
     return result;
   }
 
-  /** The work without a transaction, for writes that are one statement each. */
+  /** The work without a transaction: reads, and writes that are one statement each (atomic on their own). */
   async runStatements<T>(work: (unit: UnitOfWorkContext) => Promise<T>): Promise<T> {
     const outbox = new Outbox(OPENED_BY_UNIT_OF_WORK);
     try {
