@@ -41,7 +41,6 @@ export async function createHttpApp(
   return app;
 }
 
-/** A worker-only process: no HTTP server, the same modules and queue processors. */
 export async function createWorkerContext(
   config: AppConfig,
   logger = new JsonLogger(config.logLevel),
@@ -51,10 +50,7 @@ export async function createWorkerContext(
   return context;
 }
 
-/**
- * The OpenAPI document without a database or Redis: in preview mode Nest builds the module graph and
- * reads the routes' metadata but creates no provider, so the settings below are never used to connect.
- */
+/** The OpenAPI document without a database or Redis: in preview mode Nest creates no provider. */
 export async function describeApi(): Promise<OpenAPIObject> {
   const config = loadConfig({
     DATABASE_URL: 'postgres://openapi@127.0.0.1:1/openapi',

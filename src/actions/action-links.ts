@@ -8,7 +8,6 @@ import type { Member } from '../members/member.entity';
 import { ActionTokenService } from './action-token.service';
 import type { ActionKind } from './action-token.service';
 
-/** The answer links every email carries, labelled in the reader's language. */
 @Injectable()
 export class ActionLinks {
   constructor(

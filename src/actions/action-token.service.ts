@@ -25,9 +25,7 @@ export interface ActionClaims {
   kind: ActionKind;
   subject: string;
   option?: string;
-  /** Expiry, seconds since the epoch. */
   exp: number;
-  /** Single-use id (sign-in links only). */
   jti?: string;
 }
 
@@ -36,13 +34,8 @@ export type VerifiedToken =
 
 export const ACTION_LINK_DAYS = 60;
 
-/**
- * Signed links (HMAC-SHA256 with a key derived from APP_SECRET): nothing is stored per link, any
- * change to a link breaks its signature, and every link names its member, subject and action.
- */
 @Injectable()
 export class ActionTokenService {
-  /** The key that signs, then the previous secret's: links sent before APP_SECRET changed keep working for their 60 days. */
   private readonly keys: Buffer[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -103,7 +96,6 @@ export class ActionTokenService {
     return { ok: true, claims };
   }
 
-  /** The expiry of a link: 60 days, or sooner when its subject ends. */
   expiry(subjectEnds: Date | null, now = Date.now()): number {
     const limit = now + ACTION_LINK_DAYS * 86_400_000;
     const end = subjectEnds && subjectEnds.getTime() > now ? Math.min(limit, subjectEnds.getTime()) : limit;

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { pickText } from '../common/i18n/content-text';
@@ -7,18 +6,18 @@ import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { formatDateTime } from '../common/time/format';
-import { MeetingDateOption } from '../meetings/date-option.entity';
-import { Invitation } from '../meetings/invitation.entity';
+import type { MeetingDateOption } from '../meetings/date-option.entity';
 import { InvitationsService } from '../meetings/invitations.service';
-import { Meeting } from '../meetings/meeting.entity';
+import type { Meeting } from '../meetings/meeting.entity';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
 import { ProposeSubstituteDto, readProposalInput } from '../meetings/dto/substitute-proposal.dto';
-import { substituteOffer } from '../meetings/substitute-offer';
 import { SubstituteProposalsService } from '../meetings/substitute-proposals.service';
-import { Member } from '../members/member.entity';
-import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import type { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
+import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import type { ActionClaims } from './action-token.service';
+import { ActionRepository } from './action.repository';
 
 export interface ActionForm {
   delegateMemberId?: string;
@@ -42,14 +41,14 @@ export interface ActionView {
 export const PROPOSAL_FIELDS = ['fullName', 'email', 'organization', 'position', 'language'] as const;
 export type ProposalForm = Partial<Record<(typeof PROPOSAL_FIELDS)[number], string>>;
 
-/** Why an action can no longer be taken, in words for the reader. */
 export class ActionClosed extends Error {}
 
 /** What an answer link would record, and recording it, on behalf of the member the link names. */
 @Injectable()
 export class ActionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly records: ActionRepository,
+    private readonly members: MemberRepository,
     private readonly invitations: InvitationsService,
     private readonly poll: MeetingPollService,
     private readonly items: WorkPlanItemsService,
@@ -63,7 +62,7 @@ export class ActionService {
   }
 
   async member(claims: ActionClaims): Promise<Member | null> {
-    const member = await this.dataSource.manager.findOneBy(Member, { id: claims.member });
+    const member = await this.members.findById(claims.member);
     return member?.active ? member : null;
   }
 
@@ -85,7 +84,7 @@ export class ActionService {
       facts.push({ label: t('page.confirm.answer', lang), value: answerLabel });
       const view: ActionView = { member, facts, answer: answerLabel };
       if (claims.kind === 'meeting.delegate') {
-        const colleagues = await substituteOffer(this.dataSource.manager, member, 'member');
+        const colleagues = await this.members.substitutesOffered(member, 'member');
         view.substitutes = colleagues.map((c) => ({ id: c.id, name: c.fullName }));
         view.proposeOutside = true;
         const pending = await this.proposals.pendingOf(meeting.id, member.id);
@@ -166,21 +165,15 @@ export class ActionService {
     member: Member,
   ): Promise<{ meeting: Meeting; option: MeetingDateOption | null }> {
     const lang = member.language;
-    const meeting = await this.dataSource.manager.findOneBy(Meeting, { id: claims.subject });
+    const meeting = await this.records.meeting(claims.subject);
     if (!meeting) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the meeting no longer exists' }));
-    const invitation = await this.dataSource.manager.findOneBy(Invitation, {
-      meetingId: meeting.id,
-      memberId: member.id,
-    });
+    const invitation = await this.records.invitation(meeting.id, member.id);
     if (!invitation)
       throw new ActionClosed(t('page.error.closed', lang, { reason: 'you are no longer among the participants' }));
     if (meeting.status === 'cancelled' || meeting.status === 'held')
       throw new ActionClosed(t('page.error.closed', lang, { reason: `the meeting is ${meeting.status}` }));
     if (!claims.option) return { meeting, option: null };
-    const option = await this.dataSource.manager.findOneBy(MeetingDateOption, {
-      id: claims.option,
-      meetingId: meeting.id,
-    });
+    const option = await this.records.dateOption(meeting.id, claims.option);
     if (!option) throw new ActionClosed(t('page.error.closed', lang, { reason: 'this date option was removed' }));
     if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
       throw new ActionClosed(t('page.error.closed', lang, { reason: 'the date has been decided' }));
@@ -189,10 +182,7 @@ export class ActionService {
 
   private async itemContext(claims: ActionClaims, member: Member): Promise<WorkPlanItem> {
     const lang = member.language;
-    const item = await this.dataSource.manager.findOne(WorkPlanItem, {
-      where: { id: claims.subject },
-      relations: { responsibleMembers: true },
-    });
+    const item = await this.records.itemWithResponsible(claims.subject);
     if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity no longer exists' }));
     const concerned =
       (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;

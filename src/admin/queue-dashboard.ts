@@ -14,11 +14,6 @@ import { QUEUES } from '../queue/queue-names';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
-/**
- * Bull Board for the secretariat. Browsers cannot send bearer tokens, so it also accepts HTTP Basic
- * with a secretariat token as the password (the browser asks for it once). The browser then sends
- * those credentials with any site's form posts too: changes are accepted only from this site.
- */
 export function mountQueueDashboard(app: INestApplication, config: AppConfig): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);

@@ -1,10 +1,9 @@
-import { paginate } from '../common/database/paginate';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Page } from '../common/http/pagination';
 import { requestContext } from '../common/request-context';
-import { AuditEntry } from './audit-entry.entity';
+import type { AuditEntry } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 import { AuditQuery } from './dto/audit-query.dto';
 
 const HIDDEN_FIELDS = new Set(['tokenHash', 'token', 'secret', 'password', 'feedTokenHash']);
@@ -30,7 +29,7 @@ function snapshot(record: object | null): Record<string, unknown> | null {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(private readonly entries: AuditRepository) {}
 
   /** Records one change, inside the caller's transaction so that the change and its trace commit together. */
   async record(
@@ -43,7 +42,7 @@ export class AuditService {
   ): Promise<void> {
     const context = requestContext.get();
     const actor = requestContext.actor();
-    const entry = manager.create(AuditEntry, {
+    await this.entries.insert(manager, {
       actorKind: actor.kind,
       actorId: actor.id,
       actorName: actor.name,
@@ -54,15 +53,9 @@ export class AuditService {
       after: snapshot(after),
       requestId: context?.requestId ?? null,
     });
-    await manager.save(entry, { reload: false });
   }
 
-  /**
-   * The same entry as `record`, as an INSERT to run inside a statement of the caller's (a CTE), so
-   * that a change and its trace take one round trip. `afterSql` is a jsonb expression over the
-   * statement's other CTEs, merged into `after`: values only the database knows, such as a position.
-   * Parameters are numbered from `firstParam`.
-   */
+  /** The same entry as `record`, as an INSERT to run inside a statement of the caller's. */
   entryInsertSql(
     action: 'create' | 'update',
     entity: string,
@@ -85,18 +78,10 @@ export class AuditService {
       JSON.stringify(snapshot(after)),
       context?.requestId ?? null,
     ];
-    const $ = (i: number) => `$${firstParam + i}`;
-    return {
-      sql: `INSERT INTO audit_entry (actor_kind, actor_id, actor_name, action, entity, entity_id, before, after, request_id)
-            VALUES (${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}::jsonb, ${$(7)}::jsonb || ${afterSql}, ${$(8)})`,
-      params,
-    };
+    return { sql: this.entries.insertSql(firstParam, afterSql), params };
   }
 
-  async list(query: AuditQuery): Promise<Page<AuditEntry>> {
-    const qb = this.entries.createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
-    if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
-    if (query.id) qb.andWhere('a.entity_id = :id', { id: query.id });
-    return paginate(qb, query);
+  list(query: AuditQuery): Promise<Page<AuditEntry>> {
+    return this.entries.page(query);
   }
 }

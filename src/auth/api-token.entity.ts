@@ -17,7 +17,6 @@ export class ApiToken {
   @Column({ type: 'enum', enum: ['secretariat', 'member'], enumName: 'role' })
   role!: Role;
 
-  /** The member a member-role token acts as, when it is bound to one. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @Column({ type: 'uuid', nullable: true })
   memberId!: string | null;
@@ -26,7 +25,6 @@ export class ApiToken {
   @Column({ type: 'char', length: 64, select: false })
   tokenHash!: string;
 
-  /** The first characters of the token, so people can tell their tokens apart. */
   @ApiProperty()
   @Column({ type: 'varchar', length: 12 })
   prefix!: string;

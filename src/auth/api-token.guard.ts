@@ -11,10 +11,7 @@ import { ApiTokensService } from './api-tokens.service';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { sameSecret } from './token-hash';
 
-/**
- * Every route needs a bearer token unless marked @Public() or a web page (whose session the page guard
- * checks); the role decides what it may do.
- */
+/** Every route needs a bearer token unless marked @Public() or a web page (whose session the page guard checks). */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
   constructor(

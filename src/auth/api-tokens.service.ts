@@ -1,43 +1,33 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Member } from '../members/member.entity';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
 import { ApiError } from '../common/http/api-error';
 import { requestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { ApiToken } from './api-token.entity';
+import { ApiTokenRepository } from './api-token.repository';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
 import { hashToken, newToken } from './token-hash';
 
 /** How often one process records a token's last use; every request would turn reads into writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/**
- * How long a process trusts a token it has just found active without asking PostgreSQL again: a
- * revocation takes effect at once in the process that made it, within this time in the others.
- */
+/** How long a process trusts a token it has just found active without asking PostgreSQL again. */
 export const ACTIVE_TOKEN_TRUSTED_MS = 5_000;
 const ACTIVE_TOKENS_KEPT = 1_000;
 
-/**
- * How long a process answers "not valid" for a token it has just looked up in vain, so a flood of
- * one wrong token does not reach PostgreSQL. Tokens are random: none found now can become valid,
- * except one created since, which `create` clears here.
- */
+/** How long a process answers "not valid" for a token it has just looked up in vain. */
 export const UNKNOWN_TOKEN_REMEMBERED_MS = 5_000;
 const UNKNOWN_TOKENS_KEPT = 10_000;
 
 @Injectable()
 export class ApiTokensService {
   private readonly lastUsedWritten = new Map<string, number>();
-  /** By token hash: tokens found active lately, until when they are trusted. */
   private readonly activeTokens = new Map<string, { token: ApiToken; until: number }>();
-  /** By token hash: tokens found neither active nor known lately, until when that answer stands (oldest first). */
   private readonly unknownTokens = new Map<string, number>();
 
   constructor(
-    @InjectRepository(ApiToken) private readonly repository: Repository<ApiToken>,
-    private readonly dataSource: DataSource,
+    private readonly repository: ApiTokenRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
@@ -51,12 +41,7 @@ export class ApiTokensService {
     }
     const unknownUntil = this.unknownTokens.get(tokenHash);
     if (unknownUntil !== undefined && unknownUntil > now) return null;
-    // A token bound to a member acts for that member only while they are active.
-    const found = await this.repository
-      .createQueryBuilder('t')
-      .leftJoin(Member, 'm', 'm.id = t.member_id')
-      .where('t.token_hash = :tokenHash AND t.revoked_at IS NULL AND (t.member_id IS NULL OR m.active)', { tokenHash })
-      .getOne();
+    const found = await this.repository.findActive(tokenHash);
     if (!found) {
       this.activeTokens.delete(tokenHash);
       this.rememberUnknown(tokenHash, now);
@@ -68,13 +53,12 @@ export class ApiTokensService {
     return found;
   }
 
-  /** Returns the token itself once; only its hash is kept. */
   async create(dto: CreateApiTokenDto): Promise<{ token: string; apiToken: ApiToken }> {
     const token = newToken();
-    const apiToken = await this.dataSource.transaction(async (manager) => {
+    const apiToken = await this.unitOfWork.run(async ({ manager }) => {
       if (dto.role === 'member' && !dto.memberId)
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', 'a member token acts as one member: give memberId');
-      if (dto.memberId && !(await manager.existsBy(Member, { id: dto.memberId })))
+      if (dto.memberId && !(await this.repository.memberExists(manager, dto.memberId)))
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
       const created = manager.create(ApiToken, {
         name: dto.name,
@@ -84,7 +68,7 @@ export class ApiTokensService {
         prefix: token.slice(0, 12),
         createdBy: requestContext.actor().name,
       });
-      await manager.save(created);
+      await this.repository.save(manager, created);
       await this.audit.record(manager, 'create', 'api_token', created.id, null, created);
       return created;
     });
@@ -93,17 +77,17 @@ export class ApiTokensService {
   }
 
   list(): Promise<ApiToken[]> {
-    return this.repository.find({ order: { createdAt: 'DESC' } });
+    return this.repository.all();
   }
 
   async revoke(id: string): Promise<ApiToken> {
-    const revoked = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(ApiToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const revoked = await this.unitOfWork.run(async ({ manager }) => {
+      const token = await this.repository.lock(manager, id);
       if (!token) throw ApiError.notFound('API token', id);
       if (token.revokedAt) return token;
       const before = { ...token };
       token.revokedAt = new Date();
-      await manager.save(token);
+      await this.repository.save(manager, token);
       await this.audit.record(manager, 'revoke', 'api_token', id, before, token);
       return token;
     });
@@ -133,6 +117,6 @@ export class ApiTokensService {
     const now = Date.now();
     if (now - (this.lastUsedWritten.get(id) ?? 0) < LAST_USED_RESOLUTION_MS) return;
     this.lastUsedWritten.set(id, now);
-    void this.repository.update({ id }, { lastUsedAt: new Date(now) }).catch(() => this.lastUsedWritten.delete(id));
+    void this.repository.touch(id, new Date(now)).catch(() => this.lastUsedWritten.delete(id));
   }
 }

@@ -6,19 +6,12 @@ export const AUTH_FAILURES_PER_MINUTE = 60;
 /** Addresses remembered as refused in one process; past this, the longest-refused are forgotten first. */
 const REFUSED_ADDRESSES_KEPT = 10_000;
 
-/**
- * Limits failed authentication per client address. Failures are counted in Redis, shared by every
- * process; an address found over the limit is then refused here, before its token is looked up,
- * so a flood of wrong tokens costs neither PostgreSQL nor Redis a query per request.
- */
 @Injectable()
 export class AuthFailureLimiter {
-  /** By client address: until when (ms) it is refused. */
   private readonly refused = new Map<string, number>();
 
   constructor(private readonly limiter: RateLimiter) {}
 
-  /** Seconds the address must still wait, or null when it may try. */
   waitFor(address: string | undefined): number | null {
     const until = this.refused.get(address ?? '');
     if (until === undefined) return null;
@@ -28,7 +21,6 @@ export class AuthFailureLimiter {
     return null;
   }
 
-  /** Counts one failure of the address; returns the seconds to wait when it is now over the limit, else null. */
   async failed(address: string | undefined): Promise<number | null> {
     const key = address ?? '';
     const wait = await this.limiter.hit({
@@ -43,7 +35,6 @@ export class AuthFailureLimiter {
     return wait;
   }
 
-  /** The sentence of the 429 answer. */
   static message(wait: number): string {
     return `Too many requests with a wrong token from this address; try again in ${wait} s`;
   }

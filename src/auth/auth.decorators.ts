@@ -3,17 +3,12 @@ import type { Role } from '../common/request-context';
 
 export const PUBLIC_ROUTE = 'auth:public';
 export const ALLOWED_ROLES = 'auth:roles';
-/**
- * Marks a web page route: it answers to the page session cookie, checked by the page guard
- * (src/web/page-access.ts), so the API's bearer-token guard leaves it alone. Its value is the audience.
- */
+/** Marks a web page route: it answers to the page session cookie, checked by the page guard. */
 export const PAGE_ROUTE = 'auth:page';
 
 /** No token and no session needed (health, metrics probes, documentation, sign-in, secret-link pages). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** Roles that may call the route; without it only the secretariat may. */
 export const AllowRoles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-/** Readable by every authenticated role. */
 export const ReadAccess = () => AllowRoles('secretariat', 'member');

@@ -9,7 +9,6 @@ export function newToken(prefix = 'wgs_'): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
-/** Compares two secrets in constant time, whatever their lengths. */
 export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(hashToken(a), 'hex'), Buffer.from(hashToken(b), 'hex'));
 }

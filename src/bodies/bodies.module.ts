@@ -9,12 +9,13 @@ import { Body } from './body.entity';
 import { ContinuityReportService } from './continuity-report.service';
 import { Membership } from './membership.entity';
 import { BodyRepository } from './body.repository';
+import { MembershipRepository } from './membership.repository';
 import { MembershipsService } from './memberships.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Body, Membership]), RemindersModule, WorkPlanModule, MembersModule],
   controllers: [BodiesController, ReportsController],
-  providers: [BodiesService, MembershipsService, ContinuityReportService, BodyRepository],
+  providers: [BodiesService, MembershipsService, ContinuityReportService, BodyRepository, MembershipRepository],
   exports: [BodiesService, MembershipsService, ContinuityReportService, BodyRepository],
 })
 export class BodiesModule {}

@@ -1,25 +1,22 @@
-import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
-import { Meeting } from '../meetings/meeting.entity';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { ItemDueMoments } from '../work-plan/item-due-moments';
 import { Body } from './body.entity';
+import { BodyRepository } from './body.repository';
 import { BodyQuery, CreateBodyDto, UpdateBodyDto } from './dto/body.dto';
 
 @Injectable()
 export class BodiesService {
   constructor(
-    @InjectRepository(Body) private readonly repository: Repository<Body>,
-    private readonly dataSource: DataSource,
+    private readonly repository: BodyRepository,
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
     private readonly meetingReminders: MeetingRemindersPlanner,
@@ -28,7 +25,7 @@ export class BodiesService {
   ) {}
 
   create(dto: CreateBodyDto): Promise<Body> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       if (dto.parentId) await this.assertParent(manager, dto.parentId, null);
       const body = manager.create(Body, {
         name: dto.name,
@@ -37,34 +34,26 @@ export class BodiesService {
         timeZone: canonicalTimeZone(dto.timeZone ?? 'Asia/Almaty'),
         reminderOffsets: dto.reminderOffsets ? { ...dto.reminderOffsets } : null,
       });
-      await manager.save(body);
+      await this.repository.save(manager, body);
       await this.audit.record(manager, 'create', 'body', body.id, null, body);
       return body;
     });
   }
 
   async get(id: string): Promise<Body> {
-    const body = await this.repository.findOneBy({ id });
+    const body = await this.repository.findById(id);
     if (!body) throw ApiError.notFound('Body', id);
     return body;
   }
 
-  async list(query: BodyQuery): Promise<Page<Body>> {
-    const qb = this.repository.createQueryBuilder('b').orderBy('b.created_at', 'ASC').addOrderBy('b.id');
-    if (query.kind) qb.andWhere('b.kind = :kind', { kind: query.kind });
-    if (query.parentId) qb.andWhere('b.parent_id = :parentId', { parentId: query.parentId });
-    return paginate(qb, query);
+  list(query: BodyQuery): Promise<Page<Body>> {
+    return this.repository.page(query);
   }
 
-  /**
-   * A new zone or new reminder offsets change when the body's reminders are due: its future meetings'
-   * reminders, its items' due moments and their reminders are planned again in the same transaction
-   * (queued after the commit), so a failure leaves the body as it was.
-   */
   update(id: string, dto: UpdateBodyDto): Promise<Body> {
     return this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
-      const body = await manager.findOne(Body, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const body = await this.repository.lock(manager, id);
       if (!body) throw ApiError.notFound('Body', id);
       if (dto.parentId) await this.assertParent(manager, dto.parentId, id);
       const before = { ...body };
@@ -72,7 +61,7 @@ export class BodiesService {
       manager.merge(Body, body, rest);
       if (reminderOffsets !== undefined) body.reminderOffsets = reminderOffsets ? { ...reminderOffsets } : null;
       if (dto.timeZone) body.timeZone = canonicalTimeZone(dto.timeZone);
-      await manager.save(body);
+      await this.repository.save(manager, body);
       await this.replanReminders(unit, before, body);
       await this.audit.record(manager, 'update', 'body', id, before, body);
       return body;
@@ -84,9 +73,7 @@ export class BodiesService {
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const zoneChanged = before.timeZone !== body.timeZone;
     if (!same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings)) {
-      const meetings = await manager.find(Meeting, {
-        where: { bodyId: body.id, status: 'scheduled', startsAt: MoreThan(new Date()) },
-      });
+      const meetings = await this.repository.futureMeetings(manager, body.id);
       for (const meeting of meetings) await this.meetingReminders.plan(unit, meeting);
     }
     if (zoneChanged) await this.dueMoments.rezoneBody(manager, body.id, body.timeZone);
@@ -94,17 +81,10 @@ export class BodiesService {
       await this.itemReminders.planBody(unit, body.id);
   }
 
-  /** The parent must exist and must not be the body itself or one of its descendants. */
   private async assertParent(manager: EntityManager, parentId: string, bodyId: string | null) {
-    const rows: { id: string }[] = await manager.query(
-      `WITH RECURSIVE chain(id, parent_id) AS (
-         SELECT id, parent_id FROM body WHERE id = $1
-         UNION SELECT b.id, b.parent_id FROM body b JOIN chain c ON b.id = c.parent_id
-       ) SELECT id FROM chain`,
-      [parentId],
-    );
-    if (rows.length === 0) throw ApiError.field(HttpStatus.BAD_REQUEST, 'parentId', `no body has the id ${parentId}`);
-    if (bodyId && rows.some((row) => row.id === bodyId)) {
+    const chain = await this.repository.selfAndAncestors(manager, parentId);
+    if (chain.length === 0) throw ApiError.field(HttpStatus.BAD_REQUEST, 'parentId', `no body has the id ${parentId}`);
+    if (bodyId && chain.includes(bodyId)) {
       throw ApiError.field(
         HttpStatus.CONFLICT,
         'parentId',

@@ -32,7 +32,6 @@ export class Body extends Timestamped {
   @JoinColumn({ name: 'parent_id' })
   parent?: Relation<Body> | null;
 
-  /** Reminder offsets (ISO 8601 durations before the moment) for this body's meetings and work-plan items; null: the defaults. */
   @ApiProperty({
     type: 'object',
     nullable: true,
@@ -45,7 +44,6 @@ export class Body extends Timestamped {
   @Column({ type: 'jsonb', nullable: true })
   reminderOffsets!: { meetings?: string[] | null; items?: string[] | null } | null;
 
-  /** Where deadlines of this body fall due at the end of the day. */
   @ApiProperty()
   @Column({ type: 'text', default: 'Asia/Almaty' })
   timeZone!: string;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Repository } from 'typeorm';
 import { todayIn, yearsBetween } from '../common/time/dates';
 import { Body } from './body.entity';
 import { Membership } from './membership.entity';
+import { MembershipRepository } from './membership.repository';
 import { BodiesService } from './bodies.service';
 
 /** The documents' lesson: at least two years of continuous membership is what makes the group work. */
@@ -36,14 +35,13 @@ export interface ContinuityReport {
   periodYears: number;
   periodStart: string;
   seats: SeatContinuity[];
-  /** People who held the seats of each country in the period: turnover per country. */
   turnoverByCountry: { countryCode: string; seats: number; people: number; flaggedSeats: number }[];
 }
 
 @Injectable()
 export class ContinuityReportService {
   constructor(
-    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly memberships: MembershipRepository,
     private readonly bodies: BodiesService,
   ) {}
 
@@ -51,14 +49,7 @@ export class ContinuityReportService {
     const body = await this.bodies.get(bodyId);
     const day = at ?? todayIn(body.timeZone);
     const periodStart = DateTime.fromISO(day).minus({ years }).toISODate()!;
-    const terms = await this.memberships
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.member', 'm')
-      .where('s.body_id = :bodyId', { bodyId })
-      .andWhere("s.role <> 'secretariat'")
-      .andWhere('s.start_date <= :day', { day })
-      .orderBy('s.start_date', 'ASC')
-      .getMany();
+    const terms = await this.memberships.seatTermsUpTo(bodyId, day);
 
     const bySeat = new Map<string, Membership[]>();
     for (const term of terms) bySeat.set(term.seat, [...(bySeat.get(term.seat) ?? []), term]);

@@ -1,18 +1,15 @@
-import { paginate } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { MemberCards } from '../members/member-cards';
-import { Member } from '../members/member.entity';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
-import { Body } from './body.entity';
 import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
 import { Membership } from './membership.entity';
 import type { MembershipRole } from './membership.entity';
+import { MembershipRepository } from './membership.repository';
 
 /** Escalations about overdue items go to whoever holds these roles in the body. */
 const ESCALATION_ROLES: MembershipRole[] = ['chair', 'secretariat'];
@@ -20,8 +17,7 @@ const ESCALATION_ROLES: MembershipRole[] = ['chair', 'secretariat'];
 @Injectable()
 export class MembershipsService {
   constructor(
-    @InjectRepository(Membership) private readonly repository: Repository<Membership>,
-    private readonly dataSource: DataSource,
+    private readonly repository: MembershipRepository,
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
     private readonly itemReminders: ItemRemindersPlanner,
@@ -32,8 +28,8 @@ export class MembershipsService {
   create(bodyId: string, dto: CreateMembershipDto): Promise<Membership> {
     return this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
-      await this.assertBody(manager, bodyId);
-      const member = await manager.findOneBy(Member, { id: dto.memberId });
+      await this.assertBody(bodyId, manager);
+      const member = await this.repository.member(manager, dto.memberId);
       if (!member) throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
       const membership = manager.create(Membership, {
         bodyId,
@@ -44,34 +40,23 @@ export class MembershipsService {
         endDate: dto.endDate ?? null,
       });
       await this.assertValidTerm(manager, membership);
-      await manager.save(membership);
+      await this.repository.save(manager, membership);
       await this.audit.record(manager, 'create', 'membership', membership.id, null, membership);
       if (ESCALATION_ROLES.includes(membership.role)) await this.itemReminders.planBody(unit, bodyId);
       return membership;
     });
   }
 
-  /** A body's terms, read by the secretariat and by those serving in the body (who see the holders as cards). */
   async list(bodyId: string, query: MembershipQuery) {
     await this.access.assertBodyVisible(bodyId);
-    await this.assertBody(this.dataSource.manager, bodyId);
-    const qb = this.repository
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.member', 'm')
-      .where('s.body_id = :bodyId', { bodyId })
-      .orderBy('s.seat', 'ASC')
-      .addOrderBy('s.start_date', 'ASC')
-      .addOrderBy('s.id', 'ASC');
-    if (query.at) qb.andWhere('s.start_date <= :at AND (s.end_date IS NULL OR s.end_date >= :at)', { at: query.at });
-    if (query.memberId) qb.andWhere('s.member_id = :memberId', { memberId: query.memberId });
-    if (query.role) qb.andWhere('s.role = :role', { role: query.role });
-    const page = await paginate(qb, query);
+    await this.assertBody(bodyId);
+    const page = await this.repository.page(bodyId, query);
     return { ...page, items: await this.cards.onTerms(page.items) };
   }
 
   async get(bodyId: string, id: string) {
     await this.access.assertBodyVisible(bodyId);
-    const membership = await this.repository.findOne({ where: { id, bodyId }, relations: { member: true } });
+    const membership = await this.repository.findWithMember(bodyId, id);
     if (!membership) throw ApiError.notFound('Membership', id);
     const [shown] = await this.cards.onTerms([membership]);
     return shown;
@@ -80,15 +65,12 @@ export class MembershipsService {
   update(bodyId: string, id: string, dto: UpdateMembershipDto): Promise<Membership> {
     return this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
-      const membership = await manager.findOne(Membership, {
-        where: { id, bodyId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const membership = await this.repository.lock(manager, bodyId, id);
       if (!membership) throw ApiError.notFound('Membership', id);
       const before = { ...membership };
       manager.merge(Membership, membership, dto);
       await this.assertValidTerm(manager, membership);
-      await manager.save(membership);
+      await this.repository.save(manager, membership);
       await this.audit.record(manager, 'update', 'membership', id, before, membership);
       if (ESCALATION_ROLES.includes(membership.role) || ESCALATION_ROLES.includes(before.role))
         await this.itemReminders.planBody(unit, bodyId);
@@ -96,8 +78,8 @@ export class MembershipsService {
     });
   }
 
-  private async assertBody(manager: EntityManager, bodyId: string) {
-    if (!(await manager.existsBy(Body, { id: bodyId }))) throw ApiError.notFound('Body', bodyId);
+  private async assertBody(bodyId: string, manager?: EntityManager) {
+    if (!(await this.repository.bodyExists(bodyId, manager))) throw ApiError.notFound('Body', bodyId);
   }
 
   /** A term ends after it starts, and one member's terms in one body never overlap (the database checks too). */
@@ -109,15 +91,7 @@ export class MembershipsService {
         `endDate (${term.endDate}) is before startDate (${term.startDate})`,
       );
     }
-    const overlapping = await manager
-      .createQueryBuilder(Membership, 's')
-      .where('s.member_id = :memberId AND s.body_id = :bodyId', { memberId: term.memberId, bodyId: term.bodyId })
-      .andWhere(term.id ? 's.id <> :id' : 'TRUE', { id: term.id })
-      .andWhere(`daterange(s.start_date, s.end_date, '[]') && daterange(:start::date, :end::date, '[]')`, {
-        start: term.startDate,
-        end: term.endDate,
-      })
-      .getOne();
+    const overlapping = await this.repository.overlapping(manager, term);
     if (overlapping) {
       const until = overlapping.endDate ?? 'now (open)';
       throw ApiError.conflict(

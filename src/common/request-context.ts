@@ -9,7 +9,6 @@ export interface Actor {
   id: string | null;
   name: string;
   role: Role;
-  /** The member acting, when the actor is one (links, sessions, member-bound tokens). */
   memberId?: string | null;
 }
 
@@ -30,7 +29,6 @@ export const requestContext = {
   actor(): Actor {
     return storage.getStore()?.actor ?? SYSTEM_ACTOR;
   },
-  /** Acts as `actor` for the rest of the current request. */
   actAs(actor: Actor) {
     const store = storage.getStore();
     if (store) store.actor = actor;

@@ -5,12 +5,10 @@ import { isValidTimeZone } from '../common/time/time-zone';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
-/** Every setting the service reads, validated once at start. */
 export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   port: number;
-  /** Unset: emails are written as .eml files under `outboxDir`. */
   smtpUrl: string | null;
   mailFrom: string;
   appUrl: string;
@@ -22,34 +20,20 @@ export interface AppConfig {
   runMigrations: boolean;
   outboxDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Zone of the secretariat, used where no body or member zone applies. */
   defaultTimeZone: string;
-  /** Prefix for BullMQ keys, so that several deployments (or test runs) can share one Redis. */
   queuePrefix: string;
-  /** How often the reconciler repairs the queue from PostgreSQL. */
   reconcileEveryMs: number;
   /** A notification left in `sending` this long (its worker died) is released and tried again. */
   sendingTimeoutMs: number;
   /** First wait before retrying a temporary SMTP failure; it doubles per attempt, up to an hour. */
   retryBaseMs: number;
-  /** The longest wait between two tries of a temporary failure. */
   retryMaxMs: number;
-  /** Emails delivered at once by each worker process. */
   workerConcurrency: number;
-  /** SMTP connections each process keeps open. */
   smtpPoolConnections: number;
-  /**
-   * Emails of one process that may have ended their data without their acceptance being recorded yet.
-   * A worker killed outright sends each of them again, so this is the most duplicates one crash causes.
-   */
+  /** Emails of one process that may have ended their data without their acceptance being recorded yet. */
   smtpMaxUnconfirmed: number;
-  /** API requests one token may make per minute (all API processes together). */
   apiRequestsPerMinute: number;
-  /**
-   * Express's "trust proxy": which peers may name the client in X-Forwarded-For (false: none, the
-   * socket's address counts; true: any; a number: that many hops; else addresses, subnets or the
-   * names loopback, linklocal, uniquelocal). The per-address rate limits count what it yields.
-   */
+  /** Express's "trust proxy": which peers may name the client in X-Forwarded-For. */
   trustProxy: boolean | number | string[];
   /** Where a reader's language lacks a text the secretariat wrote, the languages tried next. */
   contentLanguageFallback: FallbackChain;
@@ -57,7 +41,6 @@ export interface AppConfig {
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-/** One entry of a TRUST_PROXY list as Express's proxy-addr takes it: a name, an address, or address/prefix or address/netmask. */
 function isProxyEntry(entry: string): boolean {
   if (PROXY_NAMES.has(entry)) return true;
   const [address, range, extra] = entry.split('/');
@@ -88,7 +71,6 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** Reads and checks the environment; throws one ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: { variable: string; message: string }[] = [];
   const fail = (variable: string, message: string) => problems.push({ variable, message });
@@ -200,7 +182,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return config;
 }
 
-/** The secrets a signature may have been made with, the signing one first; only the first ever signs. */
 export function secretsForVerifying(config: Pick<AppConfig, 'appSecret' | 'appSecretPrevious'>): string[] {
   return config.appSecretPrevious === null ? [config.appSecret] : [config.appSecret, config.appSecretPrevious];
 }

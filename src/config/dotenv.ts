@@ -3,10 +3,6 @@ import { existsSync } from 'node:fs';
 /** Given to an entry point whose whole environment is explicit (tests, benchmarks): no .env fills its gaps. */
 export const NO_ENV_FILE = '--no-env-file';
 
-/**
- * Loads .env from the working directory when present; real environment variables win. Called only by
- * entry points (main.ts, seed-demo.ts, the migration CLI's data source), never by code tests import.
- */
 export function loadDotEnv(argv: readonly string[] = process.argv, path = '.env'): void {
   if (argv.includes(NO_ENV_FILE)) return;
   if (existsSync(path)) process.loadEnvFile(path);

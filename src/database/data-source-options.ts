@@ -3,7 +3,6 @@ import { MIGRATIONS } from '../../migrations/index';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** One definition shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',

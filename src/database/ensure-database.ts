@@ -21,7 +21,6 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Drops the database named in the URL (whoever is connected) and creates it empty: for tests and benchmarks only. */
 export async function recreateDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, '')).replace(/"/g, '""');

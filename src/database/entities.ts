@@ -18,7 +18,6 @@ import { WorkPlanItemChange } from '../work-plan/work-plan-item-change.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlan } from '../work-plan/work-plan.entity';
 
-/** Every entity, listed rather than globbed so that the app, the CLI and the tests load them the same way. */
 export const ENTITIES = [
   AuditEntry,
   ApiToken,

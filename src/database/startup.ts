@@ -21,7 +21,6 @@ function reason(error: unknown): string {
   return redact([e.code, e.message].filter(Boolean).join(': ') || String(error));
 }
 
-/** Makes sure PostgreSQL and Redis answer, creates the database if needed, and applies pending migrations. */
 export async function prepareInfrastructure(config: AppConfig, logger: LoggerService): Promise<void> {
   try {
     await ensureDatabase(config.databaseUrl);

@@ -237,7 +237,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
     'Asia/Dushanbe',
     [{ body: 'wg', role: 'member', startDate: '2018-03-01', endDate: '2021-12-31' }],
   ),
-  // Turkmenistan.
   member(
     'Мерген Атаев',
     'm.atayev@demo.wgecc.example',
@@ -261,7 +260,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
     'Asia/Ashgabat',
     [{ body: 'wg', role: 'alternate', seat: 'TM', startDate: '2020-10-01' }],
   ),
-  // Uzbekistan.
   member(
     'Дилноза Юсупова',
     'd.yusupova@demo.wgecc.example',
@@ -285,7 +283,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
     'Asia/Tashkent',
     [{ body: 'wg', role: 'alternate', seat: 'UZ', startDate: '2023-04-01' }],
   ),
-  // European Union.
   member(
     'Anna Schmidt',
     'anna.schmidt@demo.wgecc.example',
@@ -319,7 +316,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
     'Europe/Vienna',
     [{ body: 'wg', role: 'member', seat: 'Environment Agency Austria', startDate: '2018-01-01' }],
   ),
-  // Observers.
   member(
     'Tomasz Kowalski',
     't.kowalski@demo.wgecc.example',
@@ -370,7 +366,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
     'Europe/Zurich',
     [{ body: 'wg', role: 'observer', seat: 'UNECE', startDate: '2018-09-01' }],
   ),
-  // The secretariat (WECOOP).
   member(
     'Laura Bianchi',
     'l.bianchi@demo.wgecc.example',

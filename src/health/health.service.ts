@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { answerWithin } from '../common/time/answer-within';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { RedisClient } from '../queue/redis.provider';
+import { HealthRepository } from './health.repository';
 import { ShutdownDrain } from './shutdown-drain';
 
 interface Probe {
@@ -27,7 +27,7 @@ async function probe(check: () => Promise<unknown>): Promise<Probe> {
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly drain: ShutdownDrain,
@@ -38,10 +38,6 @@ export class HealthService {
     return { status: 'ok' as const, role: this.config.role, shuttingDown: this.drain.since !== null };
   }
 
-  /**
-   * Whether to send this process new requests: not once it is stopping (it only finishes those in
-   * hand), nor while PostgreSQL or Redis does not answer.
-   */
   async ready() {
     const since = this.drain.since;
     if (since) {
@@ -56,7 +52,7 @@ export class HealthService {
 
   async check() {
     const [database, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.database.ping()),
       probe(() => this.redis.redis.ping()),
     ]);
     return {

@@ -7,16 +7,7 @@ export const SHUTDOWN_DRAIN_MS = 1500;
 /** The signals Nest's shutdown hooks stop the process on that an orchestrator or a terminal sends. */
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
 
-/**
- * On SIGTERM, Node's server.close() also drops the connections whose request it has not read yet
- * (a busy process reads them late): their clients see a reset although they sent the request before
- * the signal. Serving on for a moment first lets those requests start; they then complete before the
- * server closes, while the database is still open. A programmatic close (tests) does not wait.
- *
- * The process counts as draining from the signal itself, before Nest's shutdown hooks run (stopping
- * the workers of a process with both roles can take a while), so that readiness turns away a load
- * balancer's new requests for the whole drain.
- */
+/** On SIGTERM, Node's server.close() also drops the connections whose request it has not read yet. */
 @Injectable()
 export class ShutdownDrain implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private drainingSince: Date | null = null;
@@ -26,7 +17,6 @@ export class ShutdownDrain implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  /** When the stop signal arrived; null while the process takes new requests. */
   get since(): Date | null {
     return this.drainingSince;
   }

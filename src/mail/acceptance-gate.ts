@@ -1,22 +1,11 @@
 import { Readable } from 'node:stream';
 
-/**
- * One email's place at the gate. The stream takes it when the email's data has gone out and only
- * the terminating "." is left to send; the sender gives it back once the server's answer is recorded,
- * or once the send has failed. Giving back a place never taken, or twice, does nothing.
- */
 export interface AcceptanceTicket {
-  /** Resolves when the email may end its data; resolves at once if the ticket was given back meanwhile. */
   take(): Promise<void>;
   giveBack(): void;
 }
 
-/**
- * Bounds how many emails of this process are between ending their data and having the server's
- * acceptance recorded. A worker killed in that span leaves those emails to be sent again, so the bound
- * is the most duplicates one crash can cause, whatever the number of SMTP connections: they still
- * exchange envelopes and bodies side by side, and only wait here for the last round trip.
- */
+/** Bounds how many emails of this process are between ending their data and having the server's acceptance recorded. */
 export class AcceptanceGate {
   private held = 0;
   private readonly waiting: (() => void)[] = [];
@@ -55,17 +44,12 @@ export class AcceptanceGate {
     };
   }
 
-  /** The held place goes straight to the longest waiter, so no newcomer overtakes the queue. */
   private pass(): void {
     const next = this.waiting.shift();
     if (next) next();
     else this.held--;
   }
 
-  /**
-   * The message as the SMTP connection reads it, holding back its end until the ticket is taken. The
-   * connection starts reading only after the server's "354", so nothing waits here during the envelope.
-   */
   static gated(message: Readable, ticket: AcceptanceTicket): Readable {
     let started = false;
     const gated = new Readable({

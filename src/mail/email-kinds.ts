@@ -25,13 +25,11 @@ export const EMAIL_KINDS = [
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
-/** A link the reader can follow to answer from the email itself. */
 export interface ActionLink {
   label: string;
   url: string;
 }
 
-/** Instants are ISO 8601 strings; templates format them with the dateTime/date/time helpers in the reader's language. */
 export interface MeetingView {
   title: string;
   kind: string;
@@ -70,7 +68,6 @@ export interface Common {
   language: Language;
   recipient: { fullName: string; timeZone: string };
   appUrl: string;
-  /** Where the reader changes language, time zone or digest; absent until member access exists. */
   preferencesUrl?: string | null;
   /** Non-essential mail carries it (List-Unsubscribe too). */
   unsubscribeUrl?: string | null;
@@ -139,7 +136,6 @@ export interface EmailData {
   'sign-in-link': Common & { url: string; expiresMinutes: number };
 }
 
-/** What every email knows of its reader: their language, name and zone, and where the service lives. */
 export function emailCommon(
   recipient: { language: Language; fullName: string; timeZone: string },
   appUrl: string,

@@ -23,11 +23,6 @@ function decode(text: string): string {
   });
 }
 
-/**
- * The plain-text twin of our own email HTML: blocks become lines, links keep their address,
- * list items get a dash. Made for the templates in templates/email (simple, known markup), and
- * an order of magnitude faster than a general converter, which matters at hundreds of emails a second.
- */
 export function htmlToText(html: string): string {
   const text = html
     .replace(/<!--[\s\S]*?-->/g, '')

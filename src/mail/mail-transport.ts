@@ -18,7 +18,6 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   headers?: Record<string, string>;
-  /** A text/calendar part (invitations, updates, cancellations). */
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
   language?: string;
 }
@@ -39,10 +38,6 @@ export class DeliveryError extends Error {
   }
 }
 
-/**
- * Records the server's acceptance. Called while the email holds its place at the acceptance gate,
- * which passes on when this returns: the record must be sent before the first `await`.
- */
 export type OnAccepted = (result: SendResult) => Promise<void>;
 
 interface GatedMailOptions extends Mail.Options {
@@ -93,11 +88,6 @@ export class MailTransport implements OnApplicationShutdown {
     }
   }
 
-  /**
-   * Resolves once the server has accepted the email and `onAccepted` has recorded it. Between the end
-   * of the email's data and that record the email holds a place at the acceptance gate
-   * (SMTP_MAX_UNCONFIRMED places per process): a crash there is the only way to send it twice.
-   */
   async send(email: OutgoingEmail, onAccepted: OnAccepted = () => Promise.resolve()): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,
@@ -178,7 +168,6 @@ export class MailTransport implements OnApplicationShutdown {
     return new DeliveryError(`${e.code ? `${e.code}: ` : ''}${text}`, permanent, code);
   }
 
-  /** The last shutdown phase: queue workers have finished the emails in hand by then. */
   onApplicationShutdown() {
     this.transporter.close();
   }

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { AgendaItem } from './agenda-item.entity';
 import { CreateAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
 import { MeetingRepository } from './meeting.repository';
@@ -12,7 +13,8 @@ import { MeetingsService } from './meetings.service';
 @Injectable()
 export class AgendaService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly members: MemberRepository,
     private readonly meetings: MeetingsService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
@@ -21,12 +23,14 @@ export class AgendaService {
 
   async list(meetingId: string): Promise<AgendaItem[]> {
     await this.access.assertMeetingVisible(meetingId);
-    await this.meetings.load(this.dataSource.manager, meetingId);
-    return this.records.agenda(this.dataSource.manager, meetingId);
+    return this.unitOfWork.runStatements(async ({ manager }) => {
+      await this.meetings.load(manager, meetingId);
+      return this.records.agenda(manager, meetingId);
+    });
   }
 
   add(meetingId: string, dto: CreateAgendaItemDto): Promise<AgendaItem> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       await this.meetings.load(manager, meetingId, true);
       await this.assertPresenter(manager, dto.presenterId);
       const item = await this.records.addAgendaItem(manager, {
@@ -42,7 +46,7 @@ export class AgendaService {
   }
 
   update(meetingId: string, itemId: string, dto: UpdateAgendaItemDto): Promise<AgendaItem> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const item = await this.records.agendaItem(manager, meetingId, itemId, true);
       if (!item) throw ApiError.notFound('Agenda item', itemId);
       await this.assertPresenter(manager, dto.presenterId);
@@ -55,7 +59,7 @@ export class AgendaService {
   }
 
   remove(meetingId: string, itemId: string): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const item = await this.records.agendaItem(manager, meetingId, itemId);
       if (!item) throw ApiError.notFound('Agenda item', itemId);
       await this.records.removeAgendaItem(manager, item);
@@ -65,7 +69,7 @@ export class AgendaService {
 
   /** The new order must name every item exactly once, so that no item is lost or doubled by a stale page. */
   reorder(meetingId: string, dto: ReorderAgendaDto): Promise<AgendaItem[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       await this.meetings.load(manager, meetingId, true);
       const items = await this.records.agendaItems(manager, meetingId);
       const ids = new Set(items.map((i) => i.id));
@@ -94,7 +98,7 @@ export class AgendaService {
   }
 
   private async assertPresenter(manager: EntityManager, presenterId: string | null | undefined) {
-    if (presenterId && !(await manager.existsBy(Member, { id: presenterId }))) {
+    if (presenterId && !(await this.members.exists(manager, presenterId))) {
       throw ApiError.field(HttpStatus.BAD_REQUEST, 'presenterId', `no member has the id ${presenterId}`);
     }
   }

@@ -7,10 +7,7 @@ import { Member } from '../members/member.entity';
 export const INVITATION_RESPONSES = ['pending', 'accepted', 'declined', 'tentative', 'delegated'] as const;
 export type InvitationResponse = (typeof INVITATION_RESPONSES)[number];
 
-/**
- * A participant of a meeting. The row exists from the date poll on; `invitedAt` is set when the
- * invitation itself goes out (on confirmation, or at once for a scheduled meeting).
- */
+/** A participant of a meeting. */
 @Entity('invitation')
 @Index(['meetingId', 'memberId'], { unique: true })
 export class Invitation extends Timestamped {

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Invitation } from './invitation.entity';
 
-/**
- * The SQL of meeting participants (invitation rows). Methods that run inside a caller's transaction
- * take its EntityManager first; the others read outside any transaction.
- */
+/** The SQL of meeting participants (invitation rows). */
 @Injectable()
 export class InvitationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -42,6 +39,15 @@ export class InvitationRepository {
 
   ofMembers(manager: EntityManager, meetingId: string, memberIds: string[]): Promise<Invitation[]> {
     return manager.findBy(Invitation, { meetingId, memberId: In(memberIds) });
+  }
+
+  /** Participants who were sent the invitation (or a save-the-date) and have not declined. */
+  async invitedNotDeclined(manager: EntityManager, meetingId: string): Promise<string[]> {
+    const rows = await manager.find(Invitation, {
+      where: { meetingId, invitedAt: Not(IsNull()), response: Not('declined') },
+      select: { memberId: true },
+    });
+    return rows.map((r) => r.memberId);
   }
 
   exists(manager: EntityManager, meetingId: string, memberId: string): Promise<boolean> {

@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { CENTRAL_ASIA } from '../common/validation/country-codes';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
@@ -73,7 +73,7 @@ const toView = (i: Invitation): InvitationView => ({
 @Injectable()
 export class InvitationsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly members: MemberRepository,
     private readonly meetings: MeetingsService,
     private readonly participants: MeetingParticipants,
     private readonly notifier: MeetingNotifier,
@@ -84,10 +84,7 @@ export class InvitationsService {
     private readonly invitations: InvitationRepository,
   ) {}
 
-  /**
-   * Adds participants. A scheduled meeting invites them at once; a tentative one with a date sends a
-   * "save the date"; a tentative one without a date only records them (the poll or the confirmation reaches them).
-   */
+  /** Adds participants. */
   async invite(
     meetingId: string,
     dto: InviteDto,
@@ -130,18 +127,14 @@ export class InvitationsService {
   }
 
   private async participantsOf(meetingId: string): Promise<InvitationView[]> {
-    await this.meetings.load(this.dataSource.manager, meetingId);
+    await this.unitOfWork.runStatements(({ manager }) => this.meetings.load(manager, meetingId));
     const rows = await this.invitations.participantsOf(meetingId);
     return rows
       .map(toView)
       .sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
   }
 
-  /**
-   * Records an answer (the member's own, or one the secretariat got by phone or letter); a changed mind
-   * keeps its time. A substitute must be one the chooser is offered; naming a new one withdraws the
-   * previous one. Refusals are worded in `language`, the reader's.
-   */
+  /** Records an answer (the member's own, or one the secretariat got by phone or letter). */
   async respond(
     meetingId: string,
     memberId: string,
@@ -157,7 +150,7 @@ export class InvitationsService {
       if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
       const invitation = await this.invitations.lock(manager, meetingId, memberId);
       if (!invitation) {
-        if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
+        if (!(await this.members.exists(manager, memberId))) throw ApiError.notFound('Member', memberId);
         throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
       }
       if (dto.response === 'delegated') {
@@ -170,8 +163,8 @@ export class InvitationsService {
         // The substitute already named stays allowed: a guest the secretariat approved is on no member's offer.
         if (dto.delegateMemberId !== invitation.delegateMemberId) {
           const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
-          const member = await manager.findOneByOrFail(Member, { id: memberId });
-          const check = await checkSubstitute(manager, member, chooser, dto.delegateMemberId);
+          const member = await this.members.findByIdOrFail(manager, memberId);
+          const check = await checkSubstitute(this.members, manager, member, chooser, dto.delegateMemberId);
           if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
         }
       } else if (dto.delegateMemberId) {
@@ -287,10 +280,7 @@ export class InvitationsService {
     });
   }
 
-  /**
-   * A substitute no longer named leaves the meeting, unless they were a participant in their own right
-   * or another member still sends them; their invitation is withdrawn and they are told.
-   */
+  /** A substitute no longer named leaves the meeting. */
   private async withdrawSubstitute(
     unit: UnitOfWorkContext,
     meeting: Meeting,
@@ -307,7 +297,7 @@ export class InvitationsService {
   }
 
   async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'scheduled' && meeting.status !== 'held') {
         throw ApiError.conflict(

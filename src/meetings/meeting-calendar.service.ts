@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
@@ -8,15 +7,15 @@ import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { Member } from '../members/member.entity';
-import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
+import type { Member } from '../members/member.entity';
+import { UnitOfWork } from '../notifications/unit-of-work';
 import { buildCalendarFeed, buildMeetingCalendar } from './calendar/meeting-calendar';
 import type { CalendarAttendee, CalendarMeeting, PartStat } from './calendar/meeting-calendar';
-import { CalendarFeedToken } from './calendar-feed-token.entity';
+import { CalendarFeedRepository } from './calendar-feed.repository';
 import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import type { InvitationResponse } from './invitation.entity';
-import { Meeting } from './meeting.entity';
+import type { Meeting } from './meeting.entity';
 import { locationText, meetingText } from './meeting.view';
 import { MeetingsService } from './meetings.service';
 
@@ -37,7 +36,8 @@ export class MeetingCalendarService {
   private readonly domain: string;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly feeds: CalendarFeedRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly meetings: MeetingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessPolicy,
@@ -110,46 +110,33 @@ export class MeetingCalendarService {
 
   async meetingFile(meetingId: string): Promise<string> {
     await this.access.assertMeetingVisible(meetingId);
-    const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
+    const meeting = await this.unitOfWork.runStatements(({ manager }) => this.meetings.load(manager, meetingId));
     if (!meeting.startsAt) throw ApiError.conflict('The meeting has no date yet: a calendar file needs one');
     return buildMeetingCalendar('PUBLISH', this.toCalendarMeeting(meeting), []);
   }
 
   /** A new secret feed address for the member; the previous one stops working. */
   async issueFeed(memberId: string): Promise<{ url: string }> {
-    if (!(await this.dataSource.manager.existsBy(Member, { id: memberId })))
-      throw ApiError.notFound('Member', memberId);
+    if (!(await this.feeds.memberExists(memberId))) throw ApiError.notFound('Member', memberId);
     const token = newToken('cal_');
-    await this.dataSource.manager.upsert(
-      CalendarFeedToken,
-      { memberId, tokenHash: hashToken(token), createdAt: new Date() },
-      ['memberId'],
-    );
+    await this.feeds.setToken(memberId, hashToken(token));
     return { url: `${this.config.appUrl}/calendar/${token}.ics` };
   }
 
   async revokeFeed(memberId: string): Promise<void> {
-    const result = await this.dataSource.manager.delete(CalendarFeedToken, { memberId });
-    if (!result.affected) throw ApiError.notFound('Calendar feed of member', memberId);
+    if (!(await this.feeds.removeToken(memberId))) throw ApiError.notFound('Calendar feed of member', memberId);
   }
 
   /** The member's meetings (cancelled ones stay, marked cancelled, so calendars remove them) and their deadlines. */
   async feed(token: string): Promise<string | null> {
-    const manager = this.dataSource.manager;
-    const found = await manager.findOneBy(CalendarFeedToken, { tokenHash: hashToken(token) });
+    const found = await this.feeds.findToken(hashToken(token));
     if (!found) return null;
-    const member = await manager.findOneBy(Member, { id: found.memberId });
+    const member = await this.feeds.member(found.memberId);
     if (!member || !member.active) return null;
     const invitations = await this.invitations.ofMember(member.id);
     const meetingIds = invitations.filter((i) => i.response !== 'declined').map((i) => i.meetingId);
-    const meetings = meetingIds.length ? await manager.find(Meeting, { where: { id: In(meetingIds) } }) : [];
-    const items = await manager
-      .createQueryBuilder(WorkPlanItem, 'i')
-      .innerJoin('work_plan_item_responsible', 'r', 'r.item_id = i.id AND r.member_id = :memberId', {
-        memberId: member.id,
-      })
-      .where("i.status NOT IN ('done', 'cancelled')")
-      .getMany();
+    const meetings = meetingIds.length ? await this.feeds.meetings(meetingIds) : [];
+    const items = await this.feeds.openItemsOf(member.id);
     return buildCalendarFeed(
       `WGECC — ${member.fullName}`,
       meetings.filter((m) => m.startsAt).map((m) => this.toCalendarMeeting(m, member.language)),

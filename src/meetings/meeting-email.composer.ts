@@ -1,25 +1,22 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { ActionLinks } from '../actions/action-links';
 import { MicroBatch } from '../common/batching/micro-batch';
-import { rowToEntity } from '../common/database/update-returning';
 import { pickText } from '../common/i18n/content-text';
 import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
-import { Member } from '../members/member.entity';
+import type { Member } from '../members/member.entity';
 import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
-import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
-import { Invitation } from './invitation.entity';
-import { Meeting } from './meeting.entity';
+import type { Invitation } from './invitation.entity';
+import type { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
 import { locationText, meetingText } from './meeting.view';
 import { decisionLabel } from './minutes.service';
-import { MeetingDecision, MeetingMinutes } from './minutes.entity';
+import { MeetingEmailRepository } from './meeting-email.repository';
 
 const skip = (reason: string): Composition => ({ send: false, reason });
 
@@ -27,13 +24,13 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 @Injectable()
 @ComposesNotifications('meeting')
 export class MeetingEmailComposer implements NotificationComposer {
-  /** The two things every meeting email checks, loaded for all the emails being composed at that moment in one round trip. */
+  /** The two things every meeting email checks. */
   private readonly invitations = new MicroBatch((keys: { meetingId: string; memberId: string }[]) =>
-    this.loadInvitations(keys),
+    this.records.invitationsWithMeetings(keys),
   );
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly records: MeetingEmailRepository,
     private readonly calendar: MeetingCalendarService,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,11 +42,10 @@ export class MeetingEmailComposer implements NotificationComposer {
   }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
-    const manager = this.dataSource.manager;
     const invitation = await this.invitations.call({ meetingId: notification.subjectId!, memberId: recipient.id });
     if (notification.kind === 'substitute-withdrawn') return this.withdrawal(notification, recipient, invitation);
     if (!invitation) {
-      const exists = await manager.existsBy(Meeting, { id: notification.subjectId! });
+      const exists = await this.records.meetingExists(notification.subjectId!);
       return skip(exists ? 'the recipient is no longer a participant' : 'the meeting no longer exists');
     }
     const meeting = invitation.meeting!;
@@ -67,20 +63,17 @@ export class MeetingEmailComposer implements NotificationComposer {
         if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
           return skip(`the date is decided: the meeting is ${meeting.status}`);
         if (meeting.pollClosesAt && meeting.pollClosesAt < new Date()) return skip('the poll has closed');
-        const options = await manager.find(MeetingDateOption, {
-          where: { meetingId: meeting.id },
-          order: { position: 'ASC' },
-        });
+        const options = await this.records.options(meeting.id);
         const poll = {
           closesAt: meeting.pollClosesAt?.toISOString() ?? null,
           url: `${this.config.appUrl}/meetings/${meeting.id}/poll`,
         };
         if (notification.kind === 'poll-chase') {
           const answered = options.length
-            ? await manager.countBy(MeetingDateAnswer, {
-                memberId: recipient.id,
-                optionId: In(options.map((o) => o.id)),
-              })
+            ? await this.records.countAnswersOf(
+                recipient.id,
+                options.map((o) => o.id),
+              )
             : 0;
           if (answered >= options.length) return skip('the recipient has answered every option');
           return { send: true, kind: 'poll-chase', data: { ...common, poll } };
@@ -166,12 +159,9 @@ export class MeetingEmailComposer implements NotificationComposer {
         };
       }
       case 'minutes-available': {
-        const minutes = await manager.findOneBy(MeetingMinutes, { meetingId: meeting.id });
+        const minutes = await this.records.minutes(meeting.id);
         if (minutes?.status !== 'approved') return skip('the minutes are not approved');
-        const decisions = await manager.find(MeetingDecision, {
-          where: { meetingId: meeting.id },
-          order: { number: 'ASC' },
-        });
+        const decisions = await this.records.decisions(meeting.id);
         return {
           send: true,
           kind: 'minutes-available',
@@ -187,21 +177,20 @@ export class MeetingEmailComposer implements NotificationComposer {
     }
   }
 
-  /** Told only while they are still not a participant and the meeting still takes place; the CANCEL takes it out of their calendar. */
+  /** Told only while they are still not a participant and the meeting still takes place. */
   private async withdrawal(
     notification: Notification,
     recipient: Member,
     invitation: Invitation | null,
   ): Promise<Composition> {
     if (invitation) return skip('the recipient is a participant again');
-    const manager = this.dataSource.manager;
-    const meeting = await manager.findOneBy(Meeting, { id: notification.subjectId! });
+    const meeting = await this.records.meeting(notification.subjectId!);
     if (!meeting) return skip('the meeting no longer exists');
     if (meeting.status !== 'scheduled' && meeting.status !== 'tentative')
       return skip(`the meeting is ${meeting.status}`);
     const namedBy =
       typeof notification.payload.substituteFor === 'string'
-        ? await manager.findOneBy(Member, { id: notification.payload.substituteFor })
+        ? await this.records.member(notification.payload.substituteFor)
         : null;
     const calendar = meeting.startsAt
       ? { method: 'CANCEL' as const, content: this.calendar.forEmail('CANCEL', meeting, recipient, null) }
@@ -216,24 +205,6 @@ export class MeetingEmailComposer implements NotificationComposer {
       },
       calendar,
     };
-  }
-
-  private async loadInvitations(keys: { meetingId: string; memberId: string }[]): Promise<(Invitation | null)[]> {
-    const rows = await this.dataSource.query<
-      { invitation: Record<string, unknown>; meeting: Record<string, unknown> }[]
-    >(
-      `SELECT row_to_json(i) AS invitation, row_to_json(m) AS meeting
-       FROM invitation i JOIN meeting m ON m.id = i.meeting_id
-       WHERE (i.meeting_id, i.member_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
-      [keys.map((k) => k.meetingId), keys.map((k) => k.memberId)],
-    );
-    const found = new Map<string, Invitation>();
-    for (const row of rows) {
-      const invitation = rowToEntity(this.dataSource, Invitation, row.invitation);
-      invitation.meeting = rowToEntity(this.dataSource, Meeting, row.meeting);
-      found.set(`${invitation.meetingId}|${invitation.memberId}`, invitation);
-    }
-    return keys.map((k) => found.get(`${k.meetingId}|${k.memberId}`) ?? null);
   }
 
   view(meeting: Meeting, recipient: Member): EmailMeetingView {

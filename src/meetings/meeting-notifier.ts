@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EmailKind } from '../mail/email-kinds';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import type { PlannedRow } from '../notifications/notification.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
-import { Invitation } from './invitation.entity';
+import type { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
 import type { Meeting } from './meeting.entity';
 
 /** Plans the emails about a meeting, one per participant, inside the caller's transaction. */
@@ -15,6 +16,8 @@ export class MeetingNotifier {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly repository: NotificationRepository,
+    private readonly members: MemberRepository,
+    private readonly invitations: InvitationRepository,
   ) {}
 
   async plan(
@@ -25,7 +28,7 @@ export class MeetingNotifier {
     options: { key?: string; payload?: Record<string, unknown>; dueAt?: Date } = {},
   ): Promise<PlannedRow[]> {
     if (memberIds.length === 0) return [];
-    const members = await unit.manager.findBy(Member, { id: In(memberIds), active: true });
+    const members = await this.members.activeByIds(unit.manager, memberIds);
     return this.notifications.plan(
       unit,
       members.map((member) => ({
@@ -43,18 +46,11 @@ export class MeetingNotifier {
   }
 
   /** Participants who were sent the invitation (or a save-the-date) and have not declined. */
-  async invitedParticipants(manager: EntityManager, meetingId: string): Promise<string[]> {
-    const rows = await manager.find(Invitation, {
-      where: { meetingId, invitedAt: Not(IsNull()), response: Not('declined') },
-      select: { memberId: true },
-    });
-    return rows.map((r) => r.memberId);
+  invitedParticipants(manager: EntityManager, meetingId: string): Promise<string[]> {
+    return this.invitations.invitedNotDeclined(manager, meetingId);
   }
 
-  /**
-   * After a change of time or place: those whose invitation already went out get an update; for the
-   * others the unsent invitation is replaced by one with the new details.
-   */
+  /** After a change of time or place: those whose invitation already went out get an update. */
   async planChange(
     unit: UnitOfWorkContext,
     meeting: Meeting,
@@ -88,11 +84,7 @@ export class MeetingNotifier {
     ];
   }
 
-  /**
-   * A participant withdrawn (a substitute replaced): their unsent emails about the meeting go, and if
-   * an invitation already reached them they are told, with a calendar CANCEL. Keyed by their
-   * participant row, so each withdrawal tells them once.
-   */
+  /** A participant withdrawn (a substitute replaced). */
   async withdraw(unit: UnitOfWorkContext, meeting: Meeting, participant: Invitation): Promise<PlannedRow[]> {
     await this.notifications.cancelScheduledTo(
       unit.manager,

@@ -1,19 +1,21 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { EntityManager, In } from 'typeorm';
-import { Membership } from '../bodies/membership.entity';
+import type { EntityManager } from 'typeorm';
 import { ApiError } from '../common/http/api-error';
 import { t } from '../common/i18n/messages';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import type { AudienceDto } from './dto/poll.dto';
 import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import type { Meeting } from './meeting.entity';
 
-/** Resolves who is asked (given members, or the body's composition on the meeting day) and keeps their participant rows. */
+/** Resolves who is asked (given members, or the body on the meeting day) and keeps their rows. */
 @Injectable()
 export class MeetingParticipants {
-  constructor(private readonly invitations: InvitationRepository) {}
+  constructor(
+    private readonly invitations: InvitationRepository,
+    private readonly members: MemberRepository,
+  ) {}
 
   async resolve(manager: EntityManager, meeting: Meeting, audience: AudienceDto): Promise<string[]> {
     if (!audience.memberIds?.length && !audience.fromBody) {
@@ -25,7 +27,7 @@ export class MeetingParticipants {
     }
     const ids = new Set(audience.memberIds ?? []);
     if (audience.memberIds?.length) {
-      const found = await manager.findBy(Member, { id: In([...ids]) });
+      const found = await this.members.findByIds(manager, [...ids]);
       const missing = [...ids].filter((id) => !found.some((m) => m.id === id));
       if (missing.length)
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberIds', `no member has the id ${missing.join(', ')}`);
@@ -42,16 +44,8 @@ export class MeetingParticipants {
     }
     if (audience.fromBody) {
       const day = DateTime.fromJSDate(meeting.startsAt ?? new Date(), { zone: meeting.timeZone }).toISODate()!;
-      const serving = await manager
-        .createQueryBuilder(Membership, 's')
-        .innerJoin('s.member', 'm')
-        .select('s.member_id', 'memberId')
-        .where(
-          's.body_id = :bodyId AND s.start_date <= :day AND (s.end_date IS NULL OR s.end_date >= :day) AND m.active',
-          { bodyId: meeting.bodyId, day },
-        )
-        .getRawMany<{ memberId: string }>();
-      serving.forEach((s) => ids.add(s.memberId));
+      const serving = await this.members.activeServingOn(manager, meeting.bodyId, day);
+      serving.forEach((id) => ids.add(id));
     }
     return [...ids];
   }

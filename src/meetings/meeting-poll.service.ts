@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { Member } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
@@ -53,7 +53,6 @@ export interface PollMatrix {
 @Injectable()
 export class MeetingPollService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly participants: MeetingParticipants,
     private readonly notifier: MeetingNotifier,
@@ -65,10 +64,11 @@ export class MeetingPollService {
     private readonly access: AccessPolicy,
     private readonly invitations: InvitationRepository,
     private readonly records: MeetingRepository,
+    private readonly members: MemberRepository,
   ) {}
 
   addOption(meetingId: string, dto: CreateDateOptionDto): Promise<MeetingDateOption> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(
@@ -100,7 +100,7 @@ export class MeetingPollService {
   /** Removes a tentative date nobody has answered yet: answers given are never thrown away. */
   /** `language` is the reader's, for the refusal a page shows; the API answers in English. */
   removeOption(meetingId: string, optionId: string, language: Language = 'en'): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'tentative' && meeting.status !== 'postponed') {
         throw ApiError.conflict(
@@ -118,8 +118,10 @@ export class MeetingPollService {
 
   async options(meetingId: string): Promise<MeetingDateOption[]> {
     await this.access.assertMeetingVisible(meetingId);
-    await this.meetings.load(this.dataSource.manager, meetingId);
-    return this.records.options(this.dataSource.manager, meetingId);
+    return this.unitOfWork.runStatements(async ({ manager }) => {
+      await this.meetings.load(manager, meetingId);
+      return this.records.options(manager, meetingId);
+    });
   }
 
   /** Asks the participants to answer every option; a chase goes 3 days before the poll closes to those who have not. */
@@ -161,23 +163,20 @@ export class MeetingPollService {
     return answer;
   }
 
-  /**
-   * Records a member's answers to several dates in one transaction: all of them, or none when one is
-   * refused (a date removed meanwhile, the poll closed), so a form never leaves half its answers saved.
-   */
+  /** Records a member's answers to several dates in one transaction. */
   async answerAll(
     meetingId: string,
     memberId: string,
     answers: { optionId: string; answer: PollAnswer }[],
   ): Promise<MeetingDateAnswer[]> {
     this.access.assertSelf(memberId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId);
       const optionIds = answers.map((a) => a.optionId);
       const found = new Set((await this.records.optionsIn(manager, meetingId, optionIds)).map((o) => o.id));
       const missing = optionIds.find((id) => !found.has(id));
       if (missing) throw ApiError.notFound('Date option', missing);
-      if (!(await manager.existsBy(Member, { id: memberId }))) throw ApiError.notFound('Member', memberId);
+      if (!(await this.members.exists(manager, memberId))) throw ApiError.notFound('Member', memberId);
       if (!(await this.invitations.exists(manager, meetingId, memberId))) {
         throw ApiError.conflict(
           'This member is not a participant of the meeting: invite them or include them in the poll first',
@@ -220,18 +219,18 @@ export class MeetingPollService {
     return this.buildMatrix(meetingId);
   }
 
-  /**
-   * The poll as one participant sees it, or null when they are not one. A participant is invited, so
-   * may see the meeting: no visibility query, which keeps a page of polls at its statement count.
-   */
+  /** The poll as one participant sees it, or null when they are not one. */
   async participantMatrix(meetingId: string, memberId: string): Promise<PollMatrix | null> {
     this.access.assertSelf(memberId, 'read the polls');
     const matrix = await this.buildMatrix(meetingId);
     return matrix.participants.some((p) => p.memberId === memberId) ? matrix : null;
   }
 
-  private async buildMatrix(meetingId: string): Promise<PollMatrix> {
-    const manager = this.dataSource.manager;
+  private buildMatrix(meetingId: string): Promise<PollMatrix> {
+    return this.unitOfWork.runStatements(({ manager }) => this.matrixOf(manager, meetingId));
+  }
+
+  private async matrixOf(manager: EntityManager, meetingId: string): Promise<PollMatrix> {
     const meeting = await this.meetings.load(manager, meetingId);
     const options = await this.records.options(manager, meetingId);
     const invitations = await this.invitations.withMembers(manager, meetingId);
@@ -285,7 +284,7 @@ export class MeetingPollService {
     };
   }
 
-  /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation (or an update if they had one). */
+  /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation. */
   async confirm(meetingId: string, dto: ConfirmMeetingDto): Promise<MeetingView> {
     const meeting = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { Body } from '../bodies/body.entity';
 import { nextPosition } from '../common/database/next-position';
+import { entityFromRow, paginateRows } from '../common/database/paginate';
+import type { Page } from '../common/http/pagination';
+import type { MeetingQuery } from './dto/meeting.dto';
 import type { Member } from '../members/member.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingDecision, MeetingMinutes } from './minutes.entity';
-import { substituteOffer } from './substitute-offer';
+import { findSubstitutesOffered } from '../members/member.repository';
 
-/** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending; asked and answered in its date poll. */
+/** How a meeting's invitations stand: invited, accepted (or sent a substitute), still pending. */
 export interface MeetingAnswerCounts {
   meeting_id: string;
   invited: number;
@@ -44,10 +48,7 @@ export interface UnansweredInvitationRow {
   country_code: string;
 }
 
-/**
- * The SQL of meetings and their date options: the pages' summaries (each one statement), and the
- * reads and writes of the meeting services, which take the caller's EntityManager first.
- */
+/** The SQL of meetings and their date options. */
 @Injectable()
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,6 +59,55 @@ export class MeetingRepository {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+  }
+
+  /** A page of meetings, earliest first; `visibleTo` limits it to a member's bodies and invitations. */
+  page<T>(
+    query: MeetingQuery,
+    visibleTo: { bodies: string[]; me: string | null } | null,
+    toItem: (meeting: Meeting) => T,
+  ): Promise<Page<T>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Meeting, 'm')
+      .orderBy('m.starts_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('m.created_at', 'ASC');
+    if (query.bodyId) qb.andWhere('m.body_id = :bodyId', { bodyId: query.bodyId });
+    if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.from) qb.andWhere('coalesce(m.ends_at, m.starts_at) >= :from', { from: query.from });
+    if (query.to) qb.andWhere('m.starts_at <= :to', { to: query.to });
+    if (query.memberId)
+      qb.andWhere('EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = :memberId)', {
+        memberId: query.memberId,
+      });
+    if (visibleTo !== null) {
+      qb.andWhere(
+        '(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))',
+        visibleTo,
+      );
+    }
+    return paginateRows(qb, query, (row) => toItem(entityFromRow(this.dataSource, Meeting, row, 'm')!), {
+      statementOf: 'MeetingsService.list',
+    });
+  }
+
+  bodyExists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(Body, { id });
+  }
+
+  body(manager: EntityManager, id: string): Promise<Body | null> {
+    return manager.findOneBy(Body, { id });
+  }
+
+  /** Active participants who were invited and have not declined, with their members: those reminded. */
+  remindedParticipants(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
+    return manager
+      .createQueryBuilder(Invitation, 'i')
+      .innerJoinAndSelect('i.member', 'm')
+      .where("i.meeting_id = :id AND i.invited_at IS NOT NULL AND i.response <> 'declined' AND m.active", {
+        id: meetingId,
+      })
+      .getMany();
   }
 
   save(manager: EntityManager, meeting: Meeting): Promise<Meeting> {
@@ -286,6 +336,6 @@ export class MeetingRepository {
 
   /** The colleagues a member may name as their substitute when answering for themself. */
   substitutesOfferedTo(member: Pick<Member, 'id' | 'countryCode'>): Promise<Member[]> {
-    return substituteOffer(this.dataSource.manager, member, 'member');
+    return findSubstitutesOffered(this.dataSource.manager, member, 'member');
   }
 }

@@ -16,6 +16,7 @@ import { MeetingSubstituteProposalsController } from './meeting-substitute-propo
 import { MeetingMinutesController } from './meeting-minutes.controller';
 import { MeetingPollController } from './meeting-poll.controller';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
+import { CalendarFeedRepository } from './calendar-feed.repository';
 import { MeetingDateAnswer, MeetingDateOption } from './date-option.entity';
 import { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
@@ -23,6 +24,7 @@ import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
 import { MeetingEmailComposer } from './meeting-email.composer';
+import { MeetingEmailRepository } from './meeting-email.repository';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingParticipants } from './meeting-participants';
 import { MeetingPollService } from './meeting-poll.service';
@@ -52,6 +54,7 @@ import { SubstituteProposalsService } from './substitute-proposals.service';
     WorkPlanModule,
     MembersModule,
     RemindersModule,
+    MembersModule,
   ],
   controllers: [
     MeetingsController,
@@ -79,6 +82,8 @@ import { SubstituteProposalsService } from './substitute-proposals.service';
     SubstituteProposalRepository,
     SubstituteProposalsService,
     SubstituteProposalEmailComposer,
+    CalendarFeedRepository,
+    MeetingEmailRepository,
   ],
   exports: [
     MeetingsService,

@@ -1,10 +1,7 @@
-import { entityFromRow, paginateRows } from '../common/database/paginate';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
-import { Body } from '../bodies/body.entity';
 import { ApiError } from '../common/http/api-error';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
@@ -25,8 +22,6 @@ const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venue', 'city', 'countryCode', '
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectRepository(Meeting) private readonly repository: Repository<Meeting>,
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifier: MeetingNotifier,
     private readonly unitOfWork: UnitOfWork,
@@ -37,8 +32,8 @@ export class MeetingsService {
   ) {}
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
-    const meeting = await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Body, { id: dto.bodyId })))
+    const meeting = await this.unitOfWork.run(async ({ manager }) => {
+      if (!(await this.records.bodyExists(manager, dto.bodyId)))
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
       if (dto.status === 'scheduled' && !dto.startsAt)
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'startsAt', 'a scheduled meeting needs startsAt');
@@ -71,7 +66,7 @@ export class MeetingsService {
 
   async get(id: string): Promise<MeetingView> {
     await this.access.assertMeetingVisible(id);
-    return toMeetingView(await this.load(this.dataSource.manager, id));
+    return toMeetingView(await this.unitOfWork.runStatements(({ manager }) => this.load(manager, id)));
   }
 
   async load(manager: EntityManager, id: string, lock = false): Promise<Meeting> {
@@ -81,29 +76,8 @@ export class MeetingsService {
   }
 
   async list(query: MeetingQuery): Promise<Page<MeetingView>> {
-    const qb = this.repository
-      .createQueryBuilder('m')
-      .orderBy('m.starts_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('m.created_at', 'ASC');
-    if (query.bodyId) qb.andWhere('m.body_id = :bodyId', { bodyId: query.bodyId });
-    if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
-    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.from) qb.andWhere('coalesce(m.ends_at, m.starts_at) >= :from', { from: query.from });
-    if (query.to) qb.andWhere('m.starts_at <= :to', { to: query.to });
-    if (query.memberId)
-      qb.andWhere('EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id AND i.member_id = :memberId)', {
-        memberId: query.memberId,
-      });
     const bodies = await this.access.bodyIds();
-    if (bodies !== null) {
-      qb.andWhere(
-        '(m.body_id = ANY(:bodies) OR EXISTS (SELECT 1 FROM invitation v WHERE v.meeting_id = m.id AND v.member_id = :me))',
-        { bodies, me: this.access.member() },
-      );
-    }
-    return paginateRows(qb, query, (row) => toMeetingView(entityFromRow(this.dataSource, Meeting, row, 'm')!), {
-      statementOf: 'MeetingsService.list',
-    });
+    return this.records.page(query, bodies === null ? null : { bodies, me: this.access.member() }, toMeetingView);
   }
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */

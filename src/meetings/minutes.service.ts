@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
@@ -7,11 +7,11 @@ import { textsOf } from '../common/i18n/content-text';
 import type { Translations } from '../common/i18n/content-text';
 import type { Language } from '../common/i18n/languages';
 import { storedTranslations } from '../common/validation/translations.dto';
-import { Body } from '../bodies/body.entity';
 import { requestContext } from '../common/request-context';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import { DeadlineReader } from '../work-plan/deadline/deadline-reader';
-import { WorkPlan } from '../work-plan/work-plan.entity';
+import type { WorkPlan } from '../work-plan/work-plan.entity';
+import { WorkPlanRepository } from '../work-plan/work-plan.repository';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';
 import { InvitationRepository } from './invitation.repository';
@@ -49,7 +49,6 @@ export function decisionLabel(meeting: Pick<Meeting, 'number' | 'startsAt'>, num
 @Injectable()
 export class MinutesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly items: WorkPlanItemsService,
     private readonly deadlines: DeadlineReader,
@@ -59,19 +58,22 @@ export class MinutesService {
     private readonly access: AccessPolicy,
     private readonly records: MeetingRepository,
     private readonly invitations: InvitationRepository,
+    private readonly plans: WorkPlanRepository,
   ) {}
 
   async get(meetingId: string): Promise<MinutesView> {
     await this.access.assertMeetingVisible(meetingId);
-    const meeting = await this.meetings.load(this.dataSource.manager, meetingId);
-    const minutes = await this.records.minutes(this.dataSource.manager, meetingId);
-    if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
-    return this.view(this.dataSource.manager, meeting, minutes);
+    return this.unitOfWork.runStatements(async ({ manager }) => {
+      const meeting = await this.meetings.load(manager, meetingId);
+      const minutes = await this.records.minutes(manager, meetingId);
+      if (!minutes) throw ApiError.notFound('Minutes of meeting', meetingId);
+      return this.view(manager, meeting, minutes);
+    });
   }
 
   /** Writes (or rewrites) the draft; every action item's deadline is read now, so approval cannot fail on it. */
   async put(meetingId: string, dto: PutMinutesDto): Promise<MinutesView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status === 'tentative' || meeting.status === 'cancelled' || meeting.status === 'postponed') {
         throw ApiError.conflict(`Minutes are written for a scheduled or held meeting; this one is ${meeting.status}`);
@@ -123,7 +125,7 @@ export class MinutesService {
       const decisions = await this.records.decisions(manager, meetingId);
       const hasActions = decisions.some((d) => d.actionItems.length > 0);
       const plan = hasActions ? await this.workPlanFor(manager, meeting, dto.workPlanId) : null;
-      const timeZone = plan ? (await manager.findOneByOrFail(Body, { id: plan.bodyId })).timeZone : meeting.timeZone;
+      const timeZone = plan ? await this.plans.bodyTimeZone(manager, plan.bodyId) : meeting.timeZone;
       for (const decision of decisions) {
         const label = decisionLabel(meeting, decision.number);
         for (const [a, action] of decision.actionItems.entries()) {
@@ -179,15 +181,12 @@ export class MinutesService {
 
   private async workPlanFor(manager: EntityManager, meeting: Meeting, workPlanId?: string): Promise<WorkPlan> {
     if (workPlanId) {
-      const plan = await manager.findOneBy(WorkPlan, { id: workPlanId });
+      const plan = await this.plans.findIn(manager, workPlanId);
       if (!plan) throw ApiError.field(HttpStatus.BAD_REQUEST, 'workPlanId', `no work plan has the id ${workPlanId}`);
       if (plan.status === 'closed') throw ApiError.conflict('That work plan is closed', 'workPlanId');
       return plan;
     }
-    const plan = await manager.findOne(WorkPlan, {
-      where: { bodyId: meeting.bodyId, status: In(['draft', 'adopted']) },
-      order: { period: 'DESC', createdAt: 'DESC' },
-    });
+    const plan = await this.plans.latestOpenOfBody(manager, meeting.bodyId);
     if (!plan)
       throw ApiError.conflict(
         'The body has no open work plan for the action items: create one, or pass workPlanId',

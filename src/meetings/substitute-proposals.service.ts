@@ -208,7 +208,7 @@ export class SubstituteProposalsService {
     if (!existing || existing.guest) return;
     if (existing.id === proposer.id)
       throw ApiError.field(HttpStatus.BAD_REQUEST, 'email', t('sp.duplicate.self', language));
-    const check = await checkSubstitute(manager, proposer, 'member', existing.id);
+    const check = await checkSubstitute(this.members, manager, proposer, 'member', existing.id);
     const offered = check.kind === 'offered';
     throw ApiError.field(
       HttpStatus.CONFLICT,

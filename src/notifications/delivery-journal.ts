@@ -14,21 +14,10 @@ export interface AcceptedEmail {
   acceptedAt: string;
 }
 
-/**
- * Outlives the PostgreSQL record of a sent email only until that record commits, and a worker
- * killed in between (or a database that went away) would otherwise leave the reconciler to send it
- * again. Long enough for any outage the reconciler can outlast.
- */
+/** Outlives the PostgreSQL record of a sent email only until that record commits, and a worker killed in between. */
 const KEEP_SECONDS = 2 * 24 * 3600;
 
-/**
- * Notes, in one Redis round trip the moment the SMTP server accepts an email, that it went out.
- * Recording `sent` in PostgreSQL waits for its micro-batch and a commit; a worker killed in that
- * gap used to leave every email of the batch to be sent again. The reconciler reads this journal
- * before releasing a row stuck in `sending`, so that only an email accepted in the last
- * round trip before a kill can go twice; the acceptance gate lets one email at a time (by default)
- * be in that round trip.
- */
+/** Notes, in one Redis round trip the moment the SMTP server accepts an email, that it went out. */
 @Injectable()
 export class DeliveryJournal {
   private readonly logger = new Logger(DeliveryJournal.name);
@@ -55,7 +44,6 @@ export class DeliveryJournal {
     }
   }
 
-  /** The journal entries of these rows, null where the SMTP server never accepted the email (as far as we know). */
   async accepted(rows: JournaledRow[]): Promise<(AcceptedEmail | null)[]> {
     if (rows.length === 0) return [];
     const raw = await this.redis.redis.mget(rows.map((row) => this.key(row)));
@@ -68,7 +56,7 @@ export class DeliveryJournal {
     await this.redis.redis.del(rows.map((row) => this.key(row))).catch(() => undefined);
   }
 
-  /** By version too: a row sent again later (a resend) must not be taken for sent by an entry of its earlier attempt. */
+  /** By version too: a resend must not be taken for sent by its earlier attempt's entry. */
   private key(row: JournaledRow): string {
     return `${this.prefix}${row.id}:${row.version}`;
   }

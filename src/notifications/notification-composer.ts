@@ -8,7 +8,6 @@ import type { OutgoingEmail } from '../mail/mail-transport';
 import { SUBJECT_TYPES } from './notification.entity';
 import type { Notification, SubjectType } from './notification.entity';
 
-/** What a composer makes of a notification: the template data, or a reason not to send it any more. */
 export type Composition =
   | {
       send: true;
@@ -19,15 +18,11 @@ export type Composition =
     }
   | { send: false; reason: string };
 
-/**
- * Each feature composes the emails about its own subjects, re-checking that they are still true
- * (the meeting not moved or cancelled since the row was planned, the item not done).
- */
+/** Each feature composes the emails about its own subjects, re-checking that they are still true. */
 export interface NotificationComposer {
   compose(notification: Notification, recipient: Member): Promise<Composition>;
 }
 
-/** Discoverable metadata of a composer class; read by `ComposerRegistry` at start-up. */
 export const ComposerMetadata = DiscoveryService.createDecorator<{ subjectType: SubjectType }>();
 
 /** Marks a provider as the composer of one subject type's emails; exactly one per type, checked at start-up. */
@@ -37,7 +32,6 @@ export function ComposesNotifications(subjectType: SubjectType) {
   };
 }
 
-/** The `@ComposesNotifications` providers, found once at start-up: an email due later never meets a missing composer. */
 @Injectable()
 export class ComposerRegistry implements OnModuleInit {
   private composers = new Map<SubjectType, NotificationComposer>();

@@ -121,7 +121,6 @@ export class NotificationDelivery {
     }
   }
 
-  /** The reader wants non-urgent reminders gathered: this one joins their next digest, which is planned once per slot. */
   private async digest(
     notification: Notification,
     recipient: Member,

@@ -10,7 +10,6 @@ export const deliverJobId = (id: string, version: number) => `deliver-${id}-v${v
 /** While Redis is down the queue fails every reconnection attempt; once a while is enough to say so. */
 const CONNECTION_ERROR_LOG_EVERY_MS = 30_000;
 
-/** Puts planned notifications on the queue, each as a delayed job due at its moment. */
 @Injectable()
 export class NotificationQueue {
   private readonly logger = new Logger(NotificationQueue.name);
@@ -48,29 +47,19 @@ export class NotificationQueue {
     );
   }
 
-  /** The one way jobs reach the queue: each name with the data it carries, on top of the queue's `DEFAULT_JOB_OPTIONS`. */
   private async add(jobs: { job: JobItem; opts: JobsOptions }[]): Promise<void> {
     await this.queue.addBulk(jobs.map(({ job, opts }) => ({ name: job.name, data: job.data, opts })));
   }
 
-  /**
-   * Whether a live worker still holds each row's job: BullMQ keeps a lock on an active job and the
-   * worker renews it while it lives, so a row in `sending` without one was left by a dead worker.
-   */
   async heldByLiveWorker(rows: { id: string; version: number }[]): Promise<boolean[]> {
     if (rows.length === 0) return [];
     const client = await this.queue.getBackend().client;
-    // Sent together, the reads travel in one round trip.
     const locks = await Promise.all(
       rows.map((row) => client.get(`${this.queue.toKey(deliverJobId(row.id, row.version))}:lock`)),
     );
     return locks.map((lock) => lock !== null);
   }
 
-  /**
-   * Repeating jobs: one scheduler entry each, named after its job, so any number of workers produce
-   * one job per period. Its jobs take the queue's `DEFAULT_JOB_OPTIONS`.
-   */
   async schedule(job: JobItem, repeat: { every: number } | { pattern: string; tz: 'UTC' }): Promise<void> {
     await this.queue.upsertJobScheduler(job.name, repeat, { name: job.name, data: job.data });
   }

@@ -10,12 +10,7 @@ import { NotificationQueue } from './notification-queue';
 const HORIZON_MS = 2 * 60_000;
 const PAGE = 1000;
 
-/**
- * Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done: a row
- * left in `sending` longer than SENDING_TIMEOUT_MS whose worker no longer holds its job (the job's
- * lock expired: lockDuration, 30 s) is released and tried again, unless the delivery journal says
- * the SMTP server had already accepted it: then it is recorded as sent.
- */
+/** Repairs what Redis lost (a restart, a FLUSHALL) and what a killed worker left half-done. */
 @Injectable()
 export class NotificationReconciler {
   private readonly logger = new Logger(NotificationReconciler.name);
@@ -28,7 +23,6 @@ export class NotificationReconciler {
   ) {}
 
   async reconcile(now = new Date()): Promise<{ released: number; recovered: number; enqueued: number }> {
-    // Released a page at a time as well: after many workers died together, rows in sending are many.
     // A row whose worker is only slow (a loaded machine, a slow mail server) is left alone: that worker
     // still holds its job's lock, and releasing the row would send the email a second time.
     let released = 0;

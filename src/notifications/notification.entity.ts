@@ -23,10 +23,7 @@ export const SUBJECT_TYPES = [
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
-/**
- * One email to one person, planned in the same transaction as the change that causes it. PostgreSQL
- * is the source of truth; the queue only carries the timing (one job per row and version).
- */
+/** One email to one person, planned in the same transaction as the change that causes it. */
 @Entity('notification')
 @Index(['status', 'dueAt'])
 @Index(['subjectType', 'subjectId'])
@@ -96,7 +93,6 @@ export class Notification extends Timestamped {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
-  /** What the email needs beyond the subject's current state (e.g. the previous time of a moved meeting). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload!: Record<string, unknown>;
 }

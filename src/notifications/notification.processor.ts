@@ -25,10 +25,7 @@ export class NotificationProcessor extends WorkerHost {
     this.worker.concurrency = this.concurrency;
   }
 
-  /**
-   * On SIGTERM the worker stops taking jobs and finishes those in hand first, while the database and
-   * the SMTP pool are still open (they close in the later shutdown phase).
-   */
+  /** On SIGTERM the worker stops taking jobs and finishes those in hand first. */
   async onModuleDestroy() {
     await this.worker.close();
   }

@@ -31,10 +31,6 @@ export const RECONCILE_EVERY_MS = Symbol('RECONCILE_EVERY_MS');
 /** Weekly, Monday 04:00 UTC: 09:00 in Almaty and Tashkent, before Brussels starts its day. */
 export const SECRETARIAT_DIGEST_PATTERN = '0 4 * * 1';
 
-/**
- * Keeps the repeating jobs registered. A Redis wipe deletes the schedulers too, so each worker
- * re-registers them every interval (registering is idempotent).
- */
 @Injectable()
 class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;

@@ -16,10 +16,6 @@ import type { UnitOfWorkContext } from './unit-of-work';
 /** At most the SMTP socket time-out: a re-plan waits this long for its subject's emails being sent. */
 const MAX_WAIT_FOR_EMAILS_IN_FLIGHT_MS = 30_000;
 
-/**
- * Plans notifications inside a unit of work: each method writes its rows with the unit's manager and
- * adds those to queue to its outbox, which queues them after the commit.
- */
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
@@ -30,7 +26,6 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Inserts the rows whose key is new; a key planned before is left as it is (at most one email per occurrence). */
   async plan({ manager, outbox }: UnitOfWorkContext, rows: PlannedNotification[]): Promise<PlannedRow[]> {
     if (rows.length === 0) return [];
     const planned = await this.repository.insertNew(manager, rows);
@@ -38,11 +33,6 @@ export class NotificationsService {
     return planned;
   }
 
-  /**
-   * Makes a subject's planned rows of the given kinds match `desired` (see `replanSubject`), then
-   * waits, up to MAX_WAIT_FOR_EMAILS_IN_FLIGHT_MS, for the subject's emails a worker is sending.
-   * Rows already sent, sending or failed are never touched, so a re-plan can never send anything twice.
-   */
   async replanAfterEmailsInFlight(
     { manager, outbox }: UnitOfWorkContext,
     subjectType: SubjectType,
@@ -57,13 +47,7 @@ export class NotificationsService {
     return planned;
   }
 
-  /**
-   * A worker may be sending one of the subject's emails, composed from the state before this change.
-   * The change commits only after those emails are accepted or given up, so that nothing the change
-   * made untrue reaches anyone after it commits (no new claim can start meanwhile: the rows still
-   * scheduled are locked by this transaction's cancel). A worker that died is released by the
-   * reconciler, which also ends the wait.
-   */
+  /** A worker may be sending one of the subject's emails, composed from the state before this change. */
   private async waitForEmailsInFlight(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -87,11 +71,6 @@ export class NotificationsService {
     }
   }
 
-  /**
-   * A new subject's rows as an INSERT for a statement of the caller's (a CTE named `cte`), its
-   * parameters numbered from `firstParam`: no row of the subject can exist yet, so nothing is
-   * cancelled or waited for. Hand the statement's `planned` answer to `addInserted`.
-   */
   newSubjectInsertSql(
     desired: PlannedNotification[],
     firstParam: number,
@@ -100,27 +79,20 @@ export class NotificationsService {
     return this.repository.newSubjectInsertSql(desired, firstParam, cte);
   }
 
-  /** The rows a caller's statement inserted with `newSubjectInsertSql` (its `planned` answer), into the unit's outbox. */
   addInserted(outbox: Outbox, planned: { id: string; version: number; dueAt: string; kind: string }[]): void {
     outbox.add(this.repository.plannedFromJson(planned));
   }
 
-  /**
-   * Gives still-scheduled rows a new moment and a new version (their queued jobs then find nothing to
-   * do); a row `skipped` here is never sent. Rows a worker claimed meanwhile are left as they are.
-   */
   async reschedule({ manager, outbox }: UnitOfWorkContext, rows: RescheduledNotification[]): Promise<PlannedRow[]> {
     const planned = await this.repository.reschedule(manager, rows);
     outbox.add(planned);
     return planned;
   }
 
-  /** Cancels every still-scheduled email to a member (deactivated: they are no longer reminded of anything). */
   cancelForRecipient(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
     return this.repository.cancelForRecipient(manager, recipientId, reason);
   }
 
-  /** Cancels the still-scheduled emails about a subject to one recipient (no longer concerned by it). */
   cancelScheduledTo(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -131,7 +103,6 @@ export class NotificationsService {
     return this.repository.cancelScheduledTo(manager, subjectType, subjectId, recipientId, reason);
   }
 
-  /** Cancels the still-scheduled rows of a subject (obsolete after a change), of the given kinds or all. */
   cancelScheduled(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -156,7 +127,6 @@ export class NotificationsService {
     return this.repository.list(query);
   }
 
-  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: NotificationQuery): Promise<string> {
     return this.repository.listJson(query);
   }

@@ -10,10 +10,7 @@ const ENQUEUE_WAIT_MS = 2000;
 /** Not exported: only a unit of work opens an outbox, so planning outside one does not type-check. */
 const OPENED_BY_UNIT_OF_WORK: unique symbol = Symbol('opened by UnitOfWork');
 
-/**
- * The emails planned in one unit of work: planners add the rows they wrote, and the unit of work
- * puts them on the queue once they are committed (none when it rolls back).
- */
+/** The emails planned in one unit of work: planners add the rows they wrote. */
 export class Outbox {
   private readonly rows: PlannedRow[] = [];
 
@@ -25,23 +22,17 @@ export class Outbox {
     this.rows.push(...rows);
   }
 
-  /** @internal The rows added so far, handed over once to the unit of work that queues them. */
   drain(): PlannedRow[] {
     return this.rows.splice(0);
   }
 }
 
-/** What work done in a unit of work gets: the EntityManager to write with, and the outbox to plan emails into. */
 export interface UnitOfWorkContext {
   readonly manager: EntityManager;
   readonly outbox: Outbox;
 }
 
-/**
- * The one way planned emails reach the queue. Rows in PostgreSQL are the truth: a queue that fails
- * or does not answer (Redis down) does not fail the change that planned them, and the reconciler
- * queues each one as it comes due (also any that a crash between the commit and the queue left out).
- */
+/** The one way planned emails reach the queue. */
 @Injectable()
 export class UnitOfWork {
   private readonly logger = new Logger(UnitOfWork.name);
@@ -59,11 +50,7 @@ export class UnitOfWork {
     return result;
   }
 
-  /**
-   * The work without a transaction, for writes that are one statement each (atomic on their own, with
-   * no round trip for BEGIN and COMMIT). Each statement commits as it runs, so the emails planned are
-   * queued when the work ends, even when it fails after they were written.
-   */
+  /** The work without a transaction: reads, and writes that are one statement each (atomic on their own). */
   async runStatements<T>(work: (unit: UnitOfWorkContext) => Promise<T>): Promise<T> {
     const outbox = new Outbox(OPENED_BY_UNIT_OF_WORK);
     try {
@@ -73,7 +60,6 @@ export class UnitOfWork {
     }
   }
 
-  /** The request waits at most ENQUEUE_WAIT_MS for the queue. */
   private async enqueueCommitted(rows: PlannedRow[]): Promise<void> {
     if (rows.length === 0) return;
     try {

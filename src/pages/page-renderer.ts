@@ -7,7 +7,6 @@ import { t } from '../common/i18n/messages';
 import type { MessageKey, MessageValue } from '../common/i18n/messages';
 
 export const PAGES_DIR = join(process.cwd(), 'templates', 'pages');
-/** A page is a template file in templates/pages (layout.hbs wraps them all). */
 export type PageName = string;
 const PAGE_NAMES: ReadonlySet<string> = new Set(
   readdirSync(PAGES_DIR)

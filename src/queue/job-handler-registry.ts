@@ -4,10 +4,6 @@ import { exactlyOneEach } from '../common/discovery/exactly-one';
 import { JOB_NAMES, JobHandlers, JobItem, JobName } from './job.types';
 import { OnJobMetadata } from './on-job.decorator';
 
-/**
- * The `@OnJob` methods of all providers, found once at start-up. Provided only where workers run,
- * so a process that would take a job it cannot handle refuses to start instead.
- */
 @Injectable()
 export class JobHandlerRegistry implements OnModuleInit {
   private handlers?: JobHandlers;
@@ -48,7 +44,6 @@ export class JobHandlerRegistry implements OnModuleInit {
       throw new Error(
         `the queue workers cannot start: ${problems.join('; ')} (declare exactly one @OnJob({ name }) per job)`,
       );
-    // Checked above: every name has exactly one handler, which `@OnJob` typed against that name's data.
     return Object.fromEntries(JOB_NAMES.map((name) => [name, found.get(name)![0].handler])) as JobHandlers;
   }
 }

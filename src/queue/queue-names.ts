@@ -1,15 +1,8 @@
-/** Every queue the service uses; a job's payload carries ids only, the worker reloads state. */
 export const QUEUES = {
-  /** Delivers planned notifications at their due moment, and runs the reconciler that repairs what Redis lost. */
   notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/**
- * Options of every job. One attempt: a failed email is retried by the delivery as a new version of its
- * row (own backoff, own job id), and the reconciler re-runs what a lost worker or Redis dropped.
- * Finished jobs are trimmed so Redis memory stays flat; delivery jobs are removed at once instead.
- */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 1,
   removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -17,7 +17,6 @@ import { calendarDaysBetween } from './reminder-policy';
 
 const skip = (reason: string): Composition => ({ send: false, reason });
 
-/** Composes the reminders about a work-plan item, after checking they are still true. */
 @Injectable()
 @ComposesNotifications('work_plan_item')
 export class ItemEmailComposer implements NotificationComposer {

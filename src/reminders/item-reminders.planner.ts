@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { rowToEntity } from '../common/database/update-returning';
+import type { EntityManager } from 'typeorm';
 import type { EmailKind } from '../mail/email-kinds';
-import { Member } from '../members/member.entity';
-import { escalationMembersSql } from '../members/member.repository';
+import type { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
@@ -25,21 +23,15 @@ export interface ItemPlanContext {
   workPlanId: string;
   bodyId: string;
   timeZone: string;
-  /** The body's offsets for items; null: the defaults. */
   bodyItemOffsets: string[] | null;
   escalationRecipients: Member[];
 }
 
-/** An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when it has one. */
 export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/**
- * Plans a work-plan item's reminders for its current deadline: before it is due, on the day, weekly
- * while overdue, and an escalation to the body's chair and the secretariat. Done, cancelled and
- * on-request items get none.
- */
+/** Plans a work-plan item's reminders for its current deadline. */
 @Injectable()
 export class ItemRemindersPlanner {
   constructor(
@@ -47,31 +39,18 @@ export class ItemRemindersPlanner {
     private readonly items: WorkPlanItemRepository,
   ) {}
 
-  /** The plan's body, its zone and offsets, and today's escalation recipients, in one statement; null when no such plan. */
   async loadContext(manager: EntityManager, workPlanId: string): Promise<ItemPlanContext | null> {
-    const rows: {
-      body_id: string;
-      time_zone: string;
-      reminder_offsets: { items?: string[] | null } | null;
-      escalation: Record<string, unknown>[];
-    }[] = await manager.query(
-      `SELECT p.body_id, b.time_zone, b.reminder_offsets,
-              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
-       FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
-      [workPlanId, today()],
-    );
-    if (rows.length === 0) return null;
-    const [row] = rows;
+    const found = await this.items.planContext(manager, workPlanId, today());
+    if (!found) return null;
     return {
       workPlanId,
-      bodyId: row.body_id,
-      timeZone: row.time_zone,
-      bodyItemOffsets: row.reminder_offsets?.items ?? null,
-      escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+      bodyId: found.bodyId,
+      timeZone: found.timeZone,
+      bodyItemOffsets: found.itemOffsets,
+      escalationRecipients: found.escalationRecipients,
     };
   }
 
-  /** Loads the item and its plan's context, then plans (for callers that hold only the id). */
   async plan(unit: UnitOfWorkContext, itemId: string, now = new Date()): Promise<PlannedRow[]> {
     const { manager } = unit;
     const item = await this.items.findWithRecipients(manager, itemId);
@@ -88,7 +67,6 @@ export class ItemRemindersPlanner {
     return this.planLoaded(unit, item as ItemWithPeople, context, now);
   }
 
-  /** Plans from what the caller already loaded: the item with its people and its plan's context. */
   planLoaded(
     unit: UnitOfWorkContext,
     item: ItemWithPeople,
@@ -163,7 +141,6 @@ export class ItemRemindersPlanner {
     return desired;
   }
 
-  /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Body } from '../bodies/body.entity';
-import { Invitation } from '../meetings/invitation.entity';
 import type { Meeting } from '../meetings/meeting.entity';
+import { MeetingRepository } from '../meetings/meeting.repository';
 import type { EmailKind } from '../mail/email-kinds';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
@@ -18,21 +17,18 @@ const KINDS: EmailKind[] = ['meeting-reminder', 'meeting-rsvp-chase'];
 /** Plans the reminders before a meeting and the chases of unanswered invitations, for its current date. */
 @Injectable()
 export class MeetingRemindersPlanner {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly meetings: MeetingRepository,
+  ) {}
 
   async plan(unit: UnitOfWorkContext, meeting: Meeting, now = new Date()): Promise<PlannedRow[]> {
     const { manager } = unit;
     const desired: PlannedNotification[] = [];
     if (meeting.status === 'scheduled' && meeting.startsAt) {
-      const body = await manager.findOneBy(Body, { id: meeting.bodyId });
+      const body = await this.meetings.body(manager, meeting.bodyId);
       const offsets = meeting.reminderOffsets ?? body?.reminderOffsets?.meetings ?? DEFAULT_MEETING_OFFSETS;
-      const participants = await manager
-        .createQueryBuilder(Invitation, 'i')
-        .innerJoinAndSelect('i.member', 'm')
-        .where("i.meeting_id = :id AND i.invited_at IS NOT NULL AND i.response <> 'declined' AND m.active", {
-          id: meeting.id,
-        })
-        .getMany();
+      const participants = await this.meetings.remindedParticipants(manager, meeting.id);
       for (const invitation of participants) {
         const member = invitation.member!;
         const row = (kind: EmailKind, offset: string): PlannedNotification => {

@@ -22,11 +22,7 @@ const ZONED_KINDS: EmailKind[] = [
   'digest',
 ];
 
-/**
- * Moves a member's planned reminders when their time zone or digest preference changes, in the
- * transaction of the change: day-level reminders to 09:00 and digests to their slot in the new zone.
- * Reminders in hours before a meeting keep their moment; one whose new moment has passed is skipped.
- */
+/** Moves a member's planned reminders when their time zone or digest preference changes. */
 @Injectable()
 export class MemberRemindersPlanner {
   constructor(
@@ -65,11 +61,7 @@ export class MemberRemindersPlanner {
     return this.notifications.reschedule(unit, moved);
   }
 
-  /**
-   * A digest carries reminders already gathered, so it is never skipped: when its slot in the new zone
-   * has passed it goes at the next one. A member who no longer wants a weekly digest gets the one
-   * pending at the next daily slot rather than waiting for Monday.
-   */
+  /** A digest carries reminders already gathered, so it is never skipped. */
   private digestMoment(row: ScheduledForRecipient, member: Member, now: Date): Date | null {
     const period = row.payload.period === 'weekly' ? 'weekly' : 'daily';
     if (typeof row.payload.slot !== 'string') return null;

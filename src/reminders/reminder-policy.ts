@@ -11,7 +11,6 @@ export const OVERDUE_TIMES = 4;
 /** After this many overdue reminders the body's chair and the secretariat hear of it. */
 export const ESCALATE_AFTER = 2;
 
-/** An ISO 8601 duration people can read back ("P14D", "PT2H", "P1W"), not longer than a year. */
 export function parseOffset(iso: string): Duration | null {
   if (typeof iso !== 'string' || !/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(iso)) return null;
   const duration = Duration.fromISO(iso);
@@ -29,10 +28,7 @@ export function isDayLevel(duration: Duration): boolean {
   return hours === 0 && minutes === 0 && seconds === 0;
 }
 
-/**
- * When a reminder `offset` before `moment` reaches a reader in `zone`: for day-level offsets 09:00
- * on the calendar day that many days before the moment's day in the reader's zone; otherwise exactly then.
- */
+/** When a reminder `offset` before `moment` reaches a reader in `zone`. */
 export function reminderMoment(moment: Date, offset: string, zone: string): Date {
   const duration = parseOffset(offset);
   if (!duration) throw new RangeError(`not a reminder offset: ${offset}`);
@@ -44,7 +40,6 @@ export function reminderMoment(moment: Date, offset: string, zone: string): Date
     .toJSDate();
 }
 
-/** The day-level moment `days` after the moment's day (overdue reminders), at 09:00 in the reader's zone. */
 export function daysAfter(moment: Date, days: number, zone: string): Date {
   return DateTime.fromJSDate(moment, { zone })
     .startOf('day')
@@ -53,14 +48,12 @@ export function daysAfter(moment: Date, days: number, zone: string): Date {
     .toJSDate();
 }
 
-/** Whole days from `from` to `to` as calendars in `zone` count them (for "in 7 days"). */
 export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
   const a = DateTime.fromJSDate(from, { zone }).startOf('day');
   const b = DateTime.fromJSDate(to, { zone }).startOf('day');
   return Math.round(b.diff(a, 'days').days);
 }
 
-/** The next digest slot at or after `after`: 09:00 the next morning (daily) or next Monday (weekly), in the reader's zone. */
 export function nextDigestSlot(after: Date, period: 'daily' | 'weekly', zone: string): Date {
   let slot = DateTime.fromJSDate(after, { zone }).set({
     hour: DAY_REMINDER_HOUR,
@@ -84,16 +77,11 @@ export function isDigestible(kind: string, payload: Record<string, unknown>): bo
   return false;
 }
 
-/** The digest slot named by its day (`slotKey`) at 09:00 in `zone`. */
 export function digestSlotOn(day: string, zone: string): Date {
   return DateTime.fromISO(day, { zone }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
 }
 
-/**
- * When an already planned reminder falls for a reader in `zone`, from what its row recorded (its
- * offset or week, the item's deadline) and the meeting's start; null when its moment does not depend
- * on the reader's zone (an offset in hours or minutes, a poll chase) or cannot be told.
- */
+/** When an already planned reminder falls for a reader in `zone`, from what its row recorded. */
 export function reminderMomentIn(
   kind: string,
   payload: Record<string, unknown>,

@@ -11,7 +11,6 @@ import { SecretariatDigestComposer } from './secretariat-digest.composer';
 import { SecretariatDigestJob } from './secretariat-digest.job';
 import { SecretariatDigestPlanner } from './secretariat-digest.planner';
 
-/** What is reminded and when: the planners the features call, the weekly digest's job, and the composers of reminder emails and digests. */
 @Module({
   providers: [
     // The features import this module to plan reminders, so it cannot import theirs back: it holds its own

@@ -13,10 +13,7 @@ import { NotificationRepository } from '../notifications/notification.repository
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 
-/**
- * The secretariat's weekly digest: the coming four weeks' meetings and deadlines, overdue items by
- * executor and country, unanswered invitations and failed deliveries, read when it goes out.
- */
+/** The secretariat's weekly digest: the coming four weeks' meetings and deadlines. */
 @Injectable()
 @ComposesNotifications('secretariat_digest')
 export class SecretariatDigestComposer implements NotificationComposer {

@@ -3,7 +3,6 @@ import { JobName } from '../queue/job.types';
 import { OnJob } from '../queue/on-job.decorator';
 import { SecretariatDigestPlanner } from './secretariat-digest.planner';
 
-/** The weekly scheduled job: plans this week's secretariat digests, which the delivery jobs then send. */
 @Injectable()
 export class SecretariatDigestJob {
   constructor(private readonly planner: SecretariatDigestPlanner) {}

@@ -4,10 +4,6 @@ import { MemberRepository } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 
-/**
- * Plans the secretariat's weekly digest once per week and person (the key says which week),
- * however many workers run the weekly job.
- */
 @Injectable()
 export class SecretariatDigestPlanner {
   constructor(
@@ -16,7 +12,6 @@ export class SecretariatDigestPlanner {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** Everyone serving as secretariat in any body today gets one digest for this week. */
   async planWeek(now = new Date()): Promise<{ planned: number }> {
     const week = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat("kkkk-'W'WW");
     const today = now.toISOString().slice(0, 10);

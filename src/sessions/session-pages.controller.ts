@@ -20,7 +20,6 @@ export function cookieValue(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Sign-in by emailed link (passwordless, single use, 15 minutes) and sign-out; the member's page is src/web/my-page.controller.ts. */
 @ApiExcludeController()
 @Controller()
 export class SessionPagesController {

@@ -30,7 +30,6 @@ export class Session {
   revokedAt!: Date | null;
 }
 
-/** One emailed sign-in link: valid 15 minutes, usable once. */
 @Entity('sign_in_link')
 export class SignInLink {
   @PrimaryGeneratedColumn('uuid')

@@ -1,32 +1,26 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ActionTokenService } from '../actions/action-token.service';
 import { hashToken, newToken } from '../auth/token-hash';
-import { updateReturning } from '../common/database/update-returning';
 import type { Role } from '../common/request-context';
 import { APP_CONFIG, secretsForVerifying } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { Member } from '../members/member.entity';
+import type { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
-import { Session, SignInLink } from './session.entity';
+import type { Session, SignInLink } from './session.entity';
+import { SessionRepository } from './session.repository';
 
 export const SIGN_IN_MINUTES = 15;
 export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'wgs_session';
 
-/** Secretariat staff (a current secretariat term in any body) act as the secretariat. */
-const HOLDS_SECRETARIAT_TERM = `EXISTS (SELECT 1 FROM membership t WHERE t.member_id = s.member_id AND t.role = 'secretariat' AND t.start_date <= :today AND (t.end_date IS NULL OR t.end_date >= :today))`;
-
-/** A signed-in browser, its member and what the member may do today. */
 export interface FoundSession {
   session: Session;
   member: Member;
   role: Role;
 }
 
-/** Passwordless sign-in by emailed link, and the sessions it opens. */
 @Injectable()
 export class SessionsService implements OnModuleDestroy {
   /** The key that makes form tokens, then the previous secret's: forms open when APP_SECRET changed still submit. */
@@ -36,7 +30,7 @@ export class SessionsService implements OnModuleDestroy {
   private readonly pendingLinks = new Set<Promise<void>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: SessionRepository,
     private readonly notifications: NotificationsService,
     private readonly unitOfWork: UnitOfWork,
     private readonly tokens: ActionTokenService,
@@ -47,10 +41,6 @@ export class SessionsService implements OnModuleDestroy {
     );
   }
 
-  /**
-   * Starts `requestLink` without waiting for it: the caller answers first, so that the answer takes
-   * as long whether the address belongs to a member or not. A failure is logged, never lost.
-   */
   requestLinkAfterAnswer(email: string): void {
     const pending: Promise<void> = this.requestLink(email)
       .catch((error: unknown) =>
@@ -68,22 +58,12 @@ export class SessionsService implements OnModuleDestroy {
     await Promise.all([...this.pendingLinks]);
   }
 
-  /** Sends a link when the address belongs to an active member; says nothing either way (no address probing). */
   async requestLink(email: string): Promise<void> {
-    const member = await this.dataSource.manager
-      .createQueryBuilder(Member, 'm')
-      .where('lower(m.email) = lower(:email) AND m.active', { email: email.trim() })
-      .getOne();
+    const member = await this.repository.activeMemberByEmail(email.trim());
     if (!member) return;
     await this.unitOfWork.run(async (unit) => {
-      const { manager } = unit;
-      const link = await manager.save(
-        manager.create(SignInLink, {
-          memberId: member.id,
-          expiresAt: new Date(Date.now() + SIGN_IN_MINUTES * 60_000),
-          usedAt: null,
-        }),
-      );
+      const expiresAt = new Date(Date.now() + SIGN_IN_MINUTES * 60_000);
+      const link = await this.repository.createLink(unit.manager, member.id, expiresAt);
       await this.notifications.plan(unit, [
         {
           key: `sign-in:${link.id}`,
@@ -98,65 +78,36 @@ export class SessionsService implements OnModuleDestroy {
     });
   }
 
-  /** The link to put in the email: signed, naming the one-time link record, expiring with it. */
   linkUrl(link: SignInLink): string {
     return `${this.config.appUrl}/sign-in/${this.tokens.sign({ member: link.memberId, kind: 'sign-in', subject: link.id, exp: Math.floor(link.expiresAt.getTime() / 1000) })}`;
   }
 
-  /** Uses the link once; returns a new session token (for the cookie) or null when the link is spent or stale. */
   async consume(linkId: string, memberId: string): Promise<{ token: string; member: Member } | null> {
-    const used = await updateReturning<{ member_id: string }>(
-      this.dataSource,
-      `UPDATE sign_in_link SET used_at = now() WHERE id = $1 AND member_id = $2 AND used_at IS NULL AND expires_at > now() RETURNING member_id`,
-      [linkId, memberId],
-    );
-    if (used.length === 0) return null;
-    const member = await this.dataSource.manager.findOneBy(Member, { id: memberId, active: true });
+    if (!(await this.repository.useLink(linkId, memberId))) return null;
+    const member = await this.repository.activeMember(memberId);
     if (!member) return null;
     const token = newToken('wss_');
-    await this.dataSource.manager.save(
-      this.dataSource.manager.create(Session, {
-        tokenHash: hashToken(token),
-        memberId,
-        expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
-        revokedAt: null,
-      }),
-    );
+    await this.repository.createSession(hashToken(token), memberId, new Date(Date.now() + SESSION_DAYS * 86_400_000));
     return { token, member };
   }
 
-  /**
-   * The session of a cookie, with its member's role as of this request (one statement): a session
-   * lasts weeks, a secretariat term or a member's activity may end any day.
-   */
   async find(token: string | undefined): Promise<FoundSession | null> {
     if (!token || token.length > 200) return null;
-    const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(Session, 's')
-      .innerJoinAndSelect('s.member', 'm')
-      .addSelect(HOLDS_SECRETARIAT_TERM, 'holds_secretariat_term')
-      .where('s.token_hash = :tokenHash', { tokenHash: hashToken(token), today: today() })
-      .getRawAndEntities<{ holds_secretariat_term: boolean }>();
-    const session = entities[0];
-    if (!session || session.revokedAt || session.expiresAt < new Date() || !session.member?.active) return null;
-    return { session, member: session.member, role: raw[0].holds_secretariat_term ? 'secretariat' : 'member' };
+    const found = await this.repository.findByTokenHash(hashToken(token), today());
+    if (!found) return null;
+    const { session } = found;
+    if (session.revokedAt || session.expiresAt < new Date() || !session.member?.active) return null;
+    return { session, member: session.member, role: found.holdsSecretariatTerm ? 'secretariat' : 'member' };
   }
 
   async signOut(session: Session): Promise<void> {
-    await this.dataSource.manager.update(Session, { id: session.id }, { revokedAt: new Date() });
+    await this.repository.revoke(session.id);
   }
 
   async signOutEverywhere(memberId: string): Promise<number> {
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .update(Session)
-      .set({ revokedAt: () => 'now()' })
-      .where('member_id = :memberId AND revoked_at IS NULL', { memberId })
-      .execute();
-    return result.affected ?? 0;
+    return this.repository.revokeAllOf(memberId);
   }
 
-  /** The form token of a session: cookie-authenticated forms must carry it (CSRF). */
   csrfToken(session: Session): string {
     return this.csrfWith(this.csrfKeys[0], session);
   }

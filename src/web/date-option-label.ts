@@ -1,7 +1,7 @@
 import type { Language } from '../common/i18n/languages';
 import { formatDateTime } from '../common/time/format';
 
-/** A tentative date as people read it: its short label, else the period as written, else its start in the reader's zone. */
+/** A tentative date as people read it: its short label, else the period as written. */
 export function dateOptionLabel(
   option: { label: string | null; text: string | null; startsAt: string | null },
   zone: string,

@@ -8,10 +8,7 @@ import { problemsOf, validateForm } from './forms';
 export type FormOutcome<T> =
   { ok: true; value: T } | { ok: false; status: number; problems: FieldProblem[]; retryAfterSeconds?: number };
 
-/**
- * A page form's whole path: the API's DTO checks the values, then the service acts; a mistake at
- * either step comes back as field problems with the status the API would give (400, 403, 409…).
- */
+/** A page form's whole path: the API's DTO checks the values, then the service acts. */
 export async function submitForm<D extends object, T>(
   dto: Type<D>,
   values: Record<string, unknown>,

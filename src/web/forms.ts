@@ -7,10 +7,7 @@ const pipe = createValidationPipe();
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-/**
- * Runs a form's values through the API's own DTO and pipe, so a page shows the very messages
- * the API gives for the same mistake.
- */
+/** Runs a form's values through the API's own DTO and pipe. */
 export async function validateForm<T extends object>(
   dto: Type<T>,
   values: Record<string, unknown>,
@@ -24,10 +21,7 @@ export async function validateForm<T extends object>(
   }
 }
 
-/**
- * The field problems a service refused a change with (409 duplicate, 422 unreadable deadline…),
- * or null when the error is not the client's and must propagate.
- */
+/** The field problems a service refused a change with. */
 export function problemsOf(error: unknown): FieldProblem[] | null {
   if (!(error instanceof HttpException) || error.getStatus() >= 500) return null;
   const body = error.getResponse() as { message?: FieldProblem[] | string } | string;

@@ -8,10 +8,7 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
-/**
- * The work plan as a timeline picture: one row per item, each window a bar (alternatives side by
- * side in one row), overdue bars in the warning colour, and today's line. Plain SVG, no script.
- */
+/** The work plan as a timeline picture: one row per item, each window a bar. */
 export function ganttSvg(rows: GanttRow[], today: string, labels: { title: string; today: string }): string {
   const dated = rows.filter((r) => r.windows.length > 0);
   if (dated.length === 0) return '';

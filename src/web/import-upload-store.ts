@@ -15,14 +15,7 @@ export const KEEP_SECONDS = 30 * 60;
 /** Previews kept per session: a few files to compare, not a store anyone can fill (each is up to ~13 MB). */
 export const KEPT_PER_SESSION = 3;
 
-/**
- * Keeps an uploaded work-plan table between its preview and its import, so that the import writes
- * exactly the file the secretariat saw previewed without choosing it again. Redis rather than the
- * process's memory: several API processes may serve the two requests. Rather than a re-upload
- * hidden in the form: a table can be megabytes, beyond the form body limit. The id is random and
- * bound to the session and the plan, so nobody else (and no other plan) can import it. A session
- * keeps its KEPT_PER_SESSION latest files; keeping another drops the oldest.
- */
+/** Keeps an uploaded work-plan table between its preview and its import. */
 @Injectable()
 export class ImportUploadStore {
   private readonly prefix: string;

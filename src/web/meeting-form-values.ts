@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import { isValidTimeZone } from '../common/time/time-zone';
 
-/**
- * What a meeting form posts, turned into the body the API takes, so that the API's own DTO judges it.
- * Nothing is repaired here: a value that cannot be read is passed on as typed, and the DTO names the mistake.
- */
+/** What a meeting form posts, turned into the body the API takes, so that the API's own DTO judges it. */
 export type FormBody = Record<string, unknown>;
 
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
@@ -13,7 +10,7 @@ const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-/** Dotted field names ("title.en", "decisions.0.text") as the nested objects and arrays the DTOs expect; blanks left out. */
+/** Dotted field names ("title.en", "decisions.0.text") as the nested objects and arrays the DTOs expect. */
 export function nestFields(values: FormBody): FormBody {
   const root: FormBody = {};
   for (const [name, value] of Object.entries(values)) {
@@ -64,10 +61,7 @@ export function listOf(value: unknown): string[] {
 
 const ticked = (value: unknown) => value === 'on' || value === 'true';
 
-/**
- * The create and edit forms. When editing, an emptied optional box clears the value (null), and times
- * equal to the current ones are left out, so that saving other details never moves the meeting.
- */
+/** The create and edit forms. */
 export function meetingInput(body: FormBody, current?: { startsAt: string; endsAt: string }): FormBody {
   const zone = text(body.timeZone) ?? '';
   const cleared = current ? null : undefined;

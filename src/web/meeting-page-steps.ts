@@ -24,7 +24,7 @@ export function uuidField(body: FormBody, name: string): string {
   return value;
 }
 
-/** What every form of the meeting page shares: run a step, show the meeting page, or the 404 page when there is no meeting. */
+/** What every form of the meeting page shares. */
 @Injectable()
 export class MeetingPageSteps {
   constructor(
@@ -34,10 +34,7 @@ export class MeetingPageSteps {
     private readonly proposalPages: SubstituteProposalPagesService,
   ) {}
 
-  /**
-   * One step of the meeting page: run it, then back to the page with the success sentence; a refusal
-   * (the DTO's or the service's) shows the page again with the messages beside the fields and what was typed.
-   */
+  /** One step of the meeting page: run it, then back to the page with the success sentence. */
   async step(
     res: Response,
     context: PageContext,

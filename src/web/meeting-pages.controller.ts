@@ -17,11 +17,7 @@ import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 
-/**
- * The secretariat's meeting pages: the list, the month calendar, a meeting, its create and edit forms,
- * and cancelling or postponing it. The forms of each step live beside their sub-resource
- * (poll, participants, agenda and minutes); every form goes through the API's DTO and the same service the API calls.
- */
+/** The secretariat's meeting pages: the list, the month calendar, a meeting, its create and edit forms. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
@@ -151,7 +147,7 @@ export class MeetingPagesController {
     if (data) this.session.render(res, context, 'meeting-ending', data.heading, { ...data, csrf: context.csrf });
   }
 
-  /** The confirmed cancellation or postponement, through the API's DTO and service (which send the METHOD:CANCEL emails). */
+  /** The confirmed cancellation or postponement, through the API's DTO and service. */
   private async end(res: Response, context: PageContext, id: string, body: FormBody, ending: Ending) {
     if (!(await this.steps.found(res, context, () => this.meetings.get(id)))) return;
     const input = typeof body.reason === 'string' && body.reason.trim() !== '' ? { reason: body.reason } : {};

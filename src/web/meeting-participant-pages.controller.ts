@@ -11,7 +11,7 @@ import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import type { PageContext } from './page-session.service';
 
-/** The participants' forms on a meeting page: invitations, answers the secretariat was told, attendance, the meeting held. */
+/** The participants' forms on a meeting page. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)

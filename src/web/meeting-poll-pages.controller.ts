@@ -10,7 +10,7 @@ import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import type { PageContext } from './page-session.service';
 
-/** The date poll's forms on a meeting page: the dates offered, opening the poll, answers taken by phone, the date confirmed. */
+/** The date poll's forms on a meeting page: the dates offered, opening the poll, answers taken by phone. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)

@@ -40,10 +40,7 @@ export interface ItemRow {
   overdue: boolean;
 }
 
-/**
- * Everything the group's record holds about one member — terms, invitations and answers, the items
- * they answer for, the emails planned for them — shaped for a page in the reader's language and zone.
- */
+/** Everything the group's record holds about one member. */
 @Injectable()
 export class MemberRecordService {
   constructor(

@@ -76,7 +76,7 @@ export class MyPageController {
     await this.finish(res, context, outcome, 'preferences', { form: 'preferences', typed: body }, language);
   }
 
-  /** Success: back to the page (POST-redirect-GET) with a sentence; a mistake: the page again, the message beside the form. */
+  /** Success: back to the page (POST-redirect-GET) with a sentence. */
   private async finish(
     res: Response,
     context: PageContext,

@@ -24,7 +24,7 @@ import type { FormOutcome } from './form-outcome';
 import { byField, validateForm } from './forms';
 import { MemberRecordService } from './member-record.service';
 
-/** Answers a member gives on their page; with a substitute they name the colleague who comes, as the emailed link lets them. */
+/** Answers a member gives on their page; with a substitute they name the colleague who comes. */
 const PAGE_RESPONSES = ['accepted', 'declined', 'tentative', 'delegated'] as const;
 /** A poll's answer field on the page: `option.<date option id>`. */
 const OPTION_FIELD = /^option\.([0-9a-f-]{36})$/;
@@ -103,7 +103,7 @@ export class MyPageService {
     };
   }
 
-  /** The substitute chosen counts only with the answer that sends one: a choice left in the list does not refuse another answer. */
+  /** The substitute chosen counts only with the answer that sends one. */
   answer(member: Member, meetingId: string, body: Record<string, unknown>, language: Language) {
     const delegated = body?.response === 'delegated';
     const values = {
@@ -115,11 +115,7 @@ export class MyPageService {
     );
   }
 
-  /**
-   * The member's answers to a date poll, one per date (yes / if need be / no). Every answer is checked
-   * before any is written and all are written in one transaction, so a refused form changes nothing.
-   * A refusal that names no date of the form (a date removed meanwhile) stands at the top of the poll.
-   */
+  /** The member's answers to a date poll, one per date (yes / if need be / no). */
   async answerPoll(member: Member, meetingId: string, body: Record<string, unknown>): Promise<FormOutcome<number>> {
     const given = Object.entries(body ?? {}).flatMap(([field, value]) => {
       const option = OPTION_FIELD.exec(field);

@@ -14,12 +14,7 @@ const SAFE_METHODS = ['GET', 'HEAD'];
 
 type PageRequest = Request & { pageContext?: PageContext };
 
-/**
- * Checks a page's session before anything else reads the request: the sign-in redirect for nobody,
- * the 403 page for the wrong role, the 403 page for a form without its CSRF token. Guards run before
- * interceptors, so an upload from nobody (or from a member) is answered without its body being read.
- * When it refuses, the page is already sent; the error Nest raises then finds the response sent and adds nothing.
- */
+/** Checks a page's session before anything else reads the request. */
 @Injectable()
 export class PageGuard implements CanActivate {
   constructor(
@@ -56,10 +51,7 @@ export const SecretariatPage = () => pageRoute('secretariat');
 /** A page for whoever is signed in, secretariat or not; its forms carry the session's CSRF token. */
 export const MemberPage = () => pageRoute('member');
 
-/**
- * A multipart form: its fields, the CSRF token among them, are read after the guard (by the upload
- * interceptor), so the handler checks the token itself with PageSessionService.checkCsrf.
- */
+/** A multipart form: its fields, the CSRF token among them, are read after the guard. */
 export const CsrfCheckedInHandler = () => SetMetadata(CSRF_IN_HANDLER, true);
 
 /** The context PageGuard found for this request, or null on a route it does not guard. */

@@ -16,10 +16,7 @@ export function PageIdParam(name = 'id', optional = false): ParameterDecorator {
   );
 }
 
-/**
- * Answers a malformed id with the 404 page in the reader's language. The page guard has signed the reader
- * in before the id is read; a route without it checks the session here (sign-in first, as for every page).
- */
+/** Answers a malformed id with the 404 page in the reader's language. */
 @Catch(MalformedPageId)
 @Injectable()
 export class MalformedPageIdFilter implements ExceptionFilter {

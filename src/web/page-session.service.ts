@@ -14,10 +14,7 @@ import type { Session } from '../sessions/session.entity';
 
 export const LANGUAGE_COOKIE = 'wgs_lang';
 
-/**
- * The EN/RU/KK switch: the same page with the same filters, month or page number, only ?lang changed.
- * A page shown in answer to a form (POST) switches on the page the form was sent from.
- */
+/** The EN/RU/KK switch: the same page with the same filters, month or page number, only ?lang changed. */
 export function languageLinks(
   req: Request,
   current: Language,
@@ -53,11 +50,7 @@ export interface PageContext {
   csrf: string;
 }
 
-/**
- * Who is looking at a page, in which language: ?lang= switches and is remembered in a cookie,
- * else the member's own language. Pages for the secretariat refuse others with a clear page.
- * Routes do not call it: PageGuard (page-access.ts) does, for every route marked as a page.
- */
+/** Who is looking at a page, in which language. */
 @Injectable()
 export class PageSessionService {
   constructor(

@@ -52,7 +52,7 @@ class UploadTooLargeFilter implements ExceptionFilter {
   }
 }
 
-/** The work plan for the secretariat: table and timeline with filters, export, and import with a preview of every row. */
+/** The work plan for the secretariat: table and timeline with filters, export. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
@@ -128,10 +128,7 @@ export class WorkPlanPagesController {
     });
   }
 
-  /**
-   * Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two.
-   * Only the secretariat's upload is read: the page guard runs before the upload interceptor.
-   */
+  /** Step one: a dry run of the uploaded file; nothing is written, the file is kept for step two. */
   @Post(':planId/import')
   @CsrfCheckedInHandler()
   @UseFilters(UploadTooLargeFilter)

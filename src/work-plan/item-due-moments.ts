@@ -8,7 +8,6 @@ import { WorkPlanItemRepository } from './work-plan-item.repository';
 export class ItemDueMoments {
   constructor(private readonly items: WorkPlanItemRepository) {}
 
-  /** Recomputes, inside the caller's transaction, the due moment of every dated item of the body's plans for its new zone. */
   async rezoneBody(manager: EntityManager, bodyId: string, timeZone: string): Promise<number> {
     const items = await this.items.lockDatedOfBody(manager, bodyId);
     if (items.length === 0) return 0;

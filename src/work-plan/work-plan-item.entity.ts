@@ -12,10 +12,6 @@ export const ITEM_STATUSES = ['planned', 'in_progress', 'done', 'cancelled', 'po
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const DEADLINE_KINDS = ['date', 'window', 'alternatives', 'on_request', 'open'] as const;
 
-/**
- * One activity of a work plan. The deadline is kept as written (`deadlineText`) beside what the
- * parser read from it; `dueAt` (end of the latest window, in the body's zone) is what reminders use.
- */
 @Entity('work_plan_item')
 @Index(['workPlanId', 'position'])
 @Index(['dueAt'])
@@ -39,7 +35,6 @@ export class WorkPlanItem extends Timestamped {
   @JoinColumn({ name: 'work_plan_id' })
   workPlan?: Relation<WorkPlan>;
 
-  /** Order in the plan, as in the source document. */
   @Column({ type: 'integer' })
   position!: number;
 
@@ -101,7 +96,6 @@ export class WorkPlanItem extends Timestamped {
   @Column({ type: 'enum', enum: ITEM_STATUSES, enumName: 'work_plan_item_status', default: 'planned' })
   status!: ItemStatus;
 
-  /** The meeting whose decision created the item, when one did. */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   meetingId!: string | null;

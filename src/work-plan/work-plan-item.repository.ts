@@ -9,7 +9,10 @@ import type { PageQuery } from '../common/http/pagination';
 import type { Actor } from '../common/request-context';
 import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
+import { escalationMembersSql } from '../members/member.repository';
 import { Organization } from '../organizations/organization.entity';
+import type { OrganizationKind } from '../organizations/organization.entity';
+import { updateReturning } from '../common/database/update-returning';
 import type { ItemWithPeople } from '../reminders/item-reminders.planner';
 import type { DeadlineKind, DeadlineWindow } from './deadline/deadline.types';
 import type { WorkPlanItemQuery } from './dto/work-plan-item.dto';
@@ -21,14 +24,10 @@ import { WorkPlan } from './work-plan.entity';
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
-/** Responsible members in toItemView's order: String.localeCompare is ICU's root collation, not the database's C collation. */
+/** Responsible members in toItemView's order. */
 const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
 
-/**
- * An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL;
- * `:now` decides overdue as isOverdue does. row_to_json over named columns, not json_build_object, so
- * that the text is as compact as JSON.stringify's.
- */
+/** An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL. */
 const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FROM (SELECT
     i.id AS "id", i.work_plan_id AS "workPlanId", i.position AS "position", i.activity AS "activity",
     (SELECT row_to_json(d) FROM (SELECT i.deadline_text AS "text", i.deadline_kind AS "kind", i.deadline_windows AS "windows",
@@ -46,18 +45,15 @@ const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FRO
         FROM work_plan_item_responsible rm JOIN member m ON m.id = rm.member_id WHERE rm.item_id = i.id) responsible) item)`;
 const ITEM_JSON = { withEmails: itemJson({ emails: true }), withoutEmails: itemJson({ emails: false }) };
 
-/** The inserted item's position and timestamps as JSON (from the insert's `item` expression): its audit entry's additions. */
 export const INSERTED_ITEM_STAMPS_JSON = `(SELECT jsonb_build_object('position', position, 'createdAt', ${isoInstantSql('created_at')}, 'updatedAt', ${isoInstantSql('updated_at')}) FROM item)`;
 
 const ITEM_RELATIONS = { executorOrganization: true, executorMember: true, responsibleMembers: true } as const;
 
-/** The list's filters, the zone its month is read in, and, for a member, what they may see. */
 export type ItemFilter = Omit<WorkPlanItemQuery, 'limit' | 'offset'> & {
   zone: string;
   visibleTo: { bodies: string[]; memberId: string | null } | null;
 };
 
-/** A reminder planned in an item's statement, as the outbox announces it. */
 export interface PlannedRef {
   id: string;
   version: number;
@@ -65,21 +61,18 @@ export interface PlannedRef {
   kind: string;
 }
 
-/** Common table expressions written in the item's insert, their parameters, and the expression of the reminders they planned. */
 export interface ItemStatementParts {
   ctes: string[];
   params: unknown[];
   planned: string | null;
 }
 
-/** A status or deadline change, kept in the item's history. */
 export interface ItemFieldChange {
   field: 'status' | 'deadline';
   oldValue: string;
   newValue: string;
 }
 
-/** What an item's update writes beside its columns. */
 export interface ItemUpdateWrite {
   responsibleGiven: boolean;
   changes: ItemFieldChange[];
@@ -87,7 +80,6 @@ export interface ItemUpdateWrite {
   actor: Actor;
 }
 
-/** A dated item with what its due moment is read from. */
 export interface DatedItemRow {
   id: string;
   deadline_text: string;
@@ -105,7 +97,6 @@ export interface DueItemRow {
   executor: Record<string, string> | null;
 }
 
-/** An unfinished item due within the digest's weeks, with its executing organization's name. */
 export interface DigestDeadlineRow {
   id: string;
   activity: Record<string, string>;
@@ -114,33 +105,25 @@ export interface DigestDeadlineRow {
   executor: Record<string, string> | null;
 }
 
-/** Overdue items counted by executor: the organization's name, else the member's. */
 export interface OverdueByExecutorRow {
   executor: Record<string, string> | null;
   member: string | null;
   count: number;
 }
 
-/** Overdue items counted by country ('—' for items of no country). */
 export interface OverdueByCountryRow {
   country: string;
   count: number;
 }
 
-/**
- * Queries over work-plan items and their plans, each one SQL statement. Items are written by PostgreSQL
- * as the API's JSON (ITEM_JSON); methods that run in a caller's transaction take its EntityManager first.
- */
 @Injectable()
 export class WorkPlanItemRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Unfinished items (not on request) whose due moment has passed, earliest first. */
   overdue(now: Date, limit: number): Promise<DueItemRow[]> {
     return this.openItemsDue('i.due_at < $1', now, limit);
   }
 
-  /** Unfinished items (not on request) due within 30 days from `now`, earliest first. */
   dueWithin30Days(now: Date, limit: number): Promise<DueItemRow[]> {
     return this.openItemsDue("i.due_at >= $1 AND i.due_at < $1::timestamptz + interval '30 days'", now, limit);
   }
@@ -153,7 +136,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with everyone its reminders name: responsible members, executing organization or member. */
   findWithPeople(id: string): Promise<WorkPlanItem | null> {
     return this.dataSource.manager.findOne(WorkPlanItem, {
       where: { id },
@@ -161,7 +143,6 @@ export class WorkPlanItemRepository {
     });
   }
 
-  /** The work plan; fails when the id names none. */
   planOrFail(id: string): Promise<WorkPlan> {
     return this.dataSource.manager.findOneByOrFail(WorkPlan, { id });
   }
@@ -175,7 +156,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** Unfinished items (not on request) overdue at `now`, counted by executor, most first. */
   overdueByExecutor(now: Date): Promise<OverdueByExecutorRow[]> {
     return this.dataSource.query(
       `SELECT o.name AS executor, mm.full_name AS member, count(*)::int AS count FROM work_plan_item i
@@ -185,7 +165,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** Unfinished items (not on request) overdue at `now`, counted by each of their countries, most first. */
   overdueByCountry(now: Date): Promise<OverdueByCountryRow[]> {
     return this.dataSource.query(
       `SELECT c AS country, count(*)::int AS count FROM work_plan_item i, unnest(CASE WHEN cardinality(i.countries) = 0 THEN ARRAY['—'] ELSE i.countries END) c
@@ -194,25 +173,96 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with its executor and responsible members, or null. */
   findWithRelations(id: string): Promise<WorkPlanItem | null> {
     return this.dataSource.manager.findOne(WorkPlanItem, { where: { id }, relations: ITEM_RELATIONS });
   }
 
-  /** Whether an item has the id. */
+  async planContext(
+    manager: EntityManager,
+    workPlanId: string,
+    day: string,
+  ): Promise<{
+    bodyId: string;
+    timeZone: string;
+    itemOffsets: string[] | null;
+    escalationRecipients: Member[];
+  } | null> {
+    const rows: {
+      body_id: string;
+      time_zone: string;
+      reminder_offsets: { items?: string[] | null } | null;
+      escalation: Record<string, unknown>[];
+    }[] = await manager.query(
+      `SELECT p.body_id, b.time_zone, b.reminder_offsets,
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
+       FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
+      [workPlanId, day],
+    );
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return {
+      bodyId: row.body_id,
+      timeZone: row.time_zone,
+      itemOffsets: row.reminder_offsets?.items ?? null,
+      escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+    };
+  }
+
+  allOrganizations(manager: EntityManager): Promise<Organization[]> {
+    return manager.find(Organization);
+  }
+
+  membersByEmails(manager: EntityManager, emails: string[]): Promise<Member[]> {
+    return manager.createQueryBuilder(Member, 'm').where('lower(m.email) IN (:...emails)', { emails }).getMany();
+  }
+
+  createOrganization(
+    manager: EntityManager,
+    fields: { name: Record<string, string>; kind: OrganizationKind; countryCode: null },
+  ): Promise<Organization> {
+    return manager.save(manager.create(Organization, fields));
+  }
+
+  /** Takes the plan's next `count` positions (the plan is locked by the caller): the position before the first. */
+  async takePositions(manager: EntityManager, workPlanId: string, count: number): Promise<number> {
+    const [row] = await updateReturning<{ start: number }>(
+      manager,
+      `UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $1)) + $2
+       WHERE id = $1 RETURNING last_item_position - $2 AS start`,
+      [workPlanId, count],
+    );
+    return row.start;
+  }
+
+  async insertMany(manager: EntityManager, values: Partial<WorkPlanItem>[]): Promise<string[]> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WorkPlanItem)
+      .values(values)
+      .returning(['id'])
+      .execute();
+    return inserted.identifiers.map((identifier) => identifier.id as string);
+  }
+
+  async linkResponsible(manager: EntityManager, links: { item_id: string; member_id: string }[]): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into('work_plan_item_responsible', ['item_id', 'member_id'])
+      .values(links)
+      .execute();
+  }
+
   exists(id: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(WorkPlanItem, { id });
   }
 
-  /** The item's status and deadline changes, oldest first. */
   changesOf(itemId: string): Promise<WorkPlanItemChange[]> {
     return this.dataSource.manager.find(WorkPlanItemChange, { where: { itemId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  /**
-   * The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's
-   * statement (one prepared statement per variant): due first, then by plan and position.
-   */
+  /** The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's statement. */
   pageJson(filter: ItemFilter, query: PageQuery, now: Date, { emails }: ItemViewOptions): Promise<string> {
     const matches = this.matching(filter, now)
       .setParameter('now', now)
@@ -226,7 +276,6 @@ export class WorkPlanItemRepository {
         });
   }
 
-  /** Items matching the filter, unsorted and without a select list. */
   private matching(filter: ItemFilter, now: Date): SelectQueryBuilder<WorkPlanItem> {
     const qb = this.dataSource.manager.createQueryBuilder(WorkPlanItem, 'i');
     if (filter.workPlanId) qb.andWhere('i.work_plan_id = :workPlanId', { workPlanId: filter.workPlanId });
@@ -286,7 +335,6 @@ export class WorkPlanItemRepository {
     qb.andWhere(`i.due_at >= :from AND i.due_at <= :to AND ${open}`, range);
   }
 
-  /** The item locked for the caller's transaction, with its executor and the people its reminders go to, in one statement; null when none. */
   async lockWithPeople(manager: EntityManager, id: string): Promise<ItemWithPeople | null> {
     const [sql, parameters] = manager
       .createQueryBuilder(WorkPlanItem, 'i')
@@ -312,11 +360,7 @@ export class WorkPlanItemRepository {
     return item as ItemWithPeople;
   }
 
-  /**
-   * One statement: the plan's next position (its row locked until the commit), the item's row, its
-   * responsible members, and what `alongside` adds (audit entry, reminders) with parameters numbered
-   * from the one it is given. Sets the item's position and timestamps; null when the plan is gone.
-   */
+  /** One statement: the plan's next position (its row locked until the commit), the item's row. */
   async insertAtNextPosition(
     manager: EntityManager,
     item: ItemWithPeople,
@@ -355,10 +399,7 @@ export class WorkPlanItemRepository {
     return { planned: row.planned };
   }
 
-  /**
-   * The item's changeable columns, its responsible members when given, and its history rows, as one
-   * statement; TypeORM's save would read the item and its links again to find what changed. Sets updatedAt.
-   */
+  /** The item's changeable columns, its responsible members when given, and its history rows, as one statement. */
   async writeUpdate(
     manager: EntityManager,
     item: ItemWithPeople,
@@ -407,27 +448,22 @@ export class WorkPlanItemRepository {
     item.updatedAt = row.updated_at;
   }
 
-  /** The organization an executor id names, or null. */
   organization(manager: EntityManager, id: string): Promise<Organization | null> {
     return manager.findOneBy(Organization, { id });
   }
 
-  /** The member an executor id names, or null. */
   member(manager: EntityManager, id: string): Promise<Member | null> {
     return manager.findOneBy(Member, { id });
   }
 
-  /** The members among the ids (those that exist). */
   members(manager: EntityManager, ids: string[]): Promise<Member[]> {
     return manager.findBy(Member, { id: In(ids) });
   }
 
-  /** Whether a meeting has the id. */
   meetingExists(manager: EntityManager, id: string): Promise<boolean> {
     return manager.existsBy(Meeting, { id });
   }
 
-  /** Locks, for the caller's transaction, the dated items of the body's plans with what their due moments are read from. */
   lockDatedOfBody(manager: EntityManager, bodyId: string): Promise<DatedItemRow[]> {
     return manager.query(
       `SELECT i.id, i.deadline_text, i.deadline_kind, i.deadline_windows, i.on_request FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
@@ -445,7 +481,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** The item with those its reminders go to (responsible members, executing member), read in the caller's transaction; null when none. */
   findWithRecipients(manager: EntityManager, id: string): Promise<WorkPlanItem | null> {
     return manager.findOne(WorkPlanItem, {
       where: { id },

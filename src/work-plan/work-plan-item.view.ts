@@ -10,7 +10,6 @@ export interface ExecutorView {
   email?: string;
 }
 
-/** What the API returns for an item: the deadline as written beside what it means. */
 export interface WorkPlanItemView {
   id: string;
   workPlanId: string;
@@ -30,7 +29,6 @@ export interface WorkPlanItemView {
   updatedAt: string;
 }
 
-/** What the reader may see: people's addresses are for the secretariat only. */
 export interface ItemViewOptions {
   emails: boolean;
 }

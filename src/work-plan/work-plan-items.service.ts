@@ -35,12 +35,7 @@ export class WorkPlanItemsService {
     private readonly access: AccessPolicy,
   ) {}
 
-  /**
-   * No transaction: the reads lock nothing (a transaction in READ COMMITTED would read the same), and
-   * every write is one statement, atomic on its own, whose lock on the plan PostgreSQL releases at
-   * the statement's end, without a round trip to this process (whose event loop, busy with other
-   * requests, made writers of one plan queue behind each other's COMMIT).
-   */
+  /** No transaction: the reads lock nothing (a transaction in READ COMMITTED would read the same). */
   async create(workPlanId: string, dto: CreateWorkPlanItemDto): Promise<WorkPlanItemView> {
     const item = await this.unitOfWork.runStatements(async (unit) =>
       this.insert(unit, await this.planContext(unit.manager, workPlanId), dto),
@@ -64,11 +59,7 @@ export class WorkPlanItemsService {
     return context;
   }
 
-  /**
-   * The item's id is chosen here, so its reminders need nothing from its row but the position, and
-   * the position is taken in the statement that writes the item: writers to one plan queue only for
-   * that statement (and, inside a caller's transaction, its commit).
-   */
+  /** The item's id is chosen here, so its reminders need nothing from its row but the position. */
   private async insert(
     unit: UnitOfWorkContext,
     context: ItemPlanContext,
@@ -102,10 +93,6 @@ export class WorkPlanItemsService {
     return item;
   }
 
-  /**
-   * One statement: the plan's next position (its row locked until the commit), the item's row, its
-   * responsible members, its reminders and its audit entry.
-   */
   private async insertAtNextPosition(
     { manager, outbox }: UnitOfWorkContext,
     item: ItemWithPeople,
@@ -147,10 +134,6 @@ export class WorkPlanItemsService {
     return JSON.parse(await this.listJson(query, now)) as Page<WorkPlanItemView>;
   }
 
-  /**
-   * The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's
-   * statement: parsing rows here only to serialise them again was most of the request's CPU.
-   */
   async listJson(query: WorkPlanItemQuery, now = new Date()): Promise<string> {
     const { limit, offset, ...filters } = query;
     const bodies = await this.access.bodyIds();
@@ -168,7 +151,6 @@ export class WorkPlanItemsService {
     return { emails: this.access.member() === null };
   }
 
-  /** The item locked for the caller's transaction, with its executor and the people its reminders go to. */
   private async loadForUpdate(manager: EntityManager, id: string): Promise<ItemWithPeople> {
     const item = await this.items.lockWithPeople(manager, id);
     if (!item) throw ApiError.notFound('Work-plan item', id);
@@ -231,7 +213,6 @@ export class WorkPlanItemsService {
     return this.items.changesOf(id);
   }
 
-  /** An executor id names an organisation or a member; which one is found here. */
   private async resolveExecutor(manager: EntityManager, executorId: string | null) {
     if (executorId === null)
       return { executorOrganizationId: null, executorMemberId: null, executorOrganization: null, executorMember: null };

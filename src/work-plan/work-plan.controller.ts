@@ -45,7 +45,6 @@ import { WorkPlansService } from './work-plans.service';
 
 const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
 
-/** What multer hands over for the uploaded table. */
 interface UploadedTable {
   buffer: Buffer;
   originalname: string;

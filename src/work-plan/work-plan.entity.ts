@@ -38,7 +38,6 @@ export class WorkPlan extends Timestamped {
   @Column({ type: 'enum', enum: WORK_PLAN_STATUSES, enumName: 'work_plan_status', default: 'draft' })
   status!: WorkPlanStatus;
 
-  /** The meeting that adopted the plan. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @Column({ type: 'uuid', nullable: true })
   adoptedAtMeetingId!: string | null;
@@ -47,12 +46,6 @@ export class WorkPlan extends Timestamped {
   @JoinColumn({ name: 'adopted_at_meeting_id' })
   adoptedAtMeeting?: Relation<Meeting> | null;
 
-  /**
-   * The position the plan's last item took. Writers of items take the next one by incrementing it:
-   * the UPDATE's row lock orders them, and a writer that waited reads the value its predecessor
-   * committed (PostgreSQL re-reads a row it waited for), so the position, the item and its links fit
-   * in one statement. Never read by the API.
-   */
   @ApiPropertyOptional({
     type: 'integer',
     deprecated: true,

@@ -42,7 +42,6 @@ export class WorkPlansService {
     return plan;
   }
 
-  /** The plan with its body's time zone, locked for the rest of the caller's transaction. */
   async getForUpdate(manager: EntityManager, id: string): Promise<{ plan: WorkPlan; timeZone: string }> {
     const plan = await this.plans.lock(manager, id);
     if (!plan) throw ApiError.notFound('Work plan', id);

@@ -71,7 +71,6 @@ export class CountryTurnoverResponse {
   flaggedSeats!: number;
 }
 
-/** Per seat: who holds it, since when, how many people held it in the period. */
 export class ContinuityReportResponse implements ContinuityReport {
   @ApiProperty({ type: ReportBodyResponse })
   body!: ReportBodyResponse;

@@ -1,15 +1,4 @@
-/**
- * Gathers the calls that concurrent jobs make in the same turn of the event loop into one call of
- * `run` (one SQL statement for many rows instead of one round trip each). While `maxInFlight`
- * batches are running, new calls wait and join the next batch, so batches grow with the load.
- *
- * A call finding no batch planned waits `lingerMs` for others to join it: on a loaded machine the
- * jobs reach the same step a millisecond or two apart, and each statement saved (its round trip, its
- * commit) costs more than the wait (reminder benchmark: 0.75-0.89 → 0.47-0.53 statements per email).
- *
- * `run` answers one result per input, in order. If a whole batch fails (a deadlock with a
- * concurrent transaction, say), each input is run alone, so one bad row cannot fail its neighbours.
- */
+/** Gathers the calls that concurrent jobs make in the same turn of the event loop into one call of `run`. */
 export class MicroBatch<Input, Output> {
   private waiting: { input: Input; resolve: (output: Output) => void; reject: (error: unknown) => void }[] = [];
   private inFlight = 0;

@@ -8,10 +8,6 @@ export function nextPositionSql(table: OrderedTable, parentColumn: ParentColumn,
   return `(SELECT coalesce(max(position), 0)::int + 1 FROM ${table} WHERE ${parentColumn} = ${parentParam})`;
 }
 
-/**
- * Ordered children (agenda items, date options): the position after the last one of the parent.
- * Work-plan items take theirs from their plan's counter (`work_plan.last_item_position`).
- */
 export async function nextPosition(
   manager: EntityManager,
   table: OrderedTable,

@@ -7,28 +7,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Page, PageQuery } from '../http/pagination';
 import { isoInstantSql } from './iso-instant-sql';
 
-/**
- * One page and the total. LIMIT/OFFSET straight on the query: every list it serves joins only
- * to-one relations, so rows are entities, and TypeORM's extra distinct-ids query is not needed.
- */
 export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery): Promise<Page<T>> {
   const [items, total] = await qb.limit(query.limit).offset(query.offset).getManyAndCount();
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
-/**
- * One page and its total in one statement. The total is an uncorrelated scalar subquery over the same
- * filters (PostgreSQL runs it once, by the cheapest path, and drops joins it does not need), not a
- * window count: a window over every match stops PostgreSQL from sorting and limiting before the
- * select list is built, so subqueries and joins would run for every match instead of the page's rows.
- * Rows are read straight from the raw result, without TypeORM's entity transformer (a large share of
- * a list request's CPU in the profile). A page past the end has no row to carry the total: only then
- * is it counted apart.
- *
- * countUpTo: for lists that may match millions of rows, PostgreSQL stops counting after that many;
- * beyond it the total is a lower bound (the cap, or the rows up to this page when that is more) and
- * the page says so with totalIsLowerBound.
- */
+/** One page and its total in one statement. */
 export async function paginateRows<T extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<T>,
   query: PageQuery,
@@ -41,13 +25,7 @@ export async function paginateRows<T extends ObjectLiteral, R>(
   return page;
 }
 
-/**
- * The same page as paginateRows, as the JSON text of the API's answer, its items written by
- * PostgreSQL (itemJson: a JSON expression per row, see entityJsonSql). Parsing rows, hydrating
- * entities and JSON.stringify were most of a list request's CPU in the API process; PostgreSQL writes
- * the same JSON in a fraction of that. Keys and values are those of JSON.stringify of paginateRows's
- * page; only the white space inside jsonb values differs.
- */
+/** The same page as paginateRows, as the JSON text of the API's answer, written by PostgreSQL. */
 export async function paginateJson<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   query: PageQuery,
@@ -64,21 +42,11 @@ export async function paginateJson<T extends ObjectLiteral>(
 }
 
 export interface PageOptions {
-  /** See paginateRows. */
   countUpTo?: number;
-  /**
-   * Names the call site, whose selection, joins and order never change: its statement is then built
-   * by TypeORM once per set of filters (its WHERE conditions) and reused with each request's values.
-   * Building it (the regular expressions over the whole statement) was the largest part of TypeORM's
-   * time in a list request's profile.
-   */
   statementOf?: string;
 }
 
-/**
- * A statement with $1… in place of named parameters and LIMIT and OFFSET as the last two, the names
- * in their order, and the name it is prepared under on each connection.
- */
+/** A statement with $1… in place of named parameters and LIMIT and OFFSET as the last two. */
 interface BuiltStatement {
   sql: string;
   names: string[];
@@ -88,7 +56,6 @@ interface BuiltStatement {
 const builtStatements = new WeakMap<DataSource, Map<string, BuiltStatement>>();
 const BUILT_STATEMENTS_KEPT = 500;
 
-/** Stands for a named parameter while a statement is built, so that the order of the names can be read from the result. */
 class ParameterName {
   constructor(readonly name: string) {}
 }
@@ -140,7 +107,6 @@ async function pageOfRows<T extends ObjectLiteral>(
   return { rows, total, totalIsLowerBound: false };
 }
 
-/** The page's statement for this call site and these WHERE conditions, built once; undefined where a condition is not plain SQL text. */
 function builtStatement<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   select: () => SelectQueryBuilder<T>,
@@ -179,14 +145,6 @@ function builtStatement<T extends ObjectLiteral>(
   return statement;
 }
 
-/**
- * Runs a built statement as a named prepared statement: each pooled connection parses it once, and
- * PostgreSQL may keep its plan (it compares the generic plan with the custom ones and keeps planning
- * per request when the values matter). Parsing and planning the long JSON statements of the lists
- * were about half of PostgreSQL's time per list request. The name comes from the text, so one text
- * is prepared once per connection however often the cache above is cleared, and the statement's
- * result columns never change, so a migration cannot invalidate it. Logged as TypeORM logs its own.
- */
 async function queryPrepared(
   dataSource: DataSource,
   statement: BuiltStatement,
@@ -215,15 +173,11 @@ function countSql<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cap: numbe
 
 interface RowReader {
   metadata: EntityMetadata;
-  /** Each column, the result column it comes from, and whether node-postgres's value is already the entity's. */
   columns: [ColumnMetadata, string, boolean][];
   primary: string;
 }
 
-/**
- * Column types whose node-postgres value is the entity's value as it is (parsed JSON included), and
- * which JSON.stringify writes as PostgreSQL's row_to_json does (enums are looked at apart).
- */
+/** Column types whose node-postgres value is the entity's value as it is. */
 const PLAIN_TYPES = new Set([
   'uuid',
   'text',
@@ -248,7 +202,6 @@ function hydratedAsRead(column: ColumnMetadata): boolean {
   return typeof column.type === 'string' && (PLAIN_TYPES.has(column.type) || INSTANT_TYPES.has(column.type));
 }
 
-/** Per entity and alias: its metadata and the result column each property comes from, found once. */
 const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, RowReader>>>();
 
 function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): RowReader {
@@ -269,10 +222,6 @@ function reader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, ali
   return found;
 }
 
-/**
- * The entity a query builder selected under `alias` (its columns come back as alias_column), hydrated
- * as TypeORM would; null when a left join found nothing.
- */
 export function entityFromRow<T extends ObjectLiteral>(
   dataSource: DataSource,
   target: EntityTarget<T>,
@@ -293,12 +242,7 @@ export function entityFromRow<T extends ObjectLiteral>(
 
 const jsonSql = new WeakMap<DataSource, Map<string, string>>();
 
-/**
- * A JSON object per row, written by PostgreSQL, equal to JSON.stringify of entityFromRow's entity:
- * the entity's properties in the order its class declares them, instants as toISOString writes them.
- * `relations` gives the JSON expression of properties that are not columns (a joined entity, say).
- * Column types it does not know how to write as JavaScript would are refused when the SQL is built.
- */
+/** A JSON object per row, written by PostgreSQL, equal to JSON.stringify of entityFromRow's entity. */
 export function entityJsonSql<T extends ObjectLiteral>(
   dataSource: DataSource,
   target: EntityTarget<T>,

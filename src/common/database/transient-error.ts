@@ -1,9 +1,4 @@
-/**
- * SQLSTATE classes and codes that say "the database was unreachable or busy for a moment", not
- * "this request is wrong": connection exceptions (08…), operator intervention such as a restart
- * (57P01–57P03), too many connections, the two conflicts a retry resolves, and the socket errors of
- * a server that is not listening yet.
- */
+/** SQLSTATE classes and codes that say "the database was unreachable or busy for a moment". */
 const TRANSIENT_CODES = new Set([
   '57P01',
   '57P02',
@@ -20,7 +15,6 @@ const TRANSIENT_CODES = new Set([
 const TRANSIENT_MESSAGES =
   /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
 
-/** Whether an error thrown by a query is worth trying again later (PostgreSQL restarted, a failover). */
 export function isTransientDatabaseError(error: unknown): boolean {
   // Duck-typed, not `instanceof Error`: socket errors come from Node's own realm, not always the caller's.
   if (typeof error !== 'object' || error === null) return false;

@@ -10,10 +10,7 @@ export async function updateReturning<T>(
   return (Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
-/**
- * A raw row (snake_case columns, as RETURNING * or row_to_json gives it) as an entity. Only
- * instants need converting: row_to_json writes them as text; every other column already has its shape.
- */
+/** A raw row (snake_case columns, as RETURNING * or row_to_json gives it) as an entity. */
 export function rowToEntity<T extends ObjectLiteral>(
   dataSource: DataSource,
   target: EntityTarget<T>,

@@ -1,7 +1,4 @@
-/**
- * What stops start-up when a declared name has no implementation, or two: `found` maps each name to
- * where it is implemented (e.g. "MeetingEmailComposer"); the result lists every problem, empty when none.
- */
+/** What stops start-up when a declared name has no implementation, or two. */
 export function exactlyOneEach<K extends string>(
   expected: readonly K[],
   found: ReadonlyMap<K, string[]>,

@@ -19,7 +19,6 @@ const CLIENT_DB_ERRORS: Record<string, { status: number; message: string }> = {
   '22008': { status: 400, message: 'A date or time is out of range' },
 };
 
-/** Body-parser errors arrive as plain errors carrying `type` and `status`. */
 const BODY_PARSER_ERRORS: Record<string, { status: number; message: string }> = {
   'entity.too.large': { status: 413, message: 'The request body is larger than the limit of 1 MB' },
   'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON' },

@@ -31,7 +31,6 @@ export function reasonPhrase(status: number): string {
   return REASONS[status] ?? 'Error';
 }
 
-/** An error for the client, in the one shape the API documents. */
 export class ApiError extends HttpException {
   /** With a 429: the seconds before trying again, sent as Retry-After. */
   retryAfterSeconds?: number;

@@ -4,7 +4,6 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 /** Operation ids read `<resource>_<verb>`: operations named otherwise set `operationId` in their @ApiOperation. */
 export const OPERATION_ID_PATTERN = /^[a-z][A-Za-z]*_[a-z][A-Za-z]*$/;
 
-/** `MeetingsController` + `list` → `meetings_list`. */
 export function operationIdFor(controllerKey: string, methodKey: string): string {
   const resource = controllerKey.replace(/Controller$/, '');
   return `${resource.charAt(0).toLowerCase()}${resource.slice(1)}_${methodKey}`;
@@ -28,7 +27,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   );
 }
 
-/** Keys sorted at every level, so that the written file changes only when the API does. */
 export function openApiJson(document: OpenAPIObject): string {
   const sorted = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sorted);

@@ -41,7 +41,6 @@ const DESCRIPTIONS: Record<number, string> = {
   429: 'Too many requests; see Retry-After',
 };
 
-/** Documents the error responses a route can give, all in the one error shape. */
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ApiErrorSchema, FieldProblemSchema),
@@ -55,7 +54,6 @@ export function ApiErrors(...statuses: number[]) {
   );
 }
 
-/** A paged list of `model`: {items, total, limit, offset}. */
 export function ApiPage(model: Type<unknown>) {
   return applyDecorators(
     ApiExtraModels(model),

@@ -4,7 +4,6 @@ import type { AppConfig } from '../../config/app-config';
 import { RedisClient } from '../../queue/redis.provider';
 
 export interface RateLimit {
-  /** What is counted, e.g. "sign-in:email:a@b.c". */
   key: string;
   limit: number;
   windowSeconds: number;
@@ -22,10 +21,6 @@ return counts`;
 
 type HitCommand = (keyCount: number, ...keysThenSeconds: (string | number)[]) => Promise<number[]>;
 
-/**
- * Fixed-window counters in Redis, shared by every API process. When Redis cannot answer, requests
- * pass: a limiter must not turn a Redis hiccup into an outage.
- */
 @Injectable()
 export class RateLimiter {
   private readonly hitCommand: HitCommand;
@@ -34,13 +29,12 @@ export class RateLimiter {
     redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    // Every API request passes here: a script sent by its hash costs Redis and ioredis one command instead of MULTI, INCR, EXPIRE and EXEC.
+    // Every API request passes here: one script by its hash is one command instead of MULTI, INCR, EXPIRE, EXEC.
     const client = redis.redis as unknown as Record<string, HitCommand | undefined>;
     if (!client.rateLimitHit) redis.redis.defineCommand('rateLimitHit', { lua: HIT_SCRIPT });
     this.hitCommand = (client.rateLimitHit as HitCommand).bind(redis.redis);
   }
 
-  /** Counts one hit on each limit; returns the seconds to wait when any is exceeded, else null. */
   async hit(...limits: RateLimit[]): Promise<number | null> {
     try {
       const now = Date.now() / 1000;

@@ -2,12 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/**
- * Refuses, with 403, a request that may change something (anything but GET, HEAD and OPTIONS) when a
- * browser says it comes from another site: its Origin is not `siteOrigin`, or, without Origin, its
- * Sec-Fetch-Site is not same-origin. A browser resends Basic credentials on cross-site form posts;
- * these headers are the ones a page cannot forge. Clients that send neither are not browsers.
- */
+/** Refuses, with 403, a request that may change something. */
 export function refuseCrossSiteWrites(siteOrigin: string, what: string): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (READ_METHODS.has(req.method)) return next();

@@ -23,7 +23,6 @@ const TOOLS = {
   imgSrc: ["'self'", 'data:', 'https:'],
 };
 
-/** helmet's headers everywhere, with a strict Content-Security-Policy on pages; CORS stays closed (no header is sent). */
 export function applySecurityHeaders(app: INestApplication, config: AppConfig): void {
   const https = config.appUrl.startsWith('https:');
   const strict = helmet({

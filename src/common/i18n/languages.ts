@@ -1,7 +1,6 @@
 export const LANGUAGES = ['en', 'ru', 'kk'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** A name or title given in one or more of the working group's languages. */
 export type LocalizedText = Partial<Record<Language, string>>;
 
 /** Which of the group's languages a text is in, from its letters (Kazakh has letters Russian lacks). */

@@ -12,7 +12,6 @@ type Level = keyof typeof LEVELS;
 export class JsonLogger implements LoggerService {
   constructor(private readonly minimum: 'debug' | 'info' | 'warn' | 'error' = 'info') {}
 
-  /** Whether lines of this level are written. */
   isEnabled(level: Level): boolean {
     return LEVELS[level] >= LEVELS[this.minimum];
   }

@@ -1,7 +1,7 @@
 const SECRET_QUERY_KEYS = /([?&](?:token|access_token|key|secret|password|signature|sig)=)[^&#]*/gi;
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]*@/gi;
 const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
-/** The app's own random secrets (API tokens, sessions, calendar feeds) are recognisable by their prefix wherever they appear. */
+/** The app's own random secrets are recognisable by their prefix wherever they appear. */
 const OWN_TOKENS = /\b(wgs|wss|cal)_[A-Za-z0-9_-]{32,}/g;
 /** Routes whose next path segment is the access itself: calendar feeds, answer links, sign-in links. */
 const SECRET_SEGMENT = /\/(calendar\/feed|calendar|feed|actions|sign-in|a)\/[^/?#]+/g;
@@ -20,7 +20,6 @@ export function redactPath(path: string): string {
   return redact(path).replace(SECRET_SEGMENT, '/$1/***');
 }
 
-/** Redacts every string inside a plain value (objects and arrays), keeping its shape. */
 export function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;

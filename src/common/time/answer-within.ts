@@ -1,7 +1,4 @@
-/**
- * `work`, or a rejection with `message` once `ms` have passed without its answer. The work itself goes
- * on (a promise cannot be stopped); racing it already handles its later failure.
- */
+/** `work`, or a rejection with `message` once `ms` have passed without its answer. */
 export async function answerWithin<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 
-/** Today's calendar date (YYYY-MM-DD) where the reader is. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
@@ -13,11 +12,6 @@ export function yearsBetween(from: string, to: string): number {
 const wallClockCache = new Map<string, string>();
 const WALL_CLOCK_CACHE_SIZE = 10_000;
 
-/**
- * The instant as wall-clock time in the zone, with its offset (2019-12-03T10:00:00+01:00). Lists show
- * the same few hundred instants again and again, and luxon's zone offset (Intl's formatToParts) was the
- * largest cost of the meeting list in the profile: each (zone, instant) is computed once, in a bounded cache.
- */
 export function wallClockIso(date: Date, zone: string): string | null {
   const key = `${zone} ${date.getTime()}`;
   const cached = wallClockCache.get(key);

@@ -35,7 +35,6 @@ function formatter(
   return found;
 }
 
-/** "Tuesday, 3 December 2019 at 10:00" in the reader's language and zone. */
 export function formatDateTime(iso: string, zone: string, language: Language): string {
   return formatter(language, zone, 'dateTime').format(new Date(iso));
 }
@@ -48,7 +47,6 @@ export function formatTime(iso: string, zone: string, language: Language): strin
   return formatter(language, zone, 'time').format(new Date(iso));
 }
 
-/** "Asia/Almaty (UTC+5)": the zone's name and its offset at that moment. */
 export function formatZone(zone: string, iso: string, _language: Language): string {
   const part =
     formatter('en', zone, 'offset')
@@ -58,7 +56,7 @@ export function formatZone(zone: string, iso: string, _language: Language): stri
   return `${zone} (UTC${offset})`;
 }
 
-/** A calendar date (YYYY-MM-DD, a term's start or end) in the reader's language; it names a day, not a moment, so no zone shifts it. */
+/** A calendar date (YYYY-MM-DD, a term's start or end) in the reader's language. */
 export function formatDay(day: string, language: Language): string {
   return formatDate(`${day}T12:00:00Z`, 'UTC', language);
 }

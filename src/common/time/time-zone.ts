@@ -1,4 +1,3 @@
-/** True for names the runtime's time-zone database knows (IANA names such as "Asia/Almaty"). */
 export function isValidTimeZone(name: string): boolean {
   if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
   try {

@@ -252,5 +252,4 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'EU',
 ]);
 
-/** The five Central Asian countries of the working group. */
 export const CENTRAL_ASIA = ['KZ', 'KG', 'TJ', 'TM', 'UZ'] as const;

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, FieldProblem } from '../http/api-error';
 
-/** Deeper input is refused before any conversion: class-transformer recurses once per level and would overflow the stack. */
+/** Deeper input is refused before any conversion. */
 export const MAX_INPUT_DEPTH = 32;
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -20,12 +20,7 @@ function textProblem(text: string): string | null {
   return null;
 }
 
-/**
- * What no DTO can express, checked for every value a request carries: nesting deeper than
- * MAX_INPUT_DEPTH, ill-formed UTF-16 (lone surrogates break encoders and validators alike), NUL
- * characters (PostgreSQL cannot store them) and prototype-polluting keys. Walks without recursion,
- * so no input can exhaust the stack here either. `root` names a value that is not an object's field.
- */
+/** What no DTO can express, checked for every value a request carries. */
 export function unsafeInput(value: unknown, root = 'body'): FieldProblem | null {
   // `top` is the field a too-deep value is reported under: the body's own field, not a path 33 keys long.
   const pending: { value: unknown; path: string; top: string; depth: number }[] = [
@@ -53,7 +48,6 @@ export function unsafeInput(value: unknown, root = 'body'): FieldProblem | null 
   return null;
 }
 
-/** Express middleware run right after the body parsers: every route's body and query are checked, whatever reads them later. */
 export function rejectUnsafeInput(req: Request, _res: Response, next: NextFunction): void {
   const problem = unsafeInput(req.body) ?? unsafeInput(req.query, 'query');
   next(problem ? new ApiError(HttpStatus.BAD_REQUEST, [problem]) : undefined);

@@ -6,16 +6,13 @@ export const QueryBoolean = () =>
     value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
   );
 
-/** Integers in query strings; a non-number stays text so @IsInt reports it. */
 export const QueryInt = () =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
   );
 
-/** Trims surrounding white space from text input. */
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-/** Upper-cases codes such as countries ("kz" → "KZ"). */
 export const UpperCase = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));

@@ -2,7 +2,6 @@ import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@
 import { ApiError, FieldProblem } from '../http/api-error';
 import { unsafeInput } from './input-safety';
 
-/** Flattens class-validator's tree into one entry per field, with dotted paths for nested values. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {

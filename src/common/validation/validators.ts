@@ -3,7 +3,6 @@ import { isValidTimeZone } from '../time/time-zone';
 import { COUNTRY_CODES } from './country-codes';
 import { parseOffset } from '../../reminders/reminder-policy';
 
-/** An IANA time-zone name the runtime knows, e.g. "Asia/Almaty". */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -18,7 +17,6 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** ISO 3166-1 alpha-2, or "EU" for institutions of the European Union. */
 export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -30,7 +28,6 @@ export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** A calendar date written YYYY-MM-DD that exists (no 2019-02-30). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -67,7 +64,6 @@ function localizedProblem(value: unknown, maxLength: number): string | null {
   return null;
 }
 
-/** Texts by language ({en, ru, kk}), at least one given, none empty. */
 export function IsLocalizedText(maxLength = 500, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -84,7 +80,6 @@ export function IsLocalizedText(maxLength = 500, options?: ValidationOptions): P
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** An ISO 8601 date and time with its offset ("2019-12-03T10:00:00+05:00" or "…Z"): an instant, never a guess of the zone. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -135,11 +130,6 @@ const EMAIL_ADDRESS = new RegExp(
   'iu',
 );
 
-/**
- * An address as the sign-in form takes it: an unquoted local part (dot-separated atoms, letters of
- * any script allowed) and a domain of at least two labels. Quoted local parts are refused: they
- * may hold spaces, commas, angle brackets or line breaks, which later break or subvert SMTP.
- */
 export function isEmailAddress(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 254 && EMAIL_ADDRESS.test(value);
 }

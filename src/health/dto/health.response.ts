@@ -13,7 +13,6 @@ export class ProbeResponse {
   error?: string;
 }
 
-/** Readiness: database and redis when checked, message when the process is shutting down. */
 export class ReadinessResponse {
   @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
   status!: 'ok' | 'error' | 'shutting_down';

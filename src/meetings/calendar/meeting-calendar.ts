@@ -1,10 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { formatUtc, isKnownTimeZone, vtimezoneLines } from './vtimezone';
 
-/**
- * iCalendar (RFC 5545) objects for the calendar part of meeting emails (iTIP, RFC 5546) and for
- * members' calendar feeds. Pure: no I/O, no clock unless `now` is left out.
- */
+/** iCalendar (RFC 5545) objects for the calendar part of meeting emails. */
 
 export interface CalendarOrganizer {
   name: string;
@@ -228,11 +225,7 @@ function checkMeeting(meeting: CalendarMeeting): void {
   }
 }
 
-/**
- * DTSTART/DTEND as wall time with TZID, which keeps the meeting on its local hour in every client.
- * The exception is an hour repeated when clocks go back: RFC 5545 §3.3.5 reads such a wall time as
- * the first pass, but parsers differ (ical.js takes the second), so both passes are written in UTC.
- */
+/** DTSTART/DTEND as wall time with TZID, which keeps the meeting on its local hour in every client. */
 function zonedDateTime(name: string, instant: Date, timeZone: string): string {
   const ms = Math.floor(instant.getTime() / 1000) * 1000;
   const zone = IANAZone.create(timeZone);
@@ -288,12 +281,7 @@ function contentLine(name: string, value: string, params: Param[] = []): string 
   return `${name}${paramText.join('')}:${value}`;
 }
 
-/**
- * Parameter values have no escapes (RFC 5545 §3.2): control characters — CR/LF above all, which
- * would start a new property — and DQUOTE cannot be represented, so they are dropped or replaced.
- * A backslash is replaced too: readers such as ical.js take "\:" for an escaped colon even inside
- * quotes, and would read the rest of the line as the parameter, losing the attendee's address.
- */
+/** Parameter values have no escapes (RFC 5545 §3.2). */
 function paramValueText(value: string): string {
   return (
     value
@@ -341,11 +329,7 @@ function serialize(lines: string[]): string {
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
-/**
- * Folds at 75 octets (RFC 5545 §3.1), counting the leading space of continuation lines, and never
- * inside a UTF-8 sequence. Backslash escapes are kept whole too: unfolding makes a split harmless
- * in theory, but some parsers unescape line by line.
- */
+/** Folds at 75 octets (RFC 5545 §3.1), counting the leading space of continuation lines. */
 function fold(line: string): string {
   const maxOctets = 75;
   const pieces: string[] = [];

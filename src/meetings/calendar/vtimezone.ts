@@ -1,12 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 
-/**
- * VTIMEZONE components (RFC 5545 §3.6.5) derived from the runtime's tz data through luxon.
- *
- * Intl exposes offsets but not the transition table, so transitions are found by sampling the
- * offset once a day and bisecting each change down to the second. A day is far shorter than the
- * gap between any two transitions the tz database has recorded in modern times.
- */
+/** VTIMEZONE components (RFC 5545 §3.6.5) derived from the runtime's tz data through luxon. */
 
 const SECOND_MS = 1_000;
 const DAY_MS = 86_400_000;
@@ -52,15 +46,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return IANAZone.isValidZone(timeZone);
 }
 
-/**
- * The VTIMEZONE for `timeZone` as unfolded content lines, valid at least from the start of the
- * year before `earliest` to the end of the year after `latest` (years reckoned in that zone).
- *
- * A regular DST pattern is written as one STANDARD and one DAYLIGHT component with a yearly
- * RRULE, the shape Outlook expects: it reads only the STANDARD and the DAYLIGHT with the latest
- * DTSTART, and only through RRULE, so per-transition components would leave it with a single
- * fixed date. Irregular changes (Almaty's move from +06 to +05) become one component each.
- */
+/** The VTIMEZONE for `timeZone` as unfolded content lines. */
 export function vtimezoneLines(timeZone: string, earliest: Date, latest: Date): string[] {
   if (!isKnownTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"`);
   const zone = IANAZone.create(timeZone);
@@ -142,11 +128,7 @@ function findOnsets(zone: IANAZone, fromMs: number, toMs: number): Onset[] {
   });
 }
 
-/**
- * Chains onsets of the same shape in consecutive years that one yearly rule describes. A rule
- * is only ever written for a chain in which every year was checked against the tz data, so an
- * RRULE cannot produce a transition that did not happen.
- */
+/** Chains onsets of the same shape in consecutive years that one yearly rule describes. */
 function groupIntoYearlyRuns(onsets: Onset[]): Run[] {
   const runs: Run[] = [];
   for (const onset of onsets) {
@@ -180,11 +162,7 @@ function sameShape(a: Onset, b: Onset): boolean {
   );
 }
 
-/**
- * Outlook accepts only a single BYDAY occurrence or a BYMONTHDAY. "Last Sunday" comes first
- * because the 25th–28th of a month is both the 4th and the last Sunday in the years seen, and
- * "last" is what the EU rule (and most others) means. A 5th weekday is always also the last.
- */
+/** Outlook accepts only a single BYDAY occurrence or a BYMONTHDAY; "last Sunday" is tried first. */
 function yearlyRuleCandidates(wall: WallTime): string[] {
   const weekday = WEEKDAYS[wall.weekday];
   const daysInMonth = new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate();

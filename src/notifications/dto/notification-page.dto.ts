@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTIFICATIONS_COUNTED_UP_TO } from '../notification.repository';
 import { NotificationResponse } from './notification.response';
 
-/** One page of GET /api/notifications. */
 export class NotificationPage {
   @ApiProperty({
     type: [NotificationResponse],

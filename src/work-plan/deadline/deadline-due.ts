@@ -1,14 +1,7 @@
 import { DateTime } from 'luxon';
 import { ParsedDeadline } from './deadline.types';
 
-/**
- * The moment a deadline falls due, for reminders: the last millisecond of the last day of its
- * latest window, in the reader's time zone. Null when there is nothing to be due: on request
- * without a date, or not fixed yet.
- *
- * The latest window, not the last one written: alternatives are usually in time order, but the
- * reminder must not fire before the last chance has passed whatever their order.
- */
+/** The moment a deadline falls due, for reminders. */
 export function deadlineDueAt(parsed: ParsedDeadline, timeZone: string): Date | null {
   if (parsed.kind === 'open' || parsed.windows.length === 0) return null;
   let latest = parsed.windows[0].end;

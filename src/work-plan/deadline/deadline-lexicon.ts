@@ -1,16 +1,3 @@
-/**
- * The words a deadline can be written with, in English, Russian and Kazakh.
- *
- * Russian and English words are listed in every form we accept. Kazakh is agglutinative
- * ("ақпан", "ақпанда", "ақпанның", "ақпаннан", "ақпанға", "ақпан айының"...), so Kazakh entries
- * are stems followed by any chain of case suffixes; the case is kept because it carries meaning
- * ("маусымнан шілдеге дейін" = from June to July).
- *
- * Kazakh is matched after folding its own letters to their Russian look-alikes (қ→к, ғ→г, і→и...):
- * people without a Kazakh keyboard write "акпан", "кыркуйек", and old texts mix Latin "i" into
- * Cyrillic words.
- */
-
 export type Part = 'early' | 'mid' | 'late';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
 /** Only "from" (ablative), "to" (dative) and "with/and" (comitative) change what a phrase means. */
@@ -27,14 +14,11 @@ export type Lexeme =
   | { type: 'decade' }
   | { type: 'quarter' }
   | { type: 'half' }
-  /** The letter of "Q3" / "3Q". */
   | { type: 'quarterLetter' }
-  /** The letter of "H1" / "1H". */
   | { type: 'halfLetter' }
   /** Ordinal words and roman numerals: "третий", "third", "үшінші", "III". */
   | { type: 'ordinal'; n: number }
   | { type: 'yearWord' }
-  /** Kazakh "ай" in "қараша айы". */
   | { type: 'monthWord' }
   /** "by", "к", "не позднее": the deadline is the period that follows. */
   | { type: 'by' }
@@ -60,12 +44,7 @@ export interface WordInfo {
   kkCase?: KkCase;
 }
 
-// --- normalisation -------------------------------------------------------------------------
-
-/*
- * Deadlines repeat the same few hundred words: bounded memos keep normalisation and the Kazakh
- * stem search out of the hot path without letting arbitrary input grow memory.
- */
+/* Deadlines repeat the same few hundred words. */
 const LOOKUP_MEMO_SIZE = 5000;
 /** Longer words are not remembered: no deadline word is that long, and keys would hold memory. */
 const MEMO_WORD_LENGTH = 40;
@@ -102,11 +81,7 @@ const HAS_LATIN = /[a-z]/;
 const HAS_CYRILLIC = /[\u0400-\u04ff]/;
 const CYRILLIC_LETTERS = /[\u0400-\u04ff]/g;
 
-/**
- * Lower case, composed, "ё" as "е", and a word typed in two scripts ("тәуелсiздiк" with a Latin
- * "i", "Мarch" with a Cyrillic "М") brought back to one: a mixed word is Cyrillic unless all of
- * its Cyrillic letters look like Latin ones.
- */
+/** Lower case, composed, "ё" as "е", and a word typed in two scripts. */
 export function normaliseWord(raw: string): string {
   let norm = normaliseMemo.get(raw);
   if (norm === undefined) {
@@ -137,13 +112,7 @@ export function foldKazakh(word: string): string {
   return out;
 }
 
-// --- Kazakh suffixes -----------------------------------------------------------------------
-
-/*
- * After a stem: plural, possessive, then one case (with the linking "н" after a possessive),
- * then the adjectival "-ғы". Written on folded text. Every part is optional and short, so the
- * match is linear.
- */
+/* After a stem: plural, possessive, then one case. */
 const KK_SUFFIX_CHAIN =
   /^(?:лар|лер|дар|дер|тар|тер)?(?:сы|си|ы|и)?(?:н?(дан|ден|тан|тен|ан|ен|да|де|та|те|га|ге|ка|ке|а|е|дын|дин|тын|тин|ын|ин|ды|ди|ты|ти|мен|бен|пен))?(гы|ги|кы|ки)?$/;
 const KK_ABLATIVE = new Set(['дан', 'ден', 'тан', 'тен', 'ан', 'ен']);
@@ -161,8 +130,6 @@ function kazakhCase(suffix: string): KkCase | undefined {
   return 'other';
 }
 
-// --- the word lists ------------------------------------------------------------------------
-
 const exact = new Map<string, Lexeme>();
 const kkWords = new Map<string, Lexeme>();
 const kkStems = new Map<string, Lexeme>();
@@ -177,14 +144,10 @@ function add(map: Map<string, Lexeme>, words: readonly string[], lex: Lexeme, fo
     map.set(key, lex);
   }
 }
-/** Russian and English words, and anything that must match exactly. */
 const words = (list: readonly string[], lex: Lexeme) => add(exact, list, lex);
-/** Kazakh words taken as they are. */
 const kazakh = (list: readonly string[], lex: Lexeme) => add(kkWords, list, lex, true);
-/** Kazakh stems that take any case suffix. */
 const kazakhStems = (list: readonly string[], lex: Lexeme) => add(kkStems, list, lex, true);
 
-/** Russian month forms: nominative, genitive, prepositional, dative, instrumental. */
 function russianMonth(stem: string, soft: boolean): string[] {
   return soft ? ['ь', 'я', 'е', 'ю', 'ем'].map((e) => stem + e) : ['', 'а', 'е', 'у', 'ом'].map((e) => stem + e);
 }
@@ -318,7 +281,6 @@ kazakh(['анықталады', 'нақтыланады', 'анықталмағ�
 
 const lookupMemo = new Map<string, WordInfo | null>();
 
-/** A word's meaning, or undefined when the word is not part of any deadline. */
 export function lookupWord(norm: string): WordInfo | undefined {
   let info = lookupMemo.get(norm);
   if (info === undefined) {
@@ -345,8 +307,6 @@ function lookupUncached(norm: string): WordInfo | undefined {
   }
   return undefined;
 }
-
-// --- suffixes written on numbers: "3-й", "1st", "15-тен", "3-ші" ----------------------------
 
 const NUMBER_SUFFIXES = new Set([
   'st',
@@ -377,7 +337,6 @@ const NUMBER_SUFFIXES = new Set([
 ]);
 const KK_ORDINAL_SUFFIX = /^(?:инши|ынши|иншы|ыншы|нши|ншы|ши|шы)/;
 
-/** The meaning of a suffix glued to a number, or undefined when the word is not a suffix. */
 export function lookupNumberSuffix(norm: string): { kkCase?: KkCase } | undefined {
   if (NUMBER_SUFFIXES.has(norm)) return {};
   const folded = foldKazakh(norm);
@@ -387,10 +346,7 @@ export function lookupNumberSuffix(norm: string): { kkCase?: KkCase } | undefine
   return kkCase ? { kkCase } : undefined;
 }
 
-// --- phrases of several words ----------------------------------------------------------------
-
 export interface Phrase {
-  /** Folded words. */
   words: readonly string[];
   lex: Lexeme;
 }
@@ -454,7 +410,6 @@ for (const [text, lex] of PHRASE_LIST) {
   phrasesByFirstWord.set(ws[0], list);
 }
 
-/** Phrases that begin with this (normalised) word, longest first. */
 export function phrasesStartingWith(norm: string): readonly Phrase[] {
   return phrasesByFirstWord.get(foldKazakh(norm)) ?? [];
 }

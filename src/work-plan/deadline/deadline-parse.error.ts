@@ -3,7 +3,6 @@ export type DeadlineParseReason = 'not_understood' | 'invalid_date' | 'missing_y
 
 export interface AcceptedDeadlineForm {
   readonly form: string;
-  /** English, Russian and Kazakh examples, in that order (some forms have a few more). */
   readonly examples: readonly string[];
 }
 
@@ -56,9 +55,7 @@ const REASON_TEXT: Readonly<Record<DeadlineParseReason, string>> = {
 
 export class DeadlineParseError extends Error {
   override readonly name = 'DeadlineParseError';
-  /** The deadline as it was given. */
   readonly text: string;
-  /** The fragment of `text` that could not be read, exactly as written there. */
   readonly unparsed: string;
   readonly reason: DeadlineParseReason;
   readonly acceptedForms: { form: string; examples: string[] }[];

@@ -12,29 +12,7 @@ import {
 import { DeadlineParseError, DeadlineParseReason } from './deadline-parse.error';
 import { DeadlineKind, DeadlineWindow, ParsedDeadline } from './deadline.types';
 
-/**
- * Reads a work-plan deadline as people write it, in Russian, English or Kazakh, into windows of
- * days. It never guesses: a text it cannot read fully, a month without any year in the text, or a
- * date that does not exist is a DeadlineParseError naming the fragment at fault.
- *
- * Decisions (the domain table gives the first four):
- * - a month is its whole month; a range runs from the start of its first part to the end of its
- *   last; alternatives keep one window each, in the order written;
- * - early / mid / late are days 1–10, 11–20 and 21–end of a month; of a longer period (quarter,
- *   half, season, year) they are its first, middle and last third of months ("end of 2019" is
- *   September–December);
- * - "by X" ("до 15 июня", "не позднее", "2019 жылғы 15 маусымға дейін") is read as X itself: the
- *   deadline falls in X's window and reminders aim at its end. So "by 15 June 2019" is the date
- *   15 June and "до конца марта 2019" is the window 21–31 March. "до марта" therefore means "by
- *   (the end of) March", not "before March starts";
- * - a missing year is taken from the rest of the text, first from what follows ("конец ноября или
- *   начало декабря 2019"), else from what precedes. Items are taken to be written in time order,
- *   so a borrowed year moves by one when needed: "ноябрь-февраль 2020" starts in November 2019,
- *   "декабрь или январь 2020" is December 2019;
- * - winter is December to February: "winter 2019" (or "зима 2019/2020") ends in February 2020;
- * - numeric dates are day first (15.06.2019, 15/06/2019) or ISO (2019-06-15); years have four
- *   digits between 1900 and 2199.
- */
+/** Reads a work-plan deadline as people write it, in Russian, English or Kazakh, into windows of days. */
 export function parseDeadline(text: string): ParsedDeadline {
   if (typeof text !== 'string') throw new TypeError('A deadline must be a string');
   const tokens = tokenize(text);
@@ -79,8 +57,6 @@ function failer(text: string): Fail {
   };
 }
 
-// --- tokens --------------------------------------------------------------------------------
-
 type TokenKind =
   | 'word'
   | 'num'
@@ -99,11 +75,8 @@ type TokenKind =
 
 interface Token {
   kind: TokenKind;
-  /** Offsets in the original text, for quoting it exactly. */
   start: number;
   end: number;
-  /** Where the token's fragment begins and ends when quoted as a whole: with the fillers before
-   * it ("в конце") and a glued dot after it ("г."). */
   lead: number;
   tail: number;
   /** No space before it: "mid-June", "3Q", "Q3/2019". */
@@ -116,10 +89,7 @@ interface Token {
   kkCase?: KkCase;
 }
 
-/*
- * Numeric dates are recognised before their dots and slashes can be taken for separators. These
- * are sticky and bounded, so none can backtrack beyond a few characters.
- */
+/* Numeric dates are recognised before their dots and slashes can be taken for separators. */
 const DAY_MONTH_YEAR = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/y;
 const YEAR_MONTH_DAY = /(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 const MONTH_YEAR = /(\d{1,2})[./](\d{4})(?!\d)/y;
@@ -153,7 +123,6 @@ const DASHES = new Set([
   '\uff0d',
 ]);
 
-/** White space, including the invisible characters that copy and paste brings along. */
 function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
@@ -217,7 +186,6 @@ function tokenize(text: string): Token[] {
       } else if ((m = sticky(SHORT_YEAR_DATE, text, at))) {
         token.kind = 'badDate';
       } else {
-        // A digit starts this branch, so DIGITS always matches here.
         m = sticky(DIGITS, text, at);
         token.kind = 'num';
         token.value = Number(m?.[0]);
@@ -240,10 +208,6 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * From raw tokens to the ones the grammar reads: suffixes joined to their numbers, dots dropped,
- * phrases joined into one token, words looked up, then brackets and filler words dropped.
- */
 function prepare(text: string, raw: Token[]): Token[] {
   const fail = failer(text);
 
@@ -334,12 +298,10 @@ function isUnknown(t: Token): boolean {
 
 const STRIPPABLE_BESIDE_ON_REQUEST: ReadonlySet<TokenKind> = new Set(['comma', 'semicolon', 'colon', 'dash']);
 
-/** What joins "[по запросу]" to the date part: "on request: May 2019", "май 2019 или по запросу". */
 function besideOnRequest(t: Token | undefined): boolean {
   return t !== undefined && (STRIPPABLE_BESIDE_ON_REQUEST.has(t.kind) || t.lex?.type === 'or');
 }
 
-/** "[по запросу]" before or after the date part: removed, and remembered. */
 function stripOnRequest(tokens: Token[]): { body: Token[]; onRequest: boolean } {
   let first = 0;
   let last = tokens.length - 1;
@@ -357,17 +319,10 @@ function stripOnRequest(tokens: Token[]): { body: Token[]; onRequest: boolean } 
   return { body: tokens.slice(first, last + 1), onRequest };
 }
 
-// --- grammar -------------------------------------------------------------------------------
-
 type Unit = 'day' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'bare';
 
-/**
- * One period as written. A 'bare' number ("15" in "15–20 June", "III" in "III–IV квартал") takes
- * its unit from the other end of its range.
- */
 interface Elem {
   unit: Unit;
-  /** Day of month, or number of the quarter / half. */
   n?: number;
   month?: number;
   season?: Season;
@@ -382,7 +337,6 @@ interface Elem {
   end: number;
 }
 
-/** One alternative: a period, or a range of two. */
 interface Node {
   elems: [Elem] | [Elem, Elem];
   start: number;
@@ -413,7 +367,6 @@ class Grammar {
     return nodes;
   }
 
-  /** ",", ";", "/", "or" — and ", or" as one. */
   private separator(): boolean {
     const c = this.cur;
     if (c?.kind === 'comma' || c?.kind === 'semicolon' || c?.kind === 'slash') {
@@ -438,7 +391,6 @@ class Grammar {
     return { elems, start: this.t[first].lead, end: this.t[this.i - 1].tail };
   }
 
-  /** "from X to Y", "с X по Y", "between X and Y". */
   private fromTo(): [Elem, Elem] {
     const from = this.i;
     const lex = this.cur?.lex;
@@ -489,7 +441,6 @@ class Grammar {
     return [a, b];
   }
 
-  /** One period with its part and year, in any of the three word orders. */
   private period(allowPart = true): Elem {
     const first = this.i;
     const lex = this.cur?.lex;
@@ -580,7 +531,6 @@ class Grammar {
     }
   }
 
-  /** "г.", "года", "жылғы", "2019-жылы"; at most two ("2019 г. г."). */
   private yearWords(): void {
     for (let k = 0; k < 2; k++) {
       const dashed = this.isDash() && this.cur?.glued && this.peek(1)?.glued && this.peek(1)?.lex?.type === 'yearWord';
@@ -590,7 +540,6 @@ class Grammar {
     }
   }
 
-  /** A period without the year written before it and without a part written before it. */
   private core(): Elem {
     const c = this.cur;
     if (!c) return this.fail(this.i, this.i - 1);
@@ -664,7 +613,6 @@ class Grammar {
     return { unit: 'bare', n: c.value, start: 0, end: 0 };
   }
 
-  /** "III квартал", "первое полугодие", "3-тоқсан", "первая декада июня". */
   private ordinalNoun(n: number, at: number): Elem {
     const noun = this.cur?.lex?.type;
     this.i++;
@@ -689,8 +637,6 @@ class Grammar {
     if (this.is('monthWord')) this.i++; // Kazakh "қараша айы"
     return month;
   }
-
-  // --- looking at tokens
 
   private get cur(): Token | undefined {
     return this.t[this.i];
@@ -736,10 +682,6 @@ class Grammar {
     return c?.kind === 'comma' || c?.kind === 'semicolon' || c?.kind === 'slash' || c?.lex?.type === 'or';
   }
 
-  /**
-   * Fails at token `at`, quoting from there to the end of the alternative it is in. At the end of
-   * the text, quotes from `from` instead (what was left unfinished: "до", "с июня 2019").
-   */
   private fail(at: number, from = at, to?: number): never {
     const n = this.t.length;
     const first = Math.max(0, at < n ? at : Math.min(from, n - 1));
@@ -755,13 +697,7 @@ function isAlternativeBoundary(t: Token): boolean {
   return t.kind === 'semicolon' || t.lex?.type === 'or';
 }
 
-// --- years ---------------------------------------------------------------------------------
-
-/**
- * Fills in missing years and the unit of bare numbers: first inside each range, then from the
- * alternative that follows (the domain's "конец ноября или начало декабря 2019"), then from
- * the one before.
- */
+/** Fills in missing years and the unit of bare numbers. */
 function resolve(nodes: Node[], fail: Fail): void {
   for (const node of nodes) {
     const [a, b] = node.elems;
@@ -808,10 +744,6 @@ function resolve(nodes: Node[], fail: Fail): void {
   }
 }
 
-/**
- * "15–20 June": the bare 15 is a day of June; "III–IV квартал": the bare III is a quarter;
- * "начало–середина июня": the bare "начало" is the beginning of June.
- */
 function adoptUnit(bare: Elem, other: Elem, fail: Fail): void {
   const n = bare.n ?? 0;
   if (bare.partOnly) {
@@ -838,10 +770,7 @@ function carryWithin(node: Node): void {
   if (b.year === undefined && a.year !== undefined) carry(b, a, 'forward');
 }
 
-/**
- * Gives `target` the year of `donor`, moved by one when the periods would otherwise be out of the
- * order they are written in: "ноябрь–февраль 2020" starts in 2019.
- */
+/** Gives `target` the year of `donor`, one earlier when written order needs it ("ноябрь–февраль 2020"). */
 function carry(target: Elem, donor: Elem, direction: 'backward' | 'forward'): void {
   const year = donor.year ?? 0;
   const t = firstMonth(target);
@@ -854,9 +783,6 @@ function firstMonth(el: Elem): number {
   return (monthSpan(el, 0)[0] % 12) + 1;
 }
 
-// --- windows -------------------------------------------------------------------------------
-
-/** Months as absolute indices (year * 12 + month - 1), first and last, parts applied. */
 function monthSpan(el: Elem, year = el.year ?? 0): [number, number] {
   const y = year * 12;
   let span: [number, number];

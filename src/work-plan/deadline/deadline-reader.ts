@@ -6,9 +6,7 @@ import { parseDeadline } from './deadline-parser';
 import type { ParsedDeadline } from './deadline.types';
 
 export interface ReadDeadline extends ParsedDeadline {
-  /** End of the latest window, at the end of that day in the body's zone; null when nothing is due. */
   dueAt: Date | null;
-  /** Earliest start of any window. */
   startsOn: string | null;
 }
 
@@ -21,7 +19,6 @@ export class DeadlineReader {
     return { ...parsed, dueAt: deadlineDueAt(parsed, timeZone), startsOn: starts[0] ?? null };
   }
 
-  /** Parses without computing the due moment; throws the API's 422. */
   readOrThrow(text: string, field = 'deadline'): ParsedDeadline {
     try {
       return parseDeadline(text);

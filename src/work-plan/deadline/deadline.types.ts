@@ -1,10 +1,6 @@
-/**
- * A work-plan deadline as people write it ("Февраль 2019", "end of November or early December
- * 2019", "[по запросу]") and what it means for reminders: one or more windows of days.
- */
+/** A work-plan deadline as people write it, and the windows of days it means for reminders. */
 export type DeadlineKind = 'date' | 'window' | 'alternatives' | 'on_request' | 'open';
 
-/** ISO dates 'YYYY-MM-DD', start <= end. */
 export interface DeadlineWindow {
   start: string;
   end: string;

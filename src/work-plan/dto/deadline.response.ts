@@ -13,7 +13,6 @@ export class DeadlineWindowResponse implements DeadlineWindow {
   label?: string;
 }
 
-/** A deadline as written beside what it means. */
 export class DeadlineResponse {
   @ApiProperty({ description: 'Exactly as written', example: 'end of November or early December 2019' })
   text!: string;

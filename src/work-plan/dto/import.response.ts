@@ -49,7 +49,6 @@ export class ImportSummaryResponse {
   newExecutors!: string[];
 }
 
-/** The per-row result of an import, the same for a dry run and a real one. */
 export class ImportReportResponse implements ImportReport {
   @ApiProperty()
   dryRun!: boolean;

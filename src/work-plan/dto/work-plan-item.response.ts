@@ -36,7 +36,6 @@ export class ResponsibleMemberResponse {
   countryCode!: string;
 }
 
-/** A work-plan item as the API returns it: the deadline as written beside what it means. */
 export class WorkPlanItemResponse implements WorkPlanItemView {
   @ApiProperty({ format: 'uuid' })
   id!: string;

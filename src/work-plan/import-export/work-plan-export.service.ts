@@ -8,7 +8,7 @@ import { Column, EXPORT_COLUMNS, writeCsv } from './work-plan-table';
 
 const PAGE = 200;
 
-/** The documents' table again, with the deadline as written beside its parsed windows; it imports back to the same items. */
+/** The documents' table again, with the deadline as written beside its parsed windows. */
 @Injectable()
 export class WorkPlanExportService {
   constructor(

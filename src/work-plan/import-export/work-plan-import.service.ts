@@ -1,24 +1,23 @@
-import { updateReturning } from '../../common/database/update-returning';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ApiError, FieldProblem } from '../../common/http/api-error';
 import { languageOf } from '../../common/i18n/languages';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { t } from '../../common/i18n/messages';
 import { COUNTRY_CODES } from '../../common/validation/country-codes';
-import { Member } from '../../members/member.entity';
-import { Organization, OrganizationKind } from '../../organizations/organization.entity';
+import type { Member } from '../../members/member.entity';
+import type { Organization, OrganizationKind } from '../../organizations/organization.entity';
 import { UnitOfWork } from '../../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../../reminders/item-reminders.planner';
 import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader';
-import { ITEM_STATUSES, ItemStatus, WorkPlanItem } from '../work-plan-item.entity';
+import { ITEM_STATUSES, ItemStatus } from '../work-plan-item.entity';
+import { WorkPlanItemRepository } from '../work-plan-item.repository';
 import { WorkPlansService } from '../work-plans.service';
 import { readTable, ReadTable, TableFormatError, TableRow } from './work-plan-table';
 
-/** Status words people write in the table, in three languages. */
 const STATUS_WORDS: Record<string, ItemStatus> = {
   ...Object.fromEntries(ITEM_STATUSES.map((s) => [s, s])),
   'in progress': 'in_progress',
@@ -82,7 +81,6 @@ const splitList = (value: string | undefined) =>
     .filter(Boolean);
 
 const INSERT_CHUNK = 500;
-/** Rows checked between two turns of the event loop: reading a deadline costs ~0.1 ms, a full file seconds. */
 const ROWS_PER_TURN = 100;
 const NUL = '\u0000';
 
@@ -94,6 +92,7 @@ export class WorkPlanImportService {
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
     private readonly reminders: ItemRemindersPlanner,
+    private readonly items: WorkPlanItemRepository,
   ) {}
 
   /** Reads the table and checks every row; with dryRun nothing is written, otherwise all rows or none are. */
@@ -133,7 +132,7 @@ export class WorkPlanImportService {
   }
 
   private async planRows(manager: EntityManager, rows: TableRow[], timeZone: string): Promise<PlannedRow[]> {
-    const organizations = await manager.find(Organization);
+    const organizations = await this.items.allOrganizations(manager);
     const byName = new Map<string, Organization>();
     for (const organization of organizations) {
       for (const name of Object.values(organization.name)) if (name) byName.set(nameKey(name), organization);
@@ -145,12 +144,7 @@ export class WorkPlanImportService {
           .map((e) => e.toLowerCase()),
       ),
     );
-    const members = emails.size
-      ? await manager
-          .createQueryBuilder(Member, 'm')
-          .where('lower(m.email) IN (:...emails)', { emails: [...emails] })
-          .getMany()
-      : [];
+    const members = emails.size ? await this.items.membersByEmails(manager, [...emails]) : [];
     const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
     const planned: PlannedRow[] = [];
     for (const row of rows) {
@@ -303,17 +297,6 @@ export class WorkPlanImportService {
     };
   }
 
-  /** The plan's next `count` positions (the plan is locked for the import): the position before the first. */
-  private async takePositions(manager: EntityManager, workPlanId: string, count: number): Promise<number> {
-    const [row] = await updateReturning<{ start: number }>(
-      manager,
-      `UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $1)) + $2
-       WHERE id = $1 RETURNING last_item_position - $2 AS start`,
-      [workPlanId, count],
-    );
-    return row.start;
-  }
-
   /** Inserts in chunks: a 10,000-row plan is a few dozen statements, not tens of thousands. */
   private async write(unit: UnitOfWorkContext, workPlanId: string, planned: PlannedRow[]): Promise<number> {
     const { manager } = unit;
@@ -322,13 +305,15 @@ export class WorkPlanImportService {
       if (!row.newExecutorKey || created.has(row.newExecutorKey)) continue;
       const name = row.result.executor!.name;
       const kind: OrganizationKind = /wecoop|project|проект|жоба/i.test(name) ? 'project' : 'other';
-      const organization = await manager.save(
-        manager.create(Organization, { name: { [languageOf(name)]: name }, kind, countryCode: null }),
-      );
+      const organization = await this.items.createOrganization(manager, {
+        name: { [languageOf(name)]: name },
+        kind,
+        countryCode: null,
+      });
       await this.audit.record(manager, 'create', 'organization', organization.id, null, organization);
       created.set(row.newExecutorKey, organization.id);
     }
-    const start = await this.takePositions(manager, workPlanId, planned.length);
+    const start = await this.items.takePositions(manager, workPlanId, planned.length);
     for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
       const values = chunk.map((row, i) => ({
@@ -349,27 +334,13 @@ export class WorkPlanImportService {
         notes: row.notes,
         meetingId: null,
       }));
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(WorkPlanItem)
-        .values(values)
-        .returning(['id'])
-        .execute();
-      const links = inserted.identifiers.flatMap((identifier, i) =>
-        chunk[i].responsibleIds.map((memberId) => ({ item_id: identifier.id as string, member_id: memberId })),
+      const ids = await this.items.insertMany(manager, values);
+      const links = ids.flatMap((id, i) =>
+        chunk[i].responsibleIds.map((memberId) => ({ item_id: id, member_id: memberId })),
       );
-      if (links.length)
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into('work_plan_item_responsible', ['item_id', 'member_id'])
-          .values(links)
-          .execute();
-      // Only items with people to remind have reminders; the rest cost nothing here.
-      for (const [i, identifier] of inserted.identifiers.entries()) {
-        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId)
-          await this.reminders.plan(unit, identifier.id as string);
+      if (links.length) await this.items.linkResponsible(manager, links);
+      for (const [i, id] of ids.entries()) {
+        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(unit, id);
       }
     }
     return planned.length;

@@ -6,7 +6,7 @@ import { NoWorksheetError, SheetRecord, xlsxRows } from './xlsx-rows';
 import { ZIP_LIMITS, ZipBombError } from './zip-archive';
 import { t } from '../../common/i18n/messages';
 
-/** The columns of the documents' table (Мероприятие / Сроки / Исполнитель) and the optional ones, by their names in three languages. */
+/** The columns of the documents' table (Мероприятие / Сроки / Исполнитель) and the optional ones. */
 export const COLUMN_ALIASES = {
   activity: ['activity', 'мероприятие', 'мероприятия', 'іс-шара', 'іс шара', 'іс-шаралар'],
   activity_en: ['activity_en', 'activity (en)', 'activity en'],
@@ -45,9 +45,7 @@ export const EXPORT_COLUMNS: Column[] = [
 export const MAX_IMPORT_ROWS = 20_000;
 /** Records read between two turns of the event loop, so that a large file never holds up other requests. */
 const RECORDS_PER_TURN = 200;
-/** Characters handed to the CSV parser at a time. */
 const CSV_CHUNK = 8 * 1024;
-/** Characters looked at to tell Windows-1251 text from binary junk. */
 const ENCODING_SAMPLE = 100_000;
 
 export class TableFormatError extends Error {
@@ -60,7 +58,6 @@ export class TableFormatError extends Error {
 }
 
 export interface TableRow {
-  /** Line (CSV) or row (XLSX) number in the file, as a spreadsheet program shows it. */
   line: number;
   cells: Partial<Record<Column, string>>;
 }
@@ -88,13 +85,9 @@ function columnFor(header: string): Column | null {
   return null;
 }
 
-/** Starts a cell a spreadsheet would run as a formula, or an escaped one (so that escaping stays reversible). */
 const ESCAPED_START = /^['=+\-@\t\r]/;
 
-/**
- * A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice);
- * so does a cell that already starts with one, so that `unescapeCell` gives back every cell exactly.
- */
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice). */
 export function escapeCell(value: string): string {
   return ESCAPED_START.test(value) ? `'${value}` : value;
 }
@@ -119,7 +112,6 @@ export function writeCsv(rows: Record<Column, string>[]): string {
 const isExportHeader = (values: string[]) =>
   values.length === EXPORT_COLUMNS.length && values.every((v, i) => v.replace(/^\uFEFF/, '') === EXPORT_COLUMNS[i]);
 
-/** Text of a CSV file in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or Windows-1251 (older Russian Excel). */
 export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
   if (buffer[0] === 0xff && buffer[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'utf-16le' };
@@ -152,10 +144,6 @@ function detectDelimiter(text: string): string {
 
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
 
-/**
- * The table, record by record as the file is read: a header without the needed columns is refused at
- * once, and a file past MAX_IMPORT_ROWS as soon as its row after the limit is read.
- */
 class TableBuilder {
   private header: string[] | null = null;
   private columns: (Column | null)[] = [];
@@ -219,7 +207,6 @@ class TableBuilder {
   }
 }
 
-/** The text in pieces for the parser, never splitting a surrogate pair. */
 function* pieces(text: string): Generator<string> {
   for (let at = 0; at < text.length;) {
     let end = Math.min(at + CSV_CHUNK, text.length);

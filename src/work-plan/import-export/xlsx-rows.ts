@@ -4,7 +4,6 @@ import type { SaxesTagPlain } from 'saxes';
 import { ZipArchive, ZipEntry, ZipFormatError } from './zip-archive';
 
 export interface SheetRecord {
-  /** The row number a spreadsheet program shows. */
   line: number;
   values: string[];
 }
@@ -16,10 +15,7 @@ type SaxEvent =
   | { eventType: 'text'; value: string }
   | { eventType: 'closetag'; value: SaxesTagPlain };
 
-/**
- * The part's XML events (entities decoded), handed on after each inflated chunk so that no more than
- * one chunk's events are held at a time; malformed XML throws.
- */
+/** The part's XML events, handed on per inflated chunk so that one chunk's events are held at a time. */
 async function* saxEvents(archive: ZipArchive, entry: ZipEntry): AsyncGenerator<SaxEvent> {
   const parser = new SaxesParser({ xmlns: false });
   let batch: SaxEvent[] = [];
@@ -39,7 +35,6 @@ async function* saxEvents(archive: ZipArchive, entry: ZipEntry): AsyncGenerator<
   yield* handOn();
 }
 
-/** Relationship id → part path, for a part's .rels file (targets are relative to the part's folder). */
 async function relationships(archive: ZipArchive, part: string): Promise<{ id: string; type: string; path: string }[]> {
   const folder = posix.dirname(part);
   const entry = archive.entries.get(posix.join(folder, '_rels', `${posix.basename(part)}.rels`));
@@ -55,7 +50,6 @@ async function relationships(archive: ZipArchive, part: string): Promise<{ id: s
   return found;
 }
 
-/** The texts of xl/sharedStrings.xml, rich-text runs joined, phonetic hints left out. */
 async function sharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
@@ -79,14 +73,11 @@ async function sharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): 
   return strings;
 }
 
-/** Excel's built-in number formats that show a date (ids 14–17 and 22, and the East Asian 27–36 and 50–58). */
 const BUILT_IN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
-/** A custom format shows a date when, outside quoted text, escapes and [colour/locale] parts, it has a day or year. */
 const showsDate = (code: string) => /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
 
-/** For each cell style (the `s` of a cell), whether its number format shows a date; from xl/styles.xml. */
 async function dateStyles(archive: ZipArchive, entry: ZipEntry | undefined): Promise<boolean[]> {
   const formats: number[] = [];
   const customDates = new Set<number>();
@@ -104,7 +95,7 @@ async function dateStyles(archive: ZipArchive, entry: ZipEntry | undefined): Pro
   return formats.map((id) => BUILT_IN_DATE_FORMATS.has(id) || customDates.has(id));
 }
 
-/** Excel's day number as the date it shows: days since 1899-12-30 (1900 system, with its leap-year bug) or 1904-01-01. */
+/** Excel's day number as the date it shows: days since 1899-12-30. */
 function serialDate(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
   const days = Math.floor(serial) + (date1904 ? 1462 : serial < 61 ? 1 : 0);
@@ -114,7 +105,6 @@ function serialDate(serial: number, date1904: boolean): string | null {
 /** Excel's last column is XFD; a reference past it would only make rows huge. */
 const MAX_COLUMN = 16_383;
 
-/** "AB12" → 27 (0-based column), or null without a reference. */
 function columnOf(reference: string | undefined): number | null {
   const letters = /^([A-Z]+)\d*$/i.exec(reference ?? '')?.[1];
   if (!letters) return null;
@@ -124,7 +114,6 @@ function columnOf(reference: string | undefined): number | null {
   return column - 1;
 }
 
-/** A cell's text: shared and inline strings, formula results, numbers, TRUE/FALSE, and dates (kept as day numbers) as YYYY-MM-DD. */
 function cellText(
   type: string | undefined,
   value: string,
@@ -151,12 +140,7 @@ function cellText(
   }
 }
 
-/**
- * The rows of a workbook's first worksheet, one at a time, straight from the packed file: the
- * directory is checked against ZIP_LIMITS first, each part is inflated as it is read (never past
- * what it declares), and the caller stops reading whenever it has seen enough.
- * The import reads the workbook itself because exceljs inflates every part whole before any limit can be checked.
- */
+/** The rows of a workbook's first worksheet, one at a time, straight from the packed file. */
 export async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRecord> {
   const archive = await ZipArchive.open(buffer);
   try {

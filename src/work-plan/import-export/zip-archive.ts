@@ -4,7 +4,6 @@ import type { Entry, ZipFile } from 'yauzl';
 
 /** What the import accepts of an uploaded workbook before unpacking anything (a zip bomb is refused here). */
 export const ZIP_LIMITS = {
-  /** All entries of the archive together, unpacked. */
   maxUnpackedBytes: 50 * 1024 * 1024,
   /** Unpacked size over packed size of any entry larger than `ratioFloorBytes`: spreadsheet XML packs 5–25 times. */
   maxRatio: 100,
@@ -12,13 +11,10 @@ export const ZIP_LIMITS = {
   maxEntries: 1_000,
 } as const;
 
-/** The archive is not a zip we read (broken, encrypted, an unknown compression). */
 export class ZipFormatError extends Error {}
 
-/** The archive would unpack past ZIP_LIMITS: by what it declares, or by what its data really inflates to. */
 export class ZipBombError extends Error {}
 
-/** An entry as the central directory describes it; `uncompressedSize` is what it declares, and inflating past it aborts. */
 export type ZipEntry = Entry;
 
 const STORED = 0;
@@ -35,15 +31,9 @@ export class UnpackBudget {
   }
 }
 
-/** yauzl's failures are the archive's: a broken or unsupported zip. */
 const formatError = (error: unknown, what = 'the archive'): ZipFormatError =>
   error instanceof ZipFormatError ? error : new ZipFormatError(`${what} cannot be read: ${(error as Error).message}`);
 
-/**
- * An uploaded zip, opened on its central directory: entries whose declared sizes pass ZIP_LIMITS are
- * refused before anything is inflated, and each entry is inflated only as it is read, never past what
- * it declares nor past the archive's one budget.
- */
 export class ZipArchive {
   private constructor(
     private readonly zip: ZipFile,

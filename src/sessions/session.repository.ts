@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { updateReturning } from '../common/database/update-returning';
+import { Member } from '../members/member.entity';
+import { Session, SignInLink } from './session.entity';
+
+/** Secretariat staff (a current secretariat term in any body) act as the secretariat. */
+const HOLDS_SECRETARIAT_TERM = `EXISTS (SELECT 1 FROM membership t WHERE t.member_id = s.member_id AND t.role = 'secretariat' AND t.start_date <= :today AND (t.end_date IS NULL OR t.end_date >= :today))`;
+
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  activeMemberByEmail(email: string): Promise<Member | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(Member, 'm')
+      .where('lower(m.email) = lower(:email) AND m.active', { email })
+      .getOne();
+  }
+
+  activeMember(id: string): Promise<Member | null> {
+    return this.dataSource.manager.findOneBy(Member, { id, active: true });
+  }
+
+  createLink(manager: EntityManager, memberId: string, expiresAt: Date): Promise<SignInLink> {
+    return manager.save(manager.create(SignInLink, { memberId, expiresAt, usedAt: null }));
+  }
+
+  findLink(id: string): Promise<SignInLink | null> {
+    return this.dataSource.manager.findOneBy(SignInLink, { id });
+  }
+
+  async useLink(linkId: string, memberId: string): Promise<boolean> {
+    const used = await updateReturning<{ member_id: string }>(
+      this.dataSource,
+      `UPDATE sign_in_link SET used_at = now() WHERE id = $1 AND member_id = $2 AND used_at IS NULL AND expires_at > now() RETURNING member_id`,
+      [linkId, memberId],
+    );
+    return used.length > 0;
+  }
+
+  async createSession(tokenHash: string, memberId: string, expiresAt: Date): Promise<void> {
+    const manager = this.dataSource.manager;
+    await manager.save(manager.create(Session, { tokenHash, memberId, expiresAt, revokedAt: null }));
+  }
+
+  async findByTokenHash(
+    tokenHash: string,
+    today: string,
+  ): Promise<{ session: Session; holdsSecretariatTerm: boolean } | null> {
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(Session, 's')
+      .innerJoinAndSelect('s.member', 'm')
+      .addSelect(HOLDS_SECRETARIAT_TERM, 'holds_secretariat_term')
+      .where('s.token_hash = :tokenHash', { tokenHash, today })
+      .getRawAndEntities<{ holds_secretariat_term: boolean }>();
+    return entities[0] ? { session: entities[0], holdsSecretariatTerm: raw[0].holds_secretariat_term } : null;
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.dataSource.manager.update(Session, { id }, { revokedAt: new Date() });
+  }
+
+  async revokeAllOf(memberId: string): Promise<number> {
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()' })
+      .where('member_id = :memberId AND revoked_at IS NULL', { memberId })
+      .execute();
+    return result.affected ?? 0;
+  }
+}
