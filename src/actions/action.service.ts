@@ -31,7 +31,15 @@ export interface ActionView {
 }
 
 /** Why an action can no longer be taken, in words for the reader. */
-export class ActionClosed extends Error {}
+export class ActionClosed extends Error {
+  /** The meeting whose page says what stands now, when the link was about one. */
+  constructor(
+    message: string,
+    readonly meetingId: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /** What an answer link would record, and recording it, on behalf of the member the link names. */
 @Injectable()
@@ -71,7 +79,7 @@ export class ActionService {
         if (view.substitutes.length === 0)
           throw new ActionClosed(
             t('page.error.closed', lang, {
-              reason: 'no colleague of your country is registered; please write to the secretariat',
+              reason: t('link.closed.noColleague', lang),
             }),
           );
       }
@@ -142,23 +150,31 @@ export class ActionService {
   ): Promise<{ meeting: Meeting; option: MeetingDateOption | null }> {
     const lang = member.language;
     const meeting = await this.dataSource.manager.findOneBy(Meeting, { id: claims.subject });
-    if (!meeting) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the meeting no longer exists' }));
+    if (!meeting) throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.meeting.gone', lang) }));
     const invitation = await this.dataSource.manager.findOneBy(Invitation, {
       meetingId: meeting.id,
       memberId: member.id,
     });
     if (!invitation)
-      throw new ActionClosed(t('page.error.closed', lang, { reason: 'you are no longer among the participants' }));
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.notParticipant', lang) }));
     if (meeting.status === 'cancelled' || meeting.status === 'held')
-      throw new ActionClosed(t('page.error.closed', lang, { reason: `the meeting is ${meeting.status}` }));
+      throw new ActionClosed(
+        t('page.error.closed', lang, {
+          reason: t(meeting.status === 'held' ? 'link.closed.held' : 'link.closed.cancelled', lang),
+        }),
+        meeting.id,
+      );
     if (!claims.option) return { meeting, option: null };
     const option = await this.dataSource.manager.findOneBy(MeetingDateOption, {
       id: claims.option,
       meetingId: meeting.id,
     });
-    if (!option) throw new ActionClosed(t('page.error.closed', lang, { reason: 'this date option was removed' }));
+    if (!option)
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.optionGone', lang) }), meeting.id);
     if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
-      throw new ActionClosed(t('page.error.closed', lang, { reason: 'the date has been decided' }));
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.decided', lang) }), meeting.id);
+    if (meeting.pollClosesAt && meeting.pollClosesAt < new Date())
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.pollClosed', lang) }), meeting.id);
     return { meeting, option };
   }
 
@@ -168,15 +184,13 @@ export class ActionService {
       where: { id: claims.subject },
       relations: { responsibleMembers: true },
     });
-    if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity no longer exists' }));
+    if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.itemGone', lang) }));
     const concerned =
       (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;
     if (!concerned)
-      throw new ActionClosed(
-        t('page.error.closed', lang, { reason: 'you are no longer responsible for this activity' }),
-      );
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.notResponsible', lang) }));
     if (item.status === 'cancelled')
-      throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity was cancelled' }));
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.itemCancelled', lang) }));
     return item;
   }
 

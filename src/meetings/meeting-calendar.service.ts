@@ -111,6 +111,11 @@ export class MeetingCalendarService {
     return { url: `${this.config.appUrl}/calendar/${token}.ics` };
   }
 
+  /** When the member's current feed was made, or null when they have none. */
+  async feedIssuedAt(memberId: string): Promise<Date | null> {
+    return (await this.dataSource.manager.findOneBy(CalendarFeedToken, { memberId }))?.createdAt ?? null;
+  }
+
   async revokeFeed(memberId: string): Promise<void> {
     const result = await this.dataSource.manager.delete(CalendarFeedToken, { memberId });
     if (!result.affected) throw ApiError.notFound('Calendar feed of member', memberId);

@@ -27,6 +27,7 @@ export interface MeetingAnswerRow {
   responseLabel: string;
   delegateMemberId: string | null;
   open: boolean;
+  held: boolean;
 }
 
 export interface ItemRow {
@@ -74,6 +75,7 @@ export class MemberRecordService {
       responseLabel: label('invitationResponse', response, reader.language),
       delegateMemberId,
       open: !CLOSED_MEETINGS.includes(meeting!.status),
+      held: meeting!.status === 'held',
     }));
   }
 

@@ -1,6 +1,7 @@
 import type { Language } from './languages';
 import { LABEL_MESSAGES } from './messages/labels';
 import { MEETING_PAGE_MESSAGES } from './messages/meeting-pages';
+import { MEMBER_MEETING_MESSAGES } from './messages/member-meeting-pages';
 import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
 import { OUTBOX_PAGE_MESSAGES } from './messages/outbox-pages';
 import { WORK_PLAN_PAGE_MESSAGES } from './messages/work-plan-pages';
@@ -235,6 +236,7 @@ export const MESSAGES = {
   ...CORE_MESSAGES,
   ...MEMBER_PAGE_MESSAGES,
   ...MEETING_PAGE_MESSAGES,
+  ...MEMBER_MEETING_MESSAGES,
   ...WORK_PLAN_PAGE_MESSAGES,
   ...OUTBOX_PAGE_MESSAGES,
   ...LABEL_MESSAGES,
