@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { t } from '../common/i18n/messages';
@@ -73,6 +73,7 @@ export class MyPageController {
 
   /** A new secret feed address, shown once on the page that answers this form. */
   @Post('calendar-feed')
+  @HttpCode(HttpStatus.OK)
   async subscribe(@PageSession() context: PageContext, @Res() res: Response) {
     const { url } = await this.calendar.issueFeed(context.member.id);
     await this.render(res, context, null, undefined, url);
