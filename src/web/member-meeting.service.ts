@@ -235,7 +235,6 @@ export class MemberMeetingService {
         return {
           name,
           ...shown,
-          legend: shown.label ? `${shown.label}: ${shown.when}` : shown.when,
           answer: t('mm.poll.myAnswer', language, {
             answer: answer ? label('pollAnswer', answer, language) : t('mm.poll.noAnswer', language),
           }),

@@ -226,6 +226,8 @@ describe('every link of every email, as the member it was sent to', () => {
       .send({ memberIds, closesAt: '2031-10-15T18:00:00+05:00' })
       .expect(200);
     await walkAfter('meeting-poll', TITLE);
+    await people.ru.page.goto(`${BASE}/meetings/${meetingId}/poll`);
+    await people.ru.page.screenshot({ path: join(SCREENSHOTS, 'member-poll-ru-phone.png'), fullPage: true });
     await fire('poll-chase', meetingId);
     await walkAfter('poll-chase', TITLE);
 
@@ -363,6 +365,13 @@ describe('every link of every email, as the member it was sent to', () => {
       [memberIds],
     );
     await walkAfter('digest', null);
+
+    // The personal calendar feed, subscribed from /me.
+    await people.kk.page.goto(`${BASE}/me#calendar`);
+    await people.kk.page.getByRole('button', { name: 'Күнтізбеме жазылу' }).click();
+    await people.kk.page.waitForSelector('#feed-url');
+    expect(await seriousViolations(people.kk.page)).toEqual([]);
+    await people.kk.page.screenshot({ path: join(SCREENSHOTS, 'member-feed-kk-phone.png'), fullPage: true });
 
     for (const language of LANGS)
       expect([language, [...kindsSeen.get(language)!].sort()]).toEqual([language, [...MEMBER_KINDS].sort()]);

@@ -67,8 +67,11 @@ describe('a meeting as a member sees it', () => {
     const poll = await get(`/meetings/${meetingId}/poll`).expect(200);
     expect(poll.text).toContain('Опрос о датах: Одиннадцатое заседание');
     // The label never hides the date: both, in the reader's zone and the meeting's, each named.
-    expect(poll.text).toContain('End of November: с четверг, 27 ноября 2031 г. в 15:00 (Asia/Bishkek (UTC+6))');
-    expect(poll.text).toContain('(Europe/Brussels (UTC+1))');
+    expect(poll.text).toContain('<legend>End of November</legend>');
+    expect(poll.text).toContain(
+      '<strong>четверг, 27 ноября 2031 г. в 15:00 (Asia/Bishkek (UTC+6)) – четверг, 27 ноября 2031 г. в 22:00 (Asia/Bishkek (UTC+6))</strong>',
+    );
+    expect(poll.text).toContain('(Europe/Brussels (UTC+1)), по месту проведения');
     expect(poll.text).toContain('Опрос закрывается');
     await t.anonymous
       .post(`/meetings/${meetingId}/poll/mine`)

@@ -129,7 +129,7 @@ export const MEMBER_MEETING_MESSAGES = {
   'mm.poll.myAnswer': { en: 'My answer: {answer}', ru: 'Мой ответ: {answer}', kk: 'Менің жауабым: {answer}' },
   'mm.poll.noAnswer': { en: 'no answer yet', ru: 'ответа нет', kk: 'жауап жоқ' },
   'mm.poll.toMeeting': { en: 'Back to the meeting', ru: 'К заседанию', kk: 'Отырысқа оралу' },
-  'mm.range': { en: '{start} to {end}', ru: 'с {start} до {end}', kk: '{start} бастап {end} дейін' },
+  'mm.range': { en: '{start} – {end}', ru: '{start} – {end}', kk: '{start} – {end}' },
   'mm.item.title': { en: 'Activity', ru: 'Мероприятие', kk: 'Іс-шара' },
   'mm.item.notYours': {
     en: 'Only those responsible for this activity can change its status.',
