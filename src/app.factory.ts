@@ -12,6 +12,7 @@ import { JsonLogger } from './common/logging/json-logger';
 import { rejectUnsafeInput } from './common/validation/input-safety';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig, loadConfig } from './config/app-config';
+import { PageSessionService } from './web/page-session.service';
 
 export const BODY_LIMIT = '1mb';
 
@@ -33,7 +34,8 @@ export async function createHttpApp(
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  const pages = app.get(PageSessionService);
+  app.useGlobalFilters(new AllExceptionsFilter((req, res) => pages.notFound(req, res)));
   app.enableShutdownHooks();
   setUpOpenApi(app);
   mountQueueDashboard(app, config);

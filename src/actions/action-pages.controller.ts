@@ -249,9 +249,18 @@ export class ActionPagesController {
 
   private fail(res: Response, language: Language, error: unknown) {
     if (error instanceof ActionClosed) {
-      res
-        .status(HttpStatus.CONFLICT)
-        .send(this.pages.render('message', language, t('page.error.title', language), { lines: [error.message] }));
+      res.status(HttpStatus.CONFLICT).send(
+        this.pages.render('message', language, t('page.error.title', language), {
+          lines: [error.message],
+          link: error.meetingId
+            ? {
+                lead: t('link.closed.more', language),
+                href: `/meetings/${error.meetingId}`,
+                label: t('my.open', language),
+              }
+            : null,
+        }),
+      );
       return;
     }
     if (error instanceof ApiError) {

@@ -1,8 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
+import { Injectable } from '@nestjs/common';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { formatDateTime } from '../common/time/format';
@@ -18,6 +14,7 @@ import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import type { ActionClaims } from './action-token.service';
 import { ActionRepository } from './action.repository';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 export interface ActionForm {
   delegateMemberId?: string;
@@ -41,7 +38,16 @@ export interface ActionView {
 export const PROPOSAL_FIELDS = ['fullName', 'email', 'organization', 'position', 'language'] as const;
 export type ProposalForm = Partial<Record<(typeof PROPOSAL_FIELDS)[number], string>>;
 
-export class ActionClosed extends Error {}
+/** Why an action can no longer be taken, in words for the reader. */
+export class ActionClosed extends Error {
+  /** The meeting whose page says what stands now, when the link was about one. */
+  constructor(
+    message: string,
+    readonly meetingId: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /** What an answer link would record, and recording it, on behalf of the member the link names. */
 @Injectable()
@@ -53,13 +59,8 @@ export class ActionService {
     private readonly poll: MeetingPollService,
     private readonly items: WorkPlanItemsService,
     private readonly proposals: SubstituteProposalsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly texts: ContentTexts,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async member(claims: ActionClaims): Promise<Member | null> {
     const member = await this.members.findById(claims.member);
@@ -96,7 +97,7 @@ export class ActionService {
     return {
       member,
       facts: [
-        { label: t('page.confirm.item', lang), value: this.pick(item.activity, lang) },
+        { label: t('page.confirm.item', lang), value: this.texts.pick(item.activity, lang) },
         { label: t('page.confirm.answer', lang), value: answerLabel },
       ],
       answer: answerLabel,
@@ -166,37 +167,43 @@ export class ActionService {
   ): Promise<{ meeting: Meeting; option: MeetingDateOption | null }> {
     const lang = member.language;
     const meeting = await this.records.meeting(claims.subject);
-    if (!meeting) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the meeting no longer exists' }));
+    if (!meeting) throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.meeting.gone', lang) }));
     const invitation = await this.records.invitation(meeting.id, member.id);
     if (!invitation)
-      throw new ActionClosed(t('page.error.closed', lang, { reason: 'you are no longer among the participants' }));
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.notParticipant', lang) }));
     if (meeting.status === 'cancelled' || meeting.status === 'held')
-      throw new ActionClosed(t('page.error.closed', lang, { reason: `the meeting is ${meeting.status}` }));
+      throw new ActionClosed(
+        t('page.error.closed', lang, {
+          reason: t(meeting.status === 'held' ? 'link.closed.held' : 'link.closed.cancelled', lang),
+        }),
+        meeting.id,
+      );
     if (!claims.option) return { meeting, option: null };
     const option = await this.records.dateOption(meeting.id, claims.option);
-    if (!option) throw new ActionClosed(t('page.error.closed', lang, { reason: 'this date option was removed' }));
+    if (!option)
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.optionGone', lang) }), meeting.id);
     if (meeting.status !== 'tentative' && meeting.status !== 'postponed')
-      throw new ActionClosed(t('page.error.closed', lang, { reason: 'the date has been decided' }));
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.decided', lang) }), meeting.id);
+    if (meeting.pollClosesAt && meeting.pollClosesAt < new Date())
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.pollClosed', lang) }), meeting.id);
     return { meeting, option };
   }
 
   private async itemContext(claims: ActionClaims, member: Member): Promise<WorkPlanItem> {
     const lang = member.language;
     const item = await this.records.itemWithResponsible(claims.subject);
-    if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity no longer exists' }));
+    if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.itemGone', lang) }));
     const concerned =
       (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;
     if (!concerned)
-      throw new ActionClosed(
-        t('page.error.closed', lang, { reason: 'you are no longer responsible for this activity' }),
-      );
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.notResponsible', lang) }));
     if (item.status === 'cancelled')
-      throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity was cancelled' }));
+      throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.itemCancelled', lang) }));
     return item;
   }
 
   private meetingLabel(meeting: Meeting, member: Member): string {
-    const title = this.pick(meeting.title, member.language);
+    const title = this.texts.pick(meeting.title, member.language);
     return meeting.startsAt
       ? `${title} — ${formatDateTime(meeting.startsAt.toISOString(), member.timeZone, member.language)}`
       : title;

@@ -1,10 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ContentTexts } from '../common/i18n/content-texts';
 import { APP_CONFIG, AppConfig } from './app-config';
 
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, ContentTexts],
+      exports: [APP_CONFIG, ContentTexts],
+    };
   }
 }

@@ -31,6 +31,11 @@ export class CalendarFeedRepository {
     return Boolean(result.affected);
   }
 
+  /** When the member's current feed was made, or null when they have none. */
+  async issuedAt(memberId: string): Promise<Date | null> {
+    return (await this.dataSource.manager.findOneBy(CalendarFeedToken, { memberId }))?.createdAt ?? null;
+  }
+
   findToken(tokenHash: string): Promise<CalendarFeedToken | null> {
     return this.dataSource.manager.findOneBy(CalendarFeedToken, { tokenHash });
   }

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy';
 import { hashToken, newToken } from '../auth/token-hash';
 import { ApiError } from '../common/http/api-error';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -18,6 +17,7 @@ import type { InvitationResponse } from './invitation.entity';
 import type { Meeting } from './meeting.entity';
 import { locationText, meetingText } from './meeting.view';
 import { MeetingsService } from './meetings.service';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 const DEFAULT_LENGTH_MS = 3600_000;
 
@@ -36,6 +36,7 @@ export class MeetingCalendarService {
   private readonly domain: string;
 
   constructor(
+    private readonly texts: ContentTexts,
     private readonly feeds: CalendarFeedRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly meetings: MeetingsService,
@@ -48,11 +49,6 @@ export class MeetingCalendarService {
       ? { name: match[1] || 'Secretariat', email: match[2] }
       : { name: 'Secretariat', email: config.mailFrom.trim() };
     this.domain = this.organizer.email.split('@')[1] ?? 'wg-secretariat';
-  }
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
   }
 
   toCalendarMeeting(meeting: Meeting, language: Language = 'en'): CalendarMeeting {
@@ -75,7 +71,7 @@ export class MeetingCalendarService {
     return {
       uid: `meeting-${meeting.id}@${this.domain}`,
       sequence: meeting.sequence,
-      title: this.pick(meeting.title, language),
+      title: this.texts.pick(meeting.title, language),
       description: description.filter((line) => line !== null).join('\n'),
       startsAt: meeting.startsAt!,
       // A meeting whose end is not known yet shows as an hour in calendars.
@@ -123,6 +119,11 @@ export class MeetingCalendarService {
     return { url: `${this.config.appUrl}/calendar/${token}.ics` };
   }
 
+  /** When the member's current feed was made, or null when they have none. */
+  feedIssuedAt(memberId: string): Promise<Date | null> {
+    return this.feeds.issuedAt(memberId);
+  }
+
   async revokeFeed(memberId: string): Promise<void> {
     if (!(await this.feeds.removeToken(memberId))) throw ApiError.notFound('Calendar feed of member', memberId);
   }
@@ -143,7 +144,7 @@ export class MeetingCalendarService {
       items.flatMap((item) =>
         item.deadlineWindows.map((window, index) => ({
           uid: `item-${item.id}-${index}@${this.domain}`,
-          title: this.pick(item.activity, member.language),
+          title: this.texts.pick(item.activity, member.language),
           description: item.deadlineText,
           start: window.start,
           end: window.end,

@@ -2,8 +2,6 @@ import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
 import { ActionLinks } from '../actions/action-links';
 import { MicroBatch } from '../common/batching/micro-batch';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { MeetingView as EmailMeetingView } from '../mail/email-kinds';
@@ -17,6 +15,7 @@ import { MeetingCalendarService } from './meeting-calendar.service';
 import { locationText, meetingText } from './meeting.view';
 import { decisionLabel } from './minutes.service';
 import { MeetingEmailRepository } from './meeting-email.repository';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 const skip = (reason: string): Composition => ({ send: false, reason });
 
@@ -30,16 +29,12 @@ export class MeetingEmailComposer implements NotificationComposer {
   );
 
   constructor(
+    private readonly texts: ContentTexts,
     private readonly records: MeetingEmailRepository,
     private readonly calendar: MeetingCalendarService,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const invitation = await this.invitations.call({ meetingId: notification.subjectId!, memberId: recipient.id });
@@ -209,7 +204,7 @@ export class MeetingEmailComposer implements NotificationComposer {
 
   view(meeting: Meeting, recipient: Member): EmailMeetingView {
     return {
-      title: this.pick(meeting.title, recipient.language),
+      title: this.texts.pick(meeting.title, recipient.language),
       kind: meeting.kind,
       number: meeting.number,
       startsAt: meeting.startsAt?.toISOString() ?? null,

@@ -1,8 +1,6 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
 import { ActionLinks } from '../actions/action-links';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { ItemView } from '../mail/email-kinds';
@@ -14,6 +12,7 @@ import type { Notification } from '../notifications/notification.entity';
 import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { calendarDaysBetween } from './reminder-policy';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 const skip = (reason: string): Composition => ({ send: false, reason });
 
@@ -21,16 +20,12 @@ const skip = (reason: string): Composition => ({ send: false, reason });
 @ComposesNotifications('work_plan_item')
 export class ItemEmailComposer implements NotificationComposer {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly items: WorkPlanItemRepository,
     private readonly members: MemberRepository,
     private readonly links: ActionLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     const item = await this.items.findWithPeople(notification.subjectId!);
@@ -86,11 +81,11 @@ export class ItemEmailComposer implements NotificationComposer {
 
   view(item: WorkPlanItem, reader: Pick<Member, 'language'>): ItemView {
     return {
-      activity: this.pick(item.activity, reader.language),
+      activity: this.texts.pick(item.activity, reader.language),
       deadlineText: item.deadlineText,
       dueAt: item.dueAt?.toISOString() ?? null,
       executor: item.executorOrganization
-        ? this.pick(item.executorOrganization.name, reader.language)
+        ? this.texts.pick(item.executorOrganization.name, reader.language)
         : (item.executorMember?.fullName ?? null),
       countries: item.countries,
       url: `${this.config.appUrl}/work-plan/items/${item.id}`,

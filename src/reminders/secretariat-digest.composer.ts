@@ -1,7 +1,5 @@
 import { emailCommon } from '../mail/email-kinds';
 import { Inject, Injectable } from '@nestjs/common';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { EmailData } from '../mail/email-kinds';
@@ -12,22 +10,19 @@ import type { Notification } from '../notifications/notification.entity';
 import { NotificationRepository } from '../notifications/notification.repository';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** The secretariat's weekly digest: the coming four weeks' meetings and deadlines. */
 @Injectable()
 @ComposesNotifications('secretariat_digest')
 export class SecretariatDigestComposer implements NotificationComposer {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly meetingRows: MeetingRepository,
     private readonly items: WorkPlanItemRepository,
     private readonly notifications: NotificationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async compose(notification: Notification, recipient: Member): Promise<Composition> {
     return {
@@ -53,26 +48,26 @@ export class SecretariatDigestComposer implements NotificationComposer {
       from: now.toISOString(),
       to: to.toISOString(),
       meetings: meetings.map((m) => ({
-        title: this.pick(m.title, language),
+        title: this.texts.pick(m.title, language),
         startsAt: m.starts_at.toISOString(),
         accepted: m.accepted,
         invited: m.invited,
         url: `${this.config.appUrl}/meetings/${m.id}`,
       })),
       deadlines: deadlines.map((d) => ({
-        activity: this.pick(d.activity, language),
+        activity: this.texts.pick(d.activity, language),
         dueAt: d.due_at.toISOString(),
         deadlineText: d.deadline_text,
-        executor: d.executor ? this.pick(d.executor, language) : null,
+        executor: d.executor ? this.texts.pick(d.executor, language) : null,
         url: `${this.config.appUrl}/work-plan/items/${d.id}`,
       })),
       overdueByExecutor: overdueByExecutor.map((o) => ({
-        executor: o.executor ? this.pick(o.executor, language) : (o.member ?? '—'),
+        executor: o.executor ? this.texts.pick(o.executor, language) : (o.member ?? '—'),
         count: o.count,
       })),
       overdueByCountry,
       unanswered: unanswered.map((u) => ({
-        meeting: this.pick(u.title, language),
+        meeting: this.texts.pick(u.title, language),
         member: u.full_name,
         country: u.country_code,
       })),

@@ -1,17 +1,15 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { BodiesService } from '../bodies/bodies.service';
 import { ContinuityReportService } from '../bodies/continuity-report.service';
 import { ContinuityQuery } from '../bodies/dto/continuity-query.dto';
 import { MembershipsService } from '../bodies/memberships.service';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
+import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { formatDay } from '../common/time/format';
 import { todayIn } from '../common/time/dates';
 import { byField, validateForm } from './forms';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** How far back the continuity report counts turnover on the body's page. */
 const TURNOVER_YEARS = 5;
@@ -20,16 +18,11 @@ const TURNOVER_YEARS = 5;
 @Injectable()
 export class BodyOverviewService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly bodies: BodiesService,
     private readonly memberships: MembershipsService,
     private readonly continuity: ContinuityReportService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async list(language: Language) {
     const page = await this.bodies.list({ limit: 200, offset: 0 });
@@ -38,7 +31,7 @@ export class BodyOverviewService {
     );
     return page.items.map((b, index) => ({
       id: b.id,
-      name: this.pick(b.name, language),
+      name: this.texts.pick(b.name, language),
       kind: label('bodyKind', b.kind, language),
       serving: serving[index].total,
     }));
@@ -53,7 +46,7 @@ export class BodyOverviewService {
       ...(typed ? { at: typed } : {}),
     });
     const base = {
-      name: this.pick(body.name, language),
+      name: this.texts.pick(body.name, language),
       kind: label('bodyKind', body.kind, language),
       typedAt: typed,
     };

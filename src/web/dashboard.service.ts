@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
@@ -11,22 +8,18 @@ import { MeetingRepository } from '../meetings/meeting.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** The secretariat's day in one page: what is coming, what is late, what failed, which seats are new. */
 @Injectable()
 export class DashboardService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly meetings: MeetingRepository,
     private readonly items: WorkPlanItemRepository,
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async build(language: Language, timeZone: string, now = new Date()) {
     const meetings = await this.meetings.upcomingWithAnswers(now, 8);
@@ -37,14 +30,14 @@ export class DashboardService {
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/${i.work_plan_id}#item-${i.id}`,
-      activity: this.pick(i.activity, language),
+      activity: this.texts.pick(i.activity, language),
       deadline: `${i.deadline_text} (${formatDate(i.due_at.toISOString(), timeZone, language)})`,
-      executor: i.executor ? this.pick(i.executor, language) : null,
+      executor: i.executor ? this.texts.pick(i.executor, language) : null,
     });
     return {
       meetings: meetings.map((m) => ({
         id: m.id,
-        title: this.pick(m.title, language),
+        title: this.texts.pick(m.title, language),
         when: formatDateTime(m.starts_at.toISOString(), timeZone, language),
         answers: t('dash.answers', language, {
           accepted: String(m.accepted),
@@ -70,7 +63,7 @@ export class DashboardService {
       })),
       seats: seats.map((s) => ({
         href: `/bodies/${s.body_id}`,
-        seat: `${s.seat}, ${this.pick(s.body, language)}`,
+        seat: `${s.seat}, ${this.texts.pick(s.body, language)}`,
         holder: s.full_name,
         since: s.since,
       })),

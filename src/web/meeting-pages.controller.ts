@@ -1,6 +1,6 @@
-import { Body as FormBodyParam, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body as FormBodyParam, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
 import { t } from '../common/i18n/messages';
 import { CreateMeetingDto, ReasonDto, UpdateMeetingDto } from '../meetings/dto/meeting.dto';
@@ -17,7 +17,7 @@ import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 
-/** The secretariat's meeting pages: the list, the month calendar, a meeting, its create and edit forms. */
+/** The secretariat's meeting pages: list, calendar, create, edit, cancel, postpone; a meeting's own page is MemberMeetingPagesController's. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
@@ -64,16 +64,6 @@ export class MeetingPagesController {
     const outcome = await submitForm(CreateMeetingDto, meetingInput(body), (dto) => this.meetings.create(dto));
     if (!outcome.ok) return this.renderMeetingForm(res.status(outcome.status), context, null, body, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/meetings/${outcome.value.id}?done=created`);
-  }
-
-  @Get(':id')
-  async meeting(
-    @PageIdParam() id: string,
-    @PageSession() context: PageContext,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    await this.steps.renderMeeting(res, context, id, req.query);
   }
 
   @Get(':id/edit')

@@ -3,10 +3,10 @@ import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { pickText, textsOf } from '../common/i18n/content-text';
+import { textsOf } from '../common/i18n/content-text';
 import type { Translations } from '../common/i18n/content-text';
 import { locationText, meetingText } from '../meetings/meeting.view';
-import type { Language, LocalizedText } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { todayIn } from '../common/time/dates';
@@ -30,6 +30,7 @@ import { byField } from './forms';
 import { listOf, wallTime } from './meeting-form-values';
 import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** A form that was refused: which one, what was typed, and what is wrong. */
 export interface FailedForm {
@@ -74,6 +75,7 @@ const TRANSLATION_BOXES = (['description', 'venue', 'city'] as const).flatMap((f
 @Injectable()
 export class MeetingPagesService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly meetingRecords: MeetingRepository,
     private readonly bodies: BodyRepository,
     private readonly memberRecords: MemberRepository,
@@ -84,11 +86,6 @@ export class MeetingPagesService {
     private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
     const done = DONE.find((key) => key === query.done);
@@ -104,7 +101,7 @@ export class MeetingPagesService {
       const c = counts.get(m.id);
       return {
         id: m.id,
-        title: this.pick(m.title, language),
+        title: this.texts.pick(m.title, language),
         when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
         status: label('meetingStatus', m.status, language),
         tentative: m.status === 'tentative',
@@ -139,7 +136,7 @@ export class MeetingPagesService {
       .filter((m) => m.startsAt !== null && m.status !== 'cancelled')
       .map((m) => ({
         id: m.id,
-        title: this.pick(m.title, language),
+        title: this.texts.pick(m.title, language),
         startsAt: m.startsAt!,
         endsAt: m.endsAt,
         tentative: m.status === 'tentative' || m.status === 'postponed',
@@ -164,7 +161,9 @@ export class MeetingPagesService {
     const options = await this.meetingRecords.proposedDatesBetween(from, to);
     return options.map((o) => ({
       id: o.meetingId,
-      title: o.label ? `${this.pick(o.meeting!.title, language)} (${o.label})` : this.pick(o.meeting!.title, language),
+      title: o.label
+        ? `${this.texts.pick(o.meeting!.title, language)} (${o.label})`
+        : this.texts.pick(o.meeting!.title, language),
       startsAt: o.startsAt!.toISOString(),
       endsAt: o.endsAt?.toISOString() ?? null,
       tentative: true,
@@ -182,7 +181,7 @@ export class MeetingPagesService {
     problems: FieldProblem[] = [],
   ) {
     const meeting = await this.meetings.get(id);
-    const title = this.pick(meeting.title, language);
+    const title = this.texts.pick(meeting.title, language);
     return {
       id,
       ending,
@@ -205,7 +204,7 @@ export class MeetingPagesService {
       errors: byField(problems),
       bodies: bodies.map((b) => ({
         id: b.id,
-        name: this.pick(b.name, language),
+        name: this.texts.pick(b.name, language),
         selected: b.id === values.bodyId,
       })),
       kinds: MEETING_KINDS.map((kind) => ({
@@ -273,7 +272,7 @@ export class MeetingPagesService {
       members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
-    const titleOf = (text: Record<string, string | undefined>) => this.pick(text, language);
+    const titleOf = (text: Record<string, string | undefined>) => this.texts.pick(text, language);
     const texts = {
       venue: meeting.location?.venue ?? null,
       city: meeting.location?.city ?? null,
@@ -414,7 +413,7 @@ export class MeetingPagesService {
 
   private minutesShown(minutes: MinutesView, language: Language, zone: string) {
     const inReader = (text: string, translations: Translations<'text'> | undefined) =>
-      this.pick(textsOf(text, minutes.originalLanguage, translations, 'text'), language);
+      this.texts.pick(textsOf(text, minutes.originalLanguage, translations, 'text'), language);
     return {
       text: inReader(minutes.text, minutes.translations),
       state:
@@ -429,7 +428,10 @@ export class MeetingPagesService {
         text: inReader(d.text, d.translations),
         actions: d.actionItems.map((a) =>
           t('mp.minutes.actions', language, {
-            activity: this.pick(textsOf(a.activity, minutes.originalLanguage, a.translations, 'activity'), language),
+            activity: this.texts.pick(
+              textsOf(a.activity, minutes.originalLanguage, a.translations, 'activity'),
+              language,
+            ),
             deadline: a.deadline ?? '—',
           }),
         ),

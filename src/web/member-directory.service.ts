@@ -1,16 +1,14 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { BodiesService } from '../bodies/bodies.service';
 import { MEMBERSHIP_ROLES } from '../bodies/membership.entity';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
+import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { MemberQuery } from '../members/dto/member.dto';
 import { MembersService } from '../members/members.service';
 import { choices } from './choices';
 import { blankToUndefined, byField, validateForm } from './forms';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 export const MEMBERS_PER_PAGE = 25;
 const FILTERS = ['country', 'bodyId', 'role', 'active', 'q'] as const;
@@ -19,15 +17,10 @@ const FILTERS = ['country', 'bodyId', 'role', 'active', 'q'] as const;
 @Injectable()
 export class MemberDirectoryService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly members: MembersService,
     private readonly bodies: BodiesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async page(query: Record<string, unknown>, language: Language) {
     const filters = Object.fromEntries(
@@ -51,7 +44,7 @@ export class MemberDirectoryService {
       bodies: choices(
         bodies.map((b) => b.id),
         filters.bodyId,
-        (id) => this.pick(bodies.find((b) => b.id === id)!.name, language),
+        (id) => this.texts.pick(bodies.find((b) => b.id === id)!.name, language),
       ),
       roles: choices(MEMBERSHIP_ROLES, filters.role, (role) => label('membershipRole', role, language)),
       activeChoices: choices(['true', 'false'], filters.active, (value) =>
@@ -62,7 +55,7 @@ export class MemberDirectoryService {
         fullName: m.fullName,
         email: m.email,
         countryCode: m.countryCode,
-        organization: m.organization ? this.pick(m.organization.name, language) : '—',
+        organization: m.organization ? this.texts.pick(m.organization.name, language) : '—',
         active: m.active,
       })),
       range: found.total

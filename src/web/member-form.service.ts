@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
+import type { Language } from '../common/i18n/languages';
 import { CreateMemberDto, UpdateMemberDto } from '../members/dto/member.dto';
 import type { Member } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
@@ -11,6 +8,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { choices, digestChoices, languageChoices, zoneChoices } from './choices';
 import { submitForm } from './form-outcome';
 import { byField } from './forms';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 const TEXT_FIELDS = [
   'fullName',
@@ -33,15 +31,10 @@ export type MemberFormOutcome =
 @Injectable()
 export class MemberFormService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly members: MembersService,
     private readonly organizations: OrganizationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   valuesOf(member: Member | null): MemberFormValues {
     if (!member)
@@ -101,7 +94,7 @@ export class MemberFormService {
       organizations: choices(
         organizations.map((o) => o.id),
         values.organization,
-        (organizationId) => this.pick(organizations.find((o) => o.id === organizationId)!.name, language),
+        (organizationId) => this.texts.pick(organizations.find((o) => o.id === organizationId)!.name, language),
       ),
       languages: languageChoices(values.language),
       zones: zoneChoices(values.timeZone),

@@ -1,10 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { Member } from '../members/member.entity';
@@ -20,6 +16,7 @@ import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 import { isNotFound } from './not-found';
 import type { FieldProblem } from '../common/http/api-error';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 const SAVED = { created: 'members.created', updated: 'members.updated' } as const;
 
@@ -30,18 +27,13 @@ const SAVED = { created: 'members.created', updated: 'members.updated' } as cons
 @Controller('members')
 export class MemberPagesController {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly session: PageSessionService,
     private readonly directory: MemberDirectoryService,
     private readonly forms: MemberFormService,
     private readonly record: MemberRecordService,
     private readonly members: MembersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   @Get()
   async list(@Query() query: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
@@ -81,7 +73,7 @@ export class MemberPagesController {
     ]);
     this.session.render(res, context, 'member', member.fullName, {
       member,
-      organization: member.organization ? this.pick(member.organization.name, context.language) : '—',
+      organization: member.organization ? this.texts.pick(member.organization.name, context.language) : '—',
       digest: label('digestPreference', member.digest, context.language),
       languageName: LANGUAGE_NAMES[member.language],
       notice: saved === 'created' || saved === 'updated' ? t(SAVED[saved], context.language) : null,

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { formatDate, formatDateTime, formatDay, formatTime } from '../common/time/format';
@@ -11,6 +8,7 @@ import { MeetingRepository } from '../meetings/meeting.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** Meetings whose answers are final: a member's page shows the answer but offers no change. */
 const CLOSED_MEETINGS = ['held', 'cancelled'];
@@ -29,6 +27,7 @@ export interface MeetingAnswerRow {
   responseLabel: string;
   delegateMemberId: string | null;
   open: boolean;
+  held: boolean;
 }
 
 export interface ItemRow {
@@ -44,23 +43,18 @@ export interface ItemRow {
 @Injectable()
 export class MemberRecordService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly bodies: BodyRepository,
     private readonly meetingRecords: MeetingRepository,
     private readonly items: WorkPlanItemsService,
     private readonly notifications: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   async terms(memberId: string, reader: ReaderView) {
     const terms = await this.bodies.termsOf(memberId);
     return terms.map((term) => ({
       bodyId: term.bodyId,
-      body: this.pick(term.body!.name, reader.language),
+      body: this.texts.pick(term.body!.name, reader.language),
       role: label('membershipRole', term.role, reader.language),
       seat: term.seat,
       from: formatDay(term.startDate, reader.language),
@@ -72,13 +66,14 @@ export class MemberRecordService {
     const invitations = await this.meetingRecords.invitationsOf(memberId);
     return invitations.map(({ meeting, response, delegateMemberId }) => ({
       meetingId: meeting!.id,
-      title: this.pick(meeting!.title, reader.language),
+      title: this.texts.pick(meeting!.title, reader.language),
       when: meeting!.startsAt ? formatDateTime(meeting!.startsAt.toISOString(), reader.timeZone, reader.language) : '—',
       status: label('meetingStatus', meeting!.status, reader.language),
       response,
       responseLabel: label('invitationResponse', response, reader.language),
       delegateMemberId,
       open: !CLOSED_MEETINGS.includes(meeting!.status),
+      held: meeting!.status === 'held',
     }));
   }
 
@@ -95,7 +90,7 @@ export class MemberRecordService {
       .sort((a, b) => (a.deadline.dueAt ?? '9999').localeCompare(b.deadline.dueAt ?? '9999'))
       .map((item) => ({
         id: item.id,
-        activity: this.pick(item.activity, reader.language),
+        activity: this.texts.pick(item.activity, reader.language),
         deadline: item.deadline.text || '—',
         status: item.status,
         statusLabel: label('itemStatus', item.status, reader.language),

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { t } from '../common/i18n/messages';
+import { MeetingCalendarService } from '../meetings/meeting-calendar.service';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import type { FormOutcome } from './form-outcome';
 import { MyPageService } from './my-page.service';
@@ -15,6 +16,7 @@ const DONE = {
   poll: 'my.poll.saved',
   item: 'my.item.saved',
   preferences: 'prefs.saved',
+  feedRevoked: 'my.feed.revoked',
 } as const;
 type Done = keyof typeof DONE;
 
@@ -27,6 +29,7 @@ export class MyPageController {
   constructor(
     private readonly session: PageSessionService,
     private readonly myPage: MyPageService,
+    private readonly calendar: MeetingCalendarService,
   ) {}
 
   @Get()
@@ -68,6 +71,20 @@ export class MyPageController {
     await this.finish(res, context, outcome, 'item', { form: 'item', id: itemId });
   }
 
+  /** A new secret feed address, shown once on the page that answers this form. */
+  @Post('calendar-feed')
+  @HttpCode(HttpStatus.OK)
+  async subscribe(@PageSession() context: PageContext, @Res() res: Response) {
+    const { url } = await this.calendar.issueFeed(context.member.id);
+    await this.render(res, context, null, undefined, url);
+  }
+
+  @Post('calendar-feed/revoke')
+  async revokeFeed(@PageSession() context: PageContext, @Res() res: Response) {
+    if (await this.calendar.feedIssuedAt(context.member.id)) await this.calendar.revokeFeed(context.member.id);
+    res.redirect(HttpStatus.SEE_OTHER, '/me?done=feedRevoked#calendar');
+  }
+
   @Post('preferences')
   async preferences(@Body() body: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const outcome = await this.myPage.savePreferences(context.member, body);
@@ -91,8 +108,14 @@ export class MyPageController {
     await this.render(res, context, null, { ...failure, problems: outcome.problems });
   }
 
-  private async render(res: Response, context: PageContext, done: Done | null, failure?: MyPageFailure) {
-    const view = await this.myPage.view(context.member, context.language, failure);
+  private async render(
+    res: Response,
+    context: PageContext,
+    done: Done | null,
+    failure?: MyPageFailure,
+    feedUrl?: string,
+  ) {
+    const view = await this.myPage.view(context.member, context.language, failure, feedUrl);
     this.session.render(res, context, 'me', context.member.fullName, {
       ...view,
       notice: done ? t(DONE[done], context.language) : null,

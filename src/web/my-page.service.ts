@@ -8,6 +8,7 @@ import { formatDateTime } from '../common/time/format';
 import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { RecordResponseDto } from '../meetings/dto/invitation.dto';
 import { PollAnswerDto } from '../meetings/dto/poll.dto';
+import { MeetingCalendarService } from '../meetings/meeting-calendar.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { InvitationsService } from '../meetings/invitations.service';
@@ -23,6 +24,7 @@ import { attempt, submitForm } from './form-outcome';
 import type { FormOutcome } from './form-outcome';
 import { byField, validateForm } from './forms';
 import { MemberRecordService } from './member-record.service';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** Answers a member gives on their page; with a substitute they name the colleague who comes. */
 const PAGE_RESPONSES = ['accepted', 'declined', 'tentative', 'delegated'] as const;
@@ -42,21 +44,25 @@ export interface MyPageFailure {
 @Injectable()
 export class MyPageService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly record: MemberRecordService,
     private readonly invitations: InvitationsService,
     private readonly items: WorkPlanItemsService,
     private readonly members: MembersService,
     private readonly poll: MeetingPollService,
     private readonly meetingRecords: MeetingRepository,
+    private readonly calendar: MeetingCalendarService,
   ) {}
 
-  async view(member: Member, language: Language, failure?: MyPageFailure) {
+  async view(member: Member, language: Language, failure?: MyPageFailure, feedUrl?: string) {
     const reader = { language, timeZone: member.timeZone };
-    const [meetings, items, substitutes] = await Promise.all([
+    const [all, items, substitutes, feedSince] = await Promise.all([
       this.record.meetings(member.id, reader),
       this.record.workPlanItems(member.id, reader),
       this.meetingRecords.substitutesOfferedTo(member),
+      this.calendar.feedIssuedAt(member.id),
     ]);
+    const meetings = all.filter((m) => m.open);
     const polls = await this.openPolls(
       member,
       meetings.map((m) => m.meetingId),
@@ -73,6 +79,17 @@ export class MyPageService {
       failure?.form === 'preferences' ? { ...pick(member), ...typedPreferences(failure.typed ?? {}) } : pick(member);
     return {
       member,
+      calendar: {
+        since: feedSince
+          ? t('my.feed.active', language, { date: formatDateTime(feedSince.toISOString(), member.timeZone, language) })
+          : null,
+        https: feedUrl ?? null,
+        webcal: feedUrl ? feedUrl.replace(/^https?:/, 'webcal:') : null,
+      },
+      past: all
+        .filter((m) => !m.open)
+        .map((m) => ({ ...m, minutesUrl: m.held ? `/meetings/${m.meetingId}#minutes` : null })),
+      polls: meetings.filter((m) => polls.has(m.meetingId)).map((m) => ({ id: m.meetingId, title: m.title })),
       meetings: meetings.map((m) => ({
         ...m,
         responseLabel: t(`my.response.${m.response}` as MessageKey, language),
@@ -176,6 +193,31 @@ export class MyPageService {
       });
     }
     return polls;
+  }
+
+  /** One activity, as the link of a reminder shows it: what, when, who; the status form for those responsible. */
+  async item(itemId: string, member: Member, language: Language) {
+    const item = await this.items.get(itemId);
+    const mine =
+      item.responsibleMemberIds.includes(member.id) ||
+      (item.executor?.type === 'member' && item.executor.id === member.id);
+    return {
+      id: item.id,
+      workPlanId: item.workPlanId,
+      activity: this.texts.pick(item.activity, language),
+      deadline: item.deadline.text || '—',
+      due: item.deadline.dueAt ? formatDateTime(item.deadline.dueAt, member.timeZone, language) : null,
+      overdue: item.overdue,
+      statusLabel: label('itemStatus', item.status, language),
+      executor: item.executor ? this.texts.pick(item.executor.name, language) : null,
+      responsible: item.responsibleMembers.map((m) => `${m.fullName} (${m.countryCode})`).join(', '),
+      form: mine
+        ? {
+            label: t('my.item.status', language, { activity: this.texts.pick(item.activity, language) }),
+            choices: choices(ITEM_STATUSES, item.status, (value) => label('itemStatus', value, language)),
+          }
+        : null,
+    };
   }
 
   /** The item's rules apply as in the API: only those responsible for it may change it. */

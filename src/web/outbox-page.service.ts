@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Page } from '../common/http/pagination';
-import { pickText } from '../common/i18n/content-text';
+import { ContentTexts } from '../common/i18n/content-texts';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
@@ -29,7 +27,7 @@ export class OutboxPageService {
     private readonly notifications: NotificationsService,
     private readonly members: MembersService,
     private readonly previews: EmailPreviewService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly texts: ContentTexts,
   ) {}
 
   /** The dates of the form are whole days in the reader's zone: "until 3 May" includes 3 May. */
@@ -96,10 +94,7 @@ export class OutboxPageService {
         failed: n.status === 'failed',
         kind: label('emailKind', n.kind, language),
         subject: label('subjectType', n.subjectType, language),
-        about:
-          n.subjectId && names.has(n.subjectId)
-            ? pickText(names.get(n.subjectId), language, this.config.contentLanguageFallback)
-            : '',
+        about: n.subjectId && names.has(n.subjectId) ? this.texts.pick(names.get(n.subjectId), language) : '',
         recipient: n.recipientEmail,
         due: when(n.dueAt),
         sentAt: when(n.sentAt),
@@ -123,7 +118,7 @@ export class OutboxPageService {
         [t('outbox.status', language), label('notificationStatus', notification.status, language)],
         [t('outbox.kind', language), label('emailKind', notification.kind, language)],
         [t('outbox.subject', language), label('subjectType', notification.subjectType, language)],
-        [t('outbox.about', language), about ? pickText(about, language, this.config.contentLanguageFallback) : '—'],
+        [t('outbox.about', language), about ? this.texts.pick(about, language) : '—'],
         [t('outbox.recipient', language), notification.recipientEmail],
         [t('outbox.due', language), when(notification.dueAt)],
         [t('outbox.sentAt', language), when(notification.sentAt)],

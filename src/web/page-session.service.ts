@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LANGUAGES } from '../common/i18n/languages';
+import { LANGUAGES, languageFromHeader } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { requestContext } from '../common/request-context';
@@ -97,6 +97,33 @@ export class PageSessionService {
       language,
       csrf: this.sessions.csrfToken(found.session),
     };
+  }
+
+  /**
+   * The site's 404 page for an address no route knows: in the reader's language (their session's, the
+   * remembered switch, else the browser's), with the menu when they are signed in.
+   */
+  async notFound(req: Request, res: Response): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE)).catch(() => null);
+    const remembered = cookieValue(req, LANGUAGE_COOKIE);
+    const language: Language = (LANGUAGES as readonly string[]).includes(remembered ?? '')
+      ? (remembered as Language)
+      : (found?.member.language ?? languageFromHeader(req.get('accept-language')));
+    const nav = found
+      ? {
+          signedIn: true,
+          fullName: found.member.fullName,
+          secretariat: found.role === 'secretariat',
+          languages: languageLinks(req, language),
+        }
+      : null;
+    res.status(HttpStatus.NOT_FOUND).send(
+      this.pages.render('message', language, t('page.notFound', language), {
+        lines: [t('page.notFound.lead', language)],
+        nav,
+      }),
+    );
   }
 
   /** A page form's POST carries the session's CSRF token in the field `csrf`. */

@@ -19,6 +19,8 @@ import { MeetingParticipantPagesController } from './meeting-participant-pages.c
 import { MeetingPollPagesController } from './meeting-poll-pages.controller';
 import { MeetingPagesService } from './meeting-pages.service';
 import { MemberDirectoryService } from './member-directory.service';
+import { MemberMeetingPagesController } from './member-meeting-pages.controller';
+import { MemberMeetingService } from './member-meeting.service';
 import { MemberFormService } from './member-form.service';
 import { MemberPagesController } from './member-pages.controller';
 import { MemberRecordService } from './member-record.service';
@@ -31,6 +33,7 @@ import { PageSessionService } from './page-session.service';
 import { SubstituteProposalPagesController } from './substitute-proposal-pages.controller';
 import { SubstituteProposalPagesService } from './substitute-proposal-pages.service';
 import { WebPagesController } from './web-pages.controller';
+import { WorkPlanItemPagesController } from './work-plan-item-pages.controller';
 import { WorkPlanPageService } from './work-plan-page.service';
 import { WorkPlanPagesController } from './work-plan-pages.controller';
 
@@ -53,10 +56,13 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingParticipantPagesController,
     SubstituteProposalPagesController,
     MeetingAgendaPagesController,
+    // After the secretariat's meeting routes: /meetings/new and /meetings/calendar are not meeting ids.
+    MemberMeetingPagesController,
     MemberPagesController,
     BodyPagesController,
     MyPageController,
     WorkPlanPagesController,
+    WorkPlanItemPagesController,
     OutboxPagesController,
   ],
   providers: [
@@ -71,6 +77,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MemberFormService,
     BodyOverviewService,
     MyPageService,
+    MemberMeetingService,
     WorkPlanPageService,
     ImportUploadStore,
     OutboxPageService,

@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
@@ -19,6 +16,7 @@ import { WorkPlansService } from '../work-plan/work-plans.service';
 import { filterOption } from './filter-form';
 import { byField } from './forms';
 import { ganttSvg } from './gantt';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 const PLAN_ITEMS_LIMIT = 200;
 export type ItemFilters = Pick<WorkPlanItemQuery, 'due' | 'executor' | 'country' | 'topic' | 'status'>;
@@ -34,15 +32,10 @@ export function windowText(windows: { start: string; end: string }[], language: 
 @Injectable()
 export class WorkPlanPageService {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly plans: WorkPlansService,
     private readonly items: WorkPlanItemsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   /**
    * The plan's table and timeline narrowed by the filters. The choices offered come from the whole
@@ -63,17 +56,17 @@ export class WorkPlanPageService {
       chosen && problems.length === 0 && Object.values(filters).some((v) => v !== undefined)
         ? await this.planItems(chosen.id, filters)
         : all;
-    const name = (item: WorkPlanItemView) => this.pick(item.activity, language);
+    const name = (item: WorkPlanItemView) => this.texts.pick(item.activity, language);
     const executors = new Map(
-      all.filter((i) => i.executor).map((i) => [i.executor!.id, this.pick(i.executor!.name, language)]),
+      all.filter((i) => i.executor).map((i) => [i.executor!.id, this.texts.pick(i.executor!.name, language)]),
     );
     const pick = (field: string) => typed[field] ?? '';
     return {
       planId: chosen?.id ?? null,
-      plan: chosen ? this.pick(chosen.title, language) : null,
+      plan: chosen ? this.texts.pick(chosen.title, language) : null,
       plans: plans.items.map((p) => ({
         id: p.id,
-        title: this.pick(p.title, language),
+        title: this.texts.pick(p.title, language),
         current: p.id === chosen?.id,
       })),
       filters: {
@@ -105,7 +98,7 @@ export class WorkPlanPageService {
         window:
           windowText(i.deadline.windows, language) || (i.deadline.onRequest ? t('wpp.on_request', language) : '—'),
         due: i.deadline.dueAt ? formatDateTime(i.deadline.dueAt, zone, language) : null,
-        executor: i.executor ? this.pick(i.executor.name, language) : '—',
+        executor: i.executor ? this.texts.pick(i.executor.name, language) : '—',
         responsible: i.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
         status: label('itemStatus', i.status, language),
         overdue: i.overdue,
@@ -135,7 +128,7 @@ export class WorkPlanPageService {
       problems: rows > 0 ? this.problemSentences(report.rows, language) : [],
       rows: report.rows.map((row) => ({
         line: row.line,
-        activity: this.pick(row.activity, language) || '—',
+        activity: this.texts.pick(row.activity, language) || '—',
         deadline: row.deadline?.text || '—',
         window: row.deadline
           ? windowText(row.deadline.windows, language) || (row.deadline.onRequest ? t('wpp.on_request', language) : '—')

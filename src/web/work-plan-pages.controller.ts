@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   HttpStatus,
-  Inject,
   Param,
   PayloadTooLargeException,
   Post,
@@ -18,10 +17,6 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
-import { pickText } from '../common/i18n/content-text';
-import type { Language, LocalizedText } from '../common/i18n/languages';
-import { APP_CONFIG } from '../config/app-config';
-import type { AppConfig } from '../config/app-config';
 import { t } from '../common/i18n/messages';
 import { WorkPlanItemQuery } from '../work-plan/dto/work-plan-item.dto';
 import { WorkPlanExportService } from '../work-plan/import-export/work-plan-export.service';
@@ -38,6 +33,7 @@ import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 import { FILTER_FIELDS, WorkPlanPageService } from './work-plan-page.service';
 import type { ItemFilters } from './work-plan-page.service';
+import { ContentTexts } from '../common/i18n/content-texts';
 
 /** The same limit as the API's import. */
 const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
@@ -59,19 +55,14 @@ class UploadTooLargeFilter implements ExceptionFilter {
 @Controller('work-plan')
 export class WorkPlanPagesController {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly session: PageSessionService,
     private readonly view: WorkPlanPageService,
     private readonly plans: WorkPlansService,
     private readonly importer: WorkPlanImportService,
     private readonly exporter: WorkPlanExportService,
     private readonly uploads: ImportUploadStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** A text in the reader's language, else the configured fallback chain's. */
-  private pick(texts: LocalizedText | null | undefined, language: Language): string {
-    return pickText(texts, language, this.config.contentLanguageFallback);
-  }
 
   @Get()
   async index(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
@@ -215,7 +206,7 @@ export class WorkPlanPagesController {
     res.status(status);
     this.session.render(res, context, 'work-plan-import', t('wpp.import.title', context.language), {
       planId,
-      plan: this.pick(plan.title, context.language),
+      plan: this.texts.pick(plan.title, context.language),
       csrf: context.csrf,
       errors: {},
       ...data,

@@ -242,6 +242,6 @@ describe('one-click answers from emails', () => {
     ).toEqual([member.id]);
     await t.admin.post(`/api/meetings/${meeting.id}/cancel`).send({}).expect(200);
     const closed = await t.anonymous.post(`/a/${good}`).type('form').send({}).expect(409);
-    expect(closed.text).toContain('cancelled');
+    expect(closed.text).toContain('заседание отменено');
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PAGE_ROUTE, PUBLIC_ROUTE } from '../../src/auth/auth.decorators';
 import { addMembership, createBody, createMember } from '../support/factories';
@@ -162,6 +163,14 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     expect(answers.filter((a) => a.signedIn && a.url.endsWith('.xlsx')).map((a) => a.status)).toEqual([200]);
   });
 
+  const MEMBER_VIEWS = [
+    '/meetings/:id',
+    '/meetings/:id/my-answer',
+    '/meetings/:id/poll/mine',
+    '/meetings/:id/calendar.ics',
+    '/work-plan/items/:id',
+  ];
+
   it('declares who may see each page on the route, and @Public() only where no session is needed', async () => {
     const reflector = t.app.get(Reflector, { strict: false });
     const scanner = new MetadataScanner();
@@ -184,6 +193,7 @@ describe('signed-in pages: the role of each request, and never cached', () => {
           return [
             {
               path,
+              get: Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.GET,
               page: reflector.getAllAndOverride<string | undefined>(PAGE_ROUTE, targets),
               public: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true,
             },
@@ -194,10 +204,14 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     expect(pages.map((r) => r.path)).toEqual(
       expect.arrayContaining(['/', '/me', '/meetings/:id/poll', '/work-plan/:planId/import']),
     );
-    // Every page says who may see it: the member's own page for whoever is signed in, the rest for the secretariat.
-    expect(
-      pages.filter((r) => r.page !== (r.path === '/me' || r.path.startsWith('/me/') ? 'member' : 'secretariat')),
-    ).toEqual([]);
+    // Every page says who may see it: the member's own page, and the meetings, polls and activities their
+    // emails link to, for whoever is signed in (each shows the reader only what is theirs); the rest for the secretariat.
+    const forMembers = (r: { path: string; get: boolean }) =>
+      r.path === '/me' ||
+      r.path.startsWith('/me/') ||
+      MEMBER_VIEWS.includes(r.path) ||
+      (r.path === '/meetings/:id/poll' && r.get);
+    expect(pages.filter((r) => r.page !== (forMembers(r) ? 'member' : 'secretariat'))).toEqual([]);
     expect(routes.filter((r) => r.page !== undefined && r.public)).toEqual([]);
     expect(routes.filter((r) => r.public && !NOT_SIGNED_IN_PAGES.test(r.path))).toEqual([]);
   });

@@ -1,5 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ApiError, ApiErrorBody, reasonPhrase } from './api-error';
 
@@ -27,13 +27,33 @@ const BODY_PARSER_ERRORS: Record<string, { status: number; message: string }> = 
   'request.aborted': { status: 400, message: 'The request was aborted' },
 };
 
-/** Every error leaves as the documented JSON shape; nothing internal (SQL, stack) reaches the client. */
+/** Answers an address no route knows with the site's HTML 404 page. */
+export type NotFoundPage = (req: Request, res: Response) => Promise<void>;
+
+/** An address no route knows: Nest's own 404 says "Cannot GET /path". */
+function isUnknownRoute(exception: unknown, req: Request): boolean {
+  return (
+    exception instanceof NotFoundException &&
+    /^Cannot [A-Z]+ /.test(exception.message) &&
+    !/^\/api(\/|$)/.test(req.path)
+  );
+}
+
+/**
+ * Every error leaves as the documented JSON shape; nothing internal (SQL, stack) reaches the client.
+ * An unknown address outside /api gets the site's 404 page instead, when one is given.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost) {
+  constructor(private readonly notFoundPage?: NotFoundPage) {}
+
+  async catch(exception: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    if (this.notFoundPage && !response.headersSent && isUnknownRoute(exception, request))
+      return this.notFoundPage(request, response);
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception));

@@ -1,0 +1,127 @@
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { t } from '../common/i18n/messages';
+import { MeetingCalendarService } from '../meetings/meeting-calendar.service';
+import type { FormOutcome } from './form-outcome';
+import { MeetingPageSteps } from './meeting-page-steps';
+import { MemberMeetingService } from './member-meeting.service';
+import { MyPageService } from './my-page.service';
+import type { MyPageFailure } from './my-page.service';
+import { MemberPage, PageSession } from './page-access';
+import { MalformedPageIdFilter, PageIdParam } from './page-id';
+import { PageSessionService } from './page-session.service';
+import type { PageContext } from './page-session.service';
+
+const DONE = { answer: 'my.answer.saved', poll: 'my.poll.saved' } as const;
+const doneSentence = (done: unknown, context: PageContext) =>
+  done === 'answer' || done === 'poll' ? t(DONE[done], context.language) : null;
+
+/**
+ * A meeting and its date poll for whoever the email was sent to: the secretariat keeps its own meeting
+ * page; a member invited to the meeting, or serving in its body, sees the member's view and answers there.
+ */
+@ApiExcludeController()
+@MemberPage()
+@UseFilters(MalformedPageIdFilter)
+@Controller('meetings')
+export class MemberMeetingPagesController {
+  constructor(
+    private readonly session: PageSessionService,
+    private readonly steps: MeetingPageSteps,
+    private readonly view: MemberMeetingService,
+    private readonly myPage: MyPageService,
+    private readonly calendar: MeetingCalendarService,
+  ) {}
+
+  @Get(':id')
+  async meeting(
+    @PageIdParam() id: string,
+    @PageSession() context: PageContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    if (context.role === 'secretariat') return this.steps.renderMeeting(res, context, id, req.query);
+    await this.renderMeeting(res, context, id, doneSentence(req.query.done, context));
+  }
+
+  @Post(':id/my-answer')
+  async answer(
+    @PageIdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    if (!(await this.steps.found(res, context, () => this.view.visible(id)))) return;
+    const outcome = await this.myPage.answer(context.member, id, body, context.language);
+    if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=answer#answer`);
+    this.failed(res, outcome);
+    await this.renderMeeting(res, context, id, null, { form: 'answer', id, typed: body, problems: outcome.problems });
+  }
+
+  @Get(':id/poll')
+  async poll(
+    @PageIdParam() id: string,
+    @Query('done') done: unknown,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    await this.renderPoll(res, context, id, doneSentence(done, context));
+  }
+
+  @Post(':id/poll/mine')
+  async pollAnswers(
+    @PageIdParam() id: string,
+    @Body() body: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    if (!(await this.steps.found(res, context, () => this.view.visible(id)))) return;
+    const outcome = await this.myPage.answerPoll(context.member, id, body);
+    if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/poll?done=poll`);
+    this.failed(res, outcome);
+    await this.renderPoll(res, context, id, null, { form: 'poll', id, typed: body, problems: outcome.problems });
+  }
+
+  /** The meeting as a calendar file, for "add to my calendar". */
+  @Get(':id/calendar.ics')
+  async ics(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
+    if (!(await this.steps.found(res, context, () => this.view.visible(id)))) return;
+    const file = await this.calendar.meetingFile(id);
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="meeting-${id}.ics"`);
+    res.send(file);
+  }
+
+  private failed(res: Response, outcome: FormOutcome<unknown>) {
+    if (!outcome.ok && outcome.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
+    if (!outcome.ok) res.status(outcome.status);
+  }
+
+  private async renderMeeting(
+    res: Response,
+    context: PageContext,
+    id: string,
+    notice: string | null,
+    failure?: MyPageFailure,
+  ) {
+    const data = await this.steps.found(res, context, () =>
+      this.view.meeting(id, context.member, context.language, failure),
+    );
+    if (data) this.session.render(res, context, 'member-meeting', data.title, { ...data, notice, csrf: context.csrf });
+  }
+
+  private async renderPoll(
+    res: Response,
+    context: PageContext,
+    id: string,
+    notice: string | null,
+    failure?: MyPageFailure,
+  ) {
+    const data = await this.steps.found(res, context, () =>
+      this.view.pollPage(id, context.member, context.language, failure),
+    );
+    if (data) this.session.render(res, context, 'member-poll', data.heading, { ...data, notice, csrf: context.csrf });
+  }
+}
