@@ -13,6 +13,8 @@ import { substituteOffer } from '../meetings/substitute-offer';
 import { Member } from '../members/member.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { isRemindedOf } from '../reminders/item-recipients';
 import type { ActionClaims } from './action-token.service';
 
 export interface ActionForm {
@@ -41,6 +43,7 @@ export class ActionService {
     private readonly invitations: InvitationsService,
     private readonly poll: MeetingPollService,
     private readonly items: WorkPlanItemsService,
+    private readonly itemRepository: WorkPlanItemRepository,
   ) {}
 
   async member(claims: ActionClaims): Promise<Member | null> {
@@ -166,12 +169,10 @@ export class ActionService {
     const lang = member.language;
     const item = await this.dataSource.manager.findOne(WorkPlanItem, {
       where: { id: claims.subject },
-      relations: { responsibleMembers: true },
+      relations: { responsibleMembers: true, executorMember: true },
     });
     if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: 'the activity no longer exists' }));
-    const concerned =
-      (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;
-    if (!concerned)
+    if (!(await isRemindedOf(this.itemRepository, item, member.id)))
       throw new ActionClosed(
         t('page.error.closed', lang, { reason: 'you are no longer responsible for this activity' }),
       );

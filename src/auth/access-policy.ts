@@ -87,7 +87,7 @@ export class AccessPolicy {
     if (!exists) throw new ApiError(HttpStatus.FORBIDDEN, 'This item belongs to a body you do not serve in');
   }
 
-  /** A member updates only items they are responsible for (or execute), and only their progress. */
+  /** A member updates only items they are reminded of, and only their progress. */
   async assertItemEditable(itemId: string, fields: string[]): Promise<void> {
     const me = this.member();
     if (me === null) return;
@@ -99,7 +99,11 @@ export class AccessPolicy {
         `A member may change only ${allowed.join(', ')} of an item (not ${other.join(', ')})`,
       );
     const rows = await this.dataSource.query<{ body_id?: string }[]>(
-      `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2))`,
+      // Those reminded of it: named on it, or its executor's focal points, or its body's secretariat.
+      `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2)
+         OR EXISTS (SELECT 1 FROM organization_focal_point f WHERE f.organization_id = i.executor_organization_id AND f.member_id = $2)
+         OR EXISTS (SELECT 1 FROM work_plan p JOIN membership s ON s.body_id = p.body_id WHERE p.id = i.work_plan_id AND s.member_id = $2 AND s.role = 'secretariat'
+                    AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)))`,
       [itemId, me],
     );
     if (rows.length === 0)

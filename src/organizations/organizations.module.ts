@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RemindersModule } from '../reminders/reminders.module';
+import { OrganizationFocalPointRepository } from './organization-focal-point.repository';
 import { Organization } from './organization.entity';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization])],
+  imports: [TypeOrmModule.forFeature([Organization]), RemindersModule],
   controllers: [OrganizationsController],
-  providers: [OrganizationsService],
-  exports: [OrganizationsService],
+  providers: [OrganizationsService, OrganizationFocalPointRepository],
+  exports: [OrganizationsService, OrganizationFocalPointRepository],
 })
 export class OrganizationsModule {}

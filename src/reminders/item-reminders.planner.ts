@@ -3,12 +3,13 @@ import { EntityManager } from 'typeorm';
 import { rowToEntity } from '../common/database/update-returning';
 import type { EmailKind } from '../mail/email-kinds';
 import { Member } from '../members/member.entity';
-import { escalationMembersSql } from '../members/member.repository';
+import { escalationMembersSql, secretariatMembersSql } from '../members/member.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { itemRecipients } from './item-recipients';
 import {
   daysAfter,
   DEFAULT_ITEM_OFFSETS,
@@ -28,10 +29,15 @@ export interface ItemPlanContext {
   /** The body's offsets for items; null: the defaults. */
   bodyItemOffsets: string[] | null;
   escalationRecipients: Member[];
+  /** Today's secretariat of the body: reminded of the items nobody else is. */
+  secretariat: Member[];
 }
 
-/** An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when it has one. */
-export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[] };
+/**
+ * An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when
+ * it has one, and `focalPoints`, those of its executing organisation.
+ */
+export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[]; focalPoints: Member[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -54,9 +60,11 @@ export class ItemRemindersPlanner {
       time_zone: string;
       reminder_offsets: { items?: string[] | null } | null;
       escalation: Record<string, unknown>[];
+      secretariat: Record<string, unknown>[];
     }[] = await manager.query(
       `SELECT p.body_id, b.time_zone, b.reminder_offsets,
-              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation,
+              coalesce((SELECT json_agg(row_to_json(s)) FROM (${secretariatMembersSql('p.body_id', '$2')}) s), '[]') AS secretariat
        FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
       [workPlanId, today()],
     );
@@ -68,6 +76,7 @@ export class ItemRemindersPlanner {
       timeZone: row.time_zone,
       bodyItemOffsets: row.reminder_offsets?.items ?? null,
       escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+      secretariat: row.secretariat.map((member) => rowToEntity(manager.connection, Member, member)),
     };
   }
 
@@ -76,6 +85,10 @@ export class ItemRemindersPlanner {
     const { manager } = unit;
     const item = await this.items.findWithRecipients(manager, itemId);
     const context = item && (await this.loadContext(manager, item.workPlanId));
+    const focalPoints = item?.executorOrganizationId
+      ? ((await this.items.focalPointsOf(manager, [item.executorOrganizationId])).get(item.executorOrganizationId) ??
+        [])
+      : [];
     if (!item || !context)
       return this.notifications.replanAfterEmailsInFlight(
         unit,
@@ -85,7 +98,7 @@ export class ItemRemindersPlanner {
         [],
         'the item no longer exists',
       );
-    return this.planLoaded(unit, item as ItemWithPeople, context, now);
+    return this.planLoaded(unit, Object.assign(item, { focalPoints }) as ItemWithPeople, context, now);
   }
 
   /** Plans from what the caller already loaded: the item with its people and its plan's context. */
@@ -111,9 +124,7 @@ export class ItemRemindersPlanner {
     if (!dueAt || item.onRequest || item.status === 'done' || item.status === 'cancelled') return [];
     const offsets = item.reminderOffsets ?? context.bodyItemOffsets ?? DEFAULT_ITEM_OFFSETS;
     const dueKey = dueAt.getTime();
-    const people = new Map<string, Member>();
-    for (const m of [...item.responsibleMembers, ...(item.executorMember ? [item.executorMember] : [])])
-      if (m.active) people.set(m.id, m);
+    const people = itemRecipients(item, context.secretariat).members;
 
     const row = (
       kind: EmailKind,
@@ -136,7 +147,7 @@ export class ItemRemindersPlanner {
     });
 
     const desired: PlannedNotification[] = [];
-    for (const member of people.values()) {
+    for (const member of people) {
       for (const offset of offsets) {
         const kind = offset === 'P0D' ? 'item-due-today' : 'item-due-soon';
         desired.push(row(kind, member, reminderMoment(dueAt, offset, member.timeZone), offset, { offset }));
@@ -161,6 +172,34 @@ export class ItemRemindersPlanner {
       );
     }
     return desired;
+  }
+
+  /**
+   * The reminders of items just written together (an import): the plan's context and the focal points
+   * read once, the rows inserted in one statement. No row of these items can exist yet.
+   */
+  async planNew(unit: UnitOfWorkContext, workPlanId: string, items: WorkPlanItem[]): Promise<void> {
+    const dated = items.filter((i) => i.dueAt && !i.onRequest && i.status !== 'done' && i.status !== 'cancelled');
+    if (dated.length === 0) return;
+    const context = await this.loadContext(unit.manager, workPlanId);
+    if (!context) return;
+    const organizations = [...new Set(dated.map((i) => i.executorOrganizationId).filter((id) => id !== null))];
+    const focal = await this.items.focalPointsOf(unit.manager, organizations);
+    const rows = dated.flatMap((item) =>
+      this.desiredReminders(
+        Object.assign(item, {
+          responsibleMembers: item.responsibleMembers ?? [],
+          focalPoints: (item.executorOrganizationId && focal.get(item.executorOrganizationId)) || [],
+        }),
+        context,
+      ),
+    );
+    await this.notifications.plan(unit, rows);
+  }
+
+  /** After an organisation's focal points changed: its open items that nobody is named on are planned again. */
+  async planExecutedBy(unit: UnitOfWorkContext, organizationId: string): Promise<void> {
+    for (const id of await this.items.openDatedIdsExecutedBy(unit.manager, organizationId)) await this.plan(unit, id);
   }
 
   /** After the body's chair or secretariat changed: every open item of the body is planned again. */

@@ -66,6 +66,8 @@ interface PlannedRow {
   executorMemberId: string | null;
   newExecutorKey: string | null;
   responsibleIds: string[];
+  /** The members named on the row, for planning its reminders. */
+  named: { responsible: Member[]; executor: Member | null };
   countries: string[];
   topics: string[];
   status: ItemStatus;
@@ -223,10 +225,10 @@ export class WorkPlanImportService {
       }
     }
 
-    const responsibleIds: string[] = [];
+    const responsible = new Map<string, Member>();
     for (const email of splitList(cells.responsible)) {
       const member = members.get(email.toLowerCase());
-      if (member) responsibleIds.push(member.id);
+      if (member) responsible.set(member.id, member);
       else errors.push({ field: 'responsible', message: `no member has the email ${email}` });
     }
 
@@ -274,7 +276,11 @@ export class WorkPlanImportService {
       executorOrganizationId,
       executorMemberId,
       newExecutorKey,
-      responsibleIds: [...new Set(responsibleIds)],
+      responsibleIds: [...responsible.keys()],
+      named: {
+        responsible: [...responsible.values()],
+        executor: executorMemberId ? (members.get(executorName.toLowerCase()) ?? null) : null,
+      },
       countries: [...new Set(countries)],
       topics: [...new Set(topics)],
       status,
@@ -362,11 +368,18 @@ export class WorkPlanImportService {
           .into('work_plan_item_responsible', ['item_id', 'member_id'])
           .values(links)
           .execute();
-      // Only items with people to remind have reminders; the rest cost nothing here.
-      for (const [i, identifier] of inserted.identifiers.entries()) {
-        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId)
-          await this.reminders.plan(unit, identifier.id as string);
-      }
+      // Every dated open item is reminded to someone: those named, else focal points, else the secretariat.
+      await this.reminders.planNew(
+        unit,
+        workPlanId,
+        inserted.identifiers.map((identifier, i) =>
+          Object.assign(manager.create(WorkPlanItem, values[i]), {
+            id: identifier.id as string,
+            responsibleMembers: chunk[i].named.responsible,
+            executorMember: chunk[i].named.executor,
+          }),
+        ),
+      );
     }
     return planned.length;
   }
