@@ -30,6 +30,8 @@ import { PageGuard } from './page-access';
 import { PageSessionService } from './page-session.service';
 import { WebPagesController } from './web-pages.controller';
 import { WorkPlanPageService } from './work-plan-page.service';
+import { WorkPlanFormsService } from './work-plan-forms.service';
+import { WorkPlanItemPagesController } from './work-plan-item-pages.controller';
 import { WorkPlanPagesController } from './work-plan-pages.controller';
 
 /** The secretariat's web pages (server-rendered). */
@@ -54,6 +56,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     BodyPagesController,
     MyPageController,
     WorkPlanPagesController,
+    WorkPlanItemPagesController,
     OutboxPagesController,
   ],
   providers: [
@@ -68,6 +71,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     BodyOverviewService,
     MyPageService,
     WorkPlanPageService,
+    WorkPlanFormsService,
     ImportUploadStore,
     OutboxPageService,
     EmailPreviewService,
