@@ -19,7 +19,7 @@ export const DEADLINE_PREVIEW_SCRIPT = `(function () {
   }
   function read() {
     var mine = ++asked;
-    fetch('/work-plan/deadline-preview?text=' + encodeURIComponent(input.value), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    fetch('/work-plan/deadline-preview?plan=' + encodeURIComponent(input.getAttribute('data-plan') || '') + '&text=' + encodeURIComponent(input.value), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (result) { if (result && mine === asked) show(result); })
       .catch(function () {});

@@ -90,7 +90,7 @@ export class WorkPlanFormsService {
   }
 
   /** The activity form with its choices: executors (organisations, then people) and members to make responsible. */
-  async itemForm(language: Language, zone: string, values: FormBody, problems: FieldProblem[]) {
+  async itemForm(planId: string, language: Language, zone: string, values: FormBody, problems: FieldProblem[]) {
     const { errors, summary } = formProblems(problems, ITEM_FIELDS, language);
     const [organizations, members] = await Promise.all([
       this.organizations.list({ limit: 200, offset: 0 }),
@@ -102,7 +102,7 @@ export class WorkPlanFormsService {
       values,
       errors,
       problems: summary,
-      preview: this.deadlinePreview(deadline, zone, language),
+      preview: await this.deadlinePreview(deadline, planId, zone, language),
       organizations: organizations.items
         .map((o) => ({ id: o.id, name: pickLocalized(o.name, language), selected: o.id === values.executor }))
         .sort((a, b) => a.name.localeCompare(b.name)),
@@ -138,10 +138,17 @@ export class WorkPlanFormsService {
   }
 
   /** What a deadline as written is read as, in the reader's words: the window, the due moment, or why it cannot be read. */
-  deadlinePreview(text: string, zone: string, language: Language): { ok: boolean; lines: string[] } {
+  async deadlinePreview(
+    text: string,
+    planId: string | null,
+    zone: string,
+    language: Language,
+  ): Promise<{ ok: boolean; lines: string[] }> {
     if (text.trim() === '') return { ok: true, lines: [t('wpp.item.deadline.none', language)] };
+    // Due at the end of the window where the plan's body is; shown in the reader's zone.
+    const bodyZone = planId ? await this.bodyZone(planId).catch(() => zone) : zone;
     try {
-      const read = this.deadlines.read(text, zone);
+      const read = this.deadlines.read(text, bodyZone);
       if (read.onRequest) return { ok: true, lines: [t('wpp.item.deadline.on_request', language)] };
       const window = windowText(read.windows, language);
       const lines = [
@@ -149,12 +156,19 @@ export class WorkPlanFormsService {
       ];
       if (read.dueAt)
         lines.push(
-          t('wpp.item.deadline.due', language, { due: formatDateTime(read.dueAt.toISOString(), zone, language) }),
+          t('wpp.item.deadline.due', language, {
+            due: `${formatDateTime(read.dueAt.toISOString(), zone, language)} (${zone})`,
+          }),
         );
       return { ok: true, lines };
     } catch {
       return { ok: false, lines: [t('wpp.error.deadline', language)] };
     }
+  }
+
+  private async bodyZone(planId: string): Promise<string> {
+    const plan = await this.plans.get(planId);
+    return (await this.bodies.get(plan.bodyId)).timeZone;
   }
 
   /** An activity's page: what it is, who is reminded of it, its status form and its history. */
@@ -180,7 +194,7 @@ export class WorkPlanFormsService {
         window:
           windowText(item.deadline.windows, language) ||
           (item.deadline.onRequest ? t('wpp.on_request', language) : '—'),
-        due: item.deadline.dueAt ? formatDateTime(item.deadline.dueAt, zone, language) : null,
+        due: item.deadline.dueAt ? `${formatDateTime(item.deadline.dueAt, zone, language)} (${zone})` : null,
         executor: item.executor ? pickLocalized(item.executor.name, language) : '—',
         responsible: item.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
         topics: item.topics.join(', ') || '—',
@@ -253,6 +267,6 @@ export class WorkPlanFormsService {
     }
     return rows
       .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
-      .map((r) => ({ ...r, at: formatDateTime(new Date(r.at).toISOString(), zone, language) }));
+      .map((r) => ({ ...r, at: `${formatDateTime(new Date(r.at).toISOString(), zone, language)} (${zone})` }));
   }
 }

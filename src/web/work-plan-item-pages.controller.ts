@@ -149,7 +149,7 @@ export class WorkPlanItemPagesController {
       if (problemsOf(error) === null) throw error;
       return this.session.message(res, context, HttpStatus.NOT_FOUND, t('wpp.plan.missing', language), []);
     }
-    const form = await this.forms.itemForm(language, context.member.timeZone, values, problems);
+    const form = await this.forms.itemForm(planId, language, context.member.timeZone, values, problems);
     this.session.render(
       res,
       context,

@@ -50,6 +50,7 @@ import type { ItemFilters } from './work-plan-page.service';
 /** The same limit as the API's import. */
 const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
 const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The notices a redirect after a form may ask for (`?done=`). */
 const DONE = ['plan_created', 'plan_updated', 'item_created', 'item_updated', 'bulk'];
 
@@ -98,9 +99,10 @@ export class WorkPlanPagesController {
 
   /** What a deadline as written is read as, for the activity form's live preview (JSON). */
   @Get('deadline-preview')
-  deadlinePreview(@Query('text') text: unknown, @PageSession() context: PageContext) {
+  deadlinePreview(@Query('text') text: unknown, @Query('plan') plan: unknown, @PageSession() context: PageContext) {
     const typed = typeof text === 'string' ? text.slice(0, 300) : '';
-    return this.forms.deadlinePreview(typed, context.member.timeZone, context.language);
+    const planId = typeof plan === 'string' && UUID.test(plan) ? plan : null;
+    return this.forms.deadlinePreview(typed, planId, context.member.timeZone, context.language);
   }
 
   @Get('assets/deadline-preview.js')
