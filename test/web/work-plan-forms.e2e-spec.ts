@@ -175,7 +175,7 @@ describe('the work-plan forms, in a real browser, as the secretariat', () => {
     await submit('Set their status');
     expect(await alertText()).toContain('Select at least one activity in the table.');
     for (const box of await page.locator('input[name=itemIds]').all()) await box.check();
-    await page.getByLabel('New status').selectOption({ label: 'postponed' });
+    await page.getByLabel('Mark them as').selectOption({ label: 'postponed' });
     await page.getByLabel('Comment (kept in the history)').fill('Moved to the autumn');
     await submit('Set their status');
     await expect(page.locator('p.notice').textContent()).resolves.toBe('2 activities were changed.');

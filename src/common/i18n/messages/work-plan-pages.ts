@@ -299,6 +299,7 @@ export const WORK_PLAN_PAGE_MESSAGES = {
     kk: 'Таңдалған іс-шараларды өзгерту',
   },
   'wpp.bulk.status': { en: 'Set their status', ru: 'Установить статус', kk: 'Мәртебесін қою' },
+  'wpp.bulk.mark': { en: 'Mark them as', ru: 'Отметить их как', kk: 'Оларды былай белгілеу' },
   'wpp.bulk.responsible': {
     en: 'Make these members responsible',
     ru: 'Назначить ответственными',
