@@ -202,6 +202,11 @@ export class ItemRemindersPlanner {
     for (const id of await this.items.openDatedIdsExecutedBy(unit.manager, organizationId)) await this.plan(unit, id);
   }
 
+  /** After a member was deactivated or came back: the items they may be reminded of find their people again. */
+  async planConcerning(unit: UnitOfWorkContext, memberId: string): Promise<void> {
+    for (const id of await this.items.openDatedIdsConcerning(unit.manager, memberId)) await this.plan(unit, id);
+  }
+
   /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);

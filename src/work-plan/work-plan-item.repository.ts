@@ -506,6 +506,23 @@ export class WorkPlanItemRepository {
     );
   }
 
+  /**
+   * The open dated items (not on request) whose reminders may go to the member: named on them, focal
+   * point of their executor, or serving in the secretariat of their body.
+   */
+  async openDatedIdsConcerning(manager: EntityManager, memberId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
+       WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL
+         AND (i.executor_member_id = $1
+              OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $1)
+              OR EXISTS (SELECT 1 FROM organization_focal_point f WHERE f.organization_id = i.executor_organization_id AND f.member_id = $1)
+              OR EXISTS (SELECT 1 FROM membership s WHERE s.body_id = p.body_id AND s.member_id = $1 AND s.role = 'secretariat'))`,
+      [memberId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The ids of the organisation's open dated items (not on request). */
   async openDatedIdsExecutedBy(manager: EntityManager, organizationId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(

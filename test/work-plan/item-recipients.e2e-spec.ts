@@ -111,6 +111,16 @@ describe('who is reminded of an activity: those named, else the focal points, el
     expect(await remindedOf(itemId)).toEqual([secretariat.id]);
   });
 
+  it('hands an activity to the secretariat when the only member named on it is deactivated, and back', async () => {
+    const named = await createMember(t, { fullName: 'Leaving Member' });
+    const itemId = await addItem({ executor: null, responsibleMemberIds: [named.id] });
+    expect(await remindedOf(itemId)).toEqual([named.id]);
+    await t.admin.patch(`/api/members/${named.id}`).send({ active: false }).expect(200);
+    expect(await remindedOf(itemId)).toEqual([secretariat.id]);
+    await t.admin.patch(`/api/members/${named.id}`).send({ active: true }).expect(200);
+    expect(await remindedOf(itemId)).toEqual([named.id]);
+  });
+
   it('refuses focal points that are not members, naming the field', async () => {
     const organization = await createOrganization(t, { name: { en: 'Ministry refused' } });
     const res = await t.admin
