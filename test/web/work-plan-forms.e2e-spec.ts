@@ -145,6 +145,19 @@ describe('the work-plan forms, in a real browser, as the secretariat', () => {
     await expect(page.getByLabel('Reminders, days before the deadline').inputValue()).resolves.toBe('7, 1');
   }, 60_000);
 
+  it('says what is wrong in Russian to a reader who reads Russian, with the form’s Russian labels', async () => {
+    await page.goto(`${BASE}${planPath}/items/new?lang=ru`);
+    await page.getByLabel('Сроки, как записано').fill('когда-нибудь потом');
+    await page.getByLabel('Страны').fill('KZ, XX');
+    await submit('Добавить мероприятие');
+    const refused = await alertText();
+    expect(refused).toContain('Мероприятие: Опишите мероприятие хотя бы на одном языке');
+    expect(refused).toContain('Страны: Используйте коды стран');
+    expect(refused).not.toMatch(/activity|countries|must/);
+    await shoot('work-plan-activity-refused-ru');
+    await page.goto(`${BASE}/me?lang=en`);
+  }, 60_000);
+
   it('changes the status with a comment and shows the history', async () => {
     await page.goto(`${BASE}${itemPath}`);
     await page.getByLabel('New status').selectOption({ label: 'in progress' });
