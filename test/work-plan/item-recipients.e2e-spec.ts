@@ -121,6 +121,47 @@ describe('who is reminded of an activity: those named, else the focal points, el
     expect(await remindedOf(itemId)).toEqual([named.id]);
   });
 
+  it('reminds the action items of approved minutes by the same rule', async () => {
+    const focal = await createMember(t, { fullName: 'Minutes Focal' });
+    const organization = await createOrganization(t, {
+      name: { en: 'Ministry of the minutes' },
+      focalPointMemberIds: [focal.id],
+    });
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId,
+          kind: 'working_group',
+          title: { en: 'WG with action items' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-03-10T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body;
+    await t.admin
+      .put(`/api/meetings/${meeting.id}/minutes`)
+      .send({
+        text: 'Minutes.',
+        decisions: [
+          {
+            text: 'Two tasks.',
+            actionItems: [
+              { activity: 'Task of the ministry', deadline: 'December 2031', executor: organization.id },
+              { activity: 'Task of nobody', deadline: 'December 2031' },
+            ],
+          },
+        ],
+      })
+      .expect(200);
+    const approved = (
+      await t.admin.post(`/api/meetings/${meeting.id}/minutes/approve`).send({ workPlanId: planId }).expect(200)
+    ).body;
+    const [ofMinistry, ofNobody] = approved.decisions[0].workPlanItemIds as string[];
+    expect(await remindedOf(ofMinistry)).toEqual([focal.id]);
+    expect(await remindedOf(ofNobody)).toEqual([secretariat.id]);
+  });
+
   it('refuses focal points that are not members, naming the field', async () => {
     const organization = await createOrganization(t, { name: { en: 'Ministry refused' } });
     const res = await t.admin
