@@ -5,6 +5,7 @@ import { pickLocalized } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
 import { formatDateTime } from '../common/time/format';
 import { BodiesService } from '../bodies/bodies.service';
 import { MemberRepository } from '../members/member.repository';
@@ -23,20 +24,11 @@ import { formProblems, ITEM_FIELDS, offsetsText, PLAN_FIELDS } from './work-plan
 import { windowText } from './work-plan-page.service';
 
 /** Fields an edit of an activity may change, as the history names them. */
-const EDITED_FIELDS: Record<
-  string,
-  | 'wpp.item.activity'
-  | 'wpp.item.executor'
-  | 'wpp.item.responsible'
-  | 'wpp.item.topics'
-  | 'wpp.item.countries'
-  | 'wpp.item.notes'
-  | 'wpp.item.offsets'
-> = {
+const EDITED_FIELDS: Record<string, MessageKey> = {
   activity: 'wpp.item.activity',
   executorOrganizationId: 'wpp.item.executor',
   executorMemberId: 'wpp.item.executor',
-  responsibleMemberIds: 'wpp.item.responsible',
+  responsibleMemberIds: 'wpp.responsible',
   topics: 'wpp.item.topics',
   countries: 'wpp.item.countries',
   notes: 'wpp.item.notes',
