@@ -152,8 +152,11 @@ export class WorkPlanPagesController {
     const input =
       body.action === 'responsible' ? { responsibleMemberIds: listOf(body.responsibleMemberIds) } : statusInput(body);
     const checked = await validateForm(UpdateWorkPlanItemDto, input);
-    if (!ids.length || !checked.ok) {
-      const problems = checked.ok ? [] : checked.problems;
+    // Choosing nobody would take everyone off the selected activities: asked for, not assumed.
+    const nobody = body.action === 'responsible' && listOf(body.responsibleMemberIds).length === 0;
+    const problems = checked.ok ? [] : [...checked.problems];
+    if (nobody) problems.push({ field: 'responsibleMemberIds', message: 'choose at least one member' });
+    if (!ids.length || !checked.ok || problems.length) {
       const { summary } = formProblems(problems, ITEM_FIELDS, context.language);
       return this.renderPlan(res.status(HttpStatus.BAD_REQUEST), context, planId, req, {
         bulkProblems: ids.length ? summary : [t('wpp.bulk.none', context.language)],

@@ -194,6 +194,10 @@ describe('the work-plan forms, in a real browser, as the secretariat', () => {
     await expect(page.locator('p.notice').textContent()).resolves.toBe('2 activities were changed.');
     for (const row of await rows.all()) await expect(row.textContent()).resolves.toContain('postponed');
 
+    // Choosing nobody is refused rather than taking everyone off the selected activities.
+    for (const box of await page.locator('input[name=itemIds]').all()) await box.check();
+    await submit('Make these members responsible');
+    expect(await alertText()).toContain('Responsible members (they are reminded): Tick the responsible members');
     for (const box of await page.locator('input[name=itemIds]').all()) await box.check();
     await page.getByLabel('Responsible members (they are reminded)').selectOption({ label: OMAROVA });
     await submit('Make these members responsible');
