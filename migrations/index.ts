@@ -13,6 +13,7 @@ import { WorkPlanItemOpenDueIndex1795301811218 } from './1795301811218-WorkPlanI
 import { InvitationSubstituteFor1795400000000 } from './1795400000000-InvitationSubstituteFor';
 import { SessionRoleWorkedOutPerRequest1796573438713 } from './1796573438713-SessionRoleWorkedOutPerRequest';
 import { DigestSubjectTypes1796578025058 } from './1796578025058-DigestSubjectTypes';
+import { OrganizationFocalPoints1796583965922 } from './1796583965922-OrganizationFocalPoints';
 import { SubstituteProposals1796583999009 } from './1796583999009-SubstituteProposals';
 import { ContentTranslations1796584178320 } from './1796584178320-ContentTranslations';
 import { SentEmail1796585107595 } from './1796585107595-SentEmail';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   InvitationSubstituteFor1795400000000,
   SessionRoleWorkedOutPerRequest1796573438713,
   DigestSubjectTypes1796578025058,
+  OrganizationFocalPoints1796583965922,
   SubstituteProposals1796583999009,
   ContentTranslations1796584178320,
   SentEmail1796585107595,

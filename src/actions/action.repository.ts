@@ -22,6 +22,9 @@ export class ActionRepository {
   }
 
   itemWithResponsible(id: string): Promise<WorkPlanItem | null> {
-    return this.dataSource.manager.findOne(WorkPlanItem, { where: { id }, relations: { responsibleMembers: true } });
+    return this.dataSource.manager.findOne(WorkPlanItem, {
+      where: { id },
+      relations: { responsibleMembers: true, executorMember: true },
+    });
   }
 }

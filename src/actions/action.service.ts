@@ -12,6 +12,8 @@ import type { Member } from '../members/member.entity';
 import { MemberRepository } from '../members/member.repository';
 import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { isRemindedOf } from '../reminders/item-recipients';
 import type { ActionClaims } from './action-token.service';
 import { ActionRepository } from './action.repository';
 import { ContentTexts } from '../common/i18n/content-texts';
@@ -60,6 +62,7 @@ export class ActionService {
     private readonly items: WorkPlanItemsService,
     private readonly proposals: SubstituteProposalsService,
     private readonly texts: ContentTexts,
+    private readonly itemRepository: WorkPlanItemRepository,
   ) {}
 
   async member(claims: ActionClaims): Promise<Member | null> {
@@ -193,9 +196,7 @@ export class ActionService {
     const lang = member.language;
     const item = await this.records.itemWithResponsible(claims.subject);
     if (!item) throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.itemGone', lang) }));
-    const concerned =
-      (item.responsibleMembers ?? []).some((m) => m.id === member.id) || item.executorMemberId === member.id;
-    if (!concerned)
+    if (!(await isRemindedOf(this.itemRepository, item, member.id)))
       throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.notResponsible', lang) }));
     if (item.status === 'cancelled')
       throw new ActionClosed(t('page.error.closed', lang, { reason: t('link.closed.itemCancelled', lang) }));

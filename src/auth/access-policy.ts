@@ -56,6 +56,7 @@ export class AccessPolicy {
     if (!visible) throw new ApiError(HttpStatus.FORBIDDEN, 'This item belongs to a body you do not serve in');
   }
 
+  /** A member updates only items they are reminded of, and only their progress. */
   async assertItemEditable(itemId: string, fields: string[]): Promise<void> {
     const me = this.member();
     if (me === null) return;

@@ -49,7 +49,11 @@ export class AccessRepository {
 
   async itemEditableBy(itemId: string, memberId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2))`,
+      // Those reminded of it: named on it, or its executor's focal points, or its body's secretariat.
+      `SELECT 1 FROM work_plan_item i WHERE i.id = $1 AND (i.executor_member_id = $2 OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $2)
+         OR EXISTS (SELECT 1 FROM organization_focal_point f WHERE f.organization_id = i.executor_organization_id AND f.member_id = $2)
+         OR EXISTS (SELECT 1 FROM work_plan p JOIN membership s ON s.body_id = p.body_id WHERE p.id = i.work_plan_id AND s.member_id = $2 AND s.role = 'secretariat'
+                    AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)))`,
       [itemId, memberId],
     );
     return rows.length > 0;

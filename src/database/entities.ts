@@ -13,6 +13,7 @@ import { Member } from '../members/member.entity';
 import { Notification } from '../notifications/notification.entity';
 import { SentEmail } from '../notifications/sent-email.entity';
 import { Session, SignInLink } from '../sessions/session.entity';
+import { OrganizationFocalPoint } from '../organizations/organization-focal-point.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WorkPlanItemChange } from '../work-plan/work-plan-item-change.entity';
 import { WorkPlanItem } from '../work-plan/work-plan-item.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   Membership,
   Member,
   Organization,
+  OrganizationFocalPoint,
   WorkPlan,
   WorkPlanItem,
   WorkPlanItemChange,

@@ -42,6 +42,15 @@ export function findSubstitutesOffered(
   return manager.find(Member, { where: offerWhere(member, chooser), order: { fullName: 'ASC' } });
 }
 
+/** Active members serving in the body's secretariat on the day (a fragment, like escalationMembersSql). */
+export const secretariatMembersSql = (
+  bodyId: string,
+  day: string,
+) => `SELECT m.* FROM member m WHERE m.active AND EXISTS (
+  SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role = 'secretariat'
+    AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
+
+/** Queries over members and their memberships, each one SQL statement. */
 @Injectable()
 export class MemberRepository {
   private memberJsonSql?: string;

@@ -8,6 +8,7 @@ import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
+import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
 import { MemberRemindersPlanner } from '../reminders/member-reminders.planner';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import { MemberCards } from './member-cards';
@@ -24,6 +25,7 @@ export class MembersService {
     private readonly unitOfWork: UnitOfWork,
     private readonly access: AccessPolicy,
     private readonly reminders: MemberRemindersPlanner,
+    private readonly itemReminders: ItemRemindersPlanner,
     private readonly tokens: ApiTokensService,
     private readonly cards: MemberCards,
   ) {}
@@ -104,6 +106,8 @@ export class MembersService {
       deactivated = before.active && !member.active;
       if (deactivated) await this.notifications.cancelForRecipient(manager, id, 'the member was deactivated');
       else await this.reminders.replan(unit, member, before);
+      // Whoever answers for their activities in their stead (focal points, the secretariat) is reminded instead.
+      if (before.active !== member.active) await this.itemReminders.planConcerning(unit, id);
       await this.audit.record(manager, 'update', 'member', id, before, member);
       return member;
     });

@@ -5,7 +5,7 @@ import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors, ApiPage } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto';
-import { Organization } from './organization.entity';
+import { OrganizationResponse } from './dto/organization.response';
 import { OrganizationsService } from './organizations.service';
 
 @ApiController('organizations')
@@ -14,7 +14,7 @@ export class OrganizationsController {
 
   @Post()
   @ApiOperation({ summary: 'Add an organisation (ministry, institution, IFI, project…)' })
-  @ApiCreatedResponse({ type: Organization })
+  @ApiCreatedResponse({ type: OrganizationResponse })
   @ApiErrors(400, 403, 413)
   create(@Body() dto: CreateOrganizationDto) {
     return this.organizations.create(dto);
@@ -23,7 +23,7 @@ export class OrganizationsController {
   @Get()
   @ReadAccess()
   @ApiOperation({ summary: 'List organisations' })
-  @ApiPage(Organization)
+  @ApiPage(OrganizationResponse)
   @ApiErrors(400)
   list(@Query() query: OrganizationQuery) {
     return this.organizations.list(query);
@@ -32,15 +32,15 @@ export class OrganizationsController {
   @Get(':id')
   @ReadAccess()
   @ApiOperation({ summary: 'One organisation' })
-  @ApiOkResponse({ type: Organization })
+  @ApiOkResponse({ type: OrganizationResponse })
   @ApiErrors(400, 404)
   get(@UuidParam() id: string) {
     return this.organizations.get(id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change an organisation' })
-  @ApiOkResponse({ type: Organization })
+  @ApiOperation({ summary: 'Change an organisation (names, kind, country, focal points)' })
+  @ApiOkResponse({ type: OrganizationResponse })
   @ApiErrors(400, 403, 404, 413)
   update(@UuidParam() id: string, @Body() dto: UpdateOrganizationDto) {
     return this.organizations.update(id, dto);

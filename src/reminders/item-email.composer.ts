@@ -11,6 +11,7 @@ import type { Composition, NotificationComposer } from '../notifications/notific
 import type { Notification } from '../notifications/notification.entity';
 import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { isRemindedOf } from './item-recipients';
 import { calendarDaysBetween } from './reminder-policy';
 import { ContentTexts } from '../common/i18n/content-texts';
 
@@ -34,9 +35,7 @@ export class ItemEmailComposer implements NotificationComposer {
     if (item.onRequest) return skip('the item is on request');
     if (!item.dueAt || item.dueAt.toISOString() !== notification.payload.dueAt)
       return skip('the deadline changed after this was planned');
-    const concerned =
-      (item.responsibleMembers ?? []).some((m) => m.id === recipient.id) || item.executorMemberId === recipient.id;
-    if (notification.kind !== 'item-escalation' && !concerned)
+    if (notification.kind !== 'item-escalation' && !(await isRemindedOf(this.items, item, recipient.id)))
       return skip('the recipient is no longer responsible for the item');
     if (notification.kind === 'item-escalation') {
       const plan = await this.items.planOrFail(item.workPlanId);

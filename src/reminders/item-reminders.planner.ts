@@ -7,6 +7,7 @@ import type { PlannedNotification, PlannedRow } from '../notifications/notificat
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import type { WorkPlanItem } from '../work-plan/work-plan-item.entity';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { itemRecipients } from './item-recipients';
 import {
   daysAfter,
   DEFAULT_ITEM_OFFSETS,
@@ -25,9 +26,15 @@ export interface ItemPlanContext {
   timeZone: string;
   bodyItemOffsets: string[] | null;
   escalationRecipients: Member[];
+  /** Today's secretariat of the body: reminded of the items nobody else is. */
+  secretariat: Member[];
 }
 
-export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[] };
+/**
+ * An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when
+ * it has one, and `focalPoints`, those of its executing organisation.
+ */
+export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[]; focalPoints: Member[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -48,6 +55,7 @@ export class ItemRemindersPlanner {
       timeZone: found.timeZone,
       bodyItemOffsets: found.itemOffsets,
       escalationRecipients: found.escalationRecipients,
+      secretariat: found.secretariat,
     };
   }
 
@@ -55,6 +63,10 @@ export class ItemRemindersPlanner {
     const { manager } = unit;
     const item = await this.items.findWithRecipients(manager, itemId);
     const context = item && (await this.loadContext(manager, item.workPlanId));
+    const focalPoints = item?.executorOrganizationId
+      ? ((await this.items.focalPointsOf(manager, [item.executorOrganizationId])).get(item.executorOrganizationId) ??
+        [])
+      : [];
     if (!item || !context)
       return this.notifications.replanAfterEmailsInFlight(
         unit,
@@ -64,7 +76,7 @@ export class ItemRemindersPlanner {
         [],
         'the item no longer exists',
       );
-    return this.planLoaded(unit, item as ItemWithPeople, context, now);
+    return this.planLoaded(unit, Object.assign(item, { focalPoints }) as ItemWithPeople, context, now);
   }
 
   planLoaded(
@@ -89,9 +101,7 @@ export class ItemRemindersPlanner {
     if (!dueAt || item.onRequest || item.status === 'done' || item.status === 'cancelled') return [];
     const offsets = item.reminderOffsets ?? context.bodyItemOffsets ?? DEFAULT_ITEM_OFFSETS;
     const dueKey = dueAt.getTime();
-    const people = new Map<string, Member>();
-    for (const m of [...item.responsibleMembers, ...(item.executorMember ? [item.executorMember] : [])])
-      if (m.active) people.set(m.id, m);
+    const people = itemRecipients(item, context.secretariat).members;
 
     const row = (
       kind: EmailKind,
@@ -114,7 +124,7 @@ export class ItemRemindersPlanner {
     });
 
     const desired: PlannedNotification[] = [];
-    for (const member of people.values()) {
+    for (const member of people) {
       for (const offset of offsets) {
         const kind = offset === 'P0D' ? 'item-due-today' : 'item-due-soon';
         desired.push(row(kind, member, reminderMoment(dueAt, offset, member.timeZone), offset, { offset }));
@@ -141,6 +151,40 @@ export class ItemRemindersPlanner {
     return desired;
   }
 
+  /**
+   * The reminders of items just written together (an import): the plan's context and the focal points
+   * read once, the rows inserted in one statement. No row of these items can exist yet.
+   */
+  async planNew(unit: UnitOfWorkContext, workPlanId: string, items: WorkPlanItem[]): Promise<void> {
+    const dated = items.filter((i) => i.dueAt && !i.onRequest && i.status !== 'done' && i.status !== 'cancelled');
+    if (dated.length === 0) return;
+    const context = await this.loadContext(unit.manager, workPlanId);
+    if (!context) return;
+    const organizations = [...new Set(dated.map((i) => i.executorOrganizationId).filter((id) => id !== null))];
+    const focal = await this.items.focalPointsOf(unit.manager, organizations);
+    const rows = dated.flatMap((item) =>
+      this.desiredReminders(
+        Object.assign(item, {
+          responsibleMembers: item.responsibleMembers ?? [],
+          focalPoints: (item.executorOrganizationId && focal.get(item.executorOrganizationId)) || [],
+        }),
+        context,
+      ),
+    );
+    await this.notifications.plan(unit, rows);
+  }
+
+  /** After an organisation's focal points changed: its open items that nobody is named on are planned again. */
+  async planExecutedBy(unit: UnitOfWorkContext, organizationId: string): Promise<void> {
+    for (const id of await this.items.openDatedIdsExecutedBy(unit.manager, organizationId)) await this.plan(unit, id);
+  }
+
+  /** After a member was deactivated or came back: the items they may be reminded of find their people again. */
+  async planConcerning(unit: UnitOfWorkContext, memberId: string): Promise<void> {
+    for (const id of await this.items.openDatedIdsConcerning(unit.manager, memberId)) await this.plan(unit, id);
+  }
+
+  /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);
   }

@@ -29,7 +29,7 @@ export class DashboardService {
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const item = (i: DueItemRow) => ({
-      href: `/work-plan/${i.work_plan_id}#item-${i.id}`,
+      href: `/work-plan/items/${i.id}`,
       activity: this.texts.pick(i.activity, language),
       deadline: `${i.deadline_text} (${formatDate(i.due_at.toISOString(), timeZone, language)})`,
       executor: i.executor ? this.texts.pick(i.executor, language) : null,

@@ -35,6 +35,7 @@ import { SubstituteProposalPagesService } from './substitute-proposal-pages.serv
 import { WebPagesController } from './web-pages.controller';
 import { WorkPlanItemPagesController } from './work-plan-item-pages.controller';
 import { WorkPlanPageService } from './work-plan-page.service';
+import { WorkPlanFormsService } from './work-plan-forms.service';
 import { WorkPlanPagesController } from './work-plan-pages.controller';
 
 /** The secretariat's web pages (server-rendered). */
@@ -79,6 +80,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MyPageService,
     MemberMeetingService,
     WorkPlanPageService,
+    WorkPlanFormsService,
     ImportUploadStore,
     OutboxPageService,
     EmailPreviewService,

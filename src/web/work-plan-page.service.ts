@@ -13,6 +13,9 @@ import { ITEM_STATUSES } from '../work-plan/work-plan-item.entity';
 import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { WorkPlansService } from '../work-plan/work-plans.service';
+import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
+import { BodiesService } from '../bodies/bodies.service';
+import { MemberRepository } from '../members/member.repository';
 import { filterOption } from './filter-form';
 import { byField } from './forms';
 import { ganttSvg } from './gantt';
@@ -35,6 +38,9 @@ export class WorkPlanPageService {
     private readonly texts: ContentTexts,
     private readonly plans: WorkPlansService,
     private readonly items: WorkPlanItemsService,
+    private readonly itemRows: WorkPlanItemRepository,
+    private readonly bodies: BodiesService,
+    private readonly members: MemberRepository,
   ) {}
 
   /**
@@ -50,7 +56,24 @@ export class WorkPlanPageService {
     zone: string,
   ) {
     const plans = await this.plans.list({ limit: 100, offset: 0 });
-    const chosen = planId ? await this.plans.get(planId) : plans.items[0];
+    // A body's current plan: its latest one (by period) not closed.
+    const current = new Map<string, string>();
+    for (const p of plans.items) if (p.status !== 'closed' && !current.has(p.bodyId)) current.set(p.bodyId, p.id);
+    const chosen = planId
+      ? await this.plans.get(planId)
+      : (plans.items.find((p) => current.get(p.bodyId) === p.id) ?? plans.items[0]);
+    const [unnamed, bodies, members] = chosen
+      ? await Promise.all([
+          this.itemRows.unnamedItems(chosen.id),
+          this.bodies.list({ limit: 200, offset: 0 }),
+          this.members.activeByCountry(),
+        ])
+      : [[], { items: [] }, []];
+    const fallback = new Map(unnamed.map((u) => [u.id, u.focal]));
+    const bodyName = (id: string) => {
+      const body = bodies.items.find((b) => b.id === id);
+      return body ? this.texts.pick(body.name, language) : '';
+    };
     const all = chosen ? await this.planItems(chosen.id, {}) : [];
     const shown =
       chosen && problems.length === 0 && Object.values(filters).some((v) => v !== undefined)
@@ -64,11 +87,24 @@ export class WorkPlanPageService {
     return {
       planId: chosen?.id ?? null,
       plan: chosen ? this.texts.pick(chosen.title, language) : null,
+      planFacts: chosen
+        ? t('wpp.plan.facts', language, {
+            body: bodyName(chosen.bodyId),
+            period: chosen.period,
+            status: label('workPlanStatus', chosen.status, language),
+          })
+        : null,
+      planIsCurrent: chosen ? current.get(chosen.bodyId) === chosen.id : false,
+      planClosed: chosen?.status === 'closed',
       plans: plans.items.map((p) => ({
         id: p.id,
         title: this.texts.pick(p.title, language),
-        current: p.id === chosen?.id,
+        shown: p.id === chosen?.id,
+        current: current.get(p.bodyId) === p.id,
+        closed: p.status === 'closed',
       })),
+      statuses: ITEM_STATUSES.map((value) => ({ value, label: label('itemStatus', value, language) })),
+      members: members.map((m) => ({ id: m.id, name: `${m.fullName} (${m.countryCode})` })),
       filters: {
         due: DUE_FILTERS.map((d) => filterOption(d, t(`wpp.due.${d}` as MessageKey, language), pick('due'))),
         executor: [...executors]
@@ -93,6 +129,13 @@ export class WorkPlanPageService {
         { title: t('wp.timeline', language), today: t('wp.today', language) },
       ),
       items: shown.map((i) => ({
+        id: i.id,
+        select: t('wpp.select.item', language, { activity: name(i).slice(0, 80) }),
+        nobody: fallback.get(i.id) === false,
+        focal:
+          fallback.get(i.id) === true && i.executor
+            ? t('wpp.focal', language, { organization: this.texts.pick(i.executor.name, language) })
+            : null,
         activity: name(i),
         deadline: i.deadline.text || '—',
         window:

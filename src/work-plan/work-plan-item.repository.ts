@@ -9,7 +9,7 @@ import type { PageQuery } from '../common/http/pagination';
 import type { Actor } from '../common/request-context';
 import { Meeting } from '../meetings/meeting.entity';
 import { Member } from '../members/member.entity';
-import { escalationMembersSql } from '../members/member.repository';
+import { escalationMembersSql, secretariatMembersSql } from '../members/member.repository';
 import { Organization } from '../organizations/organization.entity';
 import type { OrganizationKind } from '../organizations/organization.entity';
 import { updateReturning } from '../common/database/update-returning';
@@ -24,7 +24,10 @@ import { WorkPlan } from './work-plan.entity';
 /** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
-/** Responsible members in toItemView's order. */
+/** The focal points of an item's executing organisation (the item aliased `i`) as one JSON array. */
+const FOCAL_POINTS_JSON = `coalesce((SELECT json_agg(row_to_json(f_member)) FROM organization_focal_point f JOIN member f_member ON f_member.id = f.member_id WHERE f.organization_id = i.executor_organization_id), '[]')`;
+
+/** Responsible members in toItemView's order: String.localeCompare is ICU's root collation, not the database's C collation. */
 const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
 
 /** An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL. */
@@ -186,15 +189,18 @@ export class WorkPlanItemRepository {
     timeZone: string;
     itemOffsets: string[] | null;
     escalationRecipients: Member[];
+    secretariat: Member[];
   } | null> {
     const rows: {
       body_id: string;
       time_zone: string;
       reminder_offsets: { items?: string[] | null } | null;
       escalation: Record<string, unknown>[];
+      secretariat: Record<string, unknown>[];
     }[] = await manager.query(
       `SELECT p.body_id, b.time_zone, b.reminder_offsets,
-              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation
+              coalesce((SELECT json_agg(row_to_json(e)) FROM (${escalationMembersSql('p.body_id', '$2')}) e), '[]') AS escalation,
+              coalesce((SELECT json_agg(row_to_json(s)) FROM (${secretariatMembersSql('p.body_id', '$2')}) s), '[]') AS secretariat
        FROM work_plan p JOIN body b ON b.id = p.body_id WHERE p.id = $1`,
       [workPlanId, day],
     );
@@ -205,6 +211,7 @@ export class WorkPlanItemRepository {
       timeZone: row.time_zone,
       itemOffsets: row.reminder_offsets?.items ?? null,
       escalationRecipients: row.escalation.map((member) => rowToEntity(manager.connection, Member, member)),
+      secretariat: row.secretariat.map((member) => rowToEntity(manager.connection, Member, member)),
     };
   }
 
@@ -341,6 +348,7 @@ export class WorkPlanItemRepository {
       .addSelect(RESPONSIBLE_JSON, 'responsible')
       .addSelect('(SELECT row_to_json(x) FROM member x WHERE x.id = i.executor_member_id)', 'executor')
       .addSelect('(SELECT row_to_json(o) FROM organization o WHERE o.id = i.executor_organization_id)', 'organization')
+      .addSelect(FOCAL_POINTS_JSON, 'focal')
       .where('i.id = :id', { id })
       .setLock('pessimistic_write')
       .getQueryAndParameters();
@@ -354,6 +362,9 @@ export class WorkPlanItemRepository {
     item.executorMember = row.executor
       ? rowToEntity(dataSource, Member, row.executor as Record<string, unknown>)
       : null;
+    (item as ItemWithPeople).focalPoints = (row.focal as Record<string, unknown>[]).map((member) =>
+      rowToEntity(dataSource, Member, member),
+    );
     item.executorOrganization = row.organization
       ? rowToEntity(dataSource, Organization, row.organization as Record<string, unknown>)
       : null;
@@ -366,7 +377,7 @@ export class WorkPlanItemRepository {
     item: ItemWithPeople,
     alongside: (firstParam: number) => ItemStatementParts,
   ): Promise<{ planned: PlannedRef[] } | null> {
-    const { responsibleMembers, executorOrganization, executorMember, ...columns } = item;
+    const { responsibleMembers, executorOrganization, executorMember, focalPoints, ...columns } = item;
     const [insert, params] = manager
       .createQueryBuilder()
       .insert()
@@ -486,6 +497,80 @@ export class WorkPlanItemRepository {
       where: { id },
       relations: { responsibleMembers: true, executorMember: true },
     });
+  }
+
+  /** The focal points of each organisation, by organisation id (organisations with none are absent). */
+  async focalPointsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, Member[]>> {
+    const byOrganization = new Map<string, Member[]>();
+    if (organizationIds.length === 0) return byOrganization;
+    const rows: { organization_id: string; members: Record<string, unknown>[] }[] = await manager.query(
+      `SELECT f.organization_id, json_agg(row_to_json(m) ORDER BY m.full_name) AS members
+       FROM organization_focal_point f JOIN member m ON m.id = f.member_id WHERE f.organization_id = ANY($1::uuid[]) GROUP BY f.organization_id`,
+      [organizationIds],
+    );
+    for (const row of rows)
+      byOrganization.set(
+        row.organization_id,
+        row.members.map((member) => rowToEntity(manager.connection, Member, member)),
+      );
+    return byOrganization;
+  }
+
+  /** The focal points of the item's executing organisation and its body's secretariat on the day, for the recipients rule. */
+  async fallbackPeople(itemId: string, day: string): Promise<{ focalPoints: Member[]; secretariat: Member[] }> {
+    const [row]: { focal: Record<string, unknown>[]; secretariat: Record<string, unknown>[] }[] =
+      await this.dataSource.query(
+        `SELECT ${FOCAL_POINTS_JSON} AS focal,
+                coalesce((SELECT json_agg(row_to_json(s)) FROM (${secretariatMembersSql('p.body_id', '$2')}) s), '[]') AS secretariat
+         FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id WHERE i.id = $1`,
+        [itemId, day],
+      );
+    const entities = (rows: Record<string, unknown>[] | undefined) =>
+      (rows ?? []).map((member) => rowToEntity(this.dataSource, Member, member));
+    return { focalPoints: entities(row?.focal), secretariat: entities(row?.secretariat) };
+  }
+
+  /**
+   * The plan's open items that no active member is named on, with whether their executor's focal points
+   * or, lacking those, the secretariat is reminded of them.
+   */
+  async unnamedItems(workPlanId: string): Promise<{ id: string; focal: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT i.id, EXISTS (SELECT 1 FROM organization_focal_point f JOIN member fm ON fm.id = f.member_id
+                            WHERE f.organization_id = i.executor_organization_id AND fm.active) AS focal
+       FROM work_plan_item i
+       WHERE i.work_plan_id = $1 AND i.status NOT IN ('done', 'cancelled')
+         AND NOT EXISTS (SELECT 1 FROM member e WHERE e.id = i.executor_member_id AND e.active)
+         AND NOT EXISTS (SELECT 1 FROM work_plan_item_responsible r JOIN member rm ON rm.id = r.member_id WHERE r.item_id = i.id AND rm.active)`,
+      [workPlanId],
+    );
+  }
+
+  /**
+   * The open dated items (not on request) whose reminders may go to the member: named on them, focal
+   * point of their executor, or serving in the secretariat of their body.
+   */
+  async openDatedIdsConcerning(manager: EntityManager, memberId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
+       WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL
+         AND (i.executor_member_id = $1
+              OR EXISTS (SELECT 1 FROM work_plan_item_responsible r WHERE r.item_id = i.id AND r.member_id = $1)
+              OR EXISTS (SELECT 1 FROM organization_focal_point f WHERE f.organization_id = i.executor_organization_id AND f.member_id = $1)
+              OR EXISTS (SELECT 1 FROM membership s WHERE s.body_id = p.body_id AND s.member_id = $1 AND s.role = 'secretariat'))`,
+      [memberId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The ids of the organisation's open dated items (not on request). */
+  async openDatedIdsExecutedBy(manager: EntityManager, organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT i.id FROM work_plan_item i
+       WHERE i.executor_organization_id = $1 AND i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND i.due_at IS NOT NULL`,
+      [organizationId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** The ids of the body's open dated items (not on request): those whose reminders follow its people. */

@@ -22,6 +22,12 @@ import { INSERTED_ITEM_STAMPS_JSON, WorkPlanItemRepository } from './work-plan-i
 import type { ItemFieldChange } from './work-plan-item.repository';
 import { ItemViewOptions, toItemView, WorkPlanItemView } from './work-plan-item.view';
 
+/** The item as its audit entries keep it: responsible members by id, focal points (the organisation's) left out. */
+function auditSnapshot(item: ItemWithPeople): object {
+  const { focalPoints, ...kept } = item;
+  return { ...kept, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) };
+}
+
 @Injectable()
 export class WorkPlanItemsService {
   constructor(
@@ -89,6 +95,7 @@ export class WorkPlanItemsService {
       notes: dto.notes ?? null,
       reminderOffsets: dto.reminderOffsets ?? null,
     }) as ItemWithPeople;
+    item.focalPoints = await this.focalPoints(manager, executor.executorOrganizationId);
     await this.insertAtNextPosition(unit, item, context);
     return item;
   }
@@ -104,7 +111,7 @@ export class WorkPlanItemsService {
         'work_plan_item',
         item.id,
         null,
-        { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) },
+        auditSnapshot(item),
         firstParam,
         INSERTED_ITEM_STAMPS_JSON,
       );
@@ -165,7 +172,7 @@ export class WorkPlanItemsService {
     const updated = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const item = await this.loadForUpdate(manager, id);
-      const before = { ...item, responsibleMemberIds: item.responsibleMembers.map((m) => m.id) };
+      const before = auditSnapshot(item);
       const context = await this.planContext(manager, item.workPlanId);
       const { deadline, executor, responsibleMemberIds, changeNote, countries, topics, ...rest } = dto;
       const changes: ItemFieldChange[] = [];
@@ -184,7 +191,10 @@ export class WorkPlanItemsService {
       }
       if (rest.status !== undefined && rest.status !== item.status)
         changes.push({ field: 'status', oldValue: item.status, newValue: rest.status });
-      if (executor !== undefined) Object.assign(item, await this.resolveExecutor(manager, executor));
+      if (executor !== undefined) {
+        Object.assign(item, await this.resolveExecutor(manager, executor));
+        item.focalPoints = await this.focalPoints(manager, item.executorOrganizationId);
+      }
       await this.assertMeeting(manager, rest.meetingId);
       if (responsibleMemberIds !== undefined)
         item.responsibleMembers = await this.resolveResponsible(manager, responsibleMemberIds ?? []);
@@ -198,10 +208,7 @@ export class WorkPlanItemsService {
         actor: requestContext.actor(),
       });
       await this.reminders.planLoaded(unit, item, context);
-      await this.audit.record(manager, 'update', 'work_plan_item', id, before, {
-        ...item,
-        responsibleMemberIds: item.responsibleMembers.map((m) => m.id),
-      });
+      await this.audit.record(manager, 'update', 'work_plan_item', id, before, auditSnapshot(item));
       return item;
     });
     return toItemView(updated, new Date(), this.viewOptions());
@@ -233,6 +240,11 @@ export class WorkPlanItemsService {
         executorMember: member,
       };
     throw ApiError.field(HttpStatus.BAD_REQUEST, 'executor', `no organisation or member has the id ${executorId}`);
+  }
+
+  private async focalPoints(manager: EntityManager, organizationId: string | null): Promise<Member[]> {
+    if (!organizationId) return [];
+    return (await this.items.focalPointsOf(manager, [organizationId])).get(organizationId) ?? [];
   }
 
   private async assertMeeting(manager: EntityManager, meetingId: string | null | undefined) {

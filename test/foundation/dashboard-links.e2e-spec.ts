@@ -50,11 +50,17 @@ describe('the dashboard', () => {
         { href: '/meetings/new', text: 'Plan a meeting' },
         { href: '/work-plan', text: 'Open the work plan' },
         { href: '/outbox?status=failed', text: 'Look at the failed deliveries' },
-        { href: `/work-plan/${planId}#item-${item.id}`, text: 'Send the national report' },
+        { href: `/work-plan/items/${item.id}`, text: 'Send the national report' },
         { href: `/outbox/${failed.id}`, text: 'gone@example.org' },
       ]),
     );
-    for (const href of ['/meetings/new', '/work-plan', '/outbox?status=failed', `/outbox/${failed.id}`])
+    for (const href of [
+      '/meetings/new',
+      '/work-plan',
+      '/outbox?status=failed',
+      `/outbox/${failed.id}`,
+      `/work-plan/items/${item.id}`,
+    ])
       await t.anonymous.get(href).set('Cookie', cookie).expect(200);
   });
 });

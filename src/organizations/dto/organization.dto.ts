@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
 import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
@@ -23,6 +23,18 @@ export class CreateOrganizationDto {
   @UpperCase()
   @IsCountryCode()
   countryCode?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      "Members who are the organisation's focal points for the work plan: reminded of the activities it executes that nobody is named on. Replaces the list when given.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'focalPointMemberIds must hold member ids (UUIDs)' })
+  focalPointMemberIds?: string[];
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}

@@ -13,7 +13,7 @@ import { UnitOfWork } from '../../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../../reminders/item-reminders.planner';
 import { DeadlineReader, ReadDeadline } from '../deadline/deadline-reader';
-import { ITEM_STATUSES, ItemStatus } from '../work-plan-item.entity';
+import { ITEM_STATUSES, ItemStatus, WorkPlanItem } from '../work-plan-item.entity';
 import { WorkPlanItemRepository } from '../work-plan-item.repository';
 import { WorkPlansService } from '../work-plans.service';
 import { readTable, ReadTable, TableFormatError, TableRow } from './work-plan-table';
@@ -66,6 +66,8 @@ interface PlannedRow {
   executorMemberId: string | null;
   newExecutorKey: string | null;
   responsibleIds: string[];
+  /** The members named on the row, for planning its reminders. */
+  named: { responsible: Member[]; executor: Member | null };
   countries: string[];
   topics: string[];
   status: ItemStatus;
@@ -218,10 +220,10 @@ export class WorkPlanImportService {
       }
     }
 
-    const responsibleIds: string[] = [];
+    const responsible = new Map<string, Member>();
     for (const email of splitList(cells.responsible)) {
       const member = members.get(email.toLowerCase());
-      if (member) responsibleIds.push(member.id);
+      if (member) responsible.set(member.id, member);
       else errors.push({ field: 'responsible', message: `no member has the email ${email}` });
     }
 
@@ -272,7 +274,11 @@ export class WorkPlanImportService {
       executorOrganizationId,
       executorMemberId,
       newExecutorKey,
-      responsibleIds: [...new Set(responsibleIds)],
+      responsibleIds: [...responsible.keys()],
+      named: {
+        responsible: [...responsible.values()],
+        executor: executorMemberId ? (members.get(executorName.toLowerCase()) ?? null) : null,
+      },
       countries: [...new Set(countries)],
       topics: [...new Set(topics)],
       status,
@@ -339,9 +345,18 @@ export class WorkPlanImportService {
         chunk[i].responsibleIds.map((memberId) => ({ item_id: id, member_id: memberId })),
       );
       if (links.length) await this.items.linkResponsible(manager, links);
-      for (const [i, id] of ids.entries()) {
-        if (chunk[i].responsibleIds.length || chunk[i].executorMemberId) await this.reminders.plan(unit, id);
-      }
+      // Every dated open item is reminded to someone: those named, else focal points, else the secretariat.
+      await this.reminders.planNew(
+        unit,
+        workPlanId,
+        ids.map((id, i) =>
+          Object.assign(manager.create(WorkPlanItem, values[i]), {
+            id,
+            responsibleMembers: chunk[i].named.responsible,
+            executorMember: chunk[i].named.executor,
+          }),
+        ),
+      );
     }
     return planned.length;
   }
