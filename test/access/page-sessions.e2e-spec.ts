@@ -168,7 +168,7 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     '/meetings/:id/my-answer',
     '/meetings/:id/poll/mine',
     '/meetings/:id/calendar.ics',
-    '/work-plan/items/:id',
+    '/work-plan/items/:itemId',
   ];
 
   it('declares who may see each page on the route, and @Public() only where no session is needed', async () => {
