@@ -7,7 +7,12 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PagesModule } from '../pages/pages.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
+import { BodyFormService } from './body-form.service';
 import { BodyOverviewService } from './body-overview.service';
+import { OrganizationFormService } from './organization-form.service';
+import { OrganizationPagesController } from './organization-pages.controller';
+import { TokenPageService } from './token-page.service';
+import { TokenPagesController } from './token-pages.controller';
 import { BodyPagesController } from './body-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { EmailPreviewService } from './email-preview.service';
@@ -52,6 +57,8 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingAgendaPagesController,
     MemberPagesController,
     BodyPagesController,
+    OrganizationPagesController,
+    TokenPagesController,
     MyPageController,
     WorkPlanPagesController,
     OutboxPagesController,
@@ -66,6 +73,9 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MemberDirectoryService,
     MemberFormService,
     BodyOverviewService,
+    BodyFormService,
+    OrganizationFormService,
+    TokenPageService,
     MyPageService,
     WorkPlanPageService,
     ImportUploadStore,

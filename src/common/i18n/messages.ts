@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { ADMIN_PAGE_MESSAGES } from './messages/admin-pages';
 import { LABEL_MESSAGES } from './messages/labels';
 import { MEETING_PAGE_MESSAGES } from './messages/meeting-pages';
 import { MEMBER_PAGE_MESSAGES } from './messages/member-pages';
@@ -237,6 +238,7 @@ export const MESSAGES = {
   ...MEETING_PAGE_MESSAGES,
   ...WORK_PLAN_PAGE_MESSAGES,
   ...OUTBOX_PAGE_MESSAGES,
+  ...ADMIN_PAGE_MESSAGES,
   ...LABEL_MESSAGES,
 } as const;
 
