@@ -58,8 +58,12 @@ export class MeetingInvitationsController {
   @ApiOperation({ operationId: 'meetingAttendance_record', summary: 'Record who attended' })
   @ApiOkResponse({ type: [ParticipantResponse] })
   @ApiErrors(400, 403, 404, 409)
-  attendance(@UuidParam() id: string, @Body() dto: AttendanceDto) {
-    return this.invitations.recordAttendance(id, dto);
+  attendance(
+    @UuidParam() id: string,
+    @Body() dto: AttendanceDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.invitations.recordAttendance(id, dto, languageFromHeader(acceptLanguage));
   }
 
   @Get(':id/representation')

@@ -318,7 +318,7 @@ export class MeetingPagesService {
         })),
         answers: POLL_ANSWERS.map((value) => ({ value, label: label('pollAnswer', value, language) })),
       },
-      flags: representation.flags.map((f) => f.countryCode),
+      flags: this.nobodyComing(representation, people, language),
       countries: [...new Set(people.map((p) => p.countryCode))].sort().map((code) => ({
         code,
         people: people
@@ -365,6 +365,24 @@ export class MeetingPagesService {
       minutes: minutes ? this.minutesShown(minutes, language, zone) : null,
       minutesForm: this.minutesForm(minutes, section('minutes'), language),
     };
+  }
+
+  /**
+   * Central Asian countries with nobody coming, once invitations are out (a poll alone invites nobody):
+   * each says whether its invitees declined or have not answered yet, or that nobody was invited.
+   */
+  private nobodyComing(
+    representation: Awaited<ReturnType<InvitationsService['representation']>>,
+    people: { invitedAt: string | Date | null }[],
+    language: Language,
+  ): string[] {
+    if (!people.some((p) => p.invitedAt !== null)) return [];
+    const country = new Map(representation.byCountry.map((c) => [c.countryCode, c]));
+    return representation.flags.map(({ countryCode }) => {
+      const c = country.get(countryCode)!;
+      const state = c.invited === 0 ? 'nobody_invited' : c.pending > 0 ? 'pending' : 'declined';
+      return `${countryCode} (${t(`guard.flag.${state}`, language)})`;
+    });
   }
 
   private pollAnswerLabel(answer: string | null, language: Language): { value: string; label: string } {

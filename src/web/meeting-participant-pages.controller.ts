@@ -65,7 +65,11 @@ export class MeetingParticipantPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'attendance', async () => {
-      await this.invitations.recordAttendance(id, await this.steps.valid(AttendanceDto, attendanceInput(body)));
+      await this.invitations.recordAttendance(
+        id,
+        await this.steps.valid(AttendanceDto, attendanceInput(body)),
+        context.language,
+      );
       return { done: 'attendance' };
     });
   }
@@ -78,7 +82,7 @@ export class MeetingParticipantPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'held', async () => {
-      await this.meetings.update(id, { status: 'held' });
+      await this.meetings.update(id, { status: 'held' }, context.language);
       return { done: 'held' };
     });
   }

@@ -58,3 +58,14 @@ export function uploadTable(
     .post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`)
     .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
 }
+
+/**
+ * Time passing for a meeting dated in the future: it now began yesterday, keeping its length, so it
+ * can be marked held and its attendance recorded (refused before its first day).
+ */
+export async function meetingHasBegun(t: TestApp, meetingId: string): Promise<void> {
+  await t.dataSource.query(
+    `UPDATE meeting SET starts_at = now() - interval '1 day', ends_at = now() - interval '1 day' + (ends_at - starts_at) WHERE id = $1`,
+    [meetingId],
+  );
+}

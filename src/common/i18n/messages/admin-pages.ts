@@ -140,4 +140,17 @@ export const ADMIN_PAGE_MESSAGES = {
     kk: 'Токен кері қайтарылды: ол енді API-ге қол жеткізбейді.',
   },
   'tokens.revokedOn': { en: 'Revoked {date}', ru: 'Отозван {date}', kk: 'Кері қайтарылды {date}' },
+  'guard.held.early': {
+    en: 'Held: the meeting starts on {day}; it can be marked held from that day on.',
+    ru: 'Состоялось: заседание начинается {day}; отметить его состоявшимся можно с этого дня.',
+    kk: 'Өтті: отырыс {day} басталады; оны осы күннен бастап өтті деп белгілеуге болады.',
+  },
+  'guard.attendance.early': {
+    en: 'Attendance: the meeting starts on {day}; who attended can be recorded from that day on.',
+    ru: 'Присутствие: заседание начинается {day}; отметить присутствовавших можно с этого дня.',
+    kk: 'Қатысу: отырыс {day} басталады; қатысқандарды осы күннен бастап белгілеуге болады.',
+  },
+  'guard.flag.declined': { en: 'declined', ru: 'отказались', kk: 'бас тартты' },
+  'guard.flag.pending': { en: 'not answered yet', ru: 'ещё не ответили', kk: 'әлі жауап бермеді' },
+  'guard.flag.nobody_invited': { en: 'nobody invited', ru: 'никто не приглашён', kk: 'ешкім шақырылмаған' },
 } as const satisfies Record<string, Record<Language, string>>;
