@@ -49,6 +49,8 @@ export interface AppConfig {
    * names loopback, linklocal, uniquelocal). The per-address rate limits count what it yields.
    */
   trustProxy: boolean | number | string[];
+  /** The least time between two "remind now" chases of one meeting's poll, or of its invitations. */
+  remindNowIntervalMinutes: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpPoolConnections: wholeNumber('SMTP_POOL_CONNECTIONS', 5, 1),
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
+    remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
     trustProxy: false,
   };
   const trustProxyText = read('TRUST_PROXY', 'false')!;

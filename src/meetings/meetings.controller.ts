@@ -49,11 +49,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Change a meeting; a new time or place raises SEQUENCE and sends updates to the invited' })
   @ApiOkResponse({ type: MeetingResponse })
   @ApiErrors(400, 403, 404, 409, 413)
-  update(
-    @UuidParam() id: string,
-    @Body() dto: UpdateMeetingDto,
-    @Headers('accept-language') acceptLanguage?: string,
-  ) {
+  update(@UuidParam() id: string, @Body() dto: UpdateMeetingDto, @Headers('accept-language') acceptLanguage?: string) {
     return this.meetings.update(id, dto, languageFromHeader(acceptLanguage));
   }
 

@@ -20,6 +20,7 @@ import { InvitationRepository } from './invitation.repository';
 import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
+import { MeetingChaseService } from './meeting-chase.service';
 import { MeetingEmailComposer } from './meeting-email.composer';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingParticipants } from './meeting-participants';
@@ -57,6 +58,7 @@ import { MinutesService } from './minutes.service';
   ],
   providers: [
     MeetingsService,
+    MeetingChaseService,
     MeetingPollService,
     InvitationsService,
     AgendaService,
@@ -70,6 +72,7 @@ import { MinutesService } from './minutes.service';
   ],
   exports: [
     MeetingsService,
+    MeetingChaseService,
     InvitationsService,
     MeetingPollService,
     AgendaService,

@@ -38,7 +38,14 @@ export class BodyFormService {
 
   bodyValues(body: Body | null): FormValues {
     if (!body)
-      return { 'name.en': '', 'name.ru': '', 'name.kk': '', kind: 'working_group', parentId: '', timeZone: 'Asia/Almaty' };
+      return {
+        'name.en': '',
+        'name.ru': '',
+        'name.kk': '',
+        kind: 'working_group',
+        parentId: '',
+        timeZone: 'Asia/Almaty',
+      };
     return {
       'name.en': body.name.en ?? '',
       'name.ru': body.name.ru ?? '',

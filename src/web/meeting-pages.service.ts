@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
 import { pickLocalized } from '../common/i18n/languages';
@@ -51,6 +53,7 @@ const DONE = [
   'minutes_saved',
   'minutes_approved',
   'held',
+  'reminded',
   'cancelled',
   'postponed',
 ] as const;
@@ -72,6 +75,7 @@ export class MeetingPagesService {
     private readonly invitations: InvitationsService,
     private readonly agenda: AgendaService,
     private readonly minutes: MinutesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
@@ -363,6 +367,13 @@ export class MeetingPagesService {
         };
       }),
       minutes: minutes ? this.minutesShown(minutes, language, zone) : null,
+      remind: {
+        poll: open && meeting.poll.openedAt !== null && people.length > 0,
+        invitation:
+          meeting.status === 'scheduled' && people.some((p) => p.invitedAt !== null && p.response === 'pending'),
+        lead: t('chase.lead', language, { hours: String(Math.round(this.config.remindNowIntervalMinutes / 6) / 10) }),
+        error: sections.remind?.errors.about ?? null,
+      },
       minutesForm: this.minutesForm(minutes, section('minutes'), language),
     };
   }

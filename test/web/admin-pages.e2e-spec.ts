@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  SCREENSHOTS,
+  seriousViolations,
+  signIn as signInWith,
+} from '../support/browser';
 import { SmtpSink } from '../support/smtp-sink';
 import type { TestApp } from '../support/test-app';
 import { newPage as newBrowserPage, startDemoPageApp } from '../support/page-app';
@@ -36,7 +43,8 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
   });
 
   const signIn = (page: Page) => signInWith(page, BASE, smtp, SECRETARIAT);
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const submit = async (page: Page, name: string) => {
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
   };
@@ -154,8 +162,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await page.getByLabel('Country').fill('');
     await submit(page, 'Save');
     await page.waitForURL(/saved=updated/);
-    const found = (await t.admin.get(`/api/organizations?q=${encodeURIComponent('Ministry of Ecology of Tajikistan')}`).expect(200)).body
-      .items[0];
+    const found = (
+      await t.admin.get(`/api/organizations?q=${encodeURIComponent('Ministry of Ecology of Tajikistan')}`).expect(200)
+    ).body.items[0];
     expect(found).toMatchObject({
       name: {
         en: 'Ministry of Ecology of Tajikistan',

@@ -153,4 +153,49 @@ export const ADMIN_PAGE_MESSAGES = {
   'guard.flag.declined': { en: 'declined', ru: 'отказались', kk: 'бас тартты' },
   'guard.flag.pending': { en: 'not answered yet', ru: 'ещё не ответили', kk: 'әлі жауап бермеді' },
   'guard.flag.nobody_invited': { en: 'nobody invited', ru: 'никто не приглашён', kk: 'ешкім шақырылмаған' },
+  'chase.tooSoon': {
+    en: 'Remind: a reminder went out lately; the next one can be sent in {minutes} min.',
+    ru: 'Напомнить: напоминание уже отправлено недавно; следующее можно отправить через {minutes} мин.',
+    kk: 'Еске салу: еске салғыш жақында жіберілді; келесісін {minutes} минуттан кейін жіберуге болады.',
+  },
+  'chase.nobody': {
+    en: 'Remind: everyone has answered; nobody to remind.',
+    ru: 'Напомнить: все ответили; напоминать некому.',
+    kk: 'Еске салу: барлығы жауап берді; еске салатын ешкім жоқ.',
+  },
+  'chase.pollClosed': {
+    en: 'Remind: the date poll is not open.',
+    ru: 'Напомнить: опрос по датам не открыт.',
+    kk: 'Еске салу: күн сауалнамасы ашық емес.',
+  },
+  'chase.notScheduled': {
+    en: 'Remind: answers to the invitation are chased once the meeting is confirmed.',
+    ru: 'Напомнить: об ответе на приглашение напоминают после подтверждения заседания.',
+    kk: 'Еске салу: шақыруға жауап туралы отырыс расталғаннан кейін еске салынады.',
+  },
+  'chase.title': {
+    en: 'Remind those who have not answered',
+    ru: 'Напомнить тем, кто не ответил',
+    kk: 'Жауап бермегендерге еске салу',
+  },
+  'chase.poll': {
+    en: 'Remind those who have not answered the poll',
+    ru: 'Напомнить не ответившим на опрос',
+    kk: 'Сауалнамаға жауап бермегендерге еске салу',
+  },
+  'chase.invitation': {
+    en: 'Remind those who have not answered the invitation',
+    ru: 'Напомнить не ответившим на приглашение',
+    kk: 'Шақыруға жауап бермегендерге еске салу',
+  },
+  'chase.lead': {
+    en: 'One email now to each of them, no more than once every {hours} h.',
+    ru: 'Одно письмо сейчас каждому из них, не чаще раза в {hours} ч.',
+    kk: 'Әрқайсысына қазір бір хат, {hours} сағатта бір реттен жиі емес.',
+  },
+  'mp.done.reminded': {
+    en: 'A reminder is on its way to {invited} people who have not answered.',
+    ru: 'Напоминание отправляется не ответившим: {invited}.',
+    kk: 'Жауап бермеген {invited} адамға еске салғыш жіберілуде.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
