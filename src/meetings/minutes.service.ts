@@ -4,6 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { languageOf } from '../common/i18n/languages';
+import type { Language } from '../common/i18n/languages';
+import { t } from '../common/i18n/messages';
 import { Body } from '../bodies/body.entity';
 import { requestContext } from '../common/request-context';
 import { UnitOfWork } from '../notifications/unit-of-work';
@@ -98,7 +100,7 @@ export class MinutesService {
   }
 
   /** Approval turns each action item into a work-plan item linked to the meeting, and tells the participants. */
-  async approve(meetingId: string, dto: ApproveMinutesDto): Promise<MinutesView> {
+  async approve(meetingId: string, dto: ApproveMinutesDto, language: Language = 'en'): Promise<MinutesView> {
     const view = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
@@ -107,7 +109,7 @@ export class MinutesService {
       if (minutes.status === 'approved') throw ApiError.conflict('The minutes are already approved');
       const decisions = await this.records.decisions(manager, meetingId);
       const hasActions = decisions.some((d) => d.actionItems.length > 0);
-      const plan = hasActions ? await this.workPlanFor(manager, meeting, dto.workPlanId) : null;
+      const plan = hasActions ? await this.workPlanFor(manager, meeting, dto, language) : null;
       const timeZone = plan ? (await manager.findOneByOrFail(Body, { id: plan.bodyId })).timeZone : meeting.timeZone;
       for (const decision of decisions) {
         const label = decisionLabel(meeting, decision.number);
@@ -162,7 +164,27 @@ export class MinutesService {
     return view;
   }
 
-  private async workPlanFor(manager: EntityManager, meeting: Meeting, workPlanId?: string): Promise<WorkPlan> {
+  private async workPlanFor(
+    manager: EntityManager,
+    meeting: Meeting,
+    dto: ApproveMinutesDto,
+    language: Language,
+  ): Promise<WorkPlan> {
+    const { workPlanId, newWorkPlan } = dto;
+    if (workPlanId && newWorkPlan)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'newWorkPlan', t('minutes.plan.both', language));
+    if (newWorkPlan) {
+      const plan = manager.create(WorkPlan, {
+        bodyId: meeting.bodyId,
+        title: newWorkPlan.title,
+        period: newWorkPlan.period,
+        status: 'draft',
+        adoptedAtMeetingId: null,
+      });
+      await manager.save(plan);
+      await this.audit.record(manager, 'create', 'work_plan', plan.id, null, plan);
+      return plan;
+    }
     if (workPlanId) {
       const plan = await manager.findOneBy(WorkPlan, { id: workPlanId });
       if (!plan) throw ApiError.field(HttpStatus.BAD_REQUEST, 'workPlanId', `no work plan has the id ${workPlanId}`);
@@ -173,11 +195,7 @@ export class MinutesService {
       where: { bodyId: meeting.bodyId, status: In(['draft', 'adopted']) },
       order: { period: 'DESC', createdAt: 'DESC' },
     });
-    if (!plan)
-      throw ApiError.conflict(
-        'The body has no open work plan for the action items: create one, or pass workPlanId',
-        'workPlanId',
-      );
+    if (!plan) throw ApiError.conflict(t('minutes.plan.none', language), 'workPlanId');
     return plan;
   }
 

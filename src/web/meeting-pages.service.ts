@@ -25,6 +25,7 @@ import type { CalendarEntry } from './calendar-month';
 import { dateOptionLabel } from './date-option-label';
 import { byField } from './forms';
 import { listOf, wallTime } from './meeting-form-values';
+import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
 
@@ -63,6 +64,9 @@ export type Ending = (typeof ENDINGS)[number];
 /** Blank decision rows the minutes form offers beyond those written. */
 const SPARE_DECISIONS = 2;
 
+/** A form of the meeting page: what was typed, and the problems by field. */
+type FormSection = { values: FormBody; errors: Record<string, string> };
+
 /** What the meeting pages show, read from the meetings services, in the reader's language and zone. */
 @Injectable()
 export class MeetingPagesService {
@@ -76,6 +80,7 @@ export class MeetingPagesService {
     private readonly agenda: AgendaService,
     private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly minutesPage: MinutesPageService,
   ) {}
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
@@ -374,7 +379,8 @@ export class MeetingPagesService {
         lead: t('chase.lead', language, { hours: String(Math.round(this.config.remindNowIntervalMinutes / 6) / 10) }),
         error: sections.remind?.errors.about ?? null,
       },
-      minutesForm: this.minutesForm(minutes, section('minutes'), language),
+      minutesForm: await this.minutesForms(minutes, section('minutes'), language),
+      approveForm: await this.minutesPage.approveForm(meeting.bodyId, minutes, section('approve'), language),
     };
   }
 
@@ -394,6 +400,11 @@ export class MeetingPagesService {
       const state = c.invited === 0 ? 'nobody_invited' : c.pending > 0 ? 'pending' : 'declined';
       return `${countryCode} (${t(`guard.flag.${state}`, language)})`;
     });
+  }
+
+  private async minutesForms(minutes: MinutesView | null, typed: FormSection, language: Language) {
+    const form = this.minutesForm(minutes, typed, language);
+    return { ...form, decisions: await this.minutesPage.withPeople(form.decisions, minutes, typed, language) };
   }
 
   private pollAnswerLabel(answer: string | null, language: Language): { value: string; label: string } {

@@ -24,6 +24,7 @@ import { MeetingParticipantPagesController } from './meeting-participant-pages.c
 import { MeetingPollPagesController } from './meeting-poll-pages.controller';
 import { MeetingPagesService } from './meeting-pages.service';
 import { MemberDirectoryService } from './member-directory.service';
+import { MinutesPageService } from './minutes-page.service';
 import { MemberFormService } from './member-form.service';
 import { MemberPagesController } from './member-pages.controller';
 import { MemberRecordService } from './member-record.service';
@@ -69,6 +70,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingPageSteps,
     DashboardService,
     MeetingPagesService,
+    MinutesPageService,
     MemberRecordService,
     MemberDirectoryService,
     MemberFormService,

@@ -58,6 +58,7 @@ describe('meetings: nothing held before its day, and "remind now" to exactly tho
       .post(`/api/meetings/${meeting.id}/invitations`)
       .send({ memberIds: [a.id] })
       .expect(200);
+    await waitFor(() => smtp.to(a.email).length === 1, { what: 'the invitation' });
     const held = await t.admin
       .patch(`/api/meetings/${meeting.id}`)
       .set('Accept-Language', 'ru')
@@ -95,7 +96,7 @@ describe('meetings: nothing held before its day, and "remind now" to exactly tho
       .post(`/api/meetings/${meeting.id}/invitations`)
       .send({ memberIds: [a.id, b.id, c.id] })
       .expect(200);
-    await waitFor(() => smtp.messages.length === 3, { what: 'three invitations' });
+    await waitFor(() => [a, b, c].every((m) => smtp.to(m.email).length === 1), { what: 'three invitations' });
     await t.admin.put(`/api/meetings/${meeting.id}/invitations/${a.id}`).send({ response: 'accepted' }).expect(200);
     await t.admin.put(`/api/meetings/${meeting.id}/invitations/${c.id}`).send({ response: 'declined' }).expect(200);
     smtp.clear();
@@ -139,7 +140,7 @@ describe('meetings: nothing held before its day, and "remind now" to exactly tho
       .post(`/api/meetings/${meeting.id}/poll`)
       .send({ memberIds: [a.id, b.id, c.id] })
       .expect(200);
-    await waitFor(() => smtp.messages.length === 3, { what: 'three poll emails' });
+    await waitFor(() => [a, b, c].every((m) => smtp.to(m.email).length === 1), { what: 'three poll emails' });
     const answer = (option: string, member: string) =>
       t.admin
         .put(`/api/meetings/${meeting.id}/date-options/${option}/answers/${member}`)
@@ -187,5 +188,55 @@ describe('meetings: nothing held before its day, and "remind now" to exactly tho
     expect(nobody.body.message).toEqual([
       { field: 'about', message: 'Еске салу: барлығы жауап берді; еске салатын ешкім жоқ.' },
     ]);
+  });
+
+  it('approves minutes into a work plan created with the approval when the body has none, naming the field otherwise', async () => {
+    const meeting = await scheduled();
+    await meetingHasBegun(t, meeting.id);
+    await t.admin
+      .put(`/api/meetings/${meeting.id}/minutes`)
+      .send({
+        text: 'Opened at 10:00.',
+        decisions: [
+          {
+            text: 'A report is prepared.',
+            actionItems: [{ activity: 'Draft the report', responsibleMemberIds: [b.id] }],
+          },
+        ],
+      })
+      .expect(200);
+    const none = await t.admin
+      .post(`/api/meetings/${meeting.id}/minutes/approve`)
+      .set('Accept-Language', 'ru')
+      .send({})
+      .expect(409);
+    expect(none.body.message).toEqual([
+      {
+        field: 'workPlanId',
+        message: 'Рабочий план: у органа нет открытого рабочего плана для поручений; создайте или выберите план.',
+      },
+    ]);
+    const both = await t.admin
+      .post(`/api/meetings/${meeting.id}/minutes/approve`)
+      .send({
+        workPlanId: '00000000-0000-4000-8000-000000000000',
+        newWorkPlan: { title: { en: 'Plan' }, period: '2031' },
+      })
+      .expect(400);
+    expect(both.body.message[0].field).toBe('newWorkPlan');
+    const untitled = await t.admin
+      .post(`/api/meetings/${meeting.id}/minutes/approve`)
+      .send({ newWorkPlan: { period: '2031' } })
+      .expect(400);
+    expect(untitled.body.message[0].field).toBe('newWorkPlan.title');
+
+    const approved = await t.admin
+      .post(`/api/meetings/${meeting.id}/minutes/approve`)
+      .send({ newWorkPlan: { title: { en: 'Work plan 2031' }, period: '2031' } })
+      .expect(200);
+    const plan = (await t.admin.get(`/api/work-plans/${approved.body.workPlanId}`).expect(200)).body;
+    expect(plan).toMatchObject({ bodyId: body.id, title: { en: 'Work plan 2031' }, period: '2031', status: 'draft' });
+    const items = (await t.admin.get(`/api/work-plan-items?workPlanId=${plan.id}`).expect(200)).body.items;
+    expect(items).toMatchObject([{ responsibleMemberIds: [b.id], meetingId: meeting.id }]);
   });
 });

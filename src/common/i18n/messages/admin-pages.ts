@@ -194,8 +194,60 @@ export const ADMIN_PAGE_MESSAGES = {
     kk: 'Әрқайсысына қазір бір хат, {hours} сағатта бір реттен жиі емес.',
   },
   'mp.done.reminded': {
-    en: 'A reminder is on its way to {invited} people who have not answered.',
+    en: 'A reminder is on its way to those who have not answered: {invited}.',
     ru: 'Напоминание отправляется не ответившим: {invited}.',
     kk: 'Жауап бермеген {invited} адамға еске салғыш жіберілуде.',
+  },
+  'minutes.plan.none': {
+    en: 'Work plan: the body has no open work plan for the action items; create one or choose one.',
+    ru: 'Рабочий план: у органа нет открытого рабочего плана для поручений; создайте или выберите план.',
+    kk: 'Жұмыс жоспары: органның тапсырмалар үшін ашық жұмыс жоспары жоқ; жоспар жасаңыз немесе таңдаңыз.',
+  },
+  'minutes.plan.both': {
+    en: 'Work plan: choose a plan or create a new one, not both.',
+    ru: 'Рабочий план: выберите план или создайте новый, но не то и другое.',
+    kk: 'Жұмыс жоспары: жоспарды таңдаңыз немесе жаңасын жасаңыз, екеуін бірге емес.',
+  },
+  'minutes.executor': { en: 'Executor', ru: 'Исполнитель', kk: 'Орындаушы' },
+  'minutes.responsible': { en: 'Responsible members', ru: 'Ответственные', kk: 'Жауаптылар' },
+  'minutes.responsible.hint': {
+    en: 'Several responsible members: hold Ctrl (⌘ on a Mac) while choosing.',
+    ru: 'Несколько ответственных: удерживайте Ctrl (⌘ на Mac) при выборе.',
+    kk: 'Бірнеше жауапты: таңдағанда Ctrl (Mac-та ⌘) пернесін басып тұрыңыз.',
+  },
+  'minutes.plan.legend': {
+    en: 'Work plan for the action items',
+    ru: 'Рабочий план для поручений',
+    kk: 'Тапсырмаларға арналған жұмыс жоспары',
+  },
+  'minutes.plan.lead': {
+    en: 'This body has no open work plan. Create one here (a title and its period), or choose an open plan.',
+    ru: 'У этого органа нет открытого рабочего плана. Создайте его здесь (название и период) или выберите открытый план.',
+    kk: 'Бұл органның ашық жұмыс жоспары жоқ. Оны осында жасаңыз (атауы мен кезеңі) немесе ашық жоспарды таңдаңыз.',
+  },
+  'minutes.plan.title': {
+    en: 'Title of the new work plan',
+    ru: 'Название нового рабочего плана',
+    kk: 'Жаңа жұмыс жоспарының атауы',
+  },
+  'minutes.plan.period': {
+    en: 'Its period (such as 2031)',
+    ru: 'Период (например, 2031)',
+    kk: 'Кезеңі (мысалы, 2031)',
+  },
+  'minutes.plan.choose': {
+    en: 'Or an open work plan',
+    ru: 'Или открытый рабочий план',
+    kk: 'Немесе ашық жұмыс жоспары',
+  },
+  'minutes.plan.title.required': {
+    en: 'Title of the new work plan: write the title, or choose an open plan instead.',
+    ru: 'Название нового рабочего плана: укажите название или выберите открытый план.',
+    kk: 'Жаңа жұмыс жоспарының атауы: атауын жазыңыз немесе ашық жоспарды таңдаңыз.',
+  },
+  'minutes.plan.period.required': {
+    en: 'Its period: write the period the new plan covers (such as 2031).',
+    ru: 'Период: укажите период нового плана (например, 2031).',
+    kk: 'Кезеңі: жаңа жоспардың кезеңін жазыңыз (мысалы, 2031).',
   },
 } as const satisfies Record<string, Record<Language, string>>;
