@@ -202,8 +202,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     );
     expect(isaev).toMatchObject({ response: 'accepted', respondedVia: 'secretariat', note: 'answered by phone' });
 
-    await meetingHasBegun(t, meetingId);
+    const backToItsDate = await meetingHasBegun(t, meetingId);
     await recordAttendance(page, BASE, meetingId, ['Anna Schmidt', 'Бакыт Исаев']);
+    await backToItsDate();
     await expect(notice()).resolves.toBe('The attendance is saved.');
     const attended = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body
       .filter((i: { attended: boolean }) => i.attended)
