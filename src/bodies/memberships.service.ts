@@ -121,7 +121,7 @@ export class MembershipsService {
         throw ApiError.field(
           HttpStatus.BAD_REQUEST,
           'startDate',
-          `startDate must be after the current term's start (${term.startDate})`,
+          `the new holder's first day must be after the current term's start (${term.startDate})`,
         );
       if (term.endDate !== null && term.endDate < lastDay)
         throw ApiError.field(

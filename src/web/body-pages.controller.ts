@@ -12,6 +12,8 @@ import type { FormValues } from './body-form.service';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { BodyOverviewService, seatHref } from './body-overview.service';
 import { byField } from './forms';
+import { labelledProblems } from './form-problems';
+import type { Language } from '../common/i18n/languages';
 import type { FormOutcome } from './form-outcome';
 import { isNotFound } from './not-found';
 import { PageSession, SecretariatPage } from './page-access';
@@ -26,6 +28,21 @@ const SAVED: Record<string, MessageKey> = {
   ended: 'bodies.term.ended',
   replaced: 'bodies.term.replaced',
 };
+
+const bodyLabels = (language: Language) => ({
+  name: t('members.name', language),
+  kind: t('bodies.kind', language),
+  parentId: t('bodies.form.parent', language),
+  timeZone: t('bodies.form.timeZone', language),
+});
+
+const termLabels = (language: Language) => ({
+  memberId: t('bodies.term.member', language),
+  role: t('members.term.role', language),
+  seat: t('members.term.seat', language),
+  startDate: t('bodies.term.start', language),
+  endDate: t('bodies.term.endDate', language),
+});
 
 /** A form of the body or seat page that was refused: which one, what was typed, what is wrong. */
 interface Failed {
@@ -114,7 +131,7 @@ export class BodyPagesController {
       return this.renderBody(res.status(outcome.status), context, id, undefined, undefined, {
         form: 'term',
         values: textValues(form, TERM_FIELDS),
-        problems: outcome.problems,
+        problems: labelledProblems(outcome.problems, termLabels(context.language), context.language),
       });
     res.redirect(HttpStatus.SEE_OTHER, `/bodies/${id}?saved=term#h-composition`);
   }
@@ -172,7 +189,14 @@ export class BodyPagesController {
     await this.renderSeat(res.status(outcome.status), context, id, seat, undefined, {
       form: formName,
       values: textValues(form, ['memberId', 'startDate', 'endDate', 'role']),
-      problems: outcome.problems,
+      problems: labelledProblems(
+        outcome.problems,
+        {
+          ...termLabels(context.language),
+          memberId: t('bodies.term.replace.member', context.language),
+        },
+        context.language,
+      ),
     });
   }
 
@@ -266,8 +290,9 @@ export class BodyPagesController {
     const title = body
       ? t('bodies.editing', language, { name: pickLocalized(body.name, language) })
       : t('bodies.new', language);
+    const labelled = labelledProblems(problems, bodyLabels(language), language);
     this.session.render(res, context, 'body-form', title, {
-      ...(await this.forms.bodyFormView(body?.id ?? null, values, problems, language)),
+      ...(await this.forms.bodyFormView(body?.id ?? null, values, labelled, language)),
       action: body ? `/bodies/${body.id}` : '/bodies',
       cancel: body ? `/bodies/${body.id}` : '/bodies',
       csrf: context.csrf,

@@ -7,6 +7,7 @@ import { t } from '../common/i18n/messages';
 import type { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { FormValues } from './body-form.service';
+import { labelledProblems } from './form-problems';
 import { isNotFound } from './not-found';
 import { OrganizationFormService } from './organization-form.service';
 import { PageSession, SecretariatPage } from './page-access';
@@ -80,8 +81,13 @@ export class OrganizationPagesController {
     const title = organization
       ? t('orgs.editing', language, { name: pickLocalized(organization.name, language) })
       : t('orgs.new', language);
+    const labels = {
+      name: t('members.name', language),
+      kind: t('bodies.kind', language),
+      countryCode: t('members.country', language),
+    };
     this.session.render(res, context, 'organization-form', title, {
-      ...this.forms.view(values, problems, language),
+      ...this.forms.view(values, labelledProblems(problems, labels, language), language),
       id: organization?.id ?? null,
       action: organization ? `/organizations/${organization.id}` : '/organizations',
       csrf: context.csrf,

@@ -9,6 +9,7 @@ import { textValues } from './body-form.service';
 import type { FormValues } from './body-form.service';
 import { attempt, submitForm } from './form-outcome';
 import { blankToUndefined } from './forms';
+import { labelledProblems } from './form-problems';
 import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { PageSessionService } from './page-session.service';
@@ -43,8 +44,29 @@ export class TokenPagesController {
   async create(@FormBody() form: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const values = textValues(form, ['name', 'role', 'memberId']);
     const input = blankToUndefined(values.role === 'member' ? values : { ...values, memberId: '' });
-    const outcome = await submitForm(CreateApiTokenDto, input, (dto) => this.tokens.create(dto));
-    if (!outcome.ok) return this.render(res.status(outcome.status), context, values, outcome.problems);
+    // The form says it in the reader's words; the service refuses the same in the API's.
+    const outcome =
+      values.role === 'member' && !values.memberId
+        ? {
+            ok: false as const,
+            status: HttpStatus.BAD_REQUEST,
+            problems: [{ field: 'memberId', message: t('tokens.member.required', context.language) }],
+          }
+        : await submitForm(CreateApiTokenDto, input, (dto) => this.tokens.create(dto));
+    if (!outcome.ok) {
+      const { language } = context;
+      const labels = {
+        name: t('tokens.name', language),
+        role: t('tokens.role', language),
+        memberId: t('tokens.member', language),
+      };
+      return this.render(
+        res.status(outcome.status),
+        context,
+        values,
+        labelledProblems(outcome.problems, labels, language),
+      );
+    }
     await this.render(res.status(HttpStatus.CREATED), context, EMPTY, [], {
       created: {
         sentence: t('tokens.created', context.language, { name: outcome.value.apiToken.name }),

@@ -58,7 +58,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await page.waitForURL(`${BASE}/bodies/new`);
     // Nothing named: refused, the message under the first name box, nothing created.
     await submit(page, 'Save');
-    await expect(page.locator('#name-en-error').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#name-en-error').textContent()).resolves.toBe(
+      'Name: write the name in at least one language.',
+    );
     await expect(page.locator('#name-en').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -84,7 +86,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     // A term with no first day: the message beside the date box, the chosen member kept.
     await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Дина Омарова (KZ)' });
     await submit(page, 'Add the term');
-    expect(await page.locator('#term-start-error').textContent()).toContain('startDate');
+    await expect(page.locator('#term-start-error').textContent()).resolves.toBe(
+      'First day: enter a day (such as 31/12/2026).',
+    );
     await expect(page.locator('#term-member option:checked').textContent()).resolves.toBe('Дина Омарова (KZ)');
     await page.getByLabel('First day').fill('2026-01-01');
     await submit(page, 'Add the term');
@@ -104,7 +108,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await card.getByLabel('First day').fill('2026-01-01');
     await card.getByRole('button', { name: 'Hand over' }).click();
     await page.waitForLoadState('load');
-    await expect(page.locator('[id$="-start-error"]').textContent()).resolves.toContain('startDate must be after');
+    await expect(page.locator('[id$="-start-error"]').textContent()).resolves.toBe(
+      "First day: the new holder's first day must be after the current term's start (2026-01-01)",
+    );
     await card.getByLabel('First day').fill('2026-06-01');
     await card.getByRole('button', { name: 'Hand over' }).click();
     await page.waitForURL(`${BASE}/bodies/${bodyId}/seats/KZ?saved=replaced`);
@@ -148,7 +154,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await page.getByLabel('Kind').selectOption('ministry');
     await page.getByLabel('Country').fill('ZZ');
     await submit(page, 'Save');
-    await expect(page.locator('#countryCode-error').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#countryCode-error').textContent()).resolves.toBe(
+      'Country: two letters of a country (such as KZ), or EU.',
+    );
     await expect(page.getByLabel('Name in Russian').inputValue()).resolves.toBe('Министерство экологии Таджикистана');
     await page.getByLabel('Country').fill('tj');
     await submit(page, 'Save');
@@ -186,7 +194,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await page.getByLabel('What it is for').fill('Member app');
     await page.getByLabel('One member').check();
     await submit(page, 'Create the token');
-    await expect(page.locator('#token-member-error').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#token-member-error').textContent()).resolves.toBe(
+      'The member (for a member token): choose the member the token acts as.',
+    );
 
     await page.getByLabel('What it is for').fill('Calendar integration');
     await page.getByLabel('Secretariat', { exact: true }).check();

@@ -250,4 +250,41 @@ export const ADMIN_PAGE_MESSAGES = {
     ru: 'Период: укажите период нового плана (например, 2031).',
     kk: 'Кезеңі: жаңа жоспардың кезеңін жазыңыз (мысалы, 2031).',
   },
+  'form.reason.date': {
+    en: 'enter a day (such as 31/12/2026).',
+    ru: 'укажите дату (например, 31.12.2026).',
+    kk: 'күнді көрсетіңіз (мысалы, 31.12.2026).',
+  },
+  'form.reason.choose': { en: 'choose one from the list.', ru: 'выберите из списка.', kk: 'тізімнен таңдаңыз.' },
+  'form.reason.choice': {
+    en: 'choose one of the options.',
+    ru: 'выберите один из вариантов.',
+    kk: 'нұсқалардың бірін таңдаңыз.',
+  },
+  'form.reason.country': {
+    en: 'two letters of a country (such as KZ), or EU.',
+    ru: 'две буквы страны (например, KZ) или EU.',
+    kk: 'елдің екі әрпі (мысалы, KZ) немесе EU.',
+  },
+  'form.reason.zone': {
+    en: 'a time zone from the list (such as Asia/Almaty).',
+    ru: 'часовой пояс из списка (например, Asia/Almaty).',
+    kk: 'тізімдегі уақыт белдеуі (мысалы, Asia/Almaty).',
+  },
+  'form.reason.name': {
+    en: 'write the name in at least one language.',
+    ru: 'напишите название хотя бы на одном языке.',
+    kk: 'атауын кем дегенде бір тілде жазыңыз.',
+  },
+  'form.reason.required': {
+    en: 'this cannot be left empty.',
+    ru: 'это поле нельзя оставить пустым.',
+    kk: 'бұл өрісті бос қалдыруға болмайды.',
+  },
+  'form.reason.long': { en: 'this is too long.', ru: 'слишком длинный текст.', kk: 'мәтін тым ұзын.' },
+  'tokens.member.required': {
+    en: 'The member (for a member token): choose the member the token acts as.',
+    ru: 'Участник (для токена участника): выберите участника, от имени которого действует токен.',
+    kk: 'Қатысушы (қатысушы токені үшін): токен атынан әрекет ететін қатысушыны таңдаңыз.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
