@@ -16,6 +16,14 @@ import { MeetingNotifier } from './meeting-notifier';
 import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 
+/** "24 h", or "35 min" under an hour and a half. */
+function waitText(waitMs: number, language: Language): string {
+  const minutes = Math.ceil(waitMs / 60_000);
+  return minutes < 90
+    ? t('chase.wait.minutes', language, { n: String(minutes) })
+    : t('chase.wait.hours', language, { n: String(Math.round(minutes / 60)) });
+}
+
 /**
  * "Remind those who have not answered": one chase, through the outbox, to exactly those who have not
  * answered the poll (every date) or the invitation; a second one within the configured interval is refused.
@@ -44,7 +52,7 @@ export class MeetingChaseService {
       if (waitMs > 0)
         throw ApiError.tooManyRequests(
           'about',
-          t('chase.tooSoon', language, { minutes: String(Math.ceil(waitMs / 60_000)) }),
+          t('chase.tooSoon', language, { wait: waitText(waitMs, language) }),
           Math.ceil(waitMs / 1000),
         );
       const memberIds =

@@ -154,10 +154,12 @@ export const ADMIN_PAGE_MESSAGES = {
   'guard.flag.pending': { en: 'not answered yet', ru: 'ещё не ответили', kk: 'әлі жауап бермеді' },
   'guard.flag.nobody_invited': { en: 'nobody invited', ru: 'никто не приглашён', kk: 'ешкім шақырылмаған' },
   'chase.tooSoon': {
-    en: 'Remind: a reminder went out lately; the next one can be sent in {minutes} min.',
-    ru: 'Напомнить: напоминание уже отправлено недавно; следующее можно отправить через {minutes} мин.',
-    kk: 'Еске салу: еске салғыш жақында жіберілді; келесісін {minutes} минуттан кейін жіберуге болады.',
+    en: 'Remind: a reminder went out lately; the next one can be sent in {wait}.',
+    ru: 'Напомнить: напоминание уже отправлено недавно; следующее можно отправить через {wait}.',
+    kk: 'Еске салу: еске салғыш жақында жіберілді; келесісін {wait} кейін жіберуге болады.',
   },
+  'chase.wait.minutes': { en: '{n} min', ru: '{n} мин', kk: '{n} минуттан' },
+  'chase.wait.hours': { en: '{n} h', ru: '{n} ч', kk: '{n} сағаттан' },
   'chase.nobody': {
     en: 'Remind: everyone has answered; nobody to remind.',
     ru: 'Напомнить: все ответили; напоминать некому.',
