@@ -65,10 +65,10 @@ export function uploadTable(
  * its dates back, for tests that go on with the meeting in the future.
  */
 export async function meetingHasBegun(t: TestApp, meetingId: string): Promise<() => Promise<void>> {
-  const [before] = (await t.dataSource.query('SELECT starts_at, ends_at FROM meeting WHERE id = $1', [meetingId])) as {
-    starts_at: Date;
-    ends_at: Date | null;
-  }[];
+  const [before] = await t.dataSource.query<{ starts_at: Date; ends_at: Date | null }[]>(
+    'SELECT starts_at, ends_at FROM meeting WHERE id = $1',
+    [meetingId],
+  );
   await t.dataSource.query(
     `UPDATE meeting SET starts_at = now() - interval '1 day', ends_at = now() - interval '1 day' + (ends_at - starts_at) WHERE id = $1`,
     [meetingId],
