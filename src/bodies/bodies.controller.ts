@@ -1,4 +1,4 @@
-import { Body as RequestBody, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body as RequestBody, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AccessPolicy } from '../auth/access-policy';
 import { ReadAccess } from '../auth/auth.decorators';
@@ -11,7 +11,8 @@ import { ContinuityReportService } from './continuity-report.service';
 import { BodyQuery, CreateBodyDto, UpdateBodyDto } from './dto/body.dto';
 import { ContinuityQuery } from './dto/continuity-query.dto';
 import { ContinuityReportResponse } from './dto/continuity-report.response';
-import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
+import { CreateMembershipDto, MembershipQuery, ReplaceSeatHolderDto, UpdateMembershipDto } from './dto/membership.dto';
+import { SeatHandoverResponse } from './dto/seat-handover.response';
 import { Membership } from './membership.entity';
 import { MembershipsService } from './memberships.service';
 
@@ -103,6 +104,22 @@ export class BodiesController {
     @RequestBody() dto: UpdateMembershipDto,
   ) {
     return this.memberships.update(id, membershipId, dto);
+  }
+
+  @Post(':id/memberships/:membershipId/replace')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'bodyMemberships_replace',
+    summary: "Give a term's seat to another member: the term ends the day before startDate, the new one starts then",
+  })
+  @ApiOkResponse({ type: SeatHandoverResponse })
+  @ApiErrors(400, 403, 404, 409, 413)
+  replaceHolder(
+    @UuidParam() id: string,
+    @UuidParam('membershipId') membershipId: string,
+    @RequestBody() dto: ReplaceSeatHolderDto,
+  ) {
+    return this.memberships.replaceHolder(id, membershipId, dto);
   }
 }
 

@@ -42,6 +42,7 @@ export class MembershipRepository {
     if (query.at) qb.andWhere('s.start_date <= :at AND (s.end_date IS NULL OR s.end_date >= :at)', { at: query.at });
     if (query.memberId) qb.andWhere('s.member_id = :memberId', { memberId: query.memberId });
     if (query.role) qb.andWhere('s.role = :role', { role: query.role });
+    if (query.seat) qb.andWhere('s.seat = :seat', { seat: query.seat });
     return paginate(qb, query);
   }
 

@@ -6,10 +6,16 @@ import { ApiError } from '../common/http/api-error';
 import { MemberCards } from '../members/member-cards';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import { ItemRemindersPlanner } from '../reminders/item-reminders.planner';
-import { CreateMembershipDto, MembershipQuery, UpdateMembershipDto } from './dto/membership.dto';
+import { CreateMembershipDto, MembershipQuery, ReplaceSeatHolderDto, UpdateMembershipDto } from './dto/membership.dto';
 import { Membership } from './membership.entity';
 import type { MembershipRole } from './membership.entity';
 import { MembershipRepository } from './membership.repository';
+
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
 
 /** Escalations about overdue items go to whoever holds these roles in the body. */
 const ESCALATION_ROLES: MembershipRole[] = ['chair', 'secretariat'];
@@ -78,12 +84,63 @@ export class MembershipsService {
     });
   }
 
+  /**
+   * A seat changes hands in one step: the holder's term ends the day before `startDate` and the new
+   * holder's term starts that day, in the same seat, or nothing changes.
+   */
+  replaceHolder(
+    bodyId: string,
+    id: string,
+    dto: ReplaceSeatHolderDto,
+  ): Promise<{ ended: Membership; started: Membership }> {
+    return this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
+      const term = await this.repository.lock(manager, bodyId, id);
+      if (!term) throw ApiError.notFound('Membership', id);
+      const lastDay = dayBefore(dto.startDate);
+      if (dto.startDate <= term.startDate)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'startDate',
+          `the new holder's first day must be after the current term's start (${term.startDate})`,
+        );
+      if (term.endDate !== null && term.endDate < lastDay)
+        throw ApiError.field(
+          HttpStatus.CONFLICT,
+          'startDate',
+          `this term already ended on ${term.endDate}: add a new term instead`,
+        );
+      if (dto.memberId === term.memberId)
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', 'the new holder must be someone else');
+      if (!(await this.repository.member(manager, dto.memberId)))
+        throw ApiError.field(HttpStatus.BAD_REQUEST, 'memberId', `no member has the id ${dto.memberId}`);
+      const before = { ...term };
+      term.endDate = lastDay;
+      await this.repository.save(manager, term);
+      await this.audit.record(manager, 'update', 'membership', id, before, term);
+      const started = manager.create(Membership, {
+        bodyId,
+        memberId: dto.memberId,
+        role: dto.role ?? term.role,
+        seat: term.seat,
+        startDate: dto.startDate,
+        endDate: null,
+      });
+      await this.assertValidTerm(manager, started, 'memberId');
+      await this.repository.save(manager, started);
+      await this.audit.record(manager, 'create', 'membership', started.id, null, started);
+      if (ESCALATION_ROLES.includes(term.role) || ESCALATION_ROLES.includes(started.role))
+        await this.itemReminders.planBody(unit, bodyId);
+      return { ended: term, started };
+    });
+  }
+
   private async assertBody(bodyId: string, manager?: EntityManager) {
     if (!(await this.repository.bodyExists(bodyId, manager))) throw ApiError.notFound('Body', bodyId);
   }
 
   /** A term ends after it starts, and one member's terms in one body never overlap (the database checks too). */
-  private async assertValidTerm(manager: EntityManager, term: Membership) {
+  private async assertValidTerm(manager: EntityManager, term: Membership, overlapField = 'startDate') {
     if (term.endDate !== null && term.endDate < term.startDate) {
       throw ApiError.field(
         HttpStatus.BAD_REQUEST,
@@ -96,7 +153,7 @@ export class MembershipsService {
       const until = overlapping.endDate ?? 'now (open)';
       throw ApiError.conflict(
         `This member already has a term in this body from ${overlapping.startDate} to ${until} (membership ${overlapping.id}) that overlaps this one`,
-        'startDate',
+        overlapField,
       );
     }
   }

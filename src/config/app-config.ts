@@ -37,6 +37,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** Where a reader's language lacks a text the secretariat wrote, the languages tried next. */
   contentLanguageFallback: FallbackChain;
+  /** The least time between two "remind now" chases of one meeting's poll, or of its invitations. */
+  remindNowIntervalMinutes: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -151,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpPoolConnections: wholeNumber('SMTP_POOL_CONNECTIONS', 5, 1),
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
+    remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
   };

@@ -16,6 +16,7 @@ import { InvitationRepository } from './invitation.repository';
 import { MeetingNotifier } from './meeting-notifier';
 import type { Meeting } from './meeting.entity';
 import { MeetingParticipants } from './meeting-participants';
+import { assertStarted } from './meeting-started';
 import { MeetingsService } from './meetings.service';
 import { checkSubstitute } from './substitute-offer';
 import type { SubstituteChooser, SubstituteRefusal } from './substitute-offer';
@@ -296,7 +297,7 @@ export class InvitationsService {
     await this.notifier.withdraw(unit, meeting, row);
   }
 
-  async recordAttendance(meetingId: string, dto: AttendanceDto): Promise<InvitationView[]> {
+  async recordAttendance(meetingId: string, dto: AttendanceDto, language: Language = 'en'): Promise<InvitationView[]> {
     await this.unitOfWork.run(async ({ manager }) => {
       const meeting = await this.meetings.load(manager, meetingId, true);
       if (meeting.status !== 'scheduled' && meeting.status !== 'held') {
@@ -304,6 +305,7 @@ export class InvitationsService {
           `Attendance is recorded for a scheduled or held meeting; this one is ${meeting.status}`,
         );
       }
+      assertStarted(meeting, 'attendance', language);
       const ids = dto.records.map((r) => r.memberId);
       const invitations = await this.invitations.ofMembers(manager, meetingId, ids);
       const unknown = ids.filter((id) => !invitations.some((i) => i.memberId === id));

@@ -5,14 +5,19 @@ import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
 import { languageFromHeader } from '../common/i18n/languages';
+import { ChaseDto, ChaseResponse } from './dto/chase.dto';
 import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
+import { MeetingChaseService } from './meeting-chase.service';
 import { InviteResultResponse, ParticipantResponse, RepresentationResponse } from './dto/invitation.response';
 import { InvitationsService } from './invitations.service';
 
 /** The participants: invitations, their answers, attendance and how each country is represented. */
 @ApiController('meetings')
 export class MeetingInvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly chases: MeetingChaseService,
+  ) {}
 
   @Post(':id/invitations')
   @HttpCode(200)
@@ -58,8 +63,22 @@ export class MeetingInvitationsController {
   @ApiOperation({ operationId: 'meetingAttendance_record', summary: 'Record who attended' })
   @ApiOkResponse({ type: [ParticipantResponse] })
   @ApiErrors(400, 403, 404, 409)
-  attendance(@UuidParam() id: string, @Body() dto: AttendanceDto) {
-    return this.invitations.recordAttendance(id, dto);
+  attendance(@UuidParam() id: string, @Body() dto: AttendanceDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.invitations.recordAttendance(id, dto, languageFromHeader(acceptLanguage));
+  }
+
+  @Post(':id/reminders')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'meetingReminders_send',
+    summary: 'Remind now those who have not answered the poll or the invitation',
+    description:
+      'Plans one chase (poll-chase or meeting-rsvp-chase) to exactly those who have not answered, sent at once. A second chase of the same kind within REMIND_NOW_INTERVAL_MINUTES is refused (429 with Retry-After).',
+  })
+  @ApiOkResponse({ type: ChaseResponse })
+  @ApiErrors(400, 403, 404, 409, 429)
+  remind(@UuidParam() id: string, @Body() dto: ChaseDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.chases.chase(id, dto, languageFromHeader(acceptLanguage));
   }
 
   @Get(':id/representation')

@@ -1,9 +1,10 @@
-import { Body, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Get, Headers, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { UuidParam } from '../common/validation/params';
+import { languageFromHeader } from '../common/i18n/languages';
 import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';
 import { MinutesResponse } from './dto/minutes.response';
 import { MinutesService } from './minutes.service';
@@ -41,7 +42,11 @@ export class MeetingMinutesController {
   })
   @ApiOkResponse({ type: MinutesResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  approveMinutes(@UuidParam() id: string, @Body() dto: ApproveMinutesDto) {
-    return this.minutes.approve(id, dto);
+  approveMinutes(
+    @UuidParam() id: string,
+    @Body() dto: ApproveMinutesDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.minutes.approve(id, dto, languageFromHeader(acceptLanguage));
   }
 }

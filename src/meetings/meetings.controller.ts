@@ -1,4 +1,5 @@
-import { Body, HttpCode, Patch, Post, Get, Query } from '@nestjs/common';
+import { Body, HttpCode, Headers, Patch, Post, Get, Query } from '@nestjs/common';
+import { languageFromHeader } from '../common/i18n/languages';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
@@ -48,8 +49,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Change a meeting; a new time or place raises SEQUENCE and sends updates to the invited' })
   @ApiOkResponse({ type: MeetingResponse })
   @ApiErrors(400, 403, 404, 409, 413)
-  update(@UuidParam() id: string, @Body() dto: UpdateMeetingDto) {
-    return this.meetings.update(id, dto);
+  update(@UuidParam() id: string, @Body() dto: UpdateMeetingDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.meetings.update(id, dto, languageFromHeader(acceptLanguage));
   }
 
   @Post(':id/cancel')

@@ -23,6 +23,7 @@ import { InvitationRepository } from './invitation.repository';
 import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingCalendarService } from './meeting-calendar.service';
+import { MeetingChaseService } from './meeting-chase.service';
 import { MeetingEmailComposer } from './meeting-email.composer';
 import { MeetingEmailRepository } from './meeting-email.repository';
 import { MeetingNotifier } from './meeting-notifier';
@@ -69,6 +70,7 @@ import { SubstituteProposalsService } from './substitute-proposals.service';
   ],
   providers: [
     MeetingsService,
+    MeetingChaseService,
     MeetingPollService,
     InvitationsService,
     AgendaService,
@@ -87,6 +89,7 @@ import { SubstituteProposalsService } from './substitute-proposals.service';
   ],
   exports: [
     MeetingsService,
+    MeetingChaseService,
     InvitationsService,
     MeetingPollService,
     AgendaService,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
+import type { Language } from '../common/i18n/languages';
 import { Page } from '../common/http/pagination';
 import { canonicalTimeZone } from '../common/time/time-zone';
 import { UnitOfWork } from '../notifications/unit-of-work';
@@ -14,6 +15,7 @@ import type { MeetingTranslated } from './meeting.entity';
 import { storedTranslations } from '../common/validation/translations.dto';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingRepository } from './meeting.repository';
+import { assertStarted } from './meeting-started';
 import { MeetingView, toMeetingView } from './meeting.view';
 
 /** Fields whose change moves the meeting in people's calendars. */
@@ -81,7 +83,7 @@ export class MeetingsService {
   }
 
   /** A change of time or place raises the calendar SEQUENCE and tells everyone already invited. */
-  async update(id: string, dto: UpdateMeetingDto): Promise<MeetingView> {
+  async update(id: string, dto: UpdateMeetingDto, language: Language = 'en'): Promise<MeetingView> {
     const meeting = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.load(manager, id, true);
@@ -122,6 +124,7 @@ export class MeetingsService {
             `Only a scheduled meeting can be marked held; this one is ${meeting.status}`,
             'status',
           );
+        assertStarted(meeting, 'held', language);
         meeting.status = 'held';
       }
       await this.assertNumberFree(manager, meeting);

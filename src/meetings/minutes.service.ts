@@ -7,10 +7,11 @@ import { textsOf } from '../common/i18n/content-text';
 import type { Translations } from '../common/i18n/content-text';
 import type { Language } from '../common/i18n/languages';
 import { storedTranslations } from '../common/validation/translations.dto';
+import { t } from '../common/i18n/messages';
 import { requestContext } from '../common/request-context';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import { DeadlineReader } from '../work-plan/deadline/deadline-reader';
-import type { WorkPlan } from '../work-plan/work-plan.entity';
+import { WorkPlan } from '../work-plan/work-plan.entity';
 import { WorkPlanRepository } from '../work-plan/work-plan.repository';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { ApproveMinutesDto, PutMinutesDto } from './dto/minutes.dto';
@@ -115,7 +116,7 @@ export class MinutesService {
   }
 
   /** Approval turns each action item into a work-plan item linked to the meeting, and tells the participants. */
-  async approve(meetingId: string, dto: ApproveMinutesDto): Promise<MinutesView> {
+  async approve(meetingId: string, dto: ApproveMinutesDto, language: Language = 'en'): Promise<MinutesView> {
     const view = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
       const meeting = await this.meetings.load(manager, meetingId, true);
@@ -124,7 +125,7 @@ export class MinutesService {
       if (minutes.status === 'approved') throw ApiError.conflict('The minutes are already approved');
       const decisions = await this.records.decisions(manager, meetingId);
       const hasActions = decisions.some((d) => d.actionItems.length > 0);
-      const plan = hasActions ? await this.workPlanFor(manager, meeting, dto.workPlanId) : null;
+      const plan = hasActions ? await this.workPlanFor(manager, meeting, dto, language) : null;
       const timeZone = plan ? await this.plans.bodyTimeZone(manager, plan.bodyId) : meeting.timeZone;
       for (const decision of decisions) {
         const label = decisionLabel(meeting, decision.number);
@@ -179,7 +180,27 @@ export class MinutesService {
     return view;
   }
 
-  private async workPlanFor(manager: EntityManager, meeting: Meeting, workPlanId?: string): Promise<WorkPlan> {
+  private async workPlanFor(
+    manager: EntityManager,
+    meeting: Meeting,
+    dto: ApproveMinutesDto,
+    language: Language,
+  ): Promise<WorkPlan> {
+    const { workPlanId, newWorkPlan } = dto;
+    if (workPlanId && newWorkPlan)
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'newWorkPlan', t('minutes.plan.both', language));
+    if (newWorkPlan) {
+      const plan = manager.create(WorkPlan, {
+        bodyId: meeting.bodyId,
+        title: newWorkPlan.title,
+        period: newWorkPlan.period,
+        status: 'draft',
+        adoptedAtMeetingId: null,
+      });
+      await this.plans.save(manager, plan);
+      await this.audit.record(manager, 'create', 'work_plan', plan.id, null, plan);
+      return plan;
+    }
     if (workPlanId) {
       const plan = await this.plans.findIn(manager, workPlanId);
       if (!plan) throw ApiError.field(HttpStatus.BAD_REQUEST, 'workPlanId', `no work plan has the id ${workPlanId}`);
@@ -187,11 +208,7 @@ export class MinutesService {
       return plan;
     }
     const plan = await this.plans.latestOpenOfBody(manager, meeting.bodyId);
-    if (!plan)
-      throw ApiError.conflict(
-        'The body has no open work plan for the action items: create one, or pass workPlanId',
-        'workPlanId',
-      );
+    if (!plan) throw ApiError.conflict(t('minutes.plan.none', language), 'workPlanId');
     return plan;
   }
 

@@ -308,6 +308,19 @@ export class NotificationRepository {
     return (await qb.execute()).affected ?? 0;
   }
 
+  /** When the secretariat last asked for a chase of this kind about the meeting ("remind now"), or null. */
+  async lastManualChase(manager: EntityManager, meetingId: string, kind: EmailKind): Promise<Date | null> {
+    const row = await manager
+      .createQueryBuilder(Notification, 'n')
+      .select('max(n.created_at)', 'at')
+      .where("n.subject_type = 'meeting' AND n.subject_id = :id AND n.kind = :kind AND n.payload->>'manual' = 'true'", {
+        id: meetingId,
+        kind,
+      })
+      .getRawOne<{ at: Date | null }>();
+    return row?.at ?? null;
+  }
+
   /** The members a meeting's invitation or update reached (sent, or being sent). */
   async meetingInformedRecipients(manager: EntityManager, meetingId: string): Promise<string[]> {
     const rows = await manager

@@ -70,8 +70,10 @@ export function slotKey(slot: Date, zone: string): string {
   return DateTime.fromJSDate(slot, { zone }).toISODate()!;
 }
 
-/** Non-urgent reminders may wait for a digest; overdue and one-day reminders never do. */
+/** Non-urgent reminders may wait for a digest; overdue, one-day and asked-for reminders never do. */
 export function isDigestible(kind: string, payload: Record<string, unknown>): boolean {
+  // A chase the secretariat asked for now goes now.
+  if (payload.manual === true) return false;
   if (kind === 'meeting-rsvp-chase' || kind === 'poll-chase' || kind === 'item-due-soon') return true;
   if (kind === 'meeting-reminder') return Number(payload.daysBefore ?? 0) > 1;
   return false;

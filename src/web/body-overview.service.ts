@@ -14,6 +14,11 @@ import { ContentTexts } from '../common/i18n/content-texts';
 /** How far back the continuity report counts turnover on the body's page. */
 const TURNOVER_YEARS = 5;
 
+/** The page of one seat of a body: who held it, and the forms to end a term or hand the seat over. */
+export function seatHref(bodyId: string, seat: string): string {
+  return `/bodies/${bodyId}/seats/${encodeURIComponent(seat)}`;
+}
+
 /** A body's page: its composition on any day and the continuity report as of that day. */
 @Injectable()
 export class BodyOverviewService {
@@ -72,6 +77,7 @@ export class BodyOverviewService {
       }),
       composition: terms.items.map((term) => ({
         memberId: term.memberId,
+        seatHref: seatHref(bodyId, term.seat),
         fullName: term.member!.fullName,
         countryCode: term.member!.countryCode,
         role: role(term.role),
@@ -82,6 +88,7 @@ export class BodyOverviewService {
       report: {
         seats: report.seats.map((seat) => ({
           seat: seat.seat,
+          href: seatHref(bodyId, seat.seat),
           holders: seat.holders.map(since),
           alternates: seat.alternates.map(since),
           people: seat.peopleInPeriod,
@@ -89,6 +96,29 @@ export class BodyOverviewService {
         })),
         turnover: report.turnoverByCountry,
       },
+    };
+  }
+
+  /** Every term of one seat, latest first, with whether it still runs on the body's today. */
+  async seat(bodyId: string, seat: string, language: Language) {
+    const body = await this.bodies.get(bodyId);
+    const today = todayIn(body.timeZone);
+    const terms = await this.memberships.list(bodyId, { seat, limit: 200, offset: 0 });
+    return {
+      bodyName: this.texts.pick(body.name, language),
+      today,
+      terms: terms.items
+        .slice()
+        .reverse()
+        .map((term) => ({
+          id: term.id,
+          memberId: term.memberId,
+          fullName: term.member!.fullName,
+          role: label('membershipRole', term.role, language),
+          from: formatDay(term.startDate, language),
+          to: term.endDate ? formatDay(term.endDate, language) : t('members.term.open', language),
+          running: term.endDate === null || term.endDate >= today,
+        })),
     };
   }
 }

@@ -1,48 +1,322 @@
-import { Controller, Get, HttpStatus, Query, Res, UseFilters } from '@nestjs/common';
+import { ContentTexts } from '../common/i18n/content-texts';
+import { Body as FormBody, Controller, Get, HttpStatus, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { BodiesService } from '../bodies/bodies.service';
+import type { Body } from '../bodies/body.entity';
+import type { FieldProblem } from '../common/http/api-error';
 import { t } from '../common/i18n/messages';
+import type { MessageKey } from '../common/i18n/messages';
+import { BodyFormService, textValues, TERM_FIELDS } from './body-form.service';
+import type { FormValues } from './body-form.service';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
-import { BodyOverviewService } from './body-overview.service';
+import { BodyOverviewService, seatHref } from './body-overview.service';
+import { byField } from './forms';
+import { labelledProblems } from './form-problems';
+import type { Language } from '../common/i18n/languages';
+import type { FormOutcome } from './form-outcome';
 import { isNotFound } from './not-found';
 import { PageSession, SecretariatPage } from './page-access';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 
-/** The secretariat's pages about bodies: the list, and one body's composition and continuity on any day. */
+/** Success sentences a redirect may name (?saved=…); nothing else from the address is shown. */
+const SAVED: Record<string, MessageKey> = {
+  created: 'bodies.created',
+  updated: 'bodies.updated',
+  term: 'bodies.term.added',
+  ended: 'bodies.term.ended',
+  replaced: 'bodies.term.replaced',
+};
+
+const bodyLabels = (language: Language) => ({
+  name: t('members.name', language),
+  kind: t('bodies.kind', language),
+  parentId: t('bodies.form.parent', language),
+  timeZone: t('bodies.form.timeZone', language),
+});
+
+const termLabels = (language: Language) => ({
+  memberId: t('bodies.term.member', language),
+  role: t('members.term.role', language),
+  seat: t('members.term.seat', language),
+  startDate: t('bodies.term.start', language),
+  endDate: t('bodies.term.endDate', language),
+});
+
+/** A form of the body or seat page that was refused: which one, what was typed, what is wrong. */
+interface Failed {
+  form: string;
+  values: FormValues;
+  problems: FieldProblem[];
+}
+
+/**
+ * The secretariat's pages about bodies: the list, the add and edit forms, one body's composition and
+ * continuity on any day with the form adding a term, and a seat's page where a term ends or changes hands.
+ */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
 @Controller('bodies')
 export class BodyPagesController {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly session: PageSessionService,
     private readonly overview: BodyOverviewService,
+    private readonly forms: BodyFormService,
+    private readonly bodies: BodiesService,
   ) {}
 
   @Get()
-  async list(@PageSession() context: PageContext, @Res() res: Response) {
+  async list(@Query('saved') saved: unknown, @PageSession() context: PageContext, @Res() res: Response) {
     this.session.render(res, context, 'bodies', t('bodies.title', context.language), {
       bodies: await this.overview.list(context.language),
+      notice: this.notice(saved, context),
     });
+  }
+
+  @Get('new')
+  async newForm(@PageSession() context: PageContext, @Res() res: Response) {
+    await this.renderBodyForm(res, context, null, this.forms.bodyValues(null), []);
+  }
+
+  @Post()
+  async create(@FormBody() form: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
+    const { values, outcome } = await this.forms.saveBody(null, form);
+    if (!outcome.ok) return this.renderBodyForm(res.status(outcome.status), context, null, values, outcome.problems);
+    res.redirect(HttpStatus.SEE_OTHER, `/bodies/${outcome.value.id}?saved=created`);
   }
 
   @Get(':id')
   async show(
     @PageIdParam() id: string,
     @Query('at') at: unknown,
+    @Query('saved') saved: unknown,
     @PageSession() context: PageContext,
     @Res() res: Response,
   ) {
+    await this.renderBody(res, context, id, at, saved);
+  }
+
+  @Get(':id/edit')
+  async editForm(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
+    const body = await this.find(res, context, id);
+    if (body) await this.renderBodyForm(res, context, body, this.forms.bodyValues(body), []);
+  }
+
+  @Post(':id')
+  async update(
+    @PageIdParam() id: string,
+    @FormBody() form: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    const body = await this.find(res, context, id);
+    if (!body) return;
+    const { values, outcome } = await this.forms.saveBody(id, form);
+    if (!outcome.ok) return this.renderBodyForm(res.status(outcome.status), context, body, values, outcome.problems);
+    res.redirect(HttpStatus.SEE_OTHER, `/bodies/${id}?saved=updated`);
+  }
+
+  @Post(':id/terms')
+  async addTerm(
+    @PageIdParam() id: string,
+    @FormBody() form: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    if (!(await this.find(res, context, id))) return;
+    const outcome = await this.forms.addTerm(id, form);
+    if (!outcome.ok)
+      return this.renderBody(res.status(outcome.status), context, id, undefined, undefined, {
+        form: 'term',
+        values: textValues(form, TERM_FIELDS),
+        problems: labelledProblems(outcome.problems, termLabels(context.language), context.language),
+      });
+    res.redirect(HttpStatus.SEE_OTHER, `/bodies/${id}?saved=term#h-composition`);
+  }
+
+  @Get(':id/seats/:seat')
+  async seat(
+    @PageIdParam() id: string,
+    @Param('seat') seat: string,
+    @Query('saved') saved: unknown,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    await this.renderSeat(res, context, id, seat, saved);
+  }
+
+  @Post(':id/seats/:seat/terms/:termId/end')
+  async endTerm(
+    @PageIdParam() id: string,
+    @Param('seat') seat: string,
+    @PageIdParam('termId') termId: string,
+    @FormBody() form: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    const outcome = await this.forms.endTerm(id, termId, form, context.language);
+    await this.afterSeatForm(res, context, id, seat, `end-${termId}`, form, outcome, 'ended');
+  }
+
+  @Post(':id/seats/:seat/terms/:termId/replace')
+  async replaceHolder(
+    @PageIdParam() id: string,
+    @Param('seat') seat: string,
+    @PageIdParam('termId') termId: string,
+    @FormBody() form: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    const outcome = await this.forms.replaceHolder(id, termId, form);
+    await this.afterSeatForm(res, context, id, seat, `replace-${termId}`, form, outcome, 'replaced');
+  }
+
+  private async afterSeatForm(
+    res: Response,
+    context: PageContext,
+    id: string,
+    seat: string,
+    formName: string,
+    form: Record<string, unknown>,
+    outcome: FormOutcome<unknown>,
+    saved: string,
+  ) {
+    if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `${seatHref(id, seat)}?saved=${saved}`);
+    if (outcome.problems.length === 1 && outcome.problems[0].field === 'form' && outcome.status === 404)
+      return this.notFound(res, context);
+    await this.renderSeat(res.status(outcome.status), context, id, seat, undefined, {
+      form: formName,
+      values: textValues(form, ['memberId', 'startDate', 'endDate', 'role']),
+      problems: labelledProblems(
+        outcome.problems,
+        {
+          ...termLabels(context.language),
+          memberId: t('bodies.term.replace.member', context.language),
+        },
+        context.language,
+      ),
+    });
+  }
+
+  private async renderBody(
+    res: Response,
+    context: PageContext,
+    id: string,
+    at: unknown,
+    saved: unknown,
+    failed?: Failed,
+  ) {
+    const { language } = context;
     try {
-      const body = await this.overview.overview(id, at, context.language);
-      res.status(body.status);
-      this.session.render(res, context, 'body', body.name, { ...body, id });
+      const body = await this.overview.overview(id, at, language);
+      if (!failed) res.status(body.status);
+      const values = failed?.values ?? { memberId: '', role: 'member', seat: '', startDate: '' };
+      this.session.render(res, context, 'body', body.name, {
+        ...body,
+        id,
+        notice: this.notice(saved, context),
+        csrf: context.csrf,
+        termForm: {
+          values,
+          errors: failed ? byField(failed.problems) : {},
+          problems: failed?.problems ?? [],
+          members: await this.forms.memberChoices(values.memberId),
+          roles: this.forms.roleChoices(values.role, language),
+        },
+      });
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      this.session.message(res, context, HttpStatus.NOT_FOUND, t('bodies.notFound', context.language), [
-        t('bodies.notFound.lead', context.language),
-      ]);
+      this.notFound(res, context);
     }
+  }
+
+  private async renderSeat(
+    res: Response,
+    context: PageContext,
+    id: string,
+    seat: string,
+    saved: unknown,
+    failed?: Failed,
+  ) {
+    const { language } = context;
+    try {
+      const data = await this.overview.seat(id, seat, language);
+      const members = await this.forms.memberChoices(failed?.values.memberId ?? '');
+      const errors = failed ? byField(failed.problems) : {};
+      const terms = data.terms.map((term) => {
+        const mine = (form: string) => failed?.form === `${form}-${term.id}`;
+        return {
+          ...term,
+          end: {
+            action: `${seatHref(id, seat)}/terms/${term.id}/end`,
+            value: mine('end') ? failed!.values.endDate : data.today,
+            errors: mine('end') ? errors : {},
+          },
+          replace: {
+            action: `${seatHref(id, seat)}/terms/${term.id}/replace`,
+            lead: t('bodies.term.replace.lead', language, { name: term.fullName }),
+            startDate: mine('replace') ? failed!.values.startDate : '',
+            members: mine('replace') ? members : members.map((m) => ({ ...m, selected: false })),
+            errors: mine('replace') ? errors : {},
+          },
+        };
+      });
+      const title = t('bodies.seat.title', language, { seat, body: data.bodyName });
+      this.session.render(res, context, 'body-seat', title, {
+        id,
+        seat,
+        terms,
+        running: terms.filter((term) => term.running),
+        problems: failed?.problems ?? [],
+        notice: this.notice(saved, context),
+        csrf: context.csrf,
+      });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      this.notFound(res, context);
+    }
+  }
+
+  private async renderBodyForm(
+    res: Response,
+    context: PageContext,
+    body: Body | null,
+    values: FormValues,
+    problems: FieldProblem[],
+  ) {
+    const { language } = context;
+    const title = body
+      ? t('bodies.editing', language, { name: this.texts.pick(body.name, language) })
+      : t('bodies.new', language);
+    const labelled = labelledProblems(problems, bodyLabels(language), language);
+    this.session.render(res, context, 'body-form', title, {
+      ...(await this.forms.bodyFormView(body?.id ?? null, values, labelled, language)),
+      action: body ? `/bodies/${body.id}` : '/bodies',
+      cancel: body ? `/bodies/${body.id}` : '/bodies',
+      csrf: context.csrf,
+    });
+  }
+
+  private notice(saved: unknown, context: PageContext): string | null {
+    return typeof saved === 'string' && Object.hasOwn(SAVED, saved) ? t(SAVED[saved], context.language) : null;
+  }
+
+  private async find(res: Response, context: PageContext, id: string): Promise<Body | null> {
+    try {
+      return await this.bodies.get(id);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      this.notFound(res, context);
+      return null;
+    }
+  }
+
+  private notFound(res: Response, context: PageContext) {
+    this.session.message(res, context, HttpStatus.NOT_FOUND, t('bodies.notFound', context.language), [
+      t('bodies.notFound.lead', context.language),
+    ]);
   }
 }

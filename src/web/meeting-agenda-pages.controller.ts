@@ -1,11 +1,13 @@
-import { Body as FormBodyParam, Controller, Post, Res, UseFilters } from '@nestjs/common';
+import { Body as FormBodyParam, Controller, HttpStatus, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiError } from '../common/http/api-error';
+import { t } from '../common/i18n/messages';
 import type { Response } from 'express';
 import { AgendaService } from '../meetings/agenda.service';
 import { CreateAgendaItemDto, ReorderAgendaDto } from '../meetings/dto/agenda.dto';
 import { ApproveMinutesDto, PutMinutesDto } from '../meetings/dto/minutes.dto';
 import { MinutesService } from '../meetings/minutes.service';
-import { agendaInput, minutesInput } from './meeting-form-values';
+import { agendaInput, approveInput, minutesInput } from './meeting-form-values';
 import type { FormBody } from './meeting-form-values';
 import { MeetingPageSteps, uuidField } from './meeting-page-steps';
 import { PageSession, SecretariatPage } from './page-access';
@@ -85,7 +87,22 @@ export class MeetingAgendaPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'approve', async () => {
-      await this.minutes.approve(id, await this.steps.valid(ApproveMinutesDto, {}));
+      const input = approveInput(body);
+      const plan = input.newWorkPlan as { title?: unknown; period?: unknown } | undefined;
+      // A new plan needs both boxes: said with the form's own labels rather than the API's field names.
+      if (plan && !plan.title)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'newWorkPlan.title',
+          t('minutes.plan.title.required', context.language),
+        );
+      if (plan && !plan.period)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'newWorkPlan.period',
+          t('minutes.plan.period.required', context.language),
+        );
+      await this.minutes.approve(id, await this.steps.valid(ApproveMinutesDto, input), context.language);
       return { done: 'minutes_approved' };
     });
   }

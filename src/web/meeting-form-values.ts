@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { languageOf } from '../common/i18n/languages';
 import { isValidTimeZone } from '../common/time/time-zone';
 
 /** What a meeting form posts, turned into the body the API takes, so that the API's own DTO judges it. */
@@ -148,7 +149,26 @@ export function minutesInput(body: FormBody): FormBody {
   const { decisions } = nestFields(
     Object.fromEntries(Object.entries(body).filter(([name]) => name.startsWith('decisions.'))),
   );
+  // One member chosen arrives as a string; the API takes a list.
+  if (Array.isArray(decisions))
+    for (const decision of decisions as { actionItems?: { responsibleMemberIds?: unknown }[] }[])
+      for (const action of Array.isArray(decision?.actionItems) ? decision.actionItems : [])
+        if (action && action.responsibleMemberIds !== undefined)
+          action.responsibleMemberIds = listOf(action.responsibleMemberIds);
   return dropUndefined({ text: text(body.text) ?? '', decisions });
+}
+
+/** Approving minutes: the work plan chosen, or a new one (its title in the language it is written in). */
+export function approveInput(body: FormBody): FormBody {
+  const title = text(body['newWorkPlan.title']);
+  const period = text(body['newWorkPlan.period']);
+  return dropUndefined({
+    workPlanId: text(body.workPlanId),
+    newWorkPlan:
+      title || period
+        ? dropUndefined({ title: title ? { [languageOf(title)]: title } : undefined, period })
+        : undefined,
+  });
 }
 
 function dropUndefined(input: FormBody): FormBody {

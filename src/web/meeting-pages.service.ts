@@ -28,6 +28,7 @@ import { dateOptionLabel } from './date-option-label';
 import { dateOptionNotes } from './date-option-notes';
 import { byField } from './forms';
 import { listOf, wallTime } from './meeting-form-values';
+import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
 import { ContentTexts } from '../common/i18n/content-texts';
@@ -57,6 +58,7 @@ const DONE = [
   'minutes_saved',
   'minutes_approved',
   'held',
+  'reminded',
   'cancelled',
   'postponed',
 ] as const;
@@ -65,6 +67,9 @@ export const ENDINGS = ['cancel', 'postpone'] as const;
 export type Ending = (typeof ENDINGS)[number];
 /** Blank decision rows the minutes form offers beyond those written. */
 const SPARE_DECISIONS = 2;
+
+/** A form of the meeting page: what was typed, and the problems by field. */
+type FormSection = { values: FormBody; errors: Record<string, string> };
 
 /** What the meeting pages show, read from the meetings services, in the reader's language and zone. */
 /** The meeting texts the forms take in Russian and Kazakh besides the original. */
@@ -85,6 +90,7 @@ export class MeetingPagesService {
     private readonly agenda: AgendaService,
     private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly minutesPage: MinutesPageService,
   ) {}
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
@@ -358,7 +364,7 @@ export class MeetingPagesService {
         })),
         answers: POLL_ANSWERS.map((value) => ({ value, label: label('pollAnswer', value, language) })),
       },
-      flags: representation.flags.map((f) => f.countryCode),
+      flags: this.nobodyComing(representation, people, language),
       countries: [...new Set(people.map((p) => p.countryCode))].sort().map((code) => ({
         code,
         people: people
@@ -403,8 +409,39 @@ export class MeetingPagesService {
         };
       }),
       minutes: minutes ? this.minutesShown(minutes, language, zone) : null,
-      minutesForm: this.minutesForm(minutes, section('minutes'), language),
+      remind: {
+        poll: open && meeting.poll.openedAt !== null && people.length > 0,
+        invitation:
+          meeting.status === 'scheduled' && people.some((p) => p.invitedAt !== null && p.response === 'pending'),
+        lead: t('chase.lead', language, { hours: String(Math.round(this.config.remindNowIntervalMinutes / 6) / 10) }),
+        error: sections.remind?.errors.about ?? null,
+      },
+      minutesForm: await this.minutesForms(minutes, section('minutes'), language),
+      approveForm: await this.minutesPage.approveForm(meeting.bodyId, minutes, section('approve'), language),
     };
+  }
+
+  /**
+   * Central Asian countries with nobody coming, once invitations are out (a poll alone invites nobody):
+   * each says whether its invitees declined or have not answered yet, or that nobody was invited.
+   */
+  private nobodyComing(
+    representation: Awaited<ReturnType<InvitationsService['representation']>>,
+    people: { invitedAt: string | Date | null }[],
+    language: Language,
+  ): string[] {
+    if (!people.some((p) => p.invitedAt !== null)) return [];
+    const country = new Map(representation.byCountry.map((c) => [c.countryCode, c]));
+    return representation.flags.map(({ countryCode }) => {
+      const c = country.get(countryCode)!;
+      const state = c.invited === 0 ? 'nobody_invited' : c.pending > 0 ? 'pending' : 'declined';
+      return `${countryCode} (${t(`guard.flag.${state}`, language)})`;
+    });
+  }
+
+  private async minutesForms(minutes: MinutesView | null, typed: FormSection, language: Language) {
+    const form = this.minutesForm(minutes, typed, language);
+    return { ...form, decisions: await this.minutesPage.withPeople(form.decisions, minutes, typed, language) };
   }
 
   private pollAnswerLabel(answer: string | null, language: Language): { value: string; label: string } {

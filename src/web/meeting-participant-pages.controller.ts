@@ -2,7 +2,9 @@ import { Body as FormBodyParam, Controller, Post, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AttendanceDto, InviteDto, RecordResponseDto } from '../meetings/dto/invitation.dto';
+import { ChaseDto } from '../meetings/dto/chase.dto';
 import { InvitationsService } from '../meetings/invitations.service';
+import { MeetingChaseService } from '../meetings/meeting-chase.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { attendanceInput, audienceInput, responseInput } from './meeting-form-values';
 import type { FormBody } from './meeting-form-values';
@@ -21,6 +23,7 @@ export class MeetingParticipantPagesController {
     private readonly steps: MeetingPageSteps,
     private readonly meetings: MeetingsService,
     private readonly invitations: InvitationsService,
+    private readonly chases: MeetingChaseService,
   ) {}
 
   @Post(':id/invite')
@@ -65,8 +68,26 @@ export class MeetingParticipantPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'attendance', async () => {
-      await this.invitations.recordAttendance(id, await this.steps.valid(AttendanceDto, attendanceInput(body)));
+      await this.invitations.recordAttendance(
+        id,
+        await this.steps.valid(AttendanceDto, attendanceInput(body)),
+        context.language,
+      );
       return { done: 'attendance' };
+    });
+  }
+
+  @Post(':id/remind')
+  remind(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    return this.steps.step(res, context, id, body, 'remind', async () => {
+      const about = typeof body.about === 'string' ? body.about : undefined;
+      const { memberIds } = await this.chases.chase(id, await this.steps.valid(ChaseDto, { about }), context.language);
+      return { done: 'reminded', counts: { invited: memberIds.length } };
     });
   }
 
@@ -78,7 +99,7 @@ export class MeetingParticipantPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'held', async () => {
-      await this.meetings.update(id, { status: 'held' });
+      await this.meetings.update(id, { status: 'held' }, context.language);
       return { done: 'held' };
     });
   }

@@ -7,7 +7,12 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PagesModule } from '../pages/pages.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
+import { BodyFormService } from './body-form.service';
 import { BodyOverviewService } from './body-overview.service';
+import { OrganizationFormService } from './organization-form.service';
+import { OrganizationPagesController } from './organization-pages.controller';
+import { TokenPageService } from './token-page.service';
+import { TokenPagesController } from './token-pages.controller';
 import { BodyPagesController } from './body-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { EmailPreviewService } from './email-preview.service';
@@ -21,6 +26,7 @@ import { MeetingPagesService } from './meeting-pages.service';
 import { MemberDirectoryService } from './member-directory.service';
 import { MemberMeetingPagesController } from './member-meeting-pages.controller';
 import { MemberMeetingService } from './member-meeting.service';
+import { MinutesPageService } from './minutes-page.service';
 import { MemberFormService } from './member-form.service';
 import { MemberPagesController } from './member-pages.controller';
 import { MemberRecordService } from './member-record.service';
@@ -61,6 +67,8 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MemberMeetingPagesController,
     MemberPagesController,
     BodyPagesController,
+    OrganizationPagesController,
+    TokenPagesController,
     MyPageController,
     WorkPlanPagesController,
     WorkPlanItemPagesController,
@@ -73,10 +81,14 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     SubstituteProposalPagesService,
     DashboardService,
     MeetingPagesService,
+    MinutesPageService,
     MemberRecordService,
     MemberDirectoryService,
     MemberFormService,
     BodyOverviewService,
+    BodyFormService,
+    OrganizationFormService,
+    TokenPageService,
     MyPageService,
     MemberMeetingService,
     WorkPlanPageService,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
-import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
+import { addMembership, createBody, createMember, createOrganization, meetingHasBegun } from '../support/factories';
 import { OpenApiDocument, responseSchema, schemaProblems } from '../support/openapi-schema';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -156,6 +156,7 @@ describe('the OpenAPI document describes the real responses', () => {
     );
     expectDocumented('meetingAgenda_list', await t.admin.get(`/api/meetings/${meeting.id}/agenda`));
 
+    await meetingHasBegun(t, meeting.id);
     expectDocumented(
       'meetingAttendance_record',
       await t.admin.put(`/api/meetings/${meeting.id}/attendance`).send({

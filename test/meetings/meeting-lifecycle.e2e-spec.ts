@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
+import { addMembership, createBody, createMember, createOrganization, meetingHasBegun } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -218,7 +218,8 @@ describe('a meeting from tentative dates to minutes', () => {
     });
     expect(update.parsed.html).toContain('Brussels');
 
-    // Attendance, then minutes with an action item that becomes a work-plan item on approval.
+    // Attendance (from the meeting's first day), then minutes with an action item that becomes a work-plan item on approval.
+    await meetingHasBegun(t, meeting.id);
     await t.admin
       .put(`/api/meetings/${meeting.id}/attendance`)
       .send({

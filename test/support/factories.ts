@@ -58,3 +58,26 @@ export function uploadTable(
     .post(`/api/work-plans/${planId}/import${dryRun ? '?dryRun=true' : ''}`)
     .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
 }
+
+/**
+ * Time passing for a meeting dated in the future: it now began yesterday, keeping its length, so it
+ * can be marked held and its attendance recorded (refused before its first day). Returns how to put
+ * its dates back, for tests that go on with the meeting in the future.
+ */
+export async function meetingHasBegun(t: TestApp, meetingId: string): Promise<() => Promise<void>> {
+  const [before] = await t.dataSource.query<{ starts_at: Date; ends_at: Date | null }[]>(
+    'SELECT starts_at, ends_at FROM meeting WHERE id = $1',
+    [meetingId],
+  );
+  await t.dataSource.query(
+    `UPDATE meeting SET starts_at = now() - interval '1 day', ends_at = now() - interval '1 day' + (ends_at - starts_at) WHERE id = $1`,
+    [meetingId],
+  );
+  return async () => {
+    await t.dataSource.query('UPDATE meeting SET starts_at = $2, ends_at = $3 WHERE id = $1', [
+      meetingId,
+      before.starts_at,
+      before.ends_at,
+    ]);
+  };
+}

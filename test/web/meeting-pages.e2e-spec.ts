@@ -25,6 +25,7 @@ import {
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startDemoPageApp } from '../support/page-app';
 import type { TestApp } from '../support/test-app';
+import { meetingHasBegun } from '../support/factories';
 
 const PORT = 39602;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -204,7 +205,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     );
     expect(isaev).toMatchObject({ response: 'accepted', respondedVia: 'secretariat', note: 'answered by phone' });
 
+    const backToItsDate = await meetingHasBegun(t, meetingId);
     await recordAttendance(page, BASE, meetingId, ['Anna Schmidt', 'Бакыт Исаев']);
+    await backToItsDate();
     await expect(notice()).resolves.toBe('The attendance is saved.');
     const attended = (await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body
       .filter((i: { attended: boolean }) => i.attended)

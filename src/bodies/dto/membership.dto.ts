@@ -45,6 +45,22 @@ export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDt
   skipNullProperties: false,
 }) {}
 
+/** A seat's new holder: the current term ends the day before `startDate`, the new one starts that day. */
+export class ReplaceSeatHolderDto {
+  @ApiProperty({ format: 'uuid', description: 'The member who takes the seat' })
+  @IsUUID('all', { message: 'memberId must be a UUID' })
+  memberId!: string;
+
+  @ApiProperty({ format: 'date', example: '2031-01-01', description: "The new holder's first day" })
+  @IsCalendarDate()
+  startDate!: string;
+
+  @ApiPropertyOptional({ enum: MEMBERSHIP_ROLES, description: "The new holder's role; the ended term's by default" })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
+  role?: MembershipRole;
+}
+
 export class MembershipQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Composition on this day: only terms running then' })
   @IsOptional()
@@ -60,4 +76,10 @@ export class MembershipQuery extends PageQuery {
   @IsOptional()
   @IsIn(MEMBERSHIP_ROLES, { message: `role must be one of ${MEMBERSHIP_ROLES.join(', ')}` })
   role?: MembershipRole;
+
+  @ApiPropertyOptional({ example: 'KZ', description: 'Only the terms of this seat' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  seat?: string;
 }

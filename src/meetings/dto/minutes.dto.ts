@@ -1,4 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LOCALIZED_TEXT_SCHEMA } from '../../common/http/openapi';
+import type { LocalizedText } from '../../common/i18n/languages';
+import { Trim } from '../../common/validation/transforms';
+import { IsLocalizedText } from '../../common/validation/validators';
 import { Type } from 'class-transformer';
 import { OriginalLanguage, TEXTS_MESSAGE, TranslationsOf } from '../../common/validation/translations.dto';
 import type { OriginalLanguageValue } from '../../common/validation/translations.dto';
@@ -124,6 +128,19 @@ export class PutMinutesDto {
   decisions?: DecisionDto[];
 }
 
+/** A work plan created with the approval, for the meeting's body, when it has no open one. */
+export class NewWorkPlanDto {
+  @ApiProperty({ ...LOCALIZED_TEXT_SCHEMA, example: { en: 'Work plan 2031' } })
+  @IsLocalizedText(300)
+  title!: LocalizedText;
+
+  @ApiProperty({ example: '2031', description: 'The period the plan covers, as people name it' })
+  @Trim()
+  @IsString()
+  @Length(1, 50)
+  period!: string;
+}
+
 export class ApproveMinutesDto {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -132,4 +149,13 @@ export class ApproveMinutesDto {
   @IsOptional()
   @IsUUID('all', { message: 'workPlanId must be a UUID' })
   workPlanId?: string;
+
+  @ApiPropertyOptional({
+    type: NewWorkPlanDto,
+    description: "A new draft work plan of the meeting's body for the action items (instead of workPlanId)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewWorkPlanDto)
+  newWorkPlan?: NewWorkPlanDto;
 }
