@@ -1,4 +1,10 @@
-import { DEFAULT_FALLBACK_CHAIN, DEFAULT_FALLBACK_SETTING, parseFallbackChain, pickText, textsOf } from './content-text';
+import {
+  DEFAULT_FALLBACK_CHAIN,
+  DEFAULT_FALLBACK_SETTING,
+  parseFallbackChain,
+  pickText,
+  textsOf,
+} from './content-text';
 
 describe('pickText', () => {
   const all = { en: 'Meeting', ru: 'Заседание', kk: 'Отырыс' };

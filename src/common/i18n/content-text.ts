@@ -31,7 +31,10 @@ export function parseFallbackChain(setting: string): FallbackChain | null {
     if (part === '') continue;
     const [reader, rest, extra] = part.split(':').map((p) => p.trim());
     if (extra !== undefined || !isLanguage(reader) || reader in chain) return null;
-    const next = (rest ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const next = (rest ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     if (!next.every(isLanguage) || new Set(next).size !== next.length || next.includes(reader)) return null;
     chain[reader] = next;
   }
