@@ -38,10 +38,7 @@ export const COMMON_ZONES = [
 
 const PASSED_THROUGH: number[] = [HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS];
 
-/**
- * Answer links from emails. Opening one (GET) only shows what would be recorded, so mail scanners
- * that follow links answer nothing; the button on the page (POST) records it.
- */
+/** Answer links from emails. */
 @ApiExcludeController()
 @Controller()
 export class ActionPagesController {

@@ -18,9 +18,8 @@ interface Serving {
 }
 
 /**
- * Makes the demo group look alive on the day it runs: a poll open with answers, a confirmed meeting
- * with agenda and answers, a past meeting with approved minutes, a current work plan in every state.
- * Everything goes through the services, so the emails it plans are the ones the app would send.
+ * Makes the demo group look alive on the day it runs: a poll open with answers, a confirmed meeting with agenda and
+ * answers, a past meeting with approved minutes, a current work plan in every state.
  */
 export class LivingGroupDemo {
   constructor(

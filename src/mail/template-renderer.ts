@@ -79,11 +79,7 @@ export class TemplateRenderer {
     };
   }
 
-  /**
-   * The data with each of the reader's own strings replaced by a marker (the same string, the same
-   * marker). Null when one of them would not come out of the HTML, the subject and the plain text
-   * unchanged (blank, or with whitespace those collapse): such an email is rendered whole.
-   */
+  /** The data with each of the reader's own strings replaced by a marker (the same string, the same marker). */
   private withMarkers(data: object): { shape: object; values: string[] } | null {
     const values: string[] = [];
     let plain = true;

@@ -9,10 +9,7 @@ import { ProposeSubstituteDto, readProposalInput, RefuseProposalDto } from './dt
 import { SubstituteProposalResponse } from './dto/substitute-proposal.response';
 import { SubstituteProposalsService } from './substitute-proposals.service';
 
-/**
- * Substitutes from outside the directory: a member proposes one, the secretariat approves or refuses.
- * Bodies are checked here rather than by the global pipe, so that a refusal is in the reader's language.
- */
+/** Substitutes from outside the directory: a member proposes one, the secretariat approves or refuses. */
 @ApiController('meetings')
 export class MeetingSubstituteProposalsController {
   constructor(private readonly proposals: SubstituteProposalsService) {}

@@ -56,9 +56,8 @@ const toView = (p: SubstituteProposal): ProposalView => ({
 });
 
 /**
- * A substitute from outside the directory: a member proposes them, the secretariat approves (the person
- * becomes a guest member and is invited in the language the proposer chose) or refuses; the proposer is
- * told either way. Refusals are worded in `language`, the reader's.
+ * A substitute from outside the directory: a member proposes them, the secretariat approves (the person becomes a
+ * guest member and is invited in the language the proposer chose) or refuses; the proposer is told either way.
  */
 @Injectable()
 export class SubstituteProposalsService {

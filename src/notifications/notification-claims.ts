@@ -14,10 +14,9 @@ export interface SentContent {
 type SentRecord = { id: string; version: number; messageId: string; response: string; content: SentContent };
 
 /**
- * The two writes every email makes, each one statement for all the jobs running at that moment:
- * claiming (scheduled → sending, exactly once, only the version the job was made for and only once
- * due; the recipient comes back in the same round trip) and recording `sent` in PostgreSQL, after the
- * journal in Redis has noted the acceptance.
+ * The two writes every email makes, each one statement for all the jobs running at that moment: claiming (scheduled →
+ * sending, exactly once, only the version the job was made for and only once due; the recipient comes back in the
+ * same round trip) and recording `sent` in PostgreSQL, after the journal in Redis has noted the acceptance.
  */
 @Injectable()
 export class NotificationClaims {

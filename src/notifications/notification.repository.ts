@@ -119,11 +119,7 @@ const toPlanned = (row: { id: string; version: number; due_at: Date; kind: strin
   kind: row.kind,
 });
 
-/**
- * Every statement on the `notification` table, one method each, and the only place that writes a
- * row's `status`. Methods that run inside a caller's transaction take its EntityManager; the
- * worker's and the reconciler's statements commit on their own.
- */
+/** Every statement on the `notification` table, one method each, and the only place that writes a row's `status`. */
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -152,9 +148,8 @@ export class NotificationRepository {
   }
 
   /**
-   * Makes a subject's planned rows of the given kinds match `desired`: rows no longer wanted are
-   * cancelled, new ones inserted, and wanted ones cancelled earlier come back under a new version.
-   * Rows already sent, sending or failed are never touched. Returns the rows to queue.
+   * Makes a subject's planned rows of the given kinds match `desired`: rows no longer wanted are cancelled, new ones
+   * inserted, and wanted ones cancelled earlier come back under a new version.
    */
   async replanSubject(
     manager: EntityManager,
@@ -199,9 +194,8 @@ export class NotificationRepository {
   }
 
   /**
-   * A new subject's rows as an INSERT for a statement of the caller's (a CTE named `cte`), its
-   * parameters numbered from `firstParam`. `planned` is a SQL expression for the statement's answer:
-   * a JSON array of the rows to queue, read back with `plannedFromJson`.
+   * A new subject's rows as an INSERT for a statement of the caller's (a CTE named `cte`), its parameters numbered
+   * from `firstParam`.
    */
   newSubjectInsertSql(
     desired: PlannedNotification[],
@@ -349,9 +343,8 @@ export class NotificationRepository {
   // ---- delivery (the worker's statements, each committing on its own)
 
   /**
-   * Claims the rows (scheduled → sending), each only at the version its job was made for and only
-   * once due; the recipient comes back in the same round trip. The conditional UPDATE is the claim:
-   * of two workers holding jobs for the same row, only one matches it.
+   * Claims the rows (scheduled → sending), each only at the version its job was made for and only once due; the
+   * recipient comes back in the same round trip.
    */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
     const rows = await this.dataSource.query<

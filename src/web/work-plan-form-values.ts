@@ -43,10 +43,7 @@ export function planInput(body: FormBody, editing: boolean): FormBody {
   });
 }
 
-/**
- * The activity form. When editing, an emptied box clears its value (null or an empty list), so the
- * form says all there is to say about the activity, except its status (changed with a comment).
- */
+/** The activity form. */
 export function itemInput(body: FormBody, editing: boolean): FormBody {
   const cleared = editing ? null : undefined;
   const emptied = editing ? [] : undefined;
@@ -90,9 +87,8 @@ export const ITEM_FIELDS: FieldWords = {
 };
 
 /**
- * The API's field problems as the form shows them: beside each field (keyed by the API's top-level
- * field) a sentence in the reader's language, and in the summary "Label: sentence". A problem the
- * form has no field for gets a general sentence, never the API's own words or field names.
+ * The API's field problems as the form shows them: beside each field (keyed by the API's top-level field) a sentence
+ * in the reader's language, and in the summary "Label: sentence".
  */
 export function formProblems(
   problems: FieldProblem[],

@@ -43,10 +43,7 @@ export class WorkPlanPageService {
     private readonly members: MemberRepository,
   ) {}
 
-  /**
-   * The plan's table and timeline narrowed by the filters. The choices offered come from the whole
-   * plan, so a filter never offers a value that finds nothing in it.
-   */
+  /** The plan's table and timeline narrowed by the filters. */
   async plan(
     planId: string | undefined,
     filters: ItemFilters,

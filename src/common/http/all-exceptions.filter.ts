@@ -39,10 +39,7 @@ function isUnknownRoute(exception: unknown, req: Request): boolean {
   );
 }
 
-/**
- * Every error leaves as the documented JSON shape; nothing internal (SQL, stack) reaches the client.
- * An unknown address outside /api gets the site's 404 page instead, when one is given.
- */
+/** Every error leaves as the documented JSON shape; nothing internal (SQL, stack) reaches the client. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');

@@ -6,10 +6,8 @@ import { LANGUAGES } from './languages';
 import type { Language } from './languages';
 
 /**
- * Every sentence a person reads on a page or in an email: templates/messages/<language>.json, one
- * catalog per language in ICU MessageFormat (plurals, ordinals, numbers and dates by locale), shipped
- * beside the templates. English is the reference: its keys are the typed MessageKey, and a unit test
- * holds the other catalogs to the same keys, arguments and plural forms.
+ * Every sentence a person reads on a page or in an email: templates/messages/<language>.json, one catalog per
+ * language in ICU MessageFormat (plurals, ordinals, numbers and dates by locale), shipped beside the templates.
  */
 export const MESSAGES_DIR = join(process.cwd(), 'templates', 'messages');
 export type MessageKey = keyof typeof English;

@@ -16,10 +16,7 @@ export interface PublicHoliday {
 const KNOWN_COUNTRIES = new Set(Object.keys(new Holidays().getCountries()));
 const LANGUAGE_CHAIN: Record<Language, string[]> = { en: ['en'], ru: ['ru', 'en'], kk: ['kk', 'ru', 'en'] };
 
-/**
- * The national public holidays on a calendar day for a set of countries, in the reader's language.
- * date-holidays knows KZ, UZ and the EU states; KG, TJ and TM come from our own rules in its syntax.
- */
+/** The national public holidays on a calendar day for a set of countries, in the reader's language. */
 export class PublicHolidays {
   private readonly byYear = new Map<string, Map<string, string[]>>();
 
