@@ -116,7 +116,6 @@ const toPlanned = (row: { id: string; version: number; due_at: Date; kind: strin
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-
   /** A key planned before is left as it is: at most one email per occurrence. */
   async insertNew(manager: EntityManager, rows: PlannedNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
@@ -316,7 +315,6 @@ export class NotificationRepository {
       .getExists();
   }
 
-
   /** Claims each row only at the version its job was made for and only once due. */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
     const rows = await this.dataSource.query<
@@ -420,7 +418,6 @@ export class NotificationRepository {
     return rows[0] ? toPlanned(rows[0]) : null;
   }
 
-
   findStuckSending(cutoff: Date, after: { claimedAt: string; id: string } | null, limit: number): Promise<StuckRow[]> {
     return this.dataSource.query(
       `SELECT id, version, claimed_at::text AS claimed_at_cursor FROM notification
@@ -471,7 +468,6 @@ export class NotificationRepository {
       after ? [horizon, after.dueAt, after.id] : [horizon],
     );
   }
-
 
   gatheredForDigest(recipientId: string, slot: unknown, period: 'daily' | 'weekly'): Promise<Notification[]> {
     return this.dataSource.manager

@@ -1,7 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { formatUtc, isKnownTimeZone, vtimezoneLines } from './vtimezone';
 
-
 export interface CalendarOrganizer {
   name: string;
   email: string;

@@ -1,6 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
 
-
 const SECOND_MS = 1_000;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 366 * DAY_MS;
