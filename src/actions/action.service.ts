@@ -36,7 +36,6 @@ export interface ActionView {
   pendingProposal?: string;
 }
 
-/** The fields of the form proposing a substitute from outside the list. */
 export const PROPOSAL_FIELDS = ['fullName', 'email', 'organization', 'position', 'language'] as const;
 export type ProposalForm = Partial<Record<(typeof PROPOSAL_FIELDS)[number], string>>;
 
@@ -51,7 +50,6 @@ export class ActionClosed extends Error {
   }
 }
 
-/** What an answer link would record, and recording it, on behalf of the member the link names. */
 @Injectable()
 export class ActionService {
   constructor(

@@ -84,10 +84,7 @@ export class MembershipsService {
     });
   }
 
-  /**
-   * A seat changes hands in one step: the holder's term ends the day before `startDate` and the new
-   * holder's term starts that day, in the same seat, or nothing changes.
-   */
+  /** The holder's term ends the day before `startDate` and the new holder's starts that day, or nothing changes. */
   replaceHolder(
     bodyId: string,
     id: string,

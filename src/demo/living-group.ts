@@ -17,10 +17,7 @@ interface Serving {
   role: string;
 }
 
-/**
- * Makes the demo group look alive on the day it runs: a poll open with answers, a confirmed meeting with agenda and
- * answers, a past meeting with approved minutes, a current work plan in every state.
- */
+/** Makes the demo group look alive on the day it runs. */
 export class LivingGroupDemo {
   constructor(
     private readonly app: INestApplicationContext,
@@ -73,7 +70,6 @@ export class LivingGroupDemo {
       title: { en: `WGECC work plan ${this.period()}`, ru: `Рабочий план РГОСИК на ${this.period()}` },
       period: this.period(),
     });
-    // Deadlines as people write them, in Russian or English.
     const day = (days: number, language: 'ru' | 'en' = 'ru') => {
       const date = this.today.plus({ days }).setLocale(language);
       return language === 'ru' ? `до ${date.toFormat('d MMMM yyyy')}` : date.toFormat('d MMMM yyyy');

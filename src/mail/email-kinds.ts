@@ -54,7 +54,6 @@ export interface ItemView {
   url: string;
 }
 
-/** Someone a member proposed as their substitute from outside the directory. */
 export interface ProposedPerson {
   fullName: string;
   email: string;

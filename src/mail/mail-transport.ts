@@ -50,7 +50,6 @@ function readableText(text: string): Mail.Options['text'] {
   return { raw: `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${text}` };
 }
 
-/** Sends through SMTP (pooled) when SMTP_URL is set, otherwise writes .eml files to the outbox folder. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
@@ -94,8 +93,7 @@ export class MailTransport implements OnApplicationShutdown {
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
       subject: email.subject.replace(/[\r\n]+/g, ' '),
       html: email.html,
-      // An outbox file is read by a person in a text editor; base64 is encoded natively, and
-      // quoted-printable in JavaScript cost more than everything else per email on the wire.
+      // An outbox file is read by a person; quoted-printable in JavaScript cost more than anything else per email.
       text: this.outbox ? readableText(email.text) : email.text,
       textEncoding: this.outbox ? 'quoted-printable' : 'base64',
       messageId: email.messageId,
@@ -112,9 +110,7 @@ export class MailTransport implements OnApplicationShutdown {
     const ticket = this.gate.ticket();
     try {
       const result = await this.deliver(message, email.messageId, ticket);
-      // The next email may end its data once this record is on the wire, before Redis confirms it:
-      // a record lost to a crash in between costs one more duplicate, never an email, and waiting
-      // for the confirmation doubled the time each email holds the gate.
+      // Not waiting for Redis: a record lost to a crash costs one more duplicate, never an email.
       const recorded = onAccepted(result);
       ticket.giveBack();
       await recorded;

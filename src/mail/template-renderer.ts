@@ -22,10 +22,9 @@ export interface RenderedEmail {
 
 export const TEMPLATES_DIR = join(process.cwd(), 'templates', 'email');
 
-/** How many rendered shapes are kept: a meeting's wave of reminders needs one per (language, zone, answer), not one per reader. */
+/** A meeting's wave of reminders needs one shape per (language, zone, answer), not one per reader. */
 export const REUSED_SHAPES = 256;
 
-/** Renders templates/email/<kind>/<kind>.<lang>.hbs (+ subject) inside layout.<lang>.hbs, HTML-escaped, with a plain-text twin. */
 @Injectable()
 export class TemplateRenderer {
   private readonly logger = new Logger(TemplateRenderer.name);
@@ -33,11 +32,7 @@ export class TemplateRenderer {
   private readonly cache = new Map<string, Handlebars.TemplateDelegate>();
   /** Templates ship with the release: asking the file system once per (kind, language) is enough. */
   private readonly translated = new Map<string, boolean>();
-  /**
-   * Emails rendered with the reader's own strings (name, signed links) left as markers, keyed by
-   * everything else they were rendered from: the key is the whole template input, so a moved meeting
-   * or a renamed title is a new key and never meets an old shape. Least recently used goes first.
-   */
+  /** Keyed by the whole template input, so a moved meeting or a renamed title never meets an old shape. */
   private readonly shapes = new Map<string, RenderedEmail>();
   private readonly marker = `wgs${randomBytes(6).toString('hex')}m`;
   private readonly markers: RegExp;
@@ -51,11 +46,7 @@ export class TemplateRenderer {
     this.markers = new RegExp(`${this.marker}(\\d+)x`, 'g');
   }
 
-  /**
-   * Rendering the templates and the plain-text twin cost more than anything else of ours per email,
-   * and all readers of a meeting in one language and zone get the same email but for their name and
-   * links: those are filled into a shape rendered once.
-   */
+  /** All readers in one language and zone get the same email but for their name and links: render it once. */
   render<K extends EmailKind>(kind: K, data: EmailData[K]): RenderedEmail {
     // Kinds come from a fixed list, so no request value ever becomes a path.
     if (!(EMAIL_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown email kind ${kind}`);
@@ -79,7 +70,6 @@ export class TemplateRenderer {
     };
   }
 
-  /** The data with each of the reader's own strings replaced by a marker (the same string, the same marker). */
   private withMarkers(data: object): { shape: object; values: string[] } | null {
     const values: string[] = [];
     let plain = true;
@@ -159,10 +149,7 @@ export class TemplateRenderer {
   }
 }
 
-/**
- * What differs from one reader to the next in an otherwise identical email, as `parent.key`: the
- * name, the signed links (answer buttons, poll answers, preferences, unsubscribe, sign-in).
- */
+/** What differs from one reader to the next in an otherwise identical email, as `parent.key`. */
 const PERSONAL = new Set(['recipient.fullName', '.preferencesUrl', '.unsubscribeUrl', '.url', '[].url']);
 
 /** partials/button.hbs as {{> button url=… label=…}}: the bulletproof button compiled from MJML. */
@@ -193,7 +180,6 @@ function registerHelpers(hb: typeof Handlebars) {
   hb.registerHelper('join', (list: unknown[], separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   );
-  /** A catalog message with its arguments, plurals included: {{t "email.days" count=daysLeft}}. */
   hb.registerHelper('t', (key: MessageKey, options: Handlebars.HelperOptions) =>
     t(key, language(options), options.hash as Record<string, MessageValue>),
   );

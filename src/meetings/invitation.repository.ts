@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Invitation } from './invitation.entity';
 
-/** The SQL of meeting participants (invitation rows). */
 @Injectable()
 export class InvitationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A meeting's participants with their member and substitute, in no particular order. */
   participantsOf(meetingId: string): Promise<Invitation[]> {
     return this.dataSource.manager.find(Invitation, {
       where: { meetingId },
@@ -15,17 +13,14 @@ export class InvitationRepository {
     });
   }
 
-  /** A meeting's participants with their member, for the poll matrix. */
   withMembers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
     return manager.find(Invitation, { where: { meetingId }, relations: { member: true } });
   }
 
-  /** A member's invitations, every meeting. */
   ofMember(memberId: string): Promise<Invitation[]> {
     return this.dataSource.manager.find(Invitation, { where: { memberId } });
   }
 
-  /** The participants' answers and attendance, without their members. */
   answers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
     return manager.find(Invitation, {
       where: { meetingId },
@@ -54,7 +49,6 @@ export class InvitationRepository {
     return manager.existsBy(Invitation, { meetingId, memberId });
   }
 
-  /** One member's row, locked until the caller's transaction ends. */
   lock(manager: EntityManager, meetingId: string, memberId: string): Promise<Invitation | null> {
     return manager.findOne(Invitation, { where: { meetingId, memberId }, lock: { mode: 'pessimistic_write' } });
   }
@@ -93,7 +87,6 @@ export class InvitationRepository {
     await manager.delete(Invitation, { id });
   }
 
-  /** The row of a substitute `memberId` brought in. */
   substituteRow(
     manager: EntityManager,
     meetingId: string,
@@ -103,7 +96,6 @@ export class InvitationRepository {
     return manager.findOneBy(Invitation, { meetingId, memberId: substituteId, substituteForMemberId: memberId });
   }
 
-  /** Whether some participant still names this member as their substitute. */
   isNamedSubstitute(manager: EntityManager, meetingId: string, substituteId: string): Promise<boolean> {
     return manager.existsBy(Invitation, { meetingId, response: 'delegated', delegateMemberId: substituteId });
   }
@@ -117,11 +109,7 @@ export class InvitationRepository {
     return rows.map((r) => r.member_id);
   }
 
-  /**
-   * Seconds until one more substitute change is allowed, or null when it is: the `allowed`-th latest
-   * change of the last 24 hours, read from the audit log; a proposal from outside the list counts as one
-   * (once approved, its change of substitute is in the audit log instead).
-   */
+  /** Seconds until one more substitute change is allowed (null when it is), read from the audit log. */
   async substituteChangeWait(manager: EntityManager, invitationId: string, allowed: number): Promise<number | null> {
     const rows: { wait: number }[] = await manager.query(
       `SELECT greatest(1, ceil(extract(epoch FROM (at + interval '1 day' - now()))))::int AS wait FROM (

@@ -36,7 +36,6 @@ export interface InvitationView {
   attended: boolean | null;
 }
 
-/** A participant as a reader sees them: a member sees only their own address. */
 export type ParticipantView = Omit<InvitationView, 'email'> & { email?: string };
 
 /** How often one invitation's substitute may change within 24 hours. */
@@ -85,7 +84,6 @@ export class InvitationsService {
     private readonly invitations: InvitationRepository,
   ) {}
 
-  /** Adds participants. */
   async invite(
     meetingId: string,
     dto: InviteDto,
@@ -117,7 +115,6 @@ export class InvitationsService {
     return { ...counts, participants: await this.participantsOf(meetingId) };
   }
 
-  /** The participants; a member sees who else takes part, not their addresses. */
   async list(meetingId: string): Promise<ParticipantView[]> {
     await this.access.assertMeetingVisible(meetingId);
     const participants = await this.participantsOf(meetingId);
@@ -135,7 +132,6 @@ export class InvitationsService {
       .sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
   }
 
-  /** Records an answer (the member's own, or one the secretariat got by phone or letter). */
   async respond(
     meetingId: string,
     memberId: string,
@@ -186,7 +182,6 @@ export class InvitationsService {
     return (await this.participantsOf(meetingId)).find((i) => i.memberId === memberId)!;
   }
 
-  /** An answer through the API: the secretariat records one received by phone or letter, a member gives their own. */
   respondAsActor(
     meetingId: string,
     memberId: string,
@@ -196,10 +191,7 @@ export class InvitationsService {
     return this.respond(meetingId, memberId, dto, this.access.member() === null ? 'secretariat' : 'member', language);
   }
 
-  /**
-   * The substitute the secretariat approved from a member's proposal (src/meetings/substitute-proposals.service.ts)
-   * becomes their answer, inside the caller's unit of work, with the invitation locked by the caller.
-   */
+  /** Inside the caller's unit of work, with the invitation locked by the caller. */
   async delegateTo(unit: UnitOfWorkContext, meeting: Meeting, invitation: Invitation, substituteId: string) {
     if (invitation.response === 'delegated' && invitation.delegateMemberId === substituteId) return;
     await this.record(unit, meeting, invitation, {
@@ -210,7 +202,6 @@ export class InvitationsService {
     });
   }
 
-  /** Saves a changed answer; a new substitute withdraws the previous one and is invited. */
   private async record(
     unit: UnitOfWorkContext,
     meeting: Meeting,
@@ -230,11 +221,7 @@ export class InvitationsService {
     await this.reminders.plan(unit, meeting);
   }
 
-  /**
-   * Each change of substitute invites someone by email: one invitation's substitute changes at most
-   * SUBSTITUTE_CHANGES_PER_DAY times in 24 hours, counted from the audit log (and proposals) under the
-   * invitation's lock.
-   */
+  /** Each change of substitute emails someone, so it is limited, counted under the invitation's lock. */
   async assertSubstituteChangeAllowed(
     manager: EntityManager,
     invitationId: string,
@@ -253,7 +240,6 @@ export class InvitationsService {
     );
   }
 
-  /** The substitute becomes a participant and, once the meeting has a date, gets their own invitation. */
   private async inviteSubstitute(
     unit: UnitOfWorkContext,
     meeting: Meeting,
@@ -281,7 +267,6 @@ export class InvitationsService {
     });
   }
 
-  /** A substitute no longer named leaves the meeting. */
   private async withdrawSubstitute(
     unit: UnitOfWorkContext,
     meeting: Meeting,
@@ -323,7 +308,6 @@ export class InvitationsService {
     return this.participantsOf(meetingId);
   }
 
-  /** Per country (and EU): invited, accepted, attended; a Central Asian country with nobody accepted is flagged. */
   async representation(meetingId: string) {
     await this.access.assertMeetingVisible(meetingId);
     const rows = await this.participantsOf(meetingId);

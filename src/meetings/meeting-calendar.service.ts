@@ -29,7 +29,6 @@ const PARTSTAT: Record<InvitationResponse, PartStat> = {
   delegated: 'DELEGATED',
 };
 
-/** Calendars (RFC 5545): one meeting's file, the invitation part of emails, and each member's secret feed. */
 @Injectable()
 export class MeetingCalendarService {
   private readonly organizer: { name: string; email: string };
@@ -97,7 +96,6 @@ export class MeetingCalendarService {
     };
   }
 
-  /** The calendar part of one email to one participant. */
   forEmail(method: 'REQUEST' | 'CANCEL', meeting: Meeting, member: Member, invitation: Invitation | null): string {
     return buildMeetingCalendar(method, this.toCalendarMeeting(meeting, member.language), [
       this.attendee(member, invitation),
@@ -119,7 +117,6 @@ export class MeetingCalendarService {
     return { url: `${this.config.appUrl}/calendar/${token}.ics` };
   }
 
-  /** When the member's current feed was made, or null when they have none. */
   feedIssuedAt(memberId: string): Promise<Date | null> {
     return this.feeds.issuedAt(memberId);
   }

@@ -24,10 +24,7 @@ function waitText(waitMs: number, language: Language): string {
     : t('chase.wait.hours', language, { n: String(Math.round(minutes / 60)) });
 }
 
-/**
- * "Remind those who have not answered": one chase, through the outbox, to exactly those who have not
- * answered the poll (every date) or the invitation; a second one within the configured interval is refused.
- */
+/** One chase to exactly those who have not answered; a second within the configured interval is refused. */
 @Injectable()
 export class MeetingChaseService {
   constructor(
@@ -88,7 +85,6 @@ export class MeetingChaseService {
     }
   }
 
-  /** Participants of the poll who have not answered every date. */
   private async pollSilent(manager: EntityManager, meeting: Meeting) {
     const [participants, options] = await Promise.all([
       this.invitations.all(manager, meeting.id),
@@ -103,7 +99,6 @@ export class MeetingChaseService {
     return participants.filter((p) => (answered.get(p.memberId) ?? 0) < options.length).map((p) => p.memberId);
   }
 
-  /** Those sent the invitation who have not answered it. */
   private async rsvpSilent(manager: EntityManager, meeting: Meeting) {
     const invitations = await this.invitations.all(manager, meeting.id);
     return invitations.filter((i) => i.invitedAt !== null && i.response === 'pending').map((i) => i.memberId);

@@ -97,7 +97,6 @@ export class MeetingPollService {
     });
   }
 
-  /** Removes a tentative date nobody has answered yet: answers given are never thrown away. */
   /** `language` is the reader's, for the refusal a page shows; the API answers in English. */
   removeOption(meetingId: string, optionId: string, language: Language = 'en'): Promise<void> {
     return this.unitOfWork.run(async ({ manager }) => {
@@ -124,7 +123,6 @@ export class MeetingPollService {
     });
   }
 
-  /** Asks the participants to answer every option; a chase goes 3 days before the poll closes to those who have not. */
   async open(meetingId: string, dto: OpenPollDto): Promise<PollMatrix> {
     await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;
@@ -163,7 +161,6 @@ export class MeetingPollService {
     return answer;
   }
 
-  /** Records a member's answers to several dates in one transaction. */
   async answerAll(
     meetingId: string,
     memberId: string,
@@ -213,13 +210,11 @@ export class MeetingPollService {
     });
   }
 
-  /** People × options, with per option how many people and how many countries can come (yes or if need be). */
   async matrix(meetingId: string): Promise<PollMatrix> {
     await this.access.assertMeetingVisible(meetingId);
     return this.buildMatrix(meetingId);
   }
 
-  /** The poll as one participant sees it, or null when they are not one. */
   async participantMatrix(meetingId: string, memberId: string): Promise<PollMatrix | null> {
     this.access.assertSelf(memberId, 'read the polls');
     const matrix = await this.buildMatrix(meetingId);
@@ -284,7 +279,6 @@ export class MeetingPollService {
     };
   }
 
-  /** Fixes the date: the meeting becomes scheduled and every participant gets the invitation. */
   async confirm(meetingId: string, dto: ConfirmMeetingDto): Promise<MeetingView> {
     const meeting = await this.unitOfWork.run(async (unit) => {
       const { manager } = unit;

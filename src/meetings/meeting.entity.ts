@@ -81,7 +81,6 @@ export class Meeting extends Timestamped {
   @Column({ type: 'enum', enum: MEETING_STATUSES, enumName: 'meeting_status', default: 'tentative' })
   status!: MeetingStatus;
 
-  /** Why it was cancelled or postponed. */
   @Column({ type: 'text', nullable: true })
   statusReason!: string | null;
 

@@ -32,7 +32,6 @@ export interface UpcomingMeetingRow {
   pending: number;
 }
 
-/** A scheduled meeting in the digest's weeks with its invitations counted. */
 export interface ScheduledMeetingRow {
   id: string;
   title: Record<string, string>;
@@ -41,19 +40,16 @@ export interface ScheduledMeetingRow {
   accepted: number;
 }
 
-/** An invitation sent and not answered, to a scheduled meeting still to come. */
 export interface UnansweredInvitationRow {
   title: Record<string, string>;
   full_name: string;
   country_code: string;
 }
 
-/** The SQL of meetings and their date options. */
 @Injectable()
 export class MeetingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One meeting, locked until the caller's transaction ends when `lock`. */
   find(manager: EntityManager, id: string, lock = false): Promise<Meeting | null> {
     return manager.findOne(Meeting, {
       where: { id },
@@ -61,7 +57,6 @@ export class MeetingRepository {
     });
   }
 
-  /** A page of meetings, earliest first; `visibleTo` limits it to a member's bodies and invitations. */
   page<T>(
     query: MeetingQuery,
     visibleTo: { bodies: string[]; me: string | null } | null,
@@ -114,7 +109,6 @@ export class MeetingRepository {
     return manager.save(meeting);
   }
 
-  /** Another meeting of the same body and kind with this meeting's number. */
   numberClash(manager: EntityManager, meeting: Meeting): Promise<Meeting | null> {
     return manager
       .createQueryBuilder(Meeting, 'm')
@@ -123,7 +117,6 @@ export class MeetingRepository {
       .getOne();
   }
 
-  /** A meeting's date options, in order. */
   options(manager: EntityManager, meetingId: string): Promise<MeetingDateOption[]> {
     return manager.find(MeetingDateOption, { where: { meetingId }, order: { position: 'ASC' } });
   }
@@ -140,7 +133,6 @@ export class MeetingRepository {
     return manager.findBy(MeetingDateOption, { id: In(optionIds), meetingId });
   }
 
-  /** Adds a date option after the meeting's last one. */
   async addOption(
     manager: EntityManager,
     fields: Omit<Partial<MeetingDateOption>, 'position'> & { meetingId: string },
@@ -162,7 +154,6 @@ export class MeetingRepository {
     return manager.countBy(MeetingDateAnswer, { optionId });
   }
 
-  /** The answers to these options, everyone's or one member's. */
   answersTo(manager: EntityManager, optionIds: string[], memberId?: string): Promise<MeetingDateAnswer[]> {
     if (optionIds.length === 0) return Promise.resolve([]);
     return manager.findBy(MeetingDateAnswer, { optionId: In(optionIds), ...(memberId ? { memberId } : {}) });
@@ -172,17 +163,14 @@ export class MeetingRepository {
     return manager.save(answer);
   }
 
-  /** A meeting's agenda, in order. */
   agenda(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
     return manager.find(AgendaItem, { where: { meetingId }, order: { position: 'ASC' } });
   }
 
-  /** A meeting's agenda items in no particular order. */
   agendaItems(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
     return manager.find(AgendaItem, { where: { meetingId } });
   }
 
-  /** One agenda item, locked until the caller's transaction ends when `lock`. */
   agendaItem(manager: EntityManager, meetingId: string, itemId: string, lock = false): Promise<AgendaItem | null> {
     return manager.findOne(AgendaItem, {
       where: { id: itemId, meetingId },
@@ -190,7 +178,6 @@ export class MeetingRepository {
     });
   }
 
-  /** Adds an agenda item at the end. */
   async addAgendaItem(
     manager: EntityManager,
     fields: Omit<Partial<AgendaItem>, 'position'> & { meetingId: string },
@@ -207,7 +194,6 @@ export class MeetingRepository {
     await manager.update(AgendaItem, { id: itemId }, { position });
   }
 
-  /** A meeting's minutes, locked until the caller's transaction ends when `lock`. */
   minutes(manager: EntityManager, meetingId: string, lock = false): Promise<MeetingMinutes | null> {
     return manager.findOne(MeetingMinutes, {
       where: { meetingId },
@@ -219,12 +205,10 @@ export class MeetingRepository {
     return manager.save(minutes);
   }
 
-  /** The minutes' decisions, by number. */
   decisions(manager: EntityManager, meetingId: string): Promise<MeetingDecision[]> {
     return manager.find(MeetingDecision, { where: { meetingId }, order: { number: 'ASC' } });
   }
 
-  /** Replaces the decisions of a meeting's minutes, numbered from 1 in the order given. */
   async replaceDecisions(
     manager: EntityManager,
     meetingId: string,
@@ -249,7 +233,6 @@ export class MeetingRepository {
     return manager.save(decision);
   }
 
-  /** Removes an agenda item and closes the gap it leaves in the order. */
   async removeAgendaItem(manager: EntityManager, item: AgendaItem): Promise<void> {
     await manager.delete(AgendaItem, { id: item.id });
     await manager.query('UPDATE agenda_item SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [
@@ -258,7 +241,6 @@ export class MeetingRepository {
     ]);
   }
 
-  /** The next scheduled meetings from `now`, soonest first, with their invitations counted. */
   upcomingWithAnswers(now: Date, limit: number): Promise<UpcomingMeetingRow[]> {
     return this.dataSource.query(
       `SELECT m.id, m.title, m.starts_at,
@@ -271,7 +253,6 @@ export class MeetingRepository {
     );
   }
 
-  /** Scheduled meetings starting between two moments, soonest first, with their invitations counted. */
   scheduledBetweenWithAnswers(from: Date, to: Date): Promise<ScheduledMeetingRow[]> {
     return this.dataSource.query(
       `SELECT m.id, m.title, m.starts_at,
@@ -292,7 +273,6 @@ export class MeetingRepository {
     );
   }
 
-  /** The answer counts of the meetings named, by meeting id; a meeting without invitations is absent. */
   async answerCounts(ids: string[]): Promise<Map<string, MeetingAnswerCounts>> {
     if (ids.length === 0) return new Map();
     const rows: MeetingAnswerCounts[] = await this.dataSource.query(
@@ -308,7 +288,6 @@ export class MeetingRepository {
     return new Map(rows.map((r) => [r.meeting_id, r]));
   }
 
-  /** The timed date options between two moments of meetings still looking for their date, each with its meeting. */
   proposedDatesBetween(from: string, to: string): Promise<MeetingDateOption[]> {
     return this.dataSource.manager.find(MeetingDateOption, {
       where: { startsAt: Between(new Date(from), new Date(to)), meeting: { status: In(['tentative', 'postponed']) } },
@@ -316,7 +295,6 @@ export class MeetingRepository {
     });
   }
 
-  /** A member's invitations with their meetings, latest meeting first (undated ones before). */
   invitationsOf(memberId: string): Promise<Invitation[]> {
     return this.dataSource.manager
       .createQueryBuilder(Invitation, 'i')
@@ -327,7 +305,6 @@ export class MeetingRepository {
       .getMany();
   }
 
-  /** Among the meetings named, those whose date poll has been opened and which still look for their date. */
   withOpenedPolls(ids: string[]): Promise<Meeting[]> {
     return this.dataSource.manager.find(Meeting, {
       where: { id: In(ids), status: In(['tentative', 'postponed']), pollOpenedAt: Not(IsNull()) },

@@ -10,10 +10,7 @@ import { Meeting } from './meeting.entity';
 export const PROPOSAL_STATUSES = ['pending', 'approved', 'refused'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-/**
- * A substitute a member proposes from outside the directory: the secretariat approves it (the person
- * becomes a guest member and is invited) or refuses it. One pending proposal per invitation.
- */
+/** One pending proposal per invitation. */
 @Entity('substitute_proposal')
 @Index('substitute_proposal_one_pending', ['invitationId'], { unique: true, where: `status = 'pending'` })
 export class SubstituteProposal extends Timestamped {
@@ -28,7 +25,6 @@ export class SubstituteProposal extends Timestamped {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<Meeting>;
 
-  /** The proposer's participation. */
   @Column({ type: 'uuid' })
   invitationId!: string;
 

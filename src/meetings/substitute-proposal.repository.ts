@@ -4,7 +4,6 @@ import type { DeepPartial } from 'typeorm';
 import { Member } from '../members/member.entity';
 import { SubstituteProposal } from './substitute-proposal.entity';
 
-/** The SQL of substitutes proposed from outside the directory, and of the guest members they become. */
 @Injectable()
 export class SubstituteProposalRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -17,7 +16,6 @@ export class SubstituteProposalRepository {
     return manager.save(proposal);
   }
 
-  /** One proposal of the meeting, locked until the caller's transaction ends. */
   lock(manager: EntityManager, meetingId: string, id: string): Promise<SubstituteProposal | null> {
     return manager.findOne(SubstituteProposal, { where: { id, meetingId }, lock: { mode: 'pessimistic_write' } });
   }
@@ -26,7 +24,6 @@ export class SubstituteProposalRepository {
     return manager.existsBy(SubstituteProposal, { invitationId, status: 'pending' });
   }
 
-  /** A proposal with its meeting and proposer, for its emails. */
   withMeeting(id: string): Promise<SubstituteProposal | null> {
     return this.dataSource.manager.findOne(SubstituteProposal, {
       where: { id },
@@ -34,7 +31,6 @@ export class SubstituteProposalRepository {
     });
   }
 
-  /** The meeting's proposals, newest first, with their proposers; of one proposer when given. */
   ofMeeting(meetingId: string, proposerId?: string): Promise<SubstituteProposal[]> {
     return this.dataSource.manager.find(SubstituteProposal, {
       where: proposerId ? { meetingId, proposerId } : { meetingId },

@@ -55,10 +55,7 @@ const toView = (p: SubstituteProposal): ProposalView => ({
   guestMemberId: p.guestMemberId,
 });
 
-/**
- * A substitute from outside the directory: a member proposes them, the secretariat approves (the person becomes a
- * guest member and is invited in the language the proposer chose) or refuses; the proposer is told either way.
- */
+/** A substitute from outside the directory: a member proposes, the secretariat approves or refuses. */
 @Injectable()
 export class SubstituteProposalsService {
   constructor(
@@ -150,14 +147,12 @@ export class SubstituteProposalsService {
     return this.one(meetingId, proposalId);
   }
 
-  /** The meeting's proposals; a member sees only their own. */
   async list(meetingId: string): Promise<ProposalView[]> {
     await this.access.assertMeetingVisible(meetingId);
     await this.meetings.get(meetingId);
     return (await this.proposals.ofMeeting(meetingId, this.access.member() ?? undefined)).map(toView);
   }
 
-  /** The member's proposal for the meeting still waiting for the secretariat, if any. */
   async pendingOf(meetingId: string, memberId: string): Promise<ProposalView | null> {
     const found = (await this.proposals.ofMeeting(meetingId, memberId)).find((p) => p.status === 'pending');
     return found ? toView(found) : null;
@@ -193,10 +188,7 @@ export class SubstituteProposalsService {
     return proposal;
   }
 
-  /**
-   * Someone of the directory is named, not proposed: a colleague on offer is pointed to, anyone else is
-   * for the secretariat to record. A guest proposed before may be proposed again.
-   */
+  /** Someone of the directory is named, not proposed; a guest proposed before may be proposed again. */
   private async assertNotInDirectory(
     manager: EntityManager,
     proposer: Member,

@@ -50,7 +50,6 @@ export const secretariatMembersSql = (
   SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role = 'secretariat'
     AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
-/** Queries over members and their memberships, each one SQL statement. */
 @Injectable()
 export class MemberRepository {
   private memberJsonSql?: string;
@@ -226,7 +225,6 @@ export class MemberRepository {
     });
   }
 
-  /** Whether the member is, on the day, one of those an escalation about the body goes to. */
   async isEscalationRecipient(bodyId: string, memberId: string, day: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM (${escalationMembersSql('$1', '$2')}) e WHERE e.id = $3`,

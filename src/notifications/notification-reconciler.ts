@@ -23,8 +23,7 @@ export class NotificationReconciler {
   ) {}
 
   async reconcile(now = new Date()): Promise<{ released: number; recovered: number; enqueued: number }> {
-    // A row whose worker is only slow (a loaded machine, a slow mail server) is left alone: that worker
-    // still holds its job's lock, and releasing the row would send the email a second time.
+    // A slow worker still holds its job's lock: releasing its row would send the email a second time.
     let released = 0;
     let recovered = 0;
     let after: { claimedAt: string; id: string } | null = null;
@@ -49,8 +48,7 @@ export class NotificationReconciler {
       if (stuck.length < PAGE) break;
     }
 
-    // Pages by (due_at, id) so that a large backlog never loads at once. The cursor keeps due_at as
-    // PostgreSQL's text: a Date drops the microseconds, and a page of rows sharing one due_at would repeat forever.
+    // The cursor keeps due_at as PostgreSQL's text: a Date drops microseconds and a page could repeat forever.
     let enqueued = 0;
     let cursor: { dueAt: string; id: string } | null = null;
     const horizon = new Date(now.getTime() + HORIZON_MS);

@@ -23,12 +23,10 @@ export const SUBJECT_TYPES = [
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
-/** One email to one person, planned in the same transaction as the change that causes it. */
 @Entity('notification')
 @Index(['status', 'dueAt'])
 @Index(['subjectType', 'subjectId'])
-// The list pages by (due_at, id); the reconciler pages through scheduled rows by (due_at, id) and finds
-// rows stuck in sending by claimed_at: partial indexes keep those two small among a million sent rows.
+// Partial indexes keep the reconciler's scheduled and sending lookups small among a million sent rows.
 @Index(['dueAt', 'id'])
 @Index('notification_scheduled_due', ['dueAt', 'id'], { where: `status = 'scheduled'` })
 @Index('notification_sending_claimed', ['claimedAt'], { where: `status = 'sending'` })

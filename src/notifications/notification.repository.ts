@@ -25,7 +25,6 @@ export interface PlannedNotification {
   payload?: Record<string, unknown>;
 }
 
-/** A planned row's new moment; `skipped` (with its reason) when that moment has already passed. */
 export interface RescheduledNotification {
   id: string;
   dueAt: Date;
@@ -34,16 +33,13 @@ export interface RescheduledNotification {
   payload: Record<string, unknown>;
 }
 
-/** A row to put on the queue: its job is due at `dueAt` and made for this `version`. */
 export type PlannedRow = Pick<Notification, 'id' | 'version' | 'dueAt'> & { kind?: string };
 
-/** A row claimed for sending, with its recipient read in the same statement. */
 export interface Claimed {
   notification: Notification;
   recipient: Member | null;
 }
 
-/** A scheduled row of a member's, with the start of its meeting when it was planned for the meeting's current sequence. */
 export interface ScheduledForRecipient {
   id: string;
   kind: EmailKind;
@@ -75,16 +71,12 @@ export interface FailedEmail {
   last_error: string | null;
 }
 
-/**
- * The notification list stops counting here: years of email are millions of rows, and counting them
- * all for every page cost more than the page itself. Beyond it the total is "at least".
- */
+// Counting millions of rows for every page costs more than the page: beyond this the total is "at least".
 export const NOTIFICATIONS_COUNTED_UP_TO = 10_000;
 
 const INSERTED_COLUMNS =
   'key, kind, subject_type, subject_id, subject_version, recipient_id, recipient_email, due_at, status, last_error, payload';
 
-/** Planned rows as VALUES parameters numbered from `firstParam`. */
 function rowValues(desired: PlannedNotification[], firstParam: number): { values: string; params: unknown[] } {
   const params: unknown[] = [];
   const rows = desired.map((d) => {
@@ -119,14 +111,12 @@ const toPlanned = (row: { id: string; version: number; due_at: Date; kind: strin
   kind: row.kind,
 });
 
-/** Every statement on the `notification` table, one method each, and the only place that writes a row's `status`. */
+/** The only place that writes a row's `status`. */
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  // ---- planning (inside the caller's transaction)
-
-  /** Inserts the rows whose key is new; a key planned before is left as it is (at most one email per occurrence). */
+  /** A key planned before is left as it is: at most one email per occurrence. */
   async insertNew(manager: EntityManager, rows: PlannedNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
     for (let i = 0; i < rows.length; i += 500) {
@@ -147,10 +137,7 @@ export class NotificationRepository {
     return planned;
   }
 
-  /**
-   * Makes a subject's planned rows of the given kinds match `desired`: rows no longer wanted are cancelled, new ones
-   * inserted, and wanted ones cancelled earlier come back under a new version.
-   */
+  /** Cancels rows no longer wanted, inserts new ones, and revives wanted cancelled ones under a new version. */
   async replanSubject(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -179,7 +166,6 @@ export class NotificationRepository {
     return planned;
   }
 
-  /** How many of a subject's emails of these kinds a worker is sending right now. */
   async countSending(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -193,10 +179,7 @@ export class NotificationRepository {
     return sending;
   }
 
-  /**
-   * A new subject's rows as an INSERT for a statement of the caller's (a CTE named `cte`), its parameters numbered
-   * from `firstParam`.
-   */
+  /** New rows as an INSERT for the caller's statement (a CTE named `cte`). */
   newSubjectInsertSql(
     desired: PlannedNotification[],
     firstParam: number,
@@ -230,10 +213,7 @@ export class NotificationRepository {
     );
   }
 
-  /**
-   * Gives still-scheduled rows a new moment and a new version (their queued jobs then find nothing to
-   * do); a row `skipped` here is never sent. Rows a worker claimed meanwhile are left as they are.
-   */
+  /** A new version leaves queued jobs nothing to do; rows a worker claimed meanwhile are left as they are. */
   async reschedule(manager: EntityManager, rows: RescheduledNotification[]): Promise<PlannedRow[]> {
     const planned: PlannedRow[] = [];
     for (let i = 0; i < rows.length; i += 500) {
@@ -256,7 +236,6 @@ export class NotificationRepository {
     return planned;
   }
 
-  /** Cancels every still-scheduled email to a member. */
   async cancelForRecipient(manager: EntityManager, recipientId: string, reason: string): Promise<number> {
     const result = await manager.query<[unknown, number | undefined]>(
       `UPDATE notification SET status = 'cancelled', version = version + 1, last_error = $2, updated_at = now() WHERE recipient_id = $1 AND status = 'scheduled'`,
@@ -265,7 +244,6 @@ export class NotificationRepository {
     return result[1] ?? 0;
   }
 
-  /** Cancels the still-scheduled emails about a subject to one recipient. */
   async cancelScheduledTo(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -281,7 +259,6 @@ export class NotificationRepository {
     return result[1] ?? 0;
   }
 
-  /** Cancels the still-scheduled rows of a subject, of the given kinds (all kinds when none are given). */
   async cancelScheduled(
     manager: EntityManager,
     subjectType: SubjectType,
@@ -302,7 +279,6 @@ export class NotificationRepository {
     return (await qb.execute()).affected ?? 0;
   }
 
-  /** When the secretariat last asked for a chase of this kind about the meeting ("remind now"), or null. */
   async lastManualChase(manager: EntityManager, meetingId: string, kind: EmailKind): Promise<Date | null> {
     const row = await manager
       .createQueryBuilder(Notification, 'n')
@@ -328,7 +304,6 @@ export class NotificationRepository {
     return rows.map((r) => r.recipient);
   }
 
-  /** Whether a meeting's invitation or update reached this member (sent, or being sent). */
   meetingInformed(manager: EntityManager, meetingId: string, recipientId: string): Promise<boolean> {
     return manager
       .createQueryBuilder(Notification, 'n')
@@ -340,12 +315,7 @@ export class NotificationRepository {
       .getExists();
   }
 
-  // ---- delivery (the worker's statements, each committing on its own)
-
-  /**
-   * Claims the rows (scheduled → sending), each only at the version its job was made for and only once due; the
-   * recipient comes back in the same round trip.
-   */
+  /** Claims each row only at the version its job was made for and only once due. */
   async claimDue(wanted: { id: string; version: number }[]): Promise<Map<string, Claimed>> {
     const rows = await this.dataSource.query<
       { claimed: Record<string, unknown>; recipient: Record<string, unknown> | null }[]
@@ -369,8 +339,6 @@ export class NotificationRepository {
     return byId;
   }
 
-  /** Records rows the SMTP server accepted as `sent`. */
-  /** Records `sent` and keeps the email as it was rendered, in one statement for the batch. */
   async markSent(
     rows: {
       id: string;
@@ -398,7 +366,6 @@ export class NotificationRepository {
     );
   }
 
-  /** The names of the rows' meetings and activities, keyed by subject id. */
   async subjectNames(rows: Pick<Notification, 'subjectType' | 'subjectId'>[]): Promise<Map<string, LocalizedText>> {
     const ids = (type: SubjectType) => [
       ...new Set(rows.filter((r) => r.subjectType === type && r.subjectId).map((r) => r.subjectId!)),
@@ -411,12 +378,10 @@ export class NotificationRepository {
     return new Map(found.map((r) => [r.id, r.name]));
   }
 
-  /** The email as it was sent, when it was. */
   findSentEmail(notificationId: string): Promise<SentEmail | null> {
     return this.dataSource.getRepository(SentEmail).findOneBy({ notificationId });
   }
 
-  /** A claimed row joins its reader's digest for the slot noted in its payload. */
   async markDigested(
     manager: EntityManager,
     id: string,
@@ -453,9 +418,6 @@ export class NotificationRepository {
     return rows[0] ? toPlanned(rows[0]) : null;
   }
 
-  // ---- the reconciler's
-
-  /** A page of rows in `sending` claimed before `cutoff`, in (claimed_at, id) order after `after`. */
   findStuckSending(cutoff: Date, after: { claimedAt: string; id: string } | null, limit: number): Promise<StuckRow[]> {
     return this.dataSource.query(
       `SELECT id, version, claimed_at::text AS claimed_at_cursor FROM notification
@@ -465,7 +427,6 @@ export class NotificationRepository {
     );
   }
 
-  /** Puts rows a dead worker left in `sending` back to `scheduled` under a new version; returns those to queue. */
   async releaseStuck(rows: { id: string; version: number }[]): Promise<PlannedRow[]> {
     const released = await updateReturning<{ id: string; version: number; due_at: Date; kind: string }>(
       this.dataSource,
@@ -499,7 +460,6 @@ export class NotificationRepository {
     return recorded.length;
   }
 
-  /** A page of scheduled rows due by `horizon`, in (due_at, id) order after `after`. */
   findDueScheduled(horizon: Date, after: { dueAt: string; id: string } | null, limit: number): Promise<DueRow[]> {
     return this.dataSource.query(
       `SELECT id, version, due_at, due_at::text AS due_at_cursor, kind FROM notification
@@ -509,9 +469,6 @@ export class NotificationRepository {
     );
   }
 
-  // ---- reads for composers, pages and metrics
-
-  /** The rows gathered into a member's digest for one slot, in due order. */
   gatheredForDigest(recipientId: string, slot: unknown, period: 'daily' | 'weekly'): Promise<Notification[]> {
     return this.dataSource.manager
       .createQueryBuilder(Notification, 'n')
@@ -523,7 +480,6 @@ export class NotificationRepository {
       .getMany();
   }
 
-  /** The latest failed emails, newest first; only those failed after `since` when given. */
   latestFailed(limit: number, since?: Date): Promise<FailedEmail[]> {
     return since
       ? this.dataSource.query(
@@ -536,7 +492,6 @@ export class NotificationRepository {
         );
   }
 
-  /** Emails still scheduled within the day that starts at `from`. */
   async countScheduledWithinDay(from: Date): Promise<number> {
     const [{ n }]: { n: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM notification WHERE status = 'scheduled' AND due_at >= $1 AND due_at < $1::timestamptz + interval '1 day'`,
@@ -558,7 +513,6 @@ export class NotificationRepository {
     );
   }
 
-  /** The same page as list(), as the API's JSON text, written by PostgreSQL. */
   listJson(query: NotificationQuery): Promise<string> {
     return paginateJson(this.listQuery(query), query, entityJsonSql(this.dataSource, Notification, 'n'), {
       countUpTo: NOTIFICATIONS_COUNTED_UP_TO,

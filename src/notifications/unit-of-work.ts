@@ -10,7 +10,6 @@ const ENQUEUE_WAIT_MS = 2000;
 /** Not exported: only a unit of work opens an outbox, so planning outside one does not type-check. */
 const OPENED_BY_UNIT_OF_WORK: unique symbol = Symbol('opened by UnitOfWork');
 
-/** The emails planned in one unit of work: planners add the rows they wrote. */
 export class Outbox {
   private readonly rows: PlannedRow[] = [];
 

@@ -19,7 +19,7 @@ import {
 
 const KINDS: EmailKind[] = ['item-due-soon', 'item-due-today', 'item-overdue', 'item-escalation'];
 
-/** What planning an item's reminders needs from its plan and body; whoever writes the item reads it once. */
+/** Whoever writes the item reads this once from its plan and body. */
 export interface ItemPlanContext {
   workPlanId: string;
   bodyId: string;
@@ -30,15 +30,11 @@ export interface ItemPlanContext {
   secretariat: Member[];
 }
 
-/**
- * An item with the people its reminders go to: `responsibleMembers` loaded, `executorMember` loaded when
- * it has one, and `focalPoints`, those of its executing organisation.
- */
+/** `responsibleMembers`, `executorMember` and `focalPoints` (of its executing organisation) loaded. */
 export type ItemWithPeople = WorkPlanItem & { responsibleMembers: Member[]; focalPoints: Member[] };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Plans a work-plan item's reminders for its current deadline. */
 @Injectable()
 export class ItemRemindersPlanner {
   constructor(
@@ -151,10 +147,7 @@ export class ItemRemindersPlanner {
     return desired;
   }
 
-  /**
-   * The reminders of items just written together (an import): the plan's context and the focal points
-   * read once, the rows inserted in one statement. No row of these items can exist yet.
-   */
+  /** An import's items: context and focal points read once, rows inserted in one statement. */
   async planNew(unit: UnitOfWorkContext, workPlanId: string, items: WorkPlanItem[]): Promise<void> {
     const dated = items.filter((i) => i.dueAt && !i.onRequest && i.status !== 'done' && i.status !== 'cancelled');
     if (dated.length === 0) return;
@@ -174,17 +167,14 @@ export class ItemRemindersPlanner {
     await this.notifications.plan(unit, rows);
   }
 
-  /** After an organisation's focal points changed: its open items that nobody is named on are planned again. */
   async planExecutedBy(unit: UnitOfWorkContext, organizationId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsExecutedBy(unit.manager, organizationId)) await this.plan(unit, id);
   }
 
-  /** After a member was deactivated or came back: the items they may be reminded of find their people again. */
   async planConcerning(unit: UnitOfWorkContext, memberId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsConcerning(unit.manager, memberId)) await this.plan(unit, id);
   }
 
-  /** After the body's chair or secretariat changed: every open item of the body is planned again. */
   async planBody(unit: UnitOfWorkContext, bodyId: string): Promise<void> {
     for (const id of await this.items.openDatedIdsOfBody(unit.manager, bodyId)) await this.plan(unit, id);
   }

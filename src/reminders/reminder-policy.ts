@@ -28,7 +28,6 @@ export function isDayLevel(duration: Duration): boolean {
   return hours === 0 && minutes === 0 && seconds === 0;
 }
 
-/** When a reminder `offset` before `moment` reaches a reader in `zone`. */
 export function reminderMoment(moment: Date, offset: string, zone: string): Date {
   const duration = parseOffset(offset);
   if (!duration) throw new RangeError(`not a reminder offset: ${offset}`);
@@ -83,7 +82,6 @@ export function digestSlotOn(day: string, zone: string): Date {
   return DateTime.fromISO(day, { zone }).set({ hour: DAY_REMINDER_HOUR }).toJSDate();
 }
 
-/** When an already planned reminder falls for a reader in `zone`, from what its row recorded. */
 export function reminderMomentIn(
   kind: string,
   payload: Record<string, unknown>,

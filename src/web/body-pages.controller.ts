@@ -44,17 +44,12 @@ const termLabels = (language: Language) => ({
   endDate: t('bodies.term.endDate', language),
 });
 
-/** A form of the body or seat page that was refused: which one, what was typed, what is wrong. */
 interface Failed {
   form: string;
   values: FormValues;
   problems: FieldProblem[];
 }
 
-/**
- * The secretariat's pages about bodies: the list, the add and edit forms, one body's composition and
- * continuity on any day with the form adding a term, and a seat's page where a term ends or changes hands.
- */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)

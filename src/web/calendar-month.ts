@@ -29,12 +29,10 @@ export interface CalendarMonth {
   next: string;
   weekdays: { short: string; long: string }[];
   weeks: CalendarDay[][];
-  /** The instants the grid covers, for fetching what falls in it. */
   from: string;
   to: string;
 }
 
-/** "2031-02" as asked, or null when it is not a month. */
 export function readMonth(text: unknown): string | null {
   return typeof text === 'string' && MONTH.test(text) ? text : null;
 }
@@ -43,7 +41,6 @@ export function monthOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM');
 }
 
-/** The weeks (Monday first) showing a month in the reader's zone; fill() places the entries. */
 export function calendarMonth(month: string, zone: string, language: Language, today: string): CalendarMonth {
   const first = DateTime.fromISO(`${month}-01`, { zone });
   const start = first.minus({ days: first.weekday - 1 });

@@ -15,11 +15,7 @@ const REASONS: [RegExp, MessageKey][] = [
   [/must be shorter than or equal to|must be at most/, 'form.reason.long'],
 ];
 
-/**
- * A refusal shown on a page form: each message begins with the field's own label (never the API's
- * field name) and says what is wrong in the reader's language; a service's own sentence (an overlap,
- * a conflict) follows the label as the service wrote it.
- */
+/** Each message begins with the field's own label, never the API's field name, in the reader's language. */
 export function labelledProblems(
   problems: FieldProblem[],
   labels: Record<string, string>,

@@ -15,7 +15,6 @@ export const KEEP_SECONDS = 30 * 60;
 /** Previews kept per session: a few files to compare, not a store anyone can fill (each is up to ~13 MB). */
 export const KEPT_PER_SESSION = 3;
 
-/** Keeps an uploaded work-plan table between its preview and its import. */
 @Injectable()
 export class ImportUploadStore {
   private readonly prefix: string;

@@ -11,7 +11,6 @@ const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-/** Dotted field names ("title.en", "decisions.0.text") as the nested objects and arrays the DTOs expect. */
 export function nestFields(values: FormBody): FormBody {
   const root: FormBody = {};
   for (const [name, value] of Object.entries(values)) {
@@ -43,7 +42,6 @@ export function instantIn(value: unknown, zone: string): unknown {
   return instant.isValid ? instant.toISO({ suppressMilliseconds: true }) : typed;
 }
 
-/** The datetime-local value showing an instant as wall time in a zone. */
 export function wallTime(instant: string | null, zone: string): string {
   return instant ? DateTime.fromISO(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm") : '';
 }
@@ -54,7 +52,6 @@ function wholeNumber(value: unknown): unknown {
   return typed !== undefined && /^-?\d{1,9}$/.test(typed) ? Number(typed) : typed;
 }
 
-/** A field sent once is a string, sent several times an array. */
 export function listOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
   return typeof value === 'string' && value !== '' ? [value] : [];
@@ -62,7 +59,6 @@ export function listOf(value: unknown): string[] {
 
 const ticked = (value: unknown) => value === 'on' || value === 'true';
 
-/** The create and edit forms. */
 export function meetingInput(body: FormBody, current?: { startsAt: string; endsAt: string }): FormBody {
   const zone = text(body.timeZone) ?? '';
   const cleared = current ? null : undefined;
@@ -105,7 +101,6 @@ export function dateOptionInput(body: FormBody, zone: string): FormBody {
   });
 }
 
-/** Who is asked or invited: everyone serving in the body and/or the members ticked. */
 export function audienceInput(body: FormBody, zone?: string): FormBody {
   const memberIds = listOf(body.memberIds);
   return dropUndefined({
@@ -131,7 +126,6 @@ export function responseInput(body: FormBody): FormBody {
   });
 }
 
-/** Every participant listed on the form: ticked attended, unticked did not. */
 export function attendanceInput(body: FormBody): FormBody {
   const attended = new Set(listOf(body.attended));
   return { records: listOf(body.participants).map((memberId) => ({ memberId, attended: attended.has(memberId) })) };
@@ -158,7 +152,6 @@ export function minutesInput(body: FormBody): FormBody {
   return dropUndefined({ text: text(body.text) ?? '', decisions });
 }
 
-/** Approving minutes: the work plan chosen, or a new one (its title in the language it is written in). */
 export function approveInput(body: FormBody): FormBody {
   const title = text(body['newWorkPlan.title']);
   const period = text(body['newWorkPlan.period']);

@@ -24,7 +24,6 @@ export function uuidField(body: FormBody, name: string): string {
   return value;
 }
 
-/** What every form of the meeting page shares. */
 @Injectable()
 export class MeetingPageSteps {
   constructor(
@@ -34,7 +33,6 @@ export class MeetingPageSteps {
     private readonly proposalPages: SubstituteProposalPagesService,
   ) {}
 
-  /** One step of the meeting page: run it, then back to the page with the success sentence. */
   async step(
     res: Response,
     context: PageContext,
@@ -69,7 +67,6 @@ export class MeetingPageSteps {
     return result.value;
   }
 
-  /** The meeting, or a page saying there is none (404). */
   async found<T>(res: Response, context: PageContext, load: () => Promise<T>): Promise<T | null> {
     try {
       return await load();

@@ -33,7 +33,6 @@ import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
 import { ContentTexts } from '../common/i18n/content-texts';
 
-/** A form that was refused: which one, what was typed, and what is wrong. */
 export interface FailedForm {
   form: string;
   values: FormBody;
@@ -62,17 +61,14 @@ const DONE = [
   'cancelled',
   'postponed',
 ] as const;
-/** The two ways a meeting ends before it is held: each asks for confirmation on a page of its own. */
 export const ENDINGS = ['cancel', 'postpone'] as const;
 export type Ending = (typeof ENDINGS)[number];
 /** Blank decision rows the minutes form offers beyond those written. */
 const SPARE_DECISIONS = 2;
 
-/** A form of the meeting page: what was typed, and the problems by field. */
 type FormSection = { values: FormBody; errors: Record<string, string> };
 
-/** What the meeting pages show, read from the meetings services, in the reader's language and zone. */
-/** The meeting texts the forms take in Russian and Kazakh besides the original. */
+/** Meeting texts the forms take in Russian and Kazakh besides the original. */
 const TRANSLATION_BOXES = (['description', 'venue', 'city'] as const).flatMap((field) =>
   (['ru', 'kk'] as const).map((lang) => ({ field, lang })),
 );
@@ -162,7 +158,6 @@ export class MeetingPagesService {
     };
   }
 
-  /** The timed date options of meetings still looking for their date, drawn as options beside the dated meetings. */
   private async proposedDates(from: string, to: string, language: Language): Promise<CalendarEntry[]> {
     const options = await this.meetingRecords.proposedDatesBetween(from, to);
     return options.map((o) => ({
@@ -177,7 +172,6 @@ export class MeetingPagesService {
     }));
   }
 
-  /** The confirmation page of cancelling or postponing: what happens, and a reason to send (what was typed kept). */
   async endingForm(
     id: string,
     ending: Ending,
@@ -202,7 +196,6 @@ export class MeetingPagesService {
     };
   }
 
-  /** The choices of the create and edit forms, with what was typed (or what is stored) kept. */
   async meetingForm(language: Language, values: FormBody, problems: FieldProblem[] = []) {
     const bodies = await this.bodies.all();
     return {
@@ -233,7 +226,6 @@ export class MeetingPagesService {
     };
   }
 
-  /** The stored meeting as the edit form's values. */
   editValues(meeting: MeetingView): FormBody {
     return {
       kind: meeting.kind,
@@ -258,7 +250,6 @@ export class MeetingPagesService {
     };
   }
 
-  /** The meeting page: details, poll, participants, agenda, minutes, and the forms of the steps its status allows. */
   async meeting(id: string, language: Language, zone: string, failed?: FailedForm) {
     const meeting = await this.meetings.get(id);
     const [matrix, people, representation, agenda, minutes, members] = await Promise.all([
@@ -421,10 +412,7 @@ export class MeetingPagesService {
     };
   }
 
-  /**
-   * Central Asian countries with nobody coming, once invitations are out (a poll alone invites nobody):
-   * each says whether its invitees declined or have not answered yet, or that nobody was invited.
-   */
+  /** Central Asian countries with nobody coming, once invitations are out (a poll alone invites nobody). */
   private nobodyComing(
     representation: Awaited<ReturnType<InvitationsService['representation']>>,
     people: { invitedAt: string | Date | null }[],
@@ -476,7 +464,6 @@ export class MeetingPagesService {
     };
   }
 
-  /** The draft (or what was typed) as rows of the minutes form, with spare rows for new decisions. */
   private minutesForm(
     minutes: MinutesView | null,
     { values: typed, errors }: { values: FormBody; errors: Record<string, string> },

@@ -27,7 +27,6 @@ export type MemberFormValues = Record<(typeof TEXT_FIELDS)[number], string> & { 
 export type MemberFormOutcome =
   { ok: true; member: Member } | { ok: false; status: number; problems: FieldProblem[]; values: MemberFormValues };
 
-/** The add and edit forms of a member: the API's own validation and rules, the typed values kept on a mistake. */
 @Injectable()
 export class MemberFormService {
   constructor(
@@ -84,7 +83,6 @@ export class MemberFormService {
     return outcome.ok ? { ok: true, member: outcome.value } : { ...outcome, values };
   }
 
-  /** What the form template needs: the values, the problems beside their fields, the choices. */
   async view(values: MemberFormValues, problems: FieldProblem[], language: Language) {
     const organizations = (await this.organizations.list({ limit: 200, offset: 0 })).items;
     return {

@@ -17,10 +17,7 @@ const DONE = { answer: 'my.answer.saved', poll: 'my.poll.saved' } as const;
 const doneSentence = (done: unknown, context: PageContext) =>
   done === 'answer' || done === 'poll' ? t(DONE[done], context.language) : null;
 
-/**
- * A meeting and its date poll for whoever the email was sent to: the secretariat keeps its own meeting
- * page; a member invited to the meeting, or serving in its body, sees the member's view and answers there.
- */
+/** The secretariat keeps its own meeting page; an invited member, or one of its body, sees the member's view. */
 @ApiExcludeController()
 @MemberPage()
 @UseFilters(MalformedPageIdFilter)
@@ -83,7 +80,6 @@ export class MemberMeetingPagesController {
     await this.renderPoll(res, context, id, null, { form: 'poll', id, typed: body, problems: outcome.problems });
   }
 
-  /** The meeting as a calendar file, for "add to my calendar". */
   @Get(':id/calendar.ics')
   async ics(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
     if (!(await this.steps.found(res, context, () => this.view.visible(id)))) return;

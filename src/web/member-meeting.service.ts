@@ -26,7 +26,6 @@ import { ContentTexts } from '../common/i18n/content-texts';
 const ANSWERS = ['accepted', 'declined', 'tentative', 'delegated'] as const;
 const COMING = ['accepted', 'tentative'];
 
-/** An instant in the reader's zone and, when it differs, in the meeting's, each with its zone's name. */
 export function bothZones(iso: string, readerZone: string, meetingZone: string, language: Language) {
   const at = (zone: string) => `${formatDateTime(iso, zone, language)} (${formatZone(zone, iso, language)})`;
   return { reader: at(readerZone), meeting: readerZone === meetingZone ? null : at(meetingZone) };
@@ -50,15 +49,11 @@ export function optionWhen(
   };
 }
 
-/** The address of a place on OpenStreetMap's search, for the map link beside it. */
 export function mapUrl(place: string): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(place)}`;
 }
 
-/**
- * A meeting and its date poll as a participant (or a member of its body) sees them: what, when, where,
- * the agenda, their own answer, who comes from their country, the approved minutes. Never anyone's email.
- */
+/** A meeting as a participant (or a member of its body) sees it: never anyone's email. */
 @Injectable()
 export class MemberMeetingService {
   constructor(
@@ -187,7 +182,6 @@ export class MemberMeetingService {
     };
   }
 
-  /** The date poll as one member sees it: every date with its time and zone, their answers, when it closes. */
   async pollPage(id: string, member: Member, language: Language, failure?: MyPageFailure) {
     const meeting = await this.visible(id);
     const zone = member.timeZone;

@@ -14,7 +14,6 @@ const SAFE_METHODS = ['GET', 'HEAD'];
 
 type PageRequest = Request & { pageContext?: PageContext };
 
-/** Checks a page's session before anything else reads the request. */
 @Injectable()
 export class PageGuard implements CanActivate {
   constructor(
@@ -54,12 +53,10 @@ export const MemberPage = () => pageRoute('member');
 /** A multipart form: its fields, the CSRF token among them, are read after the guard. */
 export const CsrfCheckedInHandler = () => SetMetadata(CSRF_IN_HANDLER, true);
 
-/** The context PageGuard found for this request, or null on a route it does not guard. */
 export function pageContextOf(req: Request): PageContext | null {
   return (req as PageRequest).pageContext ?? null;
 }
 
-/** The signed-in reader of a page route (member, session, role, language, CSRF token), as PageGuard found them. */
 export const PageSession = createParamDecorator((_data: unknown, context: ExecutionContext): PageContext => {
   const page = pageContextOf(context.switchToHttp().getRequest<Request>());
   if (!page) throw new Error('@PageSession() needs a route marked @SecretariatPage() or @MemberPage()');

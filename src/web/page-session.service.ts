@@ -44,13 +44,11 @@ function sameSitePage(referer: string | undefined, host: string | undefined): UR
 export interface PageContext {
   member: Member;
   session: Session;
-  /** The member's role as of this request. */
   role: Role;
   language: Language;
   csrf: string;
 }
 
-/** Who is looking at a page, in which language. */
 @Injectable()
 export class PageSessionService {
   constructor(
@@ -99,10 +97,7 @@ export class PageSessionService {
     };
   }
 
-  /**
-   * The site's 404 page for an address no route knows: in the reader's language (their session's, the
-   * remembered switch, else the browser's), with the menu when they are signed in.
-   */
+  /** The 404 page for an unknown address, in the reader's language, with the menu when signed in. */
   async notFound(req: Request, res: Response): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE)).catch(() => null);
@@ -126,19 +121,16 @@ export class PageSessionService {
     );
   }
 
-  /** A page form's POST carries the session's CSRF token in the field `csrf`. */
   checkCsrf(context: PageContext, body: unknown): boolean {
     return this.sessions.checkCsrf(context.session, (body as { csrf?: unknown } | undefined)?.csrf);
   }
 
-  /** Refuses a form whose CSRF token is missing or stale, with a page saying what to do. */
   refuseCsrf(res: Response, context: PageContext): void {
     res
       .status(HttpStatus.FORBIDDEN)
       .send(this.pages.render('message', context.language, t('page.error.csrf', context.language), { lines: [] }));
   }
 
-  /** A page with a heading and sentences, e.g. "this member does not exist" with its 404. */
   message(res: Response, context: PageContext, status: number, title: string, lines: string[]): void {
     res.status(status);
     this.render(res, context, 'message', title, { lines });

@@ -18,10 +18,7 @@ import { TokenPageService } from './token-page.service';
 
 const EMPTY: FormValues = { name: '', role: 'secretariat', memberId: '' };
 
-/**
- * The secretariat's API tokens: the list, a new token (shown on the answer to its form, once, never
- * in an address or a later page), and revoking one.
- */
+/** A new token is shown on the answer to its form, once, never in an address or a later page. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)

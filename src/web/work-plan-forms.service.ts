@@ -82,7 +82,6 @@ export class WorkPlanFormsService {
     };
   }
 
-  /** The activity form with its choices: executors (organisations, then people) and members to make responsible. */
   async itemForm(planId: string, language: Language, zone: string, values: FormBody, problems: FieldProblem[]) {
     const { errors, summary } = formProblems(problems, ITEM_FIELDS, language);
     const [organizations, members] = await Promise.all([
@@ -112,7 +111,6 @@ export class WorkPlanFormsService {
     };
   }
 
-  /** The form's values from the activity as it is. */
   async itemValues(itemId: string): Promise<FormBody | null> {
     const item = await this.itemRows.findWithRelations(itemId);
     if (!item) return null;
@@ -130,7 +128,6 @@ export class WorkPlanFormsService {
     };
   }
 
-  /** What a deadline as written is read as, in the reader's words: the window, the due moment, or why it cannot be read. */
   async deadlinePreview(
     text: string,
     planId: string | null,
@@ -164,7 +161,6 @@ export class WorkPlanFormsService {
     return (await this.bodies.get(plan.bodyId)).timeZone;
   }
 
-  /** An activity's page: what it is, who is reminded of it, its status form and its history. */
   async itemPage(itemId: string, language: Language, zone: string, statusValues: FormBody, problems: FieldProblem[]) {
     const item = await this.items.get(itemId);
     const plan = await this.plans.get(item.workPlanId);
@@ -220,7 +216,6 @@ export class WorkPlanFormsService {
     };
   }
 
-  /** Status and deadline changes with their comments, and the other edits the audit log recorded, oldest first. */
   private async history(itemId: string, language: Language, zone: string) {
     const [changes, audit] = await Promise.all([
       this.items.history(itemId),

@@ -23,10 +23,6 @@ import { WorkPlanFormsService } from './work-plan-forms.service';
 
 const DONE = ['item_created', 'item_updated', 'status'];
 
-/**
- * The secretariat's activity pages: add and edit an activity (its deadline read live, or with the
- * "check" button without script), its page with the status form and history. Every form runs the API's DTO and service.
- */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)

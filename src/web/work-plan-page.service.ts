@@ -31,7 +31,6 @@ export function windowText(windows: { start: string; end: string }[], language: 
   return windows.map((w) => (w.start === w.end ? day(w.start) : `${day(w.start)} – ${day(w.end)}`)).join('; ');
 }
 
-/** What the work-plan pages show: the plan with its filters and timeline, and an import preview. */
 @Injectable()
 export class WorkPlanPageService {
   constructor(
@@ -43,7 +42,6 @@ export class WorkPlanPageService {
     private readonly members: MemberRepository,
   ) {}
 
-  /** The plan's table and timeline narrowed by the filters. */
   async plan(
     planId: string | undefined,
     filters: ItemFilters,
@@ -146,7 +144,6 @@ export class WorkPlanPageService {
     };
   }
 
-  /** Every row of a dry run as the preview table shows it, and every problem as a sentence. */
   preview(report: ImportReport, fileName: string, language: Language, zone: string) {
     const { rows, valid, invalid, newExecutors } = report.summary;
     return {

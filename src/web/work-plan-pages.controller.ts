@@ -51,7 +51,6 @@ import { ContentTexts } from '../common/i18n/content-texts';
 const IMPORT_FILE_LIMIT = 10 * 1024 * 1024;
 const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The notices a redirect after a form may ask for (`?done=`). */
 const DONE = ['plan_created', 'plan_updated', 'item_created', 'item_updated', 'bulk'];
 
 /** Multer refuses a too large file before the handler runs: the import page then says so beside the field. */
@@ -63,7 +62,6 @@ class UploadTooLargeFilter implements ExceptionFilter {
   }
 }
 
-/** The work plan for the secretariat: table and timeline with filters, export. */
 @ApiExcludeController()
 @SecretariatPage()
 @UseFilters(MalformedPageIdFilter)
@@ -98,7 +96,6 @@ export class WorkPlanPagesController {
     res.redirect(HttpStatus.SEE_OTHER, `/work-plan/${outcome.value.id}?done=plan_created`);
   }
 
-  /** What a deadline as written is read as, for the activity form's live preview (JSON). */
   @Get('deadline-preview')
   deadlinePreview(@Query('text') text: unknown, @Query('plan') plan: unknown, @PageSession() context: PageContext) {
     const typed = typeof text === 'string' ? text.slice(0, 300) : '';
@@ -139,7 +136,6 @@ export class WorkPlanPagesController {
     res.redirect(HttpStatus.SEE_OTHER, `/work-plan/${planId}?done=plan_updated`);
   }
 
-  /** The activities ticked in the table get one status (with a comment) or the same responsible members. */
   @Post(':planId/bulk')
   async bulk(
     @PageIdParam('planId') planId: string,
@@ -324,7 +320,6 @@ export class WorkPlanPagesController {
     res.redirect(HttpStatus.SEE_OTHER, `/work-plan/${planId}?imported=${report.imported ?? 0}`);
   }
 
-  /** A refused file or import: the reason beside the file field, and every bad line as a sentence. */
   private async refuse(res: Response, context: PageContext, planId: string, error: unknown) {
     const problems = problemsOf(error);
     if (!problems) throw error;

@@ -15,12 +15,9 @@ export const DEADLINE_KINDS = ['date', 'window', 'alternatives', 'on_request', '
 @Entity('work_plan_item')
 @Index(['workPlanId', 'position'])
 @Index(['dueAt'])
-// A plan's items in the list's order (due_at, then position): without it PostgreSQL walks the due_at
-// index across every plan's items to find one plan's.
+// Without it PostgreSQL walks the due_at index across every plan's items to find one plan's.
 @Index(['workPlanId', 'dueAt', 'position'])
-// Open items by due moment, the overdue and due-soon lists' filter: their page is read in order and
-// their total counted from the index alone (on_request and countries in it, so that overdue and a
-// country filter need no heap page either), instead of from a heap page per matching item.
+// Covers the overdue and due-soon lists so their page and total are read from the index alone.
 @Index('work_plan_item_open_due', ['dueAt', 'workPlanId', 'position', 'onRequest', 'countries'], {
   where: `status NOT IN ('done', 'cancelled') AND due_at IS NOT NULL`,
 })

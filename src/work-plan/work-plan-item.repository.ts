@@ -21,16 +21,13 @@ import { WorkPlanItem } from './work-plan-item.entity';
 import type { ItemViewOptions } from './work-plan-item.view';
 import { WorkPlan } from './work-plan.entity';
 
-/** An item's responsible members as one JSON array per row (the item aliased `i`). */
 const RESPONSIBLE_JSON = `coalesce((SELECT json_agg(row_to_json(r_member)) FROM work_plan_item_responsible r JOIN member r_member ON r_member.id = r.member_id WHERE r.item_id = i.id), '[]')`;
 
-/** The focal points of an item's executing organisation (the item aliased `i`) as one JSON array. */
 const FOCAL_POINTS_JSON = `coalesce((SELECT json_agg(row_to_json(f_member)) FROM organization_focal_point f JOIN member f_member ON f_member.id = f.member_id WHERE f.organization_id = i.executor_organization_id), '[]')`;
 
 /** Responsible members in toItemView's order: String.localeCompare is ICU's root collation, not the database's C collation. */
 const BY_NAME = `m.full_name COLLATE "und-x-icu", m.id`;
 
-/** An item (aliased `i`) as toItemView writes it, the same keys and values, written by PostgreSQL. */
 const itemJson = ({ emails }: ItemViewOptions) => `(SELECT row_to_json(item) FROM (SELECT
     i.id AS "id", i.work_plan_id AS "workPlanId", i.position AS "position", i.activity AS "activity",
     (SELECT row_to_json(d) FROM (SELECT i.deadline_text AS "text", i.deadline_kind AS "kind", i.deadline_windows AS "windows",
@@ -150,7 +147,6 @@ export class WorkPlanItemRepository {
     return this.dataSource.manager.findOneByOrFail(WorkPlan, { id });
   }
 
-  /** Unfinished items (not on request) due between two moments, earliest first, at most 200: the digest's deadlines. */
   digestDeadlines(from: Date, to: Date): Promise<DigestDeadlineRow[]> {
     return this.dataSource.query(
       `SELECT i.id, i.activity, i.due_at, i.deadline_text, o.name AS executor FROM work_plan_item i LEFT JOIN organization o ON o.id = i.executor_organization_id
@@ -269,7 +265,7 @@ export class WorkPlanItemRepository {
     return this.dataSource.manager.find(WorkPlanItemChange, { where: { itemId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  /** The page as the API sends it, `{items, total, limit, offset}`, written by PostgreSQL in the page's statement. */
+  /** The page as the API sends it, written by PostgreSQL in the page's statement. */
   pageJson(filter: ItemFilter, query: PageQuery, now: Date, { emails }: ItemViewOptions): Promise<string> {
     const matches = this.matching(filter, now)
       .setParameter('now', now)
@@ -371,7 +367,6 @@ export class WorkPlanItemRepository {
     return item as ItemWithPeople;
   }
 
-  /** One statement: the plan's next position (its row locked until the commit), the item's row. */
   async insertAtNextPosition(
     manager: EntityManager,
     item: ItemWithPeople,
@@ -395,8 +390,7 @@ export class WorkPlanItemRepository {
     params.push(...extra.params);
     const [row]: { position: number; created_at: Date; updated_at: Date; planned: PlannedRef[] }[] =
       await manager.query(
-        // Rows written around the counter (by SQL, say a generator) still count: the max read is the
-        // statement's snapshot, which the counter of a concurrent writer overtakes.
+        // Rows written around the counter still count: a concurrent writer's counter overtakes this snapshot's max.
         `WITH plan AS (UPDATE work_plan SET last_item_position = greatest(last_item_position, (SELECT coalesce(max(position), 0) FROM work_plan_item WHERE work_plan_id = $${$plan}::uuid)) + 1
                      WHERE id = $${$plan}::uuid RETURNING last_item_position AS position),
             item AS (${insert}),
@@ -410,7 +404,6 @@ export class WorkPlanItemRepository {
     return { planned: row.planned };
   }
 
-  /** The item's changeable columns, its responsible members when given, and its history rows, as one statement. */
   async writeUpdate(
     manager: EntityManager,
     item: ItemWithPeople,
@@ -483,7 +476,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /** Sets the items' due moments (ids and moments pairwise), touching only those that change. */
   async setDueMoments(manager: EntityManager, ids: string[], dueAt: (string | null)[]): Promise<void> {
     await manager.query(
       `UPDATE work_plan_item i SET due_at = v.due_at, updated_at = now()
@@ -499,7 +491,6 @@ export class WorkPlanItemRepository {
     });
   }
 
-  /** The focal points of each organisation, by organisation id (organisations with none are absent). */
   async focalPointsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, Member[]>> {
     const byOrganization = new Map<string, Member[]>();
     if (organizationIds.length === 0) return byOrganization;
@@ -516,7 +507,6 @@ export class WorkPlanItemRepository {
     return byOrganization;
   }
 
-  /** The focal points of the item's executing organisation and its body's secretariat on the day, for the recipients rule. */
   async fallbackPeople(itemId: string, day: string): Promise<{ focalPoints: Member[]; secretariat: Member[] }> {
     const [row]: { focal: Record<string, unknown>[]; secretariat: Record<string, unknown>[] }[] =
       await this.dataSource.query(
@@ -530,10 +520,7 @@ export class WorkPlanItemRepository {
     return { focalPoints: entities(row?.focal), secretariat: entities(row?.secretariat) };
   }
 
-  /**
-   * The plan's open items that no active member is named on, with whether their executor's focal points
-   * or, lacking those, the secretariat is reminded of them.
-   */
+  /** Open items no active member is named on, with whether their focal points or the secretariat are reminded. */
   async unnamedItems(workPlanId: string): Promise<{ id: string; focal: boolean }[]> {
     return this.dataSource.query(
       `SELECT i.id, EXISTS (SELECT 1 FROM organization_focal_point f JOIN member fm ON fm.id = f.member_id
@@ -546,10 +533,6 @@ export class WorkPlanItemRepository {
     );
   }
 
-  /**
-   * The open dated items (not on request) whose reminders may go to the member: named on them, focal
-   * point of their executor, or serving in the secretariat of their body.
-   */
   async openDatedIdsConcerning(manager: EntityManager, memberId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id
@@ -563,7 +546,6 @@ export class WorkPlanItemRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The ids of the organisation's open dated items (not on request). */
   async openDatedIdsExecutedBy(manager: EntityManager, organizationId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT i.id FROM work_plan_item i
@@ -573,7 +555,6 @@ export class WorkPlanItemRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The ids of the body's open dated items (not on request): those whose reminders follow its people. */
   async openDatedIdsOfBody(manager: EntityManager, bodyId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT i.id FROM work_plan_item i JOIN work_plan p ON p.id = i.work_plan_id

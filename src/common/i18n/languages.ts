@@ -10,10 +10,7 @@ export function languageOf(text: string): Language {
   return 'en';
 }
 
-/**
- * The reader's language from the browser's Accept-Language, when no member is known yet: the one of
- * ours the browser prefers most, by q-value then order (`de,ru;q=0.8` → ru, `kk-KZ` → kk), else English.
- */
+/** The reader's language from Accept-Language when no member is known yet, else English. */
 export function languageFromHeader(acceptLanguage: string | undefined): Language {
   let best: Language = 'en';
   let bestWeight = 0;

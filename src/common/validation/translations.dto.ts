@@ -8,10 +8,7 @@ import type { Language } from '../i18n/languages';
 /** The message of a language (or of `translations`) that is not an object of texts. */
 export const TEXTS_MESSAGE = '$property must be an object of texts (by language, then by field)';
 
-/**
- * `{ en?: T, ru?: T, kk?: T }`, where T holds the translatable texts of one row: the strict pipe
- * refuses any other language key or field, naming it (`translations.de`, `translations.ru.foo`).
- */
+/** `{ en?: T, ru?: T, kk?: T }`: the strict pipe refuses any other language key or field, naming it. */
 export function TranslationsOf<T>(texts: Class<T>) {
   class Translations {
     @ApiPropertyOptional({ type: texts })
@@ -35,7 +32,6 @@ export function TranslationsOf<T>(texts: Class<T>) {
   return Translations;
 }
 
-/** The language a row's plain texts are written in. */
 export function OriginalLanguage(): PropertyDecorator {
   return (target, key) => {
     ApiPropertyOptional({

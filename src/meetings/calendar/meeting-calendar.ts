@@ -1,8 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { formatUtc, isKnownTimeZone, vtimezoneLines } from './vtimezone';
 
-/** iCalendar (RFC 5545) objects for the calendar part of meeting emails. */
-
 export interface CalendarOrganizer {
   name: string;
   email: string;
@@ -16,12 +14,10 @@ export interface CalendarAttendee {
   partstat: PartStat;
   /** Defaults to true while the member has not answered, and is always false in a CANCEL. */
   rsvp?: boolean;
-  /** Email address of the delegate. */
   delegatedTo?: string;
 }
 
 export interface CalendarMeeting {
-  /** Stable per meeting, e.g. "<meeting-uuid>@wgecc.example". */
   uid: string;
   /** Raised by the caller on every change of time or place, and for a cancellation. */
   sequence: number;
@@ -33,7 +29,6 @@ export interface CalendarMeeting {
   timeZone: string;
   location?: string | null;
   url?: string | null;
-  /** The online meeting's address (RFC 7986 CONFERENCE). */
   conferenceUrl?: string | null;
   status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
   organizer: CalendarOrganizer;
@@ -57,7 +52,6 @@ const DAY_MS = 86_400_000;
 
 type Method = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
-/** A whole VCALENDAR for one email: METHOD:REQUEST (invitation/update), CANCEL (cancellation) or PUBLISH. */
 export function buildMeetingCalendar(
   method: Method,
   meeting: CalendarMeeting,
@@ -74,7 +68,6 @@ export function buildMeetingCalendar(
   ]);
 }
 
-/** A personal feed (METHOD:PUBLISH, X-WR-CALNAME) with meetings and all-day deadline events. */
 export function buildCalendarFeed(
   name: string,
   meetings: CalendarMeeting[],
@@ -159,7 +152,6 @@ function meetingEvent(
     ...(meeting.lastModified ? [`LAST-MODIFIED:${utcDateTime(meeting.lastModified, 'lastModified')}`] : []),
     'TRANSP:OPAQUE',
   ];
-  // No reminder for a meeting that will not take place.
   if (alarmMinutes !== null && status !== 'CANCELLED') {
     lines.push(
       'BEGIN:VALARM',
@@ -234,7 +226,6 @@ function zonedDateTime(name: string, instant: Date, timeZone: string): string {
   return contentLine(name, wall, [['TZID', timeZone]]);
 }
 
-/** Whether another instant within a day has the same wall time (offsets are in minutes). */
 function isInRepeatedHour(zone: IANAZone, ms: number): boolean {
   const offset = zone.offset(ms);
   const before = zone.offset(ms - DAY_MS);

@@ -1,7 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
 
-/** VTIMEZONE components (RFC 5545 §3.6.5) derived from the runtime's tz data through luxon. */
-
 const SECOND_MS = 1_000;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 366 * DAY_MS;
@@ -24,13 +22,11 @@ interface WallTime {
 }
 
 interface Onset {
-  /** First instant (ms) of the new offset. */
   at: number;
   /** Offsets east of UTC, in minutes (fractional for the few zones whose history has seconds). */
   from: number;
   to: number;
   kind: ObservanceKind;
-  /** Local time of the onset, reckoned in the offset before it, as DTSTART and RRULE expect. */
   wall: WallTime;
 }
 
@@ -46,7 +42,6 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return IANAZone.isValidZone(timeZone);
 }
 
-/** The VTIMEZONE for `timeZone` as unfolded content lines. */
 export function vtimezoneLines(timeZone: string, earliest: Date, latest: Date): string[] {
   if (!isKnownTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"`);
   const zone = IANAZone.create(timeZone);
@@ -71,16 +66,14 @@ function generate(zone: IANAZone, timeZone: string, firstYear: number, lastYear:
   const windowEnd = DateTime.fromObject({ year: lastYear + 1 }, { zone }).toMillis();
 
   const onsets = findOnsets(zone, windowStart - LOOKBACK_MS, windowEnd + LOOKAHEAD_MS);
-  // Earlier onsets would only describe times nobody asked about; the one in force at the start
-  // of the window is needed, or there would be no offset for the window's first months.
+  // The onset in force at the window's start is needed, or its first months would have no offset.
   const firstNeeded = onsets.findLastIndex((o) => o.at <= windowStart);
   const needed = onsets.slice(Math.max(firstNeeded, 0));
   const runs = groupIntoYearlyRuns(needed).filter((run) => run.first.at < windowEnd);
 
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   if (firstNeeded < 0) {
-    // No change in the lookback: the zone has no DST, and its offset at the window start holds
-    // until the first change (if any) inside the window.
+    // No change in the lookback: the zone has no DST.
     const offset = zone.offset(windowStart);
     lines.push(...observanceLines('STANDARD', wallTime(windowStart, offset), offset, offset));
   }
@@ -119,16 +112,13 @@ function findOnsets(zone: IANAZone, fromMs: number, toMs: number): Onset[] {
 
   return changes.map((change, i) => {
     const next = changes[i + 1];
-    // The tz database's isdst flag is not exposed. Daylight time is a raise of the offset that
-    // is undone within the year; a raise that stays (Moscow 2011, Tomsk 2016) and any lowering
-    // (Almaty 2024) are changes of standard time.
+    // isdst is not exposed: daylight time is a raise of the offset undone within the year.
     const undoneWithinYear = next !== undefined && next.at - change.at <= YEAR_MS && next.to < change.to;
     const kind: ObservanceKind = change.to > change.from && undoneWithinYear ? 'DAYLIGHT' : 'STANDARD';
     return { ...change, kind, wall: wallTime(change.at, change.from) };
   });
 }
 
-/** Chains onsets of the same shape in consecutive years that one yearly rule describes. */
 function groupIntoYearlyRuns(onsets: Onset[]): Run[] {
   const runs: Run[] = [];
   for (const onset of onsets) {
@@ -176,8 +166,7 @@ function yearlyRuleCandidates(wall: WallTime): string[] {
 
 function yearlyRule(run: Run, windowEnd: number): string {
   const rule = `FREQ=YEARLY;BYMONTH=${run.first.wall.month};${run.rules[0]}`;
-  // A rule still in force after the window is left open, which is also what lets Outlook apply
-  // it to every year; one that stopped must say when (UNTIL in UTC, as RFC 5545 requires here).
+  // A rule still in force is left open (Outlook then applies it to every year); one that stopped needs UNTIL in UTC.
   if (run.last.at >= windowEnd) return rule;
   return `${rule};UNTIL=${formatUtc(run.last.at)}`;
 }
@@ -219,7 +208,6 @@ function formatOffset(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${hhmm}${ss}`;
 }
 
-/** An instant as an RFC 5545 UTC DATE-TIME (seconds precision). */
 export function formatUtc(ms: number): string {
   return new Date(Math.floor(ms / SECOND_MS) * SECOND_MS)
     .toISOString()

@@ -6,9 +6,7 @@ export type KkCase = 'abl' | 'dat' | 'com' | 'other';
 export type Lexeme =
   | { type: 'month'; month: number }
   | { type: 'season'; season: Season }
-  /** "начало", "end (of)", "mid-": written before the period. */
   | { type: 'partBefore'; part: Part }
-  /** Kazakh "басы", "соңында": written after the period. */
   | { type: 'partAfter'; part: Part }
   /** Russian "декада": ten days, the same thirds as early/mid/late. */
   | { type: 'decade' }
@@ -16,25 +14,18 @@ export type Lexeme =
   | { type: 'half' }
   | { type: 'quarterLetter' }
   | { type: 'halfLetter' }
-  /** Ordinal words and roman numerals: "третий", "third", "үшінші", "III". */
   | { type: 'ordinal'; n: number }
   | { type: 'yearWord' }
   | { type: 'monthWord' }
-  /** "by", "к", "не позднее": the deadline is the period that follows. */
   | { type: 'by' }
   /** Kazakh "дейін", "кешіктірмей": "by" written after the period (or the end of a range). */
   | { type: 'byAfter' }
-  /** "to", "по", "until". `alsoBy`: at the start of a deadline the word means "by" ("до 15 июня"). */
   | { type: 'to'; alsoBy: boolean }
-  /** "from", "с"; `between`: "between"/"между", closed by "and" instead of "to". */
   | { type: 'from'; between: boolean }
   | { type: 'and' }
-  /** Kazakh "аралығында": "in the interval", closes "X – Y" or "X мен Y". */
   | { type: 'betweenAfter' }
-  /** Kazakh "бастап": "starting from", joins an ablative start to the end of a range. */
   | { type: 'since' }
   | { type: 'or' }
-  /** Words that only make the phrase read well ("in", "the", "of", "в", "ішінде"). */
   | { type: 'filler' }
   | { type: 'onRequest' }
   | { type: 'open' };
@@ -44,7 +35,6 @@ export interface WordInfo {
   kkCase?: KkCase;
 }
 
-/* Deadlines repeat the same few hundred words. */
 const LOOKUP_MEMO_SIZE = 5000;
 /** Longer words are not remembered: no deadline word is that long, and keys would hold memory. */
 const MEMO_WORD_LENGTH = 40;
@@ -81,7 +71,6 @@ const HAS_LATIN = /[a-z]/;
 const HAS_CYRILLIC = /[\u0400-\u04ff]/;
 const CYRILLIC_LETTERS = /[\u0400-\u04ff]/g;
 
-/** Lower case, composed, "ё" as "е", and a word typed in two scripts. */
 export function normaliseWord(raw: string): string {
   let norm = normaliseMemo.get(raw);
   if (norm === undefined) {
@@ -104,7 +93,6 @@ function normaliseUncached(raw: string): string {
 
 const HAS_KAZAKH_LETTER = /[әғқңөұүһі]/;
 
-/** Kazakh letters folded to their Russian look-alikes; identity on Russian and English words. */
 export function foldKazakh(word: string): string {
   if (!HAS_KAZAKH_LETTER.test(word)) return word;
   let out = '';
@@ -112,7 +100,6 @@ export function foldKazakh(word: string): string {
   return out;
 }
 
-/* After a stem: plural, possessive, then one case. */
 const KK_SUFFIX_CHAIN =
   /^(?:лар|лер|дар|дер|тар|тер)?(?:сы|си|ы|и)?(?:н?(дан|ден|тан|тен|ан|ен|да|де|та|те|га|ге|ка|ке|а|е|дын|дин|тын|тин|ын|ин|ды|ди|ты|ти|мен|бен|пен))?(гы|ги|кы|ки)?$/;
 const KK_ABLATIVE = new Set(['дан', 'ден', 'тан', 'тен', 'ан', 'ен']);

@@ -12,7 +12,6 @@ import {
 import { DeadlineParseError, DeadlineParseReason } from './deadline-parse.error';
 import { DeadlineKind, DeadlineWindow, ParsedDeadline } from './deadline.types';
 
-/** Reads a work-plan deadline as people write it, in Russian, English or Kazakh, into windows of days. */
 export function parseDeadline(text: string): ParsedDeadline {
   if (typeof text !== 'string') throw new TypeError('A deadline must be a string');
   const tokens = tokenize(text);
@@ -79,7 +78,6 @@ interface Token {
   end: number;
   lead: number;
   tail: number;
-  /** No space before it: "mid-June", "3Q", "Q3/2019". */
   glued: boolean;
   norm: string;
   value: number;
@@ -211,7 +209,6 @@ function tokenize(text: string): Token[] {
 function prepare(text: string, raw: Token[]): Token[] {
   const fail = failer(text);
 
-  // "3-й", "1st", "15-тен": the suffix belongs to the number (and may carry a Kazakh case).
   const numbered: Token[] = [];
   for (let k = 0; k < raw.length; k++) {
     const t = raw[k];
@@ -227,7 +224,6 @@ function prepare(text: string, raw: Token[]): Token[] {
     k += 1 + dash;
   }
 
-  // Dots only end abbreviations and sentences ("г.", "Jan.", "2019.") once dates are tokens.
   const undotted: Token[] = [];
   for (const t of numbered) {
     if (t.kind !== 'dot') undotted.push(t);
@@ -328,9 +324,7 @@ interface Elem {
   season?: Season;
   year?: number;
   part?: Part;
-  /** An ordinal word ("third") can be a quarter but not a day. */
   ordinalOnly?: boolean;
-  /** A part without its period ("начало" in "начало–середина июня"). */
   partOnly?: boolean;
   kkCase?: KkCase;
   start: number;
@@ -429,7 +423,6 @@ class Grammar {
     return [a];
   }
 
-  /** "маусымнан шілдеге дейін 2019", "маусым – шілде аралығында 2019": the year closes the range. */
   private yearAfterRange(a: Elem, b: Elem): [Elem, Elem] {
     const y = this.cur;
     if (a.year === undefined && b.year === undefined && this.isYear(y)) {
@@ -463,7 +456,6 @@ class Grammar {
     let el: Elem;
     if (this.is('yearWord') && this.isYear(this.peek(1))) this.i++;
     if (this.isYear(this.cur)) {
-      // Kazakh order: "2019 жылдың қараша айының соңы", "2019 жылғы 15 маусым".
       const year = this.cur?.value;
       this.i++;
       this.yearWords();
@@ -517,7 +509,6 @@ class Grammar {
     el.year = y.value;
     this.i = k + 1;
     this.yearWords();
-    // "зима 2019/2020", "winter 2019-2020": one winter across the new year.
     const sep = this.cur;
     const second = this.peek(1);
     if (
@@ -558,7 +549,6 @@ class Grammar {
     switch (lex?.type) {
       case 'month': {
         const month = this.monthWord();
-        // English order: "June 15", "June 15th, 2019".
         const d = this.cur;
         if (d?.kind === 'num' && d.digits <= 2 && !this.startsNoun(this.peek(1))) {
           this.i++;
@@ -697,7 +687,6 @@ function isAlternativeBoundary(t: Token): boolean {
   return t.kind === 'semicolon' || t.lex?.type === 'or';
 }
 
-/** Fills in missing years and the unit of bare numbers. */
 function resolve(nodes: Node[], fail: Fail): void {
   for (const node of nodes) {
     const [a, b] = node.elems;
@@ -707,8 +696,7 @@ function resolve(nodes: Node[], fail: Fail): void {
     if (b.unit === 'bare') adoptUnit(b, a, fail);
     carryWithin(node);
   }
-  // "15 или 20 июня", "III или IV квартал": a bare alternative borrows the unit of the next one
-  // that has a unit, else of the one before.
+  // A bare alternative borrows the unit of the next one that has a unit, else of the one before.
   let next: Elem | undefined;
   for (let k = nodes.length - 1; k >= 0; k--) {
     const el = nodes[k].elems[0];
@@ -807,7 +795,6 @@ function monthSpan(el: Elem, year = el.year ?? 0): [number, number] {
       span = [y, y + 11];
       break;
   }
-  // A part of a month is counted in days (elemWindow); of a longer period, in months.
   if (el.part && el.unit !== 'month') {
     const third = (span[1] - span[0] + 1) / 3;
     const k = PARTS.indexOf(el.part);

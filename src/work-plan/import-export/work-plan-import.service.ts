@@ -66,7 +66,6 @@ interface PlannedRow {
   executorMemberId: string | null;
   newExecutorKey: string | null;
   responsibleIds: string[];
-  /** The members named on the row, for planning its reminders. */
   named: { responsible: Member[]; executor: Member | null };
   countries: string[];
   topics: string[];
