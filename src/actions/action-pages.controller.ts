@@ -109,6 +109,7 @@ export class ActionPagesController {
       res.send(
         this.pages.render('message', member.language, t('page.done.title', member.language), {
           lines: [...(view?.facts.map((f) => `${f.label}: ${f.value}`) ?? []), t('page.done.changed', member.language)],
+          link: nextPage(claims, member.language),
         }),
       );
     } catch (error) {
@@ -328,4 +329,16 @@ export class ActionPagesController {
     });
     return this.preferencesPage(res, updated, token, { saved: true });
   }
+}
+
+/** Where an answered link leads on: the meeting, its poll or the activity, so the page is no dead end. */
+function nextPage(claims: ActionClaims, language: Language): { lead: string; href: string; label: string } {
+  const lead = t('page.done.next', language);
+  if (claims.kind.startsWith('poll.'))
+    return { lead, href: `/meetings/${claims.subject}/poll`, label: t('page.done.next.poll', language) };
+  if (claims.kind.startsWith('meeting.'))
+    return { lead, href: `/meetings/${claims.subject}`, label: t('page.done.next.meeting', language) };
+  if (claims.kind.startsWith('item.'))
+    return { lead, href: `/work-plan/items/${claims.subject}`, label: t('page.done.next.item', language) };
+  return { lead, href: '/me', label: t('page.done.next.me', language) };
 }

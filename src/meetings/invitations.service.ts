@@ -322,6 +322,7 @@ export class InvitationsService {
         accepted: people.filter(coming).length,
         declined: people.filter((r) => r.response === 'declined').length,
         pending: people.filter((r) => r.response === 'pending').length,
+        tentative: people.filter((r) => r.response === 'tentative').length,
         attended: people.filter((r) => r.attended === true).length,
       };
     });

@@ -422,7 +422,8 @@ export class MeetingPagesService {
     const country = new Map(representation.byCountry.map((c) => [c.countryCode, c]));
     return representation.flags.map(({ countryCode }) => {
       const c = country.get(countryCode)!;
-      const state = c.invited === 0 ? 'nobody_invited' : c.pending > 0 ? 'pending' : 'declined';
+      const state =
+        c.invited === 0 ? 'nobody_invited' : c.pending > 0 ? 'pending' : c.tentative > 0 ? 'tentative' : 'declined';
       return `${countryCode} (${t(`guard.flag.${state}`, language)})`;
     });
   }

@@ -104,6 +104,11 @@ export class OutboxPageService {
     };
   }
 
+  async emailHtml(notification: Notification): Promise<string | null> {
+    const preview = await this.previews.preview(notification);
+    return preview.shown ? preview.email.html : null;
+  }
+
   async email(notification: Notification, resentId: string | null, language: Language, zone: string) {
     const preview = await this.previews.preview(notification);
     const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');

@@ -62,6 +62,23 @@ export class OutboxPagesController {
     this.session.render(res, context, 'outbox-email', data.heading, { ...data, csrf: context.csrf });
   }
 
+  /** The email's own HTML for the page's sandboxed frame: its inline styles allowed here, nothing else. */
+  @Get(':id/email.html')
+  async emailHtml(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
+    const notification = await this.find(id, res, context);
+    if (!notification) return;
+    const html = await this.view.emailHtml(notification);
+    res
+      .status(html === null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
+      .set({
+        'Content-Security-Policy':
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox",
+        'Cache-Control': 'no-store',
+      })
+      .type('html')
+      .send(html ?? '');
+  }
+
   /** The same rules as POST /api/notifications/:id/resend: a new entry due now, the original kept. */
   @Post(':id/resend')
   async resend(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {

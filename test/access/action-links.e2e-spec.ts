@@ -70,6 +70,8 @@ describe('one-click answers from emails', () => {
 
     const done = await t.anonymous.post(accept).type('form').send({}).expect(200);
     expect(done.text).toContain('Спасибо');
+    // The page leads on to the meeting, where the answer can be seen and changed.
+    expect(done.text).toContain(`<a href="/meetings/${meeting.id}">страница заседания</a>`);
     const answered = (await t.admin.get(`/api/meetings/${meeting.id}/invitations`).expect(200)).body[0];
     expect(answered).toMatchObject({ response: 'accepted', respondedVia: 'email' });
     await t.anonymous.post(accept).type('form').send({}).expect(200);

@@ -331,6 +331,13 @@ describe('the work-plan import, filters and export pages, and the outbox, in a r
       await expect(strictPage.frameLocator('iframe.email-html').locator('body').textContent()).resolves.toContain(
         '9-е заседание РГОСИК',
       );
+      // The email's inline styles apply in the frame (the pages' own policy forbids them).
+      const buttonColour = await strictPage
+        .frameLocator('iframe.email-html')
+        .locator('a[style*="#ffffff"]')
+        .first()
+        .evaluate((a) => a.ownerDocument.defaultView!.getComputedStyle(a).color);
+      expect(buttonColour).toBe('rgb(255, 255, 255)');
       await strict.close();
 
       smtp.clear();

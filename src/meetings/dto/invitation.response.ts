@@ -90,6 +90,9 @@ export class CountryRepresentationResponse {
   @ApiProperty({ type: 'integer' })
   pending!: number;
 
+  @ApiProperty({ type: 'integer', description: 'Answered "maybe"' })
+  tentative!: number;
+
   @ApiProperty({ type: 'integer' })
   attended!: number;
 }
