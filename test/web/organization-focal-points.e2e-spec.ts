@@ -62,17 +62,26 @@ describe('organisation focal points and the meeting zone, in a real browser, as 
     await page.goto(`${BASE}/organizations`);
     await expect(row('WECOOP 3').locator('td').nth(3).textContent()).resolves.toBe('none');
     await page.getByRole('link', { name: 'Edit WECOOP 3' }).click();
+    const editPath = new URL(page.url()).pathname;
     const focal = page.locator('section[aria-labelledby=h-focal]');
     await expect(focal.locator('h2').textContent()).resolves.toBe('Focal points');
 
     // A member deleted while the page was open: the refusal names the section, not the API's field.
     await focal.getByLabel(OMAROVA).check();
-    await focal.getByLabel(OMAROVA).evaluate((box: HTMLInputElement) => {
-      box.value = '00000000-0000-4000-8000-000000000000';
-    });
+    await focal
+      .getByLabel(OMAROVA)
+      .evaluate((box) => ((box as unknown as { value: string }).value = '00000000-0000-4000-8000-000000000000'));
     await submit('Save the focal points');
     await expect(focal.locator('[role=alert]').textContent()).resolves.toBe('Focal points: choose one from the list.');
     await expect(page.locator('main').textContent()).resolves.not.toContain('focalPointMemberIds');
+    await page.goto(`${BASE}${editPath}?lang=ru`);
+    await focal
+      .getByLabel(OMAROVA)
+      .evaluate((box) => ((box as unknown as { value: string }).value = '00000000-0000-4000-8000-000000000000'));
+    await focal.getByLabel(OMAROVA).check();
+    await submit('Сохранить контактных лиц');
+    await expect(focal.locator('[role=alert]').textContent()).resolves.toBe('Контактные лица: выберите из списка.');
+    await page.goto(`${BASE}${editPath}?lang=en`);
 
     await focal.getByLabel(OMAROVA).check();
     await focal.getByLabel(SADYKOVA).check();
