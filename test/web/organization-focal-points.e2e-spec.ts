@@ -23,7 +23,6 @@ const SADYKOVA = 'Айгерим Садыкова (KZ)';
 /** An organisation's focal points are chosen in the pages and then reminded; a new meeting starts in its body's zone. */
 describe('organisation focal points and the meeting zone, in a real browser, as the secretariat', () => {
   let t: TestApp;
-  let wgId: string;
   let browser: Browser;
   let page: Page;
   const smtp = new SmtpSink();
@@ -45,7 +44,7 @@ describe('organisation focal points and the meeting zone, in a real browser, as 
   const row = (name: string) => page.locator('table.table tbody tr', { hasText: name });
 
   beforeAll(async () => {
-    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
+    ({ t } = await startDemoPageApp(smtp, PORT));
     browser = await launchBrowser();
     ({ page } = await newPage(browser, DESKTOP));
     await signIn(page, BASE, smtp, SECRETARIAT);
@@ -141,11 +140,23 @@ describe('organisation focal points and the meeting zone, in a real browser, as 
     await zone.fill('Asia/Tashkent');
     await expect(note.textContent()).resolves.toBe('The times you enter are in the time zone Asia/Tashkent.');
 
-    // Opened for a body, the form comes with the body and its zone chosen, without script.
-    await page.goto(`${BASE}/meetings/new?body=${wgId}`);
+    // Opened from the body's page, the form comes with the body and its zone chosen, without script.
+    await page.goto(`${BASE}/bodies`);
+    await page.getByRole('link', { name: WG, exact: true }).click();
+    await page.getByRole('link', { name: 'Plan a meeting of this body' }).click();
     await expect(page.getByLabel('Body', { exact: true }).locator('option:checked').textContent()).resolves.toBe(WG);
     await expect(zone.inputValue()).resolves.toBe('Asia/Almaty');
     await expect(note.textContent()).resolves.toBe('The times you enter are in the time zone Asia/Almaty.');
     await shoot('meeting-new-zone');
+
+    // A zone left blank is the body's.
+    await zone.fill('');
+    await page.getByLabel('Kind of meeting').selectOption('working_group');
+    await page.getByLabel('Title in English', { exact: true }).fill('11th meeting of the WGECC');
+    await page.getByLabel(/save the date/).check();
+    await submit('Create the meeting');
+    await expect(page.locator('p.notice').textContent()).resolves.toBe('The meeting is created.');
+    await page.getByRole('link', { name: 'Edit the details or move the meeting' }).click();
+    await expect(zone.inputValue()).resolves.toBe('Asia/Almaty');
   }, 60_000);
 });
