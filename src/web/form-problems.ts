@@ -6,7 +6,7 @@ import type { MessageKey } from '../common/i18n/messages';
 /** What the API said, by its wording, as a reason a reader understands in their language. */
 const REASONS: [RegExp, MessageKey][] = [
   [/must be a date written YYYY-MM-DD/, 'form.reason.date'],
-  [/must be a UUID|must hold member ids|must be the id/, 'form.reason.choose'],
+  [/must be a UUID|must hold member ids|must be the id|no member has the id/, 'form.reason.choose'],
   [/must be one of/, 'form.reason.choice'],
   [/ISO 3166-1/, 'form.reason.country'],
   [/IANA time zone/, 'form.reason.zone'],

@@ -1,6 +1,13 @@
-import { attendanceInput, meetingInput, minutesInput, nestFields } from './meeting-form-values';
+import { isValidTimeZone } from '../common/time/time-zone';
+import { attendanceInput, meetingInput, minutesInput, nestFields, TIME_ZONES } from './meeting-form-values';
 
 describe('meeting form values', () => {
+  it('offers every IANA zone, UTC too, and only zones the API takes', () => {
+    expect(TIME_ZONES.length).toBeGreaterThan(400);
+    expect(TIME_ZONES).toEqual(expect.arrayContaining(['Asia/Almaty', 'Asia/Ashgabat', 'Europe/Brussels', 'UTC']));
+    expect(TIME_ZONES.filter((zone) => !isValidTimeZone(zone))).toEqual([]);
+  });
+
   it('nests dotted names, leaves blanks and blank rows out, and never writes to prototypes', () => {
     const nested = nestFields({
       'title.en': 'Ninth',

@@ -34,6 +34,12 @@ function compact(value: unknown): unknown {
   return value;
 }
 
+/** Every IANA zone the runtime knows, for the form's searchable list. */
+export const TIME_ZONES: readonly string[] = (() => {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+})();
+
 /** A datetime-local box ("2031-11-27T10:00") holds wall time where the meeting happens; the API takes an instant. */
 export function instantIn(value: unknown, zone: string): unknown {
   const typed = text(value);

@@ -1,4 +1,14 @@
-import { Body as FormBodyParam, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  Body as FormBodyParam,
+  Controller,
+  Get,
+  Header,
+  HttpStatus,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
@@ -10,6 +20,7 @@ import { submitForm } from './form-outcome';
 import { meetingInput, wallTime } from './meeting-form-values';
 import type { FormBody } from './meeting-form-values';
 import { MeetingPageSteps } from './meeting-page-steps';
+import { MEETING_ZONE_SCRIPT } from './meeting-zone-script';
 import { MeetingPagesService } from './meeting-pages.service';
 import type { Ending } from './meeting-pages.service';
 import { PageSession, SecretariatPage } from './page-access';
@@ -54,13 +65,24 @@ export class MeetingPagesController {
     });
   }
 
+  @Get('assets/meeting-zone.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  zoneScript() {
+    return MEETING_ZONE_SCRIPT;
+  }
+
+  /** A new meeting starts in its body's zone: the body given by ?body=, or the only one there is. */
   @Get('new')
-  async newForm(@PageSession() context: PageContext, @Res() res: Response) {
-    await this.renderMeetingForm(res, context, null, { timeZone: context.member.timeZone });
+  async newForm(@Query('body') asked: unknown, @PageSession() context: PageContext, @Res() res: Response) {
+    const body = await this.pages.defaultBody(typeof asked === 'string' ? asked : null);
+    await this.renderMeetingForm(res, context, null, body ? { bodyId: body.id, timeZone: body.timeZone } : {});
   }
 
   @Post('new')
   async create(@FormBodyParam() body: FormBody, @PageSession() context: PageContext, @Res() res: Response) {
+    // A zone left blank is the body's, as the form says.
+    const zone = await this.pages.bodyZone(body.bodyId);
+    if (zone && (typeof body.timeZone !== 'string' || body.timeZone.trim() === '')) body = { ...body, timeZone: zone };
     const outcome = await submitForm(CreateMeetingDto, meetingInput(body), (dto) => this.meetings.create(dto));
     if (!outcome.ok) return this.renderMeetingForm(res.status(outcome.status), context, null, body, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/meetings/${outcome.value.id}?done=created`);

@@ -27,7 +27,7 @@ import type { CalendarEntry } from './calendar-month';
 import { dateOptionLabel } from './date-option-label';
 import { dateOptionNotes } from './date-option-notes';
 import { byField } from './forms';
-import { listOf, wallTime } from './meeting-form-values';
+import { listOf, TIME_ZONES, wallTime } from './meeting-form-values';
 import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
@@ -196,14 +196,31 @@ export class MeetingPagesService {
     };
   }
 
+  /** The body a new meeting form starts with: the one asked for, or the only one. */
+  async defaultBody(asked: string | null): Promise<{ id: string; timeZone: string } | null> {
+    const bodies = await this.bodies.all();
+    return bodies.find((b) => b.id === asked) ?? (bodies.length === 1 ? bodies[0] : null);
+  }
+
+  async bodyZone(bodyId: unknown): Promise<string | null> {
+    if (typeof bodyId !== 'string') return null;
+    return (await this.bodies.all()).find((b) => b.id === bodyId)?.timeZone ?? null;
+  }
+
+  /** The choices of the create and edit forms, with what was typed (or what is stored) kept. */
   async meetingForm(language: Language, values: FormBody, problems: FieldProblem[] = []) {
     const bodies = await this.bodies.all();
+    const zone = typeof values.timeZone === 'string' ? values.timeZone.trim() : '';
     return {
       values,
       errors: byField(problems),
+      zones: TIME_ZONES,
+      zoneNote: t('mp.form.zone.note', language, { zone: zone || '—' }),
+      zoneTemplate: t('mp.form.zone.note', language, { zone: '{zone}' }),
       bodies: bodies.map((b) => ({
         id: b.id,
         name: this.texts.pick(b.name, language),
+        zone: b.timeZone,
         selected: b.id === values.bodyId,
       })),
       kinds: MEETING_KINDS.map((kind) => ({

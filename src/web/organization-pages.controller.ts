@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
 import { t } from '../common/i18n/messages';
-import type { Organization } from '../organizations/organization.entity';
+import type { OrganizationResponse } from '../organizations/dto/organization.response';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { FormValues } from './body-form.service';
 import { labelledProblems } from './form-problems';
@@ -15,7 +15,13 @@ import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 
-const SAVED = { created: 'orgs.created', updated: 'orgs.updated' } as const;
+const SAVED = { created: 'orgs.created', updated: 'orgs.updated', focal: 'orgs.focal.saved' } as const;
+
+/** What the focal-point form shows: the ticks, and why the last try was refused. */
+interface FocalForm {
+  chosen: string[];
+  problems: FieldProblem[];
+}
 
 /** The secretariat's pages about organisations: the list, the add and edit forms. */
 @ApiExcludeController()
@@ -34,13 +40,14 @@ export class OrganizationPagesController {
   async list(@Query('saved') saved: unknown, @PageSession() context: PageContext, @Res() res: Response) {
     this.session.render(res, context, 'organizations', t('orgs.title', context.language), {
       organizations: await this.forms.list(context.language),
-      notice: saved === 'created' || saved === 'updated' ? t(SAVED[saved], context.language) : null,
+      notice:
+        saved === 'created' || saved === 'updated' || saved === 'focal' ? t(SAVED[saved], context.language) : null,
     });
   }
 
   @Get('new')
   newForm(@PageSession() context: PageContext, @Res() res: Response) {
-    this.renderForm(res, context, null, this.forms.valuesOf(null), []);
+    return this.renderForm(res, context, null, this.forms.valuesOf(null), []);
   }
 
   @Post()
@@ -53,7 +60,25 @@ export class OrganizationPagesController {
   @Get(':id/edit')
   async editForm(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
     const organization = await this.find(res, context, id);
-    if (organization) this.renderForm(res, context, organization, this.forms.valuesOf(organization), []);
+    if (organization) await this.renderForm(res, context, organization, this.forms.valuesOf(organization), []);
+  }
+
+  @Post(':id/focal-points')
+  async focalPoints(
+    @PageIdParam() id: string,
+    @FormBody() form: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    const organization = await this.find(res, context, id);
+    if (!organization) return;
+    const { chosen, outcome } = await this.forms.saveFocalPoints(id, form);
+    if (!outcome.ok)
+      return this.renderForm(res.status(outcome.status), context, organization, this.forms.valuesOf(organization), [], {
+        chosen,
+        problems: outcome.problems,
+      });
+    res.redirect(HttpStatus.SEE_OTHER, `/organizations?saved=focal#org-${id}`);
   }
 
   @Post(':id')
@@ -67,16 +92,17 @@ export class OrganizationPagesController {
     if (!organization) return;
     const { values, outcome } = await this.forms.save(id, form);
     if (!outcome.ok)
-      return this.renderForm(res.status(outcome.status), context, organization, values, outcome.problems);
+      return await this.renderForm(res.status(outcome.status), context, organization, values, outcome.problems);
     res.redirect(HttpStatus.SEE_OTHER, `/organizations?saved=updated#org-${id}`);
   }
 
-  private renderForm(
+  private async renderForm(
     res: Response,
     context: PageContext,
-    organization: Organization | null,
+    organization: OrganizationResponse | null,
     values: FormValues,
     problems: FieldProblem[],
+    focal: FocalForm = { chosen: organization?.focalPointMemberIds ?? [], problems: [] },
   ) {
     const { language } = context;
     const title = organization
@@ -87,15 +113,27 @@ export class OrganizationPagesController {
       kind: t('bodies.kind', language),
       countryCode: t('members.country', language),
     };
+    const focalProblems = labelledProblems(
+      focal.problems,
+      { focalPointMemberIds: t('orgs.focal.title', language) },
+      language,
+    );
     this.session.render(res, context, 'organization-form', title, {
       ...this.forms.view(values, labelledProblems(problems, labels, language), language),
+      focal: organization
+        ? {
+            members: await this.forms.focalPointChoices(organization, focal.chosen, language),
+            problems: focalProblems,
+            action: `/organizations/${organization.id}/focal-points`,
+          }
+        : null,
       id: organization?.id ?? null,
       action: organization ? `/organizations/${organization.id}` : '/organizations',
       csrf: context.csrf,
     });
   }
 
-  private async find(res: Response, context: PageContext, id: string): Promise<Organization | null> {
+  private async find(res: Response, context: PageContext, id: string): Promise<OrganizationResponse | null> {
     try {
       return await this.organizations.get(id);
     } catch (error) {
