@@ -44,4 +44,12 @@ describe('ganttSvg', () => {
       '',
     );
   });
+
+  it('labels its months in the reader language, and years alone over a long plan', () => {
+    const rows = [{ label: 'a', windows: [{ start: '2019-02-01', end: '2019-04-30' }], overdue: false }];
+    expect(ganttSvg(rows, '2019-03-01', { title: 't', today: 'today', locale: 'ru' })).toContain('>февр. 2019 г.<');
+    expect(ganttSvg(rows, '2019-03-01', { title: 't', today: 'today', locale: 'en' })).toContain('>Feb 2019<');
+    const long = [{ label: 'a', windows: [{ start: '2019-01-01', end: '2022-12-31' }], overdue: false }];
+    expect(ganttSvg(long, '2020-03-01', { title: 't', today: 'today', locale: 'kk' })).toMatch(/>2020( ж\.)?</);
+  });
 });

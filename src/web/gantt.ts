@@ -9,7 +9,11 @@ const escape = (text: string) =>
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** The work plan as a timeline picture: one row per item, each window a bar. */
-export function ganttSvg(rows: GanttRow[], today: string, labels: { title: string; today: string }): string {
+export function ganttSvg(
+  rows: GanttRow[],
+  today: string,
+  labels: { title: string; today: string; locale?: string },
+): string {
   const dated = rows.filter((r) => r.windows.length > 0);
   if (dated.length === 0) return '';
   const starts = dated.flatMap((r) => r.windows.map((w) => day(w.start)));
@@ -30,6 +34,10 @@ export function ganttSvg(rows: GanttRow[], today: string, labels: { title: strin
   // Ticks every month, quarter or year, whichever keeps the labels apart.
   const months = (to - from) / 30.4;
   const step = months > 30 ? 12 : months > 12 ? 3 : 1;
+  const tick = new Intl.DateTimeFormat(labels.locale ?? 'en', {
+    timeZone: 'UTC',
+    ...(step === 12 ? { year: 'numeric' } : { month: 'short', year: 'numeric' }),
+  });
   const first = new Date((from + 1) * 86_400_000);
   const firstMonth = Math.ceil(first.getUTCMonth() / step) * step;
   for (
@@ -41,7 +49,7 @@ export function ganttSvg(rows: GanttRow[], today: string, labels: { title: strin
     if (x < labelWidth) continue;
     parts.push(`<line x1="${x.toFixed(1)}" y1="${top - 6}" x2="${x.toFixed(1)}" y2="${height}" stroke="#d0d7de"/>`);
     parts.push(
-      `<text x="${(x + 2).toFixed(1)}" y="${top - 10}" font-size="11" fill="#4a5560">${step === 12 ? m.getUTCFullYear() : m.toISOString().slice(0, 7)}</text>`,
+      `<text x="${(x + 2).toFixed(1)}" y="${top - 10}" font-size="11" fill="#4a5560">${escape(tick.format(m))}</text>`,
     );
   }
   dated.forEach((row, i) => {

@@ -121,7 +121,7 @@ export class WorkPlanPageService {
       gantt: ganttSvg(
         shown.map((i) => ({ label: name(i), windows: i.deadline.windows, overdue: i.overdue })),
         todayIn(zone),
-        { title: t('wp.timeline', language), today: t('wp.today', language) },
+        { title: t('wp.timeline', language), today: t('wp.today', language), locale: language },
       ),
       items: shown.map((i) => ({
         id: i.id,
