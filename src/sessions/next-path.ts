@@ -8,7 +8,7 @@ const NOT_A_DESTINATION = /^\/(sign-in|sign-out|api)(\/|\?|#|$)/i;
 export function safeNextPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return null;
   // Browsers read '\' as '/', so '/\evil' would be '//evil', another site.
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\p{Cc}]/u.test(value)) return null;
   let url: URL;
   try {
     url = new URL(value, 'http://this.site');

@@ -49,7 +49,7 @@ describe('signing in from a page link: back to the page asked for, or to the usu
     await beforeConfirm?.();
     const confirmed = await t.anonymous.post(new URL(link).pathname).expect(303);
     const cookie = String((confirmed.headers['set-cookie'] as unknown as string[])[0]).split(';')[0];
-    return { location: confirmed.headers.location as string, cookie, link };
+    return { location: confirmed.headers.location, cookie, link };
   };
 
   it('sends a signed-out reader of a page to sign in, says why, and opens that page once signed in', async () => {
@@ -59,7 +59,7 @@ describe('signing in from a page link: back to the page asked for, or to the usu
     const redirect = await t.anonymous.get(asked).expect(303);
     expect(redirect.headers.location).toBe(`/sign-in?next=${encodeURIComponent(asked)}`);
 
-    const form = await t.anonymous.get(redirect.headers.location as string).expect(200);
+    const form = await t.anonymous.get(redirect.headers.location).expect(200);
     expect(form.text).toContain('Sign in to open this page.');
     const hidden = /<input type="hidden" name="next" value="([^"]*)">/.exec(form.text)![1];
     expect(hidden.replace(/&#x3D;/g, '=')).toBe(asked);
