@@ -17,6 +17,7 @@ import { OrganizationFocalPoints1796583965922 } from './1796583965922-Organizati
 import { SubstituteProposals1796583999009 } from './1796583999009-SubstituteProposals';
 import { ContentTranslations1796584178320 } from './1796584178320-ContentTranslations';
 import { SentEmail1796585107595 } from './1796585107595-SentEmail';
+import { SignInLinkNextPath1796589009431 } from './1796589009431-SignInLinkNextPath';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SubstituteProposals1796583999009,
   ContentTranslations1796584178320,
   SentEmail1796585107595,
+  SignInLinkNextPath1796589009431,
 ];

@@ -51,4 +51,8 @@ export class SignInLink {
 
   @Column({ type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
+
+  /** The page asked for before signing in, opened once the link is confirmed; kept here so the email's link can't change it. */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  nextPath!: string | null;
 }

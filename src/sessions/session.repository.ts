@@ -22,21 +22,22 @@ export class SessionRepository {
     return this.dataSource.manager.findOneBy(Member, { id, active: true });
   }
 
-  createLink(manager: EntityManager, memberId: string, expiresAt: Date): Promise<SignInLink> {
-    return manager.save(manager.create(SignInLink, { memberId, expiresAt, usedAt: null }));
+  createLink(manager: EntityManager, memberId: string, expiresAt: Date, nextPath: string | null): Promise<SignInLink> {
+    return manager.save(manager.create(SignInLink, { memberId, expiresAt, usedAt: null, nextPath }));
   }
 
   findLink(id: string): Promise<SignInLink | null> {
     return this.dataSource.manager.findOneBy(SignInLink, { id });
   }
 
-  async useLink(linkId: string, memberId: string): Promise<boolean> {
-    const used = await updateReturning<{ member_id: string }>(
+  /** Marks the link used; null when it was used already, expired or is someone else's, else the page it opens. */
+  async useLink(linkId: string, memberId: string): Promise<{ nextPath: string | null } | null> {
+    const used = await updateReturning<{ next_path: string | null }>(
       this.dataSource,
-      `UPDATE sign_in_link SET used_at = now() WHERE id = $1 AND member_id = $2 AND used_at IS NULL AND expires_at > now() RETURNING member_id`,
+      `UPDATE sign_in_link SET used_at = now() WHERE id = $1 AND member_id = $2 AND used_at IS NULL AND expires_at > now() RETURNING next_path`,
       [linkId, memberId],
     );
-    return used.length > 0;
+    return used[0] ? { nextPath: used[0].next_path } : null;
   }
 
   async createSession(tokenHash: string, memberId: string, expiresAt: Date): Promise<void> {

@@ -9,11 +9,13 @@ import type { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { Session, SignInLink } from './session.entity';
+import { safeNextPath } from './next-path';
 import { SessionRepository } from './session.repository';
 
 export const SIGN_IN_MINUTES = 15;
 export const SESSION_DAYS = 30;
 export const SESSION_COOKIE = 'wgs_session';
+export const LANGUAGE_COOKIE = 'wgs_lang';
 
 export interface FoundSession {
   session: Session;
@@ -41,8 +43,8 @@ export class SessionsService implements OnModuleDestroy {
     );
   }
 
-  requestLinkAfterAnswer(email: string): void {
-    const pending: Promise<void> = this.requestLink(email)
+  requestLinkAfterAnswer(email: string, nextPath: string | null = null): void {
+    const pending: Promise<void> = this.requestLink(email, nextPath)
       .catch((error: unknown) =>
         this.logger.error({
           msg: 'a sign-in link could not be planned',
@@ -58,12 +60,12 @@ export class SessionsService implements OnModuleDestroy {
     await Promise.all([...this.pendingLinks]);
   }
 
-  async requestLink(email: string): Promise<void> {
+  async requestLink(email: string, nextPath: string | null = null): Promise<void> {
     const member = await this.repository.activeMemberByEmail(email.trim());
     if (!member) return;
     await this.unitOfWork.run(async (unit) => {
       const expiresAt = new Date(Date.now() + SIGN_IN_MINUTES * 60_000);
-      const link = await this.repository.createLink(unit.manager, member.id, expiresAt);
+      const link = await this.repository.createLink(unit.manager, member.id, expiresAt, safeNextPath(nextPath));
       await this.notifications.plan(unit, [
         {
           key: `sign-in:${link.id}`,
@@ -82,13 +84,18 @@ export class SessionsService implements OnModuleDestroy {
     return `${this.config.appUrl}/sign-in/${this.tokens.sign({ member: link.memberId, kind: 'sign-in', subject: link.id, exp: Math.floor(link.expiresAt.getTime() / 1000) })}`;
   }
 
-  async consume(linkId: string, memberId: string): Promise<{ token: string; member: Member } | null> {
-    if (!(await this.repository.useLink(linkId, memberId))) return null;
+  /** Opens a session from a sign-in link; `landing` is the page asked for, else the secretariat's dashboard or /me. */
+  async consume(linkId: string, memberId: string): Promise<{ token: string; member: Member; landing: string } | null> {
+    const used = await this.repository.useLink(linkId, memberId);
+    if (!used) return null;
     const member = await this.repository.activeMember(memberId);
     if (!member) return null;
     const token = newToken('wss_');
     await this.repository.createSession(hashToken(token), memberId, new Date(Date.now() + SESSION_DAYS * 86_400_000));
-    return { token, member };
+    const asked = safeNextPath(used.nextPath);
+    if (asked) return { token, member, landing: asked };
+    const found = await this.find(token);
+    return { token, member, landing: found?.role === 'secretariat' ? '/' : '/me' };
   }
 
   async find(token: string | undefined): Promise<FoundSession | null> {

@@ -9,10 +9,9 @@ import type { Member } from '../members/member.entity';
 import { PageRenderer } from '../pages/page-renderer';
 import type { PageName } from '../pages/page-renderer';
 import { cookieValue } from '../sessions/session-pages.controller';
-import { SESSION_COOKIE, SessionsService } from '../sessions/sessions.service';
+import { safeNextPath } from '../sessions/next-path';
+import { LANGUAGE_COOKIE, SESSION_COOKIE, SessionsService } from '../sessions/sessions.service';
 import type { Session } from '../sessions/session.entity';
-
-export const LANGUAGE_COOKIE = 'wgs_lang';
 
 /** The EN/RU/KK switch: the same page with the same filters, month or page number, only ?lang changed. */
 export function languageLinks(
@@ -41,6 +40,14 @@ function sameSitePage(referer: string | undefined, host: string | undefined): UR
   }
 }
 
+const SAFE_METHODS = ['GET', 'HEAD'];
+
+/** The sign-in page that opens the asked-for page afterwards; a form post or the home page signs in to the usual page. */
+function signInFor(req: Request): string {
+  const next = SAFE_METHODS.includes(req.method) ? safeNextPath(req.originalUrl) : null;
+  return next && next.split('?')[0] !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+}
+
 export interface PageContext {
   member: Member;
   session: Session;
@@ -61,7 +68,7 @@ export class PageSessionService {
     res.setHeader('Cache-Control', 'no-store');
     const found = await this.sessions.find(cookieValue(req, SESSION_COOKIE));
     if (!found) {
-      res.redirect(HttpStatus.SEE_OTHER, '/sign-in');
+      res.redirect(HttpStatus.SEE_OTHER, signInFor(req));
       return null;
     }
     const asked =

@@ -47,7 +47,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.nodes.length})`);
 }
 
-/** Signs in through the emailed link, as a person would; ends on /me. */
+/** Signs in through the emailed link, as a person would; ends on the usual page: the dashboard for the secretariat, else /me. */
 export async function signIn(page: Page, base: string, smtp: SmtpSink, email: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
   await page.getByLabel(/Email|почты|пошта/).fill(email);
@@ -57,7 +57,10 @@ export async function signIn(page: Page, base: string, smtp: SmtpSink, email: st
   await waitFor(() => smtp.to(email).length === 1, { what: 'the sign-in email' });
   const link = /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_.-]+)/.exec(smtp.to(email)[0].parsed.text ?? '')![1];
   await page.goto(link);
-  await Promise.all([page.waitForURL(`${base}/me`), page.getByRole('button').click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.origin === base && (url.pathname === '/' || url.pathname === '/me')),
+    page.getByRole('button').click(),
+  ]);
 }
 
 /** How many pixels the page is wider than the window: 0 when nothing but its scrolling regions is wider than the screen. */
