@@ -186,7 +186,7 @@ describe('the pages, polished', () => {
     expect(posted.status).toBe(404);
     expect(posted.text).toContain('Бұл мекенжайда ештеңе жоқ');
     // Without a session the page asks to sign in first, as every page does.
-    await t.anonymous.get('/members/abc').expect(303).expect('Location', '/sign-in');
+    await t.anonymous.get('/members/abc').expect(303).expect('Location', '/sign-in?next=%2Fmembers%2Fabc');
   }, 60_000);
 
   it('postpones and cancels a meeting after a confirmation page; a refused reason keeps what was typed; the participants get the METHOD:CANCEL emails', async () => {
