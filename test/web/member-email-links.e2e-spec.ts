@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/common/i18n/languages';
 import { launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
-import { addMembership, createBody, createMember } from '../support/factories';
+import { addMembership, createBody, createMember, meetingHasBegun } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import type { ReceivedMail } from '../support/smtp-sink';
 import { startTestApp } from '../support/test-app';
@@ -258,7 +258,9 @@ describe('every link of every email, as the member it was sent to', () => {
     }
 
     // Held, its minutes approved with an action item for the three.
+    const putBack = await meetingHasBegun(t, meetingId);
     await t.admin.patch(`/api/meetings/${meetingId}`).send({ status: 'held' }).expect(200);
+    await putBack();
     await t.admin
       .put(`/api/meetings/${meetingId}/minutes`)
       .send({
