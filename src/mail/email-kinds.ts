@@ -87,7 +87,8 @@ export interface EmailData {
       }[];
     };
   };
-  'meeting-invitation': Common & { meeting: MeetingView; response: string; links: ActionLink[] };
+  /** `fromPoll`: the answer is the one the recipient gave in the date poll for this date. */
+  'meeting-invitation': Common & { meeting: MeetingView; response: string; fromPoll: boolean; links: ActionLink[] };
   'meeting-update': Common & {
     meeting: MeetingView;
     previous: { startsAt: string | null; endsAt: string | null; location: string | null; onlineUrl: string | null };

@@ -176,6 +176,7 @@ function registerHelpers(hb: typeof Handlebars) {
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   hb.registerHelper('gt', (a: number, b: number) => a > b);
   hb.registerHelper('join', (list: unknown[], separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',

@@ -11,6 +11,7 @@ import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner';
 import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dto';
+import type { MeetingDateAnswer, PollAnswer } from './date-option.entity';
 import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import { MeetingNotifier } from './meeting-notifier';
@@ -53,6 +54,12 @@ function substituteRefusal(
   const message =
     chooser === 'member' ? t('substitute.not_offered', language) : `no active member has the id ${substituteId}`;
   return ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', message);
+}
+
+/** Attending is a question about a date: without one, the date poll is where members answer. */
+export function assertDated(meeting: Meeting, language: Language): void {
+  if (meeting.startsAt === null)
+    throw ApiError.field(HttpStatus.CONFLICT, 'response', t('meeting.answer.noDate', language));
 }
 
 const toView = (i: Invitation): InvitationView => ({
@@ -145,6 +152,7 @@ export class InvitationsService {
       const meeting = await this.meetings.load(manager, meetingId);
       if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
       if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
+      assertDated(meeting, language);
       const invitation = await this.invitations.lock(manager, meetingId, memberId);
       if (!invitation) {
         if (!(await this.members.exists(manager, memberId))) throw ApiError.notFound('Member', memberId);
@@ -202,23 +210,57 @@ export class InvitationsService {
     });
   }
 
+  /**
+   * Once a dateless meeting gets its date, answers given before it are void: each participant starts from
+   * their poll answer for that date (`answers` by member), or from no answer. Inside the caller's unit of work.
+   */
+  async answersForNewDate(unit: UnitOfWorkContext, meeting: Meeting, answers: Map<string, MeetingDateAnswer>) {
+    const fromPoll: Record<PollAnswer, Invitation['response']> = {
+      yes: 'accepted',
+      if_need_be: 'tentative',
+      no: 'declined',
+    };
+    const rows = (substitutes: boolean) =>
+      this.invitations
+        .all(unit.manager, meeting.id)
+        .then((all) => all.filter((i) => (i.substituteForMemberId !== null) === substitutes));
+    // Substitutes last: voiding a delegated answer withdraws its substitute's row.
+    for (const substitutes of [false, true])
+      for (const invitation of await rows(substitutes)) {
+        const poll = answers.get(invitation.memberId);
+        if (!poll && invitation.response === 'pending' && invitation.respondedAt === null) continue;
+        await this.record(
+          unit,
+          meeting,
+          invitation,
+          poll
+            ? { response: fromPoll[poll.answer], delegateMemberId: null, respondedVia: 'poll', responseNote: null }
+            : { response: 'pending', delegateMemberId: null, respondedVia: null, responseNote: null },
+          poll?.answeredAt ?? null,
+          false,
+        );
+      }
+  }
+
   private async record(
     unit: UnitOfWorkContext,
     meeting: Meeting,
     invitation: Invitation,
     change: Pick<Invitation, 'response' | 'delegateMemberId' | 'respondedVia' | 'responseNote'>,
+    respondedAt: Date | null = new Date(),
+    planReminders = true,
   ): Promise<void> {
     const { manager } = unit;
     const before = { ...invitation };
     const previousSubstitute = invitation.response === 'delegated' ? invitation.delegateMemberId : null;
-    Object.assign(invitation, { ...change, respondedAt: new Date() });
+    Object.assign(invitation, { ...change, respondedAt });
     await this.invitations.save(manager, invitation);
     await this.audit.record(manager, 'update', 'invitation', invitation.id, before, invitation);
     if (previousSubstitute && previousSubstitute !== invitation.delegateMemberId)
       await this.withdrawSubstitute(unit, meeting, invitation.memberId, previousSubstitute);
     if (invitation.response === 'delegated')
       await this.inviteSubstitute(unit, meeting, invitation.memberId, invitation.delegateMemberId!);
-    await this.reminders.plan(unit, meeting);
+    if (planReminders) await this.reminders.plan(unit, meeting);
   }
 
   /** Each change of substitute emails someone, so it is limited, counted under the invitation's lock. */

@@ -94,7 +94,10 @@ export class MeetingEmailComposer implements NotificationComposer {
       case 'meeting-invitation':
       case 'meeting-update': {
         if (!current) return skip('the meeting changed after this was planned; a newer email carries the change');
-        if (invitation.response === 'declined') return skip('the recipient declined');
+        // A "no" from the poll still gets the invitation: it says what they answered about this date.
+        const fromPoll = invitation.respondedVia === 'poll';
+        if (invitation.response === 'declined' && !(fromPoll && notification.kind === 'meeting-invitation'))
+          return skip('the recipient declined');
         const tentative = meeting.status === 'tentative' && meeting.startsAt !== null;
         if (meeting.status !== 'scheduled' && !tentative) return skip(`the meeting is ${meeting.status}`);
         const calendar = {
@@ -105,7 +108,7 @@ export class MeetingEmailComposer implements NotificationComposer {
           return {
             send: true,
             kind: 'meeting-invitation',
-            data: { ...common, response: invitation.response, links: answerLinks() },
+            data: { ...common, response: invitation.response, fromPoll, links: answerLinks() },
             calendar,
           };
         }

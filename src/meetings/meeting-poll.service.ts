@@ -14,6 +14,7 @@ import { MeetingRemindersPlanner } from '../reminders/meeting-reminders.planner'
 import { ConfirmMeetingDto, CreateDateOptionDto, OpenPollDto, PollAnswerDto } from './dto/poll.dto';
 import { MeetingDateAnswer, MeetingDateOption, PollAnswer } from './date-option.entity';
 import { InvitationRepository } from './invitation.repository';
+import { InvitationsService } from './invitations.service';
 import { Meeting } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingRepository } from './meeting.repository';
@@ -65,6 +66,7 @@ export class MeetingPollService {
     private readonly invitations: InvitationRepository,
     private readonly records: MeetingRepository,
     private readonly members: MemberRepository,
+    private readonly invitationAnswers: InvitationsService,
   ) {}
 
   addOption(meetingId: string, dto: CreateDateOptionDto): Promise<MeetingDateOption> {
@@ -298,11 +300,22 @@ export class MeetingPollService {
         'meeting-poll',
         'poll-chase',
       ]);
+      if (before.startsAt === null) await this.answersForDate(unit, meeting);
       await this.inviteAll(unit, meeting, before.startsAt !== null);
       await this.audit.record(manager, 'update', 'meeting', meetingId, before, meeting);
       return meeting;
     });
     return toMeetingView(meeting);
+  }
+
+  /** The poll's answers for the date now fixed (the option with exactly its times) become the invitations' answers. */
+  private async answersForDate(unit: UnitOfWorkContext, meeting: Meeting): Promise<void> {
+    const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+    const option = (await this.records.options(unit.manager, meeting.id)).find(
+      (o) => o.startsAt !== null && same(o.startsAt, meeting.startsAt) && same(o.endsAt, meeting.endsAt),
+    );
+    const answers = option ? await this.records.answersTo(unit.manager, [option.id]) : [];
+    await this.invitationAnswers.answersForNewDate(unit, meeting, new Map(answers.map((a) => [a.memberId, a])));
   }
 
   private async inviteAll(unit: UnitOfWorkContext, meeting: Meeting, hadTime: boolean): Promise<void> {

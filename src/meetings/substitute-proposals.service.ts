@@ -16,7 +16,7 @@ import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import type { ProposeSubstituteDto, RefuseProposalDto } from './dto/substitute-proposal.dto';
 import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
-import { InvitationsService } from './invitations.service';
+import { assertDated, InvitationsService } from './invitations.service';
 import type { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
 import { checkSubstitute } from './substitute-offer';
@@ -167,6 +167,7 @@ export class SubstituteProposalsService {
   private assertOpen(meeting: Meeting, language: Language): void {
     if (meeting.status === 'cancelled' || meeting.status === 'held')
       throw ApiError.conflict(t('sp.closed', language, { status: label('meetingStatus', meeting.status, language) }));
+    assertDated(meeting, language);
   }
 
   private async lockInvitation(manager: EntityManager, meetingId: string, memberId: string): Promise<Invitation> {

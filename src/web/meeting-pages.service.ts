@@ -332,7 +332,7 @@ export class MeetingPagesService {
         poll: open && matrix.options.length > 0,
         confirm: open && (matrix.options.length > 0 || meeting.startsAt !== null),
         invite: meeting.status !== 'cancelled' && meeting.status !== 'held',
-        answer: (open || meeting.status === 'scheduled') && people.length > 0,
+        answer: (open || meeting.status === 'scheduled') && meeting.startsAt !== null && people.length > 0,
         pollAnswer: open && matrix.options.length > 0 && people.length > 0,
         attendance: dated && people.length > 0,
         held: meeting.status === 'scheduled',

@@ -55,6 +55,7 @@ export class MeetingParticipantPagesController {
         uuidField(body, 'memberId'),
         await this.steps.valid(RecordResponseDto, responseInput(body)),
         'secretariat',
+        context.language,
       );
       return { done: 'answered' };
     });

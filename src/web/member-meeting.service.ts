@@ -150,6 +150,7 @@ export class MemberMeetingService {
             }),
             substitute: mine.delegate ? t('mm.answer.substitute', language, { name: mine.delegate.fullName }) : null,
             open,
+            dateless: open && meeting.startsAt === null ? `/meetings/${id}/poll` : null,
             legend: t('my.answer.for', language, { meeting: this.texts.pick(meeting.title, language) }),
             choices: choices(ANSWERS, typed?.response ?? mine.response, (value) =>
               t(`my.response.${value}` as MessageKey, language),

@@ -27,6 +27,8 @@ export interface MeetingAnswerRow {
   responseLabel: string;
   delegateMemberId: string | null;
   open: boolean;
+  /** No date yet: the date poll, not attend or decline. */
+  dateless: boolean;
   held: boolean;
 }
 
@@ -73,6 +75,7 @@ export class MemberRecordService {
       responseLabel: label('invitationResponse', response, reader.language),
       delegateMemberId,
       open: !CLOSED_MEETINGS.includes(meeting!.status),
+      dateless: meeting!.startsAt === null,
       held: meeting!.status === 'held',
     }));
   }

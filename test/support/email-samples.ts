@@ -192,6 +192,7 @@ const BUILDERS: Builders = {
     ...common(language),
     meeting: meeting(language),
     response: 'pending',
+    fromPoll: false,
     links: actions(language, 'inv-9', ATTEND),
   }),
 

@@ -258,8 +258,9 @@ describe('every link of every email, as the member it was sent to', () => {
     }
 
     // Held, its minutes approved with an action item for the three.
-    await meetingHasBegun(t, meetingId);
+    const putBack = await meetingHasBegun(t, meetingId);
     await t.admin.patch(`/api/meetings/${meetingId}`).send({ status: 'held' }).expect(200);
+    await putBack();
     await t.admin
       .put(`/api/meetings/${meetingId}/minutes`)
       .send({

@@ -91,6 +91,25 @@ describe('a meeting as a member sees it', () => {
       .send({ csrf: session.csrf, [`option.${optionId}`]: 'perhaps' })
       .expect(400);
     expect(refused.text).toContain('field-error');
+
+    // No date yet: the meeting page and /me offer the poll, not attend or decline, and an answer posted anyway is refused.
+    for (const path of [`/meetings/${meetingId}`, '/me']) {
+      const dateless = await get(path).expect(200);
+      expect(dateless.text).toContain('Дата ещё не определена. Укажите в опросе о датах');
+      expect(dateless.text).toContain(`href="/meetings/${meetingId}/poll"`);
+      expect(dateless.text).not.toContain(`action="/meetings/${meetingId}/my-answer"`);
+      expect(dateless.text).not.toContain(`action="/me/meetings/${meetingId}/answer"`);
+    }
+    const early = await t.anonymous
+      .post(`/meetings/${meetingId}/my-answer`)
+      .set('Cookie', session.cookie)
+      .type('form')
+      .send({ csrf: session.csrf, response: 'accepted' })
+      .expect(409);
+    expect(early.text).toContain('Ответ: у заседания ещё нет даты');
+    expect((await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body).toContainEqual(
+      expect.objectContaining({ memberId: member.id, response: 'pending' }),
+    );
   });
 
   it('shows a meeting with its times in both zones, its place with a map, the answer form, and never emails', async () => {
@@ -108,6 +127,8 @@ describe('a meeting as a member sees it', () => {
       .expect(200);
     const page = await get(`/meetings/${meetingId}`).expect(200);
     expect(page.text).toContain('<h1>Одиннадцатое заседание</h1>');
+    // Their "yes" in the poll for the date confirmed is their answer.
+    expect(page.text).toContain('Ваш ответ: Буду участвовать');
     expect(page.text).toContain('Начало');
     expect(page.text).toContain('(Asia/Bishkek (UTC+6))');
     expect(page.text).toContain('(Europe/Brussels (UTC+1)), по месту проведения');
