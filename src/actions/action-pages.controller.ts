@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -38,6 +50,10 @@ export const COMMON_ZONES = [
 
 const PASSED_THROUGH: number[] = [HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS];
 
+/** A page behind an email's link: no sign-in, and neither caches nor referrers keep the token. */
+const LinkPage = () =>
+  applyDecorators(Public(), Header('Cache-Control', 'no-store'), Header('Referrer-Policy', 'no-referrer'));
+
 /** Answer links from emails. */
 @ApiExcludeController()
 @Controller()
@@ -59,9 +75,7 @@ export class ActionPagesController {
   }
 
   @Get('a/:token')
-  @Public()
-  @Header('Cache-Control', 'no-store')
-  @Header('Referrer-Policy', 'no-referrer')
+  @LinkPage()
   async open(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
     const context = await this.context(token, req, res);
     if (!context) return;
@@ -76,26 +90,16 @@ export class ActionPagesController {
 
   @Post('a/:token')
   @HttpCode(200)
-  @Public()
-  @Header('Cache-Control', 'no-store')
-  @Header('Referrer-Policy', 'no-referrer')
+  @LinkPage()
   async answer(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    if (!(await this.withinLimits(token, req, res))) return;
-    const context = await this.context(token, req, res);
+    const context = await this.acting(token, req, res);
     if (!context) return;
     const { claims, member } = context;
-    requestContext.actAs({
-      kind: 'member',
-      id: member.id,
-      memberId: member.id,
-      name: `${member.fullName} (email link)`,
-      role: 'member',
-    });
     if (claims.kind === 'preferences') return this.savePreferences(res, member, token, body);
     const text = (key: string) => (typeof body?.[key] === 'string' ? body[key].slice(0, 1000) : undefined);
     const form: ActionForm = {
@@ -123,26 +127,16 @@ export class ActionPagesController {
    */
   @Post('a/:token/propose')
   @HttpCode(200)
-  @Public()
-  @Header('Cache-Control', 'no-store')
-  @Header('Referrer-Policy', 'no-referrer')
+  @LinkPage()
   async propose(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    if (!(await this.withinLimits(token, req, res))) return;
-    const context = await this.context(token, req, res);
+    const context = await this.acting(token, req, res);
     if (!context) return;
     const { claims, member } = context;
-    requestContext.actAs({
-      kind: 'member',
-      id: member.id,
-      memberId: member.id,
-      name: `${member.fullName} (email link)`,
-      role: 'member',
-    });
     const form: ProposalForm = Object.fromEntries(
       PROPOSAL_FIELDS.map((field) => [
         field,
@@ -200,6 +194,22 @@ export class ActionPagesController {
   }
 
   /** The limits of every POST to an answer link: per link and per address. */
+  /** A POST through the link: within its limits, the link's member acts, as the audit trail will name them. */
+  private async acting(token: string, req: Request, res: Response) {
+    if (!(await this.withinLimits(token, req, res))) return null;
+    const context = await this.context(token, req, res);
+    if (!context) return null;
+    const { member } = context;
+    requestContext.actAs({
+      kind: 'member',
+      id: member.id,
+      memberId: member.id,
+      name: `${member.fullName} (email link)`,
+      role: 'member',
+    });
+    return context;
+  }
+
   private async withinLimits(token: string, req: Request, res: Response): Promise<boolean> {
     const wait = await this.limiter.hit(
       { key: `action:token:${token.slice(-43)}`, limit: 20, windowSeconds: 60 },

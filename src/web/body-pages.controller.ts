@@ -14,8 +14,9 @@ import { BodyOverviewService, seatHref } from './body-overview.service';
 import { byField } from './forms';
 import { labelledProblems } from './form-problems';
 import type { Language } from '../common/i18n/languages';
+import { afterForm } from './form-outcome';
 import type { FormOutcome } from './form-outcome';
-import { isNotFound } from './not-found';
+import { foundOr } from './not-found';
 import { PageSession, SecretariatPage } from './page-access';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
@@ -79,8 +80,12 @@ export class BodyPagesController {
   @Post()
   async create(@FormBody() form: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const { values, outcome } = await this.forms.saveBody(null, form);
-    if (!outcome.ok) return this.renderBodyForm(res.status(outcome.status), context, null, values, outcome.problems);
-    res.redirect(HttpStatus.SEE_OTHER, `/bodies/${outcome.value.id}?saved=created`);
+    await afterForm(
+      res,
+      outcome,
+      (body) => `/bodies/${body.id}?saved=created`,
+      (again, problems) => this.renderBodyForm(again, context, null, values, problems),
+    );
   }
 
   @Get(':id')
@@ -110,8 +115,12 @@ export class BodyPagesController {
     const body = await this.find(res, context, id);
     if (!body) return;
     const { values, outcome } = await this.forms.saveBody(id, form);
-    if (!outcome.ok) return this.renderBodyForm(res.status(outcome.status), context, body, values, outcome.problems);
-    res.redirect(HttpStatus.SEE_OTHER, `/bodies/${id}?saved=updated`);
+    await afterForm(
+      res,
+      outcome,
+      () => `/bodies/${id}?saved=updated`,
+      (again, problems) => this.renderBodyForm(again, context, body, values, problems),
+    );
   }
 
   @Post(':id/terms')
@@ -122,14 +131,17 @@ export class BodyPagesController {
     @Res() res: Response,
   ) {
     if (!(await this.find(res, context, id))) return;
-    const outcome = await this.forms.addTerm(id, form);
-    if (!outcome.ok)
-      return this.renderBody(res.status(outcome.status), context, id, undefined, undefined, {
-        form: 'term',
-        values: textValues(form, TERM_FIELDS),
-        problems: labelledProblems(outcome.problems, termLabels(context.language), context.language),
-      });
-    res.redirect(HttpStatus.SEE_OTHER, `/bodies/${id}?saved=term#h-composition`);
+    await afterForm(
+      res,
+      await this.forms.addTerm(id, form),
+      () => `/bodies/${id}?saved=term#h-composition`,
+      (again, problems) =>
+        this.renderBody(again, context, id, undefined, undefined, {
+          form: 'term',
+          values: textValues(form, TERM_FIELDS),
+          problems: labelledProblems(problems, termLabels(context.language), context.language),
+        }),
+    );
   }
 
   @Get(':id/seats/:seat')
@@ -205,27 +217,27 @@ export class BodyPagesController {
     failed?: Failed,
   ) {
     const { language } = context;
-    try {
-      const body = await this.overview.overview(id, at, language);
-      if (!failed) res.status(body.status);
-      const values = failed?.values ?? { memberId: '', role: 'member', seat: '', startDate: '' };
-      this.session.render(res, context, 'body', body.name, {
-        ...body,
-        id,
-        notice: this.notice(saved, context),
-        csrf: context.csrf,
-        termForm: {
-          values,
-          errors: failed ? byField(failed.problems) : {},
-          problems: failed?.problems ?? [],
-          members: await this.forms.memberChoices(values.memberId),
-          roles: this.forms.roleChoices(values.role, language),
-        },
-      });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      this.notFound(res, context);
-    }
+    await foundOr(
+      async () => {
+        const body = await this.overview.overview(id, at, language);
+        if (!failed) res.status(body.status);
+        const values = failed?.values ?? { memberId: '', role: 'member', seat: '', startDate: '' };
+        this.session.render(res, context, 'body', body.name, {
+          ...body,
+          id,
+          notice: this.notice(saved, context),
+          csrf: context.csrf,
+          termForm: {
+            values,
+            errors: failed ? byField(failed.problems) : {},
+            problems: failed?.problems ?? [],
+            members: await this.forms.memberChoices(values.memberId),
+            roles: this.forms.roleChoices(values.role, language),
+          },
+        });
+      },
+      () => this.notFound(res, context),
+    );
   }
 
   private async renderSeat(
@@ -237,42 +249,42 @@ export class BodyPagesController {
     failed?: Failed,
   ) {
     const { language } = context;
-    try {
-      const data = await this.overview.seat(id, seat, language);
-      const members = await this.forms.memberChoices(failed?.values.memberId ?? '');
-      const errors = failed ? byField(failed.problems) : {};
-      const terms = data.terms.map((term) => {
-        const mine = (form: string) => failed?.form === `${form}-${term.id}`;
-        return {
-          ...term,
-          end: {
-            action: `${seatHref(id, seat)}/terms/${term.id}/end`,
-            value: mine('end') ? failed!.values.endDate : data.today,
-            errors: mine('end') ? errors : {},
-          },
-          replace: {
-            action: `${seatHref(id, seat)}/terms/${term.id}/replace`,
-            lead: t('bodies.term.replace.lead', language, { name: term.fullName }),
-            startDate: mine('replace') ? failed!.values.startDate : '',
-            members: mine('replace') ? members : members.map((m) => ({ ...m, selected: false })),
-            errors: mine('replace') ? errors : {},
-          },
-        };
-      });
-      const title = t('bodies.seat.title', language, { seat, body: data.bodyName });
-      this.session.render(res, context, 'body-seat', title, {
-        id,
-        seat,
-        terms,
-        running: terms.filter((term) => term.running),
-        problems: failed?.problems ?? [],
-        notice: this.notice(saved, context),
-        csrf: context.csrf,
-      });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      this.notFound(res, context);
-    }
+    await foundOr(
+      async () => {
+        const data = await this.overview.seat(id, seat, language);
+        const members = await this.forms.memberChoices(failed?.values.memberId ?? '');
+        const errors = failed ? byField(failed.problems) : {};
+        const terms = data.terms.map((term) => {
+          const mine = (form: string) => failed?.form === `${form}-${term.id}`;
+          return {
+            ...term,
+            end: {
+              action: `${seatHref(id, seat)}/terms/${term.id}/end`,
+              value: mine('end') ? failed!.values.endDate : data.today,
+              errors: mine('end') ? errors : {},
+            },
+            replace: {
+              action: `${seatHref(id, seat)}/terms/${term.id}/replace`,
+              lead: t('bodies.term.replace.lead', language, { name: term.fullName }),
+              startDate: mine('replace') ? failed!.values.startDate : '',
+              members: mine('replace') ? members : members.map((m) => ({ ...m, selected: false })),
+              errors: mine('replace') ? errors : {},
+            },
+          };
+        });
+        const title = t('bodies.seat.title', language, { seat, body: data.bodyName });
+        this.session.render(res, context, 'body-seat', title, {
+          id,
+          seat,
+          terms,
+          running: terms.filter((term) => term.running),
+          problems: failed?.problems ?? [],
+          notice: this.notice(saved, context),
+          csrf: context.csrf,
+        });
+      },
+      () => this.notFound(res, context),
+    );
   }
 
   private async renderBodyForm(
@@ -299,14 +311,11 @@ export class BodyPagesController {
     return typeof saved === 'string' && Object.hasOwn(SAVED, saved) ? t(SAVED[saved], context.language) : null;
   }
 
-  private async find(res: Response, context: PageContext, id: string): Promise<Body | null> {
-    try {
-      return await this.bodies.get(id);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      this.notFound(res, context);
-      return null;
-    }
+  private find(res: Response, context: PageContext, id: string): Promise<Body | null> {
+    return foundOr(
+      () => this.bodies.get(id),
+      () => this.notFound(res, context),
+    );
   }
 
   private notFound(res: Response, context: PageContext) {

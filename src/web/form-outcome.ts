@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiError } from '../common/http/api-error';
 import type { FieldProblem } from '../common/http/api-error';
 import { problemsOf, validateForm } from './forms';
@@ -34,4 +35,19 @@ export async function attempt<T>(act: () => Promise<T>): Promise<FormOutcome<T>>
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     };
   }
+}
+
+/**
+ * After a page form: a success goes on to `next` (303); a refusal shows the form again with the refusal's
+ * status, and a 429 says when to try again.
+ */
+export async function afterForm<T>(
+  res: Response,
+  outcome: FormOutcome<T>,
+  next: (value: T) => string,
+  again: (res: Response, problems: FieldProblem[]) => unknown,
+): Promise<void> {
+  if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, next(outcome.value));
+  if (outcome.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
+  await again(res.status(outcome.status), outcome.problems);
 }

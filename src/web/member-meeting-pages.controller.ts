@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { t } from '../common/i18n/messages';
 import { MeetingCalendarService } from '../meetings/meeting-calendar.service';
-import type { FormOutcome } from './form-outcome';
+import { afterForm } from './form-outcome';
 import { MeetingPageSteps } from './meeting-page-steps';
 import { MemberMeetingService } from './member-meeting.service';
 import { MyPageService } from './my-page.service';
@@ -50,10 +50,12 @@ export class MemberMeetingPagesController {
     @Res() res: Response,
   ) {
     if (!(await this.steps.found(res, context, () => this.view.visible(id)))) return;
-    const outcome = await this.myPage.answer(context.member, id, body, context.language);
-    if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?done=answer#answer`);
-    this.failed(res, outcome);
-    await this.renderMeeting(res, context, id, null, { form: 'answer', id, typed: body, problems: outcome.problems });
+    await afterForm(
+      res,
+      await this.myPage.answer(context.member, id, body, context.language),
+      () => `/meetings/${id}?done=answer#answer`,
+      (again, problems) => this.renderMeeting(again, context, id, null, { form: 'answer', id, typed: body, problems }),
+    );
   }
 
   @Get(':id/poll')
@@ -74,10 +76,12 @@ export class MemberMeetingPagesController {
     @Res() res: Response,
   ) {
     if (!(await this.steps.found(res, context, () => this.view.visible(id)))) return;
-    const outcome = await this.myPage.answerPoll(context.member, id, body);
-    if (outcome.ok) return res.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/poll?done=poll`);
-    this.failed(res, outcome);
-    await this.renderPoll(res, context, id, null, { form: 'poll', id, typed: body, problems: outcome.problems });
+    await afterForm(
+      res,
+      await this.myPage.answerPoll(context.member, id, body),
+      () => `/meetings/${id}/poll?done=poll`,
+      (again, problems) => this.renderPoll(again, context, id, null, { form: 'poll', id, typed: body, problems }),
+    );
   }
 
   @Get(':id/calendar.ics')
@@ -89,35 +93,34 @@ export class MemberMeetingPagesController {
     res.send(file);
   }
 
-  private failed(res: Response, outcome: FormOutcome<unknown>) {
-    if (!outcome.ok && outcome.retryAfterSeconds !== undefined)
-      res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
-    if (!outcome.ok) res.status(outcome.status);
-  }
-
-  private async renderMeeting(
+  private renderMeeting(
     res: Response,
     context: PageContext,
     id: string,
     notice: string | null,
     failure?: MyPageFailure,
   ) {
-    const data = await this.steps.found(res, context, () =>
-      this.view.meeting(id, context.member, context.language, failure),
-    );
-    if (data) this.session.render(res, context, 'member-meeting', data.title, { ...data, notice, csrf: context.csrf });
+    return this.renderView(res, context, notice, 'member-meeting', async () => {
+      const data = await this.view.meeting(id, context.member, context.language, failure);
+      return { title: data.title, data };
+    });
   }
 
-  private async renderPoll(
+  private renderPoll(res: Response, context: PageContext, id: string, notice: string | null, failure?: MyPageFailure) {
+    return this.renderView(res, context, notice, 'member-poll', async () => {
+      const data = await this.view.pollPage(id, context.member, context.language, failure);
+      return { title: data.heading, data };
+    });
+  }
+
+  private async renderView(
     res: Response,
     context: PageContext,
-    id: string,
     notice: string | null,
-    failure?: MyPageFailure,
+    template: string,
+    load: () => Promise<{ title: string; data: object }>,
   ) {
-    const data = await this.steps.found(res, context, () =>
-      this.view.pollPage(id, context.member, context.language, failure),
-    );
-    if (data) this.session.render(res, context, 'member-poll', data.heading, { ...data, notice, csrf: context.csrf });
+    const page = await this.steps.found(res, context, load);
+    if (page) this.session.render(res, context, template, page.title, { ...page.data, notice, csrf: context.csrf });
   }
 }

@@ -4,3 +4,14 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export function isNotFound(error: unknown): boolean {
   return error instanceof HttpException && error.getStatus() === Number(HttpStatus.NOT_FOUND);
 }
+
+/** What `load` finds, or null once `answer` has told the reader there is no such record. */
+export async function foundOr<T>(load: () => Promise<T>, answer: () => void): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    answer();
+    return null;
+  }
+}

@@ -8,7 +8,8 @@ import type { OrganizationResponse } from '../organizations/dto/organization.res
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { FormValues } from './body-form.service';
 import { labelledProblems } from './form-problems';
-import { isNotFound } from './not-found';
+import { afterForm } from './form-outcome';
+import { foundOr } from './not-found';
 import { OrganizationFormService } from './organization-form.service';
 import { PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
@@ -53,8 +54,12 @@ export class OrganizationPagesController {
   @Post()
   async create(@FormBody() form: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const { values, outcome } = await this.forms.save(null, form);
-    if (!outcome.ok) return this.renderForm(res.status(outcome.status), context, null, values, outcome.problems);
-    res.redirect(HttpStatus.SEE_OTHER, `/organizations?saved=created#org-${outcome.value.id}`);
+    await afterForm(
+      res,
+      outcome,
+      (organization) => `/organizations?saved=created#org-${organization.id}`,
+      (again, problems) => this.renderForm(again, context, null, values, problems),
+    );
   }
 
   @Get(':id/edit')
@@ -73,12 +78,13 @@ export class OrganizationPagesController {
     const organization = await this.find(res, context, id);
     if (!organization) return;
     const { chosen, outcome } = await this.forms.saveFocalPoints(id, form);
-    if (!outcome.ok)
-      return this.renderForm(res.status(outcome.status), context, organization, this.forms.valuesOf(organization), [], {
-        chosen,
-        problems: outcome.problems,
-      });
-    res.redirect(HttpStatus.SEE_OTHER, `/organizations?saved=focal#org-${id}`);
+    await afterForm(
+      res,
+      outcome,
+      () => `/organizations?saved=focal#org-${id}`,
+      (again, problems) =>
+        this.renderForm(again, context, organization, this.forms.valuesOf(organization), [], { chosen, problems }),
+    );
   }
 
   @Post(':id')
@@ -91,9 +97,12 @@ export class OrganizationPagesController {
     const organization = await this.find(res, context, id);
     if (!organization) return;
     const { values, outcome } = await this.forms.save(id, form);
-    if (!outcome.ok)
-      return await this.renderForm(res.status(outcome.status), context, organization, values, outcome.problems);
-    res.redirect(HttpStatus.SEE_OTHER, `/organizations?saved=updated#org-${id}`);
+    await afterForm(
+      res,
+      outcome,
+      () => `/organizations?saved=updated#org-${id}`,
+      (again, problems) => this.renderForm(again, context, organization, values, problems),
+    );
   }
 
   private async renderForm(
@@ -133,15 +142,13 @@ export class OrganizationPagesController {
     });
   }
 
-  private async find(res: Response, context: PageContext, id: string): Promise<OrganizationResponse | null> {
-    try {
-      return await this.organizations.get(id);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      this.session.message(res, context, HttpStatus.NOT_FOUND, t('orgs.notFound', context.language), [
-        t('orgs.notFound.lead', context.language),
-      ]);
-      return null;
-    }
+  private find(res: Response, context: PageContext, id: string): Promise<OrganizationResponse | null> {
+    return foundOr(
+      () => this.organizations.get(id),
+      () =>
+        this.session.message(res, context, HttpStatus.NOT_FOUND, t('orgs.notFound', context.language), [
+          t('orgs.notFound.lead', context.language),
+        ]),
+    );
   }
 }

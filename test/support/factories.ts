@@ -39,6 +39,13 @@ export async function addMembership(t: TestApp, bodyId: string, overrides: Recor
   return res.body;
 }
 
+/** A new meeting with these fields; its id. */
+export async function createMeeting(t: TestApp, fields: Record<string, unknown>): Promise<string> {
+  const res = await t.admin.post('/api/meetings').send(fields);
+  if (res.status !== 201) throw new Error(`createMeeting: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
 /** A new work plan of the body, named after its period; its id. */
 export async function createWorkPlan(t: TestApp, bodyId: string, period = '2019'): Promise<string> {
   const res = await t.admin.post('/api/work-plans').send({ bodyId, title: { en: `Plan ${period}` }, period });

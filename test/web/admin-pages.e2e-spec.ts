@@ -1,16 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  launchBrowser,
-  PHONE,
-  SCREENSHOTS,
-  seriousViolations,
-  signIn as signInWith,
-} from '../support/browser';
-import { SmtpSink } from '../support/smtp-sink';
-import type { TestApp } from '../support/test-app';
-import { newPage as newBrowserPage, startDemoPageApp } from '../support/page-app';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, SCREENSHOTS, seriousViolations } from '../support/browser';
+import { pageSuite, signedInPage, submit } from '../support/page-suite';
 
 const PORT = 39771;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -26,32 +17,13 @@ interface Term {
 }
 
 describe('bodies and terms, organisations and API tokens in the pages, as the secretariat', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const smtp = new SmtpSink();
-  let wgId: string;
+  const suite = pageSuite(PORT);
 
-  beforeAll(async () => {
-    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp.stop();
-  });
-
-  const signIn = (page: Page) => signInWith(page, BASE, smtp, SECRETARIAT);
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const submit = async (page: Page, name: string) => {
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
-  };
 
   it('creates and edits a body, adds a term, hands its seat over in one step and ends the new term', async () => {
-    const { context, page } = await newBrowserPage(browser, DESKTOP);
-    await signIn(page);
+    const { context, page } = await signedInPage(suite, SECRETARIAT, DESKTOP);
 
     await page.goto(`${BASE}/bodies?lang=en`);
     await page.getByRole('link', { name: 'Add a body' }).click();
@@ -66,19 +38,23 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
 
     await page.getByLabel('Name in English').fill('Task force on air quality');
     await page.getByLabel('Kind').selectOption('task_force');
-    await page.getByLabel('Part of').selectOption(wgId);
+    await page.getByLabel('Part of').selectOption(suite.wgId);
     await submit(page, 'Save');
     await page.waitForURL(/\/bodies\/[0-9a-f-]{36}\?saved=created/);
     await expect(page.locator('p.notice').textContent()).resolves.toBe('The body is added.');
     const bodyId = /\/bodies\/([0-9a-f-]{36})/.exec(page.url())![1];
-    const created = (await t.admin.get(`/api/bodies/${bodyId}`).expect(200)).body;
-    expect(created).toMatchObject({ name: { en: 'Task force on air quality' }, kind: 'task_force', parentId: wgId });
+    const created = (await suite.t.admin.get(`/api/bodies/${bodyId}`).expect(200)).body;
+    expect(created).toMatchObject({
+      name: { en: 'Task force on air quality' },
+      kind: 'task_force',
+      parentId: suite.wgId,
+    });
 
     await page.getByRole('link', { name: 'Edit the body' }).click();
     await page.getByLabel('Name in Russian').fill('Целевая группа по качеству воздуха');
     await submit(page, 'Save');
     await page.waitForURL(`${BASE}/bodies/${bodyId}?saved=updated`);
-    expect((await t.admin.get(`/api/bodies/${bodyId}`).expect(200)).body.name).toEqual({
+    expect((await suite.t.admin.get(`/api/bodies/${bodyId}`).expect(200)).body.name).toEqual({
       en: 'Task force on air quality',
       ru: 'Целевая группа по качеству воздуха',
     });
@@ -118,7 +94,7 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
       'The seat has its new holder; the previous term is ended.',
     );
     const terms = async () =>
-      ((await t.admin.get(`/api/bodies/${bodyId}/memberships`).expect(200)).body.items as Term[]).map((s) => ({
+      ((await suite.t.admin.get(`/api/bodies/${bodyId}/memberships`).expect(200)).body.items as Term[]).map((s) => ({
         who: s.member!.fullName,
         seat: s.seat,
         role: s.role,
@@ -143,8 +119,7 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
   });
 
   it('lists, adds and edits organisations, with the field at fault marked', async () => {
-    const { context, page } = await newBrowserPage(browser, DESKTOP);
-    await signIn(page);
+    const { context, page } = await signedInPage(suite, SECRETARIAT, DESKTOP);
     await page.goto(`${BASE}/organizations?lang=en`);
     const before = await page.locator('table.table tbody tr').count();
     expect(before).toBeGreaterThan(0);
@@ -171,7 +146,9 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await submit(page, 'Save');
     await page.waitForURL(/saved=updated/);
     const found = (
-      await t.admin.get(`/api/organizations?q=${encodeURIComponent('Ministry of Ecology of Tajikistan')}`).expect(200)
+      await suite.t.admin
+        .get(`/api/organizations?q=${encodeURIComponent('Ministry of Ecology of Tajikistan')}`)
+        .expect(200)
     ).body.items[0];
     expect(found).toMatchObject({
       name: {
@@ -187,8 +164,7 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
   });
 
   it('creates an API token shown once, which then opens the API until it is revoked', async () => {
-    const { context, page } = await newBrowserPage(browser, PHONE);
-    await signIn(page);
+    const { context, page } = await signedInPage(suite, SECRETARIAT, PHONE);
     await page.goto(`${BASE}/tokens?lang=en`);
     // A member token for nobody: refused beside the member choice.
     await page.getByLabel('What it is for').fill('Member app');
@@ -205,7 +181,7 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     expect(token).toMatch(/^wgs_/);
     await shot(page, 'tokens-created-phone');
     expect(await seriousViolations(page)).toEqual([]);
-    await t.anonymous.get('/api/bodies').set('Authorization', `Bearer ${token}`).expect(200);
+    await suite.t.anonymous.get('/api/bodies').set('Authorization', `Bearer ${token}`).expect(200);
 
     // Shown once: the list has its beginning only.
     await page.goto(`${BASE}/tokens`);
@@ -213,7 +189,7 @@ describe('bodies and terms, organisations and API tokens in the pages, as the se
     await page.getByRole('button', { name: 'Revoke Calendar integration' }).click();
     await page.waitForURL(`${BASE}/tokens?revoked=1`);
     await expect(page.locator('p.notice').first().textContent()).resolves.toContain('The token is revoked');
-    await t.anonymous.get('/api/bodies').set('Authorization', `Bearer ${token}`).expect(401);
+    await suite.t.anonymous.get('/api/bodies').set('Authorization', `Bearer ${token}`).expect(401);
     await context.close();
   });
 });

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, SCREENSHOTS, seriousViolations, signIn as signInWith } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, seriousViolations } from '../support/browser';
 import { addMembership, meetingHasBegun } from '../support/factories';
 import { openMeeting, submitAndExpectDone } from '../support/meeting-forms';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
-import type { TestApp } from '../support/test-app';
-import { newPage as newBrowserPage, startDemoPageApp } from '../support/page-app';
+import { pageSuite, signedInPage } from '../support/page-suite';
+import { waitFor } from '../support/smtp-sink';
 
 const PORT = 39772;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -14,27 +13,28 @@ const KZ = 'a.sadykova@demo.wgecc.example';
 const KG = 'b.isaev@demo.wgecc.example';
 
 describe('a meeting page: remind now, nothing held before its day, minutes approved with a new work plan', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const smtp = new SmtpSink();
+  const suite = pageSuite(PORT);
+  const { smtp } = suite;
   let bodyId: string;
   let meetingId: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    ({ t } = await startDemoPageApp(smtp, PORT));
     for (const email of [KZ, KG])
-      ids[email] = (await t.admin.get(`/api/members?q=${encodeURIComponent(email)}`).expect(200)).body.items[0].id;
+      ids[email] = (
+        await suite.t.admin.get(`/api/members?q=${encodeURIComponent(email)}`).expect(200)
+      ).body.items[0].id;
     // A body of its own: no work plan yet.
     bodyId = (
-      await t.admin
+      await suite.t.admin
         .post('/api/bodies')
         .send({ name: { en: 'Task force on water' }, kind: 'task_force' })
         .expect(201)
     ).body.id;
-    for (const email of [KZ, KG]) await addMembership(t, bodyId, { memberId: ids[email], startDate: '2025-01-01' });
+    for (const email of [KZ, KG])
+      await addMembership(suite.t, bodyId, { memberId: ids[email], startDate: '2025-01-01' });
     meetingId = (
-      await t.admin
+      await suite.t.admin
         .post('/api/meetings')
         .send({
           bodyId,
@@ -47,28 +47,23 @@ describe('a meeting page: remind now, nothing held before its day, minutes appro
         })
         .expect(201)
     ).body.id;
-    await t.admin
+    await suite.t.admin
       .post(`/api/meetings/${meetingId}/invitations`)
       .send({ memberIds: [ids[KZ], ids[KG]] })
       .expect(200);
     await waitFor(() => smtp.to(KZ).length === 1 && smtp.to(KG).length === 1, { what: 'the invitations' });
-    await t.admin.put(`/api/meetings/${meetingId}/invitations/${ids[KG]}`).send({ response: 'declined' }).expect(200);
-    browser = await launchBrowser();
+    await suite.t.admin
+      .put(`/api/meetings/${meetingId}/invitations/${ids[KG]}`)
+      .send({ response: 'declined' })
+      .expect(200);
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp.stop();
-  });
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   let page: Page;
 
   beforeAll(async () => {
-    ({ page } = await newBrowserPage(browser, DESKTOP));
-    await signInWith(page, BASE, smtp, SECRETARIAT);
+    ({ page } = await signedInPage(suite, SECRETARIAT));
   }, 60_000);
 
   it('says which countries have nobody coming, declined apart from not answered yet', async () => {
@@ -116,7 +111,7 @@ describe('a meeting page: remind now, nothing held before its day, minutes appro
   });
 
   it('writes minutes whose action item has an executor and responsible members, and approves them with a new work plan', async () => {
-    await meetingHasBegun(t, meetingId);
+    await meetingHasBegun(suite.t, meetingId);
     await openMeeting(page, BASE, meetingId);
     const form = page.locator('#minutes form.card');
     await form.getByLabel('Text of the minutes').fill('The task force met.');
@@ -157,11 +152,11 @@ describe('a meeting page: remind now, nothing held before its day, minutes appro
     );
     expect(done).toBe('The minutes are approved; the action items are in the work plan.');
 
-    const plans = (await t.admin.get(`/api/work-plans?bodyId=${bodyId}`).expect(200)).body.items;
+    const plans = (await suite.t.admin.get(`/api/work-plans?bodyId=${bodyId}`).expect(200)).body.items;
     expect(plans).toMatchObject([
       { title: { en: 'Water task force work plan 2031' }, period: '2031', status: 'draft' },
     ]);
-    const items = (await t.admin.get(`/api/work-plan-items?workPlanId=${plans[0].id}`).expect(200)).body.items;
+    const items = (await suite.t.admin.get(`/api/work-plan-items?workPlanId=${plans[0].id}`).expect(200)).body.items;
     expect(items).toHaveLength(1);
     expect(items[0].executor).toMatchObject({ id: ids[KZ] });
     expect([...items[0].responsibleMemberIds].sort()).toEqual([ids[KZ], ids[KG]].sort());

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../src/common/i18n/languages';
-import { launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
-import { addMembership, createBody, createMember, meetingHasBegun } from '../support/factories';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
+import { addMembership, createBody, createMeeting, createMember, meetingHasBegun } from '../support/factories';
+import { pageSuite } from '../support/page-suite';
+import { waitFor } from '../support/smtp-sink';
 import type { ReceivedMail } from '../support/smtp-sink';
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
 
 const PORT = 39711;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -54,9 +53,8 @@ interface Person {
  * accessibility problem.
  */
 describe('every link of every email, as the member it was sent to', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const smtp = new SmtpSink();
+  const suite = pageSuite(PORT, { demo: false, env: { RECONCILE_EVERY_MS: '300' } });
+  const { smtp } = suite;
   const people = {} as Record<Language, Person>;
   const kindsSeen = new Map<Language, Set<string>>(LANGS.map((l) => [l, new Set()]));
   const visited = new Set<string>();
@@ -66,19 +64,15 @@ describe('every link of every email, as the member it was sent to', () => {
   let proposer: { id: string };
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: BASE, RECONCILE_EVERY_MS: '300' });
-    await t.app.listen(PORT, '127.0.0.1');
-    bodyId = (await createBody(t, { name: { en: 'Working Group', ru: 'Рабочая группа', kk: 'Жұмыс тобы' } })).id;
+    bodyId = (await createBody(suite.t, { name: { en: 'Working Group', ru: 'Рабочая группа', kk: 'Жұмыс тобы' } })).id;
     planId = (
-      await t.admin
+      await suite.t.admin
         .post('/api/work-plans')
         .send({ bodyId, title: { en: 'Work plan 2031' }, period: '2031' })
         .expect(201)
     ).body.id;
-    browser = await launchBrowser();
     for (const language of LANGS) {
-      const member = await createMember(t, {
+      const member = await createMember(suite.t, {
         fullName: { en: 'Erlan Abenov', ru: 'Руслан Бекович', kk: 'Қайрат Сәтбаев' }[language],
         email: `${language}@member.example.org`,
         countryCode: 'KZ',
@@ -87,8 +81,8 @@ describe('every link of every email, as the member it was sent to', () => {
         digest: 'immediate',
       });
       // Chairs, so that the escalation of an overdue activity reaches them too.
-      await addMembership(t, bodyId, { memberId: member.id, role: 'chair', startDate: '2020-01-01' });
-      const context = await browser.newContext({ viewport: PHONE, bypassCSP: true, locale: 'en-GB' });
+      await addMembership(suite.t, bodyId, { memberId: member.id, role: 'chair', startDate: '2020-01-01' });
+      const context = await suite.browser.newContext({ viewport: PHONE, bypassCSP: true, locale: 'en-GB' });
       people[language] = {
         language,
         id: member.id,
@@ -98,31 +92,27 @@ describe('every link of every email, as the member it was sent to', () => {
         walked: 0,
       };
     }
-    proposer = await createMember(t, {
+    proposer = await createMember(suite.t, {
       fullName: 'Dana Nurlanova',
       email: 'proposer@member.example.org',
       language: 'en',
     });
-    await addMembership(t, bodyId, { memberId: proposer.id, role: 'member', startDate: '2020-01-01' });
+    await addMembership(suite.t, bodyId, { memberId: proposer.id, role: 'member', startDate: '2020-01-01' });
     for (const language of LANGS) await signIn(people[language].page, BASE, smtp, people[language].email);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp.stop();
-  });
 
   const kindOf = async (mail: ReceivedMail): Promise<string> => {
     const id = mail.parsed.headers.get('x-wgs-notification');
     if (!id) return 'sign-in-link';
-    const [row] = await t.dataSource.query<{ kind: string }[]>('SELECT kind FROM notification WHERE id = $1', [id]);
+    const [row] = await suite.t.dataSource.query<{ kind: string }[]>('SELECT kind FROM notification WHERE id = $1', [
+      id,
+    ]);
     return row.kind;
   };
 
   /** Brings every planned email of a kind about a subject forward to now, as if its day had come. */
   const fire = (kind: string, subjectId: string) =>
-    t.dataSource.query(
+    suite.t.dataSource.query(
       `UPDATE notification SET due_at = now(), version = version + 1 WHERE kind = $1 AND subject_id = $2 AND status = 'scheduled'`,
       [kind, subjectId],
     );
@@ -186,20 +176,15 @@ describe('every link of every email, as the member it was sent to', () => {
     const memberIds = LANGS.map((l) => people[l].id);
 
     // A meeting looking for its date: the poll, then its chase.
-    const meetingId = (
-      await t.admin
-        .post('/api/meetings')
-        .send({
-          bodyId,
-          kind: 'working_group',
-          number: 10,
-          title: TITLE,
-          timeZone: 'Europe/Brussels',
-          location: { venue: 'Avenue de Beaulieu 5', city: 'Brussels', countryCode: 'BE' },
-          onlineUrl: 'https://meet.example.org/wgecc-10',
-        })
-        .expect(201)
-    ).body.id as string;
+    const meetingId = await createMeeting(suite.t, {
+      bodyId,
+      kind: 'working_group',
+      number: 10,
+      title: TITLE,
+      timeZone: 'Europe/Brussels',
+      location: { venue: 'Avenue de Beaulieu 5', city: 'Brussels', countryCode: 'BE' },
+      onlineUrl: 'https://meet.example.org/wgecc-10',
+    });
     for (const item of [
       {
         title: { en: 'Results of WECOOP 2', ru: 'Итоги WECOOP 2', kk: 'WECOOP 2 қорытындылары' },
@@ -213,15 +198,15 @@ describe('every link of every email, as the member it was sent to', () => {
         documents: [{ title: 'Draft work plan 2032.docx', url: 'https://docs.example.org/draft-2032.docx' }],
       },
     ])
-      await t.admin.post(`/api/meetings/${meetingId}/agenda`).send(item).expect(201);
+      await suite.t.admin.post(`/api/meetings/${meetingId}/agenda`).send(item).expect(201);
     const option = (
-      await t.admin
+      await suite.t.admin
         .post(`/api/meetings/${meetingId}/date-options`)
         .send({ startsAt: '2031-11-27T10:00:00+01:00', endsAt: '2031-11-27T17:00:00+01:00', label: 'End of November' })
         .expect(201)
     ).body.id as string;
-    await t.admin.post(`/api/meetings/${meetingId}/date-options`).send({ text: 'февраль 2032' }).expect(201);
-    await t.admin
+    await suite.t.admin.post(`/api/meetings/${meetingId}/date-options`).send({ text: 'февраль 2032' }).expect(201);
+    await suite.t.admin
       .post(`/api/meetings/${meetingId}/poll`)
       .send({ memberIds, closesAt: '2031-10-15T18:00:00+05:00' })
       .expect(200);
@@ -232,13 +217,13 @@ describe('every link of every email, as the member it was sent to', () => {
     await walkAfter('poll-chase', TITLE);
 
     // The date decided: invitations, the chase of those who did not answer, the reminder, a change of place.
-    await t.admin.post(`/api/meetings/${meetingId}/confirm`).send({ dateOptionId: option }).expect(200);
+    await suite.t.admin.post(`/api/meetings/${meetingId}/confirm`).send({ dateOptionId: option }).expect(200);
     await walkAfter('meeting-invitation', TITLE);
     await fire('meeting-rsvp-chase', meetingId);
     await walkAfter('meeting-rsvp-chase', TITLE);
     await fire('meeting-reminder', meetingId);
     await walkAfter('meeting-reminder', TITLE);
-    await t.admin
+    await suite.t.admin
       .patch(`/api/meetings/${meetingId}`)
       .send({ location: { venue: 'Berlaymont', city: 'Brussels', countryCode: 'BE' } })
       .expect(200);
@@ -250,7 +235,10 @@ describe('every link of every email, as the member it was sent to', () => {
       ['ru', 'accepted'],
       ['kk', 'tentative'],
     ] as const)
-      await t.admin.put(`/api/meetings/${meetingId}/invitations/${people[language].id}`).send({ response }).expect(200);
+      await suite.t.admin
+        .put(`/api/meetings/${meetingId}/invitations/${people[language].id}`)
+        .send({ response })
+        .expect(200);
     for (const language of LANGS) {
       const { page } = people[language];
       await page.goto(`${BASE}/meetings/${meetingId}`);
@@ -258,10 +246,10 @@ describe('every link of every email, as the member it was sent to', () => {
     }
 
     // Held, its minutes approved with an action item for the three.
-    const putBack = await meetingHasBegun(t, meetingId);
-    await t.admin.patch(`/api/meetings/${meetingId}`).send({ status: 'held' }).expect(200);
+    const putBack = await meetingHasBegun(suite.t, meetingId);
+    await suite.t.admin.patch(`/api/meetings/${meetingId}`).send({ status: 'held' }).expect(200);
     await putBack();
-    await t.admin
+    await suite.t.admin
       .put(`/api/meetings/${meetingId}/minutes`)
       .send({
         text: 'The meeting opened at 10:00.',
@@ -276,7 +264,7 @@ describe('every link of every email, as the member it was sent to', () => {
         ],
       })
       .expect(200);
-    await t.admin.post(`/api/meetings/${meetingId}/minutes/approve`).send({ workPlanId: planId }).expect(200);
+    await suite.t.admin.post(`/api/meetings/${meetingId}/minutes/approve`).send({ workPlanId: planId }).expect(200);
     await walkAfter('minutes-available', TITLE);
 
     // Another meeting postponed, a third cancelled.
@@ -284,44 +272,34 @@ describe('every link of every email, as the member it was sent to', () => {
       ['postpone', 'meeting-postponement'],
       ['cancel', 'meeting-cancellation'],
     ] as const) {
-      const other = (
-        await t.admin
-          .post('/api/meetings')
-          .send({
-            bodyId,
-            kind: 'technical',
-            title: TITLE,
-            timeZone: 'Asia/Almaty',
-            startsAt: '2031-12-10T10:00:00+05:00',
-          })
-          .expect(201)
-      ).body.id as string;
-      await t.admin.post(`/api/meetings/${other}/invitations`).send({ memberIds }).expect(200);
+      const other = await createMeeting(suite.t, {
+        bodyId,
+        kind: 'technical',
+        title: TITLE,
+        timeZone: 'Asia/Almaty',
+        startsAt: '2031-12-10T10:00:00+05:00',
+      });
+      await suite.t.admin.post(`/api/meetings/${other}/invitations`).send({ memberIds }).expect(200);
       await walkAfter('meeting-invitation', TITLE);
-      await t.admin.post(`/api/meetings/${other}/${ending}`).send({ reason: 'COP' }).expect(200);
+      await suite.t.admin.post(`/api/meetings/${other}/${ending}`).send({ reason: 'COP' }).expect(200);
       await walkAfter(kind, TITLE);
     }
 
     // A colleague names each of them as substitute in turn: each one replaced is told.
-    const withSubstitutes = (
-      await t.admin
-        .post('/api/meetings')
-        .send({
-          bodyId,
-          kind: 'technical',
-          title: TITLE,
-          timeZone: 'Asia/Almaty',
-          startsAt: '2031-12-12T10:00:00+05:00',
-        })
-        .expect(201)
-    ).body.id as string;
-    await t.admin
+    const withSubstitutes = await createMeeting(suite.t, {
+      bodyId,
+      kind: 'technical',
+      title: TITLE,
+      timeZone: 'Asia/Almaty',
+      startsAt: '2031-12-12T10:00:00+05:00',
+    });
+    await suite.t.admin
       .post(`/api/meetings/${withSubstitutes}/invitations`)
       .send({ memberIds: [proposer.id] })
       .expect(200);
     const named: Language[] = [...LANGS, 'en'];
     for (const [i, language] of named.entries()) {
-      await t.admin
+      await suite.t.admin
         .put(`/api/meetings/${withSubstitutes}/invitations/${proposer.id}`)
         .send({ response: 'delegated', delegateMemberId: people[language].id })
         .expect(200);
@@ -332,7 +310,7 @@ describe('every link of every email, as the member it was sent to', () => {
 
     // An activity: due soon, due today, overdue, escalated.
     const item = (
-      await t.admin
+      await suite.t.admin
         .post(`/api/work-plans/${planId}/items`)
         .send({ activity: ACTIVITY, deadline: '2031-09-30', responsibleMemberIds: memberIds })
         .expect(201)
@@ -344,9 +322,9 @@ describe('every link of every email, as the member it was sent to', () => {
 
     // Gathered into a digest when they ask for one.
     for (const language of LANGS)
-      await t.admin.patch(`/api/members/${people[language].id}`).send({ digest: 'daily' }).expect(200);
+      await suite.t.admin.patch(`/api/members/${people[language].id}`).send({ digest: 'daily' }).expect(200);
     const later = (
-      await t.admin
+      await suite.t.admin
         .post(`/api/work-plans/${planId}/items`)
         .send({ activity: ACTIVITY, deadline: '2031-10-31', responsibleMemberIds: memberIds })
         .expect(201)
@@ -355,14 +333,14 @@ describe('every link of every email, as the member it was sent to', () => {
     await waitFor(
       async () =>
         (
-          await t.dataSource.query<unknown[]>(
+          await suite.t.dataSource.query<unknown[]>(
             `SELECT 1 FROM notification WHERE kind = 'digest' AND status = 'scheduled' AND recipient_id = ANY($1)`,
             [memberIds],
           )
         ).length === 3,
       { what: 'the three digests planned' },
     );
-    await t.dataSource.query(
+    await suite.t.dataSource.query(
       `UPDATE notification SET due_at = now(), version = version + 1 WHERE kind = 'digest' AND status = 'scheduled' AND recipient_id = ANY($1)`,
       [memberIds],
     );

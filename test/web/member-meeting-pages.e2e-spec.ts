@@ -1,8 +1,7 @@
-import { addMembership, createBody, createMember } from '../support/factories';
+import { addMembership, createBody, createMeeting, createMember } from '../support/factories';
 import { pageSession } from '../support/page-app';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
+import { pageSuite } from '../support/page-suite';
+import { waitFor } from '../support/smtp-sink';
 
 const TITLE = { en: 'Eleventh meeting', ru: 'Одиннадцатое заседание', kk: 'Он бірінші отырыс' };
 
@@ -11,8 +10,8 @@ const TITLE = { en: 'Eleventh meeting', ru: 'Одиннадцатое засед
  * email link that no longer applies says, and the site's 404 page for any unknown address.
  */
 describe('a meeting as a member sees it', () => {
-  let t: TestApp;
-  const smtp = new SmtpSink();
+  const suite = pageSuite(39712, { demo: false, browser: false });
+  const { smtp } = suite;
   let bodyId: string;
   let member: { id: string; email: string };
   let colleague: { id: string; email: string };
@@ -22,46 +21,41 @@ describe('a meeting as a member sees it', () => {
   let optionId: string;
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: 'http://127.0.0.1:39712' });
-    bodyId = (await createBody(t)).id;
-    const otherBody = (await createBody(t, { name: { en: 'Steering Committee' }, kind: 'steering_committee' })).id;
-    member = await createMember(t, {
+    bodyId = (await createBody(suite.t)).id;
+    const otherBody = (await createBody(suite.t, { name: { en: 'Steering Committee' }, kind: 'steering_committee' }))
+      .id;
+    member = await createMember(suite.t, {
       fullName: 'Бакыт Исаев',
       email: 'isaev@example.org',
       language: 'ru',
       timeZone: 'Asia/Bishkek',
     });
-    colleague = await createMember(t, { fullName: 'Айгерим Нурланова', email: 'secret-colleague@example.org' });
-    outsider = await createMember(t, { fullName: 'Outsider', email: 'outsider@example.org', language: 'en' });
-    await addMembership(t, bodyId, { memberId: member.id });
-    await addMembership(t, bodyId, { memberId: colleague.id });
-    await addMembership(t, otherBody, { memberId: outsider.id });
-    session = await pageSession(t, smtp, member.email);
-    meetingId = (
-      await t.admin
-        .post('/api/meetings')
-        .send({ bodyId, kind: 'working_group', number: 11, title: TITLE, timeZone: 'Europe/Brussels' })
-        .expect(201)
-    ).body.id;
+    colleague = await createMember(suite.t, { fullName: 'Айгерим Нурланова', email: 'secret-colleague@example.org' });
+    outsider = await createMember(suite.t, { fullName: 'Outsider', email: 'outsider@example.org', language: 'en' });
+    await addMembership(suite.t, bodyId, { memberId: member.id });
+    await addMembership(suite.t, bodyId, { memberId: colleague.id });
+    await addMembership(suite.t, otherBody, { memberId: outsider.id });
+    session = await pageSession(suite.t, smtp, member.email);
+    meetingId = await createMeeting(suite.t, {
+      bodyId,
+      kind: 'working_group',
+      number: 11,
+      title: TITLE,
+      timeZone: 'Europe/Brussels',
+    });
     optionId = (
-      await t.admin
+      await suite.t.admin
         .post(`/api/meetings/${meetingId}/date-options`)
         .send({ startsAt: '2031-11-27T10:00:00+01:00', endsAt: '2031-11-27T17:00:00+01:00', label: 'End of November' })
         .expect(201)
     ).body.id;
-    await t.admin
+    await suite.t.admin
       .post(`/api/meetings/${meetingId}/poll`)
       .send({ memberIds: [member.id, colleague.id], closesAt: '2031-10-15T18:00:00+05:00' })
       .expect(200);
   }, 60_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await smtp.stop();
-  });
-
-  const get = (path: string, cookie = session.cookie) => t.anonymous.get(path).set('Cookie', cookie);
+  const get = (path: string, cookie = session.cookie) => suite.t.anonymous.get(path).set('Cookie', cookie);
 
   it('shows the poll with every date, its time and zone, and records the answers until it closes', async () => {
     const poll = await get(`/meetings/${meetingId}/poll`).expect(200);
@@ -73,18 +67,18 @@ describe('a meeting as a member sees it', () => {
     );
     expect(poll.text).toContain('(Europe/Brussels (UTC+1)), по месту проведения');
     expect(poll.text).toContain('Опрос закрывается');
-    await t.anonymous
+    await suite.t.anonymous
       .post(`/meetings/${meetingId}/poll/mine`)
       .set('Cookie', session.cookie)
       .type('form')
       .send({ csrf: session.csrf, [`option.${optionId}`]: 'yes' })
       .expect(303)
       .expect('Location', `/meetings/${meetingId}/poll?done=poll`);
-    const matrix = (await t.admin.get(`/api/meetings/${meetingId}/poll`).expect(200)).body;
+    const matrix = (await suite.t.admin.get(`/api/meetings/${meetingId}/poll`).expect(200)).body;
     expect(matrix.participants.find((p: { memberId: string }) => p.memberId === member.id).answers[optionId]).toBe(
       'yes',
     );
-    const refused = await t.anonymous
+    const refused = await suite.t.anonymous
       .post(`/meetings/${meetingId}/poll/mine`)
       .set('Cookie', session.cookie)
       .type('form')
@@ -100,28 +94,28 @@ describe('a meeting as a member sees it', () => {
       expect(dateless.text).not.toContain(`action="/meetings/${meetingId}/my-answer"`);
       expect(dateless.text).not.toContain(`action="/me/meetings/${meetingId}/answer"`);
     }
-    const early = await t.anonymous
+    const early = await suite.t.anonymous
       .post(`/meetings/${meetingId}/my-answer`)
       .set('Cookie', session.cookie)
       .type('form')
       .send({ csrf: session.csrf, response: 'accepted' })
       .expect(409);
     expect(early.text).toContain('Ответ: у заседания ещё нет даты');
-    expect((await t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body).toContainEqual(
+    expect((await suite.t.admin.get(`/api/meetings/${meetingId}/invitations`).expect(200)).body).toContainEqual(
       expect.objectContaining({ memberId: member.id, response: 'pending' }),
     );
   });
 
   it('shows a meeting with its times in both zones, its place with a map, the answer form, and never emails', async () => {
-    await t.admin
+    await suite.t.admin
       .patch(`/api/meetings/${meetingId}`)
       .send({
         location: { venue: 'Berlaymont', city: 'Brussels', countryCode: 'BE' },
         onlineUrl: 'https://meet.example.org/11',
       })
       .expect(200);
-    await t.admin.post(`/api/meetings/${meetingId}/confirm`).send({ dateOptionId: optionId }).expect(200);
-    await t.admin
+    await suite.t.admin.post(`/api/meetings/${meetingId}/confirm`).send({ dateOptionId: optionId }).expect(200);
+    await suite.t.admin
       .put(`/api/meetings/${meetingId}/invitations/${colleague.id}`)
       .send({ response: 'accepted' })
       .expect(200);
@@ -142,7 +136,7 @@ describe('a meeting as a member sees it', () => {
     expect(page.text).not.toMatch(/action="\/meetings\/[^"]+\/(invite|answers|attendance|minutes|agenda|edit|cancel)/);
     expect(page.text).not.toContain('href="/outbox"');
 
-    await t.anonymous
+    await suite.t.anonymous
       .post(`/meetings/${meetingId}/my-answer`)
       .set('Cookie', session.cookie)
       .type('form')
@@ -158,17 +152,12 @@ describe('a meeting as a member sees it', () => {
   it('keeps the secretariat pages, other members’ records and meetings outside their bodies from a member', async () => {
     for (const path of [`/meetings/${meetingId}/edit`, '/outbox', '/members', `/members/${colleague.id}`, '/meetings'])
       expect((await get(path).expect(403)).text).toContain('предназначена для секретариата');
-    const hidden = (
-      await t.admin
-        .post('/api/meetings')
-        .send({
-          bodyId: (await createBody(t, { name: { en: 'Other' } })).id,
-          kind: 'technical',
-          title: { en: 'Not yours' },
-          timeZone: 'UTC',
-        })
-        .expect(201)
-    ).body.id;
+    const hidden = await createMeeting(suite.t, {
+      bodyId: (await createBody(suite.t, { name: { en: 'Other' } })).id,
+      kind: 'technical',
+      title: { en: 'Not yours' },
+      timeZone: 'UTC',
+    });
     for (const path of [`/meetings/${hidden}`, `/meetings/${hidden}/poll`, `/meetings/${hidden}/calendar.ics`]) {
       const page = await get(path).expect(404);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
@@ -178,19 +167,14 @@ describe('a meeting as a member sees it', () => {
 
   it('answers an email link that no longer applies with a page saying so in the reader’s language', async () => {
     smtp.clear();
-    const other = (
-      await t.admin
-        .post('/api/meetings')
-        .send({
-          bodyId,
-          kind: 'technical',
-          title: TITLE,
-          timeZone: 'Asia/Almaty',
-          startsAt: '2031-12-10T10:00:00+05:00',
-        })
-        .expect(201)
-    ).body.id;
-    await t.admin
+    const other = await createMeeting(suite.t, {
+      bodyId,
+      kind: 'technical',
+      title: TITLE,
+      timeZone: 'Asia/Almaty',
+      startsAt: '2031-12-10T10:00:00+05:00',
+    });
+    await suite.t.admin
       .post(`/api/meetings/${other}/invitations`)
       .send({ memberIds: [member.id] })
       .expect(200);
@@ -198,8 +182,8 @@ describe('a meeting as a member sees it', () => {
     const accept = /(http:\/\/127\.0\.0\.1:39712\/a\/[A-Za-z0-9_.-]+)/.exec(
       smtp.to(member.email)[0].parsed.text ?? '',
     )![1];
-    await t.admin.post(`/api/meetings/${other}/cancel`).send({ reason: 'COP' }).expect(200);
-    const stale = await t.anonymous.get(new URL(accept).pathname).expect(409);
+    await suite.t.admin.post(`/api/meetings/${other}/cancel`).send({ reason: 'COP' }).expect(200);
+    const stale = await suite.t.anonymous.get(new URL(accept).pathname).expect(409);
     expect(stale.headers['content-type']).toMatch(/^text\/html/);
     expect(stale.text).toContain('Ответить уже нельзя: заседание отменено');
     expect(stale.text).toContain(`href="/meetings/${other}"`);
@@ -209,12 +193,13 @@ describe('a meeting as a member sees it', () => {
     expect(cancelled.text).not.toContain('my-answer');
 
     // A poll whose closing time has passed: its answer links and its page say it is closed.
-    const polled = (
-      await t.admin.post('/api/meetings').send({ bodyId, kind: 'technical', title: TITLE, timeZone: 'UTC' }).expect(201)
-    ).body.id;
-    await t.admin.post(`/api/meetings/${polled}/date-options`).send({ startsAt: '2031-11-01T10:00:00Z' }).expect(201);
+    const polled = await createMeeting(suite.t, { bodyId, kind: 'technical', title: TITLE, timeZone: 'UTC' });
+    await suite.t.admin
+      .post(`/api/meetings/${polled}/date-options`)
+      .send({ startsAt: '2031-11-01T10:00:00Z' })
+      .expect(201);
     smtp.clear();
-    await t.admin
+    await suite.t.admin
       .post(`/api/meetings/${polled}/poll`)
       .send({ memberIds: [member.id] })
       .expect(200);
@@ -222,15 +207,17 @@ describe('a meeting as a member sees it', () => {
     const yes = /(http:\/\/127\.0\.0\.1:39712\/a\/[A-Za-z0-9_.-]+)/.exec(
       smtp.to(member.email)[0].parsed.text ?? '',
     )![1];
-    await t.dataSource.query(`UPDATE meeting SET poll_closes_at = now() - interval '1 hour' WHERE id = $1`, [polled]);
-    expect((await t.anonymous.get(new URL(yes).pathname).expect(409)).text).toContain('опрос закрыт');
+    await suite.t.dataSource.query(`UPDATE meeting SET poll_closes_at = now() - interval '1 hour' WHERE id = $1`, [
+      polled,
+    ]);
+    expect((await suite.t.anonymous.get(new URL(yes).pathname).expect(409)).text).toContain('опрос закрыт');
     const closed = await get(`/meetings/${polled}/poll`).expect(200);
     expect(closed.text).toContain('Этот опрос закрыт');
     expect(closed.text).not.toContain('poll/mine');
   });
 
   it('subscribes to the personal calendar from /me, and revokes it', async () => {
-    const subscribed = await t.anonymous
+    const subscribed = await suite.t.anonymous
       .post('/me/calendar-feed')
       .set('Cookie', session.cookie)
       .type('form')
@@ -239,17 +226,17 @@ describe('a meeting as a member sees it', () => {
     const https = /value="(http:\/\/127\.0\.0\.1:39712\/calendar\/cal_[A-Za-z0-9_-]+\.ics)"/.exec(subscribed.text)![1];
     expect(subscribed.text).toContain(`href="${https.replace(/^http:/, 'webcal:')}"`);
     const path = new URL(https).pathname;
-    expect((await t.anonymous.get(path).expect(200)).text).toContain('Одиннадцатое заседание');
+    expect((await suite.t.anonymous.get(path).expect(200)).text).toContain('Одиннадцатое заседание');
     const me = await get('/me').expect(200);
     expect(me.text).toContain('Отключить календарь');
     expect(me.text).toContain(`href="/meetings/${meetingId}"`);
-    await t.anonymous
+    await suite.t.anonymous
       .post('/me/calendar-feed/revoke')
       .set('Cookie', session.cookie)
       .type('form')
       .send({ csrf: session.csrf })
       .expect(303);
-    await t.anonymous.get(path).expect(404);
+    await suite.t.anonymous.get(path).expect(404);
   });
 
   it('answers an unknown page address with the site’s 404 page, and an unknown API address with JSON', async () => {
@@ -257,11 +244,11 @@ describe('a meeting as a member sees it', () => {
     expect(signedIn.headers['content-type']).toMatch(/^text\/html/);
     expect(signedIn.text).toContain('По этому адресу ничего нет');
     expect(signedIn.text).toContain('href="/me"');
-    const anonymous = await t.anonymous.get('/nowhere').set('Accept-Language', 'kk').expect(404);
+    const anonymous = await suite.t.anonymous.get('/nowhere').set('Accept-Language', 'kk').expect(404);
     expect(anonymous.text).toContain('Бұл мекенжайда ештеңе жоқ');
-    const posted = await t.anonymous.post('/nowhere').expect(404);
+    const posted = await suite.t.anonymous.post('/nowhere').expect(404);
     expect(posted.headers['content-type']).toMatch(/^text\/html/);
-    const api = await t.anonymous.get('/api/nowhere').expect(404);
+    const api = await suite.t.anonymous.get('/api/nowhere').expect(404);
     expect(api.headers['content-type']).toMatch(/^application\/json/);
     expect(api.body).toMatchObject({ statusCode: 404 });
   });

@@ -1,17 +1,5 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  PHONE,
-  SCREENSHOTS,
-  seriousViolations,
-  signIn,
-} from '../support/browser';
-import { newPage, startDemoPageApp } from '../support/page-app';
-import { SmtpSink } from '../support/smtp-sink';
-import type { TestApp } from '../support/test-app';
+import type { Page } from 'playwright-core';
+import { pageSuite, shootBothSizes, signedInPage, submit as submitForm } from '../support/page-suite';
 
 const PORT = 39781;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,40 +10,17 @@ const SADYKOVA = 'Айгерим Садыкова (KZ)';
 
 /** An organisation's focal points are chosen in the pages and then reminded; a new meeting starts in its body's zone. */
 describe('organisation focal points and the meeting zone, in a real browser, as the secretariat', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const suite = pageSuite(PORT);
   let page: Page;
-  const smtp = new SmtpSink();
 
-  const shoot = async (name: string) => {
-    expect(await seriousViolations(page)).toEqual([]);
-    for (const [device, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      expect(await horizontalOverflow(page)).toBe(0);
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${device}.png`), fullPage: true });
-    }
-    await page.setViewportSize(DESKTOP);
-  };
-  const submit = async (name: string) =>
-    Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
+  const shoot = (name: string) => shootBothSizes(page, name);
+  const submit = (name: string) => submitForm(page, name);
   const row = (name: string) => page.locator('table.table tbody tr', { hasText: name });
 
   beforeAll(async () => {
-    ({ t } = await startDemoPageApp(smtp, PORT));
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser, DESKTOP));
-    await signIn(page, BASE, smtp, SECRETARIAT);
+    ({ page } = await signedInPage(suite, SECRETARIAT));
     await page.goto(`${BASE}/me?lang=en`);
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp.stop();
-  });
 
   it('sets two focal points on an organisation, refusing an unknown member by the form’s label, and lists them', async () => {
     await page.goto(`${BASE}/organizations`);

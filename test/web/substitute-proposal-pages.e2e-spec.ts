@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS, seriousViolations, signIn } from '../support/browser';
-import { newPage, startDemoPageApp } from '../support/page-app';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
-import type { TestApp } from '../support/test-app';
+import { PHONE, SCREENSHOTS, seriousViolations } from '../support/browser';
+import { newPage } from '../support/page-app';
+import { pageSuite, signedInPage } from '../support/page-suite';
+import { waitFor } from '../support/smtp-sink';
 
 const PORT = 39721;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -17,29 +16,16 @@ const GUEST = 'a.toktogulov@ecology.example.kg';
  * directory; the secretariat approves it on the meeting page; the person is invited in the language chosen.
  */
 describe('a substitute from outside the list, in a real browser', () => {
-  let t: TestApp;
-  let wgId: string;
-  let browser: Browser;
-  const smtp = new SmtpSink();
-
-  beforeAll(async () => {
-    ({ t, wgId } = await startDemoPageApp(smtp, PORT));
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp.stop();
-  });
+  const suite = pageSuite(PORT);
+  const { smtp } = suite;
 
   it('the member proposes on the link page (a mistake shown beside its field), the secretariat approves on the meeting page', async () => {
-    const member = (await t.admin.get(`/api/members?q=${encodeURIComponent(MEMBER)}`).expect(200)).body.items[0];
+    const member = (await suite.t.admin.get(`/api/members?q=${encodeURIComponent(MEMBER)}`).expect(200)).body.items[0];
     const meetingId = (
-      await t.admin
+      await suite.t.admin
         .post('/api/meetings')
         .send({
-          bodyId: wgId,
+          bodyId: suite.wgId,
           kind: 'working_group',
           title: { en: 'WGECC meeting on the 2032 work plan', ru: 'Заседание РГОСИК по рабочему плану 2032' },
           timeZone: 'Asia/Almaty',
@@ -48,7 +34,7 @@ describe('a substitute from outside the list, in a real browser', () => {
         .expect(201)
     ).body.id as string;
     smtp.clear();
-    await t.admin
+    await suite.t.admin
       .post(`/api/meetings/${meetingId}/invitations`)
       .send({ memberIds: [member.id] })
       .expect(200);
@@ -56,7 +42,7 @@ describe('a substitute from outside the list, in a real browser', () => {
     const text = smtp.to(MEMBER)[0].parsed.text ?? '';
     const delegate = /Направить замену \((https?:\/\/[^\s)]+\/a\/[A-Za-z0-9_.-]+)\)/.exec(text)![1];
 
-    const { context, page } = await newPage(browser, PHONE);
+    const { context, page } = await newPage(suite.browser, PHONE);
     await page.goto(delegate);
     await page.getByLabel('Фамилия и имя').fill('Айбек Токтогулов');
     await page.getByLabel('Электронная почта').fill('not-an-address');
@@ -79,10 +65,7 @@ describe('a substitute from outside the list, in a real browser', () => {
     await waitFor(() => smtp.to(SECRETARIAT).length === 1, { what: 'the secretariat’s email' });
     expect(smtp.to(GUEST)).toHaveLength(0);
 
-    const secretariat = await (
-      await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: 'en-GB' })
-    ).newPage();
-    await signIn(secretariat, BASE, smtp, SECRETARIAT);
+    const { page: secretariat } = await signedInPage(suite, SECRETARIAT);
     await secretariat.goto(`${BASE}/meetings/${meetingId}#substitute-proposals`);
     const section = secretariat.locator('#substitute-proposals');
     expect(await section.innerText()).toContain('Айбек Токтогулов');

@@ -1,17 +1,5 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  PHONE,
-  SCREENSHOTS,
-  seriousViolations,
-  signIn,
-} from '../support/browser';
-import { newPage, startDemoPageApp } from '../support/page-app';
-import { SmtpSink } from '../support/smtp-sink';
-import type { TestApp } from '../support/test-app';
+import type { Page } from 'playwright-core';
+import { pageSuite, shootBothSizes, signedInPage, submit as submitForm } from '../support/page-suite';
 
 const PORT = 39761;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -21,42 +9,19 @@ const OMAROVA = 'Дина Омарова (KZ)';
 
 /** The secretariat keeps the work plan in the pages alone: plans, activities, statuses, history and bulk changes. */
 describe('the work-plan forms, in a real browser, as the secretariat', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const suite = pageSuite(PORT);
   let page: Page;
-  const smtp = new SmtpSink();
   let planPath: string;
   let itemPath: string;
 
-  const shoot = async (name: string) => {
-    expect(await seriousViolations(page)).toEqual([]);
-    for (const [device, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      expect(await horizontalOverflow(page)).toBe(0);
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${device}.png`), fullPage: true });
-    }
-    await page.setViewportSize(DESKTOP);
-  };
-  const submit = async (name: string | RegExp) =>
-    Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
+  const shoot = (name: string) => shootBothSizes(page, name);
+  const submit = (name: string | RegExp) => submitForm(page, name);
   const alertText = async () => (await page.locator('[role=alert]').first().textContent()) ?? '';
 
   beforeAll(async () => {
-    ({ t } = await startDemoPageApp(smtp, PORT));
-    browser = await launchBrowser();
-    ({ page } = await newPage(browser, DESKTOP));
-    await signIn(page, BASE, smtp, SECRETARIAT);
+    ({ page } = await signedInPage(suite, SECRETARIAT));
     await page.goto(`${BASE}/me?lang=en`);
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-    await smtp.stop();
-  });
 
   it('creates a work plan, says what is missing in the form’s own words, then renames it and sets its period', async () => {
     // A fresh demo has no plan: the page says so and offers to create one.
