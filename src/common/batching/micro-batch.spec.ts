@@ -28,10 +28,16 @@ describe('MicroBatch', () => {
 
   it('lets calls made a moment apart join the same batch', async () => {
     const batches: number[][] = [];
-    const batch = new MicroBatch(async (inputs: number[]) => {
-      batches.push(inputs);
-      return inputs;
-    });
+    // A linger far longer than the moment between the calls, so a slow timer on a busy machine still joins them.
+    const batch = new MicroBatch(
+      async (inputs: number[]) => {
+        batches.push(inputs);
+        return inputs;
+      },
+      256,
+      2,
+      100,
+    );
     const first = batch.call(1);
     await new Promise((resolve) => setTimeout(resolve, 1));
     expect(await Promise.all([first, batch.call(2)])).toEqual([1, 2]);
