@@ -90,7 +90,6 @@ export interface DatedItemRow {
 
 export interface DueItemRow {
   id: string;
-  work_plan_id: string;
   activity: Record<string, string>;
   deadline_text: string;
   due_at: Date;
@@ -130,7 +129,7 @@ export class WorkPlanItemRepository {
 
   private openItemsDue(when: string, now: Date, limit: number): Promise<DueItemRow[]> {
     return this.dataSource.query(
-      `SELECT i.id, i.work_plan_id, i.activity, i.deadline_text, i.due_at, o.name AS executor FROM work_plan_item i LEFT JOIN organization o ON o.id = i.executor_organization_id
+      `SELECT i.id, i.activity, i.deadline_text, i.due_at, o.name AS executor FROM work_plan_item i LEFT JOIN organization o ON o.id = i.executor_organization_id
        WHERE i.status NOT IN ('done', 'cancelled') AND NOT i.on_request AND ${when} ORDER BY i.due_at LIMIT $2`,
       [now, limit],
     );

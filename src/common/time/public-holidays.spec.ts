@@ -1,4 +1,9 @@
-import { EU_MEMBER_STATES, PublicHolidays } from './public-holidays';
+import { PublicHolidays } from './public-holidays';
+
+const EU_MEMBER_STATES = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'GR', 'DE', 'HU', 'IE',
+  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+] as const; // prettier-ignore
 
 describe('PublicHolidays', () => {
   const holidays = new PublicHolidays();

@@ -3,11 +3,6 @@ import { DateTime } from 'luxon';
 import type { Language } from '../i18n/languages';
 import { CENTRAL_ASIA_HOLIDAY_RULES } from './central-asia-holidays';
 
-export const EU_MEMBER_STATES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'GR', 'DE', 'HU', 'IE',
-  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-] as const; // prettier-ignore
-
 export interface PublicHoliday {
   country: string;
   name: string;
