@@ -11,8 +11,6 @@ export const PAPER_FONTS = {
   regular: file('DejaVuSerif'),
   bold: file('DejaVuSerif-Bold'),
   italic: file('DejaVuSerif-Italic'),
-  sans: file('DejaVuSans'),
-  sansBold: file('DejaVuSans-Bold'),
 } as const;
 
 export type PaperFont = keyof typeof PAPER_FONTS;
