@@ -14,6 +14,7 @@ import { MembersModule } from './members/members.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PapersModule } from './papers/papers.module';
 import { QueueModule } from './queue/queue.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
@@ -40,6 +41,7 @@ export class AppModule {
         WorkPlanModule,
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
+        PapersModule,
         ActionPagesModule,
         SessionsModule,
         WebModule,
