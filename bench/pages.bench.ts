@@ -103,12 +103,16 @@ async function measure(url: string, path: string, cookie: string, seconds: numbe
   return measured;
 }
 
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
 interface Prepared {
   label: string;
   url: string;
   cookie: string;
   paths: Record<string, string>;
   statements: Record<string, number>;
+  /** Median time of one request at a time, in the bench's own process. */
+  alone: Record<string, number>;
   seconds: number;
 }
 
@@ -145,6 +149,7 @@ async function prepare(label: string, databaseUrl: string, shape: ScaleShape): P
   const cookie = `${SESSION_COOKIE}=${token}`;
   const counter = countQueries(app.get(DataSource));
   const statements: Record<string, number> = {};
+  const alone: Record<string, number> = {};
   try {
     for (const [page, path] of Object.entries(paths)) {
       await fetch(url + path, { headers: { cookie } }); // warm caches (translations, templates) first
@@ -156,15 +161,20 @@ async function prepare(label: string, databaseUrl: string, shape: ScaleShape): P
       });
       if (status !== 200) throw new Error(`${label}: ${page} answered ${status}`);
       statements[page] = sent.length;
+      const times: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const started = performance.now();
+        await (await fetch(url + path, { headers: { cookie } })).text();
+        times.push(performance.now() - started);
+      }
+      alone[page] = median(times);
     }
   } finally {
     counter.stop();
     await app.close();
   }
-  return { label, url: databaseUrl, cookie, paths, statements, seconds };
+  return { label, url: databaseUrl, cookie, paths, statements, alone, seconds };
 }
-
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
 export async function benchPages(): Promise<Record<string, string>> {
   const small = await prepare('small', `${BASE_URL}_small`, SMALL);
@@ -204,6 +214,8 @@ export async function benchPages(): Promise<Record<string, string>> {
       figures[`${page} — big`] = shown(b, baseline[1]);
       figures[`${page} — big/small p99, SQL statements`] =
         `×${(b.p99 / Math.max(s.p99, 1)).toFixed(2)} · ${small.statements[page]} small, ${big.statements[page]} big${b.p99 > 100 ? ' · MISSES p99 ≤ 100 ms' : ''}`;
+      figures[`${page} — one request at a time`] =
+        `${small.alone[page].toFixed(0)} ms small, ${big.alone[page].toFixed(0)} ms big (median of 9)`;
     }
   } finally {
     await Promise.all(servers.map((server) => server.close()));
