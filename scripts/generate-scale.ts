@@ -17,6 +17,9 @@ export interface ScaleShape {
   /** Scheduled rows due within the reconciler's horizon, and rows a dead worker left in sending. */
   dueSoon: number;
   stuck: number;
+  /** A meeting ahead with this many invitees (the first members) and a poll of `pollOptions` dates they answered; none when 0. */
+  invitees?: number;
+  pollOptions?: number;
 }
 
 export const FULL_SCALE: ScaleShape = {
@@ -71,8 +74,32 @@ export function scaleSql(shape: ScaleShape): string[] {
             CASE WHEN g <= ${shape.dueSoon} OR g % 10 = 0 THEN 0 ELSE 1 END
      FROM generate_series(1, ${shape.notifications}) g
      JOIN (SELECT id, email, row_number() OVER (ORDER BY id) - 1 AS n FROM member) m ON m.n = g % ${shape.members}`,
+    ...(shape.invitees ? bigMeetingSql(shape.invitees, shape.pollOptions ?? 0) : []),
     // As autovacuum would have left it: statistics, and a visibility map for index-only counts.
     'VACUUM ANALYZE',
+  ];
+}
+
+export const BIG_MEETING_TITLE = 'Meeting of the whole group';
+
+/** The meeting the pages benchmark opens: the first `invitees` members invited, most answered, and a poll matrix filled in. */
+function bigMeetingSql(invitees: number, options: number): string[] {
+  return [
+    `INSERT INTO meeting (body_id, kind, title, time_zone, starts_at, ends_at, poll_opened_at, poll_closes_at)
+     SELECT (SELECT id FROM body), 'working_group', '{"en": "${BIG_MEETING_TITLE}"}', 'Asia/Almaty',
+            now() + interval '40 days', now() + interval '40 days 6 hours', now() - interval '2 days', now() + interval '20 days'`,
+    `INSERT INTO meeting_date_option (meeting_id, position, starts_at, ends_at)
+     SELECT m.id, g, now() + (40 + g || ' days')::interval, now() + (40 + g || ' days')::interval + interval '6 hours'
+     FROM meeting m, generate_series(1, ${options}) g WHERE m.title->>'en' = '${BIG_MEETING_TITLE}'`,
+    `INSERT INTO invitation (meeting_id, member_id, response, responded_at, invited_at)
+     SELECT (SELECT id FROM meeting WHERE title->>'en' = '${BIG_MEETING_TITLE}'), m.id,
+            (ARRAY['pending','accepted','declined','tentative'])[1 + m.n % 4]::invitation_response,
+            CASE WHEN m.n % 4 <> 0 THEN now() - interval '1 day' END, now() - interval '3 days'
+     FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM member) m WHERE m.n < ${invitees}`,
+    `INSERT INTO meeting_date_answer (option_id, member_id, answer, answered_at)
+     SELECT o.id, i.member_id, (ARRAY['yes','if_need_be','no'])[1 + (o.position + abs(hashtext(i.member_id::text))) % 3]::poll_answer, now() - interval '1 day'
+     FROM meeting_date_option o JOIN invitation i ON i.meeting_id = o.meeting_id
+     WHERE abs(hashtext(i.member_id::text)) % 10 <> 0`,
   ];
 }
 
@@ -99,7 +126,8 @@ export async function generateScale(
   return seconds;
 }
 
-if (require.main === module) {
+// Run as a script only: tests import the statements (and run as ES modules, without `require`).
+if (typeof require !== 'undefined' && require.main === module) {
   const started = Date.now();
   generateScale(SCALE_DATABASE_URL)
     .then((seconds) => {

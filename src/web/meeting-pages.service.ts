@@ -286,8 +286,10 @@ export class MeetingPagesService {
     if (failed) sections[failed.form] = { values: failed.values, errors: byField(failed.problems) };
     const section = (form: string) => sections[form] ?? { values: {}, errors: {} };
     const chosen = (form: string) => new Set(listOf(section(form).values.memberIds));
-    const memberChoices = (form: string) =>
-      members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
+    const memberChoices = (form: string) => {
+      const checked = chosen(form);
+      return members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: checked.has(m.id) }));
+    };
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
     const titleOf = (text: Record<string, string | undefined>) => this.texts.pick(text, language);
@@ -306,6 +308,10 @@ export class MeetingPagesService {
       [next[from], next[to]] = [next[to], next[from]];
       return next.join(',');
     };
+    // One label per answer, not one lookup per cell: the matrix of 500 invitees has thousands of cells.
+    const answerLabels = new Map(POLL_ANSWERS.map((value) => [value as string, label('pollAnswer', value, language)]));
+    const answerCell = (answer: string | null) =>
+      answer ? { value: answer, label: answerLabels.get(answer) ?? answer } : { value: 'none', label: '—' };
     const invitedCountries = new Set(people.map((p) => p.countryCode).filter((c): c is string => Boolean(c)));
     const optionLabel = (o: { label: string | null; text: string | null; startsAt: string | null }) =>
       dateOptionLabel(o, zone, language);
@@ -372,7 +378,7 @@ export class MeetingPagesService {
         rows: matrix.participants.map((p) => ({
           name: p.fullName,
           country: p.countryCode,
-          answers: matrix.options.map((o) => this.pollAnswerLabel(p.answers[o.id], language)),
+          answers: matrix.options.map((o) => answerCell(p.answers[o.id])),
         })),
         answers: POLL_ANSWERS.map((value) => ({ value, label: label('pollAnswer', value, language) })),
       },
@@ -453,10 +459,6 @@ export class MeetingPagesService {
   private async minutesForms(minutes: MinutesView | null, typed: FormSection, language: Language) {
     const form = this.minutesForm(minutes, typed, language);
     return { ...form, decisions: await this.minutesPage.withPeople(form.decisions, minutes, typed, language) };
-  }
-
-  private pollAnswerLabel(answer: string | null, language: Language): { value: string; label: string } {
-    return answer ? { value: answer, label: label('pollAnswer', answer, language) } : { value: 'none', label: '—' };
   }
 
   private minutesShown(minutes: MinutesView, language: Language, zone: string) {
