@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LetterLinkController } from './letter-link.controller';
 import { LetterSettings } from './letter-settings.entity';
 import { LetterSettingsController } from './letter-settings.controller';
 import { LetterSettingsService } from './letter-settings.service';
@@ -12,7 +13,7 @@ import { PassportsService } from './passports.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([LetterSettings, PassportDetails])],
-  controllers: [LettersController, LetterSettingsController],
+  controllers: [LettersController, LetterSettingsController, LetterLinkController],
   providers: [LettersRepository, LettersService, PassportsService, LetterSettingsService, PassportErasureJob],
   exports: [LettersService, PassportsService, LetterSettingsService],
 })
