@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ZipFile } from 'yazl';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
@@ -6,8 +6,11 @@ import { ContentTexts } from '../common/i18n/content-texts';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { formatDay } from '../common/time/format';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import type { Invitation } from '../meetings/invitation.entity';
 import type { Meeting } from '../meetings/meeting.entity';
+import { meetingText } from '../meetings/meeting.view';
 import { paperDate, paperDateTime } from '../papers/paper-dates';
 import { PaperLayout } from '../papers/paper-layout';
 import { drawInvitationLetter } from './invitation-letter';
@@ -48,6 +51,7 @@ export class LettersService {
     private readonly repository: LettersRepository,
     private readonly access: AccessPolicy,
     private readonly texts: ContentTexts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async letter(
@@ -170,7 +174,13 @@ export class LettersService {
       meeting: {
         title: meeting.number ? t('letter.meetingNumbered', language, { number: meeting.number, title }) : title,
         dates,
-        venue: [meeting.venue, meeting.city, countryName(meeting.countryCode, language)].filter(Boolean).join(', '),
+        venue: [
+          meetingText(meeting, 'venue', language, this.config.contentLanguageFallback),
+          meetingText(meeting, 'city', language, this.config.contentLanguageFallback),
+          countryName(meeting.countryCode, language),
+        ]
+          .filter(Boolean)
+          .join(', '),
         onlineUrl: meeting.onlineUrl,
       },
       travelCovered: invitation.travelCovered,
