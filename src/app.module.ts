@@ -15,6 +15,7 @@ import { MembersModule } from './members/members.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PapersModule } from './papers/papers.module';
 import { QueueModule } from './queue/queue.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WebModule } from './web/web.module';
@@ -42,6 +43,7 @@ export class AppModule {
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
         LettersModule,
+        PapersModule,
         ActionPagesModule,
         SessionsModule,
         WebModule,

@@ -30,6 +30,8 @@ import { byField } from './forms';
 import { listOf, TIME_ZONES, wallTime } from './meeting-form-values';
 import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
+import { paperLinks } from './paper-links';
+import { PapersService } from '../papers/papers.service';
 import type { FormBody } from './meeting-form-values';
 import { ContentTexts } from '../common/i18n/content-texts';
 
@@ -87,6 +89,7 @@ export class MeetingPagesService {
     private readonly minutes: MinutesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly minutesPage: MinutesPageService,
+    private readonly papers: PapersService,
   ) {}
 
   doneSentence(query: Record<string, unknown>, language: Language): string | null {
@@ -269,13 +272,14 @@ export class MeetingPagesService {
 
   async meeting(id: string, language: Language, zone: string, failed?: FailedForm) {
     const meeting = await this.meetings.get(id);
-    const [matrix, people, representation, agenda, minutes, members] = await Promise.all([
+    const [matrix, people, representation, agenda, minutes, members, minutesLanguages] = await Promise.all([
       this.poll.matrix(id),
       this.invitations.list(id),
       this.invitations.representation(id),
       this.agenda.list(id),
       this.minutesOrNull(id),
       this.memberRecords.activeByCountry(),
+      this.papers.minutesLanguages(id),
     ]);
     const when = (iso: string | null) => (iso ? formatDateTime(iso, zone, language) : '—');
     const sections: Record<string, { values: FormBody; errors: Record<string, string> }> = {};
@@ -385,6 +389,7 @@ export class MeetingPagesService {
             attended: p.attended === true,
           })),
       })),
+      papers: paperLinks(id, people, minutesLanguages, language),
       participants: people.map((p) => ({
         id: p.memberId,
         name: p.fullName,

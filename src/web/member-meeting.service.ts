@@ -120,6 +120,7 @@ export class MemberMeetingService {
     return {
       id,
       title: this.texts.pick(meeting.title, language),
+      certificateUrl: mine?.attended === true ? `/meetings/${id}/certificates/${member.id}.pdf` : null,
       kindLabel: label('meetingKind', meeting.kind, language),
       statusLabel: label('meetingStatus', meeting.status, language),
       statusNote: this.statusNote(meeting, language),

@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { MembersModule } from '../members/members.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { PapersModule } from '../papers/papers.module';
 import { PagesModule } from '../pages/pages.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
@@ -19,6 +20,7 @@ import { EmailPreviewService } from './email-preview.service';
 import { ImportUploadStore } from './import-upload-store';
 import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingPageSteps } from './meeting-page-steps';
+import { MeetingPaperPagesController } from './meeting-paper-pages.controller';
 import { MeetingPagesController } from './meeting-pages.controller';
 import { MeetingParticipantPagesController } from './meeting-participant-pages.controller';
 import { MeetingPollPagesController } from './meeting-poll-pages.controller';
@@ -55,6 +57,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     BodiesModule,
     OrganizationsModule,
     MailModule,
+    PapersModule,
   ],
   controllers: [
     WebPagesController,
@@ -63,6 +66,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingParticipantPagesController,
     SubstituteProposalPagesController,
     MeetingAgendaPagesController,
+    MeetingPaperPagesController,
     // After the secretariat's meeting routes: /meetings/new and /meetings/calendar are not meeting ids.
     MemberMeetingPagesController,
     MemberPagesController,

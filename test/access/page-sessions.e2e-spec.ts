@@ -168,6 +168,7 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     '/meetings/:id/my-answer',
     '/meetings/:id/poll/mine',
     '/meetings/:id/calendar.ics',
+    '/meetings/:id/certificates/:memberId.pdf',
     '/work-plan/items/:itemId',
   ];
 

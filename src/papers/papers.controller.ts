@@ -1,0 +1,92 @@
+import { Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ReadAccess } from '../auth/auth.decorators';
+import { ApiController } from '../common/http/api-controller.decorator';
+import { ApiErrors } from '../common/http/openapi';
+import { languageFromHeader } from '../common/i18n/languages';
+import { UuidParam } from '../common/validation/params';
+import { PaperQuery } from './dto/paper-query.dto';
+import type { PaperFile } from './papers.service';
+import { PapersService } from './papers.service';
+
+const PDF = {
+  description: 'An A4 PDF',
+  content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+};
+
+/** The headers of a file only once there is one: an error stays a JSON error, not a broken download. */
+export function paperDownload(file: PaperFile): StreamableFile {
+  return new StreamableFile(file.body, {
+    type: 'application/pdf',
+    disposition: `attachment; filename="${file.filename}"`,
+    length: file.body.length,
+  });
+}
+
+/** A meeting's formal papers as PDFs. */
+@ApiController('meetings', 'papers')
+export class PapersController {
+  constructor(private readonly papers: PapersService) {}
+
+  @Get(':id/attendance-sheet.pdf')
+  @ApiOperation({
+    operationId: 'papers_attendanceSheet',
+    summary:
+      'The attendance sheet to print: everyone invited who has not declined, by country, with a signature column',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(PDF)
+  @ApiErrors(400, 403, 404)
+  async attendanceSheet(
+    @UuidParam() id: string,
+    @Query() query: PaperQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return paperDownload(await this.papers.attendanceSheet(id, query.language ?? languageFromHeader(acceptLanguage)));
+  }
+
+  @Get(':id/participants.pdf')
+  @ApiOperation({
+    operationId: 'papers_participantList',
+    summary: 'The list of participants: those recorded present, by country (409 before attendance is recorded)',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(PDF)
+  @ApiErrors(400, 403, 404, 409)
+  async participantList(
+    @UuidParam() id: string,
+    @Query() query: PaperQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return paperDownload(await this.papers.participantList(id, query.language ?? languageFromHeader(acceptLanguage)));
+  }
+
+  @Get(':id/minutes.pdf')
+  @ApiOperation({
+    operationId: 'papers_minutes',
+    summary: 'The minutes in one of the languages they exist in (404 for another): agenda, decisions, action items',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(PDF)
+  @ApiErrors(400, 403, 404)
+  async minutes(
+    @UuidParam() id: string,
+    @Query() query: PaperQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return paperDownload(await this.papers.minutes(id, query.language, languageFromHeader(acceptLanguage)));
+  }
+
+  @Get(':id/certificates/:memberId.pdf')
+  @ReadAccess()
+  @ApiOperation({
+    operationId: 'papers_certificate',
+    summary: "A participant's certificate of attendance (404 unless recorded present; a member gets only their own)",
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(PDF)
+  @ApiErrors(400, 404)
+  async certificate(@UuidParam() id: string, @UuidParam('memberId') memberId: string, @Query() query: PaperQuery) {
+    return paperDownload(await this.papers.certificate(id, memberId, query.language));
+  }
+}

@@ -1,0 +1,118 @@
+import { addMembership, createBody, createMember, meetingHasBegun } from '../support/factories';
+import { pageSession } from '../support/page-app';
+import { pdfText } from '../support/pdf-text';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+
+function binary(
+  res: { on(event: string, listener: (chunk?: Buffer) => void): void },
+  done: (e: null, b: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk) => chunks.push(chunk!));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+describe('papers from the meeting pages', () => {
+  let t: TestApp;
+  const smtp = new SmtpSink();
+  let meetingId: string;
+  let secretariat: string;
+  let present: { id: string; email: string };
+  let absent: { id: string; email: string };
+
+  const page = (url: string, cookie: string) => t.anonymous.get(url).set('Cookie', cookie);
+  const pdf = async (url: string, cookie: string) => {
+    const res = await page(url, cookie).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    return pdfText(res.body as Buffer);
+  };
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await startTestApp({ SMTP_URL: smtp.url, APP_URL: 'http://wg.test' });
+    const body = await createBody(t);
+    const clerk = await createMember(t, { email: 'clerk@example.org', language: 'en' });
+    await addMembership(t, body.id, { memberId: clerk.id, role: 'secretariat', startDate: '2020-01-01' });
+    present = await createMember(t, { fullName: 'Әсемгүл Өтеңұлы', email: 'present@example.org', language: 'kk' });
+    absent = await createMember(t, { fullName: 'Бакыт Исаев', email: 'absent@example.org', countryCode: 'KG' });
+    meetingId = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'working_group',
+          number: 9,
+          title: { en: 'Ninth meeting', ru: 'Девятое заседание' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2031-11-20T10:00:00+05:00',
+          endsAt: '2031-11-20T17:00:00+05:00',
+        })
+        .expect(201)
+    ).body.id;
+    await t.admin
+      .post(`/api/meetings/${meetingId}/invitations`)
+      .send({ memberIds: [present.id, absent.id] })
+      .expect(200);
+    await waitFor(() => smtp.messages.length >= 2, { what: 'the invitations' });
+    const restore = await meetingHasBegun(t, meetingId);
+    await t.admin
+      .put(`/api/meetings/${meetingId}/attendance`)
+      .send({
+        records: [
+          { memberId: present.id, attended: true },
+          { memberId: absent.id, attended: false },
+        ],
+      })
+      .expect(200);
+    await restore();
+    await t.admin
+      .put(`/api/meetings/${meetingId}/minutes`)
+      .send({ text: 'Заседание открылось.', originalLanguage: 'ru', decisions: [{ text: 'Утвердить повестку.' }] })
+      .expect(200);
+    secretariat = (await pageSession(t, smtp, 'clerk@example.org')).cookie;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it("offers the secretariat every paper on the meeting's page, each a PDF", async () => {
+    const html = (await page(`/meetings/${meetingId}`, secretariat).expect(200)).text;
+    const section = /<section id="papers"[\s\S]*?<\/section>/.exec(html)![0];
+    const links = [...section.matchAll(/href="([^"]+)"/g)].map((m) =>
+      m[1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '='),
+    );
+    const base = `/meetings/${meetingId}`;
+    expect(links).toEqual([
+      ...['en', 'ru', 'kk'].map((l) => `${base}/attendance-sheet.pdf?language=${l}`),
+      ...['en', 'ru', 'kk'].map((l) => `${base}/participants.pdf?language=${l}`),
+      `${base}/minutes.pdf?language=ru`,
+      `${base}/certificates/${present.id}.pdf`,
+    ]);
+    expect(await pdf(links[0], secretariat)).toContain('Attendance sheet');
+    expect(await pdf(links[4], secretariat)).toContain('Список участников');
+    expect(await pdf(links[6], secretariat)).toContain('Решение 9/1 Утвердить повестку.');
+    expect(await pdf(links[7], secretariat)).toContain('Әсемгүл Өтеңұлы');
+    // Minutes in a language they were not written in: the not-found page.
+    await page(`${base}/minutes.pdf?language=kk`, secretariat).expect(404);
+  });
+
+  it('offers a member who attended their own certificate, and nobody else’s', async () => {
+    const member = (await pageSession(t, smtp, present.email)).cookie;
+    const html = (await page(`/meetings/${meetingId}`, member).expect(200)).text;
+    const link = /id="my-certificate" href="([^"]+)"/.exec(html)![1];
+    expect(html).toContain('Сіздің қатысу туралы сертификатыңызды жүктеп алу (PDF)');
+    const text = await pdf(link, member);
+    expect(text).toContain('Қатысу туралы сертификат');
+    expect(text).toContain('Әсемгүл Өтеңұлы');
+    await page(`/meetings/${meetingId}/certificates/${absent.id}.pdf`, member).expect(404);
+    expect((await page(`/meetings/${meetingId}/attendance-sheet.pdf`, member)).status).not.toBe(200);
+
+    const other = (await pageSession(t, smtp, absent.email)).cookie;
+    expect((await page(`/meetings/${meetingId}`, other).expect(200)).text).not.toContain('my-certificate');
+    await page(`/meetings/${meetingId}/certificates/${absent.id}.pdf`, other).expect(404);
+  });
+});
