@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { PAPER_FONTS, parsedFont } from './pdf-fonts';
+import { PAPER_FONTS } from './pdf-fonts';
 import type { PaperFont } from './pdf-fonts';
 
 /** A4 in PDF points (1/72 inch): what `pdfinfo` reports as "595.28 x 841.89 pts (A4)". */
@@ -68,17 +68,13 @@ export class PaperLayout {
     this.margins = { ...PAPER_MARGINS, ...options.margins };
     this.doc = new PDFDocument({
       size: 'A4',
-      // No Helvetica: pdfkit would parse its metrics for every document, and papers use DejaVu only.
-      font: '',
       margins: this.margins,
       bufferPages: true,
       lang: options.language,
       displayTitle: true,
       info: { Title: options.title, Creator: t('app.name', options.language) },
     });
-    // pdfkit takes a parsed font where its types only name files and bytes.
-    for (const name of Object.keys(PAPER_FONTS) as PaperFont[])
-      this.doc.registerFont(name, parsedFont(name) as unknown as Buffer);
+    for (const [name, path] of Object.entries(PAPER_FONTS)) this.doc.registerFont(name, path);
     this.font('regular', BODY_SIZE);
   }
 

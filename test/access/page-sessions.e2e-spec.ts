@@ -169,6 +169,8 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     '/meetings/:id/poll/mine',
     '/meetings/:id/calendar.ics',
     '/meetings/:id/certificates/:memberId.pdf',
+    '/meetings/:id/letters/:memberId.pdf',
+    '/meetings/:id/letters/:memberId',
     '/work-plan/items/:itemId',
   ];
 
