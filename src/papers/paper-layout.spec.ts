@@ -56,6 +56,20 @@ describe('PaperLayout', () => {
     expect(all).toContain('Участник 120');
   });
 
+  it('keeps every letter in each of several papers made one after another (fonts are not shared state)', async () => {
+    const texts: string[] = [];
+    for (const name of ['Opening session of the meeting', 'Әсел Құрманғалиқызы', 'Participants approved the plan']) {
+      const paper = new PaperLayout({ language: 'en', title: name });
+      paper.paragraph(name);
+      texts.push(await pdfText(await paper.toBuffer()));
+    }
+    expect(texts).toEqual([
+      'Opening session of the meeting Page 1 of 1',
+      'Әсел Құрманғалиқызы Page 1 of 1',
+      'Participants approved the plan Page 1 of 1',
+    ]);
+  });
+
   it('says dates and times in the reader language with their zone', () => {
     expect(paperDateTime('2031-11-20T05:00:00Z', 'Asia/Almaty', 'en')).toBe(
       'Thursday, 20 November 2031 at 10:00 (Asia/Almaty (UTC+5))',

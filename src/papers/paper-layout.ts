@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { PAPER_FONTS } from './pdf-fonts';
+import { paperFonts } from './pdf-fonts';
 import type { PaperFont } from './pdf-fonts';
 
 /** A4 in PDF points (1/72 inch): what `pdfinfo` reports as "595.28 x 841.89 pts (A4)". */
@@ -66,15 +66,18 @@ export class PaperLayout {
     this.options = options;
     this.language = options.language;
     this.margins = { ...PAPER_MARGINS, ...options.margins };
+    const fonts = paperFonts();
     this.doc = new PDFDocument({
       size: 'A4',
+      // No default font: pdfkit would parse Helvetica's metrics for every paper; ours is set just below.
+      font: '',
       margins: this.margins,
       bufferPages: true,
       lang: options.language,
       displayTitle: true,
       info: { Title: options.title, Creator: t('app.name', options.language) },
     });
-    for (const [name, path] of Object.entries(PAPER_FONTS)) this.doc.registerFont(name, path);
+    for (const [name, font] of Object.entries(fonts)) this.doc.registerFont(name, font);
     this.font('regular', BODY_SIZE);
   }
 
@@ -241,7 +244,7 @@ export class PaperLayout {
       this.doc.page.margins = { top: 0, bottom: 0, left: margins.left, right: margins.right };
       const header = this.options.header ?? [];
       if (header.length > 0) {
-        this.font('sans', HEADER_SIZE);
+        this.font('regular', HEADER_SIZE);
         let y = 28;
         for (const line of header) {
           this.doc.text(line, this.left, y, { width: this.width, align: 'center', lineBreak: false, ellipsis: true });
@@ -257,7 +260,7 @@ export class PaperLayout {
           .restore();
       }
       if (this.options.pageNumbers !== false) {
-        this.font('sans', HEADER_SIZE);
+        this.font('regular', HEADER_SIZE);
         this.doc.text(
           t('papers.pageOfPages', this.language, { page: i - range.start + 1, pages }),
           this.left,

@@ -20,7 +20,8 @@ function titleBlock(layout: PaperLayout, meeting: MeetingHeading, paper: string)
   ]);
 }
 
-function numberedRows(paper: PeoplePaper, extra: (string | null)[]) {
+/** Each group's heading, then its people numbered on across groups; `blank` empty cells to fill in by hand. */
+function numberedRows(paper: PeoplePaper, blank = 0) {
   let n = 0;
   return paper.groups.flatMap((group) => [
     { group: group.label },
@@ -28,7 +29,7 @@ function numberedRows(paper: PeoplePaper, extra: (string | null)[]) {
       String(++n),
       person.fullName,
       paper.affiliation(person),
-      ...extra.map((cell) => cell ?? ''),
+      ...Array<string>(blank).fill(''),
     ]),
   ]);
 }
@@ -46,7 +47,7 @@ export function attendanceSheet(paper: PeoplePaper): PaperLayout {
       { header: t('papers.column.affiliation', language), width: 3.4 },
       { header: t('papers.column.signature', language), width: 2.4 },
     ],
-    numberedRows(paper, ['']),
+    numberedRows(paper, 1),
     { minRowHeight: SIGNATURE_ROW_HEIGHT },
   );
   return layout;
@@ -65,7 +66,7 @@ export function participantList(paper: PeoplePaper): PaperLayout {
       { header: t('papers.column.name', language), width: 3.4 },
       { header: t('papers.column.affiliation', language), width: 5 },
     ],
-    numberedRows(paper, []),
+    numberedRows(paper),
   );
   return layout;
 }

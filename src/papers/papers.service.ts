@@ -3,7 +3,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
 import { textsOf } from '../common/i18n/content-text';
 import { ContentTexts } from '../common/i18n/content-texts';
-import { LANGUAGES } from '../common/i18n/languages';
+import { LANGUAGES, languageOf } from '../common/i18n/languages';
 import type { Language, LocalizedText } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { formatDateTime, formatZone } from '../common/time/format';
@@ -56,7 +56,7 @@ export class PapersService {
     const minutes = await this.repository.minutes(meetingId);
     if (!minutes) return [];
     const texts = textsOf(minutes.text, minutes.originalLanguage, minutes.translations, 'text');
-    const original = minutes.originalLanguage ?? LANGUAGES.find((l) => texts[l] === minutes.text)!;
+    const original = minutes.originalLanguage ?? languageOf(minutes.text);
     return [original, ...LANGUAGES.filter((l) => l !== original && texts[l])];
   }
 

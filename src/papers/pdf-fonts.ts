@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -10,8 +11,19 @@ export const PAPER_FONTS = {
   regular: file('DejaVuSerif'),
   bold: file('DejaVuSerif-Bold'),
   italic: file('DejaVuSerif-Italic'),
-  sans: file('DejaVuSans'),
-  sansBold: file('DejaVuSans-Bold'),
 } as const;
 
 export type PaperFont = keyof typeof PAPER_FONTS;
+
+let loaded: Record<PaperFont, Buffer> | null = null;
+
+/**
+ * The font files read once per process. Each paper still parses its own copy: a font parsed once and
+ * shared loses glyphs in later papers (its subsetting state is not per document).
+ */
+export function paperFonts(): Record<PaperFont, Buffer> {
+  loaded ??= Object.fromEntries(
+    Object.entries(PAPER_FONTS).map(([name, path]) => [name, readFileSync(path)]),
+  ) as Record<PaperFont, Buffer>;
+  return loaded;
+}

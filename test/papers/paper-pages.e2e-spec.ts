@@ -98,6 +98,23 @@ describe('papers from the meeting pages', () => {
     expect(await pdf(links[7], secretariat)).toContain('Әсемгүл Өтеңұлы');
     // Minutes in a language they were not written in: the not-found page.
     await page(`${base}/minutes.pdf?language=kk`, secretariat).expect(404);
+    // The list of participants before attendance is recorded: a page saying so.
+    const bodyId = (await t.dataSource.query('SELECT body_id FROM meeting WHERE id = $1', [meetingId]))[0].body_id;
+    const unrecorded = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId,
+          kind: 'technical',
+          title: { en: 'Later' },
+          timeZone: 'Asia/Almaty',
+          startsAt: '2032-01-10T10:00:00+05:00',
+        })
+        .expect(201)
+    ).body.id;
+    const refused = await page(`/meetings/${unrecorded}/participants.pdf?language=en`, secretariat).expect(409);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.text).toContain('The attendance of this meeting has not been recorded yet.');
   });
 
   it('offers a member who attended their own certificate, and nobody else’s', async () => {
