@@ -20,6 +20,7 @@ export class LetterLinkController {
 
   @Get(':token')
   @Public()
+  @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
   async download(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
     const verified = this.tokens.verify(token);

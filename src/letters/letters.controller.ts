@@ -17,7 +17,7 @@ import { PassportsService } from './passports.service';
 export function sendLetterFile(res: Response, file: LetterFile, type: string): void {
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('Cache-Control', 'no-store');
   res.send(file.pdf);
 }
 

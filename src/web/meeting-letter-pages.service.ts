@@ -80,7 +80,7 @@ export class MeetingLetterPagesService {
 
   /** Saves the form: the passport details, and what is covered when the secretariat sends it. */
   async save(context: PageContext, meetingId: string, memberId: string, body: Record<string, unknown>) {
-    const text = (field: string) => (typeof body[field] === 'string' ? (body[field] as string) : null);
+    const text = (field: string) => (typeof body[field] === 'string' ? body[field] : null);
     await this.passports.save(
       meetingId,
       memberId,

@@ -229,6 +229,7 @@ describe('letters', () => {
     expect(url).toBeDefined();
     expect(mail.parsed.text).toContain('Шақыру хатыңызды жүктеп алу (PDF)');
     const res = await t.anonymous.get(url!.replace('http://wg.test', '')).buffer(true).parse(binary).expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(await pdfText(res.body as Buffer)).toContain(KAZAKH_NAME);
     await t.anonymous.get('/letters/not-a-token').expect(400);
   });
