@@ -63,7 +63,12 @@ export class MeetingLetterPagesService {
       done: justSaved ? t('letters.page.saved', language) : null,
       invitationUrl: `${base}.pdf`,
       visaUrl: `${base}.pdf?kind=visa`,
-      problems: failed?.problems ?? [],
+      problems: (failed?.problems ?? []).map(({ field, message }) => ({
+        field,
+        message: (PASSPORT_FIELDS as readonly string[]).includes(field)
+          ? `${t(`passport.${field as PassportField}`, language)}: ${message}`
+          : message,
+      })),
       fields: PASSPORT_FIELDS.map((field) => ({
         name: field,
         label: t(`passport.${field}`, language),
