@@ -253,6 +253,29 @@ describe('letters', () => {
     expect((zip.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('writes a letter for a substitute once named, and refuses a logo that is not the image it claims', async () => {
+    const substitute = await createMember(t, { fullName: 'Ерлан Ахметов', countryCode: 'KG', language: 'ru' });
+    await t.admin
+      .put(`/api/meetings/${meetingId}/invitations/${russian.id}`)
+      .send({ response: 'delegated', delegateMemberId: substitute.id })
+      .expect(200);
+    const text = await pdfText((await letter(substitute.id).expect(200)).body as Buffer);
+    expect(text).toContain('Ерлан Ахметов');
+    const merged = await pdfText(
+      (await t.admin.get(`/api/meetings/${meetingId}/letters`).buffer(true).parse(binary).expect(200)).body as Buffer,
+    );
+    expect(merged).toContain('Ерлан Ахметов');
+    expect(merged).not.toContain('Бакыт Исаев');
+    const refused = await t.admin
+      .put(`/api/bodies/${bodyId}/letter-settings`)
+      .set('Accept-Language', 'ru')
+      .send({ logo: { type: 'image/png', data: Buffer.from('GIF89a not a png').toString('base64') } })
+      .expect(400);
+    expect(refused.body.message).toEqual([
+      { field: 'logo', message: 'должно быть изображением PNG или JPEG указанного типа' },
+    ]);
+  });
+
   it('erases passport details once the retention after the meeting has passed', async () => {
     await t.admin
       .put(`/api/meetings/${meetingId}/passports/${kazakh.id}`)
@@ -264,6 +287,7 @@ describe('letters', () => {
       `UPDATE meeting SET starts_at = now() - interval '32 days', ends_at = now() - interval '31 days' WHERE id = $1`,
       [meetingId],
     );
+    // The Kazakh member's details and those the Kyrgyz member gave before sending a substitute.
     expect(await job.erase()).toEqual({ erased: 2 });
     const left = await t.admin.get(`/api/meetings/${meetingId}/passports/${kazakh.id}`).expect(200);
     expect(left.body).toEqual({
