@@ -2,6 +2,7 @@ import { machine } from './bench-app';
 import { benchDeadlineParser } from './deadline-parser.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchPages } from './pages.bench';
+import { benchLetters } from './letters.bench';
 import { benchReminders } from './reminders.bench';
 import { benchWorkPlanImport } from './work-plan-import.bench';
 
@@ -14,6 +15,7 @@ async function main() {
     ['Reminders', benchReminders],
     ['API under load', benchApiLoad],
     ['Pages', benchPages],
+    ['Letters', benchLetters],
   ];
   // `npm run bench -- reminders` runs only the suites whose name contains one of the words given.
   const selected = process.argv.slice(2).map((word) => word.toLowerCase());

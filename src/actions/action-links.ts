@@ -46,6 +46,11 @@ export class ActionLinks {
     }));
   }
 
+  /** The member's own invitation letter, downloaded without signing in. */
+  letter(member: Member, meetingId: string, ends: Date | null): string {
+    return `${this.config.appUrl}/letters/${this.tokens.sign({ member: member.id, kind: 'letter.invitation', subject: meetingId, exp: this.tokens.expiry(ends) })}`;
+  }
+
   preferences(member: Member): string {
     return this.url(member, 'preferences', member.id, null);
   }

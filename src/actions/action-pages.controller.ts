@@ -234,7 +234,8 @@ export class ActionPagesController {
   ): Promise<{ claims: ActionClaims; member: Member } | null> {
     const verified = this.tokens.verify(token);
     const fallback = languageFromHeader(req.header('accept-language'));
-    if (!verified.ok || verified.claims.kind === 'sign-in') {
+    // Sign-in and letter links open their own routes, never an answer page.
+    if (!verified.ok || verified.claims.kind === 'sign-in' || verified.claims.kind === 'letter.invitation') {
       const expired = !verified.ok && verified.reason === 'expired';
       res.status(expired ? HttpStatus.GONE : HttpStatus.BAD_REQUEST).send(
         this.pages.render('message', fallback, t('page.error.title', fallback), {

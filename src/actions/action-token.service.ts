@@ -16,6 +16,7 @@ export const ACTION_KINDS = [
   'item.more_time',
   'preferences',
   'sign-in',
+  'letter.invitation',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

@@ -39,6 +39,8 @@ export interface AppConfig {
   contentLanguageFallback: FallbackChain;
   /** The least time between two "remind now" chases of one meeting's poll, or of its invitations. */
   remindNowIntervalMinutes: number;
+  /** Days after a meeting ends before the passport details given for its visa letters are erased. */
+  passportDataRetentionDays: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -154,6 +156,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
+    passportDataRetentionDays: wholeNumber('PASSPORT_DATA_RETENTION_DAYS', 30, 0),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
   };

@@ -9,6 +9,8 @@ import { Invitation } from '../meetings/invitation.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { SubstituteProposal } from '../meetings/substitute-proposal.entity';
 import { MeetingDecision, MeetingMinutes } from '../meetings/minutes.entity';
+import { LetterSettings } from '../letters/letter-settings.entity';
+import { PassportDetails } from '../letters/passport-details.entity';
 import { Member } from '../members/member.entity';
 import { Notification } from '../notifications/notification.entity';
 import { SentEmail } from '../notifications/sent-email.entity';
@@ -39,6 +41,8 @@ export const ENTITIES = [
   MeetingMinutes,
   MeetingDecision,
   CalendarFeedToken,
+  LetterSettings,
+  PassportDetails,
   Notification,
   SentEmail,
   Session,

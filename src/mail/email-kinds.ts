@@ -88,7 +88,14 @@ export interface EmailData {
     };
   };
   /** `fromPoll`: the answer is the one the recipient gave in the date poll for this date. */
-  'meeting-invitation': Common & { meeting: MeetingView; response: string; fromPoll: boolean; links: ActionLink[] };
+  /** `letterUrl`: a signed link downloading the recipient's invitation letter (PDF), once the date is set. */
+  'meeting-invitation': Common & {
+    meeting: MeetingView;
+    response: string;
+    fromPoll: boolean;
+    links: ActionLink[];
+    letterUrl?: string | null;
+  };
   'meeting-update': Common & {
     meeting: MeetingView;
     previous: { startsAt: string | null; endsAt: string | null; location: string | null; onlineUrl: string | null };

@@ -58,4 +58,11 @@ export class Invitation extends Timestamped {
 
   @Column({ type: 'boolean', nullable: true })
   attended!: boolean | null;
+
+  /** What the invitation letter promises this participant; ticked by the secretariat. */
+  @Column({ type: 'boolean', default: false })
+  travelCovered!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  accommodationCovered!: boolean;
 }

@@ -108,7 +108,13 @@ export class MeetingEmailComposer implements NotificationComposer {
           return {
             send: true,
             kind: 'meeting-invitation',
-            data: { ...common, response: invitation.response, fromPoll, links: answerLinks() },
+            data: {
+              ...common,
+              response: invitation.response,
+              fromPoll,
+              links: answerLinks(),
+              letterUrl: meeting.status === 'scheduled' ? this.links.letter(recipient, meeting.id, meetingEnds) : null,
+            },
             calendar,
           };
         }

@@ -31,6 +31,9 @@ export const RECONCILE_EVERY_MS = Symbol('RECONCILE_EVERY_MS');
 /** Weekly, Monday 04:00 UTC: 09:00 in Almaty and Tashkent, before Brussels starts its day. */
 export const SECRETARIAT_DIGEST_PATTERN = '0 4 * * 1';
 
+/** Daily, 01:30 UTC: passport details past their retention are erased. */
+export const PASSPORT_ERASURE_PATTERN = '30 1 * * *';
+
 @Injectable()
 class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -56,6 +59,10 @@ class RepeatingJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.queue.schedule(
       { name: JobName.PlanSecretariatDigest, data: {} },
       { pattern: SECRETARIAT_DIGEST_PATTERN, tz: 'UTC' },
+    );
+    await this.queue.schedule(
+      { name: JobName.ErasePassportData, data: {} },
+      { pattern: PASSPORT_ERASURE_PATTERN, tz: 'UTC' },
     );
   }
 }

@@ -42,6 +42,14 @@ class DigestPlanner {
   }
 }
 
+@Injectable()
+class PassportEraser {
+  @OnJob({ name: JobName.ErasePassportData })
+  async erase() {
+    return { erased: 2 };
+  }
+}
+
 /** A real Nest module with the registry and the given providers, started as the app starts. */
 async function start(providers: Provider[]) {
   const module = await Test.createTestingModule({
@@ -54,13 +62,14 @@ async function start(providers: Provider[]) {
 
 describe('job handlers declared with @OnJob', () => {
   it('runs each job by the one handler declared for its name, with the data the job carries', async () => {
-    const module = await start([Deliverer, Reconciler, DigestPlanner]);
+    const module = await start([Deliverer, Reconciler, DigestPlanner, PassportEraser]);
     const registry = module.get(JobHandlerRegistry);
     const data = { notificationId: '6d0f6b3e-2f3e-4f4a-9a55-0d6b1d7a1c11', version: 3, kind: 'meeting-reminder' };
     await expect(registry.run(toJobItem({ name: 'deliver', data }))).resolves.toBe('sent');
     expect(module.get(Deliverer).delivered).toEqual([data]);
     await expect(registry.run(toJobItem({ name: 'reconcile', data: {} }))).resolves.toBe('reconciled');
     await expect(registry.run(toJobItem({ name: 'secretariat-digest', data: {} }))).resolves.toEqual({ planned: 3 });
+    await expect(registry.run(toJobItem({ name: 'erase-passport-data', data: {} }))).resolves.toEqual({ erased: 2 });
     await module.close();
   });
 

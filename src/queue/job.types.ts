@@ -2,6 +2,7 @@ export enum JobName {
   DeliverNotification = 'deliver',
   ReconcileNotifications = 'reconcile',
   PlanSecretariatDigest = 'secretariat-digest',
+  ErasePassportData = 'erase-passport-data',
 }
 
 export const JOB_NAMES: readonly JobName[] = Object.values(JobName);
@@ -19,6 +20,7 @@ export interface JobDataByName {
   [JobName.DeliverNotification]: DeliverNotificationData;
   [JobName.ReconcileNotifications]: NoJobData;
   [JobName.PlanSecretariatDigest]: NoJobData;
+  [JobName.ErasePassportData]: NoJobData;
 }
 
 export type JobItem<N extends JobName = JobName> = { [K in N]: { name: K; data: JobDataByName[K] } }[N];

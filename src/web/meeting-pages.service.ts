@@ -30,6 +30,7 @@ import { byField } from './forms';
 import { listOf, TIME_ZONES, wallTime } from './meeting-form-values';
 import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
+import { letterLinks } from './letter-links';
 import { paperLinks } from './paper-links';
 import { PapersService } from '../papers/papers.service';
 import type { FormBody } from './meeting-form-values';
@@ -396,6 +397,7 @@ export class MeetingPagesService {
           })),
       })),
       papers: paperLinks(id, people, minutesLanguages, language),
+      letters: letterLinks(id, people),
       participants: people.map((p) => ({
         id: p.memberId,
         name: p.fullName,

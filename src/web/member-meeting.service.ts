@@ -121,6 +121,9 @@ export class MemberMeetingService {
       id,
       title: this.texts.pick(meeting.title, language),
       certificateUrl: mine?.attended === true ? `/meetings/${id}/certificates/${member.id}.pdf` : null,
+      letters: mine?.invitedAt
+        ? { letter: `/meetings/${id}/letters/${member.id}.pdf`, details: `/meetings/${id}/letters/${member.id}` }
+        : null,
       kindLabel: label('meetingKind', meeting.kind, language),
       statusLabel: label('meetingStatus', meeting.status, language),
       statusNote: this.statusNote(meeting, language),

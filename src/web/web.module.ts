@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module';
+import { LettersModule } from '../letters/letters.module';
 import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { MembersModule } from '../members/members.module';
@@ -20,6 +21,8 @@ import { EmailPreviewService } from './email-preview.service';
 import { ImportUploadStore } from './import-upload-store';
 import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingPageSteps } from './meeting-page-steps';
+import { MeetingLetterPagesController } from './meeting-letter-pages.controller';
+import { MeetingLetterPagesService } from './meeting-letter-pages.service';
 import { MeetingPaperPagesController } from './meeting-paper-pages.controller';
 import { MeetingPagesController } from './meeting-pages.controller';
 import { MeetingParticipantPagesController } from './meeting-participant-pages.controller';
@@ -58,6 +61,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     OrganizationsModule,
     MailModule,
     PapersModule,
+    LettersModule,
   ],
   controllers: [
     WebPagesController,
@@ -67,6 +71,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     SubstituteProposalPagesController,
     MeetingAgendaPagesController,
     MeetingPaperPagesController,
+    MeetingLetterPagesController,
     // After the secretariat's meeting routes: /meetings/new and /meetings/calendar are not meeting ids.
     MemberMeetingPagesController,
     MemberPagesController,
@@ -95,6 +100,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     TokenPageService,
     MyPageService,
     MemberMeetingService,
+    MeetingLetterPagesService,
     WorkPlanPageService,
     WorkPlanFormsService,
     ImportUploadStore,

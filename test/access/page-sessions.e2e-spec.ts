@@ -13,7 +13,7 @@ interface RouterLayer {
 }
 
 /** Paths that are not pages behind sign-in: the API, probes, tools, public pages and secret-link pages. */
-const NOT_SIGNED_IN_PAGES = /^\/(api|health|metrics|admin|assets|calendar|a|sign-in|sign-out)(\/|$)/;
+const NOT_SIGNED_IN_PAGES = /^\/(api|health|metrics|admin|assets|calendar|a|letters|sign-in|sign-out)(\/|$)/;
 
 describe('signed-in pages: the role of each request, and never cached', () => {
   let t: TestApp;
@@ -169,6 +169,8 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     '/meetings/:id/poll/mine',
     '/meetings/:id/calendar.ics',
     '/meetings/:id/certificates/:memberId.pdf',
+    '/meetings/:id/letters/:memberId.pdf',
+    '/meetings/:id/letters/:memberId',
     '/work-plan/items/:itemId',
   ];
 

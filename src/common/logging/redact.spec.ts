@@ -14,6 +14,7 @@ describe('redact', () => {
     expect(redactPath('/api/members?q=x')).toBe('/api/members?q=x');
     expect(redactPath('/calendar/cal_wcc1VAEZfIf_d6MeL1PJLs_BtLKPwVcZFnkMSV4MVNM.ics?x=1')).toBe('/calendar/***?x=1');
     expect(redactPath('/sign-in/eyJ2IjoxfQ.c2ln')).toBe('/sign-in/***');
+    expect(redactPath('/letters/eyJ2IjoxfQ.c2ln')).toBe('/letters/***');
     expect(redactPath('/a/eyJ2IjoxfQ.c2ln')).toBe('/a/***');
     expect(redactPath('/meetings/calendar?month=2031-11')).toBe('/meetings/calendar?month=2031-11');
   });

@@ -3,8 +3,8 @@ const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]*@/gi;
 const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 /** The app's own random secrets are recognisable by their prefix wherever they appear. */
 const OWN_TOKENS = /\b(wgs|wss|cal)_[A-Za-z0-9_-]{32,}/g;
-/** Routes whose next path segment is the access itself: calendar feeds, answer links, sign-in links. */
-const SECRET_SEGMENT = /\/(calendar\/feed|calendar|feed|actions|sign-in|a)\/[^/?#]+/g;
+/** Routes whose next path segment is the access itself: calendar feeds, answer and letter links, sign-in links. */
+const SECRET_SEGMENT = /\/(calendar\/feed|calendar|feed|actions|sign-in|letters|a)\/[^/?#]+/g;
 
 /** Removes what must never reach a log line: passwords in URLs, tokens in query strings or headers. */
 export function redact(text: string): string {
