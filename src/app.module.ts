@@ -8,6 +8,7 @@ import { BodiesModule } from './bodies/bodies.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
@@ -40,6 +41,7 @@ export class AppModule {
         WorkPlanModule,
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
+        DocumentsModule,
         ActionPagesModule,
         SessionsModule,
         WebModule,

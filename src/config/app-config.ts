@@ -39,6 +39,10 @@ export interface AppConfig {
   contentLanguageFallback: FallbackChain;
   /** The least time between two "remind now" chases of one meeting's poll, or of its invitations. */
   remindNowIntervalMinutes: number;
+  /** The largest document file accepted; a larger upload is refused with 413 as soon as that is known. */
+  documentMaxBytes: number;
+  /** How long after its meeting ends a signed document download link still works. */
+  documentLinkDays: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -154,6 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
+    documentMaxBytes: wholeNumber('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1),
+    documentLinkDays: wholeNumber('DOCUMENT_LINK_DAYS', 90, 1),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
   };
