@@ -24,9 +24,9 @@ export async function sniffDocumentType(head: Buffer): Promise<string | null> {
 /** The name as a label: no folders, no control characters; a name that was only folders gets a plain one. */
 export function displayName(uploaded: string, fallbackStem: string, mediaType: string): string {
   const last = uploaded.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = last
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const clean = [...last]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(0, 255);
   if (clean === '' || clean === '.' || clean === '..') return `${fallbackStem}.${DOCUMENT_MEDIA_TYPES[mediaType]}`;

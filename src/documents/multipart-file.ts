@@ -43,7 +43,7 @@ export function readMultipartFile<T>(
     const fields: Record<string, string> = {};
     let work: Promise<T> | null = null;
     let settled = false;
-    const fail = (error: unknown) => {
+    const fail = (error: Error) => {
       if (settled) return;
       settled = true;
       req.unpipe(parser);
@@ -61,7 +61,7 @@ export function readMultipartFile<T>(
         beforeFile(fields);
       } catch (error) {
         stream.resume();
-        fail(error);
+        fail(error as Error);
         return;
       }
       work = consume({ fileName: info.filename ?? '', stream });
