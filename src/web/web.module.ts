@@ -1,3 +1,5 @@
+import { DocumentPagesController } from './document-pages.controller';
+import { DocumentPagesService } from './document-pages.service';
 import { DocumentsModule } from '../documents/documents.module';
 import { DocumentLinkController } from './document-link.controller';
 import { Module } from '@nestjs/common';
@@ -77,6 +79,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     WorkPlanItemPagesController,
     OutboxPagesController,
     DocumentLinkController,
+    DocumentPagesController,
   ],
   providers: [
     PageSessionService,
@@ -100,6 +103,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     ImportUploadStore,
     OutboxPageService,
     EmailPreviewService,
+    DocumentPagesService,
   ],
 })
 export class WebModule {}
