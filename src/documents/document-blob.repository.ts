@@ -73,5 +73,4 @@ export class PostgresDocumentStorage implements DocumentStorage {
   async remove(key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM document_blob WHERE id = $1`, [key]);
   }
-
 }
