@@ -1,5 +1,6 @@
 import { machine } from './bench-app';
 import { benchDeadlineParser } from './deadline-parser.bench';
+import { benchDocuments } from './documents.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchPages } from './pages.bench';
 import { benchLetters } from './letters.bench';
@@ -16,6 +17,7 @@ async function main() {
     ['API under load', benchApiLoad],
     ['Pages', benchPages],
     ['Letters', benchLetters],
+    ['Documents', benchDocuments],
   ];
   // `npm run bench -- reminders` runs only the suites whose name contains one of the words given.
   const selected = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -19,6 +19,7 @@ import { ContentTranslations1796584178320 } from './1796584178320-ContentTransla
 import { SentEmail1796585107595 } from './1796585107595-SentEmail';
 import { SignInLinkNextPath1796589009431 } from './1796589009431-SignInLinkNextPath';
 import { LettersAndPassports1796595223399 } from './1796595223399-LettersAndPassports';
+import { Documents1796595301210 } from './1796595301210-Documents';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SentEmail1796585107595,
   SignInLinkNextPath1796589009431,
   LettersAndPassports1796595223399,
+  Documents1796595301210,
 ];

@@ -8,6 +8,7 @@ import { BodiesModule } from './bodies/bodies.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { LettersModule } from './letters/letters.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -44,6 +45,7 @@ export class AppModule {
         MeetingsModule,
         LettersModule,
         PapersModule,
+        DocumentsModule,
         ActionPagesModule,
         SessionsModule,
         WebModule,

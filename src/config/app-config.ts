@@ -41,6 +41,10 @@ export interface AppConfig {
   remindNowIntervalMinutes: number;
   /** Days after a meeting ends before the passport details given for its visa letters are erased. */
   passportDataRetentionDays: number;
+  /** The largest document file accepted; a larger upload is refused with 413 as soon as that is known. */
+  documentMaxBytes: number;
+  /** How long after its meeting ends a signed document download link still works. */
+  documentLinkDays: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -157,6 +161,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
     passportDataRetentionDays: wholeNumber('PASSPORT_DATA_RETENTION_DAYS', 30, 0),
+    documentMaxBytes: wholeNumber('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1),
+    documentLinkDays: wholeNumber('DOCUMENT_LINK_DAYS', 90, 1),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
   };

@@ -1,3 +1,7 @@
+import { DocumentPagesController } from './document-pages.controller';
+import { DocumentPagesService } from './document-pages.service';
+import { DocumentsModule } from '../documents/documents.module';
+import { DocumentLinkController } from './document-link.controller';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module';
 import { LettersModule } from '../letters/letters.module';
@@ -62,6 +66,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MailModule,
     PapersModule,
     LettersModule,
+    DocumentsModule,
   ],
   controllers: [
     WebPagesController,
@@ -82,6 +87,8 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     WorkPlanPagesController,
     WorkPlanItemPagesController,
     OutboxPagesController,
+    DocumentLinkController,
+    DocumentPagesController,
   ],
   providers: [
     PageSessionService,
@@ -106,6 +113,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     ImportUploadStore,
     OutboxPageService,
     EmailPreviewService,
+    DocumentPagesService,
   ],
 })
 export class WebModule {}
