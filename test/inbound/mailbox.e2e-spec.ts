@@ -8,6 +8,7 @@ import { MailboxReader } from '../../src/inbound/mailbox-reader';
 import { MailboxLockRepository } from '../../src/inbound/mailbox-lock.repository';
 import { DOVECOT_USER, PrivateDovecot } from '../support/dovecot';
 import { addMembership, createBody, createMember } from '../support/factories';
+import { pageSession } from '../support/page-app';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -47,6 +48,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
   let movedMeetingId: string;
   let uid: string;
   let movedUid: string;
+  let bodyId: string;
   const members: Record<string, { id: string; email: string; fullName: string }> = {};
 
   const rowsOf = async (tag: string): Promise<Row[]> =>
@@ -83,6 +85,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       INBOUND_MAX_BYTES: '262144',
     });
     const body = await createBody(t);
+    bodyId = body.id;
     for (const [key, name, language] of [
       ['outlook', 'Daniel Weber', 'en'],
       ['google', 'Aigerim Sadykova', 'ru'],
@@ -330,6 +333,26 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     await dovecot.append([big.raw + `${'x'.repeat(998)}\r\n`.repeat(300)]);
     expect(await handled(big.tag)).toMatchObject({ kind: 'oversize', status: 'ignored' });
     await waitFor(async () => (await dovecot.counts('Oversize')).Oversize === 1, { what: 'moved to Oversize' });
+  });
+
+  it('shows the away note and the bouncing address on the member page, and the address on the dashboard', async () => {
+    const officer = await createMember(t, { email: 'officer@inbound.example.org', language: 'en' });
+    await addMembership(t, bodyId, { memberId: officer.id, role: 'secretariat', startDate: '2020-01-01' });
+    const { cookie } = await pageSession(t, smtp, officer.email);
+    const page = async (path: string) =>
+      (await t.anonymous.get(path).set('Cookie', cookie).set('Accept-Language', 'en').expect(200)).text;
+    const until = DateTime.now().plus({ days: 40 });
+    expect(await page(`/members/${members.away.id}`)).toContain(
+      `<dt>Away (automatic reply)</dt><dd>until ${until.setLocale('en-GB').toFormat('d MMMM yyyy')}</dd>`,
+    );
+    expect(await page(`/members/${members.bounced.id}`)).toMatch(
+      /<strong class="warn">Emails to this address bounce \(5\.1\.1\) since /,
+    );
+    expect(await page(`/members/${members.delayed.id}`)).not.toContain('bounce');
+    const dashboard = await page('/');
+    expect(dashboard).toContain('Addresses that bounce');
+    expect(dashboard).toContain(`<a href="/members/${members.bounced.id}">Farrukh Yusupov</a>`);
+    expect(dashboard).not.toContain('Dilnoza Rahimova</a> &lt;');
   });
 
   it('a message recorded before a crash (committed, not yet moved) is moved once and applied once', async () => {
