@@ -228,6 +228,29 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     expect(await answerOf(meetingId, members.forged.id)).toMatchObject({ response: 'pending' });
   });
 
+  it('keeps a DELEGATED reply for the secretariat, the answer unchanged', async () => {
+    const delegated = fixture('outlook-accept.eml', {
+      FROM: members.delayed.email,
+      FROM_NAME: members.delayed.fullName,
+      ATTENDEE: members.delayed.email,
+      UID: uid,
+      SEQUENCE: 0,
+    });
+    await dovecot.append([
+      delegated.raw.replace(
+        'ATTENDEE;PARTSTAT=ACCEPTED',
+        'ATTENDEE;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:deputy@elsewhere.example.net"',
+      ),
+    ]);
+    expect(await handled(delegated.tag)).toMatchObject({
+      kind: 'calendar_reply',
+      status: 'inbox',
+      member_id: members.delayed.id,
+      details: { reason: 'delegated', partstat: 'DELEGATED' },
+    });
+    expect(await answerOf(meetingId, members.delayed.id)).toMatchObject({ response: 'pending' });
+  });
+
   it('records but flags a reply to an older SEQUENCE of a moved meeting', async () => {
     const old = fixture('google-decline.eml', {
       FROM: members.moved.email,
