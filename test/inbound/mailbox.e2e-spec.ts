@@ -270,6 +270,24 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     expect(await answerOf(movedMeetingId, members.moved.id)).toMatchObject({ response: 'pending' });
   });
 
+  it('flags a reply the answer service refuses (a cancelled meeting), recording the message and nothing else', async () => {
+    await t.admin.post(`/api/meetings/${movedMeetingId}/cancel`).send({ reason: 'No quorum' }).expect(200);
+    const late = fixture('outlook-accept.eml', {
+      FROM: members.moved.email,
+      FROM_NAME: members.moved.fullName,
+      ATTENDEE: members.moved.email,
+      UID: movedUid,
+      SEQUENCE: 9,
+    });
+    await dovecot.append([late.raw]);
+    expect(await handled(late.tag)).toMatchObject({
+      kind: 'calendar_reply',
+      status: 'flagged',
+      details: { reason: 'refused', refusal: 'The meeting was cancelled; answers are closed' },
+    });
+    expect(await answerOf(movedMeetingId, members.moved.id)).toMatchObject({ response: 'pending' });
+  });
+
   it('notes out-of-office replies on the member with the day they are away until, never as answers', async () => {
     const until = DateTime.now().plus({ days: 40 });
     const english = fixture('out-of-office.eml', {
