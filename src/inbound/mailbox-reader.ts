@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import { isTransientDatabaseError } from '../common/database/transient-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig, InboundMailboxConfig } from '../config/app-config';
 import { InboundMailService } from './inbound-mail.service';
@@ -31,7 +32,7 @@ export class MailboxReader implements OnApplicationBootstrap, OnApplicationShutd
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  /** Messages this process could not parse: left in the mailbox for a person, not retried in a loop. */
+  /** Messages this process could not parse or handle: left in the mailbox for a person, not retried in a loop. */
   private readonly unreadable = new Set<string>();
 
   constructor(
@@ -174,7 +175,22 @@ export class MailboxReader implements OnApplicationBootstrap, OnApplicationShutd
             });
             continue;
           }
-          const result = await this.mail.handle(parsed);
+          let result;
+          try {
+            result = await this.mail.handle(parsed);
+          } catch (error) {
+            // The database away: stop and read again later. Anything else belongs to this one message.
+            if (isTransientDatabaseError(error)) throw error;
+            this.unreadable.add(`${uidValidity}:${key.uid}`);
+            counts.failed++;
+            this.logger.error({
+              msg: 'an inbound message could not be handled; left in the mailbox',
+              uid: key.uid,
+              messageId: parsed.messageId,
+              error: (error as Error).message,
+            });
+            continue;
+          }
           counts[result === 'handled' ? 'handled' : 'duplicates']++;
           done.push(listedMessage.uid);
         }
