@@ -4,6 +4,7 @@ import { benchDocuments } from './documents.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchPages } from './pages.bench';
 import { benchLetters } from './letters.bench';
+import { benchInbound } from './inbound.bench';
 import { benchReminders } from './reminders.bench';
 import { benchWorkPlanImport } from './work-plan-import.bench';
 
@@ -18,6 +19,7 @@ async function main() {
     ['Pages', benchPages],
     ['Letters', benchLetters],
     ['Documents', benchDocuments],
+    ['Inbound mailbox', benchInbound],
   ];
   // `npm run bench -- reminders` runs only the suites whose name contains one of the words given.
   const selected = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -11,6 +11,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { LettersModule } from './letters/letters.module';
+import { InboundModule } from './inbound/inbound.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -46,6 +47,7 @@ export class AppModule {
         LettersModule,
         PapersModule,
         DocumentsModule,
+        InboundModule.register({ workers: config.role !== 'api' }),
         ActionPagesModule,
         SessionsModule,
         WebModule,

@@ -9,6 +9,7 @@ import { Document } from '../documents/document.entity';
 import { AgendaItem } from '../meetings/agenda-item.entity';
 import { CalendarFeedToken } from '../meetings/calendar-feed-token.entity';
 import { MeetingDateAnswer, MeetingDateOption } from '../meetings/date-option.entity';
+import { InboundMessage } from '../inbound/inbound-message.entity';
 import { Invitation } from '../meetings/invitation.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { SubstituteProposal } from '../meetings/substitute-proposal.entity';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   DocumentRead,
   DocumentBlob,
   DocumentBlobChunk,
+  InboundMessage,
 ];

@@ -90,6 +90,8 @@ export class MailTransport implements OnApplicationShutdown {
   async send(email: OutgoingEmail, onAccepted: OnAccepted = () => Promise.resolve()): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,
+      // Answers by email land in the inbound mailbox the app reads.
+      ...(this.config.replyTo ? { replyTo: this.config.replyTo } : {}),
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
       subject: email.subject.replace(/[\r\n]+/g, ' '),
       html: email.html,

@@ -5,6 +5,7 @@ import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
 import { MeetingRepository } from '../meetings/meeting.repository';
+import { MemberRepository } from '../members/member.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
@@ -19,6 +20,7 @@ export class DashboardService {
     private readonly items: WorkPlanItemRepository,
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
+    private readonly members: MemberRepository,
   ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
@@ -28,6 +30,7 @@ export class DashboardService {
     const today = await this.outbox.countScheduledWithinDay(now);
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
+    const bouncing = await this.members.bouncing(20);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/items/${i.id}`,
       activity: this.texts.pick(i.activity, language),
@@ -60,6 +63,13 @@ export class DashboardService {
         recipient: f.recipient_email,
         kind: label('emailKind', f.kind, language),
         error: f.last_error ?? '',
+      })),
+      bouncing: bouncing.map((m) => ({
+        href: `/members/${m.id}`,
+        name: m.fullName,
+        email: m.email,
+        status: m.emailBounceStatus ?? '5.0.0',
+        since: formatDate(m.emailBouncingAt!.toISOString(), timeZone, language),
       })),
       seats: seats.map((s) => ({
         href: `/bodies/${s.body_id}`,
