@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InboundModule } from './inbound/inbound.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +41,7 @@ export class AppModule {
         WorkPlanModule,
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
+        InboundModule,
         ActionPagesModule,
         SessionsModule,
         WebModule,

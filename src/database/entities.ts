@@ -5,6 +5,7 @@ import { Membership } from '../bodies/membership.entity';
 import { AgendaItem } from '../meetings/agenda-item.entity';
 import { CalendarFeedToken } from '../meetings/calendar-feed-token.entity';
 import { MeetingDateAnswer, MeetingDateOption } from '../meetings/date-option.entity';
+import { InboundMessage } from '../inbound/inbound-message.entity';
 import { Invitation } from '../meetings/invitation.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { SubstituteProposal } from '../meetings/substitute-proposal.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   SentEmail,
   Session,
   SignInLink,
+  InboundMessage,
 ];

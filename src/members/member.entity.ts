@@ -65,4 +65,23 @@ export class Member extends Timestamped {
   @ApiProperty({ enum: DIGEST_PREFERENCES })
   @Column({ type: 'enum', enum: DIGEST_PREFERENCES, enumName: 'digest_preference', default: 'immediate' })
   digest!: DigestPreference;
+
+  /** Read from the member's out-of-office reply ("away until 12 March"); null when unknown or not away. */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  @Column({ type: 'date', nullable: true })
+  awayUntil!: string | null;
+
+  /** When the member's last out-of-office reply arrived. */
+  @ApiProperty({ type: Date, nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  awayNotedAt!: Date | null;
+
+  /** Set by a permanent (5.x.x) bounce of an email to this address; cleared when the address changes. */
+  @ApiProperty({ type: Date, nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  emailBouncingAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '5.1.1' })
+  @Column({ type: 'text', nullable: true })
+  emailBounceStatus!: string | null;
 }
