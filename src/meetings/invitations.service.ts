@@ -143,7 +143,7 @@ export class InvitationsService {
     meetingId: string,
     memberId: string,
     dto: RecordResponseDto,
-    via: 'member' | 'secretariat' | 'email',
+    via: 'member' | 'secretariat' | 'email' | 'email_reply',
     language: Language = 'en',
   ): Promise<InvitationView> {
     this.access.assertSelf(memberId);

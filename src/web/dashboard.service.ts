@@ -4,6 +4,7 @@ import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
+import { InboxService } from '../inbound/inbox.service';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
@@ -19,6 +20,7 @@ export class DashboardService {
     private readonly items: WorkPlanItemRepository,
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
+    private readonly inbox: InboxService,
   ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
@@ -28,6 +30,7 @@ export class DashboardService {
     const today = await this.outbox.countScheduledWithinDay(now);
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
+    const waiting = await this.inbox.countOpen();
     const item = (i: DueItemRow) => ({
       href: `/work-plan/items/${i.id}`,
       activity: this.texts.pick(i.activity, language),
@@ -51,6 +54,7 @@ export class DashboardService {
       next: [
         { href: '/meetings/new', label: t('dash.next.meeting', language) },
         { href: '/work-plan', label: t('dash.next.workPlan', language) },
+        { href: '/inbox', label: t('dash.next.inbox', language, { count: waiting }), warn: waiting > 0 },
         ...(failed.length
           ? [{ href: '/outbox?status=failed', label: t('dash.next.failed', language), warn: true }]
           : []),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module';
+import { InboundModule } from '../inbound/inbound.module';
 import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { MembersModule } from '../members/members.module';
@@ -17,6 +18,8 @@ import { BodyPagesController } from './body-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { EmailPreviewService } from './email-preview.service';
 import { ImportUploadStore } from './import-upload-store';
+import { InboxPageService } from './inbox-page.service';
+import { InboxPagesController } from './inbox-pages.controller';
 import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingPageSteps } from './meeting-page-steps';
 import { MeetingPagesController } from './meeting-pages.controller';
@@ -55,6 +58,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     BodiesModule,
     OrganizationsModule,
     MailModule,
+    InboundModule,
   ],
   controllers: [
     WebPagesController,
@@ -73,6 +77,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     WorkPlanPagesController,
     WorkPlanItemPagesController,
     OutboxPagesController,
+    InboxPagesController,
   ],
   providers: [
     PageSessionService,
@@ -96,6 +101,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     ImportUploadStore,
     OutboxPageService,
     EmailPreviewService,
+    InboxPageService,
   ],
 })
 export class WebModule {}
