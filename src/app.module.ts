@@ -41,7 +41,7 @@ export class AppModule {
         WorkPlanModule,
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
-        InboundModule,
+        InboundModule.register({ workers: config.role !== 'api' }),
         ActionPagesModule,
         SessionsModule,
         WebModule,

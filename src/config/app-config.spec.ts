@@ -159,3 +159,40 @@ describe('.env.example', () => {
     expect(loadConfig({ ...example, ...base })).toEqual(loadConfig(base));
   });
 });
+
+describe('inbound mailbox settings', () => {
+  it('are off without INBOUND_IMAP_URL, with Reply-To unset', () => {
+    expect(loadConfig(base)).toMatchObject({ inbound: null, replyTo: null, inboundProcessedFolder: 'Processed' });
+  });
+
+  it('read the mailbox URL, and take its address as Reply-To', () => {
+    const config = loadConfig({
+      ...base,
+      INBOUND_IMAP_URL: 'imaps://replies%40wgecc.org:s%3Acret@mail.example.org/Answers',
+    });
+    expect(config.inbound).toEqual({
+      secure: true,
+      host: 'mail.example.org',
+      port: 993,
+      user: 'replies@wgecc.org',
+      password: 's:cret',
+      mailbox: 'Answers',
+    });
+    expect(config.replyTo).toBe('replies@wgecc.org');
+    expect(loadConfig({ ...base, INBOUND_IMAP_URL: 'imap://a%40b.org:x@h', REPLY_TO: 'r@wgecc.org' })).toMatchObject({
+      replyTo: 'r@wgecc.org',
+      inbound: { port: 143, mailbox: 'INBOX', secure: false },
+    });
+  });
+
+  it('name the variable of a wrong value', () => {
+    expect(() => loadConfig({ ...base, INBOUND_IMAP_URL: 'pop3://a:b@h' })).toThrow(
+      /INBOUND_IMAP_URL: must start with imap/,
+    );
+    expect(() => loadConfig({ ...base, INBOUND_IMAP_URL: 'imap://h/INBOX' })).toThrow(
+      /INBOUND_IMAP_URL: must name the user/,
+    );
+    expect(() => loadConfig({ ...base, REPLY_TO: 'nobody' })).toThrow(/REPLY_TO: must be an email address/);
+    expect(() => loadConfig({ ...base, INBOUND_MAX_BYTES: '12' })).toThrow(/INBOUND_MAX_BYTES/);
+  });
+});

@@ -39,7 +39,50 @@ export interface AppConfig {
   contentLanguageFallback: FallbackChain;
   /** The least time between two "remind now" chases of one meeting's poll, or of its invitations. */
   remindNowIntervalMinutes: number;
+  /** The mailbox members answer to; null: the inbound feature is off. */
+  inbound: InboundMailboxConfig | null;
+  /** How often the mailbox is read when IDLE brings nothing (and where the server has no IDLE). */
+  inboundPollMs: number;
+  inboundProcessedFolder: string;
+  /** Larger messages are moved aside unread. */
+  inboundMaxBytes: number;
+  /** Reply-To of every email and the calendar ORGANIZER: the inbound address unless set. */
+  replyTo: string | null;
 }
+
+export interface InboundMailboxConfig {
+  secure: boolean;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  mailbox: string;
+}
+
+/** `imaps://user%40example.org:secret@mail.example.org:993/INBOX`; null with the reason when it is not one. */
+export function parseInboundUrl(text: string): InboundMailboxConfig | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'is not a valid URL';
+  }
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:')
+    return `must start with imap:// or imaps:// (got "${url.protocol}//")`;
+  if (!url.username || !url.password) return 'must name the user and password (imaps://user:password@host/INBOX)';
+  const secure = url.protocol === 'imaps:';
+  const mailbox = decodeURIComponent(url.pathname.replace(/^\/+/, '')) || 'INBOX';
+  return {
+    secure,
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 993 : 143,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    mailbox,
+  };
+}
+
+const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -156,7 +199,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
+    inbound: null,
+    inboundPollMs: wholeNumber('INBOUND_POLL_MS', 60_000, 100),
+    inboundProcessedFolder: read('INBOUND_PROCESSED_FOLDER', 'Processed')!,
+    inboundMaxBytes: wholeNumber('INBOUND_MAX_BYTES', 10 * 1024 * 1024, 1024),
+    replyTo: read('REPLY_TO') ?? null,
   };
+  const inboundUrl = read('INBOUND_IMAP_URL');
+  if (inboundUrl !== undefined) {
+    const inbound = parseInboundUrl(inboundUrl);
+    if (typeof inbound === 'string') fail('INBOUND_IMAP_URL', inbound);
+    else {
+      config.inbound = inbound;
+      if (config.replyTo === null && ADDRESS.test(inbound.user)) config.replyTo = inbound.user;
+    }
+  }
+  if (config.replyTo !== null && !ADDRESS.test(config.replyTo))
+    fail('REPLY_TO', `must be an email address such as replies@example.org (got "${config.replyTo}")`);
   const fallbackText = read('CONTENT_LANGUAGE_FALLBACK', DEFAULT_FALLBACK_SETTING)!;
   const fallback = parseFallbackChain(fallbackText);
   if (fallback === null) {

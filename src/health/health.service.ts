@@ -50,6 +50,13 @@ export class HealthService {
     return this.check();
   }
 
+  private inbound() {
+    const inbound = this.config.inbound;
+    if (!inbound)
+      return { status: 'off' as const, message: 'INBOUND_IMAP_URL is not set: answers by email are not read' };
+    return { status: 'on' as const, message: `${inbound.mailbox} on ${inbound.host}:${inbound.port}` };
+  }
+
   async check() {
     const [database, redis] = await Promise.all([
       probe(() => this.database.ping()),
@@ -60,6 +67,7 @@ export class HealthService {
       role: this.config.role,
       database,
       redis,
+      inbound: this.inbound(),
     };
   }
 }

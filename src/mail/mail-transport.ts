@@ -20,6 +20,8 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
   language?: string;
+  /** This email's own reply address (REPLY_TO with a plus-tag naming it), else REPLY_TO as it is. */
+  replyTo?: string;
 }
 
 export interface SendResult {
@@ -90,6 +92,8 @@ export class MailTransport implements OnApplicationShutdown {
   async send(email: OutgoingEmail, onAccepted: OnAccepted = () => Promise.resolve()): Promise<SendResult> {
     const message: Mail.Options = {
       from: this.config.mailFrom,
+      // Answers by email land in the inbound mailbox the app reads.
+      ...((email.replyTo ?? this.config.replyTo) ? { replyTo: email.replyTo ?? this.config.replyTo! } : {}),
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
       subject: email.subject.replace(/[\r\n]+/g, ' '),
       html: email.html,

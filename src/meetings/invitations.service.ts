@@ -147,47 +147,59 @@ export class InvitationsService {
     language: Language = 'en',
   ): Promise<InvitationView> {
     this.access.assertSelf(memberId);
-    await this.unitOfWork.run(async (unit) => {
-      const { manager } = unit;
-      const meeting = await this.meetings.load(manager, meetingId);
-      if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
-      if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
-      assertDated(meeting, language);
-      const invitation = await this.invitations.lock(manager, meetingId, memberId);
-      if (!invitation) {
-        if (!(await this.members.exists(manager, memberId))) throw ApiError.notFound('Member', memberId);
-        throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
-      }
-      if (dto.response === 'delegated') {
-        if (!dto.delegateMemberId)
-          throw ApiError.field(
-            HttpStatus.BAD_REQUEST,
-            'delegateMemberId',
-            'a delegated answer names the member who comes instead',
-          );
-        // The substitute already named stays allowed: a guest the secretariat approved is on no member's offer.
-        if (dto.delegateMemberId !== invitation.delegateMemberId) {
-          const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
-          const member = await this.members.findByIdOrFail(manager, memberId);
-          const check = await checkSubstitute(this.members, manager, member, chooser, dto.delegateMemberId);
-          if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
-        }
-      } else if (dto.delegateMemberId) {
-        throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
-      }
-      const same =
-        invitation.response === dto.response && invitation.delegateMemberId === (dto.delegateMemberId ?? null);
-      if (same && (dto.note ?? null) === invitation.responseNote) return;
-      if (dto.response === 'delegated' && dto.delegateMemberId !== invitation.delegateMemberId)
-        await this.assertSubstituteChangeAllowed(manager, invitation.id, language);
-      await this.record(unit, meeting, invitation, {
-        response: dto.response,
-        delegateMemberId: dto.delegateMemberId ?? null,
-        respondedVia: via,
-        responseNote: dto.note ?? null,
-      });
-    });
+    await this.unitOfWork.run((unit) => this.respondIn(unit, meetingId, memberId, dto, via, language));
     return (await this.participantsOf(meetingId)).find((i) => i.memberId === memberId)!;
+  }
+
+  /**
+   * The same answer with the same checks, inside the caller's unit of work: a calendar reply read from the
+   * mailbox is recorded with its message, or not at all.
+   */
+  async respondIn(
+    unit: UnitOfWorkContext,
+    meetingId: string,
+    memberId: string,
+    dto: RecordResponseDto,
+    via: 'member' | 'secretariat' | 'email' | 'email_reply' | 'calendar',
+    language: Language = 'en',
+  ): Promise<void> {
+    const { manager } = unit;
+    const meeting = await this.meetings.load(manager, meetingId);
+    if (meeting.status === 'cancelled') throw ApiError.conflict('The meeting was cancelled; answers are closed');
+    if (meeting.status === 'held') throw ApiError.conflict('The meeting has been held; record attendance instead');
+    assertDated(meeting, language);
+    const invitation = await this.invitations.lock(manager, meetingId, memberId);
+    if (!invitation) {
+      if (!(await this.members.exists(manager, memberId))) throw ApiError.notFound('Member', memberId);
+      throw ApiError.conflict('This member is not invited to the meeting', 'memberId');
+    }
+    if (dto.response === 'delegated') {
+      if (!dto.delegateMemberId)
+        throw ApiError.field(
+          HttpStatus.BAD_REQUEST,
+          'delegateMemberId',
+          'a delegated answer names the member who comes instead',
+        );
+      // The substitute already named stays allowed: a guest the secretariat approved is on no member's offer.
+      if (dto.delegateMemberId !== invitation.delegateMemberId) {
+        const chooser: SubstituteChooser = via === 'secretariat' ? 'secretariat' : 'member';
+        const member = await this.members.findByIdOrFail(manager, memberId);
+        const check = await checkSubstitute(this.members, manager, member, chooser, dto.delegateMemberId);
+        if (check.kind === 'refused') throw substituteRefusal(check.reason, chooser, dto.delegateMemberId, language);
+      }
+    } else if (dto.delegateMemberId) {
+      throw ApiError.field(HttpStatus.BAD_REQUEST, 'delegateMemberId', 'only a delegated answer names a substitute');
+    }
+    const same = invitation.response === dto.response && invitation.delegateMemberId === (dto.delegateMemberId ?? null);
+    if (same && (dto.note ?? null) === invitation.responseNote) return;
+    if (dto.response === 'delegated' && dto.delegateMemberId !== invitation.delegateMemberId)
+      await this.assertSubstituteChangeAllowed(manager, invitation.id, language);
+    await this.record(unit, meeting, invitation, {
+      response: dto.response,
+      delegateMemberId: dto.delegateMemberId ?? null,
+      respondedVia: via,
+      responseNote: dto.note ?? null,
+    });
   }
 
   respondAsActor(

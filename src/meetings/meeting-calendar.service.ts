@@ -44,10 +44,12 @@ export class MeetingCalendarService {
     private readonly invitations: InvitationRepository,
   ) {
     const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(config.mailFrom);
-    this.organizer = match
+    const from = match
       ? { name: match[1] || 'Secretariat', email: match[2] }
       : { name: 'Secretariat', email: config.mailFrom.trim() };
-    this.domain = this.organizer.email.split('@')[1] ?? 'wg-secretariat';
+    // Calendar clients send their REPLY to the ORGANIZER: the inbound mailbox, named as the secretariat.
+    this.organizer = { name: from.name, email: config.replyTo ?? from.email };
+    this.domain = from.email.split('@')[1] ?? 'wg-secretariat';
   }
 
   toCalendarMeeting(meeting: Meeting, language: Language = 'en'): CalendarMeeting {

@@ -37,6 +37,7 @@ export function backoffMs(attempts: number, baseMs: number, maxMs = 3600_000): n
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly appUrl: string;
+  private readonly replyTo: string | null;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
 
@@ -52,6 +53,7 @@ export class NotificationDelivery {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.appUrl = config.appUrl;
+    this.replyTo = config.replyTo;
     this.retryBaseMs = config.retryBaseMs;
     this.retryMaxMs = config.retryMaxMs;
   }
@@ -101,6 +103,8 @@ export class NotificationDelivery {
           headers,
           calendar: composed.calendar,
           language: rendered.language,
+          // A reply that loses In-Reply-To (some webmail) still names this email by its address.
+          ...(this.replyTo ? { replyTo: this.addressing.replyAddressFor(this.replyTo, notification.id) } : {}),
         },
         (accepted) => this.claims.journalAccepted(notification, accepted.messageId, accepted.response),
       );

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module';
-import { InboundModule } from '../inbound/inbound.module';
+import { InboxModule } from '../inbound/inbox.module';
 import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { MembersModule } from '../members/members.module';
@@ -58,7 +58,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     BodiesModule,
     OrganizationsModule,
     MailModule,
-    InboundModule,
+    InboxModule,
   ],
   controllers: [
     WebPagesController,

@@ -12,6 +12,14 @@ describe('health and API documentation', () => {
     expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up' } });
   });
 
+  it('GET /health says the inbound mailbox is off while INBOUND_IMAP_URL is unset', async () => {
+    const res = await t.anonymous.get('/health').expect(200);
+    expect(res.body.inbound).toEqual({
+      status: 'off',
+      message: 'INBOUND_IMAP_URL is not set: answers by email are not read',
+    });
+  });
+
   it('gives every response a request id, and keeps a sane incoming one', async () => {
     const fresh = await t.anonymous.get('/health');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

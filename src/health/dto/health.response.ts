@@ -13,6 +13,14 @@ export class ProbeResponse {
   error?: string;
 }
 
+export class InboundMailboxResponse {
+  @ApiProperty({ enum: ['on', 'off'] })
+  status!: 'on' | 'off';
+
+  @ApiProperty({ description: 'What is read, or why nothing is', example: 'INBOX on mail.example.org' })
+  message!: string;
+}
+
 export class ReadinessResponse {
   @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
   status!: 'ok' | 'error' | 'shutting_down';
@@ -25,6 +33,9 @@ export class ReadinessResponse {
 
   @ApiPropertyOptional({ type: ProbeResponse, description: 'Absent while shutting down' })
   redis?: ProbeResponse;
+
+  @ApiPropertyOptional({ type: InboundMailboxResponse, description: 'Absent while shutting down' })
+  inbound?: InboundMailboxResponse;
 
   @ApiPropertyOptional({ description: 'Only while shutting down: since when' })
   message?: string;
