@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,11 @@ export class PrivateDovecot {
     const mailUid = root ? idOf('dovecot', '-u') : userInfo().uid;
     const mailGid = root ? idOf('dovecot', '-g') : userInfo().gid;
     for (const sub of ['run', 'state', 'mail']) mkdirSync(join(this.dir, sub));
-    if (root) chownSync(join(this.dir, 'mail'), mailUid, mailGid);
+    if (root) {
+      // Dovecot's own users read the passwd file and write the maildir.
+      chmodSync(this.dir, 0o755);
+      chownSync(join(this.dir, 'mail'), mailUid, mailGid);
+    }
     writeFileSync(join(this.dir, 'passwd'), `${DOVECOT_USER}:{PLAIN}${DOVECOT_PASSWORD}\n`);
     writeFileSync(
       join(this.dir, 'dovecot.conf'),
