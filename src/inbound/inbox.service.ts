@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
@@ -83,23 +84,30 @@ export class InboxService {
     }
     const { message } = row;
     const officer = requestContext.actor().name;
+    const handled = { action: chosen, appliedBy: officer };
     const meetingAnswer = MEETING_ANSWERS[chosen];
     const itemStatus = ITEM_STATUSES[chosen];
     if (meetingAnswer) {
-      await this.invitations.respond(
-        message.meetingId!,
-        message.memberId!,
-        { response: meetingAnswer },
-        'email_reply',
-        language,
-      );
-    } else if (itemStatus) {
-      await this.items.update(row.itemId!, {
-        status: itemStatus,
-        changeNote: `From an email reply of ${row.memberName ?? 'the member'}, applied by ${officer}`,
+      // The answer and the message's "applied" commit together: a second click finds it handled.
+      await this.unitOfWork.run(async (unit) => {
+        await this.settleIn(unit.manager, id, 'applied', handled);
+        await this.invitations.respondIn(
+          unit,
+          message.meetingId!,
+          message.memberId!,
+          { response: meetingAnswer },
+          'email_reply',
+          language,
+        );
       });
+    } else {
+      if (itemStatus)
+        await this.items.update(row.itemId!, {
+          status: itemStatus,
+          changeNote: `From an email reply of ${row.memberName ?? 'the member'}, applied by ${officer}`,
+        });
+      await this.unitOfWork.run(({ manager }) => this.settleIn(manager, id, 'applied', handled));
     }
-    await this.settle(id, 'applied', { action: chosen, appliedBy: officer });
     return { action: chosen, itemId: row.itemId, meetingId: message.meetingId };
   }
 
@@ -107,7 +115,9 @@ export class InboxService {
     const row = await this.get(id);
     if (!OPEN_STATUSES.includes(row.message.status))
       throw ApiError.conflict('This message has already been handled', 'action');
-    await this.settle(id, 'dismissed', { dismissedBy: requestContext.actor().name });
+    await this.unitOfWork.run(({ manager }) =>
+      this.settleIn(manager, id, 'dismissed', { dismissedBy: requestContext.actor().name }),
+    );
   }
 
   /** The reply's words, for the activity page a "need more time" opens. */
@@ -117,15 +127,20 @@ export class InboxService {
     return { memberName: row.memberName, text: replyOf(row).text };
   }
 
-  private async settle(id: string, status: 'applied' | 'dismissed', handled: Record<string, unknown>): Promise<void> {
-    await this.unitOfWork.run(async ({ manager }) => {
-      const message = await this.inbox.lock(manager, id);
-      if (!message || !OPEN_STATUSES.includes(message.status)) return;
-      const before = { status: message.status };
-      const entry = { ...handled, via: 'email reply', at: new Date().toISOString() };
-      await this.inbox.markHandled(manager, id, status, { ...message.details, handled: entry });
-      await this.audit.record(manager, 'update', 'inbound_message', id, before, { status, ...entry });
-    });
+  /** Marks the message handled, in the caller's transaction; refused when another click got there first. */
+  private async settleIn(
+    manager: EntityManager,
+    id: string,
+    status: 'applied' | 'dismissed',
+    handled: Record<string, unknown>,
+  ): Promise<void> {
+    const message = await this.inbox.lock(manager, id);
+    if (!message || !OPEN_STATUSES.includes(message.status))
+      throw ApiError.conflict('This message has already been handled', 'action');
+    const before = { status: message.status };
+    const entry = { ...handled, via: 'email reply', at: new Date().toISOString() };
+    await this.inbox.markHandled(manager, id, status, { ...message.details, handled: entry });
+    await this.audit.record(manager, 'update', 'inbound_message', id, before, { status, ...entry });
   }
 }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InboundMessageRepository } from '../../src/inbound/inbound-message.repository';
 import type { InboundMail } from '../../src/inbound/inbound-mail';
-import { InboundReplyHandler, UNKNOWN_SENDER_HOURLY_LIMIT } from '../../src/inbound/inbound-reply.handler';
+import { InboundMailService } from '../../src/inbound/inbound-mail.service';
+import { UNKNOWN_SENDER_HOURLY_LIMIT } from '../../src/inbound/inbound-reply.handler';
 import { ReplyAddressing } from '../../src/mail/reply-addressing';
-import { UnitOfWork } from '../../src/notifications/unit-of-work';
+import { DOVECOT_USER, PrivateDovecot } from '../support/dovecot';
 import { addMembership, createBody, createMember, createWorkPlan } from '../support/factories';
 import { pageSession } from '../support/page-app';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
@@ -12,19 +12,75 @@ import { startTestApp, TestApp } from '../support/test-app';
 const TITLE = { en: 'Tenth meeting of the WGECC', ru: 'Десятое заседание РГОСИК' };
 const ACTIVITY = { en: 'Update of the Investor Guide', kk: 'Инвесторларға арналған нұсқаулықты жаңарту' };
 
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
+const word = (text: string) => `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+
+/** A reply as Gmail writes it: text and HTML with the quoted invitation, and a PDF attached. */
+function gmailReply(o: { from: string; name: string; to: string; subject: string; inReplyTo: string; tag: string }) {
+  const text = [
+    'Буду, спасибо',
+    '',
+    `пн, 7 дек. 2026 г. в 10:00, WGECC Secretariat <${o.to}>:`,
+    '',
+    '> Уважаемая Айгуль,',
+    '> Приглашаем Вас на заседание.',
+  ].join('\r\n');
+  const html =
+    '<div dir="ltr">Буду, спасибо</div><br><div class="gmail_quote"><div class="gmail_attr">пн, 7 дек. 2026 г. ' +
+    'в 10:00, WGECC Secretariat:</div><blockquote class="gmail_quote">Приглашаем Вас на заседание.</blockquote></div>';
+  return [
+    `From: ${word(o.name)} <${o.from}>`,
+    `To: WGECC Secretariat <${o.to}>`,
+    `Subject: ${word(o.subject)}`,
+    `Date: ${new Date().toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <CAF${o.tag}@mail.gmail.com>`,
+    `In-Reply-To: ${o.inReplyTo}`,
+    `References: ${o.inReplyTo}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="000mixed"',
+    '',
+    '--000mixed',
+    'Content-Type: multipart/alternative; boundary="000alt"',
+    '',
+    '--000alt',
+    'Content-Type: text/plain; charset="UTF-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(text),
+    '--000alt',
+    'Content-Type: text/html; charset="UTF-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(html),
+    '--000alt--',
+    '',
+    '--000mixed',
+    `Content-Type: application/pdf; name="${word('программа визита.pdf')}"`,
+    `Content-Disposition: attachment; filename="${word('программа визита.pdf')}"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64('%PDF-1.4\n% not opened by the app\n'.repeat(40)),
+    '--000mixed--',
+    '',
+  ].join('\r\n');
+}
+
 /**
- * Replies to our emails, as the mailbox reader hands them over (parsed), reach the secretariat's inbox
- * linked to the member and what they answer, with a suggested answer applied in one click.
+ * Replies to our emails reach the secretariat's inbox linked to the member and what they answer, with a
+ * suggested answer applied in one click. The first is read from a private Dovecot; the others are handed
+ * to the same pipeline parsed, without the IMAP round trip.
  */
 describe('email replies in the secretariat inbox', () => {
   let t: TestApp;
   const smtp = new SmtpSink();
+  const dovecot = new PrivateDovecot();
   let officer: { id: string; email: string };
   let aigul: { id: string; email: string };
   let dana: { id: string; email: string };
   let meetingId: string;
   let invitationMessageId: string;
   let invitationSubject: string;
+  let invitationReplyTo: string;
   let page: { cookie: string; csrf: string };
 
   /** What the mailbox reader does with one message: the handler's outcome stored on its row, in one transaction. */
@@ -34,7 +90,7 @@ describe('email replies in the secretariat inbox', () => {
       uidValidity: '1',
       uid: String(Math.floor(Math.random() * 1e9)),
       messageId: `${randomUUID()}@mail.example.org`,
-      to: [{ address: 'secretariat@wgecc.test', name: null }],
+      to: [{ address: DOVECOT_USER, name: null }],
       subject: 'Re: our email',
       receivedAt: new Date(),
       size: 2048,
@@ -46,15 +102,12 @@ describe('email replies in the secretariat inbox', () => {
       report: null,
       ...mail,
     };
-    const handler = t.app.get(InboundReplyHandler);
-    const rows = t.app.get(InboundMessageRepository);
-    return t.app.get(UnitOfWork).run(async (unit) => {
-      const outcome = await handler.receive(full, unit);
-      const id = await rows.claim(unit.manager, full, outcome);
-      if (id) await rows.settle(unit.manager, id, outcome);
-      return id!;
-    });
+    expect(await t.app.get(InboundMailService).handle(full)).toBe('handled');
+    return idOf(full.messageId);
   };
+  const idOf = async (messageId: string) =>
+    (await t.dataSource.query<{ id: string }[]>('SELECT id FROM inbound_message WHERE message_id = $1', [messageId]))[0]
+      ?.id;
   const row = async (id: string) =>
     (
       await t.dataSource.query<
@@ -74,8 +127,14 @@ describe('email replies in the secretariat inbox', () => {
   const bare = (messageId: string) => messageId.replace(/^<|>$/g, '');
 
   beforeAll(async () => {
+    await dovecot.start();
     await smtp.start();
-    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'WGECC Secretariat <secretariat@wgecc.test>' });
+    t = await startTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'WGECC Secretariat <secretariat@wgecc.test>',
+      INBOUND_IMAP_URL: dovecot.url,
+      INBOUND_POLL_MS: '300',
+    });
     const body = await createBody(t, { timeZone: 'Asia/Almaty' });
     officer = await createMember(t, { fullName: 'Lucia Bianchi', email: 'l.bianchi@wgecc.test', language: 'en' });
     await addMembership(t, body.id, { memberId: officer.id, role: 'secretariat', startDate: '2018-01-01' });
@@ -100,29 +159,31 @@ describe('email replies in the secretariat inbox', () => {
     await waitFor(() => smtp.to(aigul.email).length === 1, { what: 'the invitation' });
     invitationMessageId = smtp.to(aigul.email)[0].messageId!;
     invitationSubject = smtp.to(aigul.email)[0].subject;
+    invitationReplyTo = smtp.to(aigul.email)[0].parsed.replyTo!.value[0].address!;
     page = await pageSession(t, smtp, officer.email);
   });
   afterAll(async () => {
     await t.close();
     await smtp.stop();
+    await dovecot.stop();
   });
 
   it('files a Russian "Буду, спасибо" under the member and the meeting, suggests "attend", and applying it records the answer', async () => {
-    const id = await receive({
-      from: { address: aigul.email, name: 'Айгуль Серикова' },
-      subject: `Re: ${invitationSubject}`,
-      inReplyTo: bare(invitationMessageId),
-      references: [bare(invitationMessageId)],
-      text: [
-        'Буду, спасибо',
-        '',
-        'Отправлено с iPhone',
-        '',
-        '7 декабря 2026 г., в 10:00, WGECC Secretariat <secretariat@wgecc.test> написал(а):',
-        '> Приглашаем Вас на заседание',
-      ].join('\n'),
-      attachments: [{ name: 'программа визита.pdf', type: 'application/pdf', size: 48_213 }],
-    });
+    // The invitation asks for replies at its own plus-tagged address, and names itself in its Message-ID.
+    expect(invitationReplyTo).toMatch(/^replies\+n\.[0-9a-f-]{36}\.[0-9a-f]{8}@wgecc\.test$/);
+    const tag = randomUUID().replace(/-/g, '');
+    await dovecot.append([
+      gmailReply({
+        from: aigul.email,
+        name: 'Айгуль Серикова',
+        to: invitationReplyTo,
+        subject: `Re: ${invitationSubject}`,
+        inReplyTo: invitationMessageId,
+        tag,
+      }),
+    ]);
+    const id = (await waitFor(() => idOf(`CAF${tag}@mail.gmail.com`), { what: 'the reply read from the mailbox' }));
+    await waitFor(async () => (await row(id)).kind === 'reply', { what: 'the reply understood' });
     expect(await row(id)).toMatchObject({
       kind: 'reply',
       status: 'inbox',
