@@ -182,7 +182,7 @@ describe('email replies in the secretariat inbox', () => {
         tag,
       }),
     ]);
-    const id = (await waitFor(() => idOf(`CAF${tag}@mail.gmail.com`), { what: 'the reply read from the mailbox' }));
+    const id = await waitFor(() => idOf(`CAF${tag}@mail.gmail.com`), { what: 'the reply read from the mailbox' });
     await waitFor(async () => (await row(id)).kind === 'reply', { what: 'the reply understood' });
     expect(await row(id)).toMatchObject({
       kind: 'reply',
