@@ -51,6 +51,20 @@ describe('suggestAction', () => {
     expect(weak.confidence).toBeLessThan(clear.confidence);
   });
 
+  it('skips a salutation line: the answer below it counts as the first line', () => {
+    expect(suggestAction('Здравствуйте!\nБуду, спасибо.', 'meeting')).toMatchObject({
+      action: 'attend',
+      confidence: 0.9,
+    });
+    expect(suggestAction('Құрметті әріптестер,\nОрындалды.', 'item')).toMatchObject({
+      action: 'done',
+      confidence: 0.9,
+    });
+    expect(suggestAction('Dear Lucia,\nI will attend.', 'meeting')).toMatchObject({ confidence: 0.9 });
+    expect(suggestAction('Hi, I will attend.', 'meeting')).toMatchObject({ action: 'attend', confidence: 0.9 });
+    expect(suggestAction('Уважаемая Лючия, к сожалению, не смогу.', 'meeting')).toMatchObject({ action: 'decline' });
+  });
+
   it('reads only the first lines, and finds nothing in a reply that says nothing of the kind', () => {
     expect(suggestAction('Thanks.\nSee below.\nRegards.\nIvan\nI will attend', 'meeting')).toBeNull();
     expect(suggestAction('Could you send the agenda in Russian?', 'meeting')).toBeNull();

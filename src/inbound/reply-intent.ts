@@ -15,6 +15,10 @@ export interface Suggestion {
 const MEETING_ACTIONS: SuggestedAction[] = ['attend', 'decline'];
 const ITEM_ACTIONS: SuggestedAction[] = ['done', 'in_progress', 'more_time'];
 
+/** A salutation on its own line says nothing of the answer: "Dear Lucia,", "Здравствуйте!", "Құрметті әріптестер,". */
+const GREETING =
+  /^(?:dear|hello|hi|good (?:morning|afternoon|day)|здравствуйте|добрый (?:день|вечер)|уважаем\p{L}*|сәлеметсіз бе|құрметті|қайырлы күн)(?!\p{L})(?:\s+[\p{L}.-]+){0,3}\s*[,!.]?$/iu;
+
 /** Lines read: the answer comes first; what follows is detail, greetings or a signature. */
 const LINES_READ = 4;
 
@@ -151,7 +155,7 @@ export function suggestAction(text: string, subject: ReplySubject): Suggestion |
     .replace(/[’‘`]/g, "'")
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '')
+    .filter((line) => line !== '' && !GREETING.test(line))
     .slice(0, LINES_READ);
   let best: (Suggestion & { score: number }) | null = null;
   lines.forEach((line, index) => {
