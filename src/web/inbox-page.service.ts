@@ -78,6 +78,7 @@ export class InboxPageService {
       unknown: message.kind === 'unknown',
       received: formatDateTime(message.receivedAt.toISOString(), zone, language),
       from: message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress,
+      fromAddress: message.fromAddress,
       member: message.memberId ? { href: `/members/${message.memberId}`, name: row.memberName ?? '—' } : null,
       subject: message.subject,
       about,
