@@ -84,8 +84,10 @@ export class InboundReplyHandler {
     };
     const hourAgo = new Date(message.receivedAt.getTime() - 3600_000);
     const kept = await this.inbox.countKeptUnknownSince(unit.manager, from, hourAgo, message.messageId);
-    if (kept >= UNKNOWN_SENDER_HOURLY_LIMIT)
+    if (kept >= UNKNOWN_SENDER_HOURLY_LIMIT) {
+      await this.inbox.forgetContent(unit.manager, message.messageId);
       return { kind: 'unknown', status: 'ignored', details: { reply: { ...details, text: '', rateLimited: true } } };
+    }
     return { kind: 'unknown', status: 'inbox', details: { reply: details } };
   }
 }

@@ -72,6 +72,14 @@ export class InboxRepository {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** A message over the allowance is counted, not kept: its words and attachment list go. */
+  async forgetContent(manager: EntityManager, messageId: string): Promise<void> {
+    await manager.query(
+      `UPDATE inbound_message SET text_body = '', attachments = '[]'::jsonb, subject = '' WHERE message_id = $1`,
+      [messageId],
+    );
+  }
+
   /** Unknown senders' messages kept in the inbox from this address since then (the message itself not counted). */
   async countKeptUnknownSince(manager: EntityManager, fromAddress: string, since: Date, exceptMessageId: string) {
     const rows: { n: string }[] = await manager.query(

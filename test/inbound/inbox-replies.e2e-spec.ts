@@ -340,6 +340,11 @@ describe('email replies in the secretariat inbox', () => {
     const statuses = await Promise.all(ids.map(async (id) => (await row(id)).status));
     expect(statuses.filter((s) => s === 'inbox')).toHaveLength(UNKNOWN_SENDER_HOURLY_LIMIT);
     expect(statuses.slice(UNKNOWN_SENDER_HOURLY_LIMIT)).toEqual(['ignored', 'ignored', 'ignored']);
+    const dropped = await t.dataSource.query<{ text_body: string }[]>(
+      'SELECT text_body FROM inbound_message WHERE id = $1',
+      [ids[ids.length - 1]],
+    );
+    expect(dropped[0].text_body).toBe('');
     // Another sender is not held back by this one.
     expect(
       (await row(await receive({ from: { address: 'colleague@unep.org', name: null }, text: 'Hello' }))).status,
