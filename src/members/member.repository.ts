@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 import { Membership } from '../bodies/membership.entity';
 import type { MembershipRole } from '../bodies/membership.entity';
@@ -58,6 +58,18 @@ export class MemberRepository {
 
   findWithOrganization(id: string): Promise<Member | null> {
     return this.dataSource.manager.findOne(Member, { where: { id }, relations: { organization: true } });
+  }
+
+  /** Members whose address bounced permanently, the latest first. */
+  bouncing(
+    limit: number,
+  ): Promise<Pick<Member, 'id' | 'fullName' | 'email' | 'emailBounceStatus' | 'emailBouncingAt'>[]> {
+    return this.dataSource.manager.find(Member, {
+      select: { id: true, fullName: true, email: true, emailBounceStatus: true, emailBouncingAt: true },
+      where: { emailBouncingAt: Not(IsNull()), active: true },
+      order: { emailBouncingAt: 'DESC' },
+      take: limit,
+    });
   }
 
   lock(manager: EntityManager, id: string): Promise<Member | null> {

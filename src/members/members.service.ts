@@ -96,6 +96,8 @@ export class MembersService {
       const before = { ...member };
       if (dto.email !== undefined && dto.email.toLowerCase() !== member.email.toLowerCase()) {
         await this.assertEmailFree(manager, dto.email, id);
+        // A new address has not bounced yet.
+        Object.assign(member, { emailBouncingAt: null, emailBounceStatus: null });
       }
       if (dto.organization !== undefined) await this.assertOrganizationExists(manager, dto.organization);
       const { organization, timeZone, ...rest } = dto;

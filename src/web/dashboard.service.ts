@@ -6,6 +6,7 @@ import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
 import { InboxService } from '../inbound/inbox.service';
 import { MeetingRepository } from '../meetings/meeting.repository';
+import { MemberRepository } from '../members/member.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
@@ -21,6 +22,7 @@ export class DashboardService {
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
     private readonly inbox: InboxService,
+    private readonly members: MemberRepository,
   ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
@@ -31,6 +33,7 @@ export class DashboardService {
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const waiting = await this.inbox.countOpen();
+    const bouncing = await this.members.bouncing(20);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/items/${i.id}`,
       activity: this.texts.pick(i.activity, language),
@@ -64,6 +67,13 @@ export class DashboardService {
         recipient: f.recipient_email,
         kind: label('emailKind', f.kind, language),
         error: f.last_error ?? '',
+      })),
+      bouncing: bouncing.map((m) => ({
+        href: `/members/${m.id}`,
+        name: m.fullName,
+        email: m.email,
+        status: m.emailBounceStatus ?? '5.0.0',
+        since: formatDate(m.emailBouncingAt!.toISOString(), timeZone, language),
       })),
       seats: seats.map((s) => ({
         href: `/bodies/${s.body_id}`,

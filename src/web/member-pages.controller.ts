@@ -76,6 +76,7 @@ export class MemberPagesController {
       organization: member.organization ? this.texts.pick(member.organization.name, context.language) : '—',
       digest: label('digestPreference', member.digest, context.language),
       languageName: LANGUAGE_NAMES[member.language],
+      ...this.record.mailboxNotes(member, reader),
       notice: saved === 'created' || saved === 'updated' ? t(SAVED[saved], context.language) : null,
       terms,
       meetings,

@@ -1,3 +1,4 @@
+import type { Member } from '../members/member.entity';
 import { Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
 import type { Language } from '../common/i18n/languages';
@@ -41,6 +42,9 @@ export interface ItemRow {
   overdue: boolean;
 }
 
+/** An out-of-office reply naming no return date counts for this long. */
+const AWAY_NOTE_MS = 14 * 86_400_000;
+
 /** Everything the group's record holds about one member. */
 @Injectable()
 export class MemberRecordService {
@@ -51,6 +55,29 @@ export class MemberRecordService {
     private readonly items: WorkPlanItemsService,
     private readonly notifications: NotificationsService,
   ) {}
+
+  /** What the inbound mailbox learnt: an out-of-office reply still current, an address that bounces. */
+  mailboxNotes(
+    member: Pick<Member, 'awayUntil' | 'awayNotedAt' | 'emailBouncingAt' | 'emailBounceStatus'>,
+    reader: ReaderView,
+    now = new Date(),
+  ) {
+    const today = now.toISOString().slice(0, 10);
+    const recentlyNoted = member.awayNotedAt !== null && now.getTime() - member.awayNotedAt.getTime() < AWAY_NOTE_MS;
+    const away =
+      member.awayUntil !== null && member.awayUntil >= today
+        ? t('members.away.until', reader.language, { date: formatDay(member.awayUntil, reader.language) })
+        : member.awayUntil === null && recentlyNoted
+          ? t('members.away.unknown', reader.language)
+          : null;
+    const bouncing = member.emailBouncingAt
+      ? t('members.bouncing', reader.language, {
+          status: member.emailBounceStatus ?? '5.0.0',
+          date: formatDate(member.emailBouncingAt.toISOString(), reader.timeZone, reader.language),
+        })
+      : null;
+    return { away, bouncing };
+  }
 
   async terms(memberId: string, reader: ReaderView) {
     const terms = await this.bodies.termsOf(memberId);

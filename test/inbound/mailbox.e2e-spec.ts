@@ -8,6 +8,7 @@ import { MailboxReader } from '../../src/inbound/mailbox-reader';
 import { MailboxLockRepository } from '../../src/inbound/mailbox-lock.repository';
 import { DOVECOT_USER, PrivateDovecot } from '../support/dovecot';
 import { addMembership, createBody, createMember } from '../support/factories';
+import { pageSession } from '../support/page-app';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -47,6 +48,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
   let movedMeetingId: string;
   let uid: string;
   let movedUid: string;
+  let bodyId: string;
   const members: Record<string, { id: string; email: string; fullName: string }> = {};
 
   const rowsOf = async (tag: string): Promise<Row[]> =>
@@ -56,7 +58,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     );
   const handled = async (tag: string): Promise<Row> => {
     await waitFor(async () => (await rowsOf(tag)).length === 1, { what: `message ${tag} recorded` });
-    return (await rowsOf(tag))[0]!;
+    return (await rowsOf(tag))[0];
   };
   const answerOf = async (meeting: string, memberId: string) => {
     const list = (await t.admin.get(`/api/meetings/${meeting}/invitations`).expect(200)).body as {
@@ -67,11 +69,11 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     return list.find((i) => i.memberId === memberId)!;
   };
   const invitationAudits = async (memberId: string) =>
-    (await t.dataSource.query(
+    t.dataSource.query<{ actor_name: string; after: { response: string; respondedVia: string } }[]>(
       `SELECT a.actor_name, a.after FROM audit_entry a JOIN invitation i ON i.id::text = a.entity_id
         WHERE a.entity = 'invitation' AND i.member_id = $1 ORDER BY a.at`,
       [memberId],
-    )) as { actor_name: string; after: { response: string; respondedVia: string } }[];
+    );
 
   beforeAll(async () => {
     await dovecot.start();
@@ -83,6 +85,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       INBOUND_MAX_BYTES: '262144',
     });
     const body = await createBody(t);
+    bodyId = body.id;
     for (const [key, name, language] of [
       ['outlook', 'Daniel Weber', 'en'],
       ['google', 'Aigerim Sadykova', 'ru'],
@@ -120,10 +123,10 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     await t.admin.post(`/api/meetings/${meetingId}/invitations`).send({ memberIds: everyone }).expect(200);
     await t.admin
       .post(`/api/meetings/${movedMeetingId}/invitations`)
-      .send({ memberIds: [members.moved!.id] })
+      .send({ memberIds: [members.moved.id] })
       .expect(200);
     await waitFor(() => smtp.messages.length === everyone.length + 1, { what: 'the invitations' });
-    uid = /^UID:(.+)$/m.exec(smtp.to(members.outlook!.email)[0]!.calendar!)![1]!.trim();
+    uid = /^UID:(.+)$/m.exec(smtp.to(members.outlook.email)[0].calendar!)![1].trim();
     movedUid = `meeting-${movedMeetingId}@wgecc.localhost`;
     // Moving the meeting raises its SEQUENCE: replies to the old invitation no longer apply.
     await t.admin
@@ -139,7 +142,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
   });
 
   it('sends every email with Reply-To and the calendar ORGANIZER set to the inbound address', () => {
-    const invitation = smtp.to(members.outlook!.email)[0]!;
+    const invitation = smtp.to(members.outlook.email)[0];
     // The inbound address with a plus-tag naming this email, so a reply that drops In-Reply-To is still matched.
     expect(invitation.parsed.replyTo?.value[0]?.address).toMatch(
       /^replies\+n\.[0-9a-f-]{36}\.[0-9a-f]{8}@wgecc\.test$/,
@@ -155,23 +158,23 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
 
   it('applies an Outlook accept, a Google decline and an Apple tentative as the members’ own answers', async () => {
     const outlook = fixture('outlook-accept.eml', {
-      FROM: members.outlook!.email,
-      FROM_NAME: members.outlook!.fullName,
-      ATTENDEE: members.outlook!.email,
+      FROM: members.outlook.email,
+      FROM_NAME: members.outlook.fullName,
+      ATTENDEE: members.outlook.email,
       UID: uid,
       SEQUENCE: 0,
     });
     const google = fixture('google-decline.eml', {
-      FROM: members.google!.email,
-      FROM_NAME: members.google!.fullName,
-      ATTENDEE: members.google!.email,
+      FROM: members.google.email,
+      FROM_NAME: members.google.fullName,
+      ATTENDEE: members.google.email,
       UID: uid,
       SEQUENCE: 0,
     });
     const apple = fixture('apple-tentative.eml', {
-      FROM: members.apple!.email,
-      FROM_NAME: members.apple!.fullName,
-      ATTENDEE: members.apple!.email,
+      FROM: members.apple.email,
+      FROM_NAME: members.apple.fullName,
+      ATTENDEE: members.apple.email,
       UID: uid,
       SEQUENCE: 0,
     });
@@ -185,13 +188,13 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       expect(row).toMatchObject({
         kind: 'calendar_reply',
         status: 'applied',
-        member_id: members[key]!.id,
+        member_id: members[key].id,
         meeting_id: meetingId,
       });
-      expect(await answerOf(meetingId, members[key]!.id)).toMatchObject({ response, respondedVia: 'calendar' });
-      const audits = await invitationAudits(members[key]!.id);
+      expect(await answerOf(meetingId, members[key].id)).toMatchObject({ response, respondedVia: 'calendar' });
+      const audits = await invitationAudits(members[key].id);
       expect(audits.at(-1)).toMatchObject({
-        actor_name: `${members[key]!.fullName} (by calendar reply)`,
+        actor_name: `${members[key].fullName} (by calendar reply)`,
         after: { response, respondedVia: 'calendar' },
       });
     }
@@ -202,37 +205,37 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
   it('keeps a reply from a forged sender for the secretariat, changing nothing', async () => {
     const forged = fixture('outlook-accept.eml', {
       FROM: 'someone@attacker.example.net',
-      FROM_NAME: members.forged!.fullName,
-      ATTENDEE: members.forged!.email,
+      FROM_NAME: members.forged.fullName,
+      ATTENDEE: members.forged.email,
       UID: uid,
       SEQUENCE: 0,
     });
     await dovecot.append([forged.raw]);
     expect(await handled(forged.tag)).toMatchObject({ kind: 'calendar_reply', status: 'inbox', member_id: null });
-    expect(await answerOf(meetingId, members.forged!.id)).toMatchObject({ response: 'pending' });
+    expect(await answerOf(meetingId, members.forged.id)).toMatchObject({ response: 'pending' });
     // The member's own address in From, but another member's ATTENDEE: not applied either.
     const crossed = fixture('outlook-accept.eml', {
-      FROM: members.forged!.email,
-      FROM_NAME: members.forged!.fullName,
-      ATTENDEE: members.delayed!.email,
+      FROM: members.forged.email,
+      FROM_NAME: members.forged.fullName,
+      ATTENDEE: members.delayed.email,
       UID: uid,
       SEQUENCE: 0,
     });
     await dovecot.append([crossed.raw]);
     expect(await handled(crossed.tag)).toMatchObject({
       status: 'inbox',
-      member_id: members.forged!.id,
+      member_id: members.forged.id,
       details: { reason: 'sender_not_attendee' },
     });
-    expect(await answerOf(meetingId, members.delayed!.id)).toMatchObject({ response: 'pending' });
-    expect(await answerOf(meetingId, members.forged!.id)).toMatchObject({ response: 'pending' });
+    expect(await answerOf(meetingId, members.delayed.id)).toMatchObject({ response: 'pending' });
+    expect(await answerOf(meetingId, members.forged.id)).toMatchObject({ response: 'pending' });
   });
 
   it('records but flags a reply to an older SEQUENCE of a moved meeting', async () => {
     const old = fixture('google-decline.eml', {
-      FROM: members.moved!.email,
-      FROM_NAME: members.moved!.fullName,
-      ATTENDEE: members.moved!.email,
+      FROM: members.moved.email,
+      FROM_NAME: members.moved.fullName,
+      ATTENDEE: members.moved.email,
       UID: movedUid,
       SEQUENCE: 0,
     });
@@ -241,23 +244,23 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       kind: 'calendar_reply',
       status: 'flagged',
       meeting_id: movedMeetingId,
-      member_id: members.moved!.id,
+      member_id: members.moved.id,
       details: { reason: 'older_sequence', currentSequence: 1, partstat: 'DECLINED' },
     });
-    expect(await answerOf(movedMeetingId, members.moved!.id)).toMatchObject({ response: 'pending' });
+    expect(await answerOf(movedMeetingId, members.moved.id)).toMatchObject({ response: 'pending' });
   });
 
   it('notes out-of-office replies on the member with the day they are away until, never as answers', async () => {
     const until = DateTime.now().plus({ days: 40 });
     const english = fixture('out-of-office.eml', {
-      FROM: members.away!.email,
-      FROM_NAME: members.away!.fullName,
+      FROM: members.away.email,
+      FROM_NAME: members.away.fullName,
       AWAY_UNTIL: until.setLocale('en').toFormat('d MMMM yyyy'),
       NOTIFICATION_ID: randomUUID(),
     });
     const russian = fixture('auto-reply-ru.eml', {
-      FROM: members.awayRu!.email,
-      FROM_NAME: members.awayRu!.fullName,
+      FROM: members.awayRu.email,
+      FROM_NAME: members.awayRu.fullName,
       AWAY_UNTIL: until.toFormat('dd.MM.yyyy'),
     });
     await dovecot.append([english.raw, russian.raw]);
@@ -268,63 +271,64 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       expect(await handled(tag)).toMatchObject({
         kind: 'auto_reply',
         status: 'noted',
-        member_id: members[key]!.id,
+        member_id: members[key].id,
         details: { awayUntil: until.toISODate() },
       });
-      const member = (await t.admin.get(`/api/members/${members[key]!.id}`).expect(200)).body;
+      const member = (await t.admin.get(`/api/members/${members[key].id}`).expect(200)).body;
       expect(member.awayUntil).toBe(until.toISODate());
-      expect(await answerOf(meetingId, members[key]!.id)).toMatchObject({ response: 'pending' });
+      expect(await answerOf(meetingId, members[key].id)).toMatchObject({ response: 'pending' });
     }
     // Never answered: nothing was sent to them after their invitation.
-    expect(smtp.to(members.away!.email)).toHaveLength(1);
+    expect(smtp.to(members.away.email)).toHaveLength(1);
   });
 
   it('fails the notification a 5.x.x bounce returns and flags the address; a 4.x.x one is only noted', async () => {
-    const invitationId = (email: string) => /<n\.([0-9a-f-]{36})\./.exec(smtp.to(email)[0]!.messageId!)![1]!;
+    const invitationId = (email: string) => /<n\.([0-9a-f-]{36})\./.exec(smtp.to(email)[0].messageId!)![1];
     const permanent = fixture('bounce-5xx.eml', {
-      RECIPIENT: members.bounced!.email,
-      NOTIFICATION_ID: invitationId(members.bounced!.email),
+      RECIPIENT: members.bounced.email,
+      NOTIFICATION_ID: invitationId(members.bounced.email),
     });
     const temporary = fixture('bounce-4xx.eml', {
-      RECIPIENT: members.delayed!.email,
-      NOTIFICATION_ID: invitationId(members.delayed!.email),
+      RECIPIENT: members.delayed.email,
+      NOTIFICATION_ID: invitationId(members.delayed.email),
     });
     await dovecot.append([permanent.raw, temporary.raw]);
     expect(await handled(permanent.tag)).toMatchObject({
       kind: 'bounce',
       status: 'applied',
-      member_id: members.bounced!.id,
-      notification_id: invitationId(members.bounced!.email),
-      details: { status: '5.1.1', recipient: members.bounced!.email },
+      member_id: members.bounced.id,
+      notification_id: invitationId(members.bounced.email),
+      details: { status: '5.1.1', recipient: members.bounced.email },
     });
-    const [failed] = (await t.dataSource.query(`SELECT status, last_error FROM notification WHERE id = $1`, [
-      invitationId(members.bounced!.email),
-    ])) as { status: string; last_error: string }[];
-    expect(failed!.status).toBe('failed');
-    expect(failed!.last_error).toMatch(/^bounced: 5\.1\.1 smtp; 550 5\.1\.1/);
-    const bounced = (await t.admin.get(`/api/members/${members.bounced!.id}`).expect(200)).body;
+    const [failed] = await t.dataSource.query<{ status: string; last_error: string }[]>(
+      `SELECT status, last_error FROM notification WHERE id = $1`,
+      [invitationId(members.bounced.email)],
+    );
+    expect(failed.status).toBe('failed');
+    expect(failed.last_error).toMatch(/^bounced: 5\.1\.1 smtp; 550 5\.1\.1/);
+    const bounced = (await t.admin.get(`/api/members/${members.bounced.id}`).expect(200)).body;
     expect(bounced).toMatchObject({ emailBounceStatus: '5.1.1' });
     expect(bounced.emailBouncingAt).not.toBeNull();
 
     expect(await handled(temporary.tag)).toMatchObject({
       kind: 'bounce',
       status: 'noted',
-      member_id: members.delayed!.id,
+      member_id: members.delayed.id,
       details: { status: '4.4.7', permanent: false },
     });
-    const [sent] = (await t.dataSource.query(`SELECT status FROM notification WHERE id = $1`, [
-      invitationId(members.delayed!.email),
-    ])) as { status: string }[];
-    expect(sent!.status).toBe('sent');
-    const delayed = (await t.admin.get(`/api/members/${members.delayed!.id}`).expect(200)).body;
+    const [sent] = await t.dataSource.query<{ status: string }[]>(`SELECT status FROM notification WHERE id = $1`, [
+      invitationId(members.delayed.email),
+    ]);
+    expect(sent.status).toBe('sent');
+    const delayed = (await t.admin.get(`/api/members/${members.delayed.id}`).expect(200)).body;
     expect(delayed).toMatchObject({ emailBouncingAt: null, emailBounceStatus: null });
   });
 
   it('moves a message over INBOUND_MAX_BYTES aside unread, recorded as oversize', async () => {
     const big = fixture('outlook-accept.eml', {
-      FROM: members.outlook!.email,
-      FROM_NAME: members.outlook!.fullName,
-      ATTENDEE: members.outlook!.email,
+      FROM: members.outlook.email,
+      FROM_NAME: members.outlook.fullName,
+      ATTENDEE: members.outlook.email,
       UID: uid,
       SEQUENCE: 0,
     });
@@ -334,17 +338,37 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     await waitFor(async () => (await dovecot.counts('Oversize')).Oversize === 1, { what: 'moved to Oversize' });
   });
 
+  it('shows the away note and the bouncing address on the member page, and the address on the dashboard', async () => {
+    const officer = await createMember(t, { email: 'officer@inbound.example.org', language: 'en' });
+    await addMembership(t, bodyId, { memberId: officer.id, role: 'secretariat', startDate: '2020-01-01' });
+    const { cookie } = await pageSession(t, smtp, officer.email);
+    const page = async (path: string) =>
+      (await t.anonymous.get(path).set('Cookie', cookie).set('Accept-Language', 'en').expect(200)).text;
+    const until = DateTime.now().plus({ days: 40 });
+    expect(await page(`/members/${members.away.id}`)).toContain(
+      `<dt>Away (automatic reply)</dt><dd>until ${until.setLocale('en-GB').toFormat('d MMMM yyyy')}</dd>`,
+    );
+    expect(await page(`/members/${members.bounced.id}`)).toMatch(
+      /<strong class="warn">Emails to this address bounce \(5\.1\.1\) since /,
+    );
+    expect(await page(`/members/${members.delayed.id}`)).not.toContain('bounce');
+    const dashboard = await page('/');
+    expect(dashboard).toContain('Addresses that bounce');
+    expect(dashboard).toContain(`<a href="/members/${members.bounced.id}">Farrukh Yusupov</a>`);
+    expect(dashboard).not.toContain('Dilnoza Rahimova</a> &lt;');
+  });
+
   it('a message recorded before a crash (committed, not yet moved) is moved once and applied once', async () => {
     const reader = t.app.get(MailboxReader);
     await reader.stop();
     await t.admin
-      .put(`/api/meetings/${meetingId}/invitations/${members.forged!.id}`)
+      .put(`/api/meetings/${meetingId}/invitations/${members.forged.id}`)
       .send({ response: 'declined' })
       .expect(200);
     const reply = fixture('google-decline.eml', {
-      FROM: members.forged!.email,
-      FROM_NAME: members.forged!.fullName,
-      ATTENDEE: members.forged!.email,
+      FROM: members.forged.email,
+      FROM_NAME: members.forged.fullName,
+      ATTENDEE: members.forged.email,
       UID: uid,
       SEQUENCE: 0,
     }).raw.replace('PARTSTAT=DECLINED', 'PARTSTAT=ACCEPTED');
@@ -354,11 +378,11 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     try {
       const box = await client.mailboxOpen('INBOX');
       const [message] = await client.fetchAll('1:*', { uid: true, size: true, source: true, internalDate: true });
-      const mail = await parseInboundMail(message!.source!, {
+      const mail = await parseInboundMail(message.source!, {
         mailbox: 'INBOX',
         uidValidity: String(box.uidValidity),
-        uid: String(message!.uid),
-        size: message!.size!,
+        uid: String(message.uid),
+        size: message.size!,
         receivedAt: new Date(),
       });
       expect(await t.app.get(InboundMailService).handle(mail)).toBe('handled');
@@ -366,11 +390,11 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     } finally {
       await client.logout();
     }
-    const auditsBefore = (await invitationAudits(members.forged!.id)).length;
+    const auditsBefore = (await invitationAudits(members.forged.id)).length;
     reader.start();
     await waitFor(async () => (await dovecot.counts('INBOX')).INBOX === 0, { what: 'the INBOX emptied' });
-    expect(await answerOf(meetingId, members.forged!.id)).toMatchObject({ response: 'accepted' });
-    expect(await invitationAudits(members.forged!.id)).toHaveLength(auditsBefore);
+    expect(await answerOf(meetingId, members.forged.id)).toMatchObject({ response: 'accepted' });
+    expect(await invitationAudits(members.forged.id)).toHaveLength(auditsBefore);
   });
 
   it('lets one reader at a time hold the mailbox; a second reader applies nothing twice', async () => {
@@ -394,9 +418,9 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     } finally {
       await second.stop();
     }
-    const [{ count }] = (await t.dataSource.query(
+    const [{ count }] = await t.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM inbound_message GROUP BY message_id ORDER BY count DESC LIMIT 1`,
-    )) as { count: number }[];
+    );
     expect(count).toBe(1);
   });
 });

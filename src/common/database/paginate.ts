@@ -262,7 +262,8 @@ export function entityJsonSql<T extends ObjectLiteral>(
     if (column.embeddedMetadata || column.transformer || column.isArray)
       throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} needs JavaScript to be written`);
     if (INSTANT_TYPES.has(type)) fields.set(column.propertyName, isoInstantSql(reference));
-    else if (type === 'enum' || PLAIN_TYPES.has(type)) fields.set(column.propertyName, reference);
+    // PostgreSQL writes a date as YYYY-MM-DD, the string TypeORM hydrates it to.
+    else if (type === 'enum' || type === 'date' || PLAIN_TYPES.has(type)) fields.set(column.propertyName, reference);
     else
       throw new Error(`entityJsonSql: ${metadata.name}.${column.propertyName} has the type ${type}, not written here`);
   }
