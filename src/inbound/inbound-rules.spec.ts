@@ -5,7 +5,9 @@ import type { InboundMail } from './inbound-mail';
 
 const received = new Date('2026-12-06T10:00:00Z');
 
-function mail(overrides: Partial<InboundMail> & { headers?: Record<string, string> } = {}): InboundMail {
+function mail(
+  overrides: Omit<Partial<InboundMail>, 'headers'> & { headers?: Record<string, string> } = {},
+): InboundMail {
   const { headers, ...rest } = overrides;
   return {
     mailbox: 'INBOX',

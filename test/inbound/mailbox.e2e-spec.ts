@@ -231,6 +231,29 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     expect(await answerOf(meetingId, members.forged.id)).toMatchObject({ response: 'pending' });
   });
 
+  it('keeps a DELEGATED reply for the secretariat, the answer unchanged', async () => {
+    const delegated = fixture('outlook-accept.eml', {
+      FROM: members.delayed.email,
+      FROM_NAME: members.delayed.fullName,
+      ATTENDEE: members.delayed.email,
+      UID: uid,
+      SEQUENCE: 0,
+    });
+    await dovecot.append([
+      delegated.raw.replace(
+        'ATTENDEE;PARTSTAT=ACCEPTED',
+        'ATTENDEE;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:deputy@elsewhere.example.net"',
+      ),
+    ]);
+    expect(await handled(delegated.tag)).toMatchObject({
+      kind: 'calendar_reply',
+      status: 'inbox',
+      member_id: members.delayed.id,
+      details: { reason: 'delegated', partstat: 'DELEGATED' },
+    });
+    expect(await answerOf(meetingId, members.delayed.id)).toMatchObject({ response: 'pending' });
+  });
+
   it('records but flags a reply to an older SEQUENCE of a moved meeting', async () => {
     const old = fixture('google-decline.eml', {
       FROM: members.moved.email,
@@ -246,6 +269,24 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       meeting_id: movedMeetingId,
       member_id: members.moved.id,
       details: { reason: 'older_sequence', currentSequence: 1, partstat: 'DECLINED' },
+    });
+    expect(await answerOf(movedMeetingId, members.moved.id)).toMatchObject({ response: 'pending' });
+  });
+
+  it('flags a reply the answer service refuses (a cancelled meeting), recording the message and nothing else', async () => {
+    await t.admin.post(`/api/meetings/${movedMeetingId}/cancel`).send({ reason: 'No quorum' }).expect(200);
+    const late = fixture('outlook-accept.eml', {
+      FROM: members.moved.email,
+      FROM_NAME: members.moved.fullName,
+      ATTENDEE: members.moved.email,
+      UID: movedUid,
+      SEQUENCE: 9,
+    });
+    await dovecot.append([late.raw]);
+    expect(await handled(late.tag)).toMatchObject({
+      kind: 'calendar_reply',
+      status: 'flagged',
+      details: { reason: 'refused', refusal: 'The meeting was cancelled; answers are closed' },
     });
     expect(await answerOf(movedMeetingId, members.moved.id)).toMatchObject({ response: 'pending' });
   });
