@@ -35,7 +35,7 @@ export function readDeliveryReport(mail: InboundMail): DeliveryReport {
   const block = blocks.find((b) => /^Action:\s*failed/im.test(b)) ?? blocks[0] ?? '';
   const diagnosticStatus = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(field(block, 'Diagnostic-Code') ?? '')?.[1] ?? null;
   const byHeader = new RegExp(`^X-WGS-Notification:\\s*(${UUID})`, 'im').exec(returned)?.[1];
-  const byMessageId = new RegExp(`^Message-ID:\\s*<(${UUID})@`, 'im').exec(returned)?.[1];
+  const byMessageId = new RegExp(`^Message-ID:\\s*<(?:n\\.)?(${UUID})[.@]`, 'im').exec(returned)?.[1];
   return {
     recipient:
       address(field(block, 'Original-Recipient')) ??

@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { MembersModule } from '../members/members.module';
 import { AutoReplyHandler } from './auto-reply.handler';
 import { BounceHandler } from './bounce.handler';
 import { CalendarReplyHandler } from './calendar-reply.handler';
+import { InboxModule } from './inbox.module';
 import { InboundMailService } from './inbound-mail.service';
 import { InboundMessage } from './inbound-message.entity';
 import { InboundMessageRepository } from './inbound-message.repository';
@@ -19,7 +22,7 @@ export class InboundModule {
   static register(options: { workers: boolean }): DynamicModule {
     return {
       module: InboundModule,
-      imports: [TypeOrmModule.forFeature([InboundMessage]), MeetingsModule],
+      imports: [TypeOrmModule.forFeature([InboundMessage]), MeetingsModule, MembersModule, MailModule, InboxModule],
       providers: [
         InboundMessageRepository,
         InboundRecordsRepository,

@@ -20,6 +20,8 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
   language?: string;
+  /** This email's own reply address (REPLY_TO with a plus-tag naming it), else REPLY_TO as it is. */
+  replyTo?: string;
 }
 
 export interface SendResult {
@@ -91,7 +93,7 @@ export class MailTransport implements OnApplicationShutdown {
     const message: Mail.Options = {
       from: this.config.mailFrom,
       // Answers by email land in the inbound mailbox the app reads.
-      ...(this.config.replyTo ? { replyTo: this.config.replyTo } : {}),
+      ...((email.replyTo ?? this.config.replyTo) ? { replyTo: email.replyTo ?? this.config.replyTo! } : {}),
       to: { name: email.to.name.replace(/[\r\n]+/g, ' '), address: email.to.address },
       subject: email.subject.replace(/[\r\n]+/g, ' '),
       html: email.html,

@@ -48,7 +48,7 @@ export class Invitation extends Timestamped {
 
   /** How the answer reached us: the member themself, or the secretariat (phone, letter). */
   @Column({ type: 'text', nullable: true })
-  respondedVia!: 'member' | 'secretariat' | 'email' | 'poll' | 'calendar' | null;
+  respondedVia!: 'member' | 'secretariat' | 'email' | 'email_reply' | 'poll' | 'calendar' | null;
 
   @Column({ type: 'text', nullable: true })
   responseNote!: string | null;

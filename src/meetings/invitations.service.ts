@@ -143,7 +143,7 @@ export class InvitationsService {
     meetingId: string,
     memberId: string,
     dto: RecordResponseDto,
-    via: 'member' | 'secretariat' | 'email',
+    via: 'member' | 'secretariat' | 'email' | 'email_reply',
     language: Language = 'en',
   ): Promise<InvitationView> {
     this.access.assertSelf(memberId);
@@ -160,7 +160,7 @@ export class InvitationsService {
     meetingId: string,
     memberId: string,
     dto: RecordResponseDto,
-    via: 'member' | 'secretariat' | 'email' | 'calendar',
+    via: 'member' | 'secretariat' | 'email' | 'email_reply' | 'calendar',
     language: Language = 'en',
   ): Promise<void> {
     const { manager } = unit;

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { Member } from '../members/member.entity';
 import { DeliveryError, MailTransport } from '../mail/mail-transport';
+import { ReplyAddressing } from '../mail/reply-addressing';
 import { TemplateRenderer } from '../mail/template-renderer';
 import { isDigestible, nextDigestSlot, slotKey } from '../reminders/reminder-policy';
 import { NotificationClaims } from './notification-claims';
@@ -35,8 +36,8 @@ export function backoffMs(attempts: number, baseMs: number, maxMs = 3600_000): n
 @Injectable()
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
-  private readonly domain: string;
   private readonly appUrl: string;
+  private readonly replyTo: string | null;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
 
@@ -48,16 +49,17 @@ export class NotificationDelivery {
     private readonly renderer: TemplateRenderer,
     private readonly transport: MailTransport,
     private readonly notifications: NotificationsService,
+    private readonly addressing: ReplyAddressing,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.appUrl = config.appUrl;
-    this.domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? new URL(config.appUrl).hostname;
+    this.replyTo = config.replyTo;
     this.retryBaseMs = config.retryBaseMs;
     this.retryMaxMs = config.retryMaxMs;
   }
 
   messageIdFor(notificationId: string): string {
-    return `<${notificationId}@${this.domain}>`;
+    return this.addressing.messageIdFor(notificationId);
   }
 
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
@@ -101,6 +103,8 @@ export class NotificationDelivery {
           headers,
           calendar: composed.calendar,
           language: rendered.language,
+          // A reply that loses In-Reply-To (some webmail) still names this email by its address.
+          ...(this.replyTo ? { replyTo: this.addressing.replyAddressFor(this.replyTo, notification.id) } : {}),
         },
         (accepted) => this.claims.journalAccepted(notification, accepted.messageId, accepted.response),
       );

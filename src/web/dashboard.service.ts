@@ -4,6 +4,7 @@ import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import { formatDate, formatDateTime } from '../common/time/format';
+import { InboxService } from '../inbound/inbox.service';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { MemberRepository } from '../members/member.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
@@ -20,6 +21,7 @@ export class DashboardService {
     private readonly items: WorkPlanItemRepository,
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
+    private readonly inbox: InboxService,
     private readonly members: MemberRepository,
   ) {}
 
@@ -30,6 +32,7 @@ export class DashboardService {
     const today = await this.outbox.countScheduledWithinDay(now);
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
+    const waiting = await this.inbox.countOpen();
     const bouncing = await this.members.bouncing(20);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/items/${i.id}`,
@@ -54,6 +57,7 @@ export class DashboardService {
       next: [
         { href: '/meetings/new', label: t('dash.next.meeting', language) },
         { href: '/work-plan', label: t('dash.next.workPlan', language) },
+        { href: '/inbox', label: t('dash.next.inbox', language, { count: waiting }), warn: waiting > 0 },
         ...(failed.length
           ? [{ href: '/outbox?status=failed', label: t('dash.next.failed', language), warn: true }]
           : []),

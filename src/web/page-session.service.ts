@@ -6,6 +6,7 @@ import { t } from '../common/i18n/messages';
 import { requestContext } from '../common/request-context';
 import type { Role } from '../common/request-context';
 import type { Member } from '../members/member.entity';
+import { InboxService } from '../inbound/inbox.service';
 import { PageRenderer } from '../pages/page-renderer';
 import type { PageName } from '../pages/page-renderer';
 import { cookieValue } from '../sessions/session-pages.controller';
@@ -54,6 +55,8 @@ export interface PageContext {
   role: Role;
   language: Language;
   csrf: string;
+  /** The secretariat's inbox messages waiting, for the menu. */
+  inboxOpen?: number;
 }
 
 @Injectable()
@@ -61,6 +64,7 @@ export class PageSessionService {
   constructor(
     private readonly sessions: SessionsService,
     private readonly pages: PageRenderer,
+    private readonly inbox: InboxService,
   ) {}
 
   async require(req: Request, res: Response, secretariat = true): Promise<PageContext | null> {
@@ -101,6 +105,7 @@ export class PageSessionService {
       role: found.role,
       language,
       csrf: this.sessions.csrfToken(found.session),
+      inboxOpen: found.role === 'secretariat' ? await this.inbox.countOpen() : undefined,
     };
   }
 
@@ -149,6 +154,7 @@ export class PageSessionService {
       csrf: context.csrf,
       fullName: context.member.fullName,
       secretariat: context.role === 'secretariat',
+      inboxOpen: context.inboxOpen ?? 0,
       languages: languageLinks(res.req, context.language),
     };
     res.send(this.pages.render(name, context.language, title, { ...data, nav }));

@@ -5,6 +5,7 @@ import { DocumentLinkController } from './document-link.controller';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module';
 import { LettersModule } from '../letters/letters.module';
+import { InboxModule } from '../inbound/inbox.module';
 import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { MembersModule } from '../members/members.module';
@@ -23,6 +24,8 @@ import { BodyPagesController } from './body-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { EmailPreviewService } from './email-preview.service';
 import { ImportUploadStore } from './import-upload-store';
+import { InboxPageService } from './inbox-page.service';
+import { InboxPagesController } from './inbox-pages.controller';
 import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingPageSteps } from './meeting-page-steps';
 import { MeetingLetterPagesController } from './meeting-letter-pages.controller';
@@ -67,6 +70,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     PapersModule,
     LettersModule,
     DocumentsModule,
+    InboxModule,
   ],
   controllers: [
     WebPagesController,
@@ -89,6 +93,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     OutboxPagesController,
     DocumentLinkController,
     DocumentPagesController,
+    InboxPagesController,
   ],
   providers: [
     PageSessionService,
@@ -114,6 +119,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     OutboxPageService,
     EmailPreviewService,
     DocumentPagesService,
+    InboxPageService,
   ],
 })
 export class WebModule {}

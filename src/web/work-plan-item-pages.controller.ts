@@ -1,10 +1,12 @@
 import { Body as FormBodyParam, Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
 import type { FieldProblem } from '../common/http/api-error';
 import { ContentTexts } from '../common/i18n/content-texts';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
+import { InboxService } from '../inbound/inbox.service';
 import { CreateWorkPlanItemDto, UpdateWorkPlanItemDto } from '../work-plan/dto/work-plan-item.dto';
 import { WorkPlanItemsService } from '../work-plan/work-plan-items.service';
 import { WorkPlansService } from '../work-plan/work-plans.service';
@@ -37,6 +39,7 @@ export class WorkPlanItemPagesController {
     private readonly myPage: MyPageService,
     private readonly meetings: MemberMeetingService,
     private readonly texts: ContentTexts,
+    private readonly inbox: InboxService,
   ) {}
 
   @Get(':planId/items/new')
@@ -71,7 +74,17 @@ export class WorkPlanItemPagesController {
   ) {
     if (context.role !== 'secretariat') return this.memberItem(itemId, context, res);
     const done = typeof req.query.done === 'string' && DONE.includes(req.query.done) ? req.query.done : null;
-    await this.renderItem(res, context, itemId, {}, [], done);
+    // Opened from the inbox for a reply asking for more time: the reply shown, the status note filled in.
+    const fromReply =
+      typeof req.query.fromReply === 'string' && isUUID(req.query.fromReply) ? req.query.fromReply : null;
+    const reply = fromReply ? await this.inbox.replyText(fromReply) : null;
+    const statusValues = reply
+      ? { changeNote: t('inbox.moreTime.note', context.language, { officer: context.member.fullName }) }
+      : {};
+    const replyView = reply
+      ? { lead: t('inbox.moreTime', context.language, { name: reply.memberName ?? '—' }), text: reply.text }
+      : null;
+    await this.renderItem(res, context, itemId, statusValues, [], done, replyView);
   }
 
   @Post('items/:itemId/status')
@@ -131,6 +144,7 @@ export class WorkPlanItemPagesController {
     statusValues: FormBody,
     problems: FieldProblem[],
     done: string | null,
+    reply: { lead: string; text: string } | null = null,
   ) {
     const { language } = context;
     let data;
@@ -144,6 +158,7 @@ export class WorkPlanItemPagesController {
       ...data,
       csrf: context.csrf,
       done: done ? t(`wpp.done.${done}` as MessageKey, language) : null,
+      reply,
     });
   }
 

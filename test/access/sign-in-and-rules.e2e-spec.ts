@@ -242,7 +242,7 @@ describe('sign-in, member rules and hardening', () => {
       `SELECT id FROM notification WHERE subject_id = $1 AND recipient_id = $2 AND kind = 'meeting-invitation'`,
       [meeting.id, member.id],
     );
-    const mail = (await waitFor(() => smtp.messages.find((m) => m.messageId?.startsWith(`<${invitation.id}@`)), {
+    const mail = (await waitFor(() => smtp.messages.find((m) => m.messageId?.startsWith(`<n.${invitation.id}.`)), {
       what: "Eve's invitation",
     }))!;
     expect(mail.to).toEqual(['eve@example.org']);

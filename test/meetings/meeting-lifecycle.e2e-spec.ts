@@ -158,7 +158,7 @@ describe('a meeting from tentative dates to minutes', () => {
     });
     expect(invitation.calendar).toContain('ATTENDEE');
     expect(invitation.parsed.text).toContain('15:00'); // 09:00 UTC in Bishkek (UTC+6)
-    expect(invitation.messageId).toMatch(/^<[0-9a-f-]{36}@wgecc\.test>$/);
+    expect(invitation.messageId).toMatch(/^<n\.[0-9a-f-]{36}\.[0-9a-f]{8}@wgecc\.test>$/);
     await t.admin.post(`/api/meetings/${meeting.id}/confirm`).send({ dateOptionId: optionA.id }).expect(409);
     await t.admin.post(`/api/meetings/${meeting.id}/poll`).send({ fromBody: true }).expect(409);
 

@@ -267,7 +267,7 @@ export class FaultScenario {
     );
     const copies = new Map<string, { n: number; firstAt: number; lastAt: number }>();
     for (const m of this.smtp.messages) {
-      const id = /^<([0-9a-f-]{36})@/.exec(m.messageId ?? '')?.[1];
+      const id = /^<n\.([0-9a-f-]{36})\./.exec(m.messageId ?? '')?.[1];
       if (!id) continue;
       const seen = copies.get(id) ?? { n: 0, firstAt: m.acceptedAt, lastAt: 0 };
       copies.set(id, {

@@ -39,11 +39,11 @@ export class ParticipantResponse implements InvitationView {
 
   @ApiProperty({
     type: String,
-    enum: ['member', 'secretariat', 'email', 'poll', 'calendar'],
+    enum: ['member', 'secretariat', 'email', 'email_reply', 'poll', 'calendar'],
     nullable: true,
     description: 'How the answer reached the secretariat',
   })
-  respondedVia!: 'member' | 'secretariat' | 'email' | 'poll' | 'calendar' | null;
+  respondedVia!: 'member' | 'secretariat' | 'email' | 'email_reply' | 'poll' | 'calendar' | null;
 
   @ApiProperty({ type: String, nullable: true })
   note!: string | null;
