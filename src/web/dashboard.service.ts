@@ -3,7 +3,7 @@ import { BodyRepository } from '../bodies/body.repository';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
-import { formatDate, formatDateTime } from '../common/time/format';
+import { formatDate, formatDateTimeInZone } from '../common/time/format';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
@@ -38,7 +38,7 @@ export class DashboardService {
       meetings: meetings.map((m) => ({
         id: m.id,
         title: this.texts.pick(m.title, language),
-        when: formatDateTime(m.starts_at.toISOString(), timeZone, language),
+        when: formatDateTimeInZone(m.starts_at.toISOString(), timeZone, language),
         answers: t('dash.answers', language, {
           accepted: String(m.accepted),
           invited: String(m.invited),

@@ -177,7 +177,7 @@ export class MemberMeetingService {
       },
       countries: [...coming.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([country, count]) => t('mm.countries.count', language, { country, count: String(count) })),
+        .map(([country, count]) => t('mm.countries.count', language, { country, count })),
       minutes: minutes ? this.minutesShown(minutes, myItemIds, language) : null,
       minutesPending: !minutes && (meeting.status === 'held' || meeting.status === 'scheduled'),
     };

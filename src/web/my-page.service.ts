@@ -4,7 +4,7 @@ import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
-import { formatDateTime } from '../common/time/format';
+import { formatDateTimeInZone } from '../common/time/format';
 import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { RecordResponseDto } from '../meetings/dto/invitation.dto';
 import { PollAnswerDto } from '../meetings/dto/poll.dto';
@@ -81,7 +81,9 @@ export class MyPageService {
       member,
       calendar: {
         since: feedSince
-          ? t('my.feed.active', language, { date: formatDateTime(feedSince.toISOString(), member.timeZone, language) })
+          ? t('my.feed.active', language, {
+              date: formatDateTimeInZone(feedSince.toISOString(), member.timeZone, language),
+            })
           : null,
         https: feedUrl ?? null,
         webcal: feedUrl ? feedUrl.replace(/^https?:/, 'webcal:') : null,
@@ -175,7 +177,7 @@ export class MyPageService {
       polls.set(meeting.id, {
         closes: meeting.pollClosesAt
           ? t('mp.poll.closes', language, {
-              date: formatDateTime(meeting.pollClosesAt.toISOString(), member.timeZone, language),
+              date: formatDateTimeInZone(meeting.pollClosesAt.toISOString(), member.timeZone, language),
             })
           : null,
         error: errors.poll ?? '',
@@ -206,7 +208,7 @@ export class MyPageService {
       workPlanId: item.workPlanId,
       activity: this.texts.pick(item.activity, language),
       deadline: item.deadline.text || '—',
-      due: item.deadline.dueAt ? formatDateTime(item.deadline.dueAt, member.timeZone, language) : null,
+      due: item.deadline.dueAt ? formatDateTimeInZone(item.deadline.dueAt, member.timeZone, language) : null,
       overdue: item.overdue,
       statusLabel: label('itemStatus', item.status, language),
       executor: item.executor ? this.texts.pick(item.executor.name, language) : null,
