@@ -110,6 +110,7 @@ export class MemberRecordService {
         ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)} (${formatZone(reader.timeZone, date.toISOString(), reader.language)})`
         : '—';
     return page.items.map((n) => ({
+      id: n.id,
       kind: label('emailKind', n.kind, reader.language),
       due: moment(n.dueAt),
       status: label('notificationStatus', n.status, reader.language),

@@ -84,6 +84,24 @@ describe('the living demo, reviewed', () => {
     expect(people).not.toMatch(/<li>[^<]/);
   });
 
+  it('links each row of a member’s record to its page', async () => {
+    const isaev = (await suite.t.admin.get('/api/members?q=b.isaev').expect(200)).body.items[0];
+    const record = (await get(`/members/${isaev.id}`).expect(200)).text;
+    const rows = (section: string) => {
+      const from = record.indexOf(`aria-labelledby="${section}"`);
+      return [...record.slice(from, record.indexOf('</section>', from)).matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)]
+        .flatMap((m) => m[1].split('</tr>'))
+        .filter((row) => row.includes('<td'));
+    };
+    expect(rows('h-items').length).toBeGreaterThan(0);
+    for (const row of rows('h-items')) expect(row).toMatch(/<a href="\/work-plan\/items\/[0-9a-f-]{36}">/);
+    expect(rows('h-emails').length).toBeGreaterThan(0);
+    for (const row of rows('h-emails')) expect(row).toMatch(/<a href="\/outbox\/[0-9a-f-]{36}">/);
+    const dated = rows('h-meetings').filter((row) => !row.includes('>—</td>'));
+    expect(dated.length).toBeGreaterThan(0);
+    for (const row of dated) expect(row).toMatch(BRUSSELS);
+  });
+
   it('offers as substitutes only colleagues serving today as delegates', async () => {
     const scheduled = meetingId('scheduled');
     const own = await pageSession(suite.t, suite.smtp, SADYKOVA);
