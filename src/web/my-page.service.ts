@@ -1,3 +1,4 @@
+import { labelledProblems } from './form-problems';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
@@ -54,7 +55,11 @@ export class MyPageService {
     private readonly calendar: MeetingCalendarService,
   ) {}
 
-  async view(member: Member, language: Language, failure?: MyPageFailure, feedUrl?: string) {
+  async view(member: Member, language: Language, apiFailure?: MyPageFailure, feedUrl?: string) {
+    const failure = apiFailure && {
+      ...apiFailure,
+      problems: labelledProblems(apiFailure.problems, myPageLabels(language), language),
+    };
     const reader = { language, timeZone: member.timeZone };
     const [all, items, substitutes, feedSince] = await Promise.all([
       this.record.meetings(member.id, reader),
@@ -239,4 +244,16 @@ function pick(member: Member): Record<string, unknown> {
 /** Only the three preferences are read from the form, as a member's PATCH may change only these. */
 export function typedPreferences(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(PREFERENCES.filter((key) => body?.[key] !== undefined).map((key) => [key, body[key]]));
+}
+
+/** The labels of the forms on a member's own page, by the API's field names. */
+function myPageLabels(language: Language): Record<string, string> {
+  return {
+    language: t('prefs.language', language),
+    timeZone: t('prefs.timeZone', language),
+    digest: t('prefs.digest', language),
+    response: t('my.answer', language),
+    delegateMemberId: t('my.substitute', language),
+    status: t('members.status', language),
+  };
 }
