@@ -29,6 +29,7 @@ import { dateOptionNotes } from './date-option-notes';
 import { byField } from './forms';
 import { listOf, TIME_ZONES, wallTime } from './meeting-form-values';
 import { meetingFormProblems } from './meeting-form-labels';
+import { meetingIsOver } from './meeting-over';
 import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
@@ -291,6 +292,7 @@ export class MeetingPagesService {
       members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: chosen(form).has(m.id) }));
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const held = meeting.status === 'held';
+    const over = meetingIsOver(meeting);
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
     const titleOf = (text: Record<string, string | undefined>) => this.texts.pick(text, language);
     const texts = {
@@ -336,7 +338,7 @@ export class MeetingPagesService {
         poll: open && matrix.options.length > 0 && meeting.poll.openedAt === null,
         confirm: open && (matrix.options.length > 0 || meeting.startsAt !== null),
         invite: meeting.status !== 'cancelled' && meeting.status !== 'held',
-        answer: (open || meeting.status === 'scheduled') && meeting.startsAt !== null && people.length > 0,
+        answer: !over && (open || meeting.status === 'scheduled') && meeting.startsAt !== null && people.length > 0,
         pollAnswer: open && matrix.options.length > 0 && people.length > 0,
         attendance: dated && people.length > 0,
         held: meeting.status === 'scheduled',
@@ -436,7 +438,9 @@ export class MeetingPagesService {
       remind: {
         poll: open && meeting.poll.openedAt !== null && people.length > 0,
         invitation:
-          meeting.status === 'scheduled' && people.some((p) => p.invitedAt !== null && p.response === 'pending'),
+          !over &&
+          meeting.status === 'scheduled' &&
+          people.some((p) => p.invitedAt !== null && p.response === 'pending'),
         lead: t('chase.lead', language, { hours: String(Math.round(this.config.remindNowIntervalMinutes / 6) / 10) }),
         error: sections.remind?.errors.about ?? null,
       },

@@ -1,3 +1,4 @@
+import { meetingIsOver } from './meeting-over';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
@@ -107,7 +108,9 @@ export class MemberMeetingService {
     const coming = new Map<string, number>();
     for (const p of people.filter((p) => COMING.includes(p.response)))
       coming.set(p.countryCode, (coming.get(p.countryCode) ?? 0) + 1);
-    const open = meeting.status === 'tentative' || meeting.status === 'postponed' || meeting.status === 'scheduled';
+    const over = meetingIsOver(meeting);
+    const open =
+      !over && (meeting.status === 'tentative' || meeting.status === 'postponed' || meeting.status === 'scheduled');
     const typed = failure?.form === 'answer' ? (failure.typed ?? {}) : null;
     const place = [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode]
       .filter(Boolean)
@@ -145,9 +148,18 @@ export class MemberMeetingService {
       })),
       answer: mine
         ? {
-            current: t('mm.answer.current', language, {
-              answer: t(`my.response.${mine.response}` as MessageKey, language),
-            }),
+            current: over
+              ? t(
+                  mine.attended === true
+                    ? 'mm.outcome.attended'
+                    : mine.attended === false
+                      ? 'mm.outcome.absent'
+                      : 'mm.outcome.unrecorded',
+                  language,
+                )
+              : t('mm.answer.current', language, {
+                  answer: t(`my.response.${mine.response}` as MessageKey, language),
+                }),
             substitute: mine.delegate ? t('mm.answer.substitute', language, { name: mine.delegate.fullName }) : null,
             open,
             dateless: open && meeting.startsAt === null ? `/meetings/${id}/poll` : null,

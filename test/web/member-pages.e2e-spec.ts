@@ -400,7 +400,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
       .send({ csrf: member.csrf, language: 'kk', timeZone: 'Mars/Olympus_Mons', digest: 'daily' })
       .expect(400);
     expect(bad.text).toContain(
-      `id="timeZone-error">${message('prefs.timeZone', 'ru')}: ${message('form.reason.zone', 'ru')}`,
+      `id="timeZone-error">${message('prefs.timeZone', 'en')}: ${message('form.reason.zone', 'en')}`,
     );
     const refusedItem = await t.anonymous
       .post(`/me/items/${itemId}/status`)
@@ -408,7 +408,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
       .type('form')
       .send({ csrf: member.csrf, status: 'finished' })
       .expect(400);
-    expect(refusedItem.text).toContain(`${message('members.status', 'ru')}: ${message('form.reason.choice', 'ru')}`);
+    expect(refusedItem.text).toContain(`${message('members.status', 'en')}: ${message('form.reason.choice', 'en')}`);
     expect((await t.admin.get(`/api/members/${isaevId}`).expect(200)).body).toMatchObject({
       language: stored.language,
       timeZone: stored.timeZone,

@@ -65,6 +65,14 @@ describe('the living demo, reviewed', () => {
     expect(page.text).not.toContain(`action="/meetings/${id}/answers"`);
   });
 
+  it('tells a member whether they attended a held meeting instead of asking for an answer', async () => {
+    const id = meetingId('held');
+    const own = await pageSession(suite.t, suite.smtp, SADYKOVA);
+    const page = await get(`/meetings/${id}?lang=kk`, own.cookie).expect(200);
+    expect(page.text).not.toContain(`action="/meetings/${id}/my-answer"`);
+    expect(text(page.text)).toMatch(new RegExp(`${t('mm.outcome.attended', 'kk')}|${t('mm.outcome.absent', 'kk')}`));
+  });
+
   it('offers no “Open the poll” form once the poll is open, and labels the totals once', async () => {
     const id = meetingId('tentative');
     const page = await get(`/meetings/${id}`).expect(200);
