@@ -37,7 +37,6 @@ const LABELS: Record<string, Record<string, MessageKey>> = {
     note: 'mp.answer.note',
   },
   attendance: { records: 'mp.attendance.title' },
-  held: { status: 'mp.held.title' },
   agenda: {
     title: 'mp.agenda.item.en',
     order: 'mp.agenda.title',

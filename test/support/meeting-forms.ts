@@ -102,7 +102,7 @@ export async function confirmOption(page: Page, base: string, meetingId: string,
   await openMeeting(page, base, meetingId);
   const form = page.locator('#confirm form');
   // An option's label is followed by its time and zone: "End of November: Thursday, 27 November 2031 …".
-  await form.getByLabel(new RegExp(`^${label}: `)).check();
+  await form.getByRole('radio', { name: new RegExp(`^${label}: `) }).check();
   await submitAndExpectDone(page, form.getByRole('button', { name: 'Confirm and send the invitations' }));
 }
 

@@ -84,7 +84,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     ]);
     await page.waitForLoadState('load');
     expect(refused.status()).toBe(400);
-    await expect(page.locator('#e-online').textContent()).resolves.toBe('onlineUrl must be an http(s) URL');
+    await expect(page.locator('#e-online').textContent()).resolves.toBe(
+      'Online meeting address (https://…): enter a full web address (https://…).',
+    );
     await expect(page.locator('#f-online').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Title in Russian').inputValue()).resolves.toBe(TITLE.ru);
     await expect(page.getByLabel('City', { exact: true }).inputValue()).resolves.toBe('Almaty');
