@@ -1,3 +1,4 @@
+import { labelledProblems } from './form-problems';
 import { meetingIsOver } from './meeting-over';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Language } from '../common/i18n/languages';
@@ -172,7 +173,16 @@ export class MemberMeetingService {
               typed?.delegateMemberId ?? mine.delegateMemberId,
               (sid) => substitutes.find((s) => s.id === sid)!.fullName,
             ),
-            error: failure?.form === 'answer' ? failure.problems.map((p) => p.message).join('; ') : '',
+            error:
+              failure?.form === 'answer'
+                ? labelledProblems(
+                    failure.problems,
+                    { response: t('my.answer', language), delegateMemberId: t('my.substitute', language) },
+                    language,
+                  )
+                    .map((p) => p.message)
+                    .join('; ')
+                : '',
           }
         : null,
       country: {
