@@ -129,7 +129,9 @@ describe('the meeting pages: every step of a meeting through its forms, in a rea
     await form.getByLabel('Starts', { exact: true }).fill('2031-12-10T10:00');
     await form.getByLabel('Or a period as written').fill('декабрь 2031');
     await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Add the date' }).click()]);
-    await expect(page.locator('#oe-text').textContent()).resolves.toBe('give either times or a text, not both');
+    await expect(page.locator('#oe-text').textContent()).resolves.toBe(
+      'Or a period as written: give either times or a text, not both',
+    );
     await expect(page.locator('#o-text').inputValue()).resolves.toBe('декабрь 2031');
     expect((await t.admin.get(`/api/meetings/${meetingId}/date-options`).expect(200)).body).toHaveLength(3);
 
