@@ -74,6 +74,15 @@ export class ActionPagesController {
     return this.pages.stylesheet();
   }
 
+  // Browsers ask for /favicon.ico on their own; an SVG answers it as well as the page's own icon link.
+  @Get(['favicon.ico', 'assets/favicon.svg'])
+  @Public()
+  @Header('Content-Type', 'image/svg+xml')
+  @Header('Cache-Control', 'public, max-age=86400')
+  favicon() {
+    return this.pages.favicon();
+  }
+
   @Get('a/:token')
   @LinkPage()
   async open(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {

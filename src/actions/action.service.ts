@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
-import { formatDateTime } from '../common/time/format';
+import { formatDateTimeInZone } from '../common/time/format';
 import type { MeetingDateOption } from '../meetings/date-option.entity';
 import { InvitationsService } from '../meetings/invitations.service';
 import type { Meeting } from '../meetings/meeting.entity';
@@ -81,7 +81,7 @@ export class ActionService {
           value:
             option.label ??
             option.text ??
-            (option.startsAt ? formatDateTime(option.startsAt.toISOString(), member.timeZone, lang) : ''),
+            (option.startsAt ? formatDateTimeInZone(option.startsAt.toISOString(), member.timeZone, lang) : ''),
         });
       facts.push({ label: t('page.confirm.answer', lang), value: answerLabel });
       const view: ActionView = { member, facts, answer: answerLabel };
@@ -204,7 +204,7 @@ export class ActionService {
   private meetingLabel(meeting: Meeting, member: Member): string {
     const title = this.texts.pick(meeting.title, member.language);
     return meeting.startsAt
-      ? `${title} — ${formatDateTime(meeting.startsAt.toISOString(), member.timeZone, member.language)}`
+      ? `${title} — ${formatDateTimeInZone(meeting.startsAt.toISOString(), member.timeZone, member.language)}`
       : title;
   }
 

@@ -75,20 +75,22 @@ export class LivingGroupDemo {
       return language === 'ru' ? `до ${date.toFormat('d MMMM yyyy')}` : date.toFormat('d MMMM yyyy');
     };
     const responsible = (i: number) => [members[i % members.length].memberId];
-    const activities: { en: string; ru: string; deadline: string; status?: 'done' | 'in_progress'; who: number }[] = [
-      { en: 'National reports on air quality monitoring', ru: 'Национальные доклады о мониторинге качества воздуха', deadline: day(-6), who: 0 },
-      { en: 'Comments on the draft regional climate adaptation strategy', ru: 'Комментарии к проекту региональной стратегии адаптации', deadline: day(-2, 'en'), who: 1 },
-      { en: 'Nominate experts for the water-energy nexus workshop', ru: 'Назначить экспертов на семинар по водно-энергетическому взаимодействию', deadline: day(4), who: 2 },
-      { en: 'Translate the green economy guidelines into Russian', ru: 'Перевести руководство по зелёной экономике на русский язык', deadline: day(9, 'en'), status: 'in_progress', who: 3 },
-      { en: 'Update the list of national focal points', ru: 'Обновить список национальных координаторов', deadline: day(-20), status: 'done', who: 4 },
-      { en: 'Share data on transboundary rivers', ru: 'Предоставить данные о трансграничных реках', deadline: 'по запросу', who: 0 },
-      { en: 'Prepare the next Steering Committee agenda', ru: 'Подготовить повестку следующего заседания Руководящего комитета', deadline: day(45), who: 1 },
+    const activities: { en: string; ru: string; deadline: string; status?: 'done' | 'in_progress'; who: number; topic: string }[] = [
+      { en: 'National reports on air quality monitoring', ru: 'Национальные доклады о мониторинге качества воздуха', deadline: day(-6), who: 0, topic: 'air' },
+      { en: 'Comments on the draft regional climate adaptation strategy', ru: 'Комментарии к проекту региональной стратегии адаптации', deadline: day(-2, 'en'), who: 1, topic: 'climate' },
+      { en: 'Nominate experts for the water-energy nexus workshop', ru: 'Назначить экспертов на семинар по водно-энергетическому взаимодействию', deadline: day(4), who: 2, topic: 'water' },
+      { en: 'Translate the green economy guidelines into Russian', ru: 'Перевести руководство по зелёной экономике на русский язык', deadline: day(9, 'en'), status: 'in_progress', who: 3, topic: 'green economy' },
+      { en: 'Update the list of national focal points', ru: 'Обновить список национальных координаторов', deadline: day(-20), status: 'done', who: 4, topic: 'governance' },
+      { en: 'Share data on transboundary rivers', ru: 'Предоставить данные о трансграничных реках', deadline: 'по запросу', who: 0, topic: 'water' },
+      { en: 'Prepare the next Steering Committee agenda', ru: 'Подготовить повестку следующего заседания Руководящего комитета', deadline: day(45), who: 1, topic: 'governance' },
     ]; // prettier-ignore
     for (const a of activities) {
       const item = await items.create(plan.id, {
         activity: { en: a.en, ru: a.ru },
         deadline: a.deadline,
         responsibleMemberIds: responsible(a.who),
+        countries: [members[a.who % members.length].countryCode].filter((c): c is string => Boolean(c)),
+        topics: [a.topic],
       });
       if (a.status) await items.update(item.id, { status: a.status, changeNote: 'Demo' });
     }

@@ -382,7 +382,22 @@ export class InvitationsService {
     });
     const flags = byCountry
       .filter((c) => c.centralAsia && c.accepted === 0)
-      .map((c) => ({ countryCode: c.countryCode, flag: c.invited === 0 ? 'nobody_invited' : 'nobody_accepted' }));
+      .map((c) => ({
+        countryCode: c.countryCode,
+        flag: c.invited === 0 ? 'nobody_invited' : 'nobody_accepted',
+        reason: nobodyComingReason(c),
+      }));
     return { meetingId, byCountry, flags };
   }
+}
+
+/** Why a country has nobody coming, in the order the secretariat acts on it. */
+function nobodyComingReason(c: {
+  invited: number;
+  pending: number;
+  tentative: number;
+}): 'nobody_invited' | 'pending' | 'tentative' | 'declined' {
+  if (c.invited === 0) return 'nobody_invited';
+  if (c.pending > 0) return 'pending';
+  return c.tentative > 0 ? 'tentative' : 'declined';
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, Raw } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 import { Membership } from '../bodies/membership.entity';
 import type { MembershipRole } from '../bodies/membership.entity';
@@ -27,13 +27,33 @@ export const escalationMembersSql = (
   SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.body_id = ${bodyId} AND s.role IN ('chair', 'secretariat')
     AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
-function offerWhere(member: Pick<Member, 'id' | 'countryCode'>, chooser: SubstituteChooser): FindOptionsWhere<Member> {
-  const anyone: FindOptionsWhere<Member> = { active: true, id: Not(member.id) };
-  // A member is offered colleagues from the directory, never guests; anyone else they propose for approval.
-  return chooser === 'member' ? { ...anyone, countryCode: member.countryCode, guest: false } : anyone;
+/** SQL: the member `column` holds a term today, in any body, as a delegate rather than as secretariat staff. */
+const SERVING_DELEGATE = (column: string) => `EXISTS (
+  SELECT 1 FROM membership s WHERE s.member_id = ${column} AND s.role <> 'secretariat'
+    AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date))`;
+
+function offerWhere(
+  member: Pick<Member, 'id' | 'countryCode'>,
+  chooser: SubstituteChooser,
+  chosenId?: string,
+): FindOptionsWhere<Member> {
+  const id = chosenId ?? Not(member.id);
+  const anyone: FindOptionsWhere<Member> = { active: true, id };
+  if (chooser === 'secretariat') return anyone;
+  // A member is offered colleagues of their country who serve today, never guests nor secretariat staff.
+  const self = member.id;
+  return {
+    ...anyone,
+    countryCode: member.countryCode,
+    guest: false,
+    id: Raw((alias) => `${alias} <> :self AND ${SERVING_DELEGATE(alias)}${chosenId ? ` AND ${alias} = :chosen` : ''}`, {
+      self,
+      chosen: chosenId ?? null,
+    }),
+  };
 }
 
-/** The substitutes offered, by name: a member is offered the active colleagues of their country. */
+/** The substitutes offered, by name: a member is offered the colleagues of their country serving today. */
 export function findSubstitutesOffered(
   manager: EntityManager,
   member: Pick<Member, 'id' | 'countryCode'>,
@@ -191,7 +211,7 @@ export class MemberRepository {
     chooser: SubstituteChooser,
     substituteId: string,
   ): Promise<Member | null> {
-    return manager.findOne(Member, { where: { ...offerWhere(member, chooser), id: substituteId } });
+    return manager.findOne(Member, { where: offerWhere(member, chooser, substituteId) });
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
@@ -228,6 +248,16 @@ export class MemberRepository {
       )
       .getRawMany<{ memberId: string }>();
     return rows.map((row) => row.memberId);
+  }
+
+  /** Active members serving today as delegates (not secretariat staff), by country: those who may stand in. */
+  servingDelegatesByCountry(): Promise<Member[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Member, 'm')
+      .where(`m.active AND ${SERVING_DELEGATE('m.id')}`)
+      .orderBy('m.country_code', 'ASC')
+      .addOrderBy('m.full_name', 'ASC')
+      .getMany();
   }
 
   activeByCountry(): Promise<Member[]> {

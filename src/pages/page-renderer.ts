@@ -49,6 +49,10 @@ export class PageRenderer {
     return readFileSync(join(PAGES_DIR, 'assets', 'app.css'), 'utf8');
   }
 
+  favicon(): string {
+    return readFileSync(join(PAGES_DIR, 'assets', 'favicon.svg'), 'utf8');
+  }
+
   private template(file: string): Handlebars.TemplateDelegate {
     let compiled = this.cache.get(file);
     if (!compiled) {

@@ -38,7 +38,8 @@ export class BodyFormService {
     private readonly members: MemberRepository,
   ) {}
 
-  bodyValues(body: Body | null): FormValues {
+  /** A new body starts in the officer's own zone: the one they plan meetings and terms from. */
+  bodyValues(body: Body | null, officerZone = 'UTC'): FormValues {
     if (!body)
       return {
         'name.en': '',
@@ -46,7 +47,7 @@ export class BodyFormService {
         'name.kk': '',
         kind: 'working_group',
         parentId: '',
-        timeZone: 'Asia/Almaty',
+        timeZone: officerZone,
       };
     return {
       'name.en': body.name.en ?? '',

@@ -54,6 +54,7 @@ export class BodyOverviewService {
       name: this.texts.pick(body.name, language),
       kind: label('bodyKind', body.kind, language),
       typedAt: typed,
+      zoneNote: t('bodies.dates.zone', language, { zone: body.timeZone }),
     };
     if (!checked.ok)
       return { ...base, status: HttpStatus.BAD_REQUEST, errors: byField(checked.problems), report: null };
@@ -107,6 +108,7 @@ export class BodyOverviewService {
     return {
       bodyName: this.texts.pick(body.name, language),
       today,
+      zoneNote: t('bodies.dates.zone', language, { zone: body.timeZone }),
       terms: terms.items
         .slice()
         .reverse()

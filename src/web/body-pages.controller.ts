@@ -74,7 +74,7 @@ export class BodyPagesController {
 
   @Get('new')
   async newForm(@PageSession() context: PageContext, @Res() res: Response) {
-    await this.renderBodyForm(res, context, null, this.forms.bodyValues(null), []);
+    await this.renderBodyForm(res, context, null, this.forms.bodyValues(null, context.member.timeZone), []);
   }
 
   @Post()

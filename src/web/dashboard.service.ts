@@ -3,7 +3,7 @@ import { BodyRepository } from '../bodies/body.repository';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
-import { formatDate, formatDateTime } from '../common/time/format';
+import { formatDate, formatDateTimeInZone } from '../common/time/format';
 import { InboxService } from '../inbound/inbox.service';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { MemberRepository } from '../members/member.repository';
@@ -44,7 +44,7 @@ export class DashboardService {
       meetings: meetings.map((m) => ({
         id: m.id,
         title: this.texts.pick(m.title, language),
-        when: formatDateTime(m.starts_at.toISOString(), timeZone, language),
+        when: formatDateTimeInZone(m.starts_at.toISOString(), timeZone, language),
         answers: t('dash.answers', language, {
           accepted: String(m.accepted),
           invited: String(m.invited),

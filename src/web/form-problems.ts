@@ -5,6 +5,12 @@ import type { MessageKey } from '../common/i18n/messages';
 
 /** What the API said, by its wording, as a reason a reader understands in their language. */
 const REASONS: [RegExp, MessageKey][] = [
+  [/ISO 8601 date and time/, 'form.reason.dateTime'],
+  [/ must be after startsAt/, 'form.reason.after'],
+  [/must be a whole number|must not be (greater|less) than/, 'form.reason.number'],
+  [/must be a URL|must be an URL|must be an http\(s\) URL/, 'form.reason.url'],
+  [/must be an ISO 8601 date or time/, 'form.reason.date'],
+  [/must be an email address/, 'form.reason.email'],
   [/must be a date written YYYY-MM-DD/, 'form.reason.date'],
   [/must be a UUID|must hold member ids|must be the id|no member has the id/, 'form.reason.choose'],
   [/must be one of/, 'form.reason.choice'],

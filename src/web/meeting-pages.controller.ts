@@ -183,7 +183,6 @@ export class MeetingPagesController {
       ...form,
       id,
       csrf: context.csrf,
-      problems,
     });
   }
 }

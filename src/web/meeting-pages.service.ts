@@ -10,7 +10,7 @@ import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
 import { todayIn } from '../common/time/dates';
-import { formatDate, formatDateTime, formatZone } from '../common/time/format';
+import { formatDate, formatDateTime, formatDateTimeInZone, formatZone } from '../common/time/format';
 import { AgendaService } from '../meetings/agenda.service';
 import { InvitationsService } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
@@ -28,6 +28,8 @@ import { dateOptionLabel } from './date-option-label';
 import { dateOptionNotes } from './date-option-notes';
 import { byField } from './forms';
 import { listOf, TIME_ZONES, wallTime } from './meeting-form-values';
+import { meetingFormProblems } from './meeting-form-labels';
+import { meetingIsOver } from './meeting-over';
 import { MinutesPageService } from './minutes-page.service';
 import { isNotFound } from './not-found';
 import { letterLinks } from './letter-links';
@@ -108,7 +110,7 @@ export class MeetingPagesService {
       return {
         id: m.id,
         title: this.texts.pick(m.title, language),
-        when: m.startsAt ? formatDateTime(m.startsAt, zone, language) : null,
+        when: m.startsAt ? formatDateTimeInZone(m.startsAt, zone, language) : null,
         status: label('meetingStatus', m.status, language),
         tentative: m.status === 'tentative',
         answers:
@@ -190,7 +192,7 @@ export class MeetingPagesService {
       id,
       ending,
       heading: t(`mp.end.${ending}.title`, language, { title }),
-      when: meeting.startsAt ? formatDateTime(meeting.startsAt, zone, language) : '—',
+      when: meeting.startsAt ? formatDateTimeInZone(meeting.startsAt, zone, language) : '—',
       status: label('meetingStatus', meeting.status, language),
       lead: t(`mp.end.${ending}.lead`, language),
       button: t(`mp.end.${ending}.button`, language),
@@ -212,11 +214,13 @@ export class MeetingPagesService {
   }
 
   /** The choices of the create and edit forms, with what was typed (or what is stored) kept. */
-  async meetingForm(language: Language, values: FormBody, problems: FieldProblem[] = []) {
+  async meetingForm(language: Language, values: FormBody, apiProblems: FieldProblem[] = []) {
+    const problems = meetingFormProblems('meeting', apiProblems, language);
     const bodies = await this.bodies.all();
     const zone = typeof values.timeZone === 'string' ? values.timeZone.trim() : '';
     return {
       values,
+      problems,
       errors: byField(problems),
       zones: TIME_ZONES,
       zoneNote: t('mp.form.zone.note', language, { zone: zone || '—' }),
@@ -273,7 +277,7 @@ export class MeetingPagesService {
 
   async meeting(id: string, language: Language, zone: string, failed?: FailedForm) {
     const meeting = await this.meetings.get(id);
-    const [matrix, people, representation, agenda, minutes, members, minutesLanguages] = await Promise.all([
+    const [matrix, people, representation, agenda, minutes, members, minutesLanguages, delegates] = await Promise.all([
       this.poll.matrix(id),
       this.invitations.list(id),
       this.invitations.representation(id),
@@ -281,10 +285,12 @@ export class MeetingPagesService {
       this.minutesOrNull(id),
       this.memberRecords.activeByCountry(),
       this.papers.minutesLanguages(id),
+      this.memberRecords.servingDelegatesByCountry(),
     ]);
-    const when = (iso: string | null) => (iso ? formatDateTime(iso, zone, language) : '—');
+    const when = (iso: string | null) => (iso ? formatDateTimeInZone(iso, zone, language) : '—');
     const sections: Record<string, { values: FormBody; errors: Record<string, string> }> = {};
-    if (failed) sections[failed.form] = { values: failed.values, errors: byField(failed.problems) };
+    const problems = failed ? meetingFormProblems(failed.form, failed.problems, language) : [];
+    if (failed) sections[failed.form] = { values: failed.values, errors: byField(problems) };
     const section = (form: string) => sections[form] ?? { values: {}, errors: {} };
     const chosen = (form: string) => new Set(listOf(section(form).values.memberIds));
     const memberChoices = (form: string) => {
@@ -292,6 +298,8 @@ export class MeetingPagesService {
       return members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: checked.has(m.id) }));
     };
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
+    const held = meeting.status === 'held';
+    const over = meetingIsOver(meeting);
     const dated = meeting.status === 'scheduled' || meeting.status === 'held';
     const titleOf = (text: Record<string, string | undefined>) => this.texts.pick(text, language);
     const texts = {
@@ -322,9 +330,7 @@ export class MeetingPagesService {
       status: meeting.status,
       statusLabel: label('meetingStatus', meeting.status, language),
       kindLabel: label('meetingKind', meeting.kind, language),
-      whenReader: meeting.startsAt
-        ? `${when(meeting.startsAt)} (${formatZone(zone, meeting.startsAt, language)})`
-        : '—',
+      whenReader: when(meeting.startsAt),
       whenMeeting:
         meeting.startsAt && zone !== meeting.timeZone
           ? `${formatDateTime(meeting.startsAt, meeting.timeZone, language)} (${formatZone(meeting.timeZone, meeting.startsAt, language)}, ${t('mp.zone.meeting', language)})`
@@ -333,21 +339,21 @@ export class MeetingPagesService {
       description: meetingText(texts, 'description', language, this.config.contentLanguageFallback),
       onlineUrl: meeting.onlineUrl,
       failed: failed ? failed.form : null,
-      problems: failed?.problems ?? [],
+      problems,
       sections,
       can: {
         edit: meeting.status !== 'cancelled' && meeting.status !== 'held',
         cancel: meeting.status !== 'cancelled' && meeting.status !== 'held',
         postpone: meeting.status === 'tentative' || meeting.status === 'scheduled',
         options: open,
-        poll: open && matrix.options.length > 0,
+        poll: open && matrix.options.length > 0 && meeting.poll.openedAt === null,
         confirm: open && (matrix.options.length > 0 || meeting.startsAt !== null),
         invite: meeting.status !== 'cancelled' && meeting.status !== 'held',
-        answer: (open || meeting.status === 'scheduled') && meeting.startsAt !== null && people.length > 0,
+        answer: !over && (open || meeting.status === 'scheduled') && meeting.startsAt !== null && people.length > 0,
         pollAnswer: open && matrix.options.length > 0 && people.length > 0,
         attendance: dated && people.length > 0,
         held: meeting.status === 'scheduled',
-        agenda: meeting.status !== 'cancelled',
+        agenda: meeting.status !== 'cancelled' && !held,
         minutes: dated && minutes?.status !== 'approved',
         approve: minutes?.status === 'draft',
       },
@@ -377,6 +383,7 @@ export class MeetingPagesService {
           countries: o.countriesCanCome.join(', '),
         })),
         rows: matrix.participants.map((p) => ({
+          id: p.memberId,
           name: p.fullName,
           country: p.countryCode,
           answers: matrix.options.map((o) => answerCell(p.answers[o.id])),
@@ -389,11 +396,21 @@ export class MeetingPagesService {
         people: people
           .filter((p) => p.countryCode === code)
           .map((p) => ({
+            id: p.memberId,
             name: p.fullName,
-            response: label('invitationResponse', p.response, language),
+            response: held
+              ? t(
+                  p.attended === true
+                    ? 'mp.outcome.attended'
+                    : p.attended === false
+                      ? 'mp.outcome.absent'
+                      : 'mp.outcome.unrecorded',
+                  language,
+                )
+              : label('invitationResponse', p.response, language),
             substitute: p.delegate ? t('mp.substitute', language, { name: p.delegate.fullName }) : null,
             note: p.note,
-            attended: p.attended === true,
+            attended: !held && p.attended === true,
           })),
       })),
       papers: paperLinks(id, people, minutesLanguages, language),
@@ -413,6 +430,7 @@ export class MeetingPagesService {
         poll: memberChoices('poll'),
         invite: memberChoices('invite'),
         all: members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })),
+        substitutes: delegates.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })),
       },
       agenda: agenda.map((item, i) => {
         const title = titleOf(item.title);
@@ -433,7 +451,9 @@ export class MeetingPagesService {
       remind: {
         poll: open && meeting.poll.openedAt !== null && people.length > 0,
         invitation:
-          meeting.status === 'scheduled' && people.some((p) => p.invitedAt !== null && p.response === 'pending'),
+          !over &&
+          meeting.status === 'scheduled' &&
+          people.some((p) => p.invitedAt !== null && p.response === 'pending'),
         lead: t('chase.lead', language, { hours: String(Math.round(this.config.remindNowIntervalMinutes / 6) / 10) }),
         error: sections.remind?.errors.about ?? null,
       },
@@ -449,13 +469,9 @@ export class MeetingPagesService {
     language: Language,
   ): string[] {
     if (!people.some((p) => p.invitedAt !== null)) return [];
-    const country = new Map(representation.byCountry.map((c) => [c.countryCode, c]));
-    return representation.flags.map(({ countryCode }) => {
-      const c = country.get(countryCode)!;
-      const state =
-        c.invited === 0 ? 'nobody_invited' : c.pending > 0 ? 'pending' : c.tentative > 0 ? 'tentative' : 'declined';
-      return `${countryCode} (${t(`guard.flag.${state}`, language)})`;
-    });
+    return representation.flags.map(
+      ({ countryCode, reason }) => `${countryCode} (${t(`guard.flag.${reason}`, language)})`,
+    );
   }
 
   private async minutesForms(minutes: MinutesView | null, typed: FormSection, language: Language) {
@@ -471,7 +487,7 @@ export class MeetingPagesService {
       state:
         minutes.status === 'approved'
           ? t('mp.minutes.approvedOn', language, {
-              date: formatDateTime(minutes.approvedAt!, zone, language),
+              date: formatDateTimeInZone(minutes.approvedAt!, zone, language),
               name: minutes.approvedBy ?? '',
             })
           : t('mp.minutes.draft', language),

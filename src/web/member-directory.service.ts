@@ -1,3 +1,4 @@
+import { labelledProblems } from './form-problems';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { BodiesService } from '../bodies/bodies.service';
 import { MEMBERSHIP_ROLES } from '../bodies/membership.entity';
@@ -28,6 +29,19 @@ export class MemberDirectoryService {
     ) as Record<(typeof FILTERS)[number], string>;
     const offset = typeof query.offset === 'string' ? query.offset : '0';
     const checked = await validateForm(MemberQuery, { ...blankToUndefined(filters), limit: MEMBERS_PER_PAGE, offset });
+    const problems = checked.ok
+      ? []
+      : labelledProblems(
+          checked.problems,
+          {
+            q: t('members.filter.q', language),
+            country: t('members.filter.country', language),
+            bodyId: t('members.filter.body', language),
+            role: t('members.filter.role', language),
+            active: t('members.filter.active', language),
+          },
+          language,
+        );
     const found = checked.ok
       ? await this.members.list(checked.value)
       : { items: [], total: 0, limit: MEMBERS_PER_PAGE, offset: 0 };
@@ -39,8 +53,8 @@ export class MemberDirectoryService {
     return {
       status: checked.ok ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
       filters,
-      errors: checked.ok ? {} : byField(checked.problems),
-      problems: checked.ok ? [] : checked.problems,
+      errors: byField(problems),
+      problems,
       bodies: choices(
         bodies.map((b) => b.id),
         filters.bodyId,

@@ -1,3 +1,5 @@
+import { t } from '../common/i18n/messages';
+import { labelledProblems } from './form-problems';
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
@@ -83,7 +85,8 @@ export class MemberFormService {
     return outcome.ok ? { ok: true, member: outcome.value } : { ...outcome, values };
   }
 
-  async view(values: MemberFormValues, problems: FieldProblem[], language: Language) {
+  async view(values: MemberFormValues, apiProblems: FieldProblem[], language: Language) {
+    const problems = labelledProblems(apiProblems, memberLabels(language), language);
     const organizations = (await this.organizations.list({ limit: 200, offset: 0 })).items;
     return {
       values,
@@ -99,4 +102,19 @@ export class MemberFormService {
       digests: digestChoices(values.digest, language),
     };
   }
+}
+
+/** The member form's labels by the API's field names. */
+function memberLabels(language: Language): Record<string, string> {
+  return {
+    fullName: t('members.name', language),
+    email: t('members.email', language),
+    countryCode: t('members.country', language),
+    organizationId: t('members.organization', language),
+    position: t('members.position', language),
+    language: t('members.language', language),
+    timeZone: t('members.timeZone', language),
+    digest: t('members.digest', language),
+    active: t('members.form.activeLabel', language),
+  };
 }

@@ -1,3 +1,5 @@
+import { labelledProblems } from './form-problems';
+import { meetingIsOver } from './meeting-over';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
@@ -107,7 +109,9 @@ export class MemberMeetingService {
     const coming = new Map<string, number>();
     for (const p of people.filter((p) => COMING.includes(p.response)))
       coming.set(p.countryCode, (coming.get(p.countryCode) ?? 0) + 1);
-    const open = meeting.status === 'tentative' || meeting.status === 'postponed' || meeting.status === 'scheduled';
+    const over = meetingIsOver(meeting);
+    const open =
+      !over && (meeting.status === 'tentative' || meeting.status === 'postponed' || meeting.status === 'scheduled');
     const typed = failure?.form === 'answer' ? (failure.typed ?? {}) : null;
     const place = [meeting.location?.venue, meeting.location?.city, meeting.location?.countryCode]
       .filter(Boolean)
@@ -149,9 +153,18 @@ export class MemberMeetingService {
       })),
       answer: mine
         ? {
-            current: t('mm.answer.current', language, {
-              answer: t(`my.response.${mine.response}` as MessageKey, language),
-            }),
+            current: over
+              ? t(
+                  mine.attended === true
+                    ? 'mm.outcome.attended'
+                    : mine.attended === false
+                      ? 'mm.outcome.absent'
+                      : 'mm.outcome.unrecorded',
+                  language,
+                )
+              : t('mm.answer.current', language, {
+                  answer: t(`my.response.${mine.response}` as MessageKey, language),
+                }),
             substitute: mine.delegate ? t('mm.answer.substitute', language, { name: mine.delegate.fullName }) : null,
             open,
             dateless: open && meeting.startsAt === null ? `/meetings/${id}/poll` : null,
@@ -164,7 +177,16 @@ export class MemberMeetingService {
               typed?.delegateMemberId ?? mine.delegateMemberId,
               (sid) => substitutes.find((s) => s.id === sid)!.fullName,
             ),
-            error: failure?.form === 'answer' ? failure.problems.map((p) => p.message).join('; ') : '',
+            error:
+              failure?.form === 'answer'
+                ? labelledProblems(
+                    failure.problems,
+                    { response: t('my.answer', language), delegateMemberId: t('my.substitute', language) },
+                    language,
+                  )
+                    .map((p) => p.message)
+                    .join('; ')
+                : '',
           }
         : null,
       country: {
@@ -181,7 +203,7 @@ export class MemberMeetingService {
       },
       countries: [...coming.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([country, count]) => t('mm.countries.count', language, { country, count: String(count) })),
+        .map(([country, count]) => t('mm.countries.count', language, { country, count })),
       minutes: minutes ? this.minutesShown(minutes, myItemIds, language) : null,
       minutesPending: !minutes && (meeting.status === 'held' || meeting.status === 'scheduled'),
     };

@@ -4,7 +4,7 @@ import { BodyRepository } from '../bodies/body.repository';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
-import { formatDate, formatDateTime, formatDay, formatTime } from '../common/time/format';
+import { formatDate, formatDateTimeInZone, formatDay, formatTime, formatZone } from '../common/time/format';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { WorkPlanItemView } from '../work-plan/work-plan-item.view';
@@ -96,7 +96,9 @@ export class MemberRecordService {
     return invitations.map(({ meeting, response, delegateMemberId }) => ({
       meetingId: meeting!.id,
       title: this.texts.pick(meeting!.title, reader.language),
-      when: meeting!.startsAt ? formatDateTime(meeting!.startsAt.toISOString(), reader.timeZone, reader.language) : '—',
+      when: meeting!.startsAt
+        ? formatDateTimeInZone(meeting!.startsAt.toISOString(), reader.timeZone, reader.language)
+        : '—',
       status: label('meetingStatus', meeting!.status, reader.language),
       response,
       responseLabel: label('invitationResponse', response, reader.language),
@@ -132,9 +134,10 @@ export class MemberRecordService {
     const page = await this.notifications.list({ recipientId: memberId, limit: 100, offset: 0 });
     const moment = (date: Date | null) =>
       date
-        ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)}`
+        ? `${formatDate(date.toISOString(), reader.timeZone, reader.language)} ${formatTime(date.toISOString(), reader.timeZone, reader.language)} (${formatZone(reader.timeZone, date.toISOString(), reader.language)})`
         : '—';
     return page.items.map((n) => ({
+      id: n.id,
       kind: label('emailKind', n.kind, reader.language),
       due: moment(n.dueAt),
       status: label('notificationStatus', n.status, reader.language),

@@ -1,10 +1,11 @@
+import { labelledProblems } from './form-problems';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
-import { formatDateTime } from '../common/time/format';
+import { formatDateTimeInZone } from '../common/time/format';
 import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { RecordResponseDto } from '../meetings/dto/invitation.dto';
 import { PollAnswerDto } from '../meetings/dto/poll.dto';
@@ -54,7 +55,11 @@ export class MyPageService {
     private readonly calendar: MeetingCalendarService,
   ) {}
 
-  async view(member: Member, language: Language, failure?: MyPageFailure, feedUrl?: string) {
+  async view(member: Member, language: Language, apiFailure?: MyPageFailure, feedUrl?: string) {
+    const failure = apiFailure && {
+      ...apiFailure,
+      problems: labelledProblems(apiFailure.problems, myPageLabels(language), language),
+    };
     const reader = { language, timeZone: member.timeZone };
     const [all, items, substitutes, feedSince] = await Promise.all([
       this.record.meetings(member.id, reader),
@@ -81,7 +86,9 @@ export class MyPageService {
       member,
       calendar: {
         since: feedSince
-          ? t('my.feed.active', language, { date: formatDateTime(feedSince.toISOString(), member.timeZone, language) })
+          ? t('my.feed.active', language, {
+              date: formatDateTimeInZone(feedSince.toISOString(), member.timeZone, language),
+            })
           : null,
         https: feedUrl ?? null,
         webcal: feedUrl ? feedUrl.replace(/^https?:/, 'webcal:') : null,
@@ -175,7 +182,7 @@ export class MyPageService {
       polls.set(meeting.id, {
         closes: meeting.pollClosesAt
           ? t('mp.poll.closes', language, {
-              date: formatDateTime(meeting.pollClosesAt.toISOString(), member.timeZone, language),
+              date: formatDateTimeInZone(meeting.pollClosesAt.toISOString(), member.timeZone, language),
             })
           : null,
         error: errors.poll ?? '',
@@ -206,7 +213,7 @@ export class MyPageService {
       workPlanId: item.workPlanId,
       activity: this.texts.pick(item.activity, language),
       deadline: item.deadline.text || '—',
-      due: item.deadline.dueAt ? formatDateTime(item.deadline.dueAt, member.timeZone, language) : null,
+      due: item.deadline.dueAt ? formatDateTimeInZone(item.deadline.dueAt, member.timeZone, language) : null,
       overdue: item.overdue,
       statusLabel: label('itemStatus', item.status, language),
       executor: item.executor ? this.texts.pick(item.executor.name, language) : null,
@@ -237,4 +244,16 @@ function pick(member: Member): Record<string, unknown> {
 /** Only the three preferences are read from the form, as a member's PATCH may change only these. */
 export function typedPreferences(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(PREFERENCES.filter((key) => body?.[key] !== undefined).map((key) => [key, body[key]]));
+}
+
+/** The labels of the forms on a member's own page, by the API's field names. */
+function myPageLabels(language: Language): Record<string, string> {
+  return {
+    language: t('prefs.language', language),
+    timeZone: t('prefs.timeZone', language),
+    digest: t('prefs.digest', language),
+    response: t('my.answer', language),
+    delegateMemberId: t('my.substitute', language),
+    status: t('members.status', language),
+  };
 }

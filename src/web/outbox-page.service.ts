@@ -6,7 +6,7 @@ import { ContentTexts } from '../common/i18n/content-texts';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import { label } from '../common/i18n/labels';
-import { formatDateTime } from '../common/time/format';
+import { formatDateTimeInZone } from '../common/time/format';
 import { MembersService } from '../members/members.service';
 import type { NotificationQuery } from '../notifications/dto/notification-query.dto';
 import { NOTIFICATION_STATUSES, SUBJECT_TYPES } from '../notifications/notification.entity';
@@ -59,7 +59,7 @@ export class OutboxPageService {
       ? found.items.length === query.limit
       : query.offset + found.items.length < found.total;
     const people = (await this.members.list({ limit: 200, offset: 0 })).items;
-    const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const when = (date: Date | null) => (date ? formatDateTimeInZone(date.toISOString(), zone, language) : '—');
     const names = await this.notifications.subjectNames(found.items);
     const link = (target: number) =>
       `/outbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)), page: String(target) }).toString()}`;
@@ -111,7 +111,7 @@ export class OutboxPageService {
 
   async email(notification: Notification, resentId: string | null, language: Language, zone: string) {
     const preview = await this.previews.preview(notification);
-    const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const when = (date: Date | null) => (date ? formatDateTimeInZone(date.toISOString(), zone, language) : '—');
     const about = notification.subjectId
       ? (await this.notifications.subjectNames([notification])).get(notification.subjectId)
       : undefined;

@@ -1,3 +1,4 @@
+import { labelledProblems } from './form-problems';
 import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -31,7 +32,20 @@ export class OutboxPagesController {
   async list(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const typed = typedFilters(req.query, OUTBOX_FILTERS);
     const checked = await validateForm(NotificationQuery, blankToUndefined(typed));
-    const problems = checked.ok ? [] : checked.problems;
+    const { language } = context;
+    const problems = checked.ok
+      ? []
+      : labelledProblems(
+          checked.problems,
+          {
+            status: t('outbox.status', language),
+            subjectType: t('outbox.subject', language),
+            recipientId: t('outbox.recipient', language),
+            from: t('outbox.from', language),
+            to: t('outbox.to', language),
+          },
+          language,
+        );
     const pageText = typeof req.query.page === 'string' ? req.query.page : '1';
     const page = /^[1-9]\d{0,5}$/.test(pageText) ? Number(pageText) : 0;
     if (page === 0) problems.push({ field: 'page', message: 'page must be a whole number from 1' });

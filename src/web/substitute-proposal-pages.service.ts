@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { formatDateTime } from '../common/time/format';
+import { formatDateTimeInZone } from '../common/time/format';
 import { SubstituteProposalsService } from '../meetings/substitute-proposals.service';
 import { byField } from './forms';
 import type { FailedForm } from './meeting-pages.service';
@@ -37,7 +37,7 @@ export class SubstituteProposalPagesService {
             name: p.proposer.fullName,
             country: p.proposer.countryCode,
           }),
-          when: formatDateTime(p.createdAt, zone, language),
+          when: formatDateTimeInZone(p.createdAt, zone, language),
           status: t(`sp.mp.status.${p.status}`, language),
           pending: p.status === 'pending',
           refusalReason: p.refusalReason,

@@ -3,7 +3,7 @@ import { ApiTokensService } from '../auth/api-tokens.service';
 import type { FieldProblem } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import { formatDateTime } from '../common/time/format';
+import { formatDateTimeInZone } from '../common/time/format';
 import { MemberRepository } from '../members/member.repository';
 import type { FormValues } from './body-form.service';
 import { choices } from './choices';
@@ -22,7 +22,7 @@ export class TokenPageService {
   async view(values: FormValues, problems: FieldProblem[], language: Language, zone: string) {
     const [tokens, members] = await Promise.all([this.tokens.list(), this.members.activeByCountry()]);
     const name = new Map(members.map((m) => [m.id, m.fullName]));
-    const when = (date: Date | null) => (date ? formatDateTime(date.toISOString(), zone, language) : '—');
+    const when = (date: Date | null) => (date ? formatDateTimeInZone(date.toISOString(), zone, language) : '—');
     return {
       values,
       errors: byField(problems),

@@ -5,7 +5,7 @@ import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { todayIn } from '../common/time/dates';
-import { formatDate, formatDateTime } from '../common/time/format';
+import { formatDate, formatDateTimeInZone } from '../common/time/format';
 import { DUE_FILTERS } from '../work-plan/dto/work-plan-item.dto';
 import type { WorkPlanItemQuery } from '../work-plan/dto/work-plan-item.dto';
 import type { ImportReport } from '../work-plan/import-export/work-plan-import.service';
@@ -22,8 +22,11 @@ import { ganttSvg } from './gantt';
 import { ContentTexts } from '../common/i18n/content-texts';
 
 const PLAN_ITEMS_LIMIT = 200;
-export type ItemFilters = Pick<WorkPlanItemQuery, 'due' | 'executor' | 'country' | 'topic' | 'status'>;
-export const FILTER_FIELDS = ['due', 'executor', 'country', 'topic', 'status'] as const;
+export type ItemFilters = Pick<
+  WorkPlanItemQuery,
+  'due' | 'executor' | 'country' | 'topic' | 'status' | 'responsibleMemberId'
+>;
+export const FILTER_FIELDS = ['due', 'executor', 'country', 'topic', 'status', 'responsibleMemberId'] as const;
 
 /** A parsed window in the reader's language: "1 February 2019 – 28 February 2019". */
 export function windowText(windows: { start: string; end: string }[], language: Language): string {
@@ -112,6 +115,11 @@ export class WorkPlanPageService {
           .sort()
           .map((topic) => filterOption(topic, topic, pick('topic').toLowerCase())),
         status: ITEM_STATUSES.map((s) => filterOption(s, label('itemStatus', s, language), pick('status'))),
+        responsible: [
+          ...new Map(all.flatMap((i) => i.responsibleMembers).map((m) => [m.id, `${m.fullName} (${m.countryCode})`])),
+        ]
+          .sort((a, b) => a[1].localeCompare(b[1]))
+          .map(([id, name]) => filterOption(id, name, pick('responsibleMemberId'))),
         active: Object.values(typed).some(Boolean),
         invalid: problems.length > 0,
         errors: byField(problems),
@@ -135,7 +143,7 @@ export class WorkPlanPageService {
         deadline: i.deadline.text || '—',
         window:
           windowText(i.deadline.windows, language) || (i.deadline.onRequest ? t('wpp.on_request', language) : '—'),
-        due: i.deadline.dueAt ? formatDateTime(i.deadline.dueAt, zone, language) : null,
+        due: i.deadline.dueAt ? formatDateTimeInZone(i.deadline.dueAt, zone, language) : null,
         executor: i.executor ? this.texts.pick(i.executor.name, language) : '—',
         responsible: i.responsibleMembers.map((m) => m.fullName).join(', ') || '—',
         status: label('itemStatus', i.status, language),
@@ -170,7 +178,7 @@ export class WorkPlanPageService {
         window: row.deadline
           ? windowText(row.deadline.windows, language) || (row.deadline.onRequest ? t('wpp.on_request', language) : '—')
           : '—',
-        due: row.deadline?.dueAt ? formatDateTime(row.deadline.dueAt, zone, language) : null,
+        due: row.deadline?.dueAt ? formatDateTimeInZone(row.deadline.dueAt, zone, language) : null,
         executor: row.executor
           ? `${row.executor.name}${row.executor.match === 'new_organization' ? ` ${t('wpp.preview.executor.new', language)}` : ''}`
           : '—',

@@ -1,3 +1,4 @@
+import { labelledProblems } from './form-problems';
 import {
   Body as FormBodyParam,
   Catch,
@@ -189,7 +190,18 @@ export class WorkPlanPagesController {
     const typed = typedFilters(req.query, FILTER_FIELDS);
     const checked = await validateForm(WorkPlanItemQuery, blankToUndefined(typed));
     const filters: ItemFilters = checked.ok ? checked.value : {};
-    const problems = checked.ok ? [] : checked.problems;
+    const problems = checked.ok
+      ? []
+      : labelledProblems(
+          checked.problems,
+          Object.fromEntries(
+            (['due', 'executor', 'country', 'topic', 'status', 'responsible'] as const).map((field) => [
+              field === 'responsible' ? 'responsibleMemberId' : field,
+              t(`wpp.filter.${field}`, context.language),
+            ]),
+          ),
+          context.language,
+        );
     if (planId && !(await this.findPlan(planId, res, context))) return;
     const data = await this.view.plan(planId, filters, typed, problems, context.language, context.member.timeZone);
     const { language } = context;

@@ -193,8 +193,8 @@ describe('a meeting from tentative dates to minutes', () => {
     });
     expect(representation.flags).toEqual(
       expect.arrayContaining([
-        { countryCode: 'KG', flag: 'nobody_accepted' },
-        { countryCode: 'TJ', flag: 'nobody_invited' },
+        { countryCode: 'KG', flag: 'nobody_accepted', reason: 'declined' },
+        { countryCode: 'TJ', flag: 'nobody_invited', reason: 'nobody_invited' },
       ]),
     );
 

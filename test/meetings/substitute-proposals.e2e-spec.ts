@@ -59,6 +59,7 @@ describe('substitutes proposed from outside the directory', () => {
       timeZone: 'Europe/Brussels',
     });
     await addMembership(t, body.id, { memberId: me.id });
+    await addMembership(t, body.id, { memberId: colleague.id, role: 'alternate' });
     await addMembership(t, body.id, { memberId: secretary.id, role: 'secretariat' });
     meetingId = (
       await t.admin

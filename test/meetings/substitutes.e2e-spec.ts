@@ -20,7 +20,7 @@ describe('substitutes', () => {
   let t: TestApp;
   const smtp = new SmtpSink();
   type Person = { id: string; email: string; fullName: string };
-  let me: Person, first: Person, second: Person, outsider: Person;
+  let me: Person, first: Person, second: Person, outsider: Person, former: Person, staff: Person;
   let meetingId: string;
 
   beforeAll(async () => {
@@ -51,7 +51,22 @@ describe('substitutes', () => {
       countryCode: 'UZ',
       language: 'en',
     });
+    // Colleagues of the same country who do not stand in: one whose term has ended, one on the secretariat.
+    former = await createMember(t, {
+      fullName: 'Бывший Представитель',
+      email: 'former@example.org',
+      countryCode: 'KZ',
+    });
+    staff = await createMember(t, {
+      fullName: 'Сотрудник Секретариата',
+      email: 'staff@example.org',
+      countryCode: 'KZ',
+    });
     await addMembership(t, body.id, { memberId: me.id });
+    await addMembership(t, body.id, { memberId: first.id });
+    await addMembership(t, body.id, { memberId: second.id, role: 'alternate' });
+    await addMembership(t, body.id, { memberId: former.id, startDate: '2015-01-01', endDate: '2020-12-31' });
+    await addMembership(t, body.id, { memberId: staff.id, role: 'secretariat', seat: 'Secretariat' });
     meetingId = (
       await t.admin
         .post('/api/meetings')
@@ -156,6 +171,8 @@ describe('substitutes', () => {
     expect(page.text).toContain(first.fullName);
     expect(page.text).toContain(second.fullName);
     expect(page.text).not.toContain(outsider.fullName);
+    expect(page.text).not.toContain(former.fullName);
+    expect(page.text).not.toContain(staff.fullName);
     const refused = await t.anonymous
       .post(delegateLink)
       .type('form')

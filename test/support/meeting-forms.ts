@@ -101,7 +101,8 @@ export async function openPoll(
 export async function confirmOption(page: Page, base: string, meetingId: string, label: string): Promise<void> {
   await openMeeting(page, base, meetingId);
   const form = page.locator('#confirm form');
-  await form.getByLabel(label, { exact: true }).check();
+  // An option's label is followed by its time and zone: "End of November: Thursday, 27 November 2031 …".
+  await form.getByRole('radio', { name: new RegExp(`^${label}: `) }).check();
   await submitAndExpectDone(page, form.getByRole('button', { name: 'Confirm and send the invitations' }));
 }
 

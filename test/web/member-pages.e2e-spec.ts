@@ -1,3 +1,4 @@
+import { t as message } from '../../src/common/i18n/messages';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -124,8 +125,8 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     // A filter the API refuses: its message beside the box, the typed value kept; an empty result says so.
     const refused = await page.goto(`${BASE}/members?country=ZZ&active=false`);
     expect(refused!.status()).toBe(400);
-    await expect(page.locator('#f-country-error').textContent()).resolves.toContain(
-      'country must be an ISO 3166-1 alpha-2 country code',
+    await expect(page.locator('#f-country-error').textContent()).resolves.toBe(
+      'Country code (such as KZ): two letters of a country (such as KZ), or EU.',
     );
     await expect(page.getByLabel('Country code (such as KZ)').inputValue()).resolves.toBe('ZZ');
     await page.goto(`${BASE}/members?q=nobody-at-all`);
@@ -168,8 +169,8 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     await page.getByLabel('In a weekly digest').check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForSelector('#countryCode-error');
-    await expect(page.locator('#countryCode-error').textContent()).resolves.toContain(
-      'countryCode must be an ISO 3166-1 alpha-2 country code (such as KZ) or EU',
+    await expect(page.locator('#countryCode-error').textContent()).resolves.toBe(
+      'Country: two letters of a country (such as KZ), or EU.',
     );
     await expect(page.locator('[role=alert]').textContent()).resolves.toContain('The member is not saved yet');
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Aigerim Testova');
@@ -350,7 +351,7 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
     }
   }, 120_000);
 
-  it('refuses page forms without the session’s CSRF token, and a bad preference with the API’s message, changing nothing', async () => {
+  it('refuses page forms without the session’s CSRF token, and a bad preference with its label and reason, changing nothing', async () => {
     const secretariat = await session(SECRETARIAT);
     const before = (await t.admin.get('/api/members?limit=1').expect(200)).body.total;
     const forged = await t.anonymous
@@ -398,14 +399,16 @@ describe('the members, bodies and "my page" pages in a real browser', () => {
       .type('form')
       .send({ csrf: member.csrf, language: 'kk', timeZone: 'Mars/Olympus_Mons', digest: 'daily' })
       .expect(400);
-    expect(bad.text).toMatch(/id="timeZone-error">timeZone must be an IANA time zone/);
+    expect(bad.text).toContain(
+      `id="timeZone-error">${message('prefs.timeZone', 'en')}: ${message('form.reason.zone', 'en')}`,
+    );
     const refusedItem = await t.anonymous
       .post(`/me/items/${itemId}/status`)
       .set('Cookie', member.cookie)
       .type('form')
       .send({ csrf: member.csrf, status: 'finished' })
       .expect(400);
-    expect(refusedItem.text).toContain('status must be one of planned, in_progress, done, cancelled, postponed');
+    expect(refusedItem.text).toContain(`${message('members.status', 'en')}: ${message('form.reason.choice', 'en')}`);
     expect((await t.admin.get(`/api/members/${isaevId}`).expect(200)).body).toMatchObject({
       language: stored.language,
       timeZone: stored.timeZone,

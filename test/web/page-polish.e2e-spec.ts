@@ -337,7 +337,7 @@ describe('the pages, polished', () => {
     ]);
     expect(refused.status()).toBe(400);
     await expect(page.locator(`#answer-${dated.id}-error`).textContent()).resolves.toContain(
-      'delegateMemberId must be the id of the member who comes instead',
+      'Who comes instead (with “A substitute comes instead”): choose one from the list.',
     );
     await expect(
       page.locator(`#m-${dated.id}`).getByLabel('A substitute comes instead', { exact: true }).isChecked(),

@@ -189,10 +189,10 @@ describe('the work-plan import, filters and export pages, and the outbox, in a r
 
     const refused = await page.goto(`${BASE}/work-plan/${planId}?country=XX&due=later`);
     expect(refused!.status()).toBe(400);
-    await expect(page.locator('#e-country').textContent()).resolves.toMatch(/country/);
-    await expect(page.locator('#e-due').textContent()).resolves.toContain(
-      'due must be one of overdue, next7d, next30d, this_month',
+    await expect(page.locator('#e-country').textContent()).resolves.toBe(
+      'Country: two letters of a country (such as KZ), or EU.',
     );
+    await expect(page.locator('#e-due').textContent()).resolves.toBe('Deadline: choose one of the options.');
     expect(await page.locator('table.table tbody tr').count()).toBe(8);
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
@@ -304,8 +304,10 @@ describe('the work-plan import, filters and export pages, and the outbox, in a r
 
       const refused = await page.goto(`${BASE}/outbox?from=yesterday&status=lost`);
       expect(refused!.status()).toBe(400);
-      await expect(page.locator('#e-from').textContent()).resolves.toBe('from must be an ISO 8601 date or time');
-      await expect(page.locator('#e-status').textContent()).resolves.toContain('status must be one of');
+      await expect(page.locator('#e-from').textContent()).resolves.toBe(
+        'Due from (date): enter a day (such as 31/12/2026).',
+      );
+      await expect(page.locator('#e-status').textContent()).resolves.toBe('Status: choose one of the options.');
       await expect(page.locator('#f-from').inputValue()).resolves.toBe('');
       expect(await seriousViolations(page)).toEqual([]);
     }, 60_000);

@@ -56,6 +56,11 @@ export function formatZone(zone: string, iso: string, _language: Language): stri
   return `${zone} (UTC${offset})`;
 }
 
+/** A date and time with the zone it is read in, as every time shown on a page is. */
+export function formatDateTimeInZone(iso: string, zone: string, language: Language): string {
+  return `${formatDateTime(iso, zone, language)} (${formatZone(zone, iso, language)})`;
+}
+
 /** A calendar date (YYYY-MM-DD, a term's start or end) in the reader's language. */
 export function formatDay(day: string, language: Language): string {
   return formatDate(`${day}T12:00:00Z`, 'UTC', language);

@@ -103,6 +103,13 @@ export class RepresentationFlagResponse {
 
   @ApiProperty({ enum: ['nobody_invited', 'nobody_accepted'] })
   flag!: string;
+
+  @ApiProperty({
+    enum: ['nobody_invited', 'pending', 'tentative', 'declined'],
+    description:
+      'Why nobody is coming: nobody invited; someone has not answered yet; the best answer so far is "maybe"; everyone declined',
+  })
+  reason!: string;
 }
 
 export class RepresentationResponse {
