@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassportErasureJob } from '../../src/letters/passport-erasure.job';
 import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
 import { pdfFonts, pdfInfo, pdfText } from '../support/pdf-text';
@@ -250,7 +254,16 @@ describe('letters', () => {
       .parse(binary)
       .expect(200);
     expect(zip.headers['content-type']).toBe('application/zip');
-    expect((zip.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const letters = await zipEntriesText(zip.body as Buffer);
+    expect(letters.every(([name]) => /^invitation-letter-[A-Z]{2}-[A-Za-z0-9-]+\.pdf$/.test(name))).toBe(true);
+    const texts = letters.map(([, text]) => text);
+    expect(texts.some((text) => text.includes(KAZAKH_NAME))).toBe(true);
+    expect(texts.some((text) => text.includes('Бакыт Исаев'))).toBe(true);
+    expect(letters.length).toBeGreaterThanOrEqual(2);
+    await t.admin
+      .get('/api/meetings/00000000-0000-4000-8000-000000000000/letters?format=zip')
+      .expect(404)
+      .expect('Content-Type', /json/);
   });
 
   it('writes a letter for a substitute once named, and refuses a logo that is not the image it claims', async () => {
@@ -301,3 +314,19 @@ describe('letters', () => {
     expect(rows[0].n).toBe(0);
   });
 });
+
+/** Each PDF in a zip with its extracted text, read with the `unzip` tool. */
+async function zipEntriesText(zip: Buffer): Promise<[string, string][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'letters-zip-'));
+  try {
+    const file = join(dir, 'letters.zip');
+    writeFileSync(file, zip);
+    const names = execFileSync('unzip', ['-Z1', file]).toString().split('\n').filter(Boolean);
+    const entries: [string, string][] = [];
+    for (const name of names)
+      entries.push([name, await pdfText(execFileSync('unzip', ['-p', file, name], { maxBuffer: 2 ** 26 }))]);
+    return entries;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
