@@ -107,14 +107,6 @@ export class LettersService {
     return { filename: `invitation-letters-${meetingId.slice(0, 8)}.pdf`, pdf: await layout.toBuffer() };
   }
 
-  /** The zip as one buffer (the pages' download); the API streams it with `zipStream`. */
-  async zip(meetingId: string): Promise<LetterFile> {
-    const { filename, stream } = await this.zipStream(meetingId);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return { filename, pdf: Buffer.concat(chunks) };
-  }
-
   /**
    * The zip of every letter, streamed while the letters are drawn: the download starts at once and only
    * the letters not yet sent are held. A missing meeting fails before the stream starts.

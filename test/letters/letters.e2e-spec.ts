@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassportErasureJob } from '../../src/letters/passport-erasure.job';
 import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
-import { pdfFonts, pdfInfo, pdfText } from '../support/pdf-text';
+import { pdfFonts, pdfInfo, pdfText, zipEntriesText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { clientWithToken, startTestApp, TestApp } from '../support/test-app';
 
@@ -314,19 +310,3 @@ describe('letters', () => {
     expect(rows[0].n).toBe(0);
   });
 });
-
-/** Each PDF in a zip with its extracted text, read with the `unzip` tool. */
-async function zipEntriesText(zip: Buffer): Promise<[string, string][]> {
-  const dir = mkdtempSync(join(tmpdir(), 'letters-zip-'));
-  try {
-    const file = join(dir, 'letters.zip');
-    writeFileSync(file, zip);
-    const names = execFileSync('unzip', ['-Z1', file]).toString().split('\n').filter(Boolean);
-    const entries: [string, string][] = [];
-    for (const name of names)
-      entries.push([name, await pdfText(execFileSync('unzip', ['-p', file, name], { maxBuffer: 2 ** 26 }))]);
-    return entries;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
