@@ -20,7 +20,7 @@ export async function startBenchApp(
     DATABASE_URL: BENCH_DATABASE_URL,
     APP_SECRET: 'bench-secret-0123456789abcdef0123456789',
     ADMIN_TOKEN: BENCH_TOKEN,
-    QUEUE_PREFIX: 'wgs-bench',
+    QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'wgs-bench',
     LOG_LEVEL: 'error',
     ...env,
   });

@@ -14,10 +14,14 @@ import type { LetterFile } from './letters.service';
 import { LettersService } from './letters.service';
 import { PassportsService } from './passports.service';
 
-export function sendLetterFile(res: Response, file: LetterFile, type: string): void {
+function setLetterHeaders(res: Response, filename: string, type: string): void {
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.setHeader('Cache-Control', 'no-store');
+}
+
+export function sendLetterFile(res: Response, file: LetterFile, type: string): void {
+  setLetterHeaders(res, file.filename, type);
   res.send(file.pdf);
 }
 
@@ -39,8 +43,13 @@ export class LettersController {
   @ApiOkResponse({ description: 'The merged PDF or the zip', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 403, 404)
   async all(@UuidParam() id: string, @Query() query: LetterBundleQueryDto, @Res() res: Response) {
-    if (query.format === 'zip') sendLetterFile(res, await this.letters.zip(id), 'application/zip');
-    else sendLetterFile(res, await this.letters.mergedPdf(id), 'application/pdf');
+    if (query.format === 'zip') {
+      const { filename, stream } = await this.letters.zipStream(id);
+      setLetterHeaders(res, filename, 'application/zip');
+      // A letter failing halfway can only cut the download short: the headers are already sent.
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    } else sendLetterFile(res, await this.letters.mergedPdf(id), 'application/pdf');
   }
 
   @Get(':id/letters/:memberId')

@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { AccessPolicy } from '../auth/access-policy';
 import { ApiError } from '../common/http/api-error';
@@ -106,19 +107,28 @@ export class LettersService {
     return { filename: `invitation-letters-${meetingId.slice(0, 8)}.pdf`, pdf: await layout.toBuffer() };
   }
 
-  async zip(meetingId: string): Promise<LetterFile> {
+  /**
+   * The zip of every letter, streamed while the letters are drawn: the download starts at once and only
+   * the letters not yet sent are held. A missing meeting fails before the stream starts.
+   */
+  async zipStream(meetingId: string): Promise<{ filename: string; stream: Readable }> {
     const { meeting, invitations, settings } = await this.everyone(meetingId);
     const zip = new ZipFile();
-    for (const invitation of invitations) {
-      const letter = this.compose(meeting, invitation, settings, 'invitation', invitation.member!.language, null);
-      const layout = this.layout(letter.language, meeting, letter.addressee.name);
-      drawInvitationLetter(layout, letter);
-      zip.addBuffer(await layout.toBuffer(), fileName(invitation, 'invitation'));
-    }
-    zip.end();
-    const chunks: Buffer[] = [];
-    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-    return { filename: `invitation-letters-${meetingId.slice(0, 8)}.zip`, pdf: Buffer.concat(chunks) };
+    const stream = zip.outputStream as Readable;
+    const addLetters = async () => {
+      for (const invitation of invitations) {
+        if (stream.destroyed) return;
+        const letter = this.compose(meeting, invitation, settings, 'invitation', invitation.member!.language, null);
+        const layout = this.layout(letter.language, meeting, letter.addressee.name);
+        drawInvitationLetter(layout, letter);
+        zip.addBuffer(await layout.toBuffer(), fileName(invitation, 'invitation'));
+        // Let the zip send what it has before drawing the next letter.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      zip.end();
+    };
+    addLetters().catch((error: Error) => stream.destroy(error));
+    return { filename: `invitation-letters-${meetingId.slice(0, 8)}.zip`, stream };
   }
 
   private async everyone(meetingId: string) {

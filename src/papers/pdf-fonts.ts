@@ -15,15 +15,29 @@ export const PAPER_FONTS = {
 
 export type PaperFont = keyof typeof PAPER_FONTS;
 
-let loaded: Record<PaperFont, Buffer> | null = null;
+/** The parsed font as pdfkit takes it (`doc.registerFont(name, font)`); its typings only list files and bytes. */
+export type ParsedPaperFont = PDFKit.Mixins.PDFFontSource;
+
+interface Fontkit {
+  create(bytes: Buffer): object;
+}
+
+// The fontkit pdfkit itself uses, so the parsed font is exactly the kind of object it expects.
+const fontkit = createRequire(resolveFrom.resolve('pdfkit'))('fontkit') as Fontkit;
+
+let parsed: Record<PaperFont, object> | null = null;
 
 /**
- * The font files read once per process. Each paper still parses its own copy: a font parsed once and
- * shared loses glyphs in later papers (its subsetting state is not per document).
+ * One paper's view of the fonts, read and parsed once per process (parsing is most of a letter's cost).
+ * Each paper gets its own glyph and layout caches: fontkit records a glyph's characters only when it first
+ * makes it, and a glyph first made as part of an accented one (the "a" in "а" or "ä") would come back
+ * without them in the next paper, which then loses that letter when its text is extracted.
  */
-export function paperFonts(): Record<PaperFont, Buffer> {
-  loaded ??= Object.fromEntries(
-    Object.entries(PAPER_FONTS).map(([name, path]) => [name, readFileSync(path)]),
-  ) as Record<PaperFont, Buffer>;
-  return loaded;
+export function paperFonts(): Record<PaperFont, ParsedPaperFont> {
+  parsed ??= Object.fromEntries(
+    Object.entries(PAPER_FONTS).map(([name, path]) => [name, fontkit.create(readFileSync(path))]),
+  ) as Record<PaperFont, object>;
+  return Object.fromEntries(
+    Object.entries(parsed).map(([name, font]) => [name, Object.assign(Object.create(font) as object, { _glyphs: {} })]),
+  ) as unknown as Record<PaperFont, ParsedPaperFont>;
 }

@@ -41,8 +41,14 @@ export class MeetingLetterPagesController {
 
   @Get(':id/letters.zip')
   @SecretariatPage()
-  zip(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
-    return this.send(res, context, 'application/zip', () => this.letters.zip(id));
+  async zip(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
+    const zip = await this.refusing(res, context, () => this.letters.zipStream(id));
+    if (!zip) return;
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${zip.filename}"`);
+    // A letter failing halfway can only cut the download short: the headers are already sent.
+    zip.stream.on('error', () => res.destroy());
+    zip.stream.pipe(res);
   }
 
   /** A member downloads their own letter; the secretariat anyone's. */

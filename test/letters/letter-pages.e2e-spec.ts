@@ -1,6 +1,6 @@
 import { addMembership, createBody, createMember } from '../support/factories';
 import { pageSession } from '../support/page-app';
-import { pdfText } from '../support/pdf-text';
+import { pdfText, zipEntriesText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
@@ -147,5 +147,9 @@ describe('letters from the meeting pages', () => {
     expect((await page(details, someoneElse.cookie)).status).toBe(403);
     expect((await page(letter, someoneElse.cookie)).status).toBe(403);
     expect((await page(`/meetings/${meetingId}/letters.pdf`, someoneElse.cookie)).status).not.toBe(200);
+    const zip = await zipEntriesText(await pdf(`/meetings/${meetingId}/letters.zip`, secretariat.cookie));
+    const names = ['Әсемгүл Өтеңұлы', 'Бакыт Исаев'];
+    expect(names.map((name) => zip.filter(([, text]) => text.includes(name)).length)).toEqual([1, 1]);
+    expect((await page(`/meetings/${meetingId}/letters.zip`, someoneElse.cookie)).status).not.toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { PassportErasureJob } from '../../src/letters/passport-erasure.job';
 import { addMembership, createBody, createMember, createOrganization } from '../support/factories';
-import { pdfFonts, pdfInfo, pdfText } from '../support/pdf-text';
+import { pdfFonts, pdfInfo, pdfText, zipEntriesText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { clientWithToken, startTestApp, TestApp } from '../support/test-app';
 
@@ -250,7 +250,16 @@ describe('letters', () => {
       .parse(binary)
       .expect(200);
     expect(zip.headers['content-type']).toBe('application/zip');
-    expect((zip.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const letters = await zipEntriesText(zip.body as Buffer);
+    expect(letters.every(([name]) => /^invitation-letter-[A-Z]{2}-[A-Za-z0-9-]+\.pdf$/.test(name))).toBe(true);
+    const texts = letters.map(([, text]) => text);
+    expect(texts.some((text) => text.includes(KAZAKH_NAME))).toBe(true);
+    expect(texts.some((text) => text.includes('Бакыт Исаев'))).toBe(true);
+    expect(letters.length).toBeGreaterThanOrEqual(2);
+    await t.admin
+      .get('/api/meetings/00000000-0000-4000-8000-000000000000/letters?format=zip')
+      .expect(404)
+      .expect('Content-Type', /json/);
   });
 
   it('writes a letter for a substitute once named, and refuses a logo that is not the image it claims', async () => {

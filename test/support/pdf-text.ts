@@ -78,3 +78,21 @@ export async function pdfInfo(pdf: Buffer): Promise<PdfInfo> {
     fields,
   };
 }
+
+/** Each PDF in a zip with its extracted text, read with the `unzip` tool. */
+export async function zipEntriesText(zip: Buffer): Promise<[string, string][]> {
+  const dir = await mkdtemp(join(tmpdir(), 'wgs-zip-'));
+  try {
+    const file = join(dir, 'letters.zip');
+    await writeFile(file, zip);
+    const names = (await run('unzip', ['-Z1', file])).stdout.split('\n').filter(Boolean);
+    const entries: [string, string][] = [];
+    for (const name of names) {
+      const { stdout } = await run('unzip', ['-p', file, name], { encoding: 'buffer', maxBuffer: 2 ** 26 });
+      entries.push([name, await pdfText(stdout)]);
+    }
+    return entries;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
