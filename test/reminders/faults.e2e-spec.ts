@@ -20,9 +20,13 @@ async function tally(t: TestApp, smtp: SmtpSink, meetingId: string) {
     `SELECT id, status, message_id FROM notification WHERE subject_id = $1 AND kind = 'meeting-invitation'`,
     [meetingId],
   );
+  // Our Message-IDs name the notification: <n.{id}.{signature}@domain>.
   const received = new Map<string, number>();
-  for (const m of smtp.messages) if (m.messageId) received.set(m.messageId, (received.get(m.messageId) ?? 0) + 1);
-  const expected = rows.map((r) => `<${r.id}@wgecc.test>`);
+  for (const m of smtp.messages) {
+    const id = /^<n\.([0-9a-f-]{36})\./.exec(m.messageId ?? '')?.[1];
+    if (id) received.set(id, (received.get(id) ?? 0) + 1);
+  }
+  const expected = rows.map((r) => r.id);
   return {
     rows: rows.length,
     sent: rows.filter((r) => r.status === 'sent').length,
