@@ -22,6 +22,9 @@ import { MeetingParticipants } from './meeting-participants';
 import { MeetingView, toMeetingView } from './meeting.view';
 import { MeetingsService } from './meetings.service';
 
+// One collator for the whole sort: localeCompare builds one per comparison.
+const BY_TEXT = new Intl.Collator();
+
 /** The chase goes this long before the poll closes. */
 export const POLL_CHASE_BEFORE_MS = 3 * 86_400_000;
 
@@ -231,7 +234,7 @@ export class MeetingPollService {
     const meeting = await this.meetings.load(manager, meetingId);
     const options = await this.records.options(manager, meetingId);
     const invitations = await this.invitations.withMembers(manager, meetingId);
-    const answers = await this.records.answersTo(
+    const answers = await this.records.answerGrid(
       manager,
       options.map((o) => o.id),
     );
@@ -243,7 +246,7 @@ export class MeetingPollService {
         countryCode: i.member!.countryCode,
         answers: Object.fromEntries(options.map((o) => [o.id, answerOf.get(`${o.id}/${i.memberId}`) ?? null])),
       }))
-      .sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.fullName.localeCompare(b.fullName));
+      .sort((a, b) => BY_TEXT.compare(a.countryCode, b.countryCode) || BY_TEXT.compare(a.fullName, b.fullName));
     const canCome = (a: PollAnswer | null) => a === 'yes' || a === 'if_need_be';
     const countries = [...new Set(participants.map((p) => p.countryCode))].sort();
     return {

@@ -159,6 +159,18 @@ export class MeetingRepository {
     return manager.findBy(MeetingDateAnswer, { optionId: In(optionIds), ...(memberId ? { memberId } : {}) });
   }
 
+  /** Who answered what, without the rest of each row: a poll of 500 invitees has thousands of answers. */
+  answerGrid(
+    manager: EntityManager,
+    optionIds: string[],
+  ): Promise<Pick<MeetingDateAnswer, 'optionId' | 'memberId' | 'answer'>[]> {
+    if (optionIds.length === 0) return Promise.resolve([]);
+    return manager.find(MeetingDateAnswer, {
+      select: { optionId: true, memberId: true, answer: true },
+      where: { optionId: In(optionIds) },
+    });
+  }
+
   saveAnswer(manager: EntityManager, answer: MeetingDateAnswer): Promise<MeetingDateAnswer> {
     return manager.save(answer);
   }

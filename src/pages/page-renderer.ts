@@ -14,6 +14,9 @@ const PAGE_NAMES: ReadonlySet<string> = new Set(
     .map((file) => file.slice(0, -'.hbs'.length)),
 );
 
+// Every {{name}} is then a plain lookup, not a helper check: a page of 500 invitees has thousands of them.
+const COMPILE_OPTIONS = { knownHelpers: { t: true, eq: true }, knownHelpersOnly: true };
+
 /** Server-rendered pages from templates/pages, every text in the reader's language, everything escaped. */
 @Injectable()
 export class PageRenderer {
@@ -34,7 +37,10 @@ export class PageRenderer {
     const partials = join(PAGES_DIR, 'partials');
     for (const file of existsSync(partials) ? readdirSync(partials) : [])
       if (file.endsWith('.hbs'))
-        this.handlebars.registerPartial(file.slice(0, -'.hbs'.length), readFileSync(join(partials, file), 'utf8'));
+        this.handlebars.registerPartial(
+          file.slice(0, -'.hbs'.length),
+          this.handlebars.compile(readFileSync(join(partials, file), 'utf8'), COMPILE_OPTIONS),
+        );
   }
 
   render(name: PageName, language: Language, title: string, data: Record<string, unknown> = {}): string {
@@ -56,7 +62,7 @@ export class PageRenderer {
   private template(file: string): Handlebars.TemplateDelegate {
     let compiled = this.cache.get(file);
     if (!compiled) {
-      compiled = this.handlebars.compile(readFileSync(join(PAGES_DIR, file), 'utf8'));
+      compiled = this.handlebars.compile(readFileSync(join(PAGES_DIR, file), 'utf8'), COMPILE_OPTIONS);
       this.cache.set(file, compiled);
     }
     return compiled;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { languageOf } from '../common/i18n/languages';
 import { isValidTimeZone } from '../common/time/time-zone';
+import { idOfChoice } from './person-choice';
 
 /** What a meeting form posts, turned into the body the API takes, so that the API's own DTO judges it. */
 export type FormBody = Record<string, unknown>;
@@ -10,6 +11,11 @@ const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+/** A person picked from the page's shared list: the id at the end of the entry. */
+const chosenId = (value: unknown): string | undefined => {
+  const given = text(value);
+  return given === undefined ? undefined : idOfChoice(given);
+};
 
 export function nestFields(values: FormBody): FormBody {
   const root: FormBody = {};
@@ -127,7 +133,7 @@ export function confirmInput(body: FormBody, zone: string): FormBody {
 export function responseInput(body: FormBody): FormBody {
   return dropUndefined({
     response: text(body.response),
-    delegateMemberId: text(body.delegateMemberId),
+    delegateMemberId: chosenId(body.delegateMemberId),
     note: text(body.note),
   });
 }
@@ -141,7 +147,7 @@ export function agendaInput(body: FormBody): FormBody {
   return dropUndefined({
     title: nestFields({ en: body['title.en'], ru: body['title.ru'], kk: body['title.kk'] }),
     durationMinutes: wholeNumber(body.durationMinutes),
-    presenterId: text(body.presenterId),
+    presenterId: chosenId(body.presenterId),
   });
 }
 

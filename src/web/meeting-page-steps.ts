@@ -1,3 +1,4 @@
+import { idOfChoice } from './person-choice';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import type { Response } from 'express';
@@ -20,7 +21,7 @@ export type Done = { done: string; counts?: Record<string, number> };
 
 /** A form value that must name a record: anything else is refused as the API refuses a bad path parameter. */
 export function uuidField(body: FormBody, name: string): string {
-  const value = body[name];
+  const value = typeof body[name] === 'string' ? idOfChoice(body[name]) : body[name];
   if (typeof value !== 'string' || !isUUID(value)) throw ApiError.field(HttpStatus.BAD_REQUEST, name, 'must be a UUID');
   return value;
 }

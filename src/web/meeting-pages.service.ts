@@ -1,3 +1,4 @@
+import { personChoice } from './person-choice';
 import { Inject, Injectable } from '@nestjs/common';
 import { BodyRepository } from '../bodies/body.repository';
 import type { FieldProblem } from '../common/http/api-error';
@@ -293,9 +294,17 @@ export class MeetingPagesService {
     if (failed) sections[failed.form] = { values: failed.values, errors: byField(problems) };
     const section = (form: string) => sections[form] ?? { values: {}, errors: {} };
     const chosen = (form: string) => new Set(listOf(section(form).values.memberIds));
+    // Invited members are in the participant list already: the pickers offer only the others.
+    const invited = new Set(people.map((p) => p.memberId));
+    const notInvited = members.filter((m) => !invited.has(m.id));
     const memberChoices = (form: string) => {
       const checked = chosen(form);
-      return members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode, checked: checked.has(m.id) }));
+      return notInvited.map((m) => ({
+        id: m.id,
+        name: m.fullName,
+        country: m.countryCode,
+        checked: checked.has(m.id),
+      }));
     };
     const open = meeting.status === 'tentative' || meeting.status === 'postponed';
     const held = meeting.status === 'held';
@@ -420,6 +429,7 @@ export class MeetingPagesService {
         name: p.fullName,
         country: p.countryCode,
         attended: p.attended === true,
+        choice: personChoice(p.fullName, p.countryCode, p.memberId),
       })),
       responses: (['accepted', 'declined', 'tentative', 'delegated'] as const).map((value) => ({
         value,
@@ -429,8 +439,8 @@ export class MeetingPagesService {
       members: {
         poll: memberChoices('poll'),
         invite: memberChoices('invite'),
-        all: members.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })),
-        substitutes: delegates.map((m) => ({ id: m.id, name: m.fullName, country: m.countryCode })),
+        all: members.map((m) => ({ choice: personChoice(m.fullName, m.countryCode, m.id) })),
+        substitutes: delegates.map((m) => ({ choice: personChoice(m.fullName, m.countryCode, m.id) })),
       },
       agenda: agenda.map((item, i) => {
         const title = titleOf(item.title);

@@ -127,14 +127,10 @@ export async function recordAnswer(
 ): Promise<void> {
   await openMeeting(page, base, meetingId);
   const form = page.locator('#answer form');
-  await form
-    .getByLabel('Participant')
-    .selectOption({ label: await optionLabel(form.getByLabel('Participant'), answer.member) });
+  await form.getByLabel('Participant').fill(await choice(page, 'participant-choices', answer.member));
   await form.getByLabel('Answer', { exact: true }).selectOption({ label: answer.response });
   if (answer.substitute)
-    await form
-      .getByLabel(/Substitute/)
-      .selectOption({ label: await optionLabel(form.getByLabel(/Substitute/), answer.substitute) });
+    await form.getByLabel(/Substitute/).fill(await choice(page, 'member-choices', answer.substitute));
   if (answer.note) await form.getByLabel(/Note/).fill(answer.note);
   await submitAndExpectDone(page, form.getByRole('button', { name: 'Record the answer' }));
 }
@@ -198,5 +194,15 @@ async function optionLabel(select: Locator, wanted: string | RegExp): Promise<st
   const labels = await select.locator('option').allTextContents();
   const found = labels.find((label) => (typeof wanted === 'string' ? label.startsWith(wanted) : wanted.test(label)));
   if (!found) throw new Error(`no option ${wanted} among ${labels.join(', ')}`);
+  return found;
+}
+
+/** The entry of the page's shared list of people (a <datalist>) that starts with this name. */
+async function choice(page: Page, list: string, name: string): Promise<string> {
+  const entries = await page
+    .locator(`datalist#${list} option`)
+    .evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''));
+  const found = entries.find((entry) => entry.startsWith(name));
+  if (!found) throw new Error(`no entry ${name} in ${list}`);
   return found;
 }
