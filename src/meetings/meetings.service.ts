@@ -54,6 +54,7 @@ export class MeetingsService {
         originalLanguage: dto.originalLanguage ?? null,
         translations: storedTranslations<MeetingTranslated>(dto.translations),
         reminderOffsets: dto.reminderOffsets ?? null,
+        documentDeadlines: dto.documentDeadlines ? { ...dto.documentDeadlines } : null,
         status: dto.status ?? (dto.startsAt ? 'scheduled' : 'tentative'),
         statusReason: null,
         sequence: 0,
@@ -91,8 +92,10 @@ export class MeetingsService {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it can no longer be changed`);
       }
       const before = { ...meeting };
-      const { location, startsAt, endsAt, timeZone, status, translations, ...rest } = dto;
+      const { location, startsAt, endsAt, timeZone, status, translations, documentDeadlines, ...rest } = dto;
       manager.merge(Meeting, meeting, rest);
+      if (documentDeadlines !== undefined)
+        meeting.documentDeadlines = documentDeadlines ? { ...documentDeadlines } : null;
       if (translations !== undefined) meeting.translations = storedTranslations<MeetingTranslated>(translations);
       if (timeZone) meeting.timeZone = canonicalTimeZone(timeZone);
       if (location !== undefined)
