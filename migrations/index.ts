@@ -18,6 +18,7 @@ import { SubstituteProposals1796583999009 } from './1796583999009-SubstituteProp
 import { ContentTranslations1796584178320 } from './1796584178320-ContentTranslations';
 import { SentEmail1796585107595 } from './1796585107595-SentEmail';
 import { SignInLinkNextPath1796589009431 } from './1796589009431-SignInLinkNextPath';
+import { Documents1796595301210 } from './1796595301210-Documents';
 import { DocumentDistribution1796595505026 } from './1796595505026-DocumentDistribution';
 
 export const MIGRATIONS = [
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   ContentTranslations1796584178320,
   SentEmail1796585107595,
   SignInLinkNextPath1796589009431,
+  Documents1796595301210,
   DocumentDistribution1796595505026,
 ];

@@ -2,6 +2,10 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { Body } from '../bodies/body.entity';
 import { Membership } from '../bodies/membership.entity';
+import { DocumentBlob, DocumentBlobChunk } from '../documents/document-blob.entity';
+import { DocumentFile } from '../documents/document-file.entity';
+import { DocumentRead } from '../documents/document-read.entity';
+import { Document } from '../documents/document.entity';
 import { AgendaItem } from '../meetings/agenda-item.entity';
 import { CalendarFeedToken } from '../meetings/calendar-feed-token.entity';
 import { MeetingDateAnswer, MeetingDateOption } from '../meetings/date-option.entity';
@@ -43,4 +47,9 @@ export const ENTITIES = [
   SentEmail,
   Session,
   SignInLink,
+  Document,
+  DocumentFile,
+  DocumentRead,
+  DocumentBlob,
+  DocumentBlobChunk,
 ];
