@@ -20,6 +20,7 @@ import { SentEmail1796585107595 } from './1796585107595-SentEmail';
 import { SignInLinkNextPath1796589009431 } from './1796589009431-SignInLinkNextPath';
 import { Documents1796595301210 } from './1796595301210-Documents';
 import { DocumentDistribution1796595505026 } from './1796595505026-DocumentDistribution';
+import { DocumentNotice1796596290686 } from './1796596290686-DocumentNotice';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SignInLinkNextPath1796589009431,
   Documents1796595301210,
   DocumentDistribution1796595505026,
+  DocumentNotice1796596290686,
 ];

@@ -75,7 +75,10 @@ export class BodiesService {
     const { manager } = unit;
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const zoneChanged = before.timeZone !== body.timeZone;
-    if (!same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings)) {
+    if (
+      !same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings) ||
+      !same(before.documentDistribution, body.documentDistribution)
+    ) {
       const meetings = await this.repository.futureMeetings(manager, body.id);
       for (const meeting of meetings) await this.meetingReminders.plan(unit, meeting);
     }

@@ -39,6 +39,8 @@ export interface AppConfig {
   contentLanguageFallback: FallbackChain;
   /** The least time between two "remind now" chases of one meeting's poll, or of its invitations. */
   remindNowIntervalMinutes: number;
+  /** Publications within this many minutes make one "documents available" email per member. */
+  documentsNoticeWindowMinutes: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -129,6 +131,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!/^\d+$/.test(text) || value < min) fail(name, `must be a whole number, at least ${min} (got "${text}")`);
     return value;
   };
+  // Fractions allowed, so that a test can close the window within seconds.
+  const minutes = (name: string, fallback: number): number => {
+    const text = read(name, String(fallback))!;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value > 1440)
+      fail(name, `must be a number of minutes from 0 to 1440 (got "${text}")`);
+    return value;
+  };
   const config: AppConfig = {
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/wg_secretariat', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -154,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpMaxUnconfirmed: wholeNumber('SMTP_MAX_UNCONFIRMED', 1, 1),
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
+    documentsNoticeWindowMinutes: minutes('DOCUMENTS_NOTICE_WINDOW_MINUTES', 15),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
   };

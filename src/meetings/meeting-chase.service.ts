@@ -17,7 +17,7 @@ import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
 
 /** "24 h", or "35 min" under an hour and a half. */
-function waitText(waitMs: number, language: Language): string {
+export function waitText(waitMs: number, language: Language): string {
   const minutes = Math.ceil(waitMs / 60_000);
   return minutes < 90
     ? t('chase.wait.minutes', language, { n: String(minutes) })

@@ -34,7 +34,8 @@ export class MeetingsService {
   ) {}
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
-    const meeting = await this.unitOfWork.run(async ({ manager }) => {
+    const meeting = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       if (!(await this.records.bodyExists(manager, dto.bodyId)))
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
       if (dto.status === 'scheduled' && !dto.startsAt)
@@ -61,6 +62,8 @@ export class MeetingsService {
       });
       await this.assertNumberFree(manager, created);
       await this.records.save(manager, created);
+      // Nobody is invited yet: this plans the secretariat's document deadline reminders.
+      await this.reminders.plan(unit, created);
       await this.audit.record(manager, 'create', 'meeting', created.id, null, created);
       return created;
     });
