@@ -203,7 +203,7 @@ export class DocumentDistributionRepository {
   }
 
   async hasRead(documentId: string, memberId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM document_read WHERE document_id = $1 AND member_id = $2 LIMIT 1`,
       [documentId, memberId],
     );

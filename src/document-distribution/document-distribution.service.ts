@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import type { Member } from '../members/member.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PlannedNotification, PlannedRow } from '../notifications/notification.repository';
-import { waitText } from '../meetings/meeting-chase.service';
+import { waitText } from '../common/time/wait-text';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { calendarDaysBetween, reminderMoment } from '../reminders/reminder-policy';
