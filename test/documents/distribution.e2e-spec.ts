@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { DocumentDistributionService } from '../../src/document-distribution/document-distribution.service';
+import { UnitOfWork } from '../../src/notifications/unit-of-work';
+import { addMembership, createBody, createMember } from '../support/factories';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const DAY = 86_400_000;
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describe('documents: deadlines, notices, reminders and chases', () => {
+  let t: TestApp;
+  const smtp = new SmtpSink();
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await startTestApp({ SMTP_URL: smtp.url, DOCUMENTS_NOTICE_WINDOW_MINUTES: '0.05', RECONCILE_EVERY_MS: '1000' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  async function meetingWith(members: { id: string }[], startsInMs: number, bodyFields: Record<string, unknown> = {}) {
+    const body = await createBody(t, bodyFields);
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'working_group',
+          title: { en: 'Tenth meeting', ru: 'Десятое заседание', kk: 'Оныншы отырыс' },
+          timeZone: 'Asia/Almaty',
+          startsAt: isoIn(startsInMs),
+        })
+        .expect(201)
+    ).body as { id: string; bodyId: string };
+    if (members.length)
+      await t.admin
+        .post(`/api/meetings/${meeting.id}/invitations`)
+        .send({ memberIds: members.map((m) => m.id) })
+        .expect(200);
+    return meeting;
+  }
+
+  async function addDocument(meetingId: string, title: Record<string, string>, symbol: string | null = null) {
+    const [row] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO document (meeting_id, title, kind, symbol) VALUES ($1, $2, 'background', $3) RETURNING id`,
+      [meetingId, JSON.stringify(title), symbol],
+    );
+    return row.id;
+  }
+
+  async function upload(documentId: string, language: string) {
+    await t.dataSource.query(
+      `UPDATE document_file SET superseded_at = now() WHERE document_id = $1 AND language = $2 AND superseded_at IS NULL`,
+      [documentId, language],
+    );
+    await t.dataSource.query(
+      `INSERT INTO document_file (document_id, language, revision, file_name, media_type, byte_size, sha256, storage_key)
+       SELECT $1, $2::varchar, coalesce((SELECT max(revision) FROM document_file WHERE document_id = $1 AND language = $2::varchar), 0) + 1,
+              'paper.pdf', 'application/pdf', 10, repeat('a', 64), $3`,
+      [documentId, language, randomUUID()],
+    );
+  }
+
+  /** What the documents feature does on a publication or a revision: plan the notices. */
+  async function published(documentId: string, meetingId: string) {
+    await t.dataSource.query(`UPDATE document SET status = 'published', published_at = now() WHERE id = $1`, [
+      documentId,
+    ]);
+    await t.app
+      .get(UnitOfWork)
+      .run((unit) => t.app.get(DocumentDistributionService).planNotices(unit, { kind: 'meeting', id: meetingId }));
+  }
+
+  const documentsMail = (address: string) => smtp.to(address).filter((m) => /докум|document|құжат/i.test(m.subject));
+
+  it('tells each invited member once, in their language, of everything published within the window', async () => {
+    const en = await createMember(t, { email: 'docs-en@example.org', language: 'en', fullName: 'Ann Smith' });
+    const ru = await createMember(t, { email: 'docs-ru@example.org', language: 'ru', fullName: 'Бакыт Исаев' });
+    const kk = await createMember(t, { email: 'docs-kk@example.org', language: 'kk', fullName: 'Айгерім Сәрсенова' });
+    const meeting = await meetingWith([en, ru, kk], 40 * DAY);
+    const agenda = await addDocument(
+      meeting.id,
+      { en: 'Provisional agenda', ru: 'Предварительная повестка', kk: 'Алдын ала күн тәртібі' },
+      'WGECC/10/2031/1',
+    );
+    const plan = await addDocument(meeting.id, { en: 'Draft work plan', ru: 'Проект рабочего плана' });
+    await upload(agenda, 'en');
+    await upload(agenda, 'ru');
+    await upload(plan, 'en');
+    await published(agenda, meeting.id);
+    await published(plan, meeting.id);
+
+    for (const address of ['docs-en@example.org', 'docs-ru@example.org', 'docs-kk@example.org'])
+      await waitFor(() => documentsMail(address).length === 1, { what: `the notice to ${address}` });
+    const [toEn] = documentsMail('docs-en@example.org');
+    expect(toEn.subject).toBe('Documents available: Tenth meeting');
+    expect(toEn.parsed.text).toContain('Provisional agenda (WGECC/10/2031/1)');
+    expect(toEn.parsed.text).toContain('Draft work plan');
+    expect(toEn.parsed.text).toMatch(/English \(http[^)]+\/documents\/[^)]+\/files\/en\) · Russian/);
+    const [toRu] = documentsMail('docs-ru@example.org');
+    expect(toRu.subject).toBe('Размещены документы: Десятое заседание');
+    expect(toRu.parsed.text).toContain('Предварительная повестка');
+    expect(toRu.parsed.text).toContain('английский');
+    const [toKk] = documentsMail('docs-kk@example.org');
+    expect(toKk.subject).toBe('Құжаттар орналастырылды: Оныншы отырыс');
+    expect(toKk.parsed.text).toContain('Алдын ала күн тәртібі');
+    expect(toKk.parsed.text).toContain('ағылшын тілі');
+
+    // Nothing new: a later window tells nobody again.
+    await published(plan, meeting.id);
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(documentsMail('docs-ru@example.org')).toHaveLength(1);
+
+    // A revision: one more email, saying revised, listing only the revised document.
+    await upload(agenda, 'ru');
+    await published(agenda, meeting.id);
+    await waitFor(() => documentsMail('docs-ru@example.org').length === 2, { what: 'the revision notice' });
+    const revised = documentsMail('docs-ru@example.org')[1];
+    expect(revised.subject).toBe('Документы обновлены: Десятое заседание');
+    expect(revised.parsed.text).toContain('Предварительная повестка (WGECC/10/2031/1) — пересмотрен');
+    expect(revised.parsed.text).toContain('Rev.2');
+    expect(revised.parsed.text).not.toContain('Проект рабочего плана');
+  });
+
+  it('shows each language on time, late, missing or due against the meeting deadlines', async () => {
+    const meeting = await meetingWith([], 10 * DAY);
+    await t.admin
+      .patch(`/api/meetings/${meeting.id}`)
+      .send({ documentDeadlines: { documentsDays: 14, translationsDays: 3 } })
+      .expect(200);
+    const late = await addDocument(meeting.id, { en: 'Background paper' });
+    await upload(late, 'en');
+    await published(late, meeting.id);
+    const nothing = await addDocument(meeting.id, { en: 'Report' });
+    const states = (await t.admin.get(`/api/document-deadlines/meetings/${meeting.id}`).expect(200)).body as {
+      documentId: string;
+      behind: boolean;
+      languages: { language: string; deadline: string; state: string }[];
+    }[];
+    const of = (id: string) => states.find((s) => s.documentId === id)!;
+    // Published 10 days before, when it was due 14 days before; its Russian is due 3 days before.
+    expect(of(late).languages.map((l) => [l.language, l.deadline, l.state])).toEqual([
+      ['en', 'documents', 'late'],
+      ['ru', 'translations', 'due'],
+    ]);
+    expect(of(late).behind).toBe(false);
+    expect(of(nothing).languages.map((l) => l.state)).toEqual(['missing', 'missing']);
+    expect(of(nothing).behind).toBe(true);
+
+    const list = (await t.admin.get('/api/document-deadlines/late').expect(200)).body as {
+      documentId: string;
+      missing: string[];
+    }[];
+    expect(list.find((d) => d.documentId === nothing)?.missing).toEqual(['en', 'ru']);
+    expect(list.some((d) => d.documentId === late)).toBe(false);
+
+    await t.admin
+      .patch(`/api/meetings/${meeting.id}`)
+      .send({ documentDeadlines: { documentsDays: -1 } })
+      .expect(400)
+      .expect((res) => expect(JSON.stringify(res.body)).toContain('documentsDays'));
+  });
+
+  it('reminds the secretariat of a document still missing its Russian version', async () => {
+    const secretary = await createMember(t, {
+      email: 'docs-secretariat@example.org',
+      language: 'ru',
+      timeZone: 'Asia/Almaty',
+    });
+    const body = await createBody(t, { documentDistribution: { documentsDays: 14, translationsDays: 7 } });
+    await addMembership(t, body.id, { memberId: secretary.id, role: 'secretariat' });
+    const meeting = (
+      await t.admin
+        .post('/api/meetings')
+        .send({
+          bodyId: body.id,
+          kind: 'working_group',
+          title: { en: 'Eleventh meeting', ru: 'Одиннадцатое заседание' },
+          timeZone: 'Asia/Almaty',
+          startsAt: isoIn(30 * DAY),
+        })
+        .expect(201)
+    ).body as { id: string };
+    const paper = await addDocument(meeting.id, { en: 'Investor guide', ru: 'Руководство для инвесторов' });
+    await upload(paper, 'en');
+    await published(paper, meeting.id);
+
+    const rows = (
+      await t.admin.get(`/api/notifications?limit=50&subjectId=${meeting.id}&recipientId=${secretary.id}`).expect(200)
+    ).body.items as { id: string; kind: string; status: string; payload: Record<string, unknown> }[];
+    const due = rows.filter((r) => r.kind === 'documents-due' && r.status === 'scheduled');
+    expect(due.map((r) => `${String(r.payload.deadline)} ${String(r.payload.offset)}`).sort()).toEqual([
+      'documents P1D',
+      'documents P3D',
+      'translations P1D',
+      'translations P3D',
+    ]);
+    // Sent now rather than in three weeks: it lists the Russian version as missing.
+    const translation = due.find((r) => r.payload.deadline === 'translations')!;
+    await t.admin.post(`/api/notifications/${translation.id}/resend`).expect(201);
+    await waitFor(() => smtp.to('docs-secretariat@example.org').length === 1, { what: 'the deadline reminder' });
+    const [mail] = smtp.to('docs-secretariat@example.org');
+    expect(mail.subject).toContain('Одиннадцатое заседание');
+    expect(mail.parsed.text).toContain('Руководство для инвесторов');
+    expect(mail.parsed.text).toContain('Нет версии: русский');
+  });
+
+  it('chases only the invited members who have not opened a document, and refuses a second chase', async () => {
+    const reader = await createMember(t, { email: 'chase-reader@example.org', language: 'en' });
+    const silent = await createMember(t, { email: 'chase-silent@example.org', language: 'kk' });
+    const meeting = await meetingWith([reader, silent], 20 * DAY);
+    const paper = await addDocument(meeting.id, { en: 'Terms of reference', kk: 'Жұмыс тобының ережесі' });
+    await upload(paper, 'en');
+    await t.dataSource.query(`UPDATE document SET status = 'published', published_at = now() WHERE id = $1`, [paper]);
+    await t.dataSource.query(
+      `INSERT INTO document_read (document_id, file_id, member_id, via)
+       SELECT $1, id, $2, 'session' FROM document_file WHERE document_id = $1`,
+      [paper, reader.id],
+    );
+    const chased = await t.admin.post(`/api/documents/${paper}/reminders`).expect(200);
+    expect(chased.body.memberIds).toEqual([silent.id]);
+    const chases = (address: string) => smtp.to(address).filter((m) => m.subject.startsWith('Танысуыңызды'));
+    await waitFor(() => chases('chase-silent@example.org').length > 0, { what: 'the chase' });
+    expect(chases('chase-silent@example.org').map((m) => m.subject)).toEqual([
+      'Танысуыңызды сұраймыз: Жұмыс тобының ережесі',
+    ]);
+    await t.admin
+      .post(`/api/documents/${paper}/reminders`)
+      .set('Accept-Language', 'ru')
+      .expect(429)
+      .expect((res) => expect(JSON.stringify(res.body)).toContain('documentId'));
+    expect(smtp.to('chase-reader@example.org').filter((m) => /ережесі|Terms/.test(m.subject))).toEqual([]);
+  });
+});
