@@ -9,6 +9,7 @@ import { DocumentDistributionModule } from './document-distribution/document-dis
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
@@ -42,6 +43,7 @@ export class AppModule {
         NotificationsModule.register({ workers: config.role !== 'api', reconcileEveryMs: config.reconcileEveryMs }),
         MeetingsModule,
         DocumentDistributionModule,
+        DocumentsModule,
         ActionPagesModule,
         SessionsModule,
         WebModule,

@@ -34,7 +34,7 @@ export class AuditService {
   /** Records one change, inside the caller's transaction so that the change and its trace commit together. */
   async record(
     manager: EntityManager,
-    action: 'create' | 'update' | 'delete' | 'revoke' | 'import',
+    action: 'create' | 'update' | 'delete' | 'revoke' | 'import' | 'upload' | 'publish' | 'withdraw',
     entity: string,
     entityId: string,
     before: object | null,

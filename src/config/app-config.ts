@@ -41,6 +41,10 @@ export interface AppConfig {
   remindNowIntervalMinutes: number;
   /** Publications within this many minutes make one "documents available" email per member. */
   documentsNoticeWindowMinutes: number;
+  /** The largest document file accepted; a larger upload is refused with 413 as soon as that is known. */
+  documentMaxBytes: number;
+  /** How long after its meeting ends a signed document download link still works. */
+  documentLinkDays: number;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -165,6 +169,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
     documentsNoticeWindowMinutes: minutes('DOCUMENTS_NOTICE_WINDOW_MINUTES', 15),
+    documentMaxBytes: wholeNumber('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1),
+    documentLinkDays: wholeNumber('DOCUMENT_LINK_DAYS', 90, 1),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
   };

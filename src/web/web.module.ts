@@ -1,3 +1,5 @@
+import { DocumentsModule } from '../documents/documents.module';
+import { DocumentLinkController } from './document-link.controller';
 import { Module } from '@nestjs/common';
 import { BodiesModule } from '../bodies/bodies.module';
 import { MailModule } from '../mail/mail.module';
@@ -55,6 +57,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     BodiesModule,
     OrganizationsModule,
     MailModule,
+    DocumentsModule,
   ],
   controllers: [
     WebPagesController,
@@ -73,6 +76,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     WorkPlanPagesController,
     WorkPlanItemPagesController,
     OutboxPagesController,
+    DocumentLinkController,
   ],
   providers: [
     PageSessionService,
