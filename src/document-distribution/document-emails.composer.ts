@@ -12,6 +12,7 @@ import { ComposesNotifications } from '../notifications/notification-composer';
 import type { Composition, NotificationComposer } from '../notifications/notification-composer';
 import type { Notification } from '../notifications/notification.entity';
 import { todayIn } from '../common/time/dates';
+import { DocumentLinks } from '../documents/document-links';
 import { DocumentDistributionRepository } from './document-distribution.repository';
 import type { DocumentScope, ScopedDocument } from './document-distribution.repository';
 import { DocumentDistributionService } from './document-distribution.service';
@@ -24,6 +25,7 @@ export class DocumentEmailParts {
   constructor(
     private readonly texts: ContentTexts,
     private readonly repository: DocumentDistributionRepository,
+    private readonly links: DocumentLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,26 +68,23 @@ export class DocumentEmailParts {
     };
   }
 
-  line(
+  async line(
     document: ScopedDocument,
     reader: Member,
     files: ScopedDocument['files'],
     change: DocumentLine['change'],
-  ): DocumentLine {
+  ): Promise<DocumentLine> {
+    const links = await Promise.all(files.map((file) => this.links.url(reader, document, file.language)));
     return {
       title: this.texts.pick(document.title, reader.language),
       symbol: document.symbol,
       change,
-      files: files.map((file) => ({
+      files: files.map((file, i) => ({
         languageName: label('language', file.language, reader.language),
         revision: file.revision,
-        url: this.fileUrl(reader, document, file.language),
+        url: links[i],
       })),
     };
-  }
-
-  fileUrl(_reader: Member, document: ScopedDocument, language: string): string {
-    return `${this.config.appUrl}/api/documents/${document.id}/files/${language}`;
   }
 
   heading(document: ScopedDocument, reader: Member): string | null {
@@ -99,6 +98,7 @@ export class DocumentEmailParts {
 @ComposesNotifications('documents')
 export class DocumentsEmailComposer implements NotificationComposer {
   constructor(
+    private readonly texts: ContentTexts,
     private readonly repository: DocumentDistributionRepository,
     private readonly distribution: DocumentDistributionService,
     private readonly parts: DocumentEmailParts,
@@ -133,7 +133,7 @@ export class DocumentsEmailComposer implements NotificationComposer {
       const heading = this.parts.heading(document, recipient);
       let group = groups.find((g) => g.heading === heading);
       if (!group) groups.push((group = { heading, documents: [] }));
-      group.documents.push(this.parts.line(document, recipient, current, revised ? 'revised' : 'new'));
+      group.documents.push(await this.parts.line(document, recipient, current, revised ? 'revised' : 'new'));
     }
     // Unnumbered documents after the agenda items.
     groups.sort((a, b) => Number(a.heading === null) - Number(b.heading === null));
@@ -185,7 +185,7 @@ export class DocumentsEmailComposer implements NotificationComposer {
         dueAt,
         daysLeft: Number(notification.payload.daysLeft ?? 0),
         documents: missing.map(({ document, languages }) => ({
-          title: this.parts.line(document, recipient, [], 'new').title,
+          title: this.texts.pick(document.title, recipient.language),
           symbol: document.symbol,
           missing: languages.map((s) => label('language', s.language, recipient.language)),
           url: `${this.config.appUrl}/documents/${document.id}`,
@@ -224,7 +224,7 @@ export class DocumentChaseComposer implements NotificationComposer {
         ...emailCommon(recipient, this.config.appUrl, `${this.config.appUrl}/me`),
         meeting: place.meeting,
         library: place.library,
-        document: this.parts.line(document, recipient, document.files, 'new'),
+        document: await this.parts.line(document, recipient, document.files, 'new'),
       },
     };
   }

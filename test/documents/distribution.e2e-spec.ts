@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DocumentDistributionService } from '../../src/document-distribution/document-distribution.service';
-import { UnitOfWork } from '../../src/notifications/unit-of-work';
 import { addMembership, createBody, createMember } from '../support/factories';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -43,35 +41,26 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     return meeting;
   }
 
+  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+
   async function addDocument(meetingId: string, title: Record<string, string>, symbol: string | null = null) {
-    const [row] = await t.dataSource.query<{ id: string }[]>(
-      `INSERT INTO document (meeting_id, title, kind, symbol) VALUES ($1, $2, 'background', $3) RETURNING id`,
-      [meetingId, JSON.stringify(title), symbol],
-    );
-    return row.id;
+    const res = await t.admin
+      .post(`/api/meetings/${meetingId}/documents`)
+      .send({ title, kind: 'background', ...(symbol ? { symbol } : {}) })
+      .expect(201);
+    return res.body.id as string;
   }
 
+  /** A file of the language: the first, or the next revision (which, on a published document, opens a notice). */
   async function upload(documentId: string, language: string) {
-    await t.dataSource.query(
-      `UPDATE document_file SET superseded_at = now() WHERE document_id = $1 AND language = $2 AND superseded_at IS NULL`,
-      [documentId, language],
-    );
-    await t.dataSource.query(
-      `INSERT INTO document_file (document_id, language, revision, file_name, media_type, byte_size, sha256, storage_key)
-       SELECT $1, $2::varchar, coalesce((SELECT max(revision) FROM document_file WHERE document_id = $1 AND language = $2::varchar), 0) + 1,
-              'paper.pdf', 'application/pdf', 10, repeat('a', 64), $3`,
-      [documentId, language, randomUUID()],
-    );
+    await t.admin
+      .put(`/api/documents/${documentId}/files/${language}`)
+      .attach('file', pdf(`${documentId} ${language} ${randomUUID()}`), 'Документ.pdf')
+      .expect((res) => expect([200, 201]).toContain(res.status));
   }
 
-  /** What the documents feature does on a publication or a revision: plan the notices. */
-  async function published(documentId: string, meetingId: string) {
-    await t.dataSource.query(`UPDATE document SET status = 'published', published_at = now() WHERE id = $1`, [
-      documentId,
-    ]);
-    await t.app
-      .get(UnitOfWork)
-      .run((unit) => t.app.get(DocumentDistributionService).planNotices(unit, { kind: 'meeting', id: meetingId }));
+  async function published(documentId: string) {
+    await t.admin.post(`/api/documents/${documentId}/publish`).expect(200);
   }
 
   const documentsMail = (address: string) => smtp.to(address).filter((m) => /докум|document|құжат/i.test(m.subject));
@@ -90,8 +79,8 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     await upload(agenda, 'en');
     await upload(agenda, 'ru');
     await upload(plan, 'en');
-    await published(agenda, meeting.id);
-    await published(plan, meeting.id);
+    await published(agenda);
+    await published(plan);
 
     for (const address of ['docs-en@example.org', 'docs-ru@example.org', 'docs-kk@example.org'])
       await waitFor(() => documentsMail(address).length === 1, { what: `the notice to ${address}` });
@@ -99,7 +88,7 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     expect(toEn.subject).toBe('Documents available: Tenth meeting');
     expect(toEn.parsed.text).toContain('Provisional agenda (WGECC/10/2031/1)');
     expect(toEn.parsed.text).toContain('Draft work plan');
-    expect(toEn.parsed.text).toMatch(/English \(http[^)]+\/documents\/[^)]+\/files\/en\) · Russian/);
+    expect(toEn.parsed.text).toMatch(/English \(http[^)]+\/documents\/link\/[^)]+\) · Russian/);
     const [toRu] = documentsMail('docs-ru@example.org');
     expect(toRu.subject).toBe('Размещены документы: Десятое заседание');
     expect(toRu.parsed.text).toContain('Предварительная повестка');
@@ -109,14 +98,13 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     expect(toKk.parsed.text).toContain('Алдын ала күн тәртібі');
     expect(toKk.parsed.text).toContain('ағылшын тілі');
 
-    // Nothing new: a later window tells nobody again.
-    await published(plan, meeting.id);
+    // Publishing again changes nothing and tells nobody again.
+    await published(plan);
     await new Promise((r) => setTimeout(r, 5000));
     expect(documentsMail('docs-ru@example.org')).toHaveLength(1);
 
     // A revision: one more email, saying revised, listing only the revised document.
     await upload(agenda, 'ru');
-    await published(agenda, meeting.id);
     await waitFor(() => documentsMail('docs-ru@example.org').length === 2, { what: 'the revision notice' });
     const revised = documentsMail('docs-ru@example.org')[1];
     expect(revised.subject).toBe('Документы обновлены: Десятое заседание');
@@ -133,7 +121,7 @@ describe('documents: deadlines, notices, reminders and chases', () => {
       .expect(200);
     const late = await addDocument(meeting.id, { en: 'Background paper' });
     await upload(late, 'en');
-    await published(late, meeting.id);
+    await published(late);
     const nothing = await addDocument(meeting.id, { en: 'Report' });
     const states = (await t.admin.get(`/api/document-deadlines/meetings/${meeting.id}`).expect(200)).body as {
       documentId: string;
@@ -186,7 +174,7 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     ).body as { id: string };
     const paper = await addDocument(meeting.id, { en: 'Investor guide', ru: 'Руководство для инвесторов' });
     await upload(paper, 'en');
-    await published(paper, meeting.id);
+    await published(paper);
 
     const rows = (
       await t.admin.get(`/api/notifications?limit=50&subjectId=${meeting.id}&recipientId=${secretary.id}`).expect(200)
@@ -214,7 +202,7 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     const meeting = await meetingWith([reader, silent], 20 * DAY);
     const paper = await addDocument(meeting.id, { en: 'Terms of reference', kk: 'Жұмыс тобының ережесі' });
     await upload(paper, 'en');
-    await t.dataSource.query(`UPDATE document SET status = 'published', published_at = now() WHERE id = $1`, [paper]);
+    await published(paper);
     await t.dataSource.query(
       `INSERT INTO document_read (document_id, file_id, member_id, via)
        SELECT $1, id, $2, 'session' FROM document_file WHERE document_id = $1`,
