@@ -9,6 +9,7 @@ import { NotificationRepository } from '../notifications/notification.repository
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { ContentTexts } from '../common/i18n/content-texts';
+import { DocumentDistributionService } from '../document-distribution/document-distribution.service';
 
 /** The secretariat's day in one page: what is coming, what is late, what failed, which seats are new. */
 @Injectable()
@@ -19,6 +20,7 @@ export class DashboardService {
     private readonly items: WorkPlanItemRepository,
     private readonly outbox: NotificationRepository,
     private readonly bodies: BodyRepository,
+    private readonly documents: DocumentDistributionService,
   ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
@@ -28,6 +30,7 @@ export class DashboardService {
     const today = await this.outbox.countScheduledWithinDay(now);
     const failed = await this.outbox.latestFailed(10);
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
+    const lateDocuments = await this.documents.lateDocuments(now);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/items/${i.id}`,
       activity: this.texts.pick(i.activity, language),
@@ -60,6 +63,15 @@ export class DashboardService {
         recipient: f.recipient_email,
         kind: label('emailKind', f.kind, language),
         error: f.last_error ?? '',
+      })),
+      lateDocuments: lateDocuments.map((d) => ({
+        href: `/documents/${d.documentId}`,
+        title: [this.texts.pick(d.title, language), d.symbol].filter(Boolean).join(' — '),
+        meetingHref: `/meetings/${d.meetingId}`,
+        meeting: `${this.texts.pick(d.meetingTitle, language)}, ${formatDate(d.meetingStartsAt.toISOString(), timeZone, language)}`,
+        missing: t('dash.lateDocuments.missing', language, {
+          languages: d.missing.map((l) => label('language', l, language)).join(', '),
+        }),
       })),
       seats: seats.map((s) => ({
         href: `/bodies/${s.body_id}`,

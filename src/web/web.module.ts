@@ -1,3 +1,4 @@
+import { DocumentDistributionModule } from '../document-distribution/document-distribution.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { DocumentLinkController } from './document-link.controller';
 import { Module } from '@nestjs/common';
@@ -49,6 +50,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
 /** The secretariat's web pages (server-rendered). */
 @Module({
   imports: [
+    DocumentDistributionModule,
     PagesModule,
     SessionsModule,
     MeetingsModule,

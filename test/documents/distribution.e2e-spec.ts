@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addMembership, createBody, createMember } from '../support/factories';
+import { pageSession } from '../support/page-app';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -144,6 +145,17 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     }[];
     expect(list.find((d) => d.documentId === nothing)?.missing).toEqual(['en', 'ru']);
     expect(list.some((d) => d.documentId === late)).toBe(false);
+
+    // The secretariat's dashboard lists it, linked to the document and its meeting.
+    const officer = await createMember(t, { email: 'docs-officer@example.org', language: 'ru' });
+    await addMembership(t, meeting.bodyId, { memberId: officer.id, role: 'secretariat' });
+    const { cookie } = await pageSession(t, smtp, officer.email);
+    const page = await t.anonymous.get('/').set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('Документы с нарушением срока');
+    expect(page.text).toMatch(
+      new RegExp(`<a href="/documents/${nothing}">Report</a> <span class="muted">— нет версии: английский, русский`),
+    );
+    expect(page.text).toContain(`href="/meetings/${meeting.id}"`);
 
     await t.admin
       .patch(`/api/meetings/${meeting.id}`)
