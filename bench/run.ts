@@ -1,5 +1,6 @@
 import { machine } from './bench-app';
 import { benchDeadlineParser } from './deadline-parser.bench';
+import { benchDocuments } from './documents.bench';
 import { benchApiLoad } from './api-load.bench';
 import { benchReminders } from './reminders.bench';
 import { benchWorkPlanImport } from './work-plan-import.bench';
@@ -12,6 +13,7 @@ async function main() {
     ['Work-plan import', benchWorkPlanImport],
     ['Reminders', benchReminders],
     ['API under load', benchApiLoad],
+    ['Documents', benchDocuments],
   ];
   // `npm run bench -- reminders` runs only the suites whose name contains one of the words given.
   const selected = process.argv.slice(2).map((word) => word.toLowerCase());

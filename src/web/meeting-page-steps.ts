@@ -13,6 +13,7 @@ import { isNotFound } from './not-found';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 import { SubstituteProposalPagesService } from './substitute-proposal-pages.service';
+import { DocumentPagesService } from './document-pages.service';
 
 /** A step's outcome: the success sentence to show after the redirect, with its counts. */
 export type Done = { done: string; counts?: Record<string, number> };
@@ -31,6 +32,7 @@ export class MeetingPageSteps {
     private readonly pages: MeetingPagesService,
     private readonly meetings: MeetingsService,
     private readonly proposalPages: SubstituteProposalPagesService,
+    private readonly documentPages: DocumentPagesService,
   ) {}
 
   async step(
@@ -94,7 +96,11 @@ export class MeetingPageSteps {
     this.session.render(res, context, 'meeting', data.title, {
       ...data,
       substituteProposals: await this.proposalPages.section(id, language, context.member.timeZone, failed),
-      done: this.pages.doneSentence(query, language) ?? this.proposalPages.doneSentence(query, language),
+      documents: await this.documentPages.meetingSection(id, language, failed),
+      done:
+        this.pages.doneSentence(query, language) ??
+        this.proposalPages.doneSentence(query, language) ??
+        this.documentPages.doneSentence(query, language),
       csrf: context.csrf,
     });
   }

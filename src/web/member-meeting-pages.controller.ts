@@ -5,6 +5,7 @@ import { t } from '../common/i18n/messages';
 import { MeetingCalendarService } from '../meetings/meeting-calendar.service';
 import { afterForm } from './form-outcome';
 import { MeetingPageSteps } from './meeting-page-steps';
+import { DocumentPagesService } from './document-pages.service';
 import { MemberMeetingService } from './member-meeting.service';
 import { MyPageService } from './my-page.service';
 import type { MyPageFailure } from './my-page.service';
@@ -29,6 +30,7 @@ export class MemberMeetingPagesController {
     private readonly view: MemberMeetingService,
     private readonly myPage: MyPageService,
     private readonly calendar: MeetingCalendarService,
+    private readonly documentPages: DocumentPagesService,
   ) {}
 
   @Get(':id')
@@ -102,7 +104,8 @@ export class MemberMeetingPagesController {
   ) {
     return this.renderView(res, context, notice, 'member-meeting', async () => {
       const data = await this.view.meeting(id, context.member, context.language, failure);
-      return { title: data.title, data };
+      const documents = await this.documentPages.memberList(id, context.member, context.language);
+      return { title: data.title, data: { ...data, meetingDocuments: documents } };
     });
   }
 
