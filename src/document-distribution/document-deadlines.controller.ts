@@ -20,7 +20,7 @@ export class DocumentDeadlinesController {
   @ApiErrors(400, 403)
   async deadlines(@UuidParam() id: string): Promise<DocumentDeadlinesResponse[]> {
     const documents = await this.distribution.meetingDeadlines(id);
-    return documents.map((d) => ({
+    return documents.map(({ timeZone: _zone, ...d }) => ({
       ...d,
       languages: d.languages.map((l) => ({
         ...l,

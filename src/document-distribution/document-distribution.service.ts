@@ -25,6 +25,8 @@ const LATE_LIST_DAYS = 200;
 
 export interface DocumentDeadlines {
   documentId: string;
+  /** The meeting's zone, where the deadline days are counted. */
+  timeZone: string;
   languages: LanguageDeadline[];
   behind: boolean;
 }
@@ -87,7 +89,7 @@ export class DocumentDistributionService {
       const documents = await this.repository.documents(manager, { meetingIds: [meetingId] });
       return documents.map((document) => {
         const languages = this.statesOf(schedule, document, now);
-        return { documentId: document.id, languages, behind: isBehind(languages) };
+        return { documentId: document.id, timeZone: schedule.timeZone, languages, behind: isBehind(languages) };
       });
     });
   }

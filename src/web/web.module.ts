@@ -1,4 +1,5 @@
 import { DocumentDistributionModule } from '../document-distribution/document-distribution.module';
+import { DocumentChasePagesController } from './document-chase-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { DocumentPagesService } from './document-pages.service';
 import { DocumentsModule } from '../documents/documents.module';
@@ -82,6 +83,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     OutboxPagesController,
     DocumentLinkController,
     DocumentPagesController,
+    DocumentChasePagesController,
   ],
   providers: [
     PageSessionService,

@@ -220,8 +220,33 @@ describe('documents: deadlines, notices, reminders and chases', () => {
        SELECT $1, id, $2, 'session' FROM document_file WHERE document_id = $1`,
       [paper, reader.id],
     );
-    const chased = await t.admin.post(`/api/documents/${paper}/reminders`).expect(200);
-    expect(chased.body.memberIds).toEqual([silent.id]);
+    const officer = await createMember(t, { email: 'chase-officer@example.org', language: 'en' });
+    await addMembership(t, meeting.bodyId, { memberId: officer.id, role: 'secretariat' });
+    const { cookie, csrf } = await pageSession(t, smtp, officer.email);
+    const page = await t.anonymous.get(`/meetings/${meeting.id}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('Remind those who have not opened it');
+    expect(page.text).toContain('English: on time (due');
+    expect(page.text).toMatch(/Russian: due \(due \d+ \w+ \d{4}\)/);
+
+    const chased = await t.anonymous
+      .post(`/meetings/${meeting.id}/documents/${paper}/reminders`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ csrf })
+      .expect(303);
+    expect(chased.headers.location).toBe(`/meetings/${meeting.id}?done=doc_chased#document-chase`);
+    const planned = (await t.admin.get(`/api/notifications?limit=50&subjectId=${paper}`).expect(200)).body.items as {
+      recipientId: string;
+      kind: string;
+    }[];
+    expect(planned.map((r) => [r.kind, r.recipientId])).toEqual([['document-chase', silent.id]]);
+    const again = await t.anonymous
+      .post(`/meetings/${meeting.id}/documents/${paper}/reminders`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ csrf })
+      .expect(429);
+    expect(again.text).toMatch(/a reminder went out lately; the next one can be sent in \d+ h/);
     const chases = (address: string) => smtp.to(address).filter((m) => m.subject.startsWith('Танысуыңызды'));
     await waitFor(() => chases('chase-silent@example.org').length > 0, { what: 'the chase' });
     expect(chases('chase-silent@example.org').map((m) => m.subject)).toEqual([
