@@ -73,10 +73,4 @@ export class PostgresDocumentStorage implements DocumentStorage {
   async remove(key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM document_blob WHERE id = $1`, [key]);
   }
-
-  /** How many chunk rows a blob has; for tests that check nothing of a refused upload stayed. */
-  async countBlobs(): Promise<number> {
-    const [row] = await this.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM document_blob`);
-    return row.count;
-  }
 }

@@ -22,10 +22,6 @@ export interface ExpectedReader {
 export class DocumentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
     return manager.findOneBy(Document, { id });
   }

@@ -1,5 +1,13 @@
 import { Body, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
@@ -104,7 +112,8 @@ export class DocumentsController {
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiOkResponse({ type: DocumentResponse })
-  @ApiErrors(400, 403, 404, 409, 413, 415)
+  @ApiErrors(400, 403, 404, 409, 415)
+  @ApiResponse({ status: 413, description: 'The file is larger than DOCUMENT_MAX_BYTES (default 50 MB)' })
   upload(@UuidParam() id: string, @Param('language') language: string, @Req() req: Request) {
     const lang = languageParam(language);
     return readMultipartFile(req, this.config.documentMaxBytes, (file) => this.documents.upload(id, lang, file));

@@ -312,3 +312,46 @@ describe('meeting documents', () => {
     await clientWithToken(t, readerToken).get(`/api/documents/${documentId}/files/ru`).expect(404);
   });
 });
+
+/** Changing a document's metadata: an agenda item must be the meeting's own. */
+describe('document metadata', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('patches title, kind and symbol; refuses a foreign agenda item naming agendaItemId', async () => {
+    const body = await createBody(t);
+    const meetingId = (
+      await t.admin
+        .post('/api/meetings')
+        .send({ bodyId: body.id, kind: 'working_group', title: { en: 'M' }, timeZone: 'Asia/Almaty' })
+        .expect(201)
+    ).body.id as string;
+    const doc = await t.admin
+      .post(`/api/meetings/${meetingId}/documents`)
+      .send({ title: { en: 'Draft decision' }, kind: 'draft_decision' })
+      .expect(201);
+    const patched = await t.admin
+      .patch(`/api/documents/${doc.body.id}`)
+      .send({ title: { en: 'Draft decision 10/1', kk: '10/1 шешім жобасы' }, symbol: 'WGECC/10/2099/3' })
+      .expect(200);
+    expect(patched.body).toMatchObject({ kind: 'draft_decision', symbol: 'WGECC/10/2099/3' });
+    expect(patched.body.title.kk).toBe('10/1 шешім жобасы');
+    const foreign = await t.admin
+      .patch(`/api/documents/${doc.body.id}`)
+      .send({ agendaItemId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    expect(foreign.body.message).toEqual([expect.objectContaining({ field: 'agendaItemId' })]);
+    const kind = await t.admin
+      .post(`/api/meetings/${meetingId}/documents`)
+      .send({ title: { en: 'X' }, kind: 'memo' })
+      .expect(400);
+    expect(kind.body.message).toEqual([expect.objectContaining({ field: 'kind' })]);
+  });
+});

@@ -61,9 +61,9 @@ describe('meeting documents, in a real browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'document-upload-refused-desktop.png'), fullPage: true });
 
-    await page.getByLabel('Language').selectOption('ru');
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
     await page
-      .getByLabel('File')
+      .getByLabel('File', { exact: true })
       .setInputFiles({ name: 'Повестка дня.pdf', mimeType: 'application/pdf', buffer: pdf('ru') });
     await Promise.all([page.waitForURL(/done=doc_uploaded/), page.getByRole('button', { name: 'Upload' }).click()]);
     expect(await section.innerText()).toContain('Russian: Повестка дня.pdf');
