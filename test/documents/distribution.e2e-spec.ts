@@ -259,4 +259,37 @@ describe('documents: deadlines, notices, reminders and chases', () => {
       .expect((res) => expect(JSON.stringify(res.body)).toContain('documentId'));
     expect(smtp.to('chase-reader@example.org').filter((m) => /ережесі|Terms/.test(m.subject))).toEqual([]);
   });
+
+  it('sets the body rule from its form, refusing a negative number of days by name', async () => {
+    const body = await createBody(t);
+    const officer = await createMember(t, { email: 'rule-officer@example.org', language: 'en' });
+    await addMembership(t, body.id, { memberId: officer.id, role: 'secretariat' });
+    const { cookie, csrf } = await pageSession(t, smtp, officer.email);
+    const form = await t.anonymous.get(`/bodies/${body.id}/edit`).set('Cookie', cookie).expect(200);
+    expect(form.text).toContain('Documents due (days before the meeting)');
+    expect(form.text).toMatch(/name="requiredLanguages" value="ru" checked/);
+    expect(form.text).not.toMatch(/name="requiredLanguages" value="kk" checked/);
+    const fields = { csrf, 'name.en': 'Working Group', kind: 'working_group', timeZone: 'Asia/Almaty' };
+    await t.anonymous
+      .post(`/bodies/${body.id}`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send(
+        `${new URLSearchParams({ ...fields, documentsDays: '21', translationsDays: '10' }).toString()}&requiredLanguages=en&requiredLanguages=ru&requiredLanguages=kk`,
+      )
+      .expect(303);
+    expect((await t.admin.get(`/api/bodies/${body.id}`).expect(200)).body.documentDistribution).toEqual({
+      documentsDays: 21,
+      translationsDays: 10,
+      requiredLanguages: ['en', 'ru', 'kk'],
+    });
+    const refused = await t.anonymous
+      .post(`/bodies/${body.id}`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send(new URLSearchParams({ ...fields, documentsDays: '-3', requiredLanguages: 'en' }).toString())
+      .expect(400);
+    expect(refused.text).toContain('documentsDays must be a whole number of days from 0 to 180');
+    expect(refused.text).toContain('aria-invalid="true"');
+  });
 });
