@@ -31,7 +31,11 @@ const DONE = {
 } as const satisfies Record<string, MessageKey>;
 
 const languageName = (of: Language, reader: Language) => t(`sp.language.${of}`, reader);
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1);
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+const fileSize = (bytes: number, language: Language) =>
+  bytes < 1024 * 1024
+    ? t('doc.size.kb', language, { size: String(Math.max(1, Math.round(bytes / 1024))) })
+    : t('doc.size.mb', language, { size: megabytes(bytes) });
 
 /** The form's values as the API's CreateDocumentDto reads them: a title per language, a kind, a symbol. */
 export function documentInput(body: FormBody): Record<string, unknown> {
@@ -208,7 +212,7 @@ export class DocumentPagesService {
       revision: f.revision,
       revised: f.revision > 1,
       fileName: f.fileName,
-      size: `${megabytes(f.byteSize)} MB`,
+      size: fileSize(f.byteSize, language),
       url: `/documents/${id}/files/${f.language}`,
     };
   }
