@@ -76,6 +76,11 @@ export class DocumentDistributionService {
     return this.unitOfWork.runStatements(({ manager }) => this.repository.documents(manager, { documentIds }));
   }
 
+  /** Whether the member serves in the body today, and so may read its library. */
+  servesIn(bodyId: string, memberId: string): Promise<boolean> {
+    return this.repository.isInAudience({ kind: 'body', id: bodyId }, memberId, new Date().toISOString().slice(0, 10));
+  }
+
   statesOf(schedule: MeetingSchedule, document: ScopedDocument, now = new Date()): LanguageDeadline[] {
     const rule = distributionRule(schedule.bodyDistribution, schedule.documentDeadlines);
     return documentDeadlineStates(schedule, rule, availability(document), now);

@@ -1,5 +1,7 @@
 import { DocumentDistributionModule } from '../document-distribution/document-distribution.module';
 import { DocumentChasePagesController } from './document-chase-pages.controller';
+import { LibraryPagesController } from './library-pages.controller';
+import { LibraryPageService } from './library-page.service';
 import { DocumentPagesController } from './document-pages.controller';
 import { DocumentPagesService } from './document-pages.service';
 import { DocumentsModule } from '../documents/documents.module';
@@ -84,6 +86,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     DocumentLinkController,
     DocumentPagesController,
     DocumentChasePagesController,
+    LibraryPagesController,
   ],
   providers: [
     PageSessionService,
@@ -91,6 +94,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingPageSteps,
     SubstituteProposalPagesService,
     DashboardService,
+    LibraryPageService,
     MeetingPagesService,
     MinutesPageService,
     MemberRecordService,

@@ -292,4 +292,46 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     expect(refused.text).toContain('documentsDays must be a whole number of days from 0 to 180');
     expect(refused.text).toContain('aria-invalid="true"');
   });
+
+  it("keeps a body's library: the secretariat adds, those serving are told and read, others get 404", async () => {
+    const body = await createBody(t, { name: { en: 'Steering Committee', ru: 'Руководящий комитет' } });
+    const officer = await createMember(t, { email: 'lib-officer@example.org', language: 'en' });
+    const serving = await createMember(t, { email: 'lib-member@example.org', language: 'ru' });
+    const stranger = await createMember(t, { email: 'lib-stranger@example.org', language: 'en' });
+    await addMembership(t, body.id, { memberId: officer.id, role: 'secretariat' });
+    await addMembership(t, body.id, { memberId: serving.id, role: 'member' });
+    const office = await pageSession(t, smtp, officer.email);
+    const created = await t.anonymous
+      .post(`/bodies/${body.id}/library`)
+      .set('Cookie', office.cookie)
+      .type('form')
+      .send({ csrf: office.csrf, title_en: 'Rules of procedure', title_ru: 'Правила процедуры', kind: 'other' })
+      .expect(303);
+    const documentId = /\/documents\/([0-9a-f-]{36})$/.exec(String(created.headers.location))![1];
+    const empty = await t.anonymous
+      .post(`/bodies/${body.id}/library`)
+      .set('Cookie', office.cookie)
+      .type('form')
+      .send({ csrf: office.csrf, kind: 'other' })
+      .expect(400);
+    expect(empty.text).toContain('role="alert"');
+    await upload(documentId, 'ru');
+    await published(documentId);
+    await waitFor(() => documentsMail('lib-member@example.org').length === 1, { what: 'the library notice' });
+    const [mail] = documentsMail('lib-member@example.org');
+    expect(mail.subject).toBe('Размещены документы: Руководящий комитет');
+    expect(mail.parsed.text).toContain('Правила процедуры');
+    expect(mail.parsed.text).toContain(`/bodies/${body.id}/library`);
+    expect(documentsMail('lib-stranger@example.org')).toEqual([]);
+
+    const member = await pageSession(t, smtp, serving.email);
+    const page = await t.anonymous.get(`/bodies/${body.id}/library`).set('Cookie', member.cookie).expect(200);
+    expect(page.text).toContain('Библиотека: Руководящий комитет');
+    expect(page.text).toContain(`href="/documents/${documentId}/files/ru"`);
+    expect(page.text).not.toContain('name="title_en"');
+    const outsider = await pageSession(t, smtp, stranger.email);
+    await t.anonymous.get(`/bodies/${body.id}/library`).set('Cookie', outsider.cookie).expect(404);
+    const bodyPage = await t.anonymous.get(`/bodies/${body.id}`).set('Cookie', office.cookie).expect(200);
+    expect(bodyPage.text).toContain(`href="/bodies/${body.id}/library"`);
+  });
 });
