@@ -156,6 +156,9 @@ describe('documents: deadlines, notices, reminders and chases', () => {
       new RegExp(`<a href="/documents/${nothing}">Report</a> <span class="muted">— нет версии: английский, русский`),
     );
     expect(page.text).toContain(`href="/meetings/${meeting.id}"`);
+    const form = await t.anonymous.get(`/meetings/${meeting.id}/edit`).set('Cookie', cookie).expect(200);
+    expect(form.text).toMatch(/name="documentDeadlines.documentsDays" value="14"/);
+    expect(form.text).toMatch(/name="documentDeadlines.translationsDays" value="3"/);
 
     await t.admin
       .patch(`/api/meetings/${meeting.id}`)
