@@ -25,6 +25,7 @@ import { CreateDocumentDto } from '../documents/dto/document.dto';
 import { readMultipartFile } from '../documents/multipart-file';
 import { DOCUMENTS_FORM, documentInput, DocumentPagesService } from './document-pages.service';
 import { problemsOf } from './forms';
+import { isNotFound } from './not-found';
 import type { FormBody } from './meeting-form-values';
 import { MeetingPageSteps } from './meeting-page-steps';
 import { CsrfCheckedInHandler, MemberPage, PageSession, SecretariatPage } from './page-access';
@@ -141,10 +142,9 @@ export class DocumentPagesController {
   /** A refusal shows the document page again with the reason beside the upload form, under the API's status. */
   private async refused(res: Response, context: PageContext, id: string, error: unknown) {
     const problems = problemsOf(error);
-    if (!problems || (error instanceof HttpException && error.getStatus() === Number(HttpStatus.NOT_FOUND))) {
-      if (problems) return this.render(res, context, id);
-      throw error;
-    }
+    if (!problems) throw error;
+    // An unknown document: the page's own 404.
+    if (isNotFound(error)) return this.render(res, context, id);
     const status = (error as HttpException).getStatus();
     // The rest of a refused upload is not read; the browser gets the answer and the connection closes.
     res.setHeader('Connection', 'close');
