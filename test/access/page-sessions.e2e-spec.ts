@@ -13,7 +13,7 @@ interface RouterLayer {
 }
 
 /** Paths that are not pages behind sign-in: the API, probes, tools, public pages and secret-link pages. */
-const NOT_SIGNED_IN_PAGES = /^\/(api|health|metrics|admin|assets|calendar|a|sign-in|sign-out)(\/|$)/;
+const NOT_SIGNED_IN_PAGES = /^\/(api|health|metrics|admin|assets|calendar|a|sign-in|sign-out|documents\/link)(\/|$)/;
 
 describe('signed-in pages: the role of each request, and never cached', () => {
   let t: TestApp;
@@ -169,6 +169,8 @@ describe('signed-in pages: the role of each request, and never cached', () => {
     '/meetings/:id/poll/mine',
     '/meetings/:id/calendar.ics',
     '/work-plan/items/:itemId',
+    '/documents/:id',
+    '/documents/:id/files/:language',
   ];
 
   it('declares who may see each page on the route, and @Public() only where no session is needed', async () => {

@@ -69,7 +69,9 @@ describe('health and API documentation', () => {
         if (path.startsWith('/api/')) {
           expect({ path, method, has401: '401' in operation.responses }).toEqual({ path, method, has401: true });
         }
-        const bodyless = ['/revoke', '/resend', '/calendar-feed', '/approve'].some((action) => path.endsWith(action));
+        const bodyless = ['/revoke', '/resend', '/calendar-feed', '/approve', '/publish', '/withdraw'].some((action) =>
+          path.endsWith(action),
+        );
         if (['post', 'patch', 'put'].includes(method) && !bodyless) {
           expect({ path, method, body: operation.requestBody !== undefined }).toEqual({ path, method, body: true });
         }
