@@ -12,7 +12,7 @@ import { waitText } from '../common/time/wait-text';
 import { UnitOfWork } from '../notifications/unit-of-work';
 import type { UnitOfWorkContext } from '../notifications/unit-of-work';
 import { calendarDaysBetween, reminderMoment } from '../reminders/reminder-policy';
-import { documentDeadlineStates, isBehind } from './deadline-states';
+import { deadlineBefore, documentDeadlineStates, isBehind } from './deadline-states';
 import type { LanguageDeadline } from './deadline-states';
 import { distributionRule } from './distribution-rule';
 import { DocumentDistributionRepository } from './document-distribution.repository';
@@ -140,17 +140,13 @@ export class DocumentDistributionService {
       const rule = distributionRule(schedule.bodyDistribution, schedule.documentDeadlines);
       const secretariat = await this.repository.secretariat(unit.manager, schedule.bodyId, todayIn(schedule.timeZone));
       const deadlines = {
-        documents: documentDeadlineStates(schedule, { ...rule, translationsDays: rule.documentsDays }, [], now)[0]
-          ?.dueAt,
-        translations: documentDeadlineStates(schedule, { ...rule, documentsDays: rule.translationsDays }, [], now)[0]
-          ?.dueAt,
+        documents: deadlineBefore(schedule.startsAt, schedule.timeZone, rule.documentsDays),
+        translations: deadlineBefore(schedule.startsAt, schedule.timeZone, rule.translationsDays),
       };
       for (const member of secretariat)
         for (const [deadline, dueAt] of Object.entries(deadlines))
-          for (const offset of DOCUMENTS_DUE_OFFSETS) {
-            if (!dueAt) continue;
+          for (const offset of DOCUMENTS_DUE_OFFSETS)
             desired.push(this.deadlineRow(schedule, member, deadline, dueAt, offset, now));
-          }
     }
     return this.notifications.replanAfterEmailsInFlight(
       unit,
