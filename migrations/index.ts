@@ -21,6 +21,8 @@ import { SignInLinkNextPath1796589009431 } from './1796589009431-SignInLinkNextP
 import { InboundMessages1796595151079 } from './1796595151079-InboundMessages';
 import { LettersAndPassports1796595223399 } from './1796595223399-LettersAndPassports';
 import { Documents1796595301210 } from './1796595301210-Documents';
+import { DocumentDistribution1796595505026 } from './1796595505026-DocumentDistribution';
+import { DocumentNotice1796596290686 } from './1796596290686-DocumentNotice';
 
 export const MIGRATIONS = [
   Extensions1763700000000,
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   InboundMessages1796595151079,
   LettersAndPassports1796595223399,
   Documents1796595301210,
+  DocumentDistribution1796595505026,
+  DocumentNotice1796596290686,
 ];

@@ -5,6 +5,7 @@ import { ActionPagesModule } from './actions/action-pages.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BodiesModule } from './bodies/bodies.module';
+import { DocumentDistributionModule } from './document-distribution/document-distribution.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -46,6 +47,7 @@ export class AppModule {
         MeetingsModule,
         LettersModule,
         PapersModule,
+        DocumentDistributionModule,
         DocumentsModule,
         InboundModule.register({ workers: config.role !== 'api' }),
         ActionPagesModule,

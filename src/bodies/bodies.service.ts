@@ -33,6 +33,7 @@ export class BodiesService {
         parentId: dto.parentId ?? null,
         timeZone: canonicalTimeZone(dto.timeZone ?? 'Asia/Almaty'),
         reminderOffsets: dto.reminderOffsets ? { ...dto.reminderOffsets } : null,
+        documentDistribution: dto.documentDistribution ? { ...dto.documentDistribution } : null,
       });
       await this.repository.save(manager, body);
       await this.audit.record(manager, 'create', 'body', body.id, null, body);
@@ -57,9 +58,11 @@ export class BodiesService {
       if (!body) throw ApiError.notFound('Body', id);
       if (dto.parentId) await this.assertParent(manager, dto.parentId, id);
       const before = { ...body };
-      const { reminderOffsets, ...rest } = dto;
+      const { reminderOffsets, documentDistribution, ...rest } = dto;
       manager.merge(Body, body, rest);
       if (reminderOffsets !== undefined) body.reminderOffsets = reminderOffsets ? { ...reminderOffsets } : null;
+      if (documentDistribution !== undefined)
+        body.documentDistribution = documentDistribution ? { ...documentDistribution } : null;
       if (dto.timeZone) body.timeZone = canonicalTimeZone(dto.timeZone);
       await this.repository.save(manager, body);
       await this.replanReminders(unit, before, body);
@@ -72,7 +75,10 @@ export class BodiesService {
     const { manager } = unit;
     const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const zoneChanged = before.timeZone !== body.timeZone;
-    if (!same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings)) {
+    if (
+      !same(before.reminderOffsets?.meetings, body.reminderOffsets?.meetings) ||
+      !same(before.documentDistribution, body.documentDistribution)
+    ) {
       const meetings = await this.repository.futureMeetings(manager, body.id);
       for (const meeting of meetings) await this.meetingReminders.plan(unit, meeting);
     }

@@ -3,6 +3,8 @@ import { LOCALIZED_TEXT_SCHEMA } from '../common/http/openapi';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/languages';
+import type { BodyDistribution } from '../document-distribution/distribution-rule';
+import { DocumentDistributionDto } from '../document-distribution/dto/distribution-rule.dto';
 import { Timestamped } from '../database/timestamps';
 
 export const BODY_KINDS = ['working_group', 'steering_committee', 'task_force', 'other'] as const;
@@ -47,4 +49,8 @@ export class Body extends Timestamped {
   @ApiProperty()
   @Column({ type: 'text', default: 'Asia/Almaty' })
   timeZone!: string;
+
+  @ApiProperty({ type: DocumentDistributionDto, nullable: true, description: 'null: 14 and 7 days, en and ru' })
+  @Column({ type: 'jsonb', nullable: true })
+  documentDistribution!: BodyDistribution | null;
 }

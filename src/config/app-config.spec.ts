@@ -96,6 +96,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the documents notice window in minutes, fractions allowed, up to a day', () => {
+    expect(loadConfig(base).documentsNoticeWindowMinutes).toBe(15);
+    expect(loadConfig({ ...base, DOCUMENTS_NOTICE_WINDOW_MINUTES: '0.5' }).documentsNoticeWindowMinutes).toBe(0.5);
+    expect(() => loadConfig({ ...base, DOCUMENTS_NOTICE_WINDOW_MINUTES: '-1' })).toThrow(
+      'DOCUMENTS_NOTICE_WINDOW_MINUTES: must be a number of minutes from 0 to 1440 (got "-1")',
+    );
+    expect(() => loadConfig({ ...base, DOCUMENTS_NOTICE_WINDOW_MINUTES: '2000' })).toThrow(
+      'DOCUMENTS_NOTICE_WINDOW_MINUTES: must be a number of minutes from 0 to 1440 (got "2000")',
+    );
+  });
+
   it('trusts no proxy by default, and reads TRUST_PROXY as Express takes it', () => {
     expect(loadConfig(base).trustProxy).toBe(false);
     expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);

@@ -41,6 +41,8 @@ export interface AppConfig {
   remindNowIntervalMinutes: number;
   /** Days after a meeting ends before the passport details given for its visa letters are erased. */
   passportDataRetentionDays: number;
+  /** Publications within this many minutes make one "documents available" email per member. */
+  documentsNoticeWindowMinutes: number;
   /** The largest document file accepted; a larger upload is refused with 413 as soon as that is known. */
   documentMaxBytes: number;
   /** How long after its meeting ends a signed document download link still works. */
@@ -178,6 +180,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!/^\d+$/.test(text) || value < min) fail(name, `must be a whole number, at least ${min} (got "${text}")`);
     return value;
   };
+  // Fractions allowed, so that a test can close the window within seconds.
+  const minutes = (name: string, fallback: number): number => {
+    const text = read(name, String(fallback))!;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value > 1440)
+      fail(name, `must be a number of minutes from 0 to 1440 (got "${text}")`);
+    return value;
+  };
   const config: AppConfig = {
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/wg_secretariat', ['postgres:', 'postgresql:']),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -204,6 +214,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiRequestsPerMinute: wholeNumber('API_REQUESTS_PER_MINUTE', 6000, 1),
     remindNowIntervalMinutes: wholeNumber('REMIND_NOW_INTERVAL_MINUTES', 1440, 1),
     passportDataRetentionDays: wholeNumber('PASSPORT_DATA_RETENTION_DAYS', 30, 0),
+    documentsNoticeWindowMinutes: minutes('DOCUMENTS_NOTICE_WINDOW_MINUTES', 15),
     documentMaxBytes: wholeNumber('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1),
     documentLinkDays: wholeNumber('DOCUMENT_LINK_DAYS', 90, 1),
     trustProxy: false,

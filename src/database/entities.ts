@@ -2,6 +2,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { Body } from '../bodies/body.entity';
 import { Membership } from '../bodies/membership.entity';
+import { DocumentNotice } from '../document-distribution/document-notice.entity';
 import { DocumentBlob, DocumentBlobChunk } from '../documents/document-blob.entity';
 import { DocumentFile } from '../documents/document-file.entity';
 import { DocumentRead } from '../documents/document-read.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   DocumentBlob,
   DocumentBlobChunk,
   InboundMessage,
+  DocumentNotice,
 ];

@@ -22,6 +22,9 @@ export const EMAIL_KINDS = [
   'digest',
   'secretariat-digest',
   'sign-in-link',
+  'documents-available',
+  'documents-due',
+  'document-chase',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -51,6 +54,20 @@ export interface ItemView {
   dueAt: string | null;
   executor: string | null;
   countries: string[];
+  url: string;
+}
+
+/** One document in an email: the language versions the reader can open, each by its own signed link. */
+export interface DocumentLine {
+  title: string;
+  symbol: string | null;
+  change: 'new' | 'revised';
+  files: { languageName: string; revision: number; url: string }[];
+}
+
+/** A body's standing library, where a document belongs to no meeting. */
+export interface LibraryView {
+  title: string;
   url: string;
 }
 
@@ -141,6 +158,22 @@ export interface EmailData {
     failed: { recipient: string; kind: string; error: string | null }[];
   };
   'sign-in-link': Common & { url: string; expiresMinutes: number };
+  /** `revised`: every document listed is a revision of one the reader was told of before. */
+  'documents-available': Common & {
+    meeting: MeetingView | null;
+    library: LibraryView | null;
+    revised: boolean;
+    groups: { heading: string | null; documents: DocumentLine[] }[];
+  };
+  /** To the secretariat: documents not yet published in a required language as a deadline nears. */
+  'documents-due': Common & {
+    meeting: MeetingView;
+    deadline: 'documents' | 'translations';
+    dueAt: string;
+    daysLeft: number;
+    documents: { title: string; symbol: string | null; missing: string[]; url: string }[];
+  };
+  'document-chase': Common & { meeting: MeetingView | null; library: LibraryView | null; document: DocumentLine };
 }
 
 export function emailCommon(

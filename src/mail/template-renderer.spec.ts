@@ -32,7 +32,7 @@ function urlsIn(value: unknown, key = ''): string[] {
 
 /** What the email is about: the meeting title, the activity, the digest entries. */
 function subjectsOf(data: EmailData[EmailKind]): string[] {
-  if ('meeting' in data) return [data.meeting.title];
+  if ('meeting' in data && data.meeting) return [data.meeting.title];
   if ('item' in data) return [data.item.activity];
   if ('entries' in data) return data.entries.map((e) => e.title);
   if ('meetings' in data)
@@ -160,7 +160,7 @@ describe('email templates', () => {
     it.each(CASES)('%s (%s) escapes the reader’s name and the titles', (kind, language) => {
       const data: EmailData[EmailKind] = sampleData(kind, language);
       data.recipient.fullName = NAME;
-      if ('meeting' in data) data.meeting.title = TITLE;
+      if ('meeting' in data && data.meeting) data.meeting.title = TITLE;
       if ('item' in data) data.item.activity = TITLE;
       if ('entries' in data) data.entries[0].title = TITLE;
       if ('meetings' in data) data.meetings[0].title = TITLE;

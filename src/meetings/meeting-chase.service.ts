@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ApiError } from '../common/http/api-error';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
+import { waitText } from '../common/time/wait-text';
 import { todayIn } from '../common/time/dates';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
@@ -15,14 +16,6 @@ import type { Meeting } from './meeting.entity';
 import { MeetingNotifier } from './meeting-notifier';
 import { MeetingRepository } from './meeting.repository';
 import { MeetingsService } from './meetings.service';
-
-/** "24 h", or "35 min" under an hour and a half. */
-function waitText(waitMs: number, language: Language): string {
-  const minutes = Math.ceil(waitMs / 60_000);
-  return minutes < 90
-    ? t('chase.wait.minutes', language, { n: String(minutes) })
-    : t('chase.wait.hours', language, { n: String(Math.round(minutes / 60)) });
-}
 
 /** One chase to exactly those who have not answered; a second within the configured interval is refused. */
 @Injectable()

@@ -1,3 +1,4 @@
+import type { MeetingDocumentDeadlines } from '../document-distribution/distribution-rule';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Body } from '../bodies/body.entity';
@@ -97,4 +98,8 @@ export class Meeting extends Timestamped {
   /** Reminders before the start (ISO 8601 durations); null: the body's, else the defaults. */
   @Column({ type: 'text', array: true, nullable: true })
   reminderOffsets!: string[] | null;
+
+  /** This meeting's document deadlines; null (or a null field): the body's rule. */
+  @Column({ type: 'jsonb', nullable: true })
+  documentDeadlines!: MeetingDocumentDeadlines | null;
 }

@@ -1,3 +1,4 @@
+import type { MeetingDocumentDeadlines } from '../document-distribution/distribution-rule';
 import { pickText, textsOf } from '../common/i18n/content-text';
 import type { FallbackChain, Translations } from '../common/i18n/content-text';
 import type { Language, LocalizedText } from '../common/i18n/languages';
@@ -24,6 +25,7 @@ export interface MeetingView {
   statusReason: string | null;
   sequence: number;
   poll: { openedAt: string | null; closesAt: string | null };
+  documentDeadlines: MeetingDocumentDeadlines | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,6 +56,7 @@ export function toMeetingView(meeting: Meeting): MeetingView {
       openedAt: meeting.pollOpenedAt?.toISOString() ?? null,
       closesAt: meeting.pollClosesAt?.toISOString() ?? null,
     },
+    documentDeadlines: meeting.documentDeadlines ?? null,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
   };

@@ -34,7 +34,8 @@ export class MeetingsService {
   ) {}
 
   async create(dto: CreateMeetingDto): Promise<MeetingView> {
-    const meeting = await this.unitOfWork.run(async ({ manager }) => {
+    const meeting = await this.unitOfWork.run(async (unit) => {
+      const { manager } = unit;
       if (!(await this.records.bodyExists(manager, dto.bodyId)))
         throw ApiError.field(HttpStatus.BAD_REQUEST, 'bodyId', `no body has the id ${dto.bodyId}`);
       if (dto.status === 'scheduled' && !dto.startsAt)
@@ -54,12 +55,15 @@ export class MeetingsService {
         originalLanguage: dto.originalLanguage ?? null,
         translations: storedTranslations<MeetingTranslated>(dto.translations),
         reminderOffsets: dto.reminderOffsets ?? null,
+        documentDeadlines: dto.documentDeadlines ? { ...dto.documentDeadlines } : null,
         status: dto.status ?? (dto.startsAt ? 'scheduled' : 'tentative'),
         statusReason: null,
         sequence: 0,
       });
       await this.assertNumberFree(manager, created);
       await this.records.save(manager, created);
+      // Nobody is invited yet: this plans the secretariat's document deadline reminders.
+      await this.reminders.plan(unit, created);
       await this.audit.record(manager, 'create', 'meeting', created.id, null, created);
       return created;
     });
@@ -91,8 +95,10 @@ export class MeetingsService {
         throw ApiError.conflict(`The meeting is ${meeting.status}; it can no longer be changed`);
       }
       const before = { ...meeting };
-      const { location, startsAt, endsAt, timeZone, status, translations, ...rest } = dto;
+      const { location, startsAt, endsAt, timeZone, status, translations, documentDeadlines, ...rest } = dto;
       manager.merge(Meeting, meeting, rest);
+      if (documentDeadlines !== undefined)
+        meeting.documentDeadlines = documentDeadlines ? { ...documentDeadlines } : null;
       if (translations !== undefined) meeting.translations = storedTranslations<MeetingTranslated>(translations);
       if (timeZone) meeting.timeZone = canonicalTimeZone(timeZone);
       if (location !== undefined)

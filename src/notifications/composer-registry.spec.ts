@@ -49,6 +49,18 @@ class ProposalComposer implements NotificationComposer {
   compose = () => skipped('proposal');
 }
 
+@Injectable()
+@ComposesNotifications('documents')
+class DocumentsComposer implements NotificationComposer {
+  compose = () => skipped('documents');
+}
+
+@Injectable()
+@ComposesNotifications('document')
+class DocumentComposer implements NotificationComposer {
+  compose = () => skipped('document');
+}
+
 const everyComposer = [
   MeetingComposer,
   ItemComposer,
@@ -56,6 +68,8 @@ const everyComposer = [
   SecretariatComposer,
   SignInComposer,
   ProposalComposer,
+  DocumentsComposer,
+  DocumentComposer,
 ];
 
 /** A real Nest module with the registry and the given composers, started as the app starts. */

@@ -20,6 +20,8 @@ export const SUBJECT_TYPES = [
   'secretariat_digest',
   'sign_in',
   'substitute_proposal',
+  'documents',
+  'document',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

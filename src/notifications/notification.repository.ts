@@ -371,9 +371,11 @@ export class NotificationRepository {
       ...new Set(rows.filter((r) => r.subjectType === type && r.subjectId).map((r) => r.subjectId!)),
     ];
     const found = await this.dataSource.query<{ id: string; name: LocalizedText }[]>(
-      `SELECT id, title AS name FROM meeting WHERE id = ANY($1::uuid[])
-       UNION ALL SELECT id, activity FROM work_plan_item WHERE id = ANY($2::uuid[])`,
-      [ids('meeting'), ids('work_plan_item')],
+      `SELECT id, title AS name FROM meeting WHERE id = ANY($1::uuid[]) OR id = ANY($3::uuid[])
+       UNION ALL SELECT id, activity FROM work_plan_item WHERE id = ANY($2::uuid[])
+       UNION ALL SELECT id, name FROM body WHERE id = ANY($3::uuid[])
+       UNION ALL SELECT id, title FROM document WHERE id = ANY($4::uuid[])`,
+      [ids('meeting'), ids('work_plan_item'), ids('documents'), ids('document')],
     );
     return new Map(found.map((r) => [r.id, r.name]));
   }

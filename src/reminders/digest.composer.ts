@@ -31,7 +31,16 @@ export class DigestComposer implements NotificationComposer {
       const data = composed.data as {
         meeting?: { title: string; startsAt: string | null; url: string };
         item?: { activity: string; dueAt: string | null; url: string };
+        library?: { title: string; url: string } | null;
+        groups?: { documents: { title: string }[] }[];
       };
+      // A documents notice names its documents after its meeting or library.
+      const documents = data.groups?.flatMap((g) => g.documents.map((d) => d.title)).join('; ');
+      if (documents && (data.meeting || data.library)) {
+        const place = data.meeting ?? data.library!;
+        entries.push({ kind: composed.kind, title: `${place.title}: ${documents}`, when: null, url: place.url });
+        continue;
+      }
       if (data.meeting)
         entries.push({
           kind: composed.kind,

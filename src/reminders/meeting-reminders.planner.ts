@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DocumentDistributionService } from '../document-distribution/document-distribution.service';
 import type { Meeting } from '../meetings/meeting.entity';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import type { EmailKind } from '../mail/email-kinds';
@@ -20,6 +21,7 @@ export class MeetingRemindersPlanner {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly meetings: MeetingRepository,
+    private readonly documents: DocumentDistributionService,
   ) {}
 
   async plan(unit: UnitOfWorkContext, meeting: Meeting, now = new Date()): Promise<PlannedRow[]> {
@@ -53,7 +55,7 @@ export class MeetingRemindersPlanner {
           DEFAULT_RSVP_CHASE_OFFSETS.forEach((offset) => desired.push(row('meeting-rsvp-chase', offset)));
       }
     }
-    return this.notifications.replanAfterEmailsInFlight(
+    const planned = await this.notifications.replanAfterEmailsInFlight(
       unit,
       'meeting',
       meeting.id,
@@ -61,5 +63,6 @@ export class MeetingRemindersPlanner {
       desired,
       'the meeting or its participants changed',
     );
+    return [...planned, ...(await this.documents.planDeadlineReminders(unit, meeting.id, now))];
   }
 }

@@ -74,6 +74,7 @@ export function isDigestible(kind: string, payload: Record<string, unknown>): bo
   // A chase the secretariat asked for now goes now.
   if (payload.manual === true) return false;
   if (kind === 'meeting-rsvp-chase' || kind === 'poll-chase' || kind === 'item-due-soon') return true;
+  if (kind === 'documents-available') return true;
   if (kind === 'meeting-reminder') return Number(payload.daysBefore ?? 0) > 1;
   return false;
 }

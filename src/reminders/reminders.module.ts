@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentDistributionModule } from '../document-distribution/document-distribution.module';
 import { MeetingRepository } from '../meetings/meeting.repository';
 import { MemberRepository } from '../members/member.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
@@ -12,6 +13,7 @@ import { SecretariatDigestJob } from './secretariat-digest.job';
 import { SecretariatDigestPlanner } from './secretariat-digest.planner';
 
 @Module({
+  imports: [DocumentDistributionModule],
   providers: [
     // The features import this module to plan reminders, so it cannot import theirs back: it holds its own
     // instances of their repositories, which keep no state of their own.

@@ -12,6 +12,12 @@ import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { label } from '../common/i18n/labels';
 import { t } from '../common/i18n/messages';
+import {
+  DEFAULT_DOCUMENTS_DAYS,
+  DEFAULT_REQUIRED_LANGUAGES,
+  DEFAULT_TRANSLATIONS_DAYS,
+  distributionRule,
+} from '../document-distribution/distribution-rule';
 import { MemberRepository } from '../members/member.repository';
 import { choices, zoneChoices } from './choices';
 import { submitForm } from './form-outcome';
@@ -25,7 +31,26 @@ export function textValues(body: Record<string, unknown>, names: readonly string
   return Object.fromEntries(names.map((name) => [name, typeof body?.[name] === 'string' ? body[name] : '']));
 }
 
-const BODY_FIELDS = ['name.en', 'name.ru', 'name.kk', 'kind', 'parentId', 'timeZone'] as const;
+const BODY_FIELDS = [
+  'name.en',
+  'name.ru',
+  'name.kk',
+  'kind',
+  'parentId',
+  'timeZone',
+  'documentsDays',
+  'translationsDays',
+] as const;
+
+/** A typed number of days as the API reads it; anything else is passed on for the DTO to refuse by name. */
+const days = (text: string): number | string | null =>
+  text.trim() === '' ? null : /^\d+$/.test(text.trim()) ? Number(text) : text;
+
+/** The checked languages of a posted form (one value or several). */
+function checkedLanguages(value: unknown): Language[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return LANGUAGES.filter((language) => list.includes(language));
+}
 export const TERM_FIELDS = ['memberId', 'role', 'seat', 'startDate', 'endDate'] as const;
 
 /** The forms of bodies and their terms: the API's DTOs and the services the API calls. */
@@ -48,6 +73,9 @@ export class BodyFormService {
         kind: 'working_group',
         parentId: '',
         timeZone: officerZone,
+        documentsDays: '',
+        translationsDays: '',
+        requiredLanguages: DEFAULT_REQUIRED_LANGUAGES.join(' '),
       };
     return {
       'name.en': body.name.en ?? '',
@@ -56,6 +84,9 @@ export class BodyFormService {
       kind: body.kind,
       parentId: body.parentId ?? '',
       timeZone: body.timeZone,
+      documentsDays: String(body.documentDistribution?.documentsDays ?? ''),
+      translationsDays: String(body.documentDistribution?.translationsDays ?? ''),
+      requiredLanguages: distributionRule(body.documentDistribution, null).requiredLanguages.join(' '),
     };
   }
 
@@ -63,13 +94,19 @@ export class BodyFormService {
     id: string | null,
     form: Record<string, unknown>,
   ): Promise<{ values: FormValues; outcome: FormOutcome<Body> }> {
-    const values = textValues(form, BODY_FIELDS);
+    const required = checkedLanguages(form?.requiredLanguages);
+    const values: FormValues = { ...textValues(form, BODY_FIELDS), requiredLanguages: required.join(' ') };
     const name = blankToUndefined(Object.fromEntries(LANGUAGES.map((l) => [l, values[`name.${l}`].trim()])));
     const input = {
       name,
       kind: values.kind,
       parentId: values.parentId || null,
       ...(values.timeZone ? { timeZone: values.timeZone } : {}),
+      documentDistribution: {
+        documentsDays: days(values.documentsDays),
+        translationsDays: days(values.translationsDays),
+        requiredLanguages: required,
+      },
     };
     const outcome = id
       ? await submitForm(UpdateBodyDto, input, (dto) => this.bodies.update(id, dto))
@@ -93,6 +130,12 @@ export class BodyFormService {
         (bodyId) => this.texts.pick(others.find((b) => b.id === bodyId)!.name, language),
       ),
       zones: zoneChoices(values.timeZone),
+      requiredLanguages: LANGUAGES.map((code) => ({
+        code,
+        label: label('language', code, language),
+        checked: values.requiredLanguages.split(' ').includes(code),
+      })),
+      defaults: { documentsDays: DEFAULT_DOCUMENTS_DAYS, translationsDays: DEFAULT_TRANSLATIONS_DAYS },
     };
   }
 

@@ -11,6 +11,7 @@ import { NotificationRepository } from '../notifications/notification.repository
 import type { DueItemRow } from '../work-plan/work-plan-item.repository';
 import { WorkPlanItemRepository } from '../work-plan/work-plan-item.repository';
 import { ContentTexts } from '../common/i18n/content-texts';
+import { DocumentDistributionService } from '../document-distribution/document-distribution.service';
 
 /** The secretariat's day in one page: what is coming, what is late, what failed, which seats are new. */
 @Injectable()
@@ -23,6 +24,7 @@ export class DashboardService {
     private readonly bodies: BodyRepository,
     private readonly inbox: InboxService,
     private readonly members: MemberRepository,
+    private readonly documents: DocumentDistributionService,
   ) {}
 
   async build(language: Language, timeZone: string, now = new Date()) {
@@ -34,6 +36,7 @@ export class DashboardService {
     const seats = await this.bodies.newSeats(now.toISOString().slice(0, 10), 20);
     const waiting = await this.inbox.countOpen();
     const bouncing = await this.members.bouncing(20);
+    const lateDocuments = await this.documents.lateDocuments(now);
     const item = (i: DueItemRow) => ({
       href: `/work-plan/items/${i.id}`,
       activity: this.texts.pick(i.activity, language),
@@ -74,6 +77,15 @@ export class DashboardService {
         email: m.email,
         status: m.emailBounceStatus ?? '5.0.0',
         since: formatDate(m.emailBouncingAt!.toISOString(), timeZone, language),
+      })),
+      lateDocuments: lateDocuments.map((d) => ({
+        href: `/documents/${d.documentId}`,
+        title: [this.texts.pick(d.title, language), d.symbol].filter(Boolean).join(' — '),
+        meetingHref: `/meetings/${d.meetingId}`,
+        meeting: `${this.texts.pick(d.meetingTitle, language)}, ${formatDate(d.meetingStartsAt.toISOString(), timeZone, language)}`,
+        missing: t('dash.lateDocuments.missing', language, {
+          languages: d.missing.map((l) => label('language', l, language)).join(', '),
+        }),
       })),
       seats: seats.map((s) => ({
         href: `/bodies/${s.body_id}`,

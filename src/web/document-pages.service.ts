@@ -13,6 +13,9 @@ import { DocumentsService } from '../documents/documents.service';
 import type { DocumentReader } from '../documents/documents.service';
 import type { DocumentFileResponse, DocumentResponse } from '../documents/dto/document.response';
 import type { Member } from '../members/member.entity';
+import { label } from '../common/i18n/labels';
+import { formatDate } from '../common/time/format';
+import { DocumentDistributionService } from '../document-distribution/document-distribution.service';
 import { byField } from './forms';
 import { labelledProblems } from './form-problems';
 import type { FormBody } from './meeting-form-values';
@@ -24,6 +27,7 @@ const DONE = {
   doc_uploaded: 'doc.done.uploaded',
   doc_published: 'doc.done.published',
   doc_withdrawn: 'doc.done.withdrawn',
+  doc_chased: 'docs.chase.done',
 } as const satisfies Record<string, MessageKey>;
 
 const languageName = (of: Language, reader: Language) => t(`sp.language.${of}`, reader);
@@ -46,11 +50,15 @@ export function documentInput(body: FormBody): Record<string, unknown> {
   return input;
 }
 
+/** The form that chases a document's non-readers from the meeting page. */
+export const DOCUMENT_CHASE_FORM = 'document-chase';
+
 /** The documents section of the meeting page, the document page, and the member's list. */
 @Injectable()
 export class DocumentPagesService {
   constructor(
     private readonly documents: DocumentsService,
+    private readonly distribution: DocumentDistributionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,11 +71,25 @@ export class DocumentPagesService {
   async meetingSection(meetingId: string, language: Language, failed?: FailedForm) {
     const failedHere = failed?.form === DOCUMENTS_FORM ? failed : undefined;
     const documents = await this.documents.ofMeeting(meetingId, false);
+    const deadlines = new Map((await this.distribution.meetingDeadlines(meetingId)).map((d) => [d.documentId, d]));
+    const chaseFailed = failed?.form === DOCUMENT_CHASE_FORM ? failed : undefined;
     const items = await Promise.all(
       documents.map(async (d) => ({
         ...this.summary(d, language),
         files: d.files.filter((f) => !f.superseded).map((f) => this.fileLink(d.id, f, language)),
         readers: d.status === 'published' ? await this.readersLine(d.id, language) : null,
+        deadlines: (deadlines.get(d.id)?.languages ?? []).map((l) => ({
+          state: l.state,
+          text: t('docs.deadline.line', language, {
+            language: label('language', l.language, language),
+            state: label('documentDeadline', l.state, language),
+            due: l.dueAt ? formatDate(l.dueAt.toISOString(), deadlines.get(d.id)!.timeZone, language) : 'none',
+          }),
+        })),
+        chaseError:
+          chaseFailed && chaseFailed.values.documentId === d.id
+            ? chaseFailed.problems.map((p) => p.message).join(' ')
+            : null,
       })),
     );
     const values = failedHere?.values ?? {};

@@ -70,7 +70,20 @@ describe('meeting form values', () => {
       onlineUrl: null,
       description: null,
       translations: {},
+      documentDeadlines: null,
     });
+  });
+
+  it("takes the meeting's document deadlines as numbers, one box blank meaning the body's", () => {
+    expect(meetingInput({ 'documentDeadlines.documentsDays': '21' }).documentDeadlines).toEqual({
+      documentsDays: 21,
+      translationsDays: null,
+    });
+    expect(meetingInput({ 'documentDeadlines.translationsDays': 'soon' }).documentDeadlines).toEqual({
+      documentsDays: null,
+      translationsDays: 'soon',
+    });
+    expect(meetingInput({}).documentDeadlines).toBeUndefined();
   });
 
   it('takes the Russian and Kazakh boxes of description and place as translations, blanks left out', () => {

@@ -91,10 +91,19 @@ export function meetingInput(body: FormBody, current?: { startsAt: string; endsA
     onlineUrl: optional(body.onlineUrl),
     description: optional(body.description),
     translations: translationsInput(body, !!current),
+    documentDeadlines: deadlinesInput(body, !!current),
   };
   if (!current)
     Object.assign(input, { bodyId: text(body.bodyId), status: ticked(body.tentative) ? 'tentative' : undefined });
   return dropUndefined(input);
+}
+
+/** The meeting's own document deadlines; both boxes blank: the body's rule (cleared when editing). */
+function deadlinesInput(body: FormBody, editing: boolean): FormBody | null | undefined {
+  const documentsDays = wholeNumber(body['documentDeadlines.documentsDays']);
+  const translationsDays = wholeNumber(body['documentDeadlines.translationsDays']);
+  if (documentsDays === undefined && translationsDays === undefined) return editing ? null : undefined;
+  return { documentsDays: documentsDays ?? null, translationsDays: translationsDays ?? null };
 }
 
 /** The ru/kk boxes ("translations.ru.venue"); when editing, all of them emptied clears the translations. */

@@ -267,6 +267,8 @@ export class MeetingPagesService {
       'location.countryCode': meeting.location?.countryCode ?? '',
       onlineUrl: meeting.onlineUrl ?? '',
       description: meeting.description ?? '',
+      'documentDeadlines.documentsDays': String(meeting.documentDeadlines?.documentsDays ?? ''),
+      'documentDeadlines.translationsDays': String(meeting.documentDeadlines?.translationsDays ?? ''),
       ...Object.fromEntries(
         TRANSLATION_BOXES.map(({ field, lang }) => [
           `translations.${lang}.${field}`,

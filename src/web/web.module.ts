@@ -1,3 +1,7 @@
+import { DocumentDistributionModule } from '../document-distribution/document-distribution.module';
+import { DocumentChasePagesController } from './document-chase-pages.controller';
+import { LibraryPagesController } from './library-pages.controller';
+import { LibraryPageService } from './library-page.service';
 import { DocumentPagesController } from './document-pages.controller';
 import { DocumentPagesService } from './document-pages.service';
 import { DocumentsModule } from '../documents/documents.module';
@@ -59,6 +63,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
 /** The secretariat's web pages (server-rendered). */
 @Module({
   imports: [
+    DocumentDistributionModule,
     PagesModule,
     SessionsModule,
     MeetingsModule,
@@ -94,6 +99,8 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     DocumentLinkController,
     DocumentPagesController,
     InboxPagesController,
+    DocumentChasePagesController,
+    LibraryPagesController,
   ],
   providers: [
     PageSessionService,
@@ -101,6 +108,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingPageSteps,
     SubstituteProposalPagesService,
     DashboardService,
+    LibraryPageService,
     MeetingPagesService,
     MinutesPageService,
     MemberRecordService,

@@ -216,7 +216,8 @@ describe('signed-in pages: the role of each request, and never cached', () => {
       r.path === '/me' ||
       r.path.startsWith('/me/') ||
       MEMBER_VIEWS.includes(r.path) ||
-      (r.path === '/meetings/:id/poll' && r.get);
+      (r.path === '/meetings/:id/poll' && r.get) ||
+      (r.path === '/bodies/:id/library' && r.get);
     expect(pages.filter((r) => r.page !== (forMembers(r) ? 'member' : 'secretariat'))).toEqual([]);
     expect(routes.filter((r) => r.page !== undefined && r.public)).toEqual([]);
     expect(routes.filter((r) => r.public && !NOT_SIGNED_IN_PAGES.test(r.path))).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Language } from '../../src/common/i18n/languages';
-import type { ActionLink, EmailData, EmailKind, ItemView, MeetingView } from '../../src/mail/email-kinds';
+import type { ActionLink, DocumentLine, EmailData, EmailKind, ItemView, MeetingView } from '../../src/mail/email-kinds';
 
 /**
  * Realistic data for every email kind in every language, drawn from the WGECC documents
@@ -476,4 +476,94 @@ const BUILDERS: Builders = {
     url: `${APP}/auth/sign-in/si-4e9d2c7a1b`,
     expiresMinutes: 15,
   }),
+
+  'documents-available': (language) => ({
+    ...common(language),
+    unsubscribeUrl: null,
+    meeting: meeting(language, { onlineUrl: null }),
+    library: null,
+    revised: false,
+    groups: [
+      {
+        heading: pick(language, {
+          en: '2. Draft work plan for 2020',
+          ru: '2. Проект рабочего плана на 2020 год',
+          kk: '2. 2020 жылға арналған жұмыс жоспарының жобасы',
+        }),
+        documents: [workPlanPaper(language, 'new')],
+      },
+      { heading: null, documents: [listOfParticipants(language)] },
+    ],
+  }),
+
+  'documents-due': (language) => ({
+    ...common(language),
+    unsubscribeUrl: null,
+    meeting: meeting(language, { onlineUrl: null }),
+    deadline: 'translations',
+    dueAt: '2019-11-26T22:59:59.999Z',
+    daysLeft: 3,
+    documents: [
+      {
+        title: workPlanPaper(language, 'new').title,
+        symbol: 'WGECC/9/2019/2',
+        missing: [pick(language, { en: 'Russian', ru: 'русский', kk: 'орыс тілі' })],
+        url: `${APP}/documents/${DOCUMENT_ID}`,
+      },
+    ],
+  }),
+
+  'document-chase': (language) => ({
+    ...common(language),
+    unsubscribeUrl: null,
+    meeting: meeting(language, { onlineUrl: null }),
+    library: null,
+    document: workPlanPaper(language, 'revised'),
+  }),
 };
+
+const DOCUMENT_ID = '3f9a2b7c-8d1e-4c5f-a6b0-9e2d4c7f1a35';
+
+/** The draft 2020 work plan in English and Russian. */
+function workPlanPaper(language: Language, change: DocumentLine['change']): DocumentLine {
+  return {
+    title: pick(language, {
+      en: 'Draft work plan of the Working Group for 2020',
+      ru: 'Проект рабочего плана Рабочей группы на 2020 год',
+      kk: 'Жұмыс тобының 2020 жылға арналған жұмыс жоспарының жобасы',
+    }),
+    symbol: 'WGECC/9/2019/2',
+    change,
+    files: [
+      {
+        languageName: pick(language, { en: 'English', ru: 'английский', kk: 'ағылшын тілі' }),
+        revision: change === 'revised' ? 2 : 1,
+        url: `${APP}/d/dl-en-5c1e9a`,
+      },
+      {
+        languageName: pick(language, { en: 'Russian', ru: 'русский', kk: 'орыс тілі' }),
+        revision: 1,
+        url: `${APP}/d/dl-ru-8b2f4d`,
+      },
+    ],
+  };
+}
+
+function listOfParticipants(language: Language): DocumentLine {
+  return {
+    title: pick(language, {
+      en: 'Provisional list of participants',
+      ru: 'Предварительный список участников',
+      kk: 'Қатысушылардың алдын ала тізімі',
+    }),
+    symbol: null,
+    change: 'new',
+    files: [
+      {
+        languageName: pick(language, { en: 'English', ru: 'английский', kk: 'ағылшын тілі' }),
+        revision: 1,
+        url: `${APP}/d/dl-lp-3a7c1e`,
+      },
+    ],
+  };
+}

@@ -5,6 +5,7 @@ import type { LocalizedText } from '../../common/i18n/languages';
 import { PageQuery } from '../../common/http/pagination';
 import { IsLocalizedText, IsReminderOffsets, IsTimeZone } from '../../common/validation/validators';
 import { Type } from 'class-transformer';
+import { DocumentDistributionDto } from '../../document-distribution/dto/distribution-rule.dto';
 import { BODY_KINDS } from '../body.entity';
 import type { BodyKind } from '../body.entity';
 
@@ -69,6 +70,18 @@ export class CreateBodyDto {
   @ValidateNested()
   @Type(() => ReminderOffsetsDto)
   reminderOffsets?: ReminderOffsetsDto | null;
+
+  @ApiPropertyOptional({
+    type: DocumentDistributionDto,
+    nullable: true,
+    description:
+      'When meeting documents and their translations are due, and in which languages; null: 14 and 7 days, en and ru',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => DocumentDistributionDto)
+  documentDistribution?: DocumentDistributionDto | null;
 }
 
 export class UpdateBodyDto extends PartialType(CreateBodyDto, { skipNullProperties: false }) {}

@@ -9,6 +9,7 @@ import { NOTIFICATION_STATUSES, SUBJECT_TYPES } from '../../notifications/notifi
 import { ORGANIZATION_KINDS } from '../../organizations/organization.entity';
 import { WORK_PLAN_STATUSES } from '../../work-plan/work-plan.entity';
 import { DEADLINE_KINDS, ITEM_STATUSES } from '../../work-plan/work-plan-item.entity';
+import { DEADLINE_STATES } from '../../document-distribution/deadline-states';
 import { hasLabel, label } from './labels';
 import type { LabelKind } from './labels';
 import { LANGUAGES } from './languages';
@@ -29,6 +30,8 @@ const ENUMS: Record<LabelKind, readonly string[]> = {
   membershipRole: MEMBERSHIP_ROLES,
   organizationKind: ORGANIZATION_KINDS,
   digestPreference: DIGEST_PREFERENCES,
+  documentDeadline: DEADLINE_STATES,
+  language: LANGUAGES,
 };
 
 describe('label()', () => {

@@ -1,3 +1,4 @@
+import { DocumentDeadlinesDto } from '../../document-distribution/dto/distribution-rule.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -160,6 +161,17 @@ export class CreateMeetingDto {
   @ValidateIf((_, v) => v !== null)
   @IsReminderOffsets()
   reminderOffsets?: string[] | null;
+
+  @ApiPropertyOptional({
+    type: DocumentDeadlinesDto,
+    nullable: true,
+    description: "This meeting's document deadlines; null (or a null field): the body's rule",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => DocumentDeadlinesDto)
+  documentDeadlines?: DocumentDeadlinesDto | null;
 
   @ApiPropertyOptional({
     enum: ['tentative', 'scheduled'],

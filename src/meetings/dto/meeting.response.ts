@@ -1,3 +1,4 @@
+import { DocumentDeadlinesDto } from '../../document-distribution/dto/distribution-rule.dto';
 import { LANGUAGES } from '../../common/i18n/languages';
 import type { Language } from '../../common/i18n/languages';
 import { MeetingTranslationsDto } from './meeting.dto';
@@ -100,6 +101,13 @@ export class MeetingResponse implements MeetingView {
 
   @ApiProperty({ type: MeetingPollTimes })
   poll!: MeetingPollTimes;
+
+  @ApiProperty({
+    type: DocumentDeadlinesDto,
+    nullable: true,
+    description: "This meeting's document deadlines; null: the body's rule",
+  })
+  documentDeadlines!: DocumentDeadlinesDto | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
