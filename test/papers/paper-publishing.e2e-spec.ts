@@ -1,7 +1,7 @@
 import { createBody, createMember, meetingHasBegun } from '../support/factories';
 import { pdfText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { startTestApp } from '../support/test-app';
+import { clientWithToken, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 
 /** supertest's buffered body of a binary response. */
@@ -157,6 +157,15 @@ describe('publishing the list of participants and the minutes as meeting documen
     const files = minutes.files as PublishedFile[];
     expect(files.map((f) => f.language).sort()).toEqual(['en', 'ru']);
     expect(await fileText(files.find((f) => f.language === 'ru')!.url)).toContain('Заседание открылось в 10:00.');
+  });
+
+  it('is for the secretariat only: a member is refused', async () => {
+    const token = (
+      await t.admin.post('/api/tokens').send({ name: 'present', role: 'member', memberId: present.id }).expect(201)
+    ).body.token as string;
+    const member = clientWithToken(t, token);
+    await member.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(403);
+    await member.post(`/api/meetings/${meetingId}/papers/minutes/publish`).expect(403);
   });
 
   it('answers 404 for an unknown meeting', async () => {
