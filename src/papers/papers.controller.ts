@@ -1,11 +1,13 @@
-import { Get, Headers, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Get, Headers, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { languageFromHeader } from '../common/i18n/languages';
 import { UuidParam } from '../common/validation/params';
+import { DocumentResponse } from '../documents/dto/document.response';
 import { PaperQuery } from './dto/paper-query.dto';
+import { PaperPublisher } from './paper-publisher.service';
 import type { PaperFile } from './papers.service';
 import { PapersService } from './papers.service';
 
@@ -26,7 +28,10 @@ export function paperDownload(file: PaperFile): StreamableFile {
 /** A meeting's formal papers as PDFs. */
 @ApiController('meetings', 'papers')
 export class PapersController {
-  constructor(private readonly papers: PapersService) {}
+  constructor(
+    private readonly papers: PapersService,
+    private readonly publisher: PaperPublisher,
+  ) {}
 
   @Get(':id/attendance-sheet.pdf')
   @ApiOperation({
@@ -88,5 +93,29 @@ export class PapersController {
   @ApiErrors(400, 404)
   async certificate(@UuidParam() id: string, @UuidParam('memberId') memberId: string, @Query() query: PaperQuery) {
     return paperDownload(await this.papers.certificate(id, memberId, query.language));
+  }
+
+  @Post(':id/papers/participants/publish')
+  @ApiOperation({
+    operationId: 'papers_publishParticipants',
+    summary:
+      "Publishes the list of participants in en, ru and kk as the meeting's document of that kind (a new revision if it exists; 409 before attendance is recorded)",
+  })
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiErrors(400, 403, 404, 409)
+  async publishParticipants(@UuidParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.publisher.publishParticipants(id, languageFromHeader(acceptLanguage));
+  }
+
+  @Post(':id/papers/minutes/publish')
+  @ApiOperation({
+    operationId: 'papers_publishMinutes',
+    summary:
+      "Publishes the approved minutes in each language they exist in as the meeting's minutes document (a new revision if it exists; 409 unless approved)",
+  })
+  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiErrors(400, 403, 404, 409)
+  async publishMinutes(@UuidParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.publisher.publishMinutes(id, languageFromHeader(acceptLanguage));
   }
 }

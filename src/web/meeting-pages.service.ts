@@ -62,6 +62,8 @@ const DONE = [
   'agenda_removed',
   'minutes_saved',
   'minutes_approved',
+  'participants_published',
+  'minutes_published',
   'held',
   'reminded',
   'cancelled',
@@ -100,7 +102,11 @@ export class MeetingPagesService {
     const done = DONE.find((key) => key === query.done);
     if (!done) return null;
     const count = (value: unknown) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? value : '0');
-    return t(`mp.done.${done}`, language, { invited: count(query.invited), already: count(query.already) });
+    return t(`mp.done.${done}`, language, {
+      invited: count(query.invited),
+      already: count(query.already),
+      revision: count(query.revision),
+    });
   }
 
   async list(language: Language, zone: string, now = new Date()) {

@@ -1,12 +1,15 @@
-import { Controller, Get, HttpStatus, Query, Res, UseFilters } from '@nestjs/common';
+import { Body as FormBodyParam, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiError } from '../common/http/api-error';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
+import type { DocumentResponse } from '../documents/dto/document.response';
+import { PaperPublisher } from '../papers/paper-publisher.service';
 import type { PaperFile } from '../papers/papers.service';
 import { PapersService } from '../papers/papers.service';
+import type { FormBody } from './meeting-form-values';
 import { MeetingPageSteps } from './meeting-page-steps';
 import { MemberPage, PageSession, SecretariatPage } from './page-access';
 import { MalformedPageIdFilter, PageIdParam } from './page-id';
@@ -16,6 +19,11 @@ import type { PageContext } from './page-session.service';
 const languageOr = (value: unknown, fallback: Language): Language =>
   (LANGUAGES as readonly unknown[]).includes(value) ? (value as Language) : fallback;
 
+/** The success sentence names the revision the papers became (1 the first time). */
+function published(done: string, document: DocumentResponse) {
+  return { done, counts: { revision: Math.max(...document.files.map((f) => f.revision)) } };
+}
+
 /** A meeting's papers as PDF downloads from its page: the secretariat's, and a member's own certificate. */
 @ApiExcludeController()
 @UseFilters(MalformedPageIdFilter)
@@ -23,6 +31,7 @@ const languageOr = (value: unknown, fallback: Language): Language =>
 export class MeetingPaperPagesController {
   constructor(
     private readonly papers: PapersService,
+    private readonly publisher: PaperPublisher,
     private readonly steps: MeetingPageSteps,
     private readonly session: PageSessionService,
   ) {}
@@ -59,6 +68,32 @@ export class MeetingPaperPagesController {
   ) {
     const chosen = (LANGUAGES as readonly unknown[]).includes(language) ? (language as Language) : undefined;
     return this.send(res, context, () => this.papers.minutes(id, chosen, context.language));
+  }
+
+  @Post(':id/papers/participants/publish')
+  @SecretariatPage()
+  publishParticipants(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    return this.steps.step(res, context, id, body, 'papers', async () =>
+      published('participants_published', await this.publisher.publishParticipants(id, context.language)),
+    );
+  }
+
+  @Post(':id/papers/minutes/publish')
+  @SecretariatPage()
+  publishMinutes(
+    @PageIdParam() id: string,
+    @FormBodyParam() body: FormBody,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    return this.steps.step(res, context, id, body, 'papers', async () =>
+      published('minutes_published', await this.publisher.publishMinutes(id, context.language)),
+    );
   }
 
   /** A member asks for their own; the secretariat for anyone's. */

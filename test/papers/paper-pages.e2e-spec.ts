@@ -19,6 +19,7 @@ describe('papers from the meeting pages', () => {
   const smtp = new SmtpSink();
   let meetingId: string;
   let secretariat: string;
+  let secretariatCsrf: string;
   let present: { id: string; email: string };
   let absent: { id: string; email: string };
 
@@ -71,7 +72,7 @@ describe('papers from the meeting pages', () => {
       .put(`/api/meetings/${meetingId}/minutes`)
       .send({ text: 'Заседание открылось.', originalLanguage: 'ru', decisions: [{ text: 'Утвердить повестку.' }] })
       .expect(200);
-    secretariat = (await pageSession(t, smtp, 'clerk@example.org')).cookie;
+    ({ cookie: secretariat, csrf: secretariatCsrf } = await pageSession(t, smtp, 'clerk@example.org'));
   }, 60_000);
 
   afterAll(async () => {
@@ -131,5 +132,44 @@ describe('papers from the meeting pages', () => {
     const other = (await pageSession(t, smtp, absent.email)).cookie;
     expect((await page(`/meetings/${meetingId}`, other).expect(200)).text).not.toContain('my-certificate');
     await page(`/meetings/${meetingId}/certificates/${absent.id}.pdf`, other).expect(404);
+  });
+
+  it('publishes the list of participants as a meeting document from the page; draft minutes are refused there', async () => {
+    const post = (paper: string, cookie = secretariat, csrf = secretariatCsrf) =>
+      t.anonymous
+        .post(`/meetings/${meetingId}/papers/${paper}/publish`)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ csrf });
+    const html = (await page(`/meetings/${meetingId}`, secretariat).expect(200)).text;
+    expect(html).toContain('id="publish-participants"');
+    expect(html).toContain('id="publish-minutes"');
+    expect(html).toContain('Publish as a meeting document');
+
+    for (const revision of [1, 2]) {
+      const done = await post('participants').expect(303);
+      expect(done.headers.location).toBe(
+        `/meetings/${meetingId}?done=participants_published&revision=${revision}#papers`,
+      );
+      const after = (await page(done.headers.location, secretariat).expect(200)).text;
+      expect(after).toContain(`The list of participants is published as a meeting document (revision ${revision}).`);
+    }
+    const [document] = await t.dataSource.query<{ status: string }[]>(
+      "SELECT status FROM document WHERE meeting_id = $1 AND kind = 'list_of_participants'",
+      [meetingId],
+    );
+    expect(document.status).toBe('published');
+
+    const refused = await post('minutes').expect(409);
+    expect(refused.text).toContain('Only approved minutes can be published.');
+    const minutes = await t.dataSource.query('SELECT id FROM document WHERE meeting_id = $1 AND kind = $2', [
+      meetingId,
+      'minutes',
+    ]);
+    expect(minutes).toEqual([]);
+
+    // A member's session may not publish.
+    const member = await pageSession(t, smtp, present.email);
+    await post('participants', member.cookie, member.csrf).expect(403);
   });
 });
