@@ -28,7 +28,8 @@ import { MalformedPageIdFilter, PageIdParam } from './page-id';
 import { PageSessionService } from './page-session.service';
 import type { PageContext } from './page-session.service';
 
-const CONTACT_TYPES: Record<string, string> = { contactName: 'text', contactEmail: 'email', contactPhone: 'tel' };
+// The phone box is a text box (styled like the others) that asks phones for their number pad.
+const CONTACT_TYPES: Record<string, string> = { contactName: 'text', contactEmail: 'email', contactPhone: 'text' };
 
 /** A body's letterhead, logo, signatory, signature and contact person, set from the page (the API's checks). */
 @ApiExcludeController()
@@ -145,6 +146,7 @@ export class LetterSettingsPagesController {
           id: `ls-${field}`,
           name: field,
           type: CONTACT_TYPES[field],
+          tel: field === 'contactPhone',
           label: labels[field],
           value: values[field],
           error: errors[field] ?? null,
