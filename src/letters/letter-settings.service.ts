@@ -33,6 +33,12 @@ export function imageBytes(field: string, image: LetterImageDto, language: Langu
   return bytes;
 }
 
+/** The image type its first bytes show; PNG when neither, so that the check refuses it by content. */
+export function imageTypeOf(bytes: Buffer): LetterImageType {
+  const matches = (type: LetterImageType) => SIGNATURES[type].every((byte, index) => bytes[index] === byte);
+  return matches('image/jpeg') ? 'image/jpeg' : 'image/png';
+}
+
 export function settingsView(bodyId: string, settings: LetterSettings | null): LetterSettingsResponse {
   return {
     bodyId,
@@ -74,6 +80,15 @@ export class LetterSettingsService {
       values.signatureType = dto.signature?.type ?? null;
     }
     return settingsView(bodyId, await this.repository.saveSettings(values));
+  }
+
+  /** The stored logo or signature with its type, for a page's preview; null when there is none. */
+  async image(bodyId: string, which: 'logo' | 'signature'): Promise<{ type: LetterImageType; bytes: Buffer } | null> {
+    if (!(await this.repository.bodyExists(bodyId))) throw ApiError.notFound('Body', bodyId);
+    const settings = await this.repository.settings(bodyId);
+    const bytes = settings?.[which];
+    const type = which === 'logo' ? settings?.logoType : settings?.signatureType;
+    return bytes && type ? { type, bytes } : null;
   }
 
   async coverage(meetingId: string, memberId: string): Promise<LetterCoverageResponse> {

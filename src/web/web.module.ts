@@ -32,6 +32,7 @@ import { InboxPageService } from './inbox-page.service';
 import { InboxPagesController } from './inbox-pages.controller';
 import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingPageSteps } from './meeting-page-steps';
+import { LetterSettingsPagesController } from './letter-settings-pages.controller';
 import { MeetingLetterPagesController } from './meeting-letter-pages.controller';
 import { MeetingLetterPagesService } from './meeting-letter-pages.service';
 import { MeetingPaperPagesController } from './meeting-paper-pages.controller';
@@ -86,6 +87,7 @@ import { WorkPlanPagesController } from './work-plan-pages.controller';
     MeetingAgendaPagesController,
     MeetingPaperPagesController,
     MeetingLetterPagesController,
+    LetterSettingsPagesController,
     // After the secretariat's meeting routes: /meetings/new and /meetings/calendar are not meeting ids.
     MemberMeetingPagesController,
     MemberPagesController,
