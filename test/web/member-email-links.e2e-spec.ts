@@ -148,10 +148,20 @@ describe('every link of every email, as the member it was sent to', () => {
       const key = `${person.language} ${link}`;
       if (visited.has(key)) continue;
       visited.add(key);
+      const where = `${mail.subject} → ${link}`;
+      // A letter or a document is a download, not a page: the member's browser saves it under its name.
+      if (/^\/(letters|documents\/link)\//.test(new URL(link).pathname)) {
+        const download = await person.page.request.get(link);
+        expect([where, download.status()]).toEqual([where, 200]);
+        expect([where, download.headers()['content-disposition']]).toEqual([
+          where,
+          expect.stringMatching(/^attachment;/),
+        ]);
+        continue;
+      }
       // A link to the page already open, but for its #anchor, would not load it again.
       if (person.page.url().split('#')[0] === link.split('#')[0]) await person.page.goto('about:blank');
       const response = await person.page.goto(link);
-      const where = `${mail.subject} → ${link}`;
       expect([where, response?.status()]).toEqual([where, 200]);
       expect([where, await person.page.getAttribute('html', 'lang')]).toEqual([where, person.language]);
       const text = await person.page.locator('main').innerText();
