@@ -14,7 +14,7 @@ interface RouterLayer {
 
 /** Paths that are not pages behind sign-in: the API, probes, tools, public pages and secret-link pages. */
 const NOT_SIGNED_IN_PAGES =
-  /^\/(api|health|metrics|admin|assets|calendar|a|letters|sign-in|sign-out|documents\/link|favicon\.ico)(\/|$)/;
+  /^\/(api|health|metrics|admin|assets|calendar|a|letters|sign-in|sign-out|documents\/link|favicon\.ico(,assets\/favicon\.svg)?)(\/|$)/;
 
 describe('signed-in pages: the role of each request, and never cached', () => {
   let t: TestApp;

@@ -126,7 +126,7 @@ describe('every link of every email, as the member it was sent to', () => {
           for (const mail of smtp.to(person.email).slice(person.walked)) if ((await kindOf(mail)) === kind) return true;
           return false;
         },
-        { what: `the ${kind} email to the ${language} member`, timeout: 15_000 },
+        { what: `the ${kind} email to the ${language} member`, timeout: 30_000 },
       );
       const mails = smtp.to(person.email).slice(person.walked);
       person.walked += mails.length;
