@@ -4,15 +4,7 @@ import { pdfText, zipEntriesText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
-
-function binary(
-  res: { on(event: string, listener: (chunk?: Buffer) => void): void },
-  done: (e: null, b: Buffer) => void,
-) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk) => chunks.push(chunk!));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { binaryBody } from '../support/binary-body';
 
 /**
  * Letters from the meeting pages: the secretariat's links for everyone and each participant, the ticks for
@@ -29,7 +21,7 @@ describe('letters from the meeting pages', () => {
 
   const page = (url: string, cookie: string) => t.anonymous.get(url).set('Cookie', cookie);
   const pdf = async (url: string, cookie: string) => {
-    const res = await page(url, cookie).buffer(true).parse(binary).expect(200);
+    const res = await page(url, cookie).buffer(true).parse(binaryBody).expect(200);
     return res.body as Buffer;
   };
   const unescape = (href: string) => href.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');

@@ -4,21 +4,13 @@ import { pdfText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 /** A 1×1 PNG: the logo the secretariat uploads. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-function binary(
-  res: { on(event: string, listener: (chunk?: Buffer) => void): void },
-  done: (e: null, b: Buffer) => void,
-) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk) => chunks.push(chunk!));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /** The body's letterhead, logo, signatory and contact person, set by the secretariat from the body's pages. */
 describe('letter settings from the body pages', () => {
@@ -109,7 +101,7 @@ describe('letter settings from the body pages', () => {
       .get(`/bodies/${bodyId}/letters/logo`)
       .set('Cookie', secretariat.cookie)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     expect(preview.headers['content-type']).toContain('image/png');
     expect(Buffer.compare(preview.body as Buffer, PNG)).toBe(0);
@@ -118,7 +110,7 @@ describe('letter settings from the body pages', () => {
     const letter = await t.admin
       .get(`/api/meetings/${meetingId}/letters/${invitee.id}`)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const text = await pdfText(letter.body as Buffer);
     expect(text).toContain('Water Group Secretariat');

@@ -3,18 +3,12 @@ import { addMembership, createBody, createMember, createOrganization } from '../
 import { pdfFonts, pdfInfo, pdfText, zipEntriesText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { clientWithToken, startTestApp, TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 /** A 1×1 PNG: the signature image a body may store. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 /** Every Kazakh letter (ә ғ қ ң ө ұ ү һ і), lower and some upper case. */
 const KAZAKH_NAME = 'Әсемгүл Тоғжан Шаһизада Іңкәр Сұлтанбекқызы Төлеуі';
-
-const binary = (res: unknown, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 /**
  * Invitation and visa support letters: in the member's language with every Kazakh letter intact, fonts
@@ -93,7 +87,7 @@ describe('letters', () => {
   });
 
   const letter = (memberId: string, query = '') =>
-    t.admin.get(`/api/meetings/${meetingId}/letters/${memberId}${query}`).buffer(true).parse(binary);
+    t.admin.get(`/api/meetings/${meetingId}/letters/${memberId}${query}`).buffer(true).parse(binaryBody);
 
   it("writes the invitation letter in the member's language, every Kazakh letter intact, fonts embedded, on A4", async () => {
     await t.admin
@@ -204,7 +198,7 @@ describe('letters', () => {
         await t.admin
           .get(`/api/meetings/${meetingId}/letters/${russian.id}?kind=visa`)
           .buffer(true)
-          .parse(binary)
+          .parse(binaryBody)
           .expect(200)
       ).body as Buffer,
     );
@@ -228,7 +222,7 @@ describe('letters', () => {
     const url = /href="(http:\/\/wg\.test\/letters\/[^"]+)"/.exec(String(mail.parsed.html))?.[1];
     expect(url).toBeDefined();
     expect(mail.parsed.text).toContain('Шақыру хатыңызды жүктеп алу (PDF)');
-    const res = await t.anonymous.get(url!.replace('http://wg.test', '')).buffer(true).parse(binary).expect(200);
+    const res = await t.anonymous.get(url!.replace('http://wg.test', '')).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(await pdfText(res.body as Buffer)).toContain(KAZAKH_NAME);
     await t.anonymous.get('/letters/not-a-token').expect(400);
@@ -238,7 +232,7 @@ describe('letters', () => {
     const merged = await t.admin
       .get(`/api/meetings/${meetingId}/letters?format=pdf`)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     const text = await pdfText(merged.body as Buffer);
     expect(text).toContain(KAZAKH_NAME);
@@ -247,7 +241,7 @@ describe('letters', () => {
     const zip = await t.admin
       .get(`/api/meetings/${meetingId}/letters?format=zip`)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     expect(zip.headers['content-type']).toBe('application/zip');
     const letters = await zipEntriesText(zip.body as Buffer);
@@ -271,7 +265,8 @@ describe('letters', () => {
     const text = await pdfText((await letter(substitute.id).expect(200)).body as Buffer);
     expect(text).toContain('Ерлан Ахметов');
     const merged = await pdfText(
-      (await t.admin.get(`/api/meetings/${meetingId}/letters`).buffer(true).parse(binary).expect(200)).body as Buffer,
+      (await t.admin.get(`/api/meetings/${meetingId}/letters`).buffer(true).parse(binaryBody).expect(200))
+        .body as Buffer,
     );
     expect(merged).toContain('Ерлан Ахметов');
     expect(merged).not.toContain('Бакыт Исаев');

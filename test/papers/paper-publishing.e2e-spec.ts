@@ -3,16 +3,7 @@ import { pdfText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { clientWithToken, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
-
-/** supertest's buffered body of a binary response. */
-function binary(
-  res: { on(event: string, listener: (chunk?: Buffer) => void): void },
-  done: (e: Error | null, b: Buffer) => void,
-) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk) => chunks.push(chunk!));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { binaryBody } from '../support/binary-body';
 
 interface PublishedFile {
   language: string;
@@ -29,7 +20,7 @@ describe('publishing the list of participants and the minutes as meeting documen
   let absent: { id: string };
 
   const fileText = async (url: string) =>
-    pdfText((await t.admin.get(url).buffer(true).parse(binary).expect(200)).body as Buffer);
+    pdfText((await t.admin.get(url).buffer(true).parse(binaryBody).expect(200)).body as Buffer);
   const documentsOf = async (kind: string) =>
     Number(
       (

@@ -5,16 +5,7 @@ import { pdfFonts, pdfInfo, pdfPages, pdfText } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { clientWithToken, startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
-
-/** supertest's buffered body of a binary response. */
-function binary(
-  res: { on(event: string, listener: (chunk?: Buffer) => void): void },
-  done: (e: Error | null, b: Buffer) => void,
-) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk) => chunks.push(chunk!));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { binaryBody } from '../support/binary-body';
 
 const KAZAKH_NAMES = ['Әсемгүл Ғалымқызы Өтеңұлы', 'Іңкәр Һидаятқызы Ұзақбаева'];
 
@@ -27,7 +18,7 @@ describe('formal papers of a meeting as PDFs', () => {
   const pdf = async (url: string, client = t.admin, language?: string) => {
     const request = client.get(url);
     if (language) request.set('Accept-Language', language);
-    const res = await request.buffer(true).parse(binary).expect(200);
+    const res = await request.buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     return res.body as Buffer;
   };
