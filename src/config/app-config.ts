@@ -47,6 +47,8 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** How long after its meeting ends a signed document download link still works. */
   documentLinkDays: number;
+  /** Rendered pages kept per API process, by who asks and the database's snapshot; 0 keeps none. */
+  pageCacheMegabytes: number;
   /** The mailbox members answer to; null: the inbound feature is off. */
   inbound: InboundMailboxConfig | null;
   /** How often the mailbox is read when IDLE brings nothing (and where the server has no IDLE). */
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     documentsNoticeWindowMinutes: minutes('DOCUMENTS_NOTICE_WINDOW_MINUTES', 15),
     documentMaxBytes: wholeNumber('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024, 1),
     documentLinkDays: wholeNumber('DOCUMENT_LINK_DAYS', 90, 1),
+    pageCacheMegabytes: wholeNumber('PAGE_CACHE_MB', 64, 0),
     trustProxy: false,
     contentLanguageFallback: { en: [], ru: [], kk: [] },
     inbound: null,

@@ -1,3 +1,4 @@
+import { CachedPage } from './cached-page.interceptor';
 import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -33,6 +34,7 @@ export class MemberMeetingPagesController {
     private readonly documentPages: DocumentPagesService,
   ) {}
 
+  @CachedPage()
   @Get(':id')
   async meeting(
     @PageIdParam() id: string,

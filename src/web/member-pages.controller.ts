@@ -1,3 +1,4 @@
+import { CachedPage } from './cached-page.interceptor';
 import { Body, Controller, Get, HttpStatus, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -35,6 +36,7 @@ export class MemberPagesController {
     private readonly members: MembersService,
   ) {}
 
+  @CachedPage()
   @Get()
   async list(@Query() query: Record<string, unknown>, @PageSession() context: PageContext, @Res() res: Response) {
     const page = await this.directory.page(query, context.language);

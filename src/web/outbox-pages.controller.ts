@@ -1,3 +1,4 @@
+import { CachedPage } from './cached-page.interceptor';
 import { labelledProblems } from './form-problems';
 import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -28,6 +29,7 @@ export class OutboxPagesController {
     private readonly notifications: NotificationsService,
   ) {}
 
+  @CachedPage()
   @Get()
   async list(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     const typed = typedFilters(req.query, OUTBOX_FILTERS);

@@ -1,3 +1,4 @@
+import { CachedPage } from './cached-page.interceptor';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -17,6 +18,7 @@ export class WebPagesController {
     private readonly dashboard: DashboardService,
   ) {}
 
+  @CachedPage()
   @Get()
   async home(@PageSession() context: PageContext, @Res() res: Response) {
     const data = await this.dashboard.build(context.language, context.member.timeZone);

@@ -1,3 +1,4 @@
+import { CachedPage } from './cached-page.interceptor';
 import { labelledProblems } from './form-problems';
 import {
   Body as FormBodyParam,
@@ -80,6 +81,7 @@ export class WorkPlanPagesController {
     private readonly items: WorkPlanItemsService,
   ) {}
 
+  @CachedPage()
   @Get()
   async index(@PageSession() context: PageContext, @Req() req: Request, @Res() res: Response) {
     return this.workPlan(undefined, context, req, res);
@@ -170,6 +172,7 @@ export class WorkPlanPagesController {
     res.redirect(HttpStatus.SEE_OTHER, `/work-plan/${planId}?done=bulk&count=${ids.length}`);
   }
 
+  @CachedPage()
   @Get(':planId')
   async workPlan(
     @PageIdParam('planId', true) planId: string | undefined,
