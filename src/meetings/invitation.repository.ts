@@ -2,19 +2,56 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Invitation } from './invitation.entity';
 
+export interface ParticipantRow extends Pick<
+  Invitation,
+  | 'memberId'
+  | 'response'
+  | 'delegateMemberId'
+  | 'respondedAt'
+  | 'respondedVia'
+  | 'responseNote'
+  | 'invitedAt'
+  | 'attended'
+> {
+  fullName: string;
+  email: string;
+  countryCode: string;
+  delegateName: string | null;
+}
+
+export interface PollParticipantRow {
+  memberId: string;
+  fullName: string;
+  countryCode: string;
+}
+
 @Injectable()
 export class InvitationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  participantsOf(meetingId: string): Promise<Invitation[]> {
-    return this.dataSource.manager.find(Invitation, {
-      where: { meetingId },
-      relations: { member: true, delegateMember: true },
-    });
+  /** Each participant with their member's name and the substitute's: only the columns the lists show. */
+  participantsOf(meetingId: string): Promise<ParticipantRow[]> {
+    return this.dataSource.query(
+      `SELECT i.member_id AS "memberId", m.full_name AS "fullName", m.email, m.country_code AS "countryCode",
+              i.response, i.delegate_member_id AS "delegateMemberId", d.full_name AS "delegateName",
+              i.responded_at AS "respondedAt", i.responded_via AS "respondedVia", i.response_note AS "responseNote",
+              i.invited_at AS "invitedAt", i.attended
+         FROM invitation i
+         JOIN member m ON m.id = i.member_id
+         LEFT JOIN member d ON d.id = i.delegate_member_id
+        WHERE i.meeting_id = $1`,
+      [meetingId],
+    );
   }
 
-  withMembers(manager: EntityManager, meetingId: string): Promise<Invitation[]> {
-    return manager.find(Invitation, { where: { meetingId }, relations: { member: true } });
+  /** Who answers the date poll: the participants' names and countries. */
+  pollParticipants(manager: EntityManager, meetingId: string): Promise<PollParticipantRow[]> {
+    return manager.query(
+      `SELECT i.member_id AS "memberId", m.full_name AS "fullName", m.country_code AS "countryCode"
+         FROM invitation i JOIN member m ON m.id = i.member_id
+        WHERE i.meeting_id = $1`,
+      [meetingId],
+    );
   }
 
   ofMember(memberId: string): Promise<Invitation[]> {

@@ -14,6 +14,7 @@ import { AttendanceDto, InviteDto, RecordResponseDto } from './dto/invitation.dt
 import type { MeetingDateAnswer, PollAnswer } from './date-option.entity';
 import type { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
+import type { ParticipantRow } from './invitation.repository';
 import { MeetingNotifier } from './meeting-notifier';
 import type { Meeting } from './meeting.entity';
 import { MeetingParticipants } from './meeting-participants';
@@ -62,14 +63,14 @@ export function assertDated(meeting: Meeting, language: Language): void {
     throw ApiError.field(HttpStatus.CONFLICT, 'response', t('meeting.answer.noDate', language));
 }
 
-const toView = (i: Invitation): InvitationView => ({
+const toView = (i: ParticipantRow): InvitationView => ({
   memberId: i.memberId,
-  fullName: i.member!.fullName,
-  email: i.member!.email,
-  countryCode: i.member!.countryCode,
+  fullName: i.fullName,
+  email: i.email,
+  countryCode: i.countryCode,
   response: i.response,
   delegateMemberId: i.delegateMemberId,
-  delegate: i.delegateMember ? { id: i.delegateMember.id, fullName: i.delegateMember.fullName } : null,
+  delegate: i.delegateMemberId && i.delegateName !== null ? { id: i.delegateMemberId, fullName: i.delegateName } : null,
   respondedAt: i.respondedAt?.toISOString() ?? null,
   respondedVia: i.respondedVia,
   note: i.responseNote,
@@ -364,31 +365,38 @@ export class InvitationsService {
 
   async representation(meetingId: string) {
     await this.access.assertMeetingVisible(meetingId);
-    const rows = await this.participantsOf(meetingId);
-    const countries = [...new Set([...CENTRAL_ASIA, ...rows.map((r) => r.countryCode)])].sort();
-    const coming = (r: InvitationView) => r.response === 'accepted' || r.response === 'delegated';
-    const byCountry = countries.map((countryCode) => {
-      const people = rows.filter((r) => r.countryCode === countryCode);
-      return {
-        countryCode,
-        centralAsia: (CENTRAL_ASIA as readonly string[]).includes(countryCode),
-        invited: people.filter((r) => r.invitedAt !== null).length,
-        accepted: people.filter(coming).length,
-        declined: people.filter((r) => r.response === 'declined').length,
-        pending: people.filter((r) => r.response === 'pending').length,
-        tentative: people.filter((r) => r.response === 'tentative').length,
-        attended: people.filter((r) => r.attended === true).length,
-      };
-    });
-    const flags = byCountry
-      .filter((c) => c.centralAsia && c.accepted === 0)
-      .map((c) => ({
-        countryCode: c.countryCode,
-        flag: c.invited === 0 ? 'nobody_invited' : 'nobody_accepted',
-        reason: nobodyComingReason(c),
-      }));
-    return { meetingId, byCountry, flags };
+    return representationOf(meetingId, await this.participantsOf(meetingId));
   }
+}
+
+/** Who is coming from each country, and the Central Asian countries with nobody coming. */
+export function representationOf(
+  meetingId: string,
+  rows: Pick<InvitationView, 'countryCode' | 'response' | 'invitedAt' | 'attended'>[],
+) {
+  const countries = [...new Set([...CENTRAL_ASIA, ...rows.map((r) => r.countryCode)])].sort();
+  const coming = (r: (typeof rows)[number]) => r.response === 'accepted' || r.response === 'delegated';
+  const byCountry = countries.map((countryCode) => {
+    const people = rows.filter((r) => r.countryCode === countryCode);
+    return {
+      countryCode,
+      centralAsia: (CENTRAL_ASIA as readonly string[]).includes(countryCode),
+      invited: people.filter((r) => r.invitedAt !== null).length,
+      accepted: people.filter(coming).length,
+      declined: people.filter((r) => r.response === 'declined').length,
+      pending: people.filter((r) => r.response === 'pending').length,
+      tentative: people.filter((r) => r.response === 'tentative').length,
+      attended: people.filter((r) => r.attended === true).length,
+    };
+  });
+  const flags = byCountry
+    .filter((c) => c.centralAsia && c.accepted === 0)
+    .map((c) => ({
+      countryCode: c.countryCode,
+      flag: c.invited === 0 ? 'nobody_invited' : 'nobody_accepted',
+      reason: nobodyComingReason(c),
+    }));
+  return { meetingId, byCountry, flags };
 }
 
 /** Why a country has nobody coming, in the order the secretariat acts on it. */

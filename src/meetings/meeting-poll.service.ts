@@ -233,7 +233,7 @@ export class MeetingPollService {
   private async matrixOf(manager: EntityManager, meetingId: string): Promise<PollMatrix> {
     const meeting = await this.meetings.load(manager, meetingId);
     const options = await this.records.options(manager, meetingId);
-    const invitations = await this.invitations.withMembers(manager, meetingId);
+    const invitations = await this.invitations.pollParticipants(manager, meetingId);
     const answers = await this.records.answerGrid(
       manager,
       options.map((o) => o.id),
@@ -242,8 +242,8 @@ export class MeetingPollService {
     const participants = invitations
       .map((i) => ({
         memberId: i.memberId,
-        fullName: i.member!.fullName,
-        countryCode: i.member!.countryCode,
+        fullName: i.fullName,
+        countryCode: i.countryCode,
         answers: Object.fromEntries(options.map((o) => [o.id, answerOf.get(`${o.id}/${i.memberId}`) ?? null])),
       }))
       .sort((a, b) => BY_TEXT.compare(a.countryCode, b.countryCode) || BY_TEXT.compare(a.fullName, b.fullName));

@@ -165,10 +165,11 @@ export class MeetingRepository {
     optionIds: string[],
   ): Promise<Pick<MeetingDateAnswer, 'optionId' | 'memberId' | 'answer'>[]> {
     if (optionIds.length === 0) return Promise.resolve([]);
-    return manager.find(MeetingDateAnswer, {
-      select: { optionId: true, memberId: true, answer: true },
-      where: { optionId: In(optionIds) },
-    });
+    // Plain rows: a poll of 500 invitees has thousands of answers, too many to build entities for.
+    return manager.query(
+      'SELECT option_id AS "optionId", member_id AS "memberId", answer FROM meeting_date_answer WHERE option_id = ANY($1)',
+      [optionIds],
+    );
   }
 
   saveAnswer(manager: EntityManager, answer: MeetingDateAnswer): Promise<MeetingDateAnswer> {

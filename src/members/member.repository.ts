@@ -28,6 +28,10 @@ export const escalationMembersSql = (
     AND s.start_date <= ${day}::date AND (s.end_date IS NULL OR s.end_date >= ${day}::date))`;
 
 /** SQL: the member `column` holds a term today, in any body, as a delegate rather than as secretariat staff. */
+/** What a form's member picker shows of a member. */
+export type MemberChoice = Pick<Member, 'id' | 'fullName' | 'countryCode' | 'email' | 'active'>;
+const CHOICE_COLUMNS = `SELECT m.id, m.full_name AS "fullName", m.country_code AS "countryCode", m.email, m.active FROM member m`;
+
 const SERVING_DELEGATE = (column: string) => `EXISTS (
   SELECT 1 FROM membership s WHERE s.member_id = ${column} AND s.role <> 'secretariat'
     AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date))`;
@@ -251,20 +255,16 @@ export class MemberRepository {
   }
 
   /** Active members serving today as delegates (not secretariat staff), by country: those who may stand in. */
-  servingDelegatesByCountry(): Promise<Member[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(Member, 'm')
-      .where(`m.active AND ${SERVING_DELEGATE('m.id')}`)
-      .orderBy('m.country_code', 'ASC')
-      .addOrderBy('m.full_name', 'ASC')
-      .getMany();
+  /** Active members serving a term as delegates (not the secretariat), for the substitute pickers. */
+  servingDelegatesByCountry(): Promise<MemberChoice[]> {
+    return this.dataSource.query(
+      `${CHOICE_COLUMNS} WHERE m.active AND ${SERVING_DELEGATE('m.id')} ORDER BY m.country_code, m.full_name`,
+    );
   }
 
-  activeByCountry(): Promise<Member[]> {
-    return this.dataSource.manager.find(Member, {
-      where: { active: true },
-      order: { countryCode: 'ASC', fullName: 'ASC' },
-    });
+  /** Every active member, by country and name: the pickers of the forms (plain rows, a directory may be long). */
+  activeByCountry(): Promise<MemberChoice[]> {
+    return this.dataSource.query(`${CHOICE_COLUMNS} WHERE m.active ORDER BY m.country_code, m.full_name`);
   }
 
   async isEscalationRecipient(bodyId: string, memberId: string, day: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import { label } from '../common/i18n/labels';
 import { todayIn } from '../common/time/dates';
 import { formatDate, formatDateTime, formatDateTimeInZone, formatZone } from '../common/time/format';
 import { AgendaService } from '../meetings/agenda.service';
-import { InvitationsService } from '../meetings/invitations.service';
+import { InvitationsService, representationOf } from '../meetings/invitations.service';
 import { MeetingPollService } from '../meetings/meeting-poll.service';
 import { POLL_ANSWERS } from '../meetings/date-option.entity';
 import { MEETING_KINDS } from '../meetings/meeting.entity';
@@ -286,10 +286,9 @@ export class MeetingPagesService {
 
   async meeting(id: string, language: Language, zone: string, failed?: FailedForm) {
     const meeting = await this.meetings.get(id);
-    const [matrix, people, representation, agenda, minutes, members, minutesLanguages, delegates] = await Promise.all([
+    const [matrix, people, agenda, minutes, members, minutesLanguages, delegates] = await Promise.all([
       this.poll.matrix(id),
       this.invitations.list(id),
-      this.invitations.representation(id),
       this.agenda.list(id),
       this.minutesOrNull(id),
       this.memberRecords.activeByCountry(),
@@ -407,7 +406,7 @@ export class MeetingPagesService {
         })),
         answers: POLL_ANSWERS.map((value) => ({ value, label: label('pollAnswer', value, language) })),
       },
-      flags: this.nobodyComing(representation, people, language),
+      flags: this.nobodyComing(representationOf(id, people), people, language),
       countries: [...new Set(people.map((p) => p.countryCode))].sort().map((code) => ({
         code,
         people: people
@@ -482,7 +481,7 @@ export class MeetingPagesService {
 
   /** Central Asian countries with nobody coming, once invitations are out (a poll alone invites nobody). */
   private nobodyComing(
-    representation: Awaited<ReturnType<InvitationsService['representation']>>,
+    representation: ReturnType<typeof representationOf>,
     people: { invitedAt: string | Date | null }[],
     language: Language,
   ): string[] {
