@@ -266,6 +266,7 @@ function benchProcessEnv(config: AppConfig): Record<string, string> {
     APP_SECRET: config.appSecret,
     ADMIN_TOKEN: config.adminToken,
     LOG_LEVEL: 'error',
+    PAGE_CACHE_MB: String(config.pageCacheMegabytes),
   };
 }
 

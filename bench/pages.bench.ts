@@ -69,7 +69,13 @@ async function pagePaths(db: Client): Promise<Record<string, string>> {
   };
 }
 
-function benchConfig(databaseUrl: string): AppConfig {
+/** The API as deployed (rendered pages kept until a commit), and rendering every request. */
+const MODES = [
+  { name: 'kept', pageCacheMb: '64' },
+  { name: 'rendered', pageCacheMb: '0' },
+] as const;
+
+function benchConfig(databaseUrl: string, pageCacheMb = '64'): AppConfig {
   return loadConfig({
     DATABASE_URL: databaseUrl,
     APP_SECRET: 'bench-secret-0123456789abcdef0123456789',
@@ -79,11 +85,23 @@ function benchConfig(databaseUrl: string): AppConfig {
     ROLE: 'api',
     MIGRATIONS_RUN: 'false',
     API_REQUESTS_PER_MINUTE: '10000000',
+    PAGE_CACHE_MB: pageCacheMb,
   });
 }
 
-/** Load for `seconds`, then one more request: answers still queued when the load stopped are out before the next page. */
-async function measure(url: string, path: string, cookie: string, seconds: number): Promise<Measured> {
+/**
+ * Load for `seconds`, then one more request: answers still queued when the load stopped are out before the next page.
+ * With `commitEveryMs`, another connection commits a transaction that often meanwhile, as a worker sending emails does.
+ */
+async function measure(
+  url: string,
+  path: string,
+  cookie: string,
+  seconds: number,
+  commitEveryMs = 0,
+  databaseUrl = '',
+): Promise<Measured> {
+  const committer = commitEveryMs ? await startCommitting(databaseUrl, commitEveryMs) : null;
   const measured = await new Promise<Measured>((resolve, reject) => {
     autocannon(
       { url: url + path, connections: CONNECTIONS, duration: seconds, headers: { cookie } },
@@ -99,8 +117,29 @@ async function measure(url: string, path: string, cookie: string, seconds: numbe
             }),
     );
   });
+  await committer?.stop();
   await (await fetch(url + path, { headers: { cookie } })).text();
   return measured;
+}
+
+/** A transaction that takes an id and commits, every `everyMs`: it changes the snapshot and no data. */
+async function startCommitting(databaseUrl: string, everyMs: number): Promise<{ stop: () => Promise<void> }> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await db.query('SELECT pg_current_xact_id()');
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      await db.end();
+    },
+  };
 }
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
@@ -141,7 +180,7 @@ async function prepare(label: string, databaseUrl: string, shape: ScaleShape): P
   } finally {
     await db.end();
   }
-  const app = await createHttpApp(benchConfig(databaseUrl), new JsonLogger('error'));
+  const app = await createHttpApp(benchConfig(databaseUrl, '0'), new JsonLogger('error'));
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const token = newToken('wss_');
@@ -183,42 +222,60 @@ export async function benchPages(): Promise<Record<string, string>> {
     databases: `small: ${SMALL.members} members, ${SMALL.notifications.toLocaleString('en')} notifications, ${(SMALL.plans * SMALL.itemsPerPlan).toLocaleString('en')} activities · big: ${BIG.members.toLocaleString('en')} members, ${BIG.notifications.toLocaleString('en')} notifications, ${(BIG.plans * BIG.itemsPerPlan).toLocaleString('en')} activities${process.env.PAGES_REUSE === '1' ? ' (reused)' : ` (generated in ${small.seconds.toFixed(0)} s and ${big.seconds.toFixed(0)} s)`}`,
     load: `${CONNECTIONS} connections, ${SECONDS} s per page, median of ${ROUNDS} alternating rounds, one API process per database`,
   };
-  const servers = [
-    await startApiProcesses(1, benchConfig(small.url)),
-    await startApiProcesses(1, benchConfig(big.url)),
-  ];
+  const servers = [small, big].map((prepared) =>
+    MODES.map((mode) => startApiProcesses(1, benchConfig(prepared.url, mode.pageCacheMb))),
+  );
+  const started = await Promise.all(servers.map((modes) => Promise.all(modes)));
   try {
     const pages = Object.keys(small.paths);
-    const results = new Map<string, Measured[][]>(pages.map((page) => [page, [[], []]]));
+    const runs = new Map<string, Measured[]>();
+    const record = (key: string, measured: Measured) => runs.set(key, [...(runs.get(key) ?? []), measured]);
     // A second of load on every page first: JIT, connection pool and PostgreSQL's caches warm.
     for (const page of pages)
       for (const [i, prepared] of [small, big].entries())
-        await measure(servers[i].url, prepared.paths[page], prepared.cookie, 1);
+        for (const [m] of MODES.entries()) await measure(started[i][m].url, prepared.paths[page], prepared.cookie, 1);
     for (let round = 0; round < ROUNDS; round++)
       for (const page of pages)
         for (const [i, prepared] of [small, big].entries())
-          results.get(page)![i].push(await measure(servers[i].url, prepared.paths[page], prepared.cookie, SECONDS));
-    const summary = (runs: Measured[]) => ({
-      rps: median(runs.map((r) => r.rps)),
-      p50: median(runs.map((r) => r.p50)),
-      p99: median(runs.map((r) => r.p99)),
-      non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-      errors: runs.reduce((sum, r) => sum + r.errors, 0),
-    });
-    const baseline = results.get(pages[0])!.map(summary);
+          for (const [m, mode] of MODES.entries())
+            record(
+              `${page}|${prepared.label}|${mode.name}`,
+              await measure(started[i][m].url, prepared.paths[page], prepared.cookie, SECONDS),
+            );
+    // The meeting page kept, while another connection commits ten times a second: renders, shared by those waiting.
+    const meetingPage = pages[2];
+    for (let round = 0; round < ROUNDS; round++)
+      record(
+        `${meetingPage}|big|commits`,
+        await measure(started[1][0].url, big.paths[meetingPage], big.cookie, SECONDS, 100, big.url),
+      );
+    const summary = (key: string): Measured => {
+      const measured = runs.get(key)!;
+      return {
+        rps: median(measured.map((r) => r.rps)),
+        p50: median(measured.map((r) => r.p50)),
+        p99: median(measured.map((r) => r.p99)),
+        non2xx: measured.reduce((sum, r) => sum + r.non2xx, 0),
+        errors: measured.reduce((sum, r) => sum + r.errors, 0),
+      };
+    };
+    const shown = (m: Measured) =>
+      `${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}${m.errors ? `, ${m.errors} errors` : ''}`;
     for (const page of pages) {
-      const [s, b] = results.get(page)!.map(summary);
-      const shown = (m: Measured, base: Measured) =>
-        `${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}${m.errors ? `, ${m.errors} errors` : ''}${page === pages[0] ? '' : ` (×${(m.p99 / Math.max(base.p99, 1)).toFixed(1)} baseline p99)`}`;
-      figures[`${page} — small`] = shown(s, baseline[0]);
-      figures[`${page} — big`] = shown(b, baseline[1]);
-      figures[`${page} — big/small p99, SQL statements`] =
-        `×${(b.p99 / Math.max(s.p99, 1)).toFixed(2)} · ${small.statements[page]} small, ${big.statements[page]} big${b.p99 > 100 ? ' · MISSES p99 ≤ 100 ms' : ''}`;
-      figures[`${page} — one request at a time`] =
+      for (const prepared of [small, big]) {
+        const [kept, rendered] = MODES.map((mode) => summary(`${page}|${prepared.label}|${mode.name}`));
+        figures[`${page} — ${prepared.label}`] = `kept: ${shown(kept)} · rendered each time: ${shown(rendered)}`;
+      }
+      const [s, b] = [small, big].map((prepared) => summary(`${page}|${prepared.label}|kept`));
+      const [rs, rb] = [small, big].map((prepared) => summary(`${page}|${prepared.label}|rendered`));
+      figures[`${page} — big/small p99 (kept, rendered), SQL statements`] =
+        `×${(b.p99 / Math.max(s.p99, 1)).toFixed(2)}, ×${(rb.p99 / Math.max(rs.p99, 1)).toFixed(2)} · ${small.statements[page]} small, ${big.statements[page]} big${b.p99 > 100 ? ' · MISSES p99 ≤ 100 ms' : ''}`;
+      figures[`${page} — one render at a time`] =
         `${small.alone[page].toFixed(0)} ms small, ${big.alone[page].toFixed(0)} ms big (median of 9)`;
     }
+    figures[`${meetingPage} — big, kept, a commit every 100 ms`] = shown(summary(`${meetingPage}|big|commits`));
   } finally {
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all(started.flat().map((server) => server.close()));
   }
   return figures;
 }
