@@ -330,6 +330,9 @@ describe('documents: deadlines, notices, reminders and chases', () => {
       .send({ csrf: office.csrf, kind: 'other' })
       .expect(400);
     expect(empty.text).toContain('role="alert"');
+    // The reason names the form's label, never the API's field.
+    expect(empty.text).toMatch(/<li>Title: [^<]+<\/li>/);
+    expect(empty.text).not.toMatch(/<li>title /);
     await upload(documentId, 'ru');
     await published(documentId);
     await waitFor(() => documentsMail('lib-member@example.org').length === 1, { what: 'the library notice' });

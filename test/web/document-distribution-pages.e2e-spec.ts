@@ -120,6 +120,12 @@ describe('document distribution, in a real browser', () => {
     await Promise.all([page.waitForURL(/\/library$/), page.getByRole('link', { name: 'Library' }).click()]);
     await shootBothSizes(page, 'distribution-library-empty');
     const form = page.locator(`form[action="/bodies/${suite.wgId}/library"]`);
+    // No title: refused with the reason beginning with the field's label.
+    await submit(page, 'Add document');
+    expect(await page.locator('#lib-problems').innerText()).toMatch(/^Title: /);
+    expect(await page.locator('#lib-problems').innerText()).not.toMatch(/\btitle\b/);
+    expect(await form.getByLabel('English').getAttribute('aria-invalid')).toBe('true');
+    await shootBothSizes(page, 'distribution-library-refused');
     await form.getByLabel('English').fill('Rules of procedure');
     await form.getByLabel('Russian').fill('Правила процедуры');
     await Promise.all([page.waitForURL(/\/documents\/[0-9a-f-]{36}$/), submit(page, 'Add document')]);
