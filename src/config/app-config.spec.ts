@@ -206,4 +206,21 @@ describe('inbound mailbox settings', () => {
     expect(() => loadConfig({ ...base, REPLY_TO: 'nobody' })).toThrow(/REPLY_TO: must be an email address/);
     expect(() => loadConfig({ ...base, INBOUND_MAX_BYTES: '12' })).toThrow(/INBOUND_MAX_BYTES/);
   });
+
+  it('read the oversize folder and the unknown-sender allowance, refusing wrong values by name', () => {
+    expect(loadConfig(base)).toMatchObject({ inboundOversizeFolder: 'Oversize', inboundUnknownSenderLimitPerHour: 10 });
+    expect(
+      loadConfig({ ...base, INBOUND_OVERSIZE_FOLDER: 'Too large', INBOUND_UNKNOWN_SENDER_LIMIT_PER_HOUR: '3' }),
+    ).toMatchObject({ inboundOversizeFolder: 'Too large', inboundUnknownSenderLimitPerHour: 3 });
+    for (const bad of ['0', '-1', 'ten', '2.5'])
+      expect(() => loadConfig({ ...base, INBOUND_UNKNOWN_SENDER_LIMIT_PER_HOUR: bad })).toThrow(
+        new RegExp(`INBOUND_UNKNOWN_SENDER_LIMIT_PER_HOUR: must be a whole number, at least 1 \\(got "${bad}"\\)`),
+      );
+    expect(() => loadConfig({ ...base, INBOUND_OVERSIZE_FOLDER: 'Processed' })).toThrow(
+      /INBOUND_OVERSIZE_FOLDER: must differ from INBOUND_PROCESSED_FOLDER \(both "Processed"\)/,
+    );
+    expect(() =>
+      loadConfig({ ...base, INBOUND_IMAP_URL: 'imap://a%40b.org:x@h/Answers', INBOUND_OVERSIZE_FOLDER: 'Answers' }),
+    ).toThrow(/INBOUND_OVERSIZE_FOLDER: must differ from the folder INBOUND_IMAP_URL reads/);
+  });
 });

@@ -56,6 +56,10 @@ export interface AppConfig {
   inboundProcessedFolder: string;
   /** Larger messages are moved aside unread. */
   inboundMaxBytes: number;
+  /** Where the larger messages are moved (created if missing). */
+  inboundOversizeFolder: string;
+  /** Messages kept in the inbox per unknown sender per hour; the rest are counted and forgotten. */
+  inboundUnknownSenderLimitPerHour: number;
   /** Reply-To of every email and the calendar ORGANIZER: the inbound address unless set. */
   replyTo: string | null;
 }
@@ -226,6 +230,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     inboundPollMs: wholeNumber('INBOUND_POLL_MS', 60_000, 100),
     inboundProcessedFolder: read('INBOUND_PROCESSED_FOLDER', 'Processed')!,
     inboundMaxBytes: wholeNumber('INBOUND_MAX_BYTES', 10 * 1024 * 1024, 1024),
+    inboundOversizeFolder: read('INBOUND_OVERSIZE_FOLDER', 'Oversize')!,
+    inboundUnknownSenderLimitPerHour: wholeNumber('INBOUND_UNKNOWN_SENDER_LIMIT_PER_HOUR', 10, 1),
     replyTo: read('REPLY_TO') ?? null,
   };
   const inboundUrl = read('INBOUND_IMAP_URL');
@@ -237,6 +243,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       if (config.replyTo === null && ADDRESS.test(inbound.user)) config.replyTo = inbound.user;
     }
   }
+  // Moved into the folder it is read from, a message would be read again; into the processed one, lost among them.
+  if (config.inboundOversizeFolder === config.inboundProcessedFolder)
+    fail(
+      'INBOUND_OVERSIZE_FOLDER',
+      `must differ from INBOUND_PROCESSED_FOLDER (both "${config.inboundOversizeFolder}")`,
+    );
+  else if (config.inbound && config.inboundOversizeFolder === config.inbound.mailbox)
+    fail(
+      'INBOUND_OVERSIZE_FOLDER',
+      `must differ from the folder INBOUND_IMAP_URL reads (both "${config.inboundOversizeFolder}")`,
+    );
   if (config.replyTo !== null && !ADDRESS.test(config.replyTo))
     fail('REPLY_TO', `must be an email address such as replies@example.org (got "${config.replyTo}")`);
   const fallbackText = read('CONTENT_LANGUAGE_FALLBACK', DEFAULT_FALLBACK_SETTING)!;

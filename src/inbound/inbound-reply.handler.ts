@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { ReplyAddressing } from '../mail/reply-addressing';
 import { MemberRepository } from '../members/member.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
@@ -8,9 +10,6 @@ import type { InboundMail, InboundOutcome } from './inbound-mail';
 import { suggestAction } from './reply-intent';
 import type { ReplySubject, Suggestion } from './reply-intent';
 import { extractReplyText } from './reply-text';
-
-/** Messages from one unknown address kept per hour; more are recorded as ignored (counted, never shown). */
-export const UNKNOWN_SENDER_HOURLY_LIMIT = 10;
 
 /** What the inbox shows of a reply, kept in the message's details. */
 export interface ReplyDetails {
@@ -36,6 +35,7 @@ export class InboundReplyHandler {
     private readonly notifications: NotificationRepository,
     private readonly members: MemberRepository,
     private readonly inbox: InboxRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async receive(message: InboundMail, unit: UnitOfWorkContext): Promise<InboundOutcome> {
@@ -84,7 +84,8 @@ export class InboundReplyHandler {
     };
     const hourAgo = new Date(message.receivedAt.getTime() - 3600_000);
     const kept = await this.inbox.countKeptUnknownSince(unit.manager, from, hourAgo, message.messageId);
-    if (kept >= UNKNOWN_SENDER_HOURLY_LIMIT) {
+    // Messages from one unknown address kept per hour; more are recorded as ignored (counted, never shown).
+    if (kept >= this.config.inboundUnknownSenderLimitPerHour) {
       await this.inbox.forgetContent(unit.manager, message.messageId);
       return { kind: 'unknown', status: 'ignored', details: { reply: { ...details, text: '', rateLimited: true } } };
     }

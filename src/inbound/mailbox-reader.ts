@@ -9,8 +9,6 @@ import type { MailboxKey } from './inbound-mail.parser';
 import { MailboxLockRepository } from './mailbox-lock.repository';
 import type { HeldLock } from './mailbox-lock.repository';
 
-/** Where messages over INBOUND_MAX_BYTES are moved, unread. */
-export const OVERSIZE_FOLDER = 'Oversize';
 /** Messages downloaded per FETCH, and moved per MOVE once recorded. */
 const BATCH = 100;
 
@@ -125,7 +123,7 @@ export class MailboxReader implements OnApplicationBootstrap, OnApplicationShutd
     });
     client.on('error', (error: Error) => this.logger.warn({ msg: 'inbound mailbox connection', error: error.message }));
     await client.connect();
-    for (const folder of [this.config.inboundProcessedFolder, OVERSIZE_FOLDER])
+    for (const folder of [this.config.inboundProcessedFolder, this.config.inboundOversizeFolder])
       await client.mailboxCreate(folder).catch(() => undefined);
     await client.mailboxOpen(mailbox.mailbox);
     return client;
@@ -216,7 +214,7 @@ export class MailboxReader implements OnApplicationBootstrap, OnApplicationShutd
           });
           counts.oversize++;
         }
-        await client.messageMove(large.map((m) => m.uid).join(','), OVERSIZE_FOLDER, { uid: true });
+        await client.messageMove(large.map((m) => m.uid).join(','), this.config.inboundOversizeFolder, { uid: true });
       }
     }
     return counts;

@@ -35,6 +35,9 @@ const bodyLabels = (language: Language) => ({
   kind: t('bodies.kind', language),
   parentId: t('bodies.form.parent', language),
   timeZone: t('bodies.form.timeZone', language),
+  'documentDistribution.documentsDays': t('bodies.form.documentsDays', language),
+  'documentDistribution.translationsDays': t('bodies.form.translationsDays', language),
+  'documentDistribution.requiredLanguages': t('bodies.form.requiredLanguages', language).replace(/:\s*$/, ''),
 });
 
 const termLabels = (language: Language) => ({

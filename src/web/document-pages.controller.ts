@@ -17,6 +17,7 @@ import type { Request, Response } from 'express';
 import type { FieldProblem } from '../common/http/api-error';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { DocumentDistributionService } from '../document-distribution/document-distribution.service';
 import { languageParam, revisionQuery } from '../documents/documents.controller';
 import { sendDocumentFile } from '../documents/document-download';
 import { DocumentsService } from '../documents/documents.service';
@@ -46,6 +47,7 @@ export class DocumentPagesController {
     private readonly steps: MeetingPageSteps,
     private readonly pages: DocumentPagesService,
     private readonly documents: DocumentsService,
+    private readonly distribution: DocumentDistributionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,8 +63,13 @@ export class DocumentPagesController {
 
   @Get('documents/:id')
   @MemberPage()
-  async page(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
-    await this.render(res, context, id);
+  async page(
+    @PageIdParam() id: string,
+    @Query() query: Record<string, unknown>,
+    @PageSession() context: PageContext,
+    @Res() res: Response,
+  ) {
+    await this.render(res, context, id, [], this.pages.doneSentence(query, context.language));
   }
 
   @Get('documents/:id/files/:language')
@@ -124,6 +131,21 @@ export class DocumentPagesController {
     return this.act(res, context, id, 'doc_withdrawn', () => this.documents.withdraw(id));
   }
 
+  /** "Remind those who have not opened it" on the document page; a refusal shows beside the button. */
+  @Post('documents/:id/reminders')
+  @SecretariatPage()
+  async chase(@PageIdParam() id: string, @PageSession() context: PageContext, @Res() res: Response) {
+    try {
+      await this.distribution.chase(id, context.language);
+      res.redirect(HttpStatus.SEE_OTHER, `/documents/${id}?done=doc_chased#readers`);
+    } catch (error) {
+      const problems = problemsOf(error);
+      if (!problems) throw error;
+      if (isNotFound(error)) return this.render(res, context, id);
+      await this.render(res.status((error as HttpException).getStatus()), context, id, problems);
+    }
+  }
+
   private async act(
     res: Response,
     context: PageContext,
@@ -151,14 +173,22 @@ export class DocumentPagesController {
     await this.render(res.status(status), context, id, this.pages.fileProblems(problems, context.language, status));
   }
 
-  private async render(res: Response, context: PageContext, id: string, problems: FieldProblem[] = []) {
+  private async render(
+    res: Response,
+    context: PageContext,
+    id: string,
+    problems: FieldProblem[] = [],
+    done: string | null = null,
+  ) {
     const data = await this.steps.found(res, context, () =>
       this.pages.documentPage(id, context.language, context.role === 'secretariat', problems),
     );
     if (!data) return;
     this.session.render(res, context, 'document', data.title, {
       ...data,
-      problems: problems.map((p) => p.message),
+      done,
+      // A refused reminder shows beside its button, not at the top.
+      problems: problems.filter((p) => p.field !== 'documentId').map((p) => p.message),
       csrf: context.csrf,
     });
   }

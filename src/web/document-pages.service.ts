@@ -50,6 +50,16 @@ export function documentInput(body: FormBody): Record<string, unknown> {
   return input;
 }
 
+/** The labels of the document form's fields, which begin a refusal's reasons. */
+export function documentLabels(language: Language): Record<string, string> {
+  return {
+    title: t('doc.form.title', language),
+    kind: t('doc.form.kind', language),
+    symbol: t('doc.form.symbol', language),
+    agendaItemId: t('doc.form.agendaItem', language),
+  };
+}
+
 /** The form that chases a document's non-readers from the meeting page. */
 export const DOCUMENT_CHASE_FORM = 'document-chase';
 
@@ -99,7 +109,7 @@ export class DocumentPagesService {
       languages: this.languages(language),
       titleFields: this.languages(language).map((l) => ({ ...l, value: values[`title_${l.code}`] ?? '' })),
       values,
-      errors: failedHere ? byField(labelledProblems(failedHere.problems, this.labels(language), language)) : {},
+      errors: failedHere ? byField(labelledProblems(failedHere.problems, documentLabels(language), language)) : {},
     };
   }
 
@@ -227,14 +237,5 @@ export class DocumentPagesService {
 
   private languages(language: Language) {
     return LANGUAGES.map((code) => ({ code, label: languageName(code, language), selected: code === language }));
-  }
-
-  private labels(language: Language): Record<string, string> {
-    return {
-      title: t('doc.form.title', language),
-      kind: t('doc.form.kind', language),
-      symbol: t('doc.form.symbol', language),
-      agendaItemId: t('doc.form.agendaItem', language),
-    };
   }
 }

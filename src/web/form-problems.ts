@@ -16,6 +16,7 @@ const REASONS: [RegExp, MessageKey][] = [
   [/must be one of/, 'form.reason.choice'],
   [/ISO 3166-1/, 'form.reason.country'],
   [/IANA time zone/, 'form.reason.zone'],
+  [/must name at least one language/, 'form.reason.languages'],
   [/texts by language|at least one language|must be a non-empty text/, 'form.reason.name'],
   [/must be longer than or equal to 1|should not be empty/, 'form.reason.required'],
   [/must be shorter than or equal to|must be at most/, 'form.reason.long'],

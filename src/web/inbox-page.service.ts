@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ContentTexts } from '../common/i18n/content-texts';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
 import type { MessageKey } from '../common/i18n/messages';
 import { formatDateTime } from '../common/time/format';
+import { APP_CONFIG } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import type { InboxRow } from '../inbound/inbox.repository';
 import { InboxService, replyOf } from '../inbound/inbox.service';
-import { UNKNOWN_SENDER_HOURLY_LIMIT } from '../inbound/inbound-reply.handler';
 import type { SuggestedAction } from '../inbound/reply-intent';
 
 export const INBOX_PAGE_SIZE = 30;
@@ -35,6 +36,7 @@ export class InboxPageService {
   constructor(
     private readonly inbox: InboxService,
     private readonly texts: ContentTexts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(open: boolean, page: number, language: Language, zone: string) {
@@ -47,7 +49,7 @@ export class InboxPageService {
       messages: rows.map((row) => this.message(row, language, zone)),
       empty: t(open ? 'inbox.empty' : 'inbox.empty.handled', language),
       rateLimited: ignored
-        ? t('inbox.rateLimited', language, { count: ignored, limit: UNKNOWN_SENDER_HOURLY_LIMIT })
+        ? t('inbox.rateLimited', language, { count: ignored, limit: this.config.inboundUnknownSenderLimitPerHour })
         : null,
       previous: page > 1 ? link(page - 1) : null,
       next: page * INBOX_PAGE_SIZE < total ? link(page + 1) : null,

@@ -14,7 +14,8 @@ import { CreateDocumentDto } from '../documents/dto/document.dto';
 import type { DocumentResponse } from '../documents/dto/document.response';
 import { DocumentsService } from '../documents/documents.service';
 import type { Member } from '../members/member.entity';
-import { documentInput } from './document-pages.service';
+import { documentInput, documentLabels } from './document-pages.service';
+import { labelledProblems } from './form-problems';
 import { submitForm } from './form-outcome';
 import { byField } from './forms';
 import type { FormBody } from './meeting-form-values';
@@ -41,6 +42,8 @@ export class LibraryPageService {
     if (!secretariat && !(await this.distribution.servesIn(bodyId, reader.id))) throw ApiError.notFound('Body', bodyId);
     const documents = await this.documents.ofBody(bodyId, !secretariat);
     const values = form?.values ?? {};
+    // Each reason begins with the field's label, never the API's name for it.
+    const problems = labelledProblems(form?.problems ?? [], documentLabels(language), language);
     return {
       id: bodyId,
       title: t('library.title', language, { body: this.texts.pick(body.name, language) }),
@@ -57,8 +60,8 @@ export class LibraryPageService {
         value: typeof values[`title_${code}`] === 'string' ? values[`title_${code}`] : '',
       })),
       symbol: typeof values.symbol === 'string' ? values.symbol : '',
-      problems: form?.problems ?? [],
-      errors: byField(form?.problems ?? []),
+      problems,
+      errors: byField(problems),
     };
   }
 

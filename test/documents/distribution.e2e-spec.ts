@@ -292,8 +292,20 @@ describe('documents: deadlines, notices, reminders and chases', () => {
       .type('form')
       .send(new URLSearchParams({ ...fields, documentsDays: '-3', requiredLanguages: 'en' }).toString())
       .expect(400);
-    expect(refused.text).toContain('documentsDays must be a whole number of days from 0 to 180');
+    // The reason names the field by its label, never the API's name for it.
+    expect(refused.text).toContain(
+      'Documents due (days before the meeting): enter a whole number within the allowed range.',
+    );
+    expect(refused.text).not.toContain('documentsDays must');
     expect(refused.text).toContain('aria-invalid="true"');
+    const noLanguage = await t.anonymous
+      .post(`/bodies/${body.id}`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send(new URLSearchParams({ ...fields, documentsDays: '21' }).toString())
+      .expect(400);
+    expect(noLanguage.text).toContain('Every document is due in: tick at least one language.');
+    expect(noLanguage.text).not.toContain('requiredLanguages must');
   });
 
   it("keeps a body's library: the secretariat adds, those serving are told and read, others get 404", async () => {
@@ -318,6 +330,9 @@ describe('documents: deadlines, notices, reminders and chases', () => {
       .send({ csrf: office.csrf, kind: 'other' })
       .expect(400);
     expect(empty.text).toContain('role="alert"');
+    // The reason names the form's label, never the API's field.
+    expect(empty.text).toMatch(/<li>Title: [^<]+<\/li>/);
+    expect(empty.text).not.toMatch(/<li>title /);
     await upload(documentId, 'ru');
     await published(documentId);
     await waitFor(() => documentsMail('lib-member@example.org').length === 1, { what: 'the library notice' });

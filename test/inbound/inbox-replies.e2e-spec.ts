@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InboundMail } from '../../src/inbound/inbound-mail';
 import { InboundMailService } from '../../src/inbound/inbound-mail.service';
-import { UNKNOWN_SENDER_HOURLY_LIMIT } from '../../src/inbound/inbound-reply.handler';
 import { ReplyAddressing } from '../../src/mail/reply-addressing';
 import { DOVECOT_USER, PrivateDovecot } from '../support/dovecot';
 import { addMembership, createBody, createMember, createWorkPlan } from '../support/factories';
@@ -70,6 +69,9 @@ function gmailReply(o: { from: string; name: string; to: string; subject: string
  * suggested answer applied in one click. The first is read from a private Dovecot; the others are handed
  * to the same pipeline parsed, without the IMAP round trip.
  */
+/** Fewer than the default 10, to show the setting is the one obeyed. */
+const UNKNOWN_SENDER_HOURLY_LIMIT = 4;
+
 describe('email replies in the secretariat inbox', () => {
   let t: TestApp;
   const smtp = new SmtpSink();
@@ -134,6 +136,7 @@ describe('email replies in the secretariat inbox', () => {
       MAIL_FROM: 'WGECC Secretariat <secretariat@wgecc.test>',
       INBOUND_IMAP_URL: dovecot.url,
       INBOUND_POLL_MS: '300',
+      INBOUND_UNKNOWN_SENDER_LIMIT_PER_HOUR: String(UNKNOWN_SENDER_HOURLY_LIMIT),
     });
     const body = await createBody(t, { timeZone: 'Asia/Almaty' });
     officer = await createMember(t, { fullName: 'Lucia Bianchi', email: 'l.bianchi@wgecc.test', language: 'en' });
@@ -350,7 +353,9 @@ describe('email replies in the secretariat inbox', () => {
       (await row(await receive({ from: { address: 'colleague@unep.org', name: null }, text: 'Hello' }))).status,
     ).toBe('inbox');
     const html = await inbox();
-    expect(html).toContain('3 more messages from unknown senders in the past day were counted but not kept');
+    expect(html).toContain(
+      '3 more messages from unknown senders in the past day were counted but not kept (at most 4 a sender an hour)',
+    );
     expect(html).not.toContain(`Offer ${UNKNOWN_SENDER_HOURLY_LIMIT}`);
   });
 

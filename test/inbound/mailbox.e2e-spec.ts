@@ -83,6 +83,7 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
       INBOUND_IMAP_URL: dovecot.url,
       INBOUND_POLL_MS: '300',
       INBOUND_MAX_BYTES: '262144',
+      INBOUND_OVERSIZE_FOLDER: 'Too large',
     });
     const body = await createBody(t);
     bodyId = body.id;
@@ -376,7 +377,8 @@ describe('inbound mailbox: calendar replies, auto-replies and bounces read from 
     // Past the closing boundary (the epilogue): a message of 300 kB over a limit of 256 kB.
     await dovecot.append([big.raw + `${'x'.repeat(998)}\r\n`.repeat(300)]);
     expect(await handled(big.tag)).toMatchObject({ kind: 'oversize', status: 'ignored' });
-    await waitFor(async () => (await dovecot.counts('Oversize')).Oversize === 1, { what: 'moved to Oversize' });
+    // Into the folder INBOUND_OVERSIZE_FOLDER names.
+    await waitFor(async () => (await dovecot.counts('Too large'))['Too large'] === 1, { what: 'moved to Too large' });
   });
 
   it('shows the away note and the bouncing address on the member page, and the address on the dashboard', async () => {
