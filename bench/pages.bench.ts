@@ -24,6 +24,8 @@ const SCALE = Number(process.env.PAGES_SCALE ?? 1);
 const SECONDS = Number(process.env.PAGES_SECONDS ?? 6);
 const ROUNDS = Number(process.env.PAGES_ROUNDS ?? 2);
 const CONNECTIONS = 20;
+/** What Chromium and Firefox send: pages are measured as browsers receive them. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
 /** The pages show the same meeting and plan on both databases; everything around them grows. */
 export const PAGE_MEETING = { invitees: 500, pollOptions: 6 };
@@ -104,7 +106,12 @@ async function measure(
   const committer = commitEveryMs ? await startCommitting(databaseUrl, commitEveryMs) : null;
   const measured = await new Promise<Measured>((resolve, reject) => {
     autocannon(
-      { url: url + path, connections: CONNECTIONS, duration: seconds, headers: { cookie } },
+      {
+        url: url + path,
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: { cookie, 'accept-encoding': BROWSER_ENCODINGS },
+      },
       (error: Error | null, result: autocannon.Result) =>
         error
           ? reject(error)

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { compressPages } from './common/http/page-compression';
 import { applySecurityHeaders } from './common/http/security-headers';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
@@ -28,6 +29,7 @@ export async function createHttpApp(
   const requestLogging = new RequestLoggingMiddleware(logger.isEnabled('info'));
   app.use(requestLogging.use.bind(requestLogging));
   applySecurityHeaders(app, config);
+  app.use(compressPages);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(rejectUnsafeInput);

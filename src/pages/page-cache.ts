@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { PageSnapshotRepository } from './page-snapshot.repository';
@@ -9,6 +10,20 @@ import { PageSnapshotRepository } from './page-snapshot.repository';
 export interface RenderedPage {
   body: Buffer;
   etag: string;
+  /** The body compressed, each form made by the first request that accepts it. */
+  encoded?: Partial<Record<PageEncoding, Buffer>>;
+}
+
+export type PageEncoding = 'br' | 'gzip';
+
+/** The page compressed once per encoding, however many browsers it is sent to (brotli as the middleware sets it). */
+export function encodedBody(page: RenderedPage, encoding: PageEncoding): Buffer {
+  page.encoded ??= {};
+  page.encoded[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+      : gzipSync(page.body);
+  return page.encoded[encoding];
 }
 
 /** Who asks for which address, in which language and zone: everything a page shows besides the database. */

@@ -3,7 +3,7 @@ import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/com
 import type { Request, Response } from 'express';
 import { finalize, of } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { PageCache } from '../pages/page-cache';
+import { encodedBody, PageCache } from '../pages/page-cache';
 import type { RenderedPage } from '../pages/page-cache';
 import { pageContextOf } from './page-access';
 
@@ -30,7 +30,7 @@ export class CachedPageInterceptor implements NestInterceptor {
     });
     const found = this.cache.find(key);
     const ready = found instanceof Promise ? await found : found;
-    if (ready) return send(res, ready);
+    if (ready) return send(req, res, ready);
     if (found instanceof Promise) return next.handle(); // that render was not one to keep (an error page, say)
 
     const finish = this.cache.begin(key);
@@ -49,9 +49,16 @@ export class CachedPageInterceptor implements NestInterceptor {
   }
 }
 
-function send(res: Response, page: RenderedPage): Observable<undefined> {
+function send(req: Request, res: Response, page: RenderedPage): Observable<undefined> {
   res.status(HttpStatus.OK).type('html').setHeader('ETag', page.etag);
-  res.send(page.body);
+  res.vary('Accept-Encoding');
+  // Brotli before gzip whenever the browser takes it, as the compression middleware prefers for a fresh page.
+  const accepted = req.acceptsEncodings();
+  const encoding = (['br', 'gzip'] as const).find((name) => accepted.includes(name));
+  if (encoding) {
+    res.setHeader('Content-Encoding', encoding);
+    res.send(encodedBody(page, encoding));
+  } else res.send(page.body);
   return of(undefined);
 }
 

@@ -132,6 +132,28 @@ describe('rendered pages kept while nothing changes', () => {
     expect((await get('/members', memberCookie)).status).toBe(403);
   });
 
+  it('sends pages compressed to browsers that accept it, fresh or kept, and the API as it is', async () => {
+    const cookie = await session(officer);
+    const zipped = (path: string) => get(path, cookie).set('Accept-Encoding', 'gzip, deflate, br');
+    const { fresh, kept } = await whileNothingCommits(async () => ({
+      fresh: await zipped(pages.meeting),
+      kept: await zipped(pages.meeting),
+    }));
+    expect([fresh.headers['content-encoding'], kept.headers['content-encoding']]).toEqual(['br', 'br']);
+    expect(kept.headers.vary).toMatch(/Accept-Encoding/);
+    expect(kept.text).toBe(fresh.text);
+    expect(Number(kept.headers['content-length'])).toBeLessThan(Buffer.byteLength(kept.text) / 4);
+    const gzipped = await get(pages.meeting, cookie).set('Accept-Encoding', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.text).toBe(fresh.text);
+    const plain = await get(pages.meeting, cookie).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(fresh.text);
+    const api = await t.admin.get(`/api/meetings/${meeting}`).set('Accept-Encoding', 'gzip');
+    expect(api.status).toBe(200);
+    expect(api.headers['content-encoding']).toBeUndefined();
+  });
+
   it('renders a page once for requests that arrive together', async () => {
     const cookie = await session(officer);
     const counter = countQueries(t.dataSource);
