@@ -169,25 +169,37 @@ export class DocumentsService {
     if (existing?.status === 'published' && changed.length === 0)
       return { document: this.view(existing, current), changed: false };
     const stored: StoredBlob[] = [];
+    const unused: StoredBlob[] = [];
+    let saved: Document;
     try {
       for (const file of changed)
         stored.push(await this.storage.put(Readable.from([file.body], { objectMode: false })));
-      const saved = await this.unitOfWork.run(async (unit) => {
+      saved = await this.unitOfWork.run(async (unit) => {
         const document = existing
           ? await this.documents.lock(unit.manager, existing.id)
           : await this.insert(unit.manager, { meetingId, bodyId: null, agendaItemId: null }, dto);
         if (!document) throw ApiError.notFound('Document', existing!.id);
+        // Checked again under the lock: a second click at the same moment finds the first one's files.
+        const now = await this.documents.currentFiles(unit.manager, document.id);
         for (const [index, file] of changed.entries()) {
+          if (now.some((f) => f.language === file.language && f.sha256 === stored[index].sha256)) {
+            unused.push(stored[index]);
+            continue;
+          }
           const mediaType = (await sniffDocumentType(file.body.subarray(0, SNIFF_BYTES))) ?? 'application/pdf';
           await this.addRevision(unit, document, { ...file, mediaType }, stored[index]);
         }
         return this.publishLocked(unit, document);
       });
-      return { document: this.view(saved, await this.documents.filesOf([saved.id])), changed: true };
     } catch (error) {
       for (const blob of stored) await this.storage.remove(blob.key);
       throw error;
     }
+    for (const blob of unused) await this.storage.remove(blob.key);
+    return {
+      document: this.view(saved, await this.documents.filesOf([saved.id])),
+      changed: unused.length < stored.length || existing?.status !== 'published',
+    };
   }
 
   /** Adds the stored bytes as the language's next revision of the locked document; a published one tells the listeners. */

@@ -154,6 +154,16 @@ describe('publishing the list of participants and the minutes as meeting documen
     ]);
     expect(await fileText(current(again.body.files)[0].url)).toContain('Jonas Weber');
     expect(await documentsOf('list_of_participants')).toBe(1);
+
+    // Two clicks at once after a change: one revision per language, the other click finds it unchanged.
+    await attendance(false);
+    const clicks = await Promise.all(
+      [1, 2].map(() => t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`)),
+    );
+    expect(clicks.map((c) => c.status).sort()).toEqual([200, 201]);
+    expect(await filesOf(first.id)).toBe(9);
+    await attendance(true);
+    await t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(201);
   });
 
   it('publishes all languages or none: a failure on the last language leaves no new revision stored', async () => {
@@ -167,10 +177,10 @@ describe('publishing the list of participants and the minutes as meeting documen
     await refusingFilesIn('kk', () =>
       t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(500),
     );
-    expect(await filesOf(document.id)).toBe(6);
+    expect(await filesOf(document.id)).toBe(12);
     expect(await blobs()).toBe(blobsBefore);
     const kept = (await t.admin.get(`/api/documents/${document.id}`).expect(200)).body;
-    expect(current(kept.files).map((f) => f.revision)).toEqual([2, 2, 2]);
+    expect(current(kept.files).map((f) => f.revision)).toEqual([4, 4, 4]);
   });
 
   it('refuses minutes that are missing or not approved, then publishes the approved minutes in their languages', async () => {
