@@ -51,6 +51,8 @@ export interface UntoldFile {
   revision: number;
   /** The member was told of an earlier revision of this document. */
   revised: boolean;
+  /** The member was told of none of this document's files in this language: a language version added. */
+  newLanguage: boolean;
 }
 
 // Told by an email that never went out does not count: the next email tells again.
@@ -184,7 +186,9 @@ export class DocumentDistributionRepository {
     return this.dataSource.query<UntoldFile[]>(
       `WITH told AS (${TOLD_SQL} AND t.member_id = $2 AND t.notification_id <> $3)
        SELECT f.document_id AS "documentId", f.id AS "fileId", f.language, f.revision,
-              EXISTS (SELECT 1 FROM told JOIN document_file o ON o.id = told.file_id WHERE o.document_id = d.id) AS revised
+              EXISTS (SELECT 1 FROM told JOIN document_file o ON o.id = told.file_id WHERE o.document_id = d.id) AS revised,
+              NOT EXISTS (SELECT 1 FROM told JOIN document_file o ON o.id = told.file_id
+                          WHERE o.document_id = d.id AND o.language = f.language) AS "newLanguage"
        FROM document d JOIN document_file f ON f.document_id = d.id AND f.superseded_at IS NULL
        WHERE ${ownerSql(scope, '$1')} AND d.status = 'published'
          AND NOT EXISTS (SELECT 1 FROM told WHERE told.file_id = f.id)`,

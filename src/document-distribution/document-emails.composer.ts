@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContentTexts } from '../common/i18n/content-texts';
 import { label } from '../common/i18n/labels';
+import { t } from '../common/i18n/messages';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { emailCommon } from '../mail/email-kinds';
@@ -75,10 +76,14 @@ export class DocumentEmailParts {
     change: DocumentLine['change'],
   ): Promise<DocumentLine> {
     const links = await Promise.all(files.map((file) => this.links.url(reader, document, file.language)));
+    const added = new Intl.ListFormat(reader.language, { type: 'conjunction' }).format(
+      files.map((file) => t(`language.in.${file.language}`, reader.language)),
+    );
     return {
       title: this.texts.pick(document.title, reader.language),
       symbol: document.symbol,
       change,
+      addedLanguages: change === 'language' ? added : null,
       files: files.map((file, i) => ({
         languageName: label('language', file.language, reader.language),
         revision: file.revision,
@@ -128,12 +133,13 @@ export class DocumentsEmailComposer implements NotificationComposer {
     const groups: { heading: string | null; documents: DocumentLine[] }[] = [];
     for (const document of documents) {
       const files = untold.filter((f) => f.documentId === document.id);
-      const revised = files.some((f) => f.revised);
+      // Told of the document before: a revision, unless every file is a language the reader had not had.
+      const change = !files.some((f) => f.revised) ? 'new' : files.every((f) => f.newLanguage) ? 'language' : 'revised';
       const current = document.files.filter((f) => files.some((u) => u.fileId === f.fileId));
       const heading = this.parts.heading(document, recipient);
       let group = groups.find((g) => g.heading === heading);
       if (!group) groups.push((group = { heading, documents: [] }));
-      group.documents.push(await this.parts.line(document, recipient, current, revised ? 'revised' : 'new'));
+      group.documents.push(await this.parts.line(document, recipient, current, change));
     }
     // Unnumbered documents after the agenda items.
     groups.sort((a, b) => Number(a.heading === null) - Number(b.heading === null));

@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import { ApiError } from '../common/http/api-error';
@@ -12,13 +13,20 @@ import type { DocumentFile } from './document-file.entity';
 import { displayName, SNIFF_BYTES, sniffDocumentType } from './document-file-types';
 import type { DocumentReadChannel } from './document-read.entity';
 import { DOCUMENT_STORAGE } from './document-storage';
-import type { DocumentStorage } from './document-storage';
+import type { DocumentStorage, StoredBlob } from './document-storage';
 import { Document } from './document.entity';
 import { DocumentRepository } from './document.repository';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import type { DocumentReadersResponse, DocumentResponse } from './dto/document.response';
 import { limitedTo, peek } from './multipart-file';
 import type { IncomingFile } from './multipart-file';
+
+/** A file the application made itself (a meeting's paper), whole in memory. */
+export interface GeneratedFile {
+  language: Language;
+  fileName: string;
+  body: Buffer;
+}
 
 /** Who is downloading: the secretariat (not recorded), or a member (recorded as theirs, by link or session). */
 export type DocumentReader = { kind: 'secretariat' } | { kind: 'member'; memberId: string; via: DocumentReadChannel };
@@ -128,19 +136,7 @@ export class DocumentsService {
       const saved = await this.unitOfWork.run(async (unit) => {
         const locked = await this.documents.lock(unit.manager, id);
         if (!locked) throw ApiError.notFound('Document', id);
-        const { file, superseded } = await this.documents.addRevision(unit.manager, {
-          documentId: id,
-          language,
-          fileName: displayName(incoming.fileName, `document-${language}`, mediaType),
-          mediaType,
-          byteSize: stored.byteSize,
-          sha256: stored.sha256,
-          storageKey: stored.key,
-          uploadedBy: requestContext.actor().name,
-        });
-        await this.audit.record(unit.manager, 'upload', 'document_file', file.id, superseded, file);
-        if (locked.status === 'published')
-          for (const listener of this.listeners) await listener.revised?.(unit, locked, file);
+        await this.addRevision(unit, locked, { language, fileName: incoming.fileName, mediaType }, stored);
         return locked;
       });
       return this.view(saved, await this.documents.filesOf([id]));
@@ -148,6 +144,85 @@ export class DocumentsService {
       await this.storage.remove(stored.key);
       throw error;
     }
+  }
+
+  /**
+   * Publishes files the application made (a meeting's papers) as one meeting document of their kind, in one
+   * unit of work: the document (created the first time), the next revision of each language whose content
+   * changed, and the publication; a failure leaves nothing of it stored. When the document is published and
+   * every file equals its language's current revision (by SHA-256), nothing is written: `changed` is false.
+   */
+  async publishGenerated(
+    meetingId: string,
+    dto: CreateDocumentDto,
+    files: GeneratedFile[],
+  ): Promise<{ document: DocumentResponse; changed: boolean }> {
+    if (!(await this.documents.meetingExists(meetingId))) throw ApiError.notFound('Meeting', meetingId);
+    const existing =
+      (await this.documents.ofMeeting(meetingId)).find((d) => d.kind === dto.kind && d.status !== 'withdrawn') ?? null;
+    const current = existing ? await this.documents.filesOf([existing.id]) : [];
+    const currentHash = (language: Language) =>
+      current.find((f) => f.language === language && f.supersededAt === null)?.sha256;
+    const changed = files.filter(
+      (file) => currentHash(file.language) !== createHash('sha256').update(file.body).digest('hex'),
+    );
+    if (existing?.status === 'published' && changed.length === 0)
+      return { document: this.view(existing, current), changed: false };
+    const stored: StoredBlob[] = [];
+    const unused: StoredBlob[] = [];
+    let saved: Document;
+    try {
+      for (const file of changed)
+        stored.push(await this.storage.put(Readable.from([file.body], { objectMode: false })));
+      saved = await this.unitOfWork.run(async (unit) => {
+        const document = existing
+          ? await this.documents.lock(unit.manager, existing.id)
+          : await this.insert(unit.manager, { meetingId, bodyId: null, agendaItemId: null }, dto);
+        if (!document) throw ApiError.notFound('Document', existing!.id);
+        // Checked again under the lock: a second click at the same moment finds the first one's files.
+        const now = await this.documents.currentFiles(unit.manager, document.id);
+        for (const [index, file] of changed.entries()) {
+          if (now.some((f) => f.language === file.language && f.sha256 === stored[index].sha256)) {
+            unused.push(stored[index]);
+            continue;
+          }
+          const mediaType = (await sniffDocumentType(file.body.subarray(0, SNIFF_BYTES))) ?? 'application/pdf';
+          await this.addRevision(unit, document, { ...file, mediaType }, stored[index]);
+        }
+        return this.publishLocked(unit, document);
+      });
+    } catch (error) {
+      for (const blob of stored) await this.storage.remove(blob.key);
+      throw error;
+    }
+    for (const blob of unused) await this.storage.remove(blob.key);
+    return {
+      document: this.view(saved, await this.documents.filesOf([saved.id])),
+      changed: unused.length < stored.length || existing?.status !== 'published',
+    };
+  }
+
+  /** Adds the stored bytes as the language's next revision of the locked document; a published one tells the listeners. */
+  private async addRevision(
+    unit: UnitOfWorkContext,
+    document: Document,
+    file: { language: Language; fileName: string; mediaType: string },
+    stored: StoredBlob,
+  ): Promise<DocumentFile> {
+    const { file: added, superseded } = await this.documents.addRevision(unit.manager, {
+      documentId: document.id,
+      language: file.language,
+      fileName: displayName(file.fileName, `document-${file.language}`, file.mediaType),
+      mediaType: file.mediaType,
+      byteSize: stored.byteSize,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      uploadedBy: requestContext.actor().name,
+    });
+    await this.audit.record(unit.manager, 'upload', 'document_file', added.id, superseded, added);
+    if (document.status === 'published')
+      for (const listener of this.listeners) await listener.revised?.(unit, document, added);
+    return added;
   }
 
   /** The language's current file (or an earlier revision) as a stream; a member's download is recorded. */
@@ -175,24 +250,28 @@ export class DocumentsService {
     const published = await this.unitOfWork.run(async (unit) => {
       const document = await this.documents.lock(unit.manager, id);
       if (!document) throw ApiError.notFound('Document', id);
-      if ((await this.documents.currentFiles(unit.manager, id)).length === 0)
-        throw ApiError.field(
-          HttpStatus.BAD_REQUEST,
-          'files',
-          'a document needs a file in at least one language to be published',
-        );
-      if (document.status === 'published') return document;
-      const before = { ...document };
-      document.status = 'published';
-      document.publishedAt = new Date();
-      document.withdrawnAt = null;
-      document.updatedBy = requestContext.actor().name;
-      const saved = await this.documents.save(unit.manager, document);
-      await this.audit.record(unit.manager, 'publish', 'document', id, before, saved);
-      for (const listener of this.listeners) await listener.published?.(unit, saved);
-      return saved;
+      return this.publishLocked(unit, document);
     });
     return this.view(published, await this.documents.filesOf([id]));
+  }
+
+  private async publishLocked(unit: UnitOfWorkContext, document: Document): Promise<Document> {
+    if ((await this.documents.currentFiles(unit.manager, document.id)).length === 0)
+      throw ApiError.field(
+        HttpStatus.BAD_REQUEST,
+        'files',
+        'a document needs a file in at least one language to be published',
+      );
+    if (document.status === 'published') return document;
+    const before = { ...document };
+    document.status = 'published';
+    document.publishedAt = new Date();
+    document.withdrawnAt = null;
+    document.updatedBy = requestContext.actor().name;
+    const saved = await this.documents.save(unit.manager, document);
+    await this.audit.record(unit.manager, 'publish', 'document', document.id, before, saved);
+    for (const listener of this.listeners) await listener.published?.(unit, saved);
+    return saved;
   }
 
   async withdraw(id: string): Promise<DocumentResponse> {
@@ -269,24 +348,30 @@ export class DocumentsService {
     owner: Pick<Document, 'meetingId' | 'bodyId' | 'agendaItemId'>,
     dto: CreateDocumentDto,
   ): Promise<DocumentResponse> {
-    const created = await this.unitOfWork.run(async ({ manager }) => {
-      const actor = requestContext.actor().name;
-      const document = manager.create(Document, {
-        ...owner,
-        title: dto.title,
-        kind: dto.kind,
-        symbol: dto.symbol ?? null,
-        status: 'draft',
-        publishedAt: null,
-        withdrawnAt: null,
-        createdBy: actor,
-        updatedBy: actor,
-      });
-      const saved = await this.documents.save(manager, document);
-      await this.audit.record(manager, 'create', 'document', saved.id, null, saved);
-      return saved;
-    });
+    const created = await this.unitOfWork.run(({ manager }) => this.insert(manager, owner, dto));
     return this.view(created, []);
+  }
+
+  private async insert(
+    manager: UnitOfWorkContext['manager'],
+    owner: Pick<Document, 'meetingId' | 'bodyId' | 'agendaItemId'>,
+    dto: CreateDocumentDto,
+  ): Promise<Document> {
+    const actor = requestContext.actor().name;
+    const document = manager.create(Document, {
+      ...owner,
+      title: dto.title,
+      kind: dto.kind,
+      symbol: dto.symbol ?? null,
+      status: 'draft',
+      publishedAt: null,
+      withdrawnAt: null,
+      createdBy: actor,
+      updatedBy: actor,
+    });
+    const saved = await this.documents.save(manager, document);
+    await this.audit.record(manager, 'create', 'document', saved.id, null, saved);
+    return saved;
   }
 
   private async withFiles(documents: Document[]): Promise<DocumentResponse[]> {

@@ -6,6 +6,7 @@ import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/http/api-error';
 import { languageFromHeader } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
+import { PageRenderer } from '../pages/page-renderer';
 import { sendLetterFile } from './letters.controller';
 import { LettersService } from './letters.service';
 
@@ -16,6 +17,7 @@ export class LetterLinkController {
   constructor(
     private readonly tokens: ActionTokenService,
     private readonly letters: LettersService,
+    private readonly pages: PageRenderer,
   ) {}
 
   @Get(':token')
@@ -34,6 +36,15 @@ export class LetterLinkController {
       );
     }
     const { member, subject } = verified.claims;
+    // Declined, or sent a substitute: the letter is gone, and a page in the member's language says why.
+    const none = await this.letters.noLetter(subject, member);
+    if (none) {
+      res
+        .status(HttpStatus.GONE)
+        .type('html')
+        .send(this.pages.render('message', none.language, none.title, { lines: [none.lead] }));
+      return;
+    }
     sendLetterFile(
       res,
       await this.letters.letterFor(subject, member, 'invitation', undefined, language),

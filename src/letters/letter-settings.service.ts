@@ -66,9 +66,8 @@ export class LetterSettingsService {
   async update(bodyId: string, dto: LetterSettingsDto, language: Language): Promise<LetterSettingsResponse> {
     if (!(await this.repository.bodyExists(bodyId))) throw ApiError.notFound('Body', bodyId);
     const values: Partial<LetterSettings> & { bodyId: string } = { bodyId };
-    if (dto.letterheadName !== undefined) values.letterheadName = dto.letterheadName;
-    if (dto.signatoryName !== undefined) values.signatoryName = dto.signatoryName;
-    if (dto.signatoryTitle !== undefined) values.signatoryTitle = dto.signatoryTitle;
+    for (const field of ['letterheadName', 'signatoryName', 'signatoryTitle'] as const)
+      if (dto[field] !== undefined) values[field] = dto[field] ?? {};
     for (const field of ['contactName', 'contactEmail', 'contactPhone'] as const)
       if (dto[field] !== undefined) values[field] = dto[field]?.trim() || null;
     if (dto.logo !== undefined) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PagesModule } from '../pages/pages.module';
 import { LetterLinkController } from './letter-link.controller';
 import { LetterSettings } from './letter-settings.entity';
 import { LetterSettingsController } from './letter-settings.controller';
@@ -12,7 +13,7 @@ import { PassportErasureJob } from './passport-erasure.job';
 import { PassportsService } from './passports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LetterSettings, PassportDetails])],
+  imports: [TypeOrmModule.forFeature([LetterSettings, PassportDetails]), PagesModule],
   controllers: [LettersController, LetterSettingsController, LetterLinkController],
   providers: [LettersRepository, LettersService, PassportsService, LetterSettingsService, PassportErasureJob],
   exports: [LettersService, PassportsService, LetterSettingsService],

@@ -21,6 +21,21 @@ import { LettersRepository } from './letters.repository';
 import type { PassportDetails } from './passport-details.entity';
 import { missingPassportFields } from './passports.service';
 
+/** Answers that leave a member without a letter: they declined, or their substitute has the letter instead. */
+const NO_LETTER = ['declined', 'delegated'];
+
+/** Whether an invited member with this answer has an invitation letter of their own. */
+export function hasLetter(response: string): boolean {
+  return !NO_LETTER.includes(response);
+}
+
+/** Why an invited member has no letter, as a page tells them in their language. */
+export interface NoLetter {
+  language: Language;
+  title: string;
+  lead: string;
+}
+
 export interface LetterFile {
   filename: string;
   pdf: Buffer;
@@ -91,6 +106,22 @@ export class LettersService {
     const layout = this.layout(letter.language, meeting, letter.addressee.name);
     drawInvitationLetter(layout, letter);
     return { filename: fileName(invitation, kind), pdf: await layout.toBuffer() };
+  }
+
+  /** For a member's own link: why they have no letter (declined or sent a substitute), or null when they have one. */
+  async noLetter(meetingId: string, memberId: string): Promise<NoLetter | null> {
+    const invitation = await this.repository.invited(meetingId, memberId);
+    if (!invitation || hasLetter(invitation.response)) return null;
+    const meeting = await this.meeting(meetingId);
+    const language = invitation.member!.language;
+    const title = this.texts.pick(meeting.title, language);
+    return {
+      language,
+      title: t('letters.declined.title', language),
+      lead: t(invitation.response === 'delegated' ? 'letters.delegated.lead' : 'letters.declined.lead', language, {
+        meeting: title,
+      }),
+    };
   }
 
   /** Every expected participant's invitation letter, each in their language, one after another. */

@@ -57,11 +57,15 @@ export interface ItemView {
   url: string;
 }
 
-/** One document in an email: the language versions the reader can open, each by its own signed link. */
+/**
+ * One document in an email: the language versions the reader can open, each by its own signed link.
+ * `language`: the reader knew the document and only new language versions are added, named in `addedLanguages`.
+ */
 export interface DocumentLine {
   title: string;
   symbol: string | null;
-  change: 'new' | 'revised';
+  change: 'new' | 'revised' | 'language';
+  addedLanguages?: string | null;
   files: { languageName: string; revision: number; url: string }[];
 }
 

@@ -30,6 +30,8 @@ export interface PaperOptions {
   /** "Page 1 of 3" at the bottom of every page, in the paper's language; on unless turned off. */
   pageNumbers?: boolean;
   margins?: Partial<PaperMargins>;
+  /** The creation date in the PDF's metadata (and the file ID drawn from it); now unless given. */
+  created?: Date;
 }
 
 export type TextAlign = 'left' | 'center' | 'right' | 'justify';
@@ -75,7 +77,11 @@ export class PaperLayout {
       bufferPages: true,
       lang: options.language,
       displayTitle: true,
-      info: { Title: options.title, Creator: t('app.name', options.language) },
+      info: {
+        Title: options.title,
+        Creator: t('app.name', options.language),
+        ...(options.created ? { CreationDate: options.created } : {}),
+      },
     });
     for (const [name, font] of Object.entries(fonts)) this.doc.registerFont(name, font);
     this.font('regular', BODY_SIZE);

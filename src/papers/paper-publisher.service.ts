@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ApiError } from '../common/http/api-error';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language, LocalizedText } from '../common/i18n/languages';
@@ -12,9 +11,16 @@ import { PapersRepository } from './papers.repository';
 import { PapersService } from './papers.service';
 import type { PaperFile } from './papers.service';
 
+/** A published paper, and whether this publication changed it (false: every file was already its current revision). */
+export interface PublishedPaper {
+  document: DocumentResponse;
+  changed: boolean;
+}
+
 /**
- * Puts a meeting's list of participants or minutes into its document register in one step: the PDFs of every
- * language become the next revision of the meeting's document of that kind (created the first time), published.
+ * Puts a meeting's list of participants or minutes into its document register in one step and one transaction:
+ * the PDFs of every language become the next revision of the meeting's document of that kind (created the
+ * first time), published; a language whose PDF is the same as its current revision gets none.
  */
 @Injectable()
 export class PaperPublisher {
@@ -25,7 +31,7 @@ export class PaperPublisher {
   ) {}
 
   /** Refused (409) until attendance is recorded: the list names only those present. */
-  async publishParticipants(meetingId: string, reader: Language): Promise<DocumentResponse> {
+  async publishParticipants(meetingId: string, reader: Language): Promise<PublishedPaper> {
     const files: [Language, PaperFile][] = [];
     for (const language of LANGUAGES) {
       const file = await this.papers.participantList(meetingId, language).catch((error: unknown) => {
@@ -39,7 +45,7 @@ export class PaperPublisher {
   }
 
   /** Only approved minutes are published, in each language they exist in. */
-  async publishMinutes(meetingId: string, reader: Language): Promise<DocumentResponse> {
+  async publishMinutes(meetingId: string, reader: Language): Promise<PublishedPaper> {
     if (!(await this.repository.meeting(meetingId))) throw ApiError.notFound('Meeting', meetingId);
     const minutes = await this.repository.minutes(meetingId);
     if (minutes?.status !== 'approved') throw ApiError.conflict(t('papers.publish.minutesNotApproved', reader));
@@ -49,22 +55,17 @@ export class PaperPublisher {
     return this.publish(meetingId, 'minutes', 'papers.minutes.title', files);
   }
 
-  private async publish(
+  private publish(
     meetingId: string,
     kind: DocumentKind,
     titleKey: MessageKey,
     files: [Language, PaperFile][],
-  ): Promise<DocumentResponse> {
-    const existing = (await this.documents.ofMeeting(meetingId, false)).find(
-      (d) => d.kind === kind && d.status !== 'withdrawn',
-    );
+  ): Promise<PublishedPaper> {
     const title = Object.fromEntries(LANGUAGES.map((l) => [l, t(titleKey, l)])) as LocalizedText;
-    const document = existing ?? (await this.documents.createForMeeting(meetingId, { title, kind }));
-    for (const [language, file] of files)
-      await this.documents.upload(document.id, language, {
-        fileName: file.filename,
-        stream: Readable.from([file.body], { objectMode: false }),
-      });
-    return this.documents.publish(document.id);
+    return this.documents.publishGenerated(
+      meetingId,
+      { title, kind },
+      files.map(([language, file]) => ({ language, fileName: file.filename, body: file.body })),
+    );
   }
 }

@@ -9,6 +9,16 @@ function runningHeader(meeting: MeetingHeading, paper: string): string[] {
   return [[meeting.bodyName, meeting.numbered ?? meeting.title].join(' — '), paper];
 }
 
+/** A paper of the meeting, dated (in its metadata) by the meeting: the same data gives the same bytes. */
+function meetingLayout(meeting: MeetingHeading, title: string): PaperLayout {
+  return new PaperLayout({
+    language: meeting.language,
+    title,
+    header: runningHeader(meeting, title),
+    created: meeting.dated,
+  });
+}
+
 function titleBlock(layout: PaperLayout, meeting: MeetingHeading, paper: string): void {
   const { language } = meeting;
   layout.heading(paper, 1, 'center');
@@ -37,7 +47,7 @@ function numberedRows(paper: PeoplePaper, blank = 0) {
 export function attendanceSheet(paper: PeoplePaper): PaperLayout {
   const { language } = paper.meeting;
   const title = t('papers.attendanceSheet.title', language);
-  const layout = new PaperLayout({ language, title, header: runningHeader(paper.meeting, title) });
+  const layout = meetingLayout(paper.meeting, title);
   titleBlock(layout, paper.meeting, title);
   layout.paragraph(t('papers.attendanceSheet.lead', language), { size: 9.5 });
   layout.table(
@@ -56,7 +66,7 @@ export function attendanceSheet(paper: PeoplePaper): PaperLayout {
 export function participantList(paper: PeoplePaper): PaperLayout {
   const { language } = paper.meeting;
   const title = t('papers.participants.title', language);
-  const layout = new PaperLayout({ language, title, header: runningHeader(paper.meeting, title) });
+  const layout = meetingLayout(paper.meeting, title);
   titleBlock(layout, paper.meeting, title);
   const count = paper.groups.reduce((sum, group) => sum + group.people.length, 0);
   layout.paragraph(t('papers.participants.count', language, { count }));
@@ -74,7 +84,7 @@ export function participantList(paper: PeoplePaper): PaperLayout {
 export function minutesPaper(paper: MinutesPaper): PaperLayout {
   const { language } = paper.meeting;
   const title = t('papers.minutes.title', language);
-  const layout = new PaperLayout({ language, title, header: runningHeader(paper.meeting, title) });
+  const layout = meetingLayout(paper.meeting, title);
   titleBlock(layout, paper.meeting, title);
   layout.paragraph(paper.status, { font: 'italic', size: 9.5 });
 

@@ -11,6 +11,8 @@ export interface MeetingHeading {
   /** Dates and times in the meeting's zone, the zone named. */
   when: string;
   place: string;
+  /** The PDF's creation date in its metadata: the meeting's start (or 1970 without one), never "now". */
+  dated: Date;
 }
 
 export interface PeoplePaper {

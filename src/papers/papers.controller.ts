@@ -1,13 +1,15 @@
-import { Get, Headers, Post, Query, StreamableFile } from '@nestjs/common';
+import { Get, Headers, HttpStatus, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ReadAccess } from '../auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller.decorator';
 import { ApiErrors } from '../common/http/openapi';
 import { languageFromHeader } from '../common/i18n/languages';
 import { UuidParam } from '../common/validation/params';
-import { DocumentResponse } from '../documents/dto/document.response';
+import { PublishedPaperResponse } from './dto/published-paper.response';
 import { PaperQuery } from './dto/paper-query.dto';
 import { PaperPublisher } from './paper-publisher.service';
+import type { PublishedPaper } from './paper-publisher.service';
 import type { PaperFile } from './papers.service';
 import { PapersService } from './papers.service';
 
@@ -23,6 +25,12 @@ export function paperDownload(file: PaperFile): StreamableFile {
     disposition: `attachment; filename="${file.filename}"`,
     length: file.body.length,
   });
+}
+
+/** 201 with the new revision, or 200 with `unchanged` when every PDF was already the current revision. */
+function publishedAnswer({ document, changed }: PublishedPaper, res: Response): PublishedPaperResponse {
+  res.status(changed ? HttpStatus.CREATED : HttpStatus.OK);
+  return { ...document, unchanged: !changed };
 }
 
 /** A meeting's formal papers as PDFs. */
@@ -99,23 +107,33 @@ export class PapersController {
   @ApiOperation({
     operationId: 'papers_publishParticipants',
     summary:
-      "Publishes the list of participants in en, ru and kk as the meeting's document of that kind (a new revision if it exists; 409 before attendance is recorded)",
+      "Publishes the list of participants in en, ru and kk as the meeting's document of that kind (a new revision if it exists and changed; 409 before attendance is recorded)",
   })
-  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiCreatedResponse({ type: PublishedPaperResponse, description: 'A new revision, published' })
+  @ApiOkResponse({ type: PublishedPaperResponse, description: 'Unchanged: no revision added' })
   @ApiErrors(400, 403, 404, 409)
-  async publishParticipants(@UuidParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
-    return this.publisher.publishParticipants(id, languageFromHeader(acceptLanguage));
+  async publishParticipants(
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return publishedAnswer(await this.publisher.publishParticipants(id, languageFromHeader(acceptLanguage)), res);
   }
 
   @Post(':id/papers/minutes/publish')
   @ApiOperation({
     operationId: 'papers_publishMinutes',
     summary:
-      "Publishes the approved minutes in each language they exist in as the meeting's minutes document (a new revision if it exists; 409 unless approved)",
+      "Publishes the approved minutes in each language they exist in as the meeting's minutes document (a new revision if it exists and changed; 409 unless approved)",
   })
-  @ApiCreatedResponse({ type: DocumentResponse })
+  @ApiCreatedResponse({ type: PublishedPaperResponse, description: 'A new revision, published' })
+  @ApiOkResponse({ type: PublishedPaperResponse, description: 'Unchanged: no revision added' })
   @ApiErrors(400, 403, 404, 409)
-  async publishMinutes(@UuidParam() id: string, @Headers('accept-language') acceptLanguage?: string) {
-    return this.publisher.publishMinutes(id, languageFromHeader(acceptLanguage));
+  async publishMinutes(
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return publishedAnswer(await this.publisher.publishMinutes(id, languageFromHeader(acceptLanguage)), res);
   }
 }

@@ -175,6 +175,7 @@ export class PapersService {
       title: this.texts.pick(meeting.title, language),
       when: this.when(meeting, language),
       place: place.join(', ') || '—',
+      dated: meeting.startsAt ?? new Date(0),
     };
   }
 

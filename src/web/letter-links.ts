@@ -1,3 +1,5 @@
+import { hasLetter } from '../letters/letters.service';
+
 interface Participant {
   memberId: string;
   fullName: string;
@@ -15,7 +17,7 @@ export function letterLinks(meetingId: string, people: readonly Participant[]) {
     zip: `${base}.zip`,
     people: invited.map((p) => ({
       name: p.fullName,
-      expected: p.response !== 'declined' && p.response !== 'delegated',
+      expected: hasLetter(p.response),
       letter: `${base}/${p.memberId}.pdf`,
       visa: `${base}/${p.memberId}.pdf?kind=visa`,
       details: `${base}/${p.memberId}`,

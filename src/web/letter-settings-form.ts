@@ -41,8 +41,9 @@ export function sentFormValues(form: MultipartForm): LetterFormValues {
 }
 
 /**
- * The API's PUT body from the page form. A text left blank in every language stays as stored (the API keeps
- * at least one); an image comes from its file input, typed by its content, or is removed when ticked.
+ * The API's PUT body from the page form. A text whose boxes were sent blank in every language is cleared
+ * (null); one whose boxes were not sent at all stays as stored. An image comes from its file input, typed by
+ * its content, or is removed when ticked.
  */
 export function letterSettingsBody(form: MultipartForm): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -52,6 +53,7 @@ export function letterSettingsBody(form: MultipartForm): Record<string, unknown>
       return text ? [[language, text]] : [];
     });
     if (texts.length) body[field] = Object.fromEntries(texts);
+    else if (LANGUAGES.some((language) => `${field}.${language}` in form.fields)) body[field] = null;
   }
   for (const field of LETTER_CONTACTS) body[field] = (form.fields[field] ?? '').trim() || null;
   for (const field of LETTER_IMAGES) {

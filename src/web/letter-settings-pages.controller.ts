@@ -136,7 +136,7 @@ export class LetterSettingsPagesController {
               id: `ls-${field}-${lang}`,
               name,
               lang,
-              label: t(`letterSettings.page.in.${lang}`, language),
+              label: t(`language.in.${lang}`, language),
               value: values[name],
               error: errors[name] ?? null,
             };

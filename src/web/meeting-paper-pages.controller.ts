@@ -5,8 +5,8 @@ import { ApiError } from '../common/http/api-error';
 import { LANGUAGES } from '../common/i18n/languages';
 import type { Language } from '../common/i18n/languages';
 import { t } from '../common/i18n/messages';
-import type { DocumentResponse } from '../documents/dto/document.response';
 import { PaperPublisher } from '../papers/paper-publisher.service';
+import type { PublishedPaper } from '../papers/paper-publisher.service';
 import type { PaperFile } from '../papers/papers.service';
 import { PapersService } from '../papers/papers.service';
 import type { FormBody } from './meeting-form-values';
@@ -19,9 +19,12 @@ import type { PageContext } from './page-session.service';
 const languageOr = (value: unknown, fallback: Language): Language =>
   (LANGUAGES as readonly unknown[]).includes(value) ? (value as Language) : fallback;
 
-/** The success sentence names the revision the papers became (1 the first time). */
-function published(done: string, document: DocumentResponse) {
-  return { done, counts: { revision: Math.max(...document.files.map((f) => f.revision)) } };
+/** The success sentence names the revision the papers became (1 the first time), or says nothing changed. */
+function published(paper: 'participants' | 'minutes', { document, changed }: PublishedPaper) {
+  return {
+    done: `${paper}_${changed ? 'published' : 'unchanged'}`,
+    counts: { revision: Math.max(...document.files.map((f) => f.revision)) },
+  };
 }
 
 /** A meeting's papers as PDF downloads from its page: the secretariat's, and a member's own certificate. */
@@ -79,7 +82,7 @@ export class MeetingPaperPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'papers', async () =>
-      published('participants_published', await this.publisher.publishParticipants(id, context.language)),
+      published('participants', await this.publisher.publishParticipants(id, context.language)),
     );
   }
 
@@ -92,7 +95,7 @@ export class MeetingPaperPagesController {
     @Res() res: Response,
   ) {
     return this.steps.step(res, context, id, body, 'papers', async () =>
-      published('minutes_published', await this.publisher.publishMinutes(id, context.language)),
+      published('minutes', await this.publisher.publishMinutes(id, context.language)),
     );
   }
 

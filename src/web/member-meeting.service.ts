@@ -16,6 +16,7 @@ import type { MeetingView } from '../meetings/meeting.view';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MinutesService } from '../meetings/minutes.service';
 import type { MinutesView } from '../meetings/minutes.service';
+import { hasLetter } from '../letters/letters.service';
 import { MemberCards } from '../members/member-cards';
 import type { Member } from '../members/member.entity';
 import { choices } from './choices';
@@ -125,9 +126,10 @@ export class MemberMeetingService {
       id,
       title: this.texts.pick(meeting.title, language),
       certificateUrl: mine?.attended === true ? `/meetings/${id}/certificates/${member.id}.pdf` : null,
-      letters: mine?.invitedAt
-        ? { letter: `/meetings/${id}/letters/${member.id}.pdf`, details: `/meetings/${id}/letters/${member.id}` }
-        : null,
+      letters:
+        mine?.invitedAt && hasLetter(mine.response)
+          ? { letter: `/meetings/${id}/letters/${member.id}.pdf`, details: `/meetings/${id}/letters/${member.id}` }
+          : null,
       kindLabel: label('meetingKind', meeting.kind, language),
       statusLabel: label('meetingStatus', meeting.status, language),
       statusNote: this.statusNote(meeting, language),

@@ -114,6 +114,39 @@ describe('documents: deadlines, notices, reminders and chases', () => {
     expect(revised.parsed.text).not.toContain('Проект рабочего плана');
   });
 
+  it('announces a language added to a published document as a new language version, not a revision', async () => {
+    const en = await createMember(t, { email: 'lang-en@example.org', language: 'en', fullName: 'Ann Lee' });
+    const ru = await createMember(t, { email: 'lang-ru@example.org', language: 'ru', fullName: 'Асель Нурова' });
+    const kk = await createMember(t, { email: 'lang-kk@example.org', language: 'kk', fullName: 'Ерлан Омаров' });
+    const addresses = ['lang-en@example.org', 'lang-ru@example.org', 'lang-kk@example.org'];
+    const meeting = await meetingWith([en, ru, kk], 40 * DAY);
+    const report = await addDocument(meeting.id, { en: 'Progress report', ru: 'Доклад о ходе работы' }, 'WGECC/11/1');
+    await upload(report, 'en');
+    await published(report);
+    for (const address of addresses)
+      await waitFor(() => documentsMail(address).length === 1, { what: `the notice to ${address}` });
+
+    await upload(report, 'kk');
+    for (const address of addresses)
+      await waitFor(() => documentsMail(address).length === 2, { what: `the new language notice to ${address}` });
+    const toEn = documentsMail('lang-en@example.org')[1];
+    expect(toEn.subject).toBe('Documents available: Tenth meeting');
+    expect(toEn.parsed.text).toContain('Progress report (WGECC/11/1) — now also in Kazakh');
+    expect(toEn.parsed.text).not.toContain('revised');
+    const toRu = documentsMail('lang-ru@example.org')[1];
+    expect(toRu.subject).toBe('Размещены документы: Десятое заседание');
+    expect(toRu.parsed.text).toContain('Доклад о ходе работы (WGECC/11/1) — теперь также на казахском');
+    expect(toRu.parsed.text).not.toContain('пересмотрен');
+    const toKk = documentsMail('lang-kk@example.org')[1];
+    expect(toKk.parsed.text).toContain('(WGECC/11/1) — енді қазақша да бар');
+    expect(toKk.parsed.text).not.toContain('қайта қаралған');
+
+    // A new revision of a language already told of is still a revision.
+    await upload(report, 'kk');
+    await waitFor(() => documentsMail('lang-en@example.org').length === 3, { what: 'the revision notice' });
+    expect(documentsMail('lang-en@example.org')[2].parsed.text).toContain('Progress report (WGECC/11/1) — revised');
+  });
+
   it('shows each language on time, late, missing or due against the meeting deadlines', async () => {
     const meeting = await meetingWith([], 10 * DAY);
     await t.admin

@@ -1,3 +1,5 @@
+import { ActionLinks } from '../../src/actions/action-links';
+import type { Member } from '../../src/members/member.entity';
 import { addMembership, createBody, createMember } from '../support/factories';
 import { pageSession } from '../support/page-app';
 import { pdfText, zipEntriesText } from '../support/pdf-text';
@@ -143,5 +145,37 @@ describe('letters from the meeting pages', () => {
     const names = ['Әсемгүл Өтеңұлы', 'Бакыт Исаев'];
     expect(names.map((name) => zip.filter(([, text]) => text.includes(name)).length)).toEqual([1, 1]);
     expect((await page(`/meetings/${meetingId}/letters.zip`, someoneElse.cookie)).status).not.toBe(200);
+  });
+
+  it('has no letter for a member who declined or sent a substitute: no link on their page, a page saying why', async () => {
+    const signedLink = (memberId: string) =>
+      t.app
+        .get(ActionLinks)
+        .letter({ id: memberId } as Member, meetingId, null)
+        .replace('http://wg.test', '');
+    // Before answering, the signed link gives the letter.
+    await t.anonymous.get(signedLink(other.id)).buffer(true).parse(binaryBody).expect(200);
+    await t.admin.put(`/api/meetings/${meetingId}/invitations/${other.id}`).send({ response: 'declined' }).expect(200);
+    const declined = await pageSession(t, smtp, other.email);
+    const html = (await page(`/meetings/${meetingId}`, declined.cookie).expect(200)).text;
+    expect(html).not.toContain('id="my-letter"');
+    expect(html).not.toContain('id="my-passport"');
+    const gone = await t.anonymous.get(signedLink(other.id)).expect(410);
+    expect(gone.headers['content-type']).toContain('text/html');
+    expect(gone.text).toContain('Вы отказались от участия в этом мероприятии');
+    expect(gone.text).toContain('Вы отказались от участия в мероприятии «Девятое заседание»');
+
+    const substitute = await createMember(t, { fullName: 'Ерлан Ахметов', email: 'sub@example.org', language: 'en' });
+    await t.admin
+      .put(`/api/meetings/${meetingId}/invitations/${kazakh.id}`)
+      .send({ response: 'delegated', delegateMemberId: substitute.id })
+      .expect(200);
+    const mine = (await page(`/meetings/${meetingId}`, member.cookie).expect(200)).text;
+    expect(mine).not.toContain('id="my-letter"');
+    const delegated = await t.anonymous.get(signedLink(kazakh.id)).expect(410);
+    expect(delegated.text).toContain('Сіз «Тоғызыншы отырыс» іс-шарасына өз орныңызға басқа адамды жібердіңіз');
+    // The substitute is the one with a letter.
+    const theirs = await t.anonymous.get(signedLink(substitute.id)).buffer(true).parse(binaryBody).expect(200);
+    expect(await pdfText(theirs.body as Buffer)).toContain('Ерлан Ахметов');
   });
 });

@@ -118,10 +118,52 @@ describe('letter settings from the body pages', () => {
     expect(text).toContain('Head of Secretariat');
     expect(text).toContain('Dana Sadykova');
 
-    // Ticking "remove" drops the logo; the texts left blank stay as they were.
+    // Ticking "remove" drops the logo; the texts not sent stay as they were.
     await post(secretariat).field('logo.remove', 'on').expect(303);
     const removed = (await t.admin.get(`/api/bodies/${bodyId}/letter-settings`).expect(200)).body;
     expect(removed).toMatchObject({ hasLogo: false, letterheadName: { en: 'Water Group Secretariat' } });
+  });
+
+  it('clears the letterhead and the signatory when their boxes are emptied in all three languages', async () => {
+    await t.admin
+      .put(`/api/bodies/${bodyId}/letter-settings`)
+      .send({
+        letterheadName: { en: 'Old Letterhead', ru: 'Старый бланк', kk: 'Ескі бланк' },
+        signatoryName: { en: 'Old Signatory', ru: 'Старый подписант' },
+        signatoryTitle: { en: 'Old Title' },
+      })
+      .expect(200);
+    let emptied = post(secretariat);
+    for (const field of ['letterheadName', 'signatoryName', 'signatoryTitle'])
+      for (const language of ['en', 'ru', 'kk']) emptied = emptied.field(`${field}.${language}`, '');
+    await emptied.field('contactName', 'Dana Sadykova').expect(303);
+
+    const stored = (await t.admin.get(`/api/bodies/${bodyId}/letter-settings`).expect(200)).body;
+    expect(stored).toMatchObject({ letterheadName: {}, signatoryName: {}, signatoryTitle: {} });
+    const page = (await t.anonymous.get(form()).set('Cookie', secretariat.cookie).expect(200)).text;
+    expect(page).not.toContain('Old Letterhead');
+    expect(page).not.toContain('Old Signatory');
+    const letter = await t.admin
+      .get(`/api/meetings/${meetingId}/letters/${invitee.id}`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const text = await pdfText(letter.body as Buffer);
+    expect(text).not.toContain('Old Letterhead');
+    expect(text).not.toContain('Old Signatory');
+    expect(text).not.toContain('Old Title');
+
+    // The API clears a text with null, and still refuses an empty object.
+    await t.admin
+      .put(`/api/bodies/${bodyId}/letter-settings`)
+      .send({ signatoryName: { en: 'New Signatory' } })
+      .expect(200);
+    const cleared = await t.admin
+      .put(`/api/bodies/${bodyId}/letter-settings`)
+      .send({ signatoryName: null })
+      .expect(200);
+    expect(cleared.body.signatoryName).toEqual({});
+    await t.admin.put(`/api/bodies/${bodyId}/letter-settings`).send({ signatoryName: {} }).expect(400);
   });
 
   it('refuses a logo that is not an image, naming the field in Russian, and keeps what was typed', async () => {

@@ -31,6 +31,40 @@ describe('publishing the list of participants and the minutes as meeting documen
       )[0].n,
     );
   const current = (files: PublishedFile[]) => files.filter((f) => !f.superseded);
+  const filesOf = async (documentId: string) =>
+    (
+      await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM document_file WHERE document_id = $1', [
+        documentId,
+      ])
+    )[0].n;
+  /** The database itself refuses a file of the language while `run` runs: a real failure, not a mock. */
+  const refusingFilesIn = async (language: string, run: () => Promise<unknown>) => {
+    await t.dataSource.query(`
+      CREATE FUNCTION refuse_file() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+      CREATE TRIGGER refuse_file BEFORE INSERT ON document_file
+        FOR EACH ROW WHEN (NEW.language = '${language}') EXECUTE FUNCTION refuse_file();`);
+    try {
+      await run();
+    } finally {
+      await t.dataSource.query('DROP TRIGGER refuse_file ON document_file; DROP FUNCTION refuse_file();');
+    }
+  };
+  const blobs = async () =>
+    (await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM document_blob'))[0].n;
+  const attendance = async (absentAttended: boolean) => {
+    const restore = await meetingHasBegun(t, meetingId);
+    await t.admin
+      .put(`/api/meetings/${meetingId}/attendance`)
+      .send({
+        records: [
+          { memberId: present.id, attended: true },
+          { memberId: absent.id, attended: absentAttended },
+        ],
+      })
+      .expect(200);
+    await restore();
+  };
 
   beforeAll(async () => {
     await smtp.start();
@@ -74,17 +108,7 @@ describe('publishing the list of participants and the minutes as meeting documen
   });
 
   it('publishes the list in en, ru and kk naming those present, then adds revision 2 to the same document', async () => {
-    const restore = await meetingHasBegun(t, meetingId);
-    await t.admin
-      .put(`/api/meetings/${meetingId}/attendance`)
-      .send({
-        records: [
-          { memberId: present.id, attended: true },
-          { memberId: absent.id, attended: false },
-        ],
-      })
-      .expect(200);
-    await restore();
+    await attendance(false);
 
     const first = (await t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(201)).body;
     expect(first).toMatchObject({
@@ -110,11 +134,17 @@ describe('publishing the list of participants and the minutes as meeting documen
       expect(text).not.toContain('Jonas Weber');
     }
 
-    const again = (await t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(201)).body;
-    expect(again.id).toBe(first.id);
-    expect(again.status).toBe('published');
+    // Nothing changed: the same PDFs, so no revision is added and the answer says unchanged.
+    const same = await t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(200);
+    expect(same.body).toMatchObject({ id: first.id, status: 'published', unchanged: true });
+    expect((same.body.files as PublishedFile[]).map((f) => f.revision)).toEqual([1, 1, 1]);
+    expect(await filesOf(first.id)).toBe(3);
+
+    await attendance(true);
+    const again = await t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(201);
+    expect(again.body).toMatchObject({ id: first.id, status: 'published', unchanged: false });
     expect(
-      current(again.files)
+      current(again.body.files)
         .map((f) => [f.language, f.revision])
         .sort(),
     ).toEqual([
@@ -122,7 +152,35 @@ describe('publishing the list of participants and the minutes as meeting documen
       ['kk', 2],
       ['ru', 2],
     ]);
+    expect(await fileText(current(again.body.files)[0].url)).toContain('Jonas Weber');
     expect(await documentsOf('list_of_participants')).toBe(1);
+
+    // Two clicks at once after a change: one revision per language, the other click finds it unchanged.
+    await attendance(false);
+    const clicks = await Promise.all(
+      [1, 2].map(() => t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`)),
+    );
+    expect(clicks.map((c) => c.status).sort()).toEqual([200, 201]);
+    expect(await filesOf(first.id)).toBe(9);
+    await attendance(true);
+    await t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(201);
+  });
+
+  it('publishes all languages or none: a failure on the last language leaves no new revision stored', async () => {
+    const [document] = await t.dataSource.query<{ id: string }[]>(
+      "SELECT id FROM document WHERE meeting_id = $1 AND kind = 'list_of_participants'",
+      [meetingId],
+    );
+    const blobsBefore = await blobs();
+    await attendance(false);
+    // The database refuses the Kazakh file, after the English and Russian ones went in.
+    await refusingFilesIn('kk', () =>
+      t.admin.post(`/api/meetings/${meetingId}/papers/participants/publish`).expect(500),
+    );
+    expect(await filesOf(document.id)).toBe(12);
+    expect(await blobs()).toBe(blobsBefore);
+    const kept = (await t.admin.get(`/api/documents/${document.id}`).expect(200)).body;
+    expect(current(kept.files).map((f) => f.revision)).toEqual([4, 4, 4]);
   });
 
   it('refuses minutes that are missing or not approved, then publishes the approved minutes in their languages', async () => {
@@ -143,6 +201,11 @@ describe('publishing the list of participants and the minutes as meeting documen
     expect(JSON.stringify(draft.body.message)).toContain('Only approved minutes can be published.');
 
     await t.admin.post(`/api/meetings/${meetingId}/minutes/approve`).send({}).expect(200);
+    // A first publication failing on Russian leaves not even the document.
+    const blobsBefore = await blobs();
+    await refusingFilesIn('ru', () => t.admin.post(`/api/meetings/${meetingId}/papers/minutes/publish`).expect(500));
+    expect(await documentsOf('minutes')).toBe(0);
+    expect(await blobs()).toBe(blobsBefore);
     const minutes = (await t.admin.post(`/api/meetings/${meetingId}/papers/minutes/publish`).expect(201)).body;
     expect(minutes).toMatchObject({ kind: 'minutes', status: 'published', title: { en: 'Minutes', ru: 'Протокол' } });
     const files = minutes.files as PublishedFile[];

@@ -20,10 +20,14 @@ export class LetterImageDto {
 }
 
 export class LetterSettingsDto {
-  @ApiPropertyOptional({ ...LOCALIZED_TEXT_SCHEMA, description: 'The letterhead name per language' })
+  @ApiPropertyOptional({
+    ...LOCALIZED_TEXT_SCHEMA,
+    nullable: true,
+    description: 'The letterhead name per language; null clears it',
+  })
   @IsOptional()
   @IsLocalizedText()
-  letterheadName?: LocalizedText;
+  letterheadName?: LocalizedText | null;
 
   @ApiPropertyOptional({ type: LetterImageDto, nullable: true })
   @IsOptional()
@@ -31,15 +35,15 @@ export class LetterSettingsDto {
   @Type(() => LetterImageDto)
   logo?: LetterImageDto | null;
 
-  @ApiPropertyOptional(LOCALIZED_TEXT_SCHEMA)
+  @ApiPropertyOptional({ ...LOCALIZED_TEXT_SCHEMA, nullable: true, description: 'Per language; null clears it' })
   @IsOptional()
   @IsLocalizedText()
-  signatoryName?: LocalizedText;
+  signatoryName?: LocalizedText | null;
 
-  @ApiPropertyOptional(LOCALIZED_TEXT_SCHEMA)
+  @ApiPropertyOptional({ ...LOCALIZED_TEXT_SCHEMA, nullable: true, description: 'Per language; null clears it' })
   @IsOptional()
   @IsLocalizedText()
-  signatoryTitle?: LocalizedText;
+  signatoryTitle?: LocalizedText | null;
 
   @ApiPropertyOptional({ type: LetterImageDto, nullable: true })
   @IsOptional()
