@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 
 /**
  * Pages travel compressed (brotli or gzip) to browsers that accept it, as every browser does: the meeting page of 500
- * invitees is half a megabyte of HTML, a tenth of that compressed, which matters on a ministry's line
+ * invitees is half a megabyte of HTML, a seventh of that gzipped, which matters on a ministry's line
  * or a phone. Only HTML: downloads (PDF, zip) are compressed already, and API answers stay as they are.
  * A page sent from the PageCache arrives already encoded and is left alone.
  */
