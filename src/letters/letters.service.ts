@@ -78,6 +78,9 @@ export class LettersService {
     reader: Language,
   ): Promise<LetterFile> {
     this.access.assertSelf(memberId, 'download letters');
+    // A member who declined or sent a substitute has no letter of their own; the secretariat keeps every one.
+    const none = this.access.member() === null ? null : await this.noLetter(meetingId, memberId, reader);
+    if (none) throw ApiError.field(HttpStatus.GONE, 'memberId', none.lead);
     return this.letterFor(meetingId, memberId, kind, language, reader);
   }
 
@@ -109,11 +112,11 @@ export class LettersService {
   }
 
   /** For a member's own link: why they have no letter (declined or sent a substitute), or null when they have one. */
-  async noLetter(meetingId: string, memberId: string): Promise<NoLetter | null> {
+  async noLetter(meetingId: string, memberId: string, reader?: Language): Promise<NoLetter | null> {
     const invitation = await this.repository.invited(meetingId, memberId);
     if (!invitation || hasLetter(invitation.response)) return null;
     const meeting = await this.meeting(meetingId);
-    const language = invitation.member!.language;
+    const language = reader ?? invitation.member!.language;
     const title = this.texts.pick(meeting.title, language);
     return {
       language,

@@ -160,6 +160,10 @@ describe('letters from the meeting pages', () => {
     const html = (await page(`/meetings/${meetingId}`, declined.cookie).expect(200)).text;
     expect(html).not.toContain('id="my-letter"');
     expect(html).not.toContain('id="my-passport"');
+    // Nor by typing the letter's address while signed in; the secretariat still has it.
+    const typed = await page(`/meetings/${meetingId}/letters/${other.id}.pdf`, declined.cookie).expect(410);
+    expect(typed.text).toContain('Вы отказались от участия в мероприятии «Девятое заседание»');
+    await t.admin.get(`/api/meetings/${meetingId}/letters/${other.id}`).buffer(true).parse(binaryBody).expect(200);
     const gone = await t.anonymous.get(signedLink(other.id)).expect(410);
     expect(gone.headers['content-type']).toContain('text/html');
     expect(gone.text).toContain('Вы отказались от участия в этом мероприятии');
