@@ -8,7 +8,8 @@ import { resetDatabase, startTestApp, TestApp } from '../support/test-app';
 /**
  * The heaviest pages are rendered once and sent again while nothing is committed: a second request
  * costs the session check and one snapshot reading, a change shows at once, and nobody sees a page
- * rendered for someone else.
+ * rendered for someone else. A long spec, run alone: a commit anywhere in the cluster (another test file's)
+ * rightly makes a page render afresh, and these tests need stretches with none.
  */
 describe('rendered pages kept while nothing changes', () => {
   let t: TestApp;
