@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
-import { PageSnapshotRepository } from './page-snapshot.repository';
 
 /** A page as it was sent: the bytes and their ETag, computed once rather than on every reuse. */
 export interface RenderedPage {
@@ -39,7 +38,8 @@ const MINUTE_MS = 60_000;
 
 /**
  * Rendered pages reused while nothing has changed. A page is kept under its asker and the database
- * snapshot read before it was rendered, so any commit (by any process) makes the next request render
+ * snapshot read before it was rendered (with the session: PostgreSQL's pg_current_snapshot(), which every
+ * commit of a writing transaction changes), so any commit (by any process) makes the next request render
  * afresh; the minute is in the key too, for what a page says relative to now ("due tomorrow").
  * Requests for a page being rendered wait for that render instead of starting their own.
  */
@@ -48,10 +48,7 @@ export class PageCache {
   private readonly pages: LRUCache<string, RenderedPage> | null;
   private readonly rendering = new Map<string, Promise<RenderedPage | null>>();
 
-  constructor(
-    private readonly snapshots: PageSnapshotRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.pages =
       config.pageCacheMegabytes > 0
         ? new LRUCache({
@@ -65,8 +62,8 @@ export class PageCache {
     return this.pages !== null;
   }
 
-  async keyFor(asker: PageAsker, now = Date.now()): Promise<string> {
-    const snapshot = await this.snapshots.current();
+  /** `snapshot`: PostgreSQL's pg_current_snapshot() read before anything of the page was. */
+  keyFor(asker: PageAsker, snapshot: string, now = Date.now()): string {
     return JSON.stringify([
       asker.sessionId,
       asker.role,

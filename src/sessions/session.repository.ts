@@ -45,17 +45,21 @@ export class SessionRepository {
     await manager.save(manager.create(Session, { tokenHash, memberId, expiresAt, revokedAt: null }));
   }
 
+  /** The session with its member, and the database snapshot it was read in (what the page cache keys on). */
   async findByTokenHash(
     tokenHash: string,
     today: string,
-  ): Promise<{ session: Session; holdsSecretariatTerm: boolean } | null> {
+  ): Promise<{ session: Session; holdsSecretariatTerm: boolean; snapshot: string } | null> {
     const { entities, raw } = await this.dataSource.manager
       .createQueryBuilder(Session, 's')
       .innerJoinAndSelect('s.member', 'm')
       .addSelect(HOLDS_SECRETARIAT_TERM, 'holds_secretariat_term')
+      .addSelect('pg_current_snapshot()::text', 'snapshot')
       .where('s.token_hash = :tokenHash', { tokenHash, today })
-      .getRawAndEntities<{ holds_secretariat_term: boolean }>();
-    return entities[0] ? { session: entities[0], holdsSecretariatTerm: raw[0].holds_secretariat_term } : null;
+      .getRawAndEntities<{ holds_secretariat_term: boolean; snapshot: string }>();
+    return entities[0]
+      ? { session: entities[0], holdsSecretariatTerm: raw[0].holds_secretariat_term, snapshot: raw[0].snapshot }
+      : null;
   }
 
   async revoke(id: string): Promise<void> {

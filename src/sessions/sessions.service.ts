@@ -21,6 +21,8 @@ export interface FoundSession {
   session: Session;
   member: Member;
   role: Role;
+  /** PostgreSQL's snapshot when the session was read: equal readings mean nothing was committed in between. */
+  snapshot: string;
 }
 
 @Injectable()
@@ -104,7 +106,8 @@ export class SessionsService implements OnModuleDestroy {
     if (!found) return null;
     const { session } = found;
     if (session.revokedAt || session.expiresAt < new Date() || !session.member?.active) return null;
-    return { session, member: session.member, role: found.holdsSecretariatTerm ? 'secretariat' : 'member' };
+    const role = found.holdsSecretariatTerm ? 'secretariat' : 'member';
+    return { session, member: session.member, role, snapshot: found.snapshot };
   }
 
   async signOut(session: Session): Promise<void> {

@@ -21,13 +21,16 @@ export class CachedPageInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const page = pageContextOf(req);
     if (req.method !== 'GET' || !page || !this.cache.enabled) return next.handle();
-    const key = await this.cache.keyFor({
-      sessionId: page.session.id,
-      role: page.role,
-      language: page.language,
-      timeZone: page.member.timeZone,
-      address: req.originalUrl,
-    });
+    const key = this.cache.keyFor(
+      {
+        sessionId: page.session.id,
+        role: page.role,
+        language: page.language,
+        timeZone: page.member.timeZone,
+        address: req.originalUrl,
+      },
+      page.snapshot,
+    );
     const found = this.cache.find(key);
     const ready = found instanceof Promise ? await found : found;
     if (ready) return send(req, res, ready);

@@ -57,10 +57,14 @@ export interface PageContext {
   csrf: string;
   /** The secretariat's inbox messages waiting, for the menu. */
   inboxOpen?: number;
+  /** The database snapshot the session was read in (see PageCache). */
+  snapshot: string;
 }
 
 @Injectable()
 export class PageSessionService {
+  private lastInboxCount: { snapshot: string; count: number } | null = null;
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly pages: PageRenderer,
@@ -105,8 +109,16 @@ export class PageSessionService {
       role: found.role,
       language,
       csrf: this.sessions.csrfToken(found.session),
-      inboxOpen: found.role === 'secretariat' ? await this.inbox.countOpen() : undefined,
+      inboxOpen: found.role === 'secretariat' ? await this.inboxOpen(found.snapshot) : undefined,
+      snapshot: found.snapshot,
     };
+  }
+
+  /** The menu's inbox count, counted again only once something was committed since the last count. */
+  private async inboxOpen(snapshot: string): Promise<number> {
+    if (this.lastInboxCount?.snapshot !== snapshot)
+      this.lastInboxCount = { snapshot, count: await this.inbox.countOpen() };
+    return this.lastInboxCount.count;
   }
 
   /** The 404 page for an unknown address, in the reader's language, with the menu when signed in. */
