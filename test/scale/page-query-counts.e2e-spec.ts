@@ -62,7 +62,9 @@ describe('SQL statements per page, small and five times larger', () => {
           html = page.text;
         });
         measured[name] = {
-          statements: statements.length,
+          // The menu's inbox count is counted again only after a commit anywhere in the cluster (another
+          // test file's included), so whether a page sends it says nothing about the page: left out.
+          statements: statements.filter((s) => !/FROM "inbound_message"/.test(s.sql)).length,
           matrixCells: html.match(/<td class="a-/g)?.length ?? 0,
           itemLinks: new Set(html.match(/\/work-plan\/items\/[0-9a-f-]{36}/g)).size,
         };
