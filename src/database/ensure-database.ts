@@ -11,7 +11,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      await client.query(`CREATE DATABASE ${quotedName(databaseUrl)}`);
     }
   } catch (error) {
     // Another process may have created it between the check and the CREATE.
@@ -21,16 +21,22 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-export async function recreateDatabase(databaseUrl: string): Promise<void> {
+/** Drops and creates the database named in the URL: empty, or a copy of `templateUrl`'s database when given. */
+export async function recreateDatabase(databaseUrl: string, templateUrl?: string): Promise<void> {
   const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, '')).replace(/"/g, '""');
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`DROP DATABASE IF EXISTS ${quotedName(databaseUrl)} WITH (FORCE)`);
+    await client.query(
+      `CREATE DATABASE ${quotedName(databaseUrl)}${templateUrl ? ` TEMPLATE ${quotedName(templateUrl)}` : ''}`,
+    );
   } finally {
     await client.end();
   }
+}
+
+function quotedName(databaseUrl: string): string {
+  return `"${decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')).replace(/"/g, '""')}"`;
 }
