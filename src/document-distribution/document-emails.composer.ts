@@ -76,14 +76,15 @@ export class DocumentEmailParts {
     change: DocumentLine['change'],
   ): Promise<DocumentLine> {
     const links = await Promise.all(files.map((file) => this.links.url(reader, document, file.language)));
-    const added = new Intl.ListFormat(reader.language, { type: 'conjunction' }).format(
-      files.map((file) => t(`language.in.${file.language}`, reader.language)),
-    );
+    const added = () =>
+      new Intl.ListFormat(reader.language, { type: 'conjunction' }).format(
+        files.map((file) => t(`language.in.${file.language}`, reader.language)),
+      );
     return {
       title: this.texts.pick(document.title, reader.language),
       symbol: document.symbol,
       change,
-      addedLanguages: change === 'language' ? added : null,
+      addedLanguages: change === 'language' ? added() : null,
       files: files.map((file, i) => ({
         languageName: label('language', file.language, reader.language),
         revision: file.revision,
